@@ -1,0 +1,302 @@
+package sqlgen
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/renovate-pg/renovate/state"
+)
+
+// This file prints the canonical definition of each object: the text of
+// the user's per-object files. Definitions are complete and self-contained
+// (an object, its comments and what belongs to it) and end with a newline.
+// Statement order inside a file is for readers; the parser does not depend
+// on it.
+
+// ExtensionDefinition prints CREATE EXTENSION for e.
+func ExtensionDefinition(e state.Extension) string {
+	var b strings.Builder
+	b.WriteString("CREATE EXTENSION IF NOT EXISTS " + QuoteIdent(e.Name))
+	if e.Schema != "" {
+		b.WriteString(" WITH SCHEMA " + QuoteIdent(e.Schema))
+	}
+	if e.Version != "" {
+		b.WriteString(" VERSION " + QuoteLiteral(e.Version))
+	}
+	b.WriteString(";\n")
+	return b.String()
+}
+
+// SchemaDefinition prints CREATE SCHEMA and its comment. The public schema
+// exists in every database, so it is written with IF NOT EXISTS.
+func SchemaDefinition(s state.Schema) string {
+	var b strings.Builder
+	if s.Name == "public" {
+		b.WriteString("CREATE SCHEMA IF NOT EXISTS public;\n")
+	} else {
+		b.WriteString("CREATE SCHEMA " + QuoteIdent(s.Name) + ";\n")
+	}
+	writeComment(&b, "SCHEMA", QuoteIdent(s.Name), s.Comment)
+	return b.String()
+}
+
+// TypeDefinition prints CREATE TYPE and its comment.
+func TypeDefinition(t state.Type) string {
+	var b strings.Builder
+	b.WriteString(CreateType(t))
+	writeComment(&b, "TYPE", QualifiedName(t.Schema, t.Name), t.Comment)
+	return b.String()
+}
+
+// CreateType prints the CREATE TYPE statement alone.
+func CreateType(t state.Type) string {
+	switch t.Kind {
+	case state.TypeEnum:
+		if len(t.Labels) == 0 {
+			return "CREATE TYPE " + QualifiedName(t.Schema, t.Name) + " AS ENUM ();\n"
+		}
+		labels := make([]string, len(t.Labels))
+		for i, l := range t.Labels {
+			labels[i] = "    " + QuoteLiteral(l)
+		}
+		return "CREATE TYPE " + QualifiedName(t.Schema, t.Name) + " AS ENUM (\n" + strings.Join(labels, ",\n") + "\n);\n"
+	}
+	panic(fmt.Sprintf("sqlgen: unknown type kind %q", t.Kind))
+}
+
+// SequenceDefinition prints a sequence with its comment. The OWNED BY
+// clause is included: an owned sequence lives in its table's file.
+func SequenceDefinition(s state.Sequence) string {
+	var b strings.Builder
+	b.WriteString(CreateSequence(s))
+	if s.OwnedBy != nil {
+		b.WriteString(SequenceOwnedBy(s))
+	}
+	writeComment(&b, "SEQUENCE", QualifiedName(s.Schema, s.Name), s.Comment)
+	return b.String()
+}
+
+// CreateSequence prints CREATE SEQUENCE with the data type always spelled
+// out (dropping AS integer is a classic false diff) and every other option
+// only where it differs from PostgreSQL's default.
+func CreateSequence(s state.Sequence) string {
+	return "CREATE SEQUENCE " + QualifiedName(s.Schema, s.Name) + " AS " + s.DataType + sequenceOptions(s.SequenceOptions, false) + ";\n"
+}
+
+// SequenceOwnedBy prints ALTER SEQUENCE ... OWNED BY for an owned sequence,
+// or OWNED BY NONE.
+func SequenceOwnedBy(s state.Sequence) string {
+	owner := "NONE"
+	if s.OwnedBy != nil {
+		owner = QualifiedName(s.Schema, s.OwnedBy.Table) + "." + QuoteIdent(s.OwnedBy.Column)
+	}
+	return "ALTER SEQUENCE " + QualifiedName(s.Schema, s.Name) + " OWNED BY " + owner + ";\n"
+}
+
+// sequenceOptions prints the options of o that differ from the defaults for
+// its type and increment, each preceded by a space. The data type itself is
+// printed by the caller; with all set, every option is printed (for ALTER
+// SEQUENCE, where "default" means "unchanged").
+func sequenceOptions(o state.SequenceOptions, all bool) string {
+	d := state.DefaultSequenceOptions(o.DataType, o.Increment)
+	var parts []string
+	if all || o.Increment != 1 {
+		parts = append(parts, fmt.Sprintf("INCREMENT BY %d", o.Increment))
+	}
+	if all || o.MinValue != d.MinValue {
+		parts = append(parts, fmt.Sprintf("MINVALUE %d", o.MinValue))
+	}
+	if all || o.MaxValue != d.MaxValue {
+		parts = append(parts, fmt.Sprintf("MAXVALUE %d", o.MaxValue))
+	}
+	// START's default follows MINVALUE/MAXVALUE, not the type's range.
+	defStart := o.MinValue
+	if o.Increment < 0 {
+		defStart = o.MaxValue
+	}
+	if all || o.Start != defStart {
+		parts = append(parts, fmt.Sprintf("START WITH %d", o.Start))
+	}
+	if all || o.Cache != 1 {
+		parts = append(parts, fmt.Sprintf("CACHE %d", o.Cache))
+	}
+	if o.Cycle {
+		parts = append(parts, "CYCLE")
+	} else if all {
+		parts = append(parts, "NO CYCLE")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " " + strings.Join(parts, " ")
+}
+
+// TableDefinition prints a table's file: its owned sequences, CREATE TABLE
+// with columns and constraints, its indexes, and comments on all of them.
+// owned are the sequences owned by the table's columns.
+func TableDefinition(t state.Table, owned []state.Sequence) string {
+	var b strings.Builder
+	for _, s := range owned {
+		b.WriteString(CreateSequence(s))
+	}
+	if len(owned) > 0 {
+		b.WriteString("\n")
+	}
+	inline, later := splitConstraints(t.Constraints, func(c state.Constraint) bool { return c.NotValid })
+	b.WriteString(CreateTable(t, inline))
+	for _, c := range later {
+		b.WriteString(AddConstraint(t, c))
+	}
+	if len(t.Indexes) > 0 {
+		b.WriteString("\n")
+	}
+	for _, ix := range t.Indexes {
+		b.WriteString(ix.Definition + ";\n")
+	}
+	if len(owned) > 0 {
+		b.WriteString("\n")
+	}
+	for _, s := range owned {
+		b.WriteString(SequenceOwnedBy(s))
+	}
+	var comments strings.Builder
+	name := QualifiedName(t.Schema, t.Name)
+	writeComment(&comments, "TABLE", name, t.Comment)
+	for _, c := range t.Columns {
+		writeComment(&comments, "COLUMN", name+"."+QuoteIdent(c.Name), c.Comment)
+	}
+	for _, c := range t.Constraints {
+		writeComment(&comments, "CONSTRAINT", QuoteIdent(c.Name)+" ON "+name, c.Comment)
+	}
+	for _, ix := range t.Indexes {
+		writeComment(&comments, "INDEX", QualifiedName(t.Schema, ix.Name), ix.Comment)
+	}
+	for _, s := range owned {
+		writeComment(&comments, "SEQUENCE", QualifiedName(s.Schema, s.Name), s.Comment)
+	}
+	if comments.Len() > 0 {
+		b.WriteString("\n")
+		b.WriteString(comments.String())
+	}
+	return b.String()
+}
+
+// splitConstraints separates constraints for which out returns true.
+func splitConstraints(cs []state.Constraint, out func(state.Constraint) bool) (in, rest []state.Constraint) {
+	for _, c := range cs {
+		if out(c) {
+			rest = append(rest, c)
+		} else {
+			in = append(in, c)
+		}
+	}
+	return in, rest
+}
+
+// CreateTable prints CREATE TABLE with t's columns and the given
+// constraints (the caller decides which constraints go inline: the planner
+// adds foreign keys separately so tables can reference each other).
+func CreateTable(t state.Table, constraints []state.Constraint) string {
+	var b strings.Builder
+	b.WriteString("CREATE ")
+	if t.Unlogged {
+		b.WriteString("UNLOGGED ")
+	}
+	b.WriteString("TABLE " + QualifiedName(t.Schema, t.Name) + " (")
+	var lines []string
+	for _, c := range t.Columns {
+		lines = append(lines, "    "+ColumnDefinition(c))
+	}
+	for _, c := range constraints {
+		lines = append(lines, "    CONSTRAINT "+QuoteIdent(c.Name)+" "+c.Definition)
+	}
+	if len(lines) > 0 {
+		b.WriteString("\n" + strings.Join(lines, ",\n") + "\n")
+	}
+	b.WriteString(");\n")
+	return b.String()
+}
+
+// ColumnDefinition prints one column as it appears in CREATE TABLE or ADD
+// COLUMN: name, type, collation, default/generated/identity, NOT NULL.
+func ColumnDefinition(c state.Column) string {
+	var b strings.Builder
+	b.WriteString(QuoteIdent(c.Name) + " " + c.Type)
+	if c.Collation != "" {
+		b.WriteString(" COLLATE " + c.Collation)
+	}
+	switch {
+	case c.Generated != "":
+		b.WriteString(" GENERATED ALWAYS AS (" + c.Generated + ") STORED")
+	case c.Identity != "":
+		b.WriteString(identityClause(c))
+	case c.Default != "":
+		b.WriteString(" DEFAULT " + c.Default)
+	}
+	if c.NotNull {
+		b.WriteString(" NOT NULL")
+	}
+	return b.String()
+}
+
+// identityClause prints GENERATED ... AS IDENTITY with the options that
+// differ from the defaults for the column's type.
+func identityClause(c state.Column) string {
+	s := " GENERATED " + strings.ToUpper(string(c.Identity)) + " AS IDENTITY"
+	if c.IdentityOptions != nil {
+		if opts := sequenceOptions(*c.IdentityOptions, false); opts != "" {
+			s += " (" + strings.TrimPrefix(opts, " ") + ")"
+		}
+	}
+	return s
+}
+
+// writeComment appends COMMENT ON kind target IS '...'; when comment is set.
+func writeComment(b *strings.Builder, kind, target, comment string) {
+	if comment == "" {
+		return
+	}
+	b.WriteString("COMMENT ON " + kind + " " + target + " IS " + QuoteLiteral(comment) + ";\n")
+}
+
+// Dump prints a whole schema as one SQL text, every object's definition in
+// a fixed order. The planner parses the remote side from this text so both
+// sides share the parser's canonical forms.
+func Dump(s state.DatabaseSchema) string {
+	var b strings.Builder
+	for _, e := range s.Extensions {
+		b.WriteString(ExtensionDefinition(e))
+	}
+	for _, sc := range s.Schemas {
+		b.WriteString(SchemaDefinition(sc))
+	}
+	for _, t := range s.Types {
+		b.WriteString(TypeDefinition(t))
+	}
+	owned := OwnedSequences(s)
+	for _, sq := range s.Sequences {
+		if sq.OwnedBy == nil {
+			b.WriteString(SequenceDefinition(sq))
+		} else if _, ok := s.Table(state.QualName{Schema: sq.Schema, Name: sq.OwnedBy.Table}); !ok {
+			b.WriteString(SequenceDefinition(sq))
+		}
+	}
+	for _, t := range s.Tables {
+		b.WriteString(TableDefinition(t, owned[t.QualName()]))
+	}
+	return b.String()
+}
+
+// OwnedSequences groups the sequences owned by a table column by table.
+// Sequences owned by a table that is not in s are not returned.
+func OwnedSequences(s state.DatabaseSchema) map[state.QualName][]state.Sequence {
+	m := make(map[state.QualName][]state.Sequence)
+	for _, sq := range s.Sequences {
+		if sq.OwnedBy == nil {
+			continue
+		}
+		q := state.QualName{Schema: sq.Schema, Name: sq.OwnedBy.Table}
+		m[q] = append(m[q], sq)
+	}
+	return m
+}

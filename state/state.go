@@ -1,0 +1,249 @@
+package state
+
+// DatabaseSchema is one PostgreSQL database as renovate sees it: everything
+// the user manages, from either the local SQL files or the live catalog.
+//
+// Every slice is sorted by its elements' keys (see Normalize), so two
+// schemas describing the same database are equal with go-cmp and have the
+// same Fingerprint.
+type DatabaseSchema struct {
+	// Extensions are sorted by name. Objects owned by an extension are never
+	// part of the model.
+	Extensions []Extension `json:"extensions,omitempty"`
+	// Schemas holds the user's schemas (never pg_catalog,
+	// information_schema, pg_toast or temporary schemas), sorted by name.
+	// Objects below name their schema by string; a schema must exist here
+	// for its objects to be created.
+	Schemas   []Schema   `json:"schemas,omitempty"`
+	Types     []Type     `json:"types,omitempty"`
+	Sequences []Sequence `json:"sequences,omitempty"`
+	Tables    []Table    `json:"tables,omitempty"`
+}
+
+// Extension is an installed extension (CREATE EXTENSION).
+type Extension struct {
+	Name string `json:"name"`
+	// Schema is where the extension's objects live; empty means "wherever
+	// CREATE EXTENSION puts them" and matches any schema.
+	Schema string `json:"schema,omitempty"`
+	// Version is the installed version; empty means "the default version"
+	// and matches any version.
+	Version string `json:"version,omitempty"`
+}
+
+// Schema is a namespace (CREATE SCHEMA).
+type Schema struct {
+	Name    string `json:"name"`
+	Comment string `json:"comment,omitempty"`
+	// RenamedFrom is the user's declaration that this schema used to be
+	// called so (a "-- renovate:renamed-from" annotation). Local side only.
+	RenamedFrom string `json:"renamed_from,omitempty"`
+}
+
+// TypeKind says which CREATE TYPE variant a Type is.
+type TypeKind string
+
+// Type kinds.
+const (
+	TypeEnum TypeKind = "enum"
+)
+
+// Type is a user-defined type. Only enums are modelled so far; the Kind
+// field leaves room for domains, composites and ranges.
+type Type struct {
+	Schema string   `json:"schema"`
+	Name   string   `json:"name"`
+	Kind   TypeKind `json:"kind"`
+	// Labels are an enum's values in their sort order.
+	Labels  []string `json:"labels,omitempty"`
+	Comment string   `json:"comment,omitempty"`
+}
+
+// QualName returns the type's schema-qualified name.
+func (t Type) QualName() QualName { return QualName{t.Schema, t.Name} }
+
+// SequenceOptions are the options shared by sequences and identity columns.
+// Every field holds its effective value: the parser fills in PostgreSQL's
+// defaults for options the SQL leaves out, so "CREATE SEQUENCE s" and
+// "CREATE SEQUENCE s AS bigint START 1 INCREMENT 1 ..." are equal.
+type SequenceOptions struct {
+	// DataType is "smallint", "integer" or "bigint".
+	DataType  string `json:"data_type"`
+	Start     int64  `json:"start"`
+	Increment int64  `json:"increment"`
+	MinValue  int64  `json:"min_value"`
+	MaxValue  int64  `json:"max_value"`
+	Cache     int64  `json:"cache"`
+	Cycle     bool   `json:"cycle,omitempty"`
+}
+
+// Sequence is a sequence object. Its current value is deliberately not
+// part of the model: comparing or resetting it would break live data.
+type Sequence struct {
+	Schema string `json:"schema"`
+	Name   string `json:"name"`
+	SequenceOptions
+	// OwnedBy is the column the sequence belongs to (ALTER SEQUENCE ...
+	// OWNED BY), nil for a standalone sequence. PostgreSQL requires the
+	// table to be in the sequence's schema.
+	OwnedBy *ColumnRef `json:"owned_by,omitempty"`
+	Comment string     `json:"comment,omitempty"`
+}
+
+// QualName returns the sequence's schema-qualified name.
+func (s Sequence) QualName() QualName { return QualName{s.Schema, s.Name} }
+
+// ColumnRef names a column of a table in a known schema.
+type ColumnRef struct {
+	Table  string `json:"table"`
+	Column string `json:"column"`
+}
+
+// Table is an ordinary table with everything that belongs to it.
+type Table struct {
+	Schema string `json:"schema"`
+	Name   string `json:"name"`
+	// Columns are in their ordinal order. Order is informational only: the
+	// planner matches columns by name and never rebuilds a table to reorder.
+	Columns []Column `json:"columns"`
+	// Constraints are sorted by name. NOT NULL is a column property, not a
+	// constraint here.
+	Constraints []Constraint `json:"constraints,omitempty"`
+	// Indexes are sorted by name. Indexes that implement a primary key,
+	// unique or exclusion constraint belong to that constraint and are not
+	// listed.
+	Indexes  []Index `json:"indexes,omitempty"`
+	Unlogged bool    `json:"unlogged,omitempty"`
+	Comment  string  `json:"comment,omitempty"`
+	// RenamedFrom is a user-declared previous name in the same schema
+	// (local side only).
+	RenamedFrom string `json:"renamed_from,omitempty"`
+}
+
+// QualName returns the table's schema-qualified name.
+func (t Table) QualName() QualName { return QualName{t.Schema, t.Name} }
+
+// Key returns the table's ObjectKey.
+func (t Table) Key() ObjectKey { return ObjectKey{Kind: KindTable, Schema: t.Schema, Name: t.Name} }
+
+// Column returns the column called name, if any.
+func (t Table) Column(name string) (Column, bool) {
+	for _, c := range t.Columns {
+		if c.Name == name {
+			return c, true
+		}
+	}
+	return Column{}, false
+}
+
+// Identity says how an identity column generates values.
+type Identity string
+
+// Identity kinds; the empty Identity means "not an identity column".
+const (
+	IdentityAlways    Identity = "always"
+	IdentityByDefault Identity = "by default"
+)
+
+// Column is a table column.
+type Column struct {
+	Name string `json:"name"`
+	// Type is the canonical SQL spelling of the type with modifiers, as
+	// PostgreSQL's format_type prints it with only pg_catalog on the
+	// search path: "integer", "character varying(20)", "numeric(10,2)",
+	// "timestamp with time zone", "public.status", "text[]". It is SQL text,
+	// quoted where needed.
+	Type string `json:"type"`
+	// Collation is the column's explicit collation as SQL text
+	// (`"C"`, `public.mycoll`), empty for the type's default.
+	Collation string `json:"collation,omitempty"`
+	NotNull   bool   `json:"not_null,omitempty"`
+	// Default is the canonical SQL of the DEFAULT expression, empty for
+	// none. Mutually exclusive with Generated and Identity.
+	Default string `json:"default,omitempty"`
+	// Identity is set for GENERATED ... AS IDENTITY columns, whose
+	// sequence options are IdentityOptions.
+	Identity        Identity         `json:"identity,omitempty"`
+	IdentityOptions *SequenceOptions `json:"identity_options,omitempty"`
+	// Generated is the canonical SQL of a GENERATED ALWAYS AS (...) STORED
+	// expression.
+	Generated   string `json:"generated,omitempty"`
+	Comment     string `json:"comment,omitempty"`
+	RenamedFrom string `json:"renamed_from,omitempty"`
+}
+
+// ConstraintKind is the kind of a table constraint.
+type ConstraintKind string
+
+// Constraint kinds.
+const (
+	ConstraintPrimaryKey ConstraintKind = "primary_key"
+	ConstraintUnique     ConstraintKind = "unique"
+	ConstraintCheck      ConstraintKind = "check"
+	ConstraintForeignKey ConstraintKind = "foreign_key"
+	ConstraintExclusion  ConstraintKind = "exclusion"
+)
+
+// Constraint is a named table constraint.
+type Constraint struct {
+	Name string         `json:"name"`
+	Kind ConstraintKind `json:"kind"`
+	// Definition is the canonical SQL of the constraint after
+	// "CONSTRAINT name", without NOT VALID: "PRIMARY KEY (id)",
+	// "CHECK (price > 0)", "FOREIGN KEY (user_id) REFERENCES public.users
+	// (id) ON DELETE CASCADE". Two constraints are the same when their
+	// Definition and NotValid are.
+	Definition string `json:"definition"`
+	// Columns are the constrained columns of a primary key, unique or
+	// foreign key constraint, in order. Derived from Definition; used for
+	// dependencies and default names.
+	Columns []string `json:"columns,omitempty"`
+	// References is the table a foreign key points at (derived from
+	// Definition, used for ordering).
+	References *QualName `json:"references,omitempty"`
+	// NotValid marks a CHECK or FOREIGN KEY added NOT VALID and not yet
+	// validated.
+	NotValid    bool   `json:"not_valid,omitempty"`
+	Comment     string `json:"comment,omitempty"`
+	RenamedFrom string `json:"renamed_from,omitempty"`
+}
+
+// Index is an index that does not back a constraint.
+type Index struct {
+	Name   string `json:"name"`
+	Unique bool   `json:"unique,omitempty"`
+	// Definition is the canonical CREATE INDEX statement (without
+	// CONCURRENTLY or IF NOT EXISTS, with the table schema-qualified), as
+	// pg_get_indexdef prints it.
+	Definition  string `json:"definition"`
+	Comment     string `json:"comment,omitempty"`
+	RenamedFrom string `json:"renamed_from,omitempty"`
+}
+
+// DefaultSequenceOptions returns the options PostgreSQL gives a sequence (or
+// identity column) of the given data type and increment when CREATE SEQUENCE
+// names nothing else: the full range of the type in the direction of the
+// increment, starting at its near end, cache 1, no cycle. dataType is
+// "smallint", "integer" or "bigint"; anything else is treated as bigint.
+func DefaultSequenceOptions(dataType string, increment int64) SequenceOptions {
+	if increment == 0 {
+		increment = 1
+	}
+	var typeMin, typeMax int64
+	switch dataType {
+	case "smallint":
+		typeMin, typeMax = -32768, 32767
+	case "integer":
+		typeMin, typeMax = -2147483648, 2147483647
+	default:
+		dataType = "bigint"
+		typeMin, typeMax = -9223372036854775808, 9223372036854775807
+	}
+	o := SequenceOptions{DataType: dataType, Increment: increment, Cache: 1}
+	if increment > 0 {
+		o.MinValue, o.MaxValue, o.Start = 1, typeMax, 1
+	} else {
+		o.MinValue, o.MaxValue, o.Start = typeMin, -1, -1
+	}
+	return o
+}
