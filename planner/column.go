@@ -1,0 +1,186 @@
+package planner
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/state"
+)
+
+// columns plans column additions, drops, renames and alterations of a
+// table that exists on both sides. Columns are matched by name (or
+// renamed-from annotation), never by position.
+func (d *differ) columns(old, nw state.Table) {
+	q := nw.QualName()
+	seen := map[string]bool{}
+	for _, c := range nw.Columns {
+		key := memberKey(state.KindColumn, q, c.Name)
+		oc, ok := old.Column(c.Name)
+		if !ok && c.RenamedFrom != "" {
+			if prev, found := old.Column(c.RenamedFrom); found {
+				if _, clash := nw.Column(c.RenamedFrom); !clash {
+					oc, ok = prev, true
+					d.add(phaseRename, key, ActionRename, sqlgen.RenameColumn(q, prev.Name, c.Name))
+				}
+			}
+		}
+		if !ok {
+			d.add(phaseAlterColumn, key, ActionCreate, sqlgen.AddColumn(q, c))
+			continue
+		}
+		seen[oc.Name] = true
+		d.alterColumn(q, oc, c)
+	}
+	for _, c := range old.Columns {
+		if seen[c.Name] {
+			continue
+		}
+		d.add(phaseDropColumn, memberKey(state.KindColumn, q, c.Name), ActionDrop, sqlgen.DropColumn(q, c.Name),
+			Hazard{HazardDeletesData, fmt.Sprintf("Dropping column %s.%s deletes its values.", q, c.Name)})
+	}
+}
+
+// alterColumn plans the changes to one column, in an order PostgreSQL
+// accepts: expressions and identity go before a type change and come back
+// after it.
+func (d *differ) alterColumn(q state.QualName, old, nw state.Column) {
+	key := memberKey(state.KindColumn, q, nw.Name)
+	if old.Generated != nw.Generated {
+		if nw.Generated != "" {
+			// A new or changed generation expression: PostgreSQL cannot
+			// alter it in place before version 17, so the column is
+			// recreated and its values recomputed.
+			var hz []Hazard
+			if old.Generated == "" {
+				hz = append(hz, Hazard{HazardDeletesData, fmt.Sprintf("Column %s.%s becomes generated: its stored values are replaced.", q, nw.Name)})
+			}
+			hz = append(hz, Hazard{HazardTableRewrite, fmt.Sprintf("Recreating generated column %s.%s rewrites the table.", q, nw.Name)})
+			d.add(phaseAlterColumn, key, ActionDrop, sqlgen.DropColumn(q, old.Name), hz...)
+			d.add(phaseAlterColumn, key, ActionCreate, sqlgen.AddColumn(q, nw))
+			if nw.Comment != "" {
+				d.add(phaseComment, key, ActionAlter, sqlgen.Comment("COLUMN", sqlgen.Qual(q)+"."+sqlgen.QuoteIdent(nw.Name), nw.Comment))
+			}
+			return
+		}
+		// Generated -> plain keeps the values (PostgreSQL 13+).
+		d.add(phaseAlterColumn, key, ActionAlter, sqlgen.DropExpression(q, nw.Name))
+		old.Generated = ""
+	}
+
+	typeChanged := old.Type != nw.Type || old.Collation != nw.Collation
+	identityChanged := old.Identity != nw.Identity || !sameIdentityOptions(old, nw)
+	// A default must be removed before a type change (it may not cast) and
+	// before becoming an identity column (the two are exclusive).
+	dropDefault := old.Default != "" && (old.Default != nw.Default || typeChanged || nw.Identity != "")
+	if old.Identity != "" && nw.Identity == "" {
+		d.add(phaseAlterColumn, key, ActionAlter, sqlgen.DropIdentity(q, nw.Name))
+	}
+	if dropDefault {
+		d.add(phaseAlterColumn, key, ActionAlter, sqlgen.DropDefault(q, nw.Name))
+	}
+	if typeChanged {
+		d.add(phaseAlterColumn, key, ActionAlter, sqlgen.AlterColumnType(q, nw, usingClause(old, nw)), typeChangeHazards(q, old, nw)...)
+	}
+	switch {
+	case old.Identity == "" && nw.Identity != "":
+		d.add(phaseAlterColumn, key, ActionAlter, sqlgen.AddIdentity(q, nw))
+	case old.Identity != "" && nw.Identity != "" && identityChanged:
+		d.add(phaseAlterColumn, key, ActionAlter, sqlgen.AlterIdentity(q, old, nw))
+	}
+	if nw.Default != "" && (dropDefault || old.Default == "") {
+		d.add(phaseAlterColumn, key, ActionAlter, sqlgen.SetDefault(q, nw.Name, nw.Default))
+	}
+	if old.NotNull != nw.NotNull {
+		if nw.NotNull {
+			d.add(phaseAlterColumn, key, ActionAlter, sqlgen.SetNotNull(q, nw.Name),
+				Hazard{HazardValidation, fmt.Sprintf("SET NOT NULL scans %s under an ACCESS EXCLUSIVE lock and fails if a row holds NULL.", q)})
+		} else if nw.Identity == "" || old.Identity == "" {
+			// Dropping an identity also drops its NOT NULL requirement's
+			// reason, but not the constraint itself.
+			d.add(phaseAlterColumn, key, ActionAlter, sqlgen.DropNotNull(q, nw.Name))
+		}
+	}
+}
+
+func sameIdentityOptions(a, b state.Column) bool {
+	if a.IdentityOptions == nil || b.IdentityOptions == nil {
+		return a.IdentityOptions == b.IdentityOptions
+	}
+	x, y := *a.IdentityOptions, *b.IdentityOptions
+	// The identity sequence's type follows the column type.
+	x.DataType = y.DataType
+	return x == y
+}
+
+// usingClause returns the USING expression for a type change between
+// different base types: an explicit cast, which PostgreSQL requires where
+// no assignment cast exists (text to integer, say). Changes of modifiers
+// only (varchar(10) to varchar(20)) need none.
+func usingClause(old, nw state.Column) string {
+	if baseType(old.Type) == baseType(nw.Type) {
+		return ""
+	}
+	return sqlgen.QuoteIdent(nw.Name) + "::" + nw.Type
+}
+
+// baseType strips the type modifiers: "character varying(20)" ->
+// "character varying", "timestamp(3) without time zone" -> "timestamp
+// without time zone". Array brackets stay.
+func baseType(t string) string {
+	for {
+		open := strings.IndexByte(t, '(')
+		if open < 0 {
+			return t
+		}
+		end := strings.IndexByte(t[open:], ')')
+		if end < 0 {
+			return t
+		}
+		t = t[:open] + t[open+end+1:]
+	}
+}
+
+// rewriteFree lists type changes PostgreSQL performs without rewriting
+// the table or checking values (binary-coercible, widening).
+func rewriteFree(old, nw string) bool {
+	switch {
+	case old == nw:
+		return true
+	case nw == "text" && (baseType(old) == "character varying"):
+		return true
+	case baseType(old) == "character varying" && nw == "character varying":
+		return true
+	case baseType(old) == "character varying" && baseType(nw) == "character varying":
+		return typmod(old) <= typmod(nw)
+	}
+	return false
+}
+
+// typmod returns the first number in a type's modifier, or 0.
+func typmod(t string) int {
+	open := strings.IndexByte(t, '(')
+	if open < 0 {
+		return 0
+	}
+	n := 0
+	for _, r := range t[open+1:] {
+		if r < '0' || r > '9' {
+			break
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
+
+func typeChangeHazards(q state.QualName, old, nw state.Column) []Hazard {
+	var hz []Hazard
+	if old.Collation == nw.Collation && rewriteFree(old.Type, nw.Type) {
+		return nil
+	}
+	if baseType(old.Type) != baseType(nw.Type) || typmod(nw.Type) < typmod(old.Type) {
+		hz = append(hz, Hazard{HazardCastMayFail, fmt.Sprintf("Changing %s.%s from %s to %s converts every value; the apply fails if one does not fit.", q, nw.Name, old.Type, nw.Type)})
+	}
+	hz = append(hz, Hazard{HazardTableRewrite, fmt.Sprintf("Changing the type of %s.%s rewrites the table under an ACCESS EXCLUSIVE lock.", q, nw.Name)})
+	return hz
+}

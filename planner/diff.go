@@ -1,0 +1,248 @@
+package planner
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+
+	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/state"
+)
+
+// UnsupportedChangeError is returned for a difference the planner cannot
+// turn into SQL yet. The message says what and why.
+type UnsupportedChangeError struct {
+	Object state.ObjectKey
+	Reason string
+}
+
+func (e *UnsupportedChangeError) Error() string {
+	return fmt.Sprintf("cannot plan change to %s: %s", e.Object, e.Reason)
+}
+
+// Diff plans the changes that turn the database described by current into
+// the one described by desired. Both must be Normalize()d models from the
+// parser.
+func Diff(current, desired state.DatabaseSchema) (*Plan, error) {
+	d := &differ{from: current, to: desired}
+	d.extensions()
+	d.schemas()
+	d.types()
+	d.sequences()
+	d.tables()
+	if len(d.errs) > 0 {
+		return nil, d.errs[0]
+	}
+	return d.plan(), nil
+}
+
+// differ accumulates steps and object changes for one Diff.
+type differ struct {
+	from, to state.DatabaseSchema
+	steps    []Step
+	changes  []ObjectChange
+	errs     []error
+}
+
+// add records one step.
+func (d *differ) add(ph phase, obj state.ObjectKey, a Action, sql string, hazards ...Hazard) {
+	d.steps = append(d.steps, Step{Object: obj, Action: a, SQL: sql, Transactional: true, Hazards: hazards, phase: ph})
+}
+
+// change records one object-level change for the per-object display.
+func (d *differ) change(obj state.ObjectKey, a Action, old, new string) {
+	d.changes = append(d.changes, ObjectChange{Object: obj, Action: a, Old: old, New: new})
+}
+
+// plan orders the steps by phase (stable, so production order breaks
+// ties) and numbers them.
+func (d *differ) plan() *Plan {
+	sort.SliceStable(d.steps, func(i, j int) bool { return d.steps[i].phase < d.steps[j].phase })
+	for i := range d.steps {
+		d.steps[i].ID = i + 1
+	}
+	sort.SliceStable(d.changes, func(i, j int) bool { return d.changes[i].Object.Less(d.changes[j].Object) })
+	return &Plan{FormatVersion: FormatVersion, Changes: orEmpty(d.changes), Steps: orEmptySteps(d.steps)}
+}
+
+func orEmpty(c []ObjectChange) []ObjectChange {
+	if c == nil {
+		return []ObjectChange{}
+	}
+	return c
+}
+
+func orEmptySteps(s []Step) []Step {
+	if s == nil {
+		return []Step{}
+	}
+	return s
+}
+
+func (d *differ) extensions() {
+	from := map[string]state.Extension{}
+	for _, e := range d.from.Extensions {
+		from[e.Name] = e
+	}
+	to := map[string]bool{}
+	for _, e := range d.to.Extensions {
+		to[e.Name] = true
+		key := state.ObjectKey{Kind: state.KindExtension, Name: e.Name}
+		old, ok := from[e.Name]
+		if !ok {
+			d.change(key, ActionCreate, "", sqlgen.ExtensionDefinition(e))
+			d.add(phaseExtension, key, ActionCreate, sqlgen.CreateExtension(e))
+			continue
+		}
+		// An empty schema or version on the desired side means "any".
+		schemaChanged := e.Schema != "" && e.Schema != old.Schema
+		versionChanged := e.Version != "" && e.Version != old.Version
+		if !schemaChanged && !versionChanged {
+			continue
+		}
+		d.change(key, ActionAlter, sqlgen.ExtensionDefinition(old), sqlgen.ExtensionDefinition(e))
+		if versionChanged {
+			d.add(phaseExtension, key, ActionAlter, sqlgen.AlterExtensionUpdate(e.Name, e.Version))
+		}
+		if schemaChanged {
+			d.add(phaseExtension, key, ActionAlter, sqlgen.AlterExtensionSchema(e.Name, e.Schema))
+		}
+	}
+	for _, e := range d.from.Extensions {
+		if to[e.Name] {
+			continue
+		}
+		key := state.ObjectKey{Kind: state.KindExtension, Name: e.Name}
+		d.change(key, ActionDrop, sqlgen.ExtensionDefinition(e), "")
+		d.add(phaseDropExtension, key, ActionDrop, sqlgen.DropExtension(e.Name),
+			Hazard{HazardDeletesData, fmt.Sprintf("Dropping extension %s removes its objects and any data stored in them.", e.Name)})
+	}
+}
+
+func (d *differ) schemas() {
+	from := map[string]state.Schema{}
+	for _, s := range d.from.Schemas {
+		from[s.Name] = s
+	}
+	kept := map[string]bool{}
+	for _, s := range d.to.Schemas {
+		key := state.ObjectKey{Kind: state.KindSchema, Name: s.Name}
+		old, ok := from[s.Name]
+		if !ok && s.RenamedFrom != "" {
+			if prev, found := from[s.RenamedFrom]; found && !d.hasSchema(d.to, s.RenamedFrom) {
+				old, ok = prev, true
+				kept[prev.Name] = true
+				d.add(phaseRename, key, ActionRename, sqlgen.RenameSchema(prev.Name, s.Name))
+			}
+		}
+		if !ok {
+			d.change(key, ActionCreate, "", sqlgen.SchemaDefinition(s))
+			d.add(phaseCreateSchema, key, ActionCreate, sqlgen.CreateSchema(s))
+			if s.Comment != "" {
+				d.add(phaseComment, key, ActionAlter, sqlgen.Comment("SCHEMA", sqlgen.QuoteIdent(s.Name), s.Comment))
+			}
+			continue
+		}
+		kept[s.Name] = true
+		if old.Name != s.Name || old.Comment != s.Comment {
+			d.change(key, ActionAlter, sqlgen.SchemaDefinition(old), sqlgen.SchemaDefinition(s))
+		}
+		if old.Comment != s.Comment {
+			d.add(phaseComment, key, ActionAlter, sqlgen.Comment("SCHEMA", sqlgen.QuoteIdent(s.Name), s.Comment))
+		}
+	}
+	for _, s := range d.from.Schemas {
+		if kept[s.Name] {
+			continue
+		}
+		key := state.ObjectKey{Kind: state.KindSchema, Name: s.Name}
+		d.change(key, ActionDrop, sqlgen.SchemaDefinition(s), "")
+		d.add(phaseDropSchema, key, ActionDrop, sqlgen.DropSchema(s.Name))
+	}
+}
+
+func (d *differ) hasSchema(s state.DatabaseSchema, name string) bool {
+	for _, sc := range s.Schemas {
+		if sc.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *differ) types() {
+	from := map[state.QualName]state.Type{}
+	for _, t := range d.from.Types {
+		from[t.QualName()] = t
+	}
+	kept := map[state.QualName]bool{}
+	for _, t := range d.to.Types {
+		q := t.QualName()
+		key := state.ObjectKey{Kind: state.KindType, Schema: t.Schema, Name: t.Name}
+		old, ok := from[q]
+		if !ok {
+			d.change(key, ActionCreate, "", sqlgen.TypeDefinition(t))
+			d.add(phaseType, key, ActionCreate, sqlgen.CreateType(t))
+			if t.Comment != "" {
+				d.add(phaseComment, key, ActionAlter, sqlgen.Comment("TYPE", sqlgen.Qual(q), t.Comment))
+			}
+			continue
+		}
+		kept[q] = true
+		if reflect.DeepEqual(old, t) {
+			continue
+		}
+		d.change(key, ActionAlter, sqlgen.TypeDefinition(old), sqlgen.TypeDefinition(t))
+		if !reflect.DeepEqual(old.Labels, t.Labels) {
+			d.enumLabels(key, q, old.Labels, t.Labels)
+		}
+		if old.Comment != t.Comment {
+			d.add(phaseComment, key, ActionAlter, sqlgen.Comment("TYPE", sqlgen.Qual(q), t.Comment))
+		}
+	}
+	for _, t := range d.from.Types {
+		if kept[t.QualName()] {
+			continue
+		}
+		key := state.ObjectKey{Kind: state.KindType, Schema: t.Schema, Name: t.Name}
+		d.change(key, ActionDrop, sqlgen.TypeDefinition(t), "")
+		d.add(phaseDropType, key, ActionDrop, sqlgen.DropType(t.QualName()))
+	}
+}
+
+// enumLabels adds the values of to missing from from, each placed next to
+// a neighbour that already exists. Removing or reordering values cannot be
+// done with ALTER TYPE.
+func (d *differ) enumLabels(key state.ObjectKey, q state.QualName, from, to []string) {
+	have := map[string]bool{}
+	for _, l := range from {
+		have[l] = true
+	}
+	// The existing values must appear in to in the same relative order.
+	var kept []string
+	for _, l := range to {
+		if have[l] {
+			kept = append(kept, l)
+		}
+	}
+	if len(kept) != len(from) || !reflect.DeepEqual(kept, from) {
+		d.errs = append(d.errs, &UnsupportedChangeError{Object: key,
+			Reason: "removing or reordering enum values needs the type to be recreated, which renovate does not plan yet; add values only, or migrate by hand"})
+		return
+	}
+	for i, l := range to {
+		if have[l] {
+			continue
+		}
+		after := ""
+		if i > 0 {
+			after = to[i-1]
+		}
+		before := ""
+		if after == "" && len(from) > 0 {
+			before = from[0]
+		}
+		d.add(phaseType, key, ActionAlter, sqlgen.AddEnumValue(q, l, before, after))
+		have[l] = true
+	}
+}

@@ -1,0 +1,13 @@
+// Package planner turns two models of a database, the current (remote) one
+// and the desired (local) one, into a Plan: the ordered steps of SQL that
+// make the first like the second, each with the object it touches, its
+// hazards and whether it can run in a transaction.
+//
+// The planner prefers ALTER over drop-and-create, never guesses renames
+// (they come from RenamedFrom annotations), never uses CASCADE, and orders
+// steps by fixed phases chosen so that dependencies exist before what uses
+// them and are dropped after it (see phase.go). Output is deterministic.
+//
+// Subpackages: sqlgen prints SQL, render prints plans for people and tools.
+// planner imports only state and planner/sqlgen.
+package planner

@@ -1,0 +1,60 @@
+package planfile
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/renovate-pg/renovate/planner"
+)
+
+func TestRead(t *testing.T) {
+	text := `-- renovate plan
+-- format_version: 1
+-- remote_fingerprint: abc
+-- git_commit: 123
+
+ALTER TABLE public.users ADD COLUMN age integer;
+
+-- hazard deletes_data: Dropping table public.old deletes all of its rows.
+DROP TABLE public.old;
+
+-- a hand-added statement without hazard comments
+ALTER TABLE public.users DROP COLUMN legacy;
+`
+	p, err := Read("plan.sql", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.RemoteFingerprint != "abc" || p.GitCommit != "123" {
+		t.Errorf("header = %q %q", p.RemoteFingerprint, p.GitCommit)
+	}
+	if len(p.Steps) != 3 {
+		t.Fatalf("got %d steps, want 3: %+v", len(p.Steps), p.Steps)
+	}
+	if p.Steps[0].HasHazard(planner.HazardDeletesData) {
+		t.Errorf("step 1 should have no hazard")
+	}
+	if !p.Steps[1].HasHazard(planner.HazardDeletesData) || len(p.Steps[1].Hazards) != 1 {
+		t.Errorf("step 2 hazards = %+v", p.Steps[1].Hazards)
+	}
+	if !p.Steps[2].HasHazard(planner.HazardDeletesData) {
+		t.Errorf("hand-added DROP COLUMN must be classified as deleting data: %+v", p.Steps[2])
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"not a plan", "DROP TABLE x;", "not a renovate plan"},
+		{"future version", "-- renovate plan\n-- format_version: 9\n", "format version"},
+		{"transaction control", "-- renovate plan\n-- format_version: 1\n\nBEGIN;\nSELECT 1;\n", "plan.sql:4: transaction control"},
+		{"syntax error", "-- renovate plan\n-- format_version: 1\n\nALTER TABLE;\n", "plan.sql:4:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read("plan.sql", tt.text)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}

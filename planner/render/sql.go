@@ -1,0 +1,57 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/renovate-pg/renovate/planner"
+)
+
+// Header lines of a plan file. They are SQL comments, so the file runs as
+// is with psql, and apply reads them back to check the plan is current.
+const (
+	HeaderTitle             = "-- renovate plan"
+	HeaderFormatVersion     = "-- format_version: "
+	HeaderRemoteFingerprint = "-- remote_fingerprint: "
+	HeaderGitCommit         = "-- git_commit: "
+	// HazardPrefix starts a comment naming a step's hazard.
+	HazardPrefix = "-- hazard "
+	// NoTransactionMarker precedes a statement that must run outside the
+	// transaction.
+	NoTransactionMarker = "-- renovate:no-transaction"
+)
+
+// SQL writes p as a runnable plan file: a header of comments, then every
+// statement preceded by comments naming its hazards.
+func SQL(w io.Writer, p *planner.Plan) error {
+	var b strings.Builder
+	b.WriteString(HeaderTitle + "\n")
+	fmt.Fprintf(&b, "%s%d\n", HeaderFormatVersion, p.FormatVersion)
+	if p.RemoteFingerprint != "" {
+		b.WriteString(HeaderRemoteFingerprint + p.RemoteFingerprint + "\n")
+	}
+	if p.GitCommit != "" {
+		b.WriteString(HeaderGitCommit + p.GitCommit + "\n")
+	}
+	if p.Empty() {
+		b.WriteString("-- No changes.\n")
+	}
+	for _, s := range p.Steps {
+		b.WriteString("\n")
+		for _, h := range s.Hazards {
+			fmt.Fprintf(&b, "%s%s: %s\n", HazardPrefix, h.Kind, oneLine(h.Message))
+		}
+		if !s.Transactional {
+			b.WriteString(NoTransactionMarker + "\n")
+		}
+		b.WriteString(s.SQL)
+		if !strings.HasSuffix(s.SQL, "\n") {
+			b.WriteString("\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }

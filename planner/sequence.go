@@ -1,0 +1,87 @@
+package planner
+
+import (
+	"fmt"
+
+	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/state"
+)
+
+func (d *differ) sequences() {
+	from := map[state.QualName]state.Sequence{}
+	for _, s := range d.from.Sequences {
+		from[s.QualName()] = s
+	}
+	kept := map[state.QualName]bool{}
+	for _, s := range d.to.Sequences {
+		q := s.QualName()
+		key := state.ObjectKey{Kind: state.KindSequence, Schema: s.Schema, Name: s.Name}
+		old, ok := from[q]
+		// Owned sequences are shown as part of their table's definition.
+		standalone := s.OwnedBy == nil && (!ok || old.OwnedBy == nil)
+		if !ok {
+			if standalone {
+				d.change(key, ActionCreate, "", sqlgen.SequenceDefinition(s))
+			}
+			d.add(phaseSequence, key, ActionCreate, sqlgen.CreateSequence(s))
+			if s.OwnedBy != nil {
+				d.add(phaseOwnedBy, key, ActionAlter, sqlgen.SequenceOwnedBy(s))
+			}
+			if s.Comment != "" {
+				d.add(phaseComment, key, ActionAlter, sqlgen.Comment("SEQUENCE", sqlgen.Qual(q), s.Comment))
+			}
+			continue
+		}
+		kept[q] = true
+		optsChanged := old.SequenceOptions != s.SequenceOptions
+		ownerChanged := !sameOwner(old.OwnedBy, s.OwnedBy)
+		if !optsChanged && !ownerChanged && old.Comment == s.Comment {
+			continue
+		}
+		if standalone {
+			d.change(key, ActionAlter, sqlgen.SequenceDefinition(old), sqlgen.SequenceDefinition(s))
+		}
+		if optsChanged {
+			d.add(phaseSequence, key, ActionAlter, sqlgen.AlterSequence(q, old.SequenceOptions, s.SequenceOptions))
+		}
+		if ownerChanged {
+			d.add(phaseOwnedBy, key, ActionAlter, sqlgen.SequenceOwnedBy(s))
+		}
+		if old.Comment != s.Comment {
+			d.add(phaseComment, key, ActionAlter, sqlgen.Comment("SEQUENCE", sqlgen.Qual(q), s.Comment))
+		}
+	}
+	for _, s := range d.from.Sequences {
+		if kept[s.QualName()] || d.droppedWithOwner(s) {
+			continue
+		}
+		key := state.ObjectKey{Kind: state.KindSequence, Schema: s.Schema, Name: s.Name}
+		if s.OwnedBy == nil {
+			d.change(key, ActionDrop, sqlgen.SequenceDefinition(s), "")
+		}
+		d.add(phaseDropSequence, key, ActionDrop, sqlgen.DropSequence(s.QualName()),
+			Hazard{HazardDeletesData, fmt.Sprintf("Dropping sequence %s loses its current value.", s.QualName())})
+	}
+}
+
+// droppedWithOwner reports whether PostgreSQL drops the remote sequence s
+// by itself: an owned sequence goes with its column or table.
+func (d *differ) droppedWithOwner(s state.Sequence) bool {
+	if s.OwnedBy == nil {
+		return false
+	}
+	q := state.QualName{Schema: s.Schema, Name: s.OwnedBy.Table}
+	t, ok := d.desiredTable(q)
+	if !ok {
+		return true
+	}
+	_, ok = t.Column(d.desiredColumnName(t, s.OwnedBy.Column))
+	return !ok
+}
+
+func sameOwner(a, b *state.ColumnRef) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return *a == *b
+}

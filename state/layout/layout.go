@@ -1,0 +1,250 @@
+package layout
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/state"
+)
+
+// MetaDir is the directory, relative to the schema directory, that holds
+// renovate's own records. Its files are never read as schema.
+const MetaDir = "_meta"
+
+// File is one SQL file of a schema directory.
+type File struct {
+	// Path is relative to the schema directory, with forward slashes.
+	Path string
+	SQL  string
+}
+
+// Load reads every .sql file under dir, in any layout, skipping hidden
+// directories and _meta. Files are returned sorted by path.
+func Load(dir string) ([]File, error) {
+	var files []File
+	err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		if e.IsDir() {
+			if path != dir && (strings.HasPrefix(e.Name(), ".") || rel == MetaDir) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(e.Name(), ".sql") {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		files = append(files, File{Path: filepath.ToSlash(rel), SQL: string(b)})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading schema files in %s: %w", dir, err)
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files, nil
+}
+
+// Files returns the canonical per-object files for s: path -> content.
+func Files(s state.DatabaseSchema) map[string]string {
+	out := map[string]string{}
+	if len(s.Extensions) > 0 {
+		var b strings.Builder
+		for _, e := range s.Extensions {
+			b.WriteString(sqlgen.ExtensionDefinition(e))
+		}
+		out["extensions.sql"] = b.String()
+	}
+	for _, sc := range s.Schemas {
+		out[SchemaPath(sc.Name)] = sqlgen.SchemaDefinition(sc)
+	}
+	for _, t := range s.Types {
+		out[ObjectPath(t.Schema, "types", t.Name)] = sqlgen.TypeDefinition(t)
+	}
+	owned := sqlgen.OwnedSequences(s)
+	for _, sq := range s.Sequences {
+		if _, ok := s.Table(state.QualName{Schema: sq.Schema, Name: ownerTable(sq)}); ok && sq.OwnedBy != nil {
+			continue
+		}
+		out[ObjectPath(sq.Schema, "sequences", sq.Name)] = sqlgen.SequenceDefinition(sq)
+	}
+	for _, t := range s.Tables {
+		out[ObjectPath(t.Schema, "tables", t.Name)] = sqlgen.TableDefinition(t, owned[t.QualName()])
+	}
+	return out
+}
+
+func ownerTable(s state.Sequence) string {
+	if s.OwnedBy == nil {
+		return ""
+	}
+	return s.OwnedBy.Table
+}
+
+// SchemaPath is the file of a schema's own definition.
+func SchemaPath(schema string) string { return FileName(schema) + "/schema.sql" }
+
+// ObjectPath is the file of an object of the given directory kind
+// ("tables", "sequences", "types") in a schema.
+func ObjectPath(schema, dir, name string) string {
+	return FileName(schema) + "/" + dir + "/" + FileName(name) + ".sql"
+}
+
+// FileName turns an object name into a name that is safe and distinct on
+// every filesystem, including case-insensitive ones: lower-case letters,
+// digits, '_' and '-' stay; every other byte (upper case included) becomes
+// %XX. Names starting with '.' are escaped too.
+func FileName(name string) string {
+	var b strings.Builder
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' {
+			b.WriteByte(c)
+			continue
+		}
+		fmt.Fprintf(&b, "%%%02X", c)
+	}
+	if b.Len() == 0 {
+		return "%00"
+	}
+	return b.String()
+}
+
+// ErrForeignLayout is returned by Write when the directory holds .sql files
+// that renovate's layout would not write (a hand-written schema.sql, say):
+// rewriting would duplicate their objects, so nothing is written.
+var ErrForeignLayout = errors.New("the directory holds .sql files outside renovate's layout")
+
+// ForeignLayoutError lists the files that stopped Write.
+type ForeignLayoutError struct{ Paths []string }
+
+func (e *ForeignLayoutError) Error() string {
+	return fmt.Sprintf("%s: %s; not rewriting them (keep editing them by hand, or move to renovate's layout with renovate fetch in an empty directory)",
+		ErrForeignLayout, strings.Join(e.Paths, ", "))
+}
+
+// Unwrap makes errors.Is(err, ErrForeignLayout) work.
+func (e *ForeignLayoutError) Unwrap() error { return ErrForeignLayout }
+
+// Write makes dir hold exactly the canonical files of s: it writes changed
+// files and removes .sql files of objects that no longer exist. It returns
+// the paths it created, changed or removed, sorted. When the directory
+// holds .sql files outside the layout, it writes nothing and returns a
+// *ForeignLayoutError.
+func Write(dir string, s state.DatabaseSchema) ([]string, error) {
+	want := Files(s)
+	existing, err := Load(dir)
+	if err != nil {
+		return nil, err
+	}
+	var foreign []string
+	for _, f := range existing {
+		if !isLayoutPath(f.Path) {
+			foreign = append(foreign, f.Path)
+		}
+	}
+	if len(foreign) > 0 {
+		return nil, &ForeignLayoutError{Paths: foreign}
+	}
+	var touched []string
+	have := map[string]string{}
+	for _, f := range existing {
+		have[f.Path] = f.SQL
+	}
+	paths := make([]string, 0, len(want))
+	for p := range want {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		if old, ok := have[p]; ok && old == want[p] {
+			continue
+		}
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return touched, fmt.Errorf("writing %s: %w", p, err)
+		}
+		if err := writeFileAtomic(full, []byte(want[p])); err != nil {
+			return touched, fmt.Errorf("writing %s: %w", p, err)
+		}
+		touched = append(touched, p)
+	}
+	for _, f := range existing {
+		if _, ok := want[f.Path]; ok {
+			continue
+		}
+		full := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.Remove(full); err != nil {
+			return touched, fmt.Errorf("removing %s: %w", f.Path, err)
+		}
+		removeEmptyParents(dir, filepath.Dir(full))
+		touched = append(touched, f.Path)
+	}
+	sort.Strings(touched)
+	return touched, nil
+}
+
+// isLayoutPath reports whether p is a path Write could produce.
+func isLayoutPath(p string) bool {
+	if p == "extensions.sql" {
+		return true
+	}
+	parts := strings.Split(p, "/")
+	switch len(parts) {
+	case 2:
+		return parts[1] == "schema.sql"
+	case 3:
+		switch parts[1] {
+		case "tables", "sequences", "types":
+			return strings.HasSuffix(parts[2], ".sql")
+		}
+	}
+	return false
+}
+
+func removeEmptyParents(root, dir string) {
+	for dir != root && strings.HasPrefix(dir, root) {
+		if err := os.Remove(dir); err != nil {
+			return
+		}
+		dir = filepath.Dir(dir)
+	}
+}
+
+// writeFileAtomic writes through a temporary file and a rename, so an
+// interrupted write never leaves a half-written schema file.
+func writeFileAtomic(path string, data []byte) error {
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
+		return nil
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".renovate-*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
