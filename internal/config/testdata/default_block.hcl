@@ -1,0 +1,7 @@
+environment "staging" {
+  url = "postgresql://deploy@staging.internal/app"
+}
+
+environment "default" {
+  url = "postgres://localhost/app"
+}

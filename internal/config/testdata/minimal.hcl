@@ -1,0 +1,3 @@
+environment "local" {
+  url = "postgres:///hello"
+}
