@@ -32,7 +32,9 @@ func (d *differ) constraints(old, nw state.Table, refRebuild map[state.QualName]
 		switch {
 		case !ok:
 			d.addConstraint(nw, c)
-		case oc.Definition != c.Definition || oc.Kind != c.Kind || rebuildFK:
+		// A validated constraint that the files declare NOT VALID is
+		// re-added NOT VALID (no scan): the files are the truth.
+		case oc.Definition != c.Definition || oc.Kind != c.Kind || rebuildFK || (c.NotValid && !oc.NotValid):
 			d.dropConstraint(q, oc)
 			d.addConstraint(nw, c)
 		case oc.NotValid && !c.NotValid:

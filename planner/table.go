@@ -246,10 +246,9 @@ func tablesEqual(a, b state.Table) bool {
 }
 
 // constraintSatisfies reports whether the remote constraint r already is
-// what the desired constraint w asks for. A validated constraint satisfies
-// a NOT VALID one: there is no way back to "not valid", and nothing to gain.
+// what the desired constraint w asks for.
 func constraintSatisfies(r, w state.Constraint) bool {
-	return r.Name == w.Name && r.Kind == w.Kind && r.Definition == w.Definition && (r.NotValid == w.NotValid || w.NotValid)
+	return r.Name == w.Name && r.Kind == w.Kind && r.Definition == w.Definition && r.NotValid == w.NotValid
 }
 
 func stripAnnotations(t state.Table) state.Table {

@@ -1,0 +1,224 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/renovate-pg/renovate/internal/engine"
+	"github.com/renovate-pg/renovate/internal/gitrepo"
+	"github.com/renovate-pg/renovate/planner"
+	"github.com/renovate-pg/renovate/planner/planfile"
+	"github.com/renovate-pg/renovate/planner/render"
+	"github.com/renovate-pg/renovate/state/catalog"
+	"github.com/spf13/cobra"
+)
+
+// ApplyOptions are the inputs of renovate apply.
+type ApplyOptions struct {
+	F *Factory
+	targetFlags
+	PlanFile      string
+	Yes           bool
+	AllowDataLoss bool
+	IgnoreDrift   bool
+	AllowDirty    bool
+	LockTimeout   time.Duration
+}
+
+// NewCmdApply builds `renovate apply`.
+func NewCmdApply(f *Factory, runF func(*ApplyOptions) error) *cobra.Command {
+	opts := &ApplyOptions{F: f}
+	c := &cobra.Command{
+		Use:   "apply [-p PLAN]",
+		Short: "Apply the plan to the database, record it, refresh the files and commit",
+		Long: `Plans (or reads a saved plan with -p), shows the statements and asks
+"Continue (y/n)?". The statements run in one transaction under an advisory
+lock with a lock_timeout: all of them take effect or none. The run is recorded
+under _meta/plans/<UTC timestamp>/, the files are rewritten from the database,
+and everything is committed, so git diff HEAD~1 shows the change.
+
+Refuses to run from a repository with uncommitted changes, when the database
+changed since a saved plan was made, when the plan deletes data without
+--allow-data-loss (or a "yes" at the prompt), and without a terminal to ask on
+unless --yes is given.`,
+		Example: `  renovate apply
+  renovate apply -p plan.sql --yes
+  renovate apply --url postgres://app@localhost/hello --allow-data-loss`,
+		Args: noArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return runApply(c.Context(), opts)
+		},
+	}
+	addTargetFlags(c, &opts.targetFlags)
+	c.Flags().StringVarP(&opts.PlanFile, "plan", "p", "", "apply this saved (possibly hand-edited) plan instead of planning now")
+	c.Flags().BoolVarP(&opts.Yes, "yes", "y", false, "do not ask for confirmation")
+	c.Flags().BoolVar(&opts.AllowDataLoss, "allow-data-loss", false, "allow steps that delete data (drop table, drop column, ...)")
+	c.Flags().BoolVar(&opts.IgnoreDrift, "ignore-drift", false, "apply a saved plan even if the database changed since it was made")
+	c.Flags().BoolVar(&opts.AllowDirty, "allow-dirty", false, "apply even with uncommitted changes (not recommended: the record will not match a commit)")
+	c.Flags().DurationVar(&opts.LockTimeout, "lock-timeout", 5*time.Second, "give up when a statement waits longer than this for a lock")
+	return c
+}
+
+func runApply(ctx context.Context, opts *ApplyOptions) error {
+	f := opts.F
+	repo, err := gitrepo.Open(opts.Dir)
+	if err != nil {
+		return refused(err)
+	}
+	if err := repo.CheckClean(opts.Dir); err != nil {
+		if !opts.AllowDirty || !errors.Is(err, gitrepo.ErrDirty) {
+			return refused(err)
+		}
+		fmt.Fprintln(f.IO.ErrOut, "Warning: applying from a dirty repository (--allow-dirty); the record will not match a commit.")
+	}
+
+	var (
+		p    *planner.Plan
+		conn *pgx.Conn
+		dsn  string
+	)
+	if opts.PlanFile != "" {
+		text, err := os.ReadFile(opts.PlanFile)
+		if err != nil {
+			return fmt.Errorf("reading the plan: %w", err)
+		}
+		if p, err = planfile.Read(opts.PlanFile, string(text)); err != nil {
+			return err
+		}
+		if dsn, err = opts.resolveURL(); err != nil {
+			return err
+		}
+		if conn, err = f.Connect(ctx, dsn); err != nil {
+			return err
+		}
+	} else {
+		if p, _, conn, dsn, err = makePlan(ctx, f, opts.targetFlags); err != nil {
+			return err
+		}
+	}
+	defer conn.Close(context.Background())
+	if p.Empty() {
+		fmt.Fprintln(f.IO.Out, "No changes. The database matches the schema files.")
+		return nil
+	}
+	if err := render.Text(f.IO.Out, p, render.TextOptions{Color: f.IO.OutTTY && f.Getenv("NO_COLOR") == ""}); err != nil {
+		return err
+	}
+	if err := confirm(ctx, f, opts, p); err != nil {
+		return err
+	}
+
+	commit, _ := repo.HeadCommit()
+	res, applyErr := engine.Apply(ctx, conn, engine.ApplyOptions{
+		Dir:         opts.Dir,
+		Plan:        p,
+		Database:    describeDSN(dsn),
+		IgnoreDrift: opts.IgnoreDrift,
+		Exec:        catalog.ExecOptions{LockTimeout: opts.LockTimeout},
+		Now:         f.Now,
+		GitCommit:   commit,
+	})
+	var stale *engine.StalePlanError
+	if errors.As(applyErr, &stale) || errors.Is(applyErr, catalog.ErrLocked) {
+		return refused(applyErr)
+	}
+	if res == nil {
+		return applyErr
+	}
+	msg := fmt.Sprintf("renovate apply: %d statement(s) on %s", res.Outcome.Steps, res.Outcome.Database)
+	if applyErr != nil {
+		msg = fmt.Sprintf("renovate apply failed at statement %d on %s", res.Outcome.FailedStep, res.Outcome.Database)
+	}
+	hash, commitErr := repo.CommitAll(opts.Dir, msg+"\n\nRecorded in "+res.RecordDir+".\n", f.Now())
+	if applyErr != nil {
+		fmt.Fprintf(f.IO.ErrOut, "The apply failed; %d of %d statement(s) took effect. Recorded in %s.\n", res.Outcome.StepsCommitted, res.Outcome.Steps, res.RecordDir)
+		return errors.Join(applyErr, commitErr)
+	}
+	fmt.Fprintf(f.IO.Out, "\nApplied %d statement(s) to %s. Recorded in %s.\n", res.Outcome.Steps, res.Outcome.Database, res.RecordDir)
+	if res.RewriteErr != nil {
+		fmt.Fprintf(f.IO.ErrOut, "Note: the schema files were not rewritten: %v\n", res.RewriteErr)
+	} else if len(res.Rewritten) > 0 {
+		fmt.Fprintf(f.IO.Out, "Rewrote %d schema file(s) from the database.\n", len(res.Rewritten))
+	}
+	if commitErr != nil {
+		return fmt.Errorf("the plan was applied, but committing the record failed: %w", commitErr)
+	}
+	if hash != "" {
+		fmt.Fprintf(f.IO.Out, "Committed %.7s.\n", hash)
+	}
+	return nil
+}
+
+// confirm enforces the data-loss gate and asks for confirmation.
+func confirm(ctx context.Context, f *Factory, opts *ApplyOptions, p *planner.Plan) error {
+	var loss []string
+	for _, s := range p.Steps {
+		for _, h := range s.Hazards {
+			if h.Kind == planner.HazardDeletesData {
+				loss = append(loss, fmt.Sprintf("  step %d: %s", s.ID, h.Message))
+			}
+		}
+	}
+	interactive := f.IO.InTTY
+	askedLoss := false
+	if len(loss) > 0 && !opts.AllowDataLoss {
+		if !interactive {
+			return refused(fmt.Errorf("the plan deletes data and --allow-data-loss was not given:\n%s", strings.Join(loss, "\n")))
+		}
+		fmt.Fprintf(f.IO.Out, "\nThis plan deletes data:\n%s\nType yes to apply it anyway: ", strings.Join(loss, "\n"))
+		answer, err := readLine(ctx, f)
+		if err != nil {
+			return err
+		}
+		if answer != "yes" {
+			return refused(errors.New("apply cancelled: data loss not accepted; nothing was changed"))
+		}
+		askedLoss = true
+	}
+	if opts.Yes || askedLoss {
+		return nil
+	}
+	if !interactive {
+		return refused(errors.New("refusing to apply without confirmation: stdin is not a terminal; pass --yes"))
+	}
+	fmt.Fprint(f.IO.Out, "\nContinue (y/n)? ")
+	answer, err := readLine(ctx, f)
+	if err != nil {
+		return err
+	}
+	if answer != "y" && answer != "yes" {
+		return refused(errors.New("apply cancelled; nothing was changed"))
+	}
+	return nil
+}
+
+// readLine reads one answer, giving up when ctx is cancelled (Ctrl-C).
+func readLine(ctx context.Context, f *Factory) (string, error) {
+	type result struct {
+		s   string
+		err error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		s, err := bufio.NewReader(f.IO.In).ReadString('\n')
+		ch <- result{strings.TrimSpace(strings.ToLower(s)), err}
+	}()
+	select {
+	case <-ctx.Done():
+		return "", refused(errors.New("apply cancelled; nothing was changed"))
+	case r := <-ch:
+		if r.err != nil && r.s == "" {
+			return "", refused(errors.New("apply cancelled (no answer); nothing was changed"))
+		}
+		return r.s, nil
+	}
+}

@@ -1,0 +1,98 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/renovate-pg/renovate/internal/config"
+	"github.com/renovate-pg/renovate/state/catalog"
+)
+
+// IOStreams are the command's standard streams and whether they are
+// terminals.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	// InTTY and OutTTY say whether In and Out are terminals: plan prints
+	// the human view only to a terminal, and apply prompts only on one.
+	InTTY, OutTTY bool
+}
+
+// SystemIO returns the process's streams.
+func SystemIO() *IOStreams {
+	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, InTTY: isTerminal(os.Stdin), OutTTY: isTerminal(os.Stdout)}
+}
+
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// Factory holds what commands need from the outside world, built lazily so
+// --help and flag errors touch neither disk nor network.
+type Factory struct {
+	IO      *IOStreams
+	Now     func() time.Time
+	Connect func(ctx context.Context, dsn string) (*pgx.Conn, error)
+	Getenv  func(string) string
+	// Version is renovate's version string.
+	Version string
+}
+
+// NewFactory returns the Factory for a real run.
+func NewFactory(version string) *Factory {
+	return &Factory{IO: SystemIO(), Now: time.Now, Connect: catalog.Connect, Getenv: os.Getenv, Version: version}
+}
+
+// ConfigFile is the name of the configuration file in a schema directory.
+const ConfigFile = "renovate.hcl"
+
+// targetFlags are the flags that say which database and directory a
+// command works on.
+type targetFlags struct {
+	Dir string
+	URL string
+	Env string
+}
+
+// resolveURL picks the database: --url, else the environment's url in
+// renovate.hcl.
+func (t targetFlags) resolveURL() (string, error) {
+	if t.URL != "" {
+		return t.URL, nil
+	}
+	path := filepath.Join(t.Dir, ConfigFile)
+	cfg, err := config.Load(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", usageErrorf("no database given: pass --url, or run inside a directory made by renovate init (no %s in %s)", ConfigFile, t.Dir)
+	}
+	if err != nil {
+		return "", err
+	}
+	env, err := cfg.Environment(t.Env)
+	if err != nil {
+		return "", err
+	}
+	if env.URL == "" {
+		return "", fmt.Errorf("%s: environment %q has no url", path, env.Name)
+	}
+	return env.URL, nil
+}
+
+// describeDSN names a database for people and records: host:port/db,
+// never the password.
+func describeDSN(dsn string) string {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return config.Redact(dsn)
+	}
+	return fmt.Sprintf("%s:%d/%s", cfg.Host, cfg.Port, cfg.Database)
+}

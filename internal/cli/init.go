@@ -1,0 +1,140 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/renovate-pg/renovate/internal/config"
+	"github.com/renovate-pg/renovate/internal/engine"
+	"github.com/renovate-pg/renovate/internal/gitrepo"
+	"github.com/renovate-pg/renovate/state"
+	"github.com/renovate-pg/renovate/state/layout"
+	"github.com/spf13/cobra"
+)
+
+// InitOptions are the inputs of renovate init.
+type InitOptions struct {
+	F      *Factory
+	Source string
+	Dir    string
+	Env    string
+}
+
+// NewCmdInit builds `renovate init`.
+func NewCmdInit(f *Factory, runF func(*InitOptions) error) *cobra.Command {
+	opts := &InitOptions{F: f}
+	c := &cobra.Command{
+		Use:   "init --source URL [--dir DIR]",
+		Short: "Dump a database into a new git repository of SQL files",
+		Long: `Connects to the database, writes one canonical SQL file per object
+(renovate.hcl, extensions.sql, <schema>/schema.sql, <schema>/tables/<table>.sql,
+<schema>/sequences/<seq>.sql, <schema>/types/<type>.sql), makes the directory a
+git repository if it is not inside one, and commits.
+
+The connection string is stored in renovate.hcl without its password: give
+passwords through PGPASSWORD or ~/.pgpass.`,
+		Example: `  renovate init --source postgres://app@localhost:5432/hello
+  renovate init --source "host=db.internal dbname=shop user=app" --dir shop-schema`,
+		Args: noArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			if opts.Source == "" {
+				return usageErrorf("renovate init needs --source, the database to dump")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runInit(c.Context(), opts)
+		},
+	}
+	c.Flags().StringVar(&opts.Source, "source", "", "database to dump (URL or key=value connection string)")
+	c.Flags().StringVar(&opts.Dir, "dir", "", "directory to write (default: ./<database name>)")
+	c.Flags().StringVar(&opts.Env, "env", "default", "name of the environment recorded in renovate.hcl")
+	return c
+}
+
+func runInit(ctx context.Context, opts *InitOptions) error {
+	f := opts.F
+	dir := opts.Dir
+	if dir == "" {
+		cfg, err := pgx.ParseConfig(opts.Source)
+		if err != nil {
+			return usageErrorf("invalid --source: %s", config.Redact(err.Error()))
+		}
+		if cfg.Database == "" {
+			return usageErrorf("--source names no database; pass --dir")
+		}
+		dir = cfg.Database
+	}
+	if existing, err := layout.Load(dir); err == nil && len(existing) > 0 {
+		return fmt.Errorf("%s already holds .sql files (%s ...); use renovate fetch to refresh them", dir, existing[0].Path)
+	}
+	conn, err := f.Connect(ctx, opts.Source)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(context.Background())
+	remote, err := engine.LoadRemote(ctx, conn)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("creating %s: %w", dir, err)
+	}
+	written, err := layout.Write(dir, remote.Raw)
+	if err != nil {
+		return err
+	}
+	cfgPath := filepath.Join(dir, ConfigFile)
+	if _, err := os.Stat(cfgPath); os.IsNotExist(err) {
+		hcl, err := config.Render(opts.Env, opts.Source)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(cfgPath, hcl, 0o644); err != nil {
+			return fmt.Errorf("writing %s: %w", cfgPath, err)
+		}
+	}
+	repo, err := gitrepo.Init(dir)
+	if err != nil {
+		return err
+	}
+	commit, err := repo.CommitAll(dir, "renovate init: "+describeDSN(opts.Source), f.Now())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(f.IO.Out, "Wrote %d files to %s: %s.\n", len(written)+1, dir, summarize(remote.Schema))
+	if commit != "" {
+		fmt.Fprintf(f.IO.Out, "Committed %.7s in %s.\n", commit, repo.Root())
+	}
+	fmt.Fprintf(f.IO.Out, "Next: edit the files, commit, then run renovate plan and renovate apply in %s.\n", dir)
+	return nil
+}
+
+// summarize counts a schema's objects by kind: "2 schemas, 5 tables, ...".
+func summarize(s state.DatabaseSchema) string {
+	counts := map[string]int{
+		"extension": len(s.Extensions), "schema": len(s.Schemas), "type": len(s.Types),
+		"sequence": len(s.Sequences), "table": len(s.Tables),
+	}
+	for _, t := range s.Tables {
+		counts["index"] += len(t.Indexes)
+		counts["constraint"] += len(t.Constraints)
+	}
+	var parts []string
+	for _, k := range []string{"schema", "extension", "type", "sequence", "table", "constraint", "index"} {
+		n := counts[k]
+		word := k + "s"
+		if k == "index" {
+			word = "indexes"
+		}
+		if n == 1 {
+			word = k
+		}
+		parts = append(parts, fmt.Sprintf("%d %s", n, word))
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,130 @@
+package engine
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/renovate-pg/renovate/planner"
+	"github.com/renovate-pg/renovate/planner/render"
+	"github.com/renovate-pg/renovate/state/catalog"
+	"github.com/renovate-pg/renovate/state/layout"
+)
+
+// StalePlanError means the database changed since the plan was made: the
+// plan's statements were computed against a schema that is no longer there.
+type StalePlanError struct {
+	PlanFingerprint, CurrentFingerprint string
+}
+
+func (e *StalePlanError) Error() string {
+	return fmt.Sprintf("the database changed since this plan was made (plan made against schema %.12s, database is now %.12s); make a new plan, or pass --ignore-drift to apply it anyway",
+		e.PlanFingerprint, e.CurrentFingerprint)
+}
+
+// ApplyOptions describe one apply.
+type ApplyOptions struct {
+	// Dir is the schema directory: the run is recorded under its _meta and
+	// its files are rewritten from the database afterwards.
+	Dir  string
+	Plan *planner.Plan
+	// Database names the target without credentials, for the record.
+	Database string
+	// IgnoreDrift applies even when the database's fingerprint is not the
+	// one the plan was made against.
+	IgnoreDrift bool
+	Exec        catalog.ExecOptions
+	Now         func() time.Time
+	// GitCommit is the commit of the schema files, for the record.
+	GitCommit string
+}
+
+// ApplyResult is what an apply did.
+type ApplyResult struct {
+	Outcome layout.Outcome
+	// RecordDir is the run's directory relative to Dir.
+	RecordDir string
+	// Rewritten are the schema files rewritten from the database.
+	Rewritten []string
+	// RewriteErr is set when the files could not be rewritten (a
+	// directory in a hand-written layout, say); the apply itself stands.
+	RewriteErr error
+}
+
+// Apply runs a plan against the database under renovate's advisory lock:
+// it checks that the database is still the one the plan was made against,
+// executes the statements (transactional ones all or nothing), records the
+// run under Dir/_meta/plans, and on success rewrites the schema files
+// from the database. A failed run is recorded too; the returned error says
+// which statement failed and what took effect.
+func Apply(ctx context.Context, conn *pgx.Conn, opts ApplyOptions) (*ApplyResult, error) {
+	release, err := catalog.LockForApply(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+
+	before, err := LoadRemote(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Plan.RemoteFingerprint != "" && opts.Plan.RemoteFingerprint != before.Fingerprint && !opts.IgnoreDrift {
+		return nil, &StalePlanError{PlanFingerprint: opts.Plan.RemoteFingerprint, CurrentFingerprint: before.Fingerprint}
+	}
+	var planText bytes.Buffer
+	if err := render.SQL(&planText, opts.Plan); err != nil {
+		return nil, err
+	}
+	stmts := make([]catalog.Statement, len(opts.Plan.Steps))
+	for i, s := range opts.Plan.Steps {
+		stmts[i] = catalog.Statement{SQL: s.SQL, Transactional: s.Transactional}
+	}
+	res := &ApplyResult{Outcome: layout.Outcome{
+		Started:           opts.Now().UTC(),
+		Database:          opts.Database,
+		GitCommit:         opts.GitCommit,
+		FingerprintBefore: before.Fingerprint,
+		Steps:             len(stmts),
+	}}
+	execRes, execErr := catalog.Execute(ctx, conn, stmts, opts.Exec)
+	res.Outcome.Finished = opts.Now().UTC()
+	res.Outcome.StepsCommitted = execRes.Committed
+	res.Outcome.Status = "applied"
+	var after *Remote
+	if execErr != nil {
+		res.Outcome.Status = "failed"
+		res.Outcome.Error = execErr.Error()
+		if execRes.Failed >= 0 {
+			res.Outcome.FailedStep = execRes.Failed + 1
+			res.Outcome.FailedStatement = stmts[execRes.Failed].SQL
+		}
+	}
+	// Read the database as it now is (after a failure too: non-transactional
+	// steps may have run), unless the connection is gone.
+	if !conn.IsClosed() {
+		if a, err := LoadRemote(ctx, conn); err == nil {
+			after = a
+			res.Outcome.FingerprintAfter = a.Fingerprint
+		}
+	}
+	dir, recErr := layout.RecordRun(opts.Dir, layout.Run{Plan: planText.String(), RemoteBefore: before.Text, Outcome: res.Outcome})
+	res.RecordDir = dir
+	if execErr != nil {
+		if recErr != nil {
+			return res, errors.Join(execErr, fmt.Errorf("recording the failed run: %w", recErr))
+		}
+		return res, execErr
+	}
+	if recErr != nil {
+		return res, fmt.Errorf("the plan was applied, but recording it failed: %w", recErr)
+	}
+	if after != nil {
+		res.Rewritten, res.RewriteErr = layout.Write(opts.Dir, after.Raw)
+	} else {
+		res.RewriteErr = errors.New("could not read the database after applying")
+	}
+	return res, nil
+}

@@ -1,0 +1,14 @@
+package engine
+
+import (
+	"os"
+	"testing"
+
+	"github.com/renovate-pg/renovate/internal/pgtest"
+)
+
+// srv is the package's throwaway PostgreSQL, started by TestMain. Tests
+// fail, never skip, when it cannot be had.
+var srv *pgtest.Server
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m, &srv)) }

@@ -1,0 +1,178 @@
+package engine
+
+import (
+	"context"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/renovate-pg/renovate/parser"
+	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/state"
+	"github.com/renovate-pg/renovate/state/catalog"
+)
+
+// localSearchPath is how unqualified names in local files are resolved:
+// PostgreSQL's default search path, as psql would apply the files.
+const localSearchPath = "public"
+
+// normalizeLocal returns desired with the expression-bearing parts of
+// tables that differ from the remote (types, defaults, generated columns,
+// CHECK/UNIQUE/PRIMARY KEY/EXCLUDE definitions, index definitions)
+// replaced by PostgreSQL's own printing of them. Tables equal to the
+// remote cost nothing; tables PostgreSQL cannot create yet keep their
+// local text (they differ for real).
+func normalizeLocal(ctx context.Context, conn *pgx.Conn, desired, remote state.DatabaseSchema) (state.DatabaseSchema, error) {
+	var temps []catalog.TempTable
+	var idx []int
+	for i, t := range desired.Tables {
+		r, ok := remote.Table(t.QualName())
+		if !ok && t.RenamedFrom != "" {
+			r, ok = remote.Table(state.QualName{Schema: t.Schema, Name: t.RenamedFrom})
+		}
+		if !ok || !expressionsDiffer(t, r) {
+			continue
+		}
+		temps = append(temps, tempTable(t))
+		idx = append(idx, i)
+	}
+	if len(temps) == 0 {
+		return desired, nil
+	}
+	printed, err := catalog.PrintTemp(ctx, conn, localSearchPath, temps)
+	if err != nil {
+		return desired, err
+	}
+	out := desired.Clone()
+	for k, st := range printed {
+		if st.Err != nil {
+			continue
+		}
+		t := &out.Tables[idx[k]]
+		if canon, ok := canonicalServerTable(*t, st); ok {
+			mergeServerForms(t, canon)
+		}
+	}
+	return out, nil
+}
+
+// expressionsDiffer reports whether a desired table and its remote
+// counterpart differ in any part the server tier can re-print.
+func expressionsDiffer(t, r state.Table) bool {
+	for _, c := range t.Columns {
+		rc, ok := r.Column(c.Name)
+		if ok && (rc.Type != c.Type || rc.Collation != c.Collation || rc.Default != c.Default || rc.Generated != c.Generated) {
+			return true
+		}
+	}
+	for _, c := range t.Constraints {
+		if c.Kind == state.ConstraintForeignKey {
+			continue
+		}
+		for _, rc := range r.Constraints {
+			if rc.Name == c.Name && rc.Definition != c.Definition {
+				return true
+			}
+		}
+	}
+	for _, ix := range t.Indexes {
+		for _, rx := range r.Indexes {
+			if rx.Name == ix.Name && rx.Definition != ix.Definition {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tempTable builds the statements creating t as pg_temp.<name>, without
+// foreign keys (they would need the referenced tables' locks and add
+// nothing: their definitions hold no expressions).
+func tempTable(t state.Table) catalog.TempTable {
+	tt := t
+	tt.Schema = ""
+	tt.Unlogged = false
+	var cons []state.Constraint
+	for _, c := range t.Constraints {
+		if c.Kind != state.ConstraintForeignKey {
+			cons = append(cons, c)
+		}
+	}
+	stmts := []string{strings.Replace(sqlgen.CreateTable(tt, cons), "CREATE TABLE ", "CREATE TEMP TABLE ", 1)}
+	real := " ON " + sqlgen.QualifiedName(t.Schema, t.Name) + " "
+	for _, ix := range t.Indexes {
+		if strings.Contains(ix.Definition, real) {
+			stmts = append(stmts, strings.Replace(ix.Definition, real, " ON pg_temp."+sqlgen.QuoteIdent(t.Name)+" ", 1))
+		}
+	}
+	return catalog.TempTable{Name: t.Name, Statements: stmts}
+}
+
+// canonicalServerTable turns PostgreSQL's printing of a temporary copy of
+// t back into t's canonical model, through the same printer and parser as
+// every other object.
+func canonicalServerTable(t state.Table, st catalog.ServerTable) (state.Table, bool) {
+	pt := state.Table{Schema: t.Schema, Name: t.Name}
+	for _, c := range st.Columns {
+		pt.Columns = append(pt.Columns, state.Column{Name: c.Name, Type: c.Type, Collation: c.Collation, Default: c.Default, Generated: c.Generated})
+	}
+	for _, c := range st.Constraints {
+		pt.Constraints = append(pt.Constraints, state.Constraint{Name: c.Name, Definition: strings.TrimSuffix(c.Definition, " NOT VALID")})
+	}
+	for _, ix := range st.Indexes {
+		def, ok := requalifyIndex(ix.Definition, t)
+		if !ok {
+			continue
+		}
+		pt.Indexes = append(pt.Indexes, state.Index{Name: ix.Name, Definition: def})
+	}
+	// The schema is declared so the parser accepts the table on its own.
+	text := sqlgen.SchemaDefinition(state.Schema{Name: t.Schema}) + sqlgen.TableDefinition(pt, nil)
+	res, err := parser.ParseString("(server normalization of "+t.QualName().String()+")", text)
+	if err != nil {
+		return state.Table{}, false
+	}
+	got, ok := res.Schema.Table(t.QualName())
+	return got, ok
+}
+
+// requalifyIndex points an index definition printed for the temporary
+// table ("CREATE INDEX i ON users USING btree (a)") at the real table.
+func requalifyIndex(def string, t state.Table) (string, bool) {
+	on := strings.Index(def, " ON ")
+	if on < 0 {
+		return "", false
+	}
+	using := strings.Index(def[on:], " USING ")
+	if using < 0 {
+		return "", false
+	}
+	return def[:on] + " ON " + sqlgen.QualifiedName(t.Schema, t.Name) + def[on+using:], true
+}
+
+// mergeServerForms copies the server-printed parts of canon into t.
+func mergeServerForms(t *state.Table, canon state.Table) {
+	for i := range t.Columns {
+		c := &t.Columns[i]
+		if sc, ok := canon.Column(c.Name); ok {
+			c.Type, c.Collation, c.Default, c.Generated = sc.Type, sc.Collation, sc.Default, sc.Generated
+		}
+	}
+	for i := range t.Constraints {
+		c := &t.Constraints[i]
+		if c.Kind == state.ConstraintForeignKey {
+			continue
+		}
+		for _, sc := range canon.Constraints {
+			if sc.Name == c.Name && sc.Kind == c.Kind {
+				c.Definition = sc.Definition
+			}
+		}
+	}
+	for i := range t.Indexes {
+		for _, sx := range canon.Indexes {
+			if sx.Name == t.Indexes[i].Name {
+				t.Indexes[i].Definition = sx.Definition
+			}
+		}
+	}
+}

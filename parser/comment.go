@@ -1,0 +1,65 @@
+package parser
+
+import (
+	pg_query "github.com/pganalyze/pg_query_go/v5"
+
+	"github.com/renovate-pg/renovate/state"
+)
+
+// comment handles COMMENT ON. IS NULL and IS ” both mean "no comment".
+// COMMENT ON EXTENSION is ignored: an extension's comment comes from its
+// control file, and pg_dump emits one for every extension.
+func (p *fileParser) comment(s *pg_query.CommentStmt, loc Location) {
+	var key state.ObjectKey
+	switch s.Objtype {
+	case pg_query.ObjectType_OBJECT_EXTENSION:
+		return
+	case pg_query.ObjectType_OBJECT_SCHEMA:
+		key = state.ObjectKey{Kind: state.KindSchema, Name: s.Object.GetString_().GetSval()}
+	case pg_query.ObjectType_OBJECT_TYPE:
+		tn := s.Object.GetTypeName()
+		if tn == nil {
+			p.errs.semantic(loc, "invalid type name")
+			return
+		}
+		q, ok := p.anyName(tn.Names, loc)
+		if !ok {
+			return
+		}
+		key = state.ObjectKey{Kind: state.KindType, Schema: q.Schema, Name: q.Name}
+	case pg_query.ObjectType_OBJECT_TABLE, pg_query.ObjectType_OBJECT_SEQUENCE, pg_query.ObjectType_OBJECT_INDEX:
+		q, ok := p.anyName(s.Object.GetList().GetItems(), loc)
+		if !ok {
+			return
+		}
+		kind := map[pg_query.ObjectType]state.Kind{
+			pg_query.ObjectType_OBJECT_TABLE:    state.KindTable,
+			pg_query.ObjectType_OBJECT_SEQUENCE: state.KindSequence,
+			pg_query.ObjectType_OBJECT_INDEX:    state.KindIndex,
+		}[s.Objtype]
+		key = state.ObjectKey{Kind: kind, Schema: q.Schema, Name: q.Name}
+	case pg_query.ObjectType_OBJECT_COLUMN, pg_query.ObjectType_OBJECT_TABCONSTRAINT:
+		names, err := stringList(s.Object.GetList().GetItems())
+		if err != nil || len(names) < 2 || len(names) > 3 {
+			p.errs.semantic(loc, "improper name in COMMENT ON %s", objectTypeWords(s.Objtype))
+			return
+		}
+		table, ok := p.anyName(stringNodes(names[:len(names)-1]...), loc)
+		if !ok {
+			return
+		}
+		kind := state.KindColumn
+		if s.Objtype == pg_query.ObjectType_OBJECT_TABCONSTRAINT {
+			kind = state.KindConstraint
+		}
+		key = state.ObjectKey{Kind: kind, Schema: table.Schema, Table: table.Name, Name: names[len(names)-1]}
+	default:
+		what := "COMMENT ON " + objectTypeWords(s.Objtype)
+		if s.Objtype == pg_query.ObjectType_OBJECT_TABCONSTRAINT {
+			what = "COMMENT ON CONSTRAINT"
+		}
+		p.errs.unsupported(loc, what)
+		return
+	}
+	p.add(&commentDef{loc: loc, key: key, comment: s.Comment})
+}

@@ -1,0 +1,141 @@
+package parser
+
+import (
+	pg_query "github.com/pganalyze/pg_query_go/v5"
+
+	"github.com/renovate-pg/renovate/state"
+)
+
+// The definitions below are what one file's statements contribute, before
+// anything that needs other statements (default names, foreign keys without
+// a column list, comments, ALTER TABLE) is resolved. Each carries the
+// location it is reported at.
+
+type schemaDef struct {
+	loc  Location
+	name string
+}
+
+type extensionDef struct {
+	loc Location
+	ext state.Extension
+}
+
+type typeDef struct {
+	loc Location
+	typ state.Type
+}
+
+type sequenceDef struct {
+	loc     Location
+	seq     state.Sequence
+	ownedBy *ownedByDef // nil: not given
+}
+
+// ownedByDef is OWNED BY table.column or OWNED BY NONE.
+type ownedByDef struct {
+	loc    Location
+	none   bool
+	table  state.QualName
+	column string
+}
+
+// seqOwnedDef is ALTER SEQUENCE ... OWNED BY.
+type seqOwnedDef struct {
+	loc     Location
+	seq     state.QualName
+	ownedBy ownedByDef
+}
+
+type tableDef struct {
+	loc      Location
+	name     state.QualName
+	unlogged bool
+	columns  []*columnDef
+	// cons are the table's constraints, column and table level, in the
+	// order written.
+	cons []*conDef
+}
+
+type columnDef struct {
+	loc Location
+	col state.Column
+	// serial is the integer type of a serial column ("" otherwise); the
+	// sequence and default are filled in during resolution.
+	serial string
+}
+
+// conDef is a constraint whose name and, for foreign keys, referenced
+// columns may still be missing.
+type conDef struct {
+	loc   Location
+	table state.QualName
+	name  string // explicit name, or "" for PostgreSQL's default
+	kind  state.ConstraintKind
+	keys  []string // constrained columns (PK, UNIQUE, FK)
+	// nameCols are the columns PostgreSQL builds the default name from.
+	nameCols []string
+	// body is the definition up to the deferrability clause; for a foreign
+	// key only "FOREIGN KEY (cols)".
+	body     string
+	fk       *fkDef
+	deferral string // "", " DEFERRABLE" or " DEFERRABLE INITIALLY DEFERRED"
+	notValid bool
+}
+
+// fkDef is the REFERENCES part of a foreign key.
+type fkDef struct {
+	ref     state.QualName
+	refCols []string // empty: the referenced table's primary key
+	tail    string   // " MATCH FULL ON UPDATE ... ON DELETE ..."
+}
+
+// indexDef is CREATE INDEX with the statement normalized except for its
+// name and per-column collations, which need the table.
+type indexDef struct {
+	loc      Location
+	table    state.QualName
+	name     string // explicit, or "" for the default
+	stmt     *pg_query.IndexStmt
+	nameCols []string
+}
+
+// commentDef is COMMENT ON.
+type commentDef struct {
+	loc Location
+	// key names the object; for a constraint Table is its table, for an
+	// index Table is empty until resolved.
+	key     state.ObjectKey
+	comment string
+}
+
+// alterTableDef is ALTER TABLE with its supported sub-commands.
+type alterTableDef struct {
+	loc   Location
+	table state.QualName
+	cmds  []alterCmd
+	// missingOK is IF EXISTS: a table defined nowhere is not an error.
+	missingOK bool
+}
+
+// alterCmd is one ALTER TABLE sub-command; exactly one field is set.
+type alterCmd struct {
+	loc         Location
+	addColumn   *columnDef
+	ifNotExists bool      // ADD COLUMN IF NOT EXISTS
+	addCons     []*conDef // constraints of ADD COLUMN or ADD CONSTRAINT
+	setDefault  *columnChange
+	setNotNull  *columnChange
+	addIdentity *columnChange
+}
+
+// columnChange is ALTER COLUMN ... SET DEFAULT / SET NOT NULL / ADD
+// GENERATED AS IDENTITY.
+type columnChange struct {
+	column   string
+	expr     string // SET DEFAULT's canonical expression
+	identity state.Identity
+	// identityOpts are the identity's sequence options as written; the
+	// defaults depend on the column's type.
+	identityOpts *seqOptions
+}

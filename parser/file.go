@@ -1,0 +1,199 @@
+package parser
+
+import (
+	"errors"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	pg_query "github.com/pganalyze/pg_query_go/v5"
+	pgparser "github.com/pganalyze/pg_query_go/v5/parser"
+
+	"github.com/renovate-pg/renovate/state"
+)
+
+// fileParser turns one file into definitions. It works on its own file
+// only, so files can be parsed concurrently.
+type fileParser struct {
+	path string
+	src  string
+	// lineStarts are the byte offsets at which lines start.
+	lineStarts []int
+	// tokenStarts are the byte offsets of the file's tokens, comments
+	// excluded, ascending.
+	tokenStarts []int
+	items       []any
+	errs        errorList
+}
+
+// parseFile parses one file into definitions and errors.
+func parseFile(f File) *fileParser {
+	p := &fileParser{path: f.Path, src: f.SQL}
+	p.lineStarts = append(p.lineStarts, 0)
+	for i := 0; i < len(f.SQL); i++ {
+		if f.SQL[i] == '\n' {
+			p.lineStarts = append(p.lineStarts, i+1)
+		}
+	}
+	sql := p.blankMetaCommands()
+	tree, err := pg_query.Parse(sql)
+	if err != nil {
+		p.syntaxError(sql, err)
+		return p
+	}
+	for _, raw := range tree.Stmts {
+		p.statement(raw)
+	}
+	return p
+}
+
+// add records a definition.
+func (p *fileParser) add(item any) { p.items = append(p.items, item) }
+
+// loc converts a byte offset into a location.
+func (p *fileParser) loc(offset int) Location {
+	offset = max(0, min(offset, len(p.src)))
+	line := sort.Search(len(p.lineStarts), func(i int) bool { return p.lineStarts[i] > offset }) - 1
+	col := utf8.RuneCountInString(p.src[p.lineStarts[line]:offset]) + 1
+	return Location{File: p.path, Line: line + 1, Col: col}
+}
+
+// locOr converts a node's location, falling back to the statement's when
+// the node has none (-1).
+func (p *fileParser) locOr(offset int32, fallback Location) Location {
+	if offset < 0 || int(offset) > len(p.src) {
+		return fallback
+	}
+	return p.loc(int(offset))
+}
+
+// stmtLoc is where a statement starts: its first token at or after
+// stmt_location (which includes the whitespace and comments before it).
+func (p *fileParser) stmtLoc(raw *pg_query.RawStmt) Location {
+	start := int(raw.StmtLocation)
+	i := sort.SearchInts(p.tokenStarts, start)
+	if i < len(p.tokenStarts) {
+		start = p.tokenStarts[i]
+	}
+	return p.loc(start)
+}
+
+// blankMetaCommands finds psql meta-commands (a backslash starting a line,
+// outside any string or comment), reports each, and returns the SQL with
+// those lines blanked out so the rest of the file is still checked. It also
+// records token positions for stmtLoc.
+func (p *fileParser) blankMetaCommands() string {
+	scan, err := pg_query.Scan(p.src)
+	if err != nil {
+		// The parser reports the same problem with its position.
+		return p.src
+	}
+	b := []byte(p.src)
+	blanked := false
+	for _, t := range scan.Tokens {
+		if t.Token == pg_query.Token_SQL_COMMENT || t.Token == pg_query.Token_C_COMMENT {
+			continue
+		}
+		start := int(t.Start)
+		p.tokenStarts = append(p.tokenStarts, start)
+		if t.Token != pg_query.Token_ASCII_92 || !p.atLineStart(start) {
+			continue
+		}
+		end := strings.IndexByte(p.src[start:], '\n')
+		if end < 0 {
+			end = len(p.src)
+		} else {
+			end += start
+		}
+		line := p.src[start:end]
+		name := line
+		if i := strings.IndexAny(line, " \t\r"); i >= 0 {
+			name = line[:i]
+		}
+		p.errs.add(&UnsupportedError{Loc: p.loc(start), Statement: "psql meta-command " + name, Reason: "is not supported in schema files"})
+		for i := start; i < end; i++ {
+			b[i] = ' '
+		}
+		blanked = true
+	}
+	if !blanked {
+		return p.src
+	}
+	// Tokens inside blanked lines no longer exist.
+	kept := p.tokenStarts[:0]
+	for _, s := range p.tokenStarts {
+		if b[s] != ' ' {
+			kept = append(kept, s)
+		}
+	}
+	p.tokenStarts = kept
+	return string(b)
+}
+
+// atLineStart reports whether only blanks precede offset on its line.
+func (p *fileParser) atLineStart(offset int) bool {
+	for i := offset - 1; i >= 0; i-- {
+		switch p.src[i] {
+		case '\n':
+			return true
+		case ' ', '\t', '\r':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// syntaxError reports a parse error at its position. pg_query's cursor
+// position is 1-based and counts characters, not bytes.
+func (p *fileParser) syntaxError(sql string, err error) {
+	var pe *pgparser.Error
+	if !errors.As(err, &pe) {
+		p.errs.add(&SyntaxError{Loc: p.loc(0), Msg: err.Error()})
+		return
+	}
+	offset := 0
+	if pe.Cursorpos > 0 {
+		chars := pe.Cursorpos - 1
+		for offset < len(sql) && chars > 0 {
+			_, size := utf8.DecodeRuneInString(sql[offset:])
+			offset += size
+			chars--
+		}
+	}
+	p.errs.add(&SyntaxError{Loc: p.loc(offset), Msg: pe.Message})
+}
+
+// relName qualifies a relation name: unqualified means public.
+func (p *fileParser) relName(rv *pg_query.RangeVar, loc Location) (state.QualName, bool) {
+	if rv == nil {
+		p.errs.semantic(loc, "missing relation name")
+		return state.QualName{}, false
+	}
+	if rv.Catalogname != "" {
+		p.errs.semantic(p.locOr(rv.Location, loc), "cross-database references are not implemented: %s.%s.%s", rv.Catalogname, rv.Schemaname, rv.Relname)
+		return state.QualName{}, false
+	}
+	schema := rv.Schemaname
+	if schema == "" {
+		schema = "public"
+	}
+	return state.QualName{Schema: schema, Name: rv.Relname}, true
+}
+
+// anyName qualifies a name list (types, indexes): unqualified means public.
+func (p *fileParser) anyName(nodes []*pg_query.Node, loc Location) (state.QualName, bool) {
+	names, err := stringList(nodes)
+	if err != nil || len(names) == 0 {
+		p.errs.semantic(loc, "invalid name")
+		return state.QualName{}, false
+	}
+	switch len(names) {
+	case 1:
+		return state.QualName{Schema: "public", Name: names[0]}, true
+	case 2:
+		return state.QualName{Schema: names[0], Name: names[1]}, true
+	}
+	p.errs.semantic(loc, "improper qualified name (too many dotted names): %s", strings.Join(names, "."))
+	return state.QualName{}, false
+}

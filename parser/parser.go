@@ -1,0 +1,89 @@
+package parser
+
+import (
+	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/renovate-pg/renovate/state"
+)
+
+// File is one schema file: its path (used in locations and to order files)
+// and its SQL text.
+type File struct {
+	Path string
+	SQL  string
+}
+
+// Result is the model the files describe.
+type Result struct {
+	// Schema is the database the files declare, Normalize()d. It always
+	// contains the public schema.
+	Schema state.DatabaseSchema
+	// Locations says where each extension, schema, type, sequence, table,
+	// column, constraint and index was defined. A serial column's sequence
+	// is located at the column.
+	Locations map[state.ObjectKey]Location
+}
+
+// ParseFiles parses files in parallel (at most runtime.GOMAXPROCS at a
+// time), then resolves everything that spans statements or files in one
+// deterministic pass, in the order of the files' paths and the statements'
+// positions. The order of files does not matter.
+//
+// On failure the error lists up to 20 problems (errors.Join), each a
+// *SyntaxError, *UnsupportedError, *DuplicateError or *SemanticError, sorted
+// by location; a syntax error in one file does not hide problems in others.
+func ParseFiles(files []File) (*Result, error) {
+	sorted := append([]File(nil), files...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
+
+	parsed := make([]*fileParser, len(sorted))
+	workers := min(runtime.GOMAXPROCS(0), len(sorted))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				parsed[i] = parseFileSafely(sorted[i])
+			}
+		}()
+	}
+	for i := range sorted {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+
+	var errs errorList
+	for _, fp := range parsed {
+		errs.errs = append(errs.errs, fp.errs.errs...)
+	}
+	r := newResolver(&errs)
+	res := r.resolve(parsed)
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// ParseString parses a single file.
+func ParseString(path, sql string) (*Result, error) {
+	return ParseFiles([]File{{Path: path, SQL: sql}})
+}
+
+// parseFileSafely parses a file, turning a panic (a bug, never expected
+// from any input) into an error for that file so other files are still
+// checked.
+func parseFileSafely(f File) (p *fileParser) {
+	defer func() {
+		if v := recover(); v != nil {
+			p = &fileParser{path: f.Path}
+			p.errs.add(&SemanticError{Loc: Location{File: f.Path, Line: 1, Col: 1}, Msg: fmt.Sprintf("internal error: %v", v)})
+		}
+	}()
+	return parseFile(f)
+}

@@ -1,0 +1,22 @@
+-- CREATE INDEX forms and PostgreSQL's default index names.
+create table t (a int, b int, c text collate "C", d jsonb, e timestamptz, f text);
+create index on t (a);
+create index on t (a, b);
+create index on t (lower(f));
+create index on t ((a + b));
+create index on t ((f::varchar));
+create index on t (a, a);
+create index on t (a) include (b);
+create index on t (abs(a), abs(b));
+create index on t (coalesce(a, b));
+create index on t ((a));
+create index concurrently if not exists t_desc on only t using btree (a desc nulls first, b asc nulls last, e desc nulls last, f nulls first);
+create unique index t_partial on t (a) where (b is not null and a > 0);
+create index t_pattern on t (f text_pattern_ops);
+create index t_gin on t using gin (d jsonb_path_ops);
+create index t_coll on t (c collate "C", f collate "C");
+create index t_with on t (a) with (fillfactor = 70, deduplicate_items = off);
+create unique index t_nnd on t (b) nulls not distinct;
+create index t_hash on t using hash (f);
+create index t_brin on t using brin (e) with (pages_per_range = 32);
+create index t_func on t (date_trunc('day'::text, e at time zone 'UTC'::text));

@@ -1,0 +1,16 @@
+CREATE TABLE public.child (id bigint NOT NULL, parent_id integer, parent_code text, x integer, y integer);
+CREATE TABLE public.parent (id integer NOT NULL, code text, a integer, b integer);
+CREATE TABLE public.ranges (r int4range, s int4range);
+ALTER TABLE ONLY public.child ADD CONSTRAINT child_pkey PRIMARY KEY (id) INCLUDE (x) WITH (fillfactor='70');
+ALTER TABLE ONLY public.child ADD CONSTRAINT child_x_positive CHECK ((x > 0)) NOT VALID;
+ALTER TABLE ONLY public.child ADD CONSTRAINT child_x_y_key UNIQUE (x) INCLUDE (y);
+ALTER TABLE ONLY public.child ADD CONSTRAINT child_y_uq UNIQUE NULLS NOT DISTINCT (y) DEFERRABLE;
+ALTER TABLE ONLY public.parent ADD CONSTRAINT parent_a_b_key UNIQUE (a, b);
+ALTER TABLE ONLY public.parent ADD CONSTRAINT parent_code_key UNIQUE (code);
+ALTER TABLE ONLY public.parent ADD CONSTRAINT parent_pkey PRIMARY KEY (id);
+ALTER TABLE ONLY public.ranges ADD CONSTRAINT ranges_r_excl EXCLUDE USING gist (r WITH &&);
+ALTER TABLE ONLY public.ranges ADD CONSTRAINT ranges_s_expr_excl EXCLUDE USING gist (s WITH &&, ((r + s)) WITH &&) WHERE ((s IS NOT NULL));
+ALTER TABLE ONLY public.child ADD CONSTRAINT child_parent_code_fkey FOREIGN KEY (parent_code) REFERENCES public.parent(code) ON UPDATE RESTRICT ON DELETE CASCADE;
+ALTER TABLE ONLY public.child ADD CONSTRAINT child_parent_fk2 FOREIGN KEY (parent_id) REFERENCES public.parent(id) NOT VALID;
+ALTER TABLE ONLY public.child ADD CONSTRAINT child_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES public.parent(id);
+ALTER TABLE ONLY public.child ADD CONSTRAINT child_x_y_fkey FOREIGN KEY (x, y) REFERENCES public.parent(a, b) MATCH FULL ON DELETE SET NULL (x) DEFERRABLE INITIALLY DEFERRED;

@@ -1,0 +1,17 @@
+CREATE SCHEMA "Weird Schema";
+CREATE TYPE "Weird Schema"."Mood Type" AS ENUM ('a b', 'it''s', 'Ünï');
+CREATE SEQUENCE "Weird Schema"."User Table_ID_seq" AS integer START WITH 1 INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 CACHE 1;
+ALTER SEQUENCE "Weird Schema"."User Table_ID_seq" OWNED BY "Weird Schema"."User Table"."ID";
+CREATE TABLE "Weird Schema"."User Table" ("ID" integer DEFAULT nextval('"Weird Schema"."User Table_ID_seq"'::regclass) NOT NULL, "select" text NOT NULL, "from" integer, "col""quote" integer, mood "Weird Schema"."Mood Type" DEFAULT 'a b'::"Weird Schema"."Mood Type", "naïve" text COLLATE "C", "user" integer, "order" integer, "Mixed" integer);
+COMMENT ON COLUMN "Weird Schema"."User Table"."col""quote" IS 'a "quoted" column';
+CREATE TABLE "Weird Schema"."Ünïcödé" ("日本" integer NOT NULL, ref integer);
+CREATE TABLE public."group" ("table" integer NOT NULL, "column" text);
+ALTER TABLE ONLY "Weird Schema"."User Table" ADD CONSTRAINT "Order Check" CHECK (("order" <> "user"));
+ALTER TABLE ONLY "Weird Schema"."User Table" ADD CONSTRAINT "User Table_col""quote_key" UNIQUE ("col""quote");
+ALTER TABLE ONLY "Weird Schema"."User Table" ADD CONSTRAINT "User Table_from_check" CHECK (("from" > 0));
+ALTER TABLE ONLY "Weird Schema"."User Table" ADD CONSTRAINT "User Table_pkey" PRIMARY KEY ("ID");
+ALTER TABLE ONLY "Weird Schema"."Ünïcödé" ADD CONSTRAINT "Ünïcödé_pkey" PRIMARY KEY ("日本");
+ALTER TABLE ONLY public."group" ADD CONSTRAINT group_pkey PRIMARY KEY ("table");
+ALTER TABLE ONLY "Weird Schema"."Ünïcödé" ADD CONSTRAINT "Ünïcödé_ref_fkey" FOREIGN KEY (ref) REFERENCES "Weird Schema"."User Table"("ID");
+CREATE INDEX "Idx With Space" ON "Weird Schema"."User Table" USING btree ("select", "from" DESC);
+CREATE INDEX "User Table_lower_idx" ON "Weird Schema"."User Table" USING btree (lower("select"));

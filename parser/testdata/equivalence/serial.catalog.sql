@@ -1,0 +1,15 @@
+CREATE SEQUENCE public."Mixed Case_id_seq" AS bigint START WITH 1 INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
+ALTER SEQUENCE public."Mixed Case_id_seq" OWNED BY public."Mixed Case".id;
+CREATE SEQUENCE public.big_id_seq AS bigint START WITH 1 INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
+ALTER SEQUENCE public.big_id_seq OWNED BY public.big.id;
+CREATE SEQUENCE public.big_n_seq AS integer START WITH 1 INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 CACHE 1;
+ALTER SEQUENCE public.big_n_seq OWNED BY public.big.n;
+CREATE SEQUENCE public.big_small_seq AS smallint START WITH 1 INCREMENT BY 1 MINVALUE 1 MAXVALUE 32767 CACHE 1;
+ALTER SEQUENCE public.big_small_seq OWNED BY public.big.small;
+CREATE SEQUENCE public.t_id_seq AS integer START WITH 1 INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 CACHE 1;
+ALTER SEQUENCE public.t_id_seq OWNED BY public.t.id;
+CREATE TABLE public."Mixed Case" (id bigint DEFAULT nextval('public."Mixed Case_id_seq"'::regclass) NOT NULL);
+CREATE TABLE public.big (id bigint DEFAULT nextval('public.big_id_seq'::regclass) NOT NULL, small smallint DEFAULT nextval('public.big_small_seq'::regclass) NOT NULL, n integer DEFAULT nextval('public.big_n_seq'::regclass) NOT NULL);
+CREATE TABLE public.t (id integer DEFAULT nextval('public.t_id_seq'::regclass) NOT NULL, name text);
+ALTER TABLE ONLY public.big ADD CONSTRAINT big_pkey PRIMARY KEY (id);
+ALTER TABLE ONLY public.t ADD CONSTRAINT t_pkey PRIMARY KEY (id);

@@ -1,0 +1,212 @@
+package catalog
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/renovate-pg/renovate/state"
+)
+
+// minServerVersion is the oldest supported PostgreSQL release, as
+// server_version_num. The queries are written for 13 through 18.
+const minServerVersion = 130000
+
+// Introspect reads the schema of the database conn is connected to.
+//
+// It sends a fixed set of bulk queries (one per kind of object, see
+// queries/) in a single batch inside one READ ONLY REPEATABLE READ
+// transaction, so the result is one consistent snapshot and costs two round
+// trips however many objects the database holds. System schemas, plpgsql
+// and everything that belongs to an extension are left out. The result is
+// normalized.
+//
+// conn must not be inside a transaction. It is left as it was found: every
+// setting Introspect changes is local to its own transaction.
+func Introspect(ctx context.Context, conn *pgx.Conn) (*state.DatabaseSchema, error) {
+	version, err := serverVersion(conn)
+	if err != nil {
+		return nil, err
+	}
+	if version < minServerVersion {
+		return nil, fmt.Errorf("PostgreSQL %s is not supported: renovate needs PostgreSQL 13 or later",
+			conn.PgConn().ParameterStatus("server_version"))
+	}
+
+	// Batch.BeginTx inside an open transaction would only warn, and the
+	// Commit below would then end the caller's transaction.
+	if st := conn.PgConn().TxStatus(); st != 'I' {
+		return nil, errors.New("introspecting: the connection is inside a transaction")
+	}
+
+	in := newIntrospection()
+	data := queryData{Version: version}
+	batch := &pgx.Batch{}
+	// Snapshot isolation makes every query see the same catalog; READ ONLY
+	// documents (and enforces) that introspection never writes.
+	batch.BeginTx(pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	for _, q := range []struct {
+		file string
+		what string
+		scan func(pgx.Rows) error
+	}{
+		{"settings.sql", "setting up the session", discardRows},
+		{"extensions.sql", "introspecting extensions", in.scanExtensions},
+		{"schemas.sql", "introspecting schemas", in.scanSchemas},
+		{"types.sql", "introspecting types", in.scanTypes},
+		// Sequences before columns: identity columns take their options
+		// from their sequence.
+		{"sequences.sql", "introspecting sequences", in.scanSequences},
+		// Tables before columns, constraints and indexes, which attach to
+		// them by OID.
+		{"tables.sql", "introspecting tables", in.scanTables},
+		{"columns.sql", "introspecting columns", in.scanColumns},
+		{"constraints.sql", "introspecting constraints", in.scanConstraints},
+		{"indexes.sql", "introspecting indexes", in.scanIndexes},
+	} {
+		sql, err := renderQuery(q.file, data)
+		if err != nil {
+			return nil, err
+		}
+		scan, what := q.scan, q.what
+		batch.Queue(sql).Query(func(rows pgx.Rows) error {
+			if err := scan(rows); err != nil {
+				return fmt.Errorf("%s: %w", what, err)
+			}
+			if err := rows.Err(); err != nil {
+				return fmt.Errorf("%s: %w", what, err)
+			}
+			return nil
+		})
+	}
+
+	br := conn.SendBatch(ctx, batch)
+	tx := br.Tx()
+	// After a successful Commit this is a no-op; on any error it ends the
+	// transaction so conn is usable again.
+	defer func() { _ = tx.Rollback(ctx) }()
+	if err := br.Close(); err != nil {
+		return nil, err
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return nil, fmt.Errorf("ending introspection transaction: %w", err)
+	}
+
+	s := in.schema
+	s.Normalize()
+	return &s, nil
+}
+
+// RemoteFingerprint returns the Fingerprint of the live database's schema:
+// Introspect followed by state.DatabaseSchema.Fingerprint. Plans record it,
+// and apply compares it to refuse running a plan against a database that
+// changed since.
+func RemoteFingerprint(ctx context.Context, conn *pgx.Conn) (string, error) {
+	s, err := Introspect(ctx, conn)
+	if err != nil {
+		return "", err
+	}
+	return s.Fingerprint(), nil
+}
+
+// serverVersion returns the server's version in server_version_num form
+// (150004 for 15.4, 180000 for 18beta1).
+//
+// It parses the server_version parameter, which every server reports when
+// the session starts, instead of asking, to save a round trip; its value
+// starts with the version number and may go on with the packager's text
+// ("15.4 (Debian 15.4-1.pgdg120+1)", "18beta1").
+func serverVersion(conn *pgx.Conn) (int, error) {
+	v := conn.PgConn().ParameterStatus("server_version")
+	n, ok := parseServerVersion(v)
+	if !ok {
+		return 0, fmt.Errorf("cannot understand the server's version %q", v)
+	}
+	return n, nil
+}
+
+// parseServerVersion turns a server_version string into the
+// server_version_num form.
+func parseServerVersion(v string) (int, bool) {
+	end := strings.IndexFunc(v, func(r rune) bool { return (r < '0' || r > '9') && r != '.' })
+	if end < 0 {
+		end = len(v)
+	}
+	parts := strings.Split(v[:end], ".")
+	major, err := strconv.Atoi(parts[0])
+	if err != nil || major < 1 {
+		return 0, false
+	}
+	minor := 0
+	if len(parts) > 1 && parts[1] != "" {
+		if minor, err = strconv.Atoi(parts[1]); err != nil {
+			return 0, false
+		}
+	}
+	if major < 10 {
+		// Before 10 the version had three parts: 9.6.3 is 90603.
+		patch := 0
+		if len(parts) > 2 && parts[2] != "" {
+			if patch, err = strconv.Atoi(parts[2]); err != nil {
+				return 0, false
+			}
+		}
+		return major*10000 + minor*100 + patch, true
+	}
+	return major*10000 + minor, true
+}
+
+// discardRows reads and ignores a result.
+func discardRows(rows pgx.Rows) error {
+	for rows.Next() {
+	}
+	return rows.Err()
+}
+
+// errConcurrentDDL reports a catalog row that a deparsing function could no
+// longer find. Those functions read the catalog caches, which are not
+// bound to the transaction's snapshot, so DDL committed while introspection
+// runs can make them return NULL.
+var errConcurrentDDL = errors.New("the schema changed while being read (concurrent DDL?); try again")
+
+// introspection accumulates the results of Introspect's queries.
+type introspection struct {
+	schema state.DatabaseSchema
+	// tables maps a table's OID to its index in schema.Tables, for the
+	// queries that return the parts of tables.
+	tables map[uint32]int
+	// identity holds the options of identity columns' sequences, by column.
+	identity map[columnID]state.SequenceOptions
+	// columns holds the names of the columns read so far, for constraints'
+	// column numbers.
+	columns map[columnID]string
+}
+
+// columnID identifies a column in the catalog: pg_attribute's key.
+type columnID struct {
+	rel    uint32
+	attnum int16
+}
+
+func newIntrospection() *introspection {
+	return &introspection{
+		tables:   make(map[uint32]int),
+		identity: make(map[columnID]state.SequenceOptions),
+		columns:  make(map[columnID]string),
+	}
+}
+
+// table returns the table with OID rel, which a previous query must have
+// returned: every query selects tables with the same condition in the same
+// snapshot.
+func (in *introspection) table(rel uint32) (*state.Table, error) {
+	i, ok := in.tables[rel]
+	if !ok {
+		return nil, fmt.Errorf("table with OID %d was not returned by the tables query", rel)
+	}
+	return &in.schema.Tables[i], nil
+}

@@ -1,0 +1,42 @@
+-- Columns of managed tables in attnum order. attnum <= 0 are system columns
+-- (ctid, xmin, ...); dropped columns stay in pg_attribute as
+-- "........pg.dropped.N........" until the table is rewritten.
+--
+-- The collation is reported only when it differs from the type's default,
+-- mirroring what COLLATE in the column definition did. The default
+-- expression of a generated column is its generation expression; identity
+-- columns have no pg_attrdef row at all.
+--
+-- Collation and default are correlated subqueries, one index lookup per
+-- column, rather than LEFT JOINs: see description in queries.go for why
+-- join plans on catalogs are a risk right after a migration.
+SELECT
+	a.attrelid,
+	a.attnum,
+	a.attname::text,
+	format_type(a.atttypid, a.atttypmod),
+	CASE WHEN a.attcollation <> t.typcollation THEN (
+		SELECT
+			CASE WHEN cn.nspname = 'pg_catalog' THEN '' ELSE quote_ident(cn.nspname) || '.' END
+			|| quote_ident(co.collname)
+		FROM pg_collation co
+		JOIN pg_namespace cn ON cn.oid = co.collnamespace
+		WHERE co.oid = a.attcollation
+	) ELSE '' END,
+	a.attnotnull,
+	a.attidentity::text,
+	a.attgenerated::text,
+	coalesce((
+		SELECT pg_get_expr(ad.adbin, ad.adrelid)
+		FROM pg_attrdef ad
+		WHERE ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+	), ''),
+	{{description "a.attrelid" "pg_class" "a.attnum"}}
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_type t ON t.oid = a.atttypid
+WHERE a.attnum > 0
+	AND NOT a.attisdropped
+	AND {{managedTable "c" "n"}}
+ORDER BY a.attrelid, a.attnum

@@ -1,0 +1,31 @@
+-- Constraints of managed tables.
+--
+-- Only primary key, unique, check, foreign key and exclusion constraints:
+-- 't' (constraint triggers) are triggers, and PostgreSQL 18's 'n' (NOT NULL
+-- constraints) are modelled as Column.NotNull.
+--
+-- conparentid <> 0 rows are clones PostgreSQL creates by itself: a foreign
+-- key that references a partitioned table gets one hidden child constraint
+-- per referenced partition on the referencing table. They come and go with
+-- their parent and are never the user's.
+--
+-- conkey holds the constrained columns' numbers in order; the caller turns
+-- them into names with the columns it has already read.
+SELECT
+	co.conrelid,
+	co.conname::text,
+	co.contype::text,
+	pg_get_constraintdef(co.oid),
+	co.conkey,
+	coalesce(fn.nspname::text, ''),
+	coalesce(fc.relname::text, ''),
+	{{description "co.oid" "pg_constraint" "0"}}
+FROM pg_constraint co
+JOIN pg_class c ON c.oid = co.conrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_class fc ON fc.oid = co.confrelid
+LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+WHERE co.contype IN ('p', 'u', 'c', 'f', 'x')
+	AND co.conparentid = 0
+	AND {{managedTable "c" "n"}}
+ORDER BY co.conrelid, co.conname

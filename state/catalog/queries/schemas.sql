@@ -1,0 +1,9 @@
+-- User schemas with their comments. public is an ordinary schema here: it is
+-- listed whenever it exists.
+SELECT
+	n.nspname::text,
+	{{description "n.oid" "pg_namespace" "0"}}
+FROM pg_namespace n
+WHERE {{userNamespace "n"}}
+	AND {{notExtensionMember "pg_namespace" "n.oid"}}
+ORDER BY n.nspname

@@ -1,0 +1,78 @@
+package catalog
+
+import (
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/renovate-pg/renovate/state"
+)
+
+// scanTables reads queries/tables.sql.
+func (in *introspection) scanTables(rows pgx.Rows) error {
+	for rows.Next() {
+		var (
+			rel uint32
+			t   state.Table
+		)
+		if err := rows.Scan(&rel, &t.Schema, &t.Name, &t.Unlogged, &t.Comment); err != nil {
+			return err
+		}
+		in.tables[rel] = len(in.schema.Tables)
+		in.schema.Tables = append(in.schema.Tables, t)
+	}
+	return rows.Err()
+}
+
+// scanColumns reads queries/columns.sql. It must run after scanTables and
+// scanSequences.
+func (in *introspection) scanColumns(rows pgx.Rows) error {
+	for rows.Next() {
+		var (
+			rel                 uint32
+			attnum              int16
+			c                   state.Column
+			identity, generated string
+			expr                string
+		)
+		if err := rows.Scan(&rel, &attnum, &c.Name, &c.Type, &c.Collation, &c.NotNull,
+			&identity, &generated, &expr, &c.Comment); err != nil {
+			return err
+		}
+		t, err := in.table(rel)
+		if err != nil {
+			return err
+		}
+		switch generated {
+		case "":
+			c.Default = expr
+		case "s":
+			c.Generated = expr
+		case "v":
+			// PostgreSQL 18's virtual generated columns. The model has
+			// no stored/virtual distinction yet; the expression is still
+			// the column's generation expression.
+			c.Generated = expr
+		default:
+			return fmt.Errorf("column %s.%s: unknown attgenerated %q", t.QualName(), c.Name, generated)
+		}
+		switch identity {
+		case "":
+		case "a", "d":
+			c.Identity = state.IdentityAlways
+			if identity == "d" {
+				c.Identity = state.IdentityByDefault
+			}
+			opts, ok := in.identity[columnID{rel, attnum}]
+			if !ok {
+				return fmt.Errorf("identity column %s.%s has no identity sequence", t.QualName(), c.Name)
+			}
+			c.IdentityOptions = &opts
+		default:
+			return fmt.Errorf("column %s.%s: unknown attidentity %q", t.QualName(), c.Name, identity)
+		}
+		t.Columns = append(t.Columns, c)
+		in.columns[columnID{rel, attnum}] = c.Name
+	}
+	return rows.Err()
+}

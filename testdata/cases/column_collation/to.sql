@@ -1,0 +1,1 @@
+CREATE TABLE t (name text COLLATE "C", code text COLLATE "POSIX");

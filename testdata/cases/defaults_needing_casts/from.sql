@@ -1,0 +1,2 @@
+CREATE TYPE st AS ENUM ('new', 'paid');
+CREATE TABLE o (id int);

@@ -1,0 +1,2 @@
+CREATE TYPE mood AS ENUM ('angry', 'sad', 'ok', 'happy', 'ecstatic');
+CREATE TABLE t (m mood);

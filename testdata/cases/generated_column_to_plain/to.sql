@@ -1,0 +1,1 @@
+CREATE TABLE people (first text, last text, full_name text);

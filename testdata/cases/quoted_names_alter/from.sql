@@ -1,0 +1,1 @@
+CREATE TABLE "Mixed" ("Col A" integer, "from" text);

@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer, other integer);
+CREATE SEQUENCE s AS integer OWNED BY t.other;

@@ -1,0 +1,1 @@
+CREATE TABLE t (a int4, b int8, c int2, d float8, e float4, f bool, g varchar(3), h char(2), i timestamptz, j timestamp, k decimal(5,1), l time, m timetz, n bit(3), o varbit(4), p character varying, q "char");

@@ -1,0 +1,1 @@
+CREATE TABLE t (a integer, b bigint, c smallint, d double precision, e real, f boolean, g character varying(3), h character(2), i timestamp with time zone, j timestamp without time zone, k numeric(5,1), l time without time zone, m time with time zone, n bit(3), o bit varying(4), p varchar, q "char");

@@ -1,0 +1,2 @@
+CREATE TABLE cache (k text PRIMARY KEY, v text);
+CREATE UNLOGGED TABLE log (id int);
