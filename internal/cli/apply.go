@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -74,7 +75,7 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 	if err != nil {
 		return refused(err)
 	}
-	if err := repo.CheckClean(opts.Dir); err != nil {
+	if err := checkClean(repo, opts); err != nil {
 		if !opts.AllowDirty || !errors.Is(err, gitrepo.ErrDirty) {
 			return refused(err)
 		}
@@ -158,6 +159,33 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 	return nil
 }
 
+// checkClean refuses uncommitted changes under the schema directory. The
+// plan file being applied may itself be uncommitted (renovate plan -o
+// plan.sql; renovate apply -p plan.sql).
+func checkClean(repo *gitrepo.Repo, opts *ApplyOptions) error {
+	changes, err := repo.Status(opts.Dir)
+	if err != nil {
+		return err
+	}
+	var rest []gitrepo.Change
+	for _, c := range changes {
+		if opts.PlanFile != "" && sameFile(filepath.Join(repo.Root(), c.Path), opts.PlanFile) {
+			continue
+		}
+		rest = append(rest, c)
+	}
+	if len(rest) > 0 {
+		return gitrepo.NewDirtyError(rest)
+	}
+	return nil
+}
+
+func sameFile(a, b string) bool {
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
+}
+
 // confirm enforces the data-loss gate and asks for confirmation.
 func confirm(ctx context.Context, f *Factory, opts *ApplyOptions, p *planner.Plan) error {
 	var loss []string
@@ -169,13 +197,14 @@ func confirm(ctx context.Context, f *Factory, opts *ApplyOptions, p *planner.Pla
 		}
 	}
 	interactive := f.IO.InTTY
+	in := bufio.NewReader(f.IO.In)
 	askedLoss := false
 	if len(loss) > 0 && !opts.AllowDataLoss {
 		if !interactive {
 			return refused(fmt.Errorf("the plan deletes data and --allow-data-loss was not given:\n%s", strings.Join(loss, "\n")))
 		}
 		fmt.Fprintf(f.IO.Out, "\nThis plan deletes data:\n%s\nType yes to apply it anyway: ", strings.Join(loss, "\n"))
-		answer, err := readLine(ctx, f)
+		answer, err := readLine(ctx, in)
 		if err != nil {
 			return err
 		}
@@ -191,7 +220,7 @@ func confirm(ctx context.Context, f *Factory, opts *ApplyOptions, p *planner.Pla
 		return refused(errors.New("refusing to apply without confirmation: stdin is not a terminal; pass --yes"))
 	}
 	fmt.Fprint(f.IO.Out, "\nContinue (y/n)? ")
-	answer, err := readLine(ctx, f)
+	answer, err := readLine(ctx, in)
 	if err != nil {
 		return err
 	}
@@ -202,14 +231,14 @@ func confirm(ctx context.Context, f *Factory, opts *ApplyOptions, p *planner.Pla
 }
 
 // readLine reads one answer, giving up when ctx is cancelled (Ctrl-C).
-func readLine(ctx context.Context, f *Factory) (string, error) {
+func readLine(ctx context.Context, in *bufio.Reader) (string, error) {
 	type result struct {
 		s   string
 		err error
 	}
 	ch := make(chan result, 1)
 	go func() {
-		s, err := bufio.NewReader(f.IO.In).ReadString('\n')
+		s, err := in.ReadString('\n')
 		ch <- result{strings.TrimSpace(strings.ToLower(s)), err}
 	}()
 	select {

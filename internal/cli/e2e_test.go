@@ -77,7 +77,9 @@ func writeFile(t *testing.T, path, content string) {
 // TestEndToEnd drives init -> edit -> commit -> plan -> apply -> plan on a
 // real database and a real git repository, with the refusals on the way.
 func TestEndToEnd(t *testing.T) {
-	dsn := srv.NewDatabase(t)
+	// The server trusts local connections; the password is there to prove it
+	// never lands in files, output or history.
+	dsn := strings.Replace(srv.NewDatabase(t), "postgres@", "postgres:s3cr3t-pw@", 1)
 	execDB(t, dsn, `
 		CREATE TYPE status AS ENUM ('active', 'gone');
 		CREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL UNIQUE, status status NOT NULL DEFAULT 'active');
@@ -98,9 +100,8 @@ func TestEndToEnd(t *testing.T) {
 	if !strings.Contains(out, "2 tables") {
 		t.Errorf("init summary should count tables: %s", out)
 	}
-	hcl, _ := os.ReadFile(filepath.Join(dir, "renovate.hcl"))
-	if strings.Contains(string(hcl), "password") {
-		t.Errorf("renovate.hcl must not hold a password:\n%s", hcl)
+	if strings.Contains(out, "s3cr3t") {
+		t.Errorf("init printed the password:\n%s", out)
 	}
 
 	// An untouched database plans nothing.
@@ -127,6 +128,8 @@ func TestEndToEnd(t *testing.T) {
 	gitCommit(t, dir, "users: add nickname; drop legacy")
 
 	// The plan: per-object diff on a terminal, only SQL in a pipe.
+	// Like the README's workflow: the plan file may live in the schema
+	// directory; it is not read as schema.
 	out, _, code = run(t, dir, "", true, "plan", "--detailed-exitcode", "-o", "plan.sql")
 	if code != ExitChanges {
 		t.Fatalf("plan with changes: exit %d\n%s", code, out)
@@ -155,9 +158,14 @@ func TestEndToEnd(t *testing.T) {
 		t.Fatalf("apply without --allow-data-loss: exit %d\n%s", code, errOut)
 	}
 	// At a terminal, answering n aborts without changes.
-	_, _, code = run(t, dir, "yes\nn\n", true, "apply")
-	if code != ExitRefused {
-		t.Fatalf("apply answered n: exit %d", code)
+	out, errOut, code = run(t, dir, "n\n", true, "apply", "--allow-data-loss")
+	if code != ExitRefused || !strings.Contains(out, "Continue (y/n)?") || !strings.Contains(errOut, "cancelled") {
+		t.Fatalf("apply answered n: exit %d\n%s%s", code, out, errOut)
+	}
+	// At the data-loss prompt, anything but "yes" aborts.
+	out, errOut, code = run(t, dir, "y\n", true, "apply")
+	if code != ExitRefused || !strings.Contains(out, "This plan deletes data") || !strings.Contains(errOut, "data loss not accepted") {
+		t.Fatalf("apply answered y to the data-loss prompt: exit %d\n%s%s", code, out, errOut)
 	}
 
 	out, errOut, code = run(t, dir, "", false, "apply", "--yes", "--allow-data-loss")
@@ -182,6 +190,14 @@ func TestEndToEnd(t *testing.T) {
 	gitLog := exec.Command("git", "-C", dir, "diff", "--stat", "HEAD~1")
 	if stat, err := gitLog.CombinedOutput(); err == nil && !strings.Contains(string(stat), "outcome.json") {
 		t.Errorf("git diff HEAD~1 should show the record:\n%s", stat)
+	}
+
+	// The password is nowhere in the repository or its history.
+	if grep, err := exec.Command("git", "-C", dir, "grep", "-I", "s3cr3t", "HEAD").CombinedOutput(); err == nil {
+		t.Errorf("the password is in the committed files:\n%s", grep)
+	}
+	if logOut, _ := exec.Command("git", "-C", dir, "log", "-p", "--all").CombinedOutput(); strings.Contains(string(logOut), "s3cr3t") {
+		t.Errorf("the password is in the git history")
 	}
 
 	// Second plan: nothing left.

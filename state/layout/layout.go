@@ -47,6 +47,10 @@ func Load(dir string) ([]File, error) {
 		if err != nil {
 			return err
 		}
+		// A saved plan (renovate plan -o plan.sql) is not schema.
+		if IsPlanFile(b) {
+			return nil
+		}
 		files = append(files, File{Path: filepath.ToSlash(rel), SQL: string(b)})
 		return nil
 	})
@@ -56,6 +60,12 @@ func Load(dir string) ([]File, error) {
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
 }
+
+// PlanFileHeader is the first line of every plan file renovate writes.
+const PlanFileHeader = "-- renovate plan\n"
+
+// IsPlanFile reports whether content is a saved plan rather than schema.
+func IsPlanFile(content []byte) bool { return bytes.HasPrefix(content, []byte(PlanFileHeader)) }
 
 // Files returns the canonical per-object files for s: path -> content.
 func Files(s state.DatabaseSchema) map[string]string {
