@@ -17,7 +17,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	err := cli.NewCmdRoot(cli.NewFactory(version)).ExecuteContext(ctx)
 	stop()
-	if msg := cli.Message(err); err != nil && msg != "" {
+	if msg := cli.Message(err); msg != "" {
 		fmt.Fprintln(os.Stderr, "Error: "+msg)
 	}
 	os.Exit(cli.ExitCode(err))

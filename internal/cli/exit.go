@@ -61,6 +61,9 @@ func ExitCode(err error) int {
 
 // Message returns what to print for err ("" when nothing should be).
 func Message(err error) string {
+	if err == nil {
+		return ""
+	}
 	var ee *exitError
 	if errors.As(err, &ee) && ee.err == nil {
 		return ""

@@ -70,13 +70,12 @@ func IsPlanFile(content []byte) bool { return bytes.HasPrefix(content, []byte(Pl
 // Files returns the canonical per-object files for s: path -> content.
 func Files(s state.DatabaseSchema) map[string]string {
 	out := map[string]string{}
-	if len(s.Extensions) > 0 {
-		var b strings.Builder
-		for _, e := range s.Extensions {
-			b.WriteString(sqlgen.ExtensionDefinition(e))
-		}
-		out["extensions.sql"] = b.String()
+	var ext strings.Builder
+	ext.WriteString("-- Extensions of the database (objects they own are not dumped).\n")
+	for _, e := range s.Extensions {
+		ext.WriteString(sqlgen.ExtensionDefinition(e))
 	}
+	out["extensions.sql"] = ext.String()
 	for _, sc := range s.Schemas {
 		out[SchemaPath(sc.Name)] = sqlgen.SchemaDefinition(sc)
 	}

@@ -49,7 +49,7 @@ func TestWriteAndLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"public/schema.sql", "public/sequences/counter.sql", "public/tables/users.sql"}
+	want := []string{"extensions.sql", "public/schema.sql", "public/sequences/counter.sql", "public/tables/users.sql"}
 	if len(touched) != len(want) {
 		t.Fatalf("touched %v, want %v", touched, want)
 	}
@@ -76,7 +76,7 @@ func TestWriteAndLoad(t *testing.T) {
 		t.Errorf("empty sequences directory should be gone: %v", err)
 	}
 	files, err := Load(dir)
-	if err != nil || len(files) != 2 {
+	if err != nil || len(files) != 3 {
 		t.Fatalf("Load = %v, %v", files, err)
 	}
 }
