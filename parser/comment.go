@@ -54,11 +54,7 @@ func (p *fileParser) comment(s *pg_query.CommentStmt, loc Location) {
 		}
 		key = state.ObjectKey{Kind: kind, Schema: table.Schema, Table: table.Name, Name: names[len(names)-1]}
 	default:
-		what := "COMMENT ON " + objectTypeWords(s.Objtype)
-		if s.Objtype == pg_query.ObjectType_OBJECT_TABCONSTRAINT {
-			what = "COMMENT ON CONSTRAINT"
-		}
-		p.errs.unsupported(loc, what)
+		p.errs.unsupported(loc, "COMMENT ON "+objectTypeWords(s.Objtype))
 		return
 	}
 	p.add(&commentDef{loc: loc, key: key, comment: s.Comment})

@@ -90,6 +90,7 @@ func (p *fileParser) keyConstraint(d *conDef, c *pg_query.Constraint, column str
 		return err
 	}
 	d.keys = keys
+	d.indexSig = fmt.Sprintf("%q %q %v", keys, include, c.NullsNotDistinct)
 	var b strings.Builder
 	if c.Contype == pg_query.ConstrType_CONSTR_PRIMARY {
 		d.kind = state.ConstraintPrimaryKey

@@ -81,6 +81,9 @@ type conDef struct {
 	fk       *fkDef
 	deferral string // "", " DEFERRABLE" or " DEFERRABLE INITIALLY DEFERRED"
 	notValid bool
+	// indexSig identifies a PK / UNIQUE constraint's index (columns,
+	// INCLUDE, NULLS NOT DISTINCT) for CREATE TABLE's de-duplication.
+	indexSig string
 }
 
 // fkDef is the REFERENCES part of a foreign key.

@@ -90,8 +90,7 @@ const maxErrors = 20
 
 // errorList collects errors up to maxErrors.
 type errorList struct {
-	errs    []error
-	dropped int
+	errs []error
 }
 
 func (l *errorList) add(err error) {
@@ -108,8 +107,6 @@ func (l *errorList) semantic(loc Location, format string, args ...any) {
 func (l *errorList) unsupported(loc Location, what string) {
 	l.add(&UnsupportedError{Loc: loc, Statement: what})
 }
-
-func (l *errorList) len() int { return len(l.errs) }
 
 // err returns the collected errors sorted by location (so the output does
 // not depend on goroutine scheduling), cut at maxErrors, joined.

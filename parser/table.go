@@ -78,9 +78,53 @@ func (p *fileParser) createTable(s *pg_query.CreateStmt, loc Location) {
 	for _, c := range t.cons {
 		c.notValid = false
 	}
+	t.cons = dedupeIndexConstraints(t.cons)
 	if ok {
 		p.add(t)
 	}
+}
+
+// dedupeIndexConstraints drops a PRIMARY KEY or UNIQUE constraint of a
+// CREATE TABLE whose index would repeat an earlier one (same columns,
+// INCLUDE, NULLS NOT DISTINCT and deferrability), as
+// transformIndexConstraints does: "id int PRIMARY KEY UNIQUE" creates only
+// the primary key. The primary key counts as first; a dropped constraint's
+// name goes to the kept one if that is unnamed.
+func dedupeIndexConstraints(cons []*conDef) []*conDef {
+	var kept []*conDef
+	for _, c := range cons {
+		if c.kind == state.ConstraintPrimaryKey {
+			kept = append(kept, c)
+		}
+	}
+	dropped := map[*conDef]bool{}
+	for _, c := range cons {
+		if c.kind != state.ConstraintUnique {
+			continue
+		}
+		var dup *conDef
+		for _, k := range kept {
+			if k.indexSig == c.indexSig && k.deferral == c.deferral {
+				dup = k
+				break
+			}
+		}
+		if dup == nil {
+			kept = append(kept, c)
+			continue
+		}
+		if dup.name == "" {
+			dup.name = c.name
+		}
+		dropped[c] = true
+	}
+	out := cons[:0]
+	for _, c := range cons {
+		if !dropped[c] {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // columnDefinition reads a column definition (CREATE TABLE or ALTER TABLE

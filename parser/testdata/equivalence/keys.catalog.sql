@@ -1,10 +1,15 @@
 CREATE TABLE public.child (id bigint NOT NULL, parent_id integer, parent_code text, x integer, y integer);
+CREATE TABLE public.dd (id integer NOT NULL, a integer, b integer, c integer);
 CREATE TABLE public.parent (id integer NOT NULL, code text, a integer, b integer);
 CREATE TABLE public.ranges (r int4range, s int4range);
 ALTER TABLE ONLY public.child ADD CONSTRAINT child_pkey PRIMARY KEY (id) INCLUDE (x) WITH (fillfactor='70');
 ALTER TABLE ONLY public.child ADD CONSTRAINT child_x_positive CHECK ((x > 0)) NOT VALID;
 ALTER TABLE ONLY public.child ADD CONSTRAINT child_x_y_key UNIQUE (x) INCLUDE (y);
 ALTER TABLE ONLY public.child ADD CONSTRAINT child_y_uq UNIQUE NULLS NOT DISTINCT (y) DEFERRABLE;
+ALTER TABLE ONLY public.dd ADD CONSTRAINT c_u UNIQUE (c) WITH (fillfactor='50');
+ALTER TABLE ONLY public.dd ADD CONSTRAINT dd_a_key UNIQUE (a);
+ALTER TABLE ONLY public.dd ADD CONSTRAINT dd_pkey PRIMARY KEY (id);
+ALTER TABLE ONLY public.dd ADD CONSTRAINT named_b UNIQUE (b);
 ALTER TABLE ONLY public.parent ADD CONSTRAINT parent_a_b_key UNIQUE (a, b);
 ALTER TABLE ONLY public.parent ADD CONSTRAINT parent_code_key UNIQUE (code);
 ALTER TABLE ONLY public.parent ADD CONSTRAINT parent_pkey PRIMARY KEY (id);

@@ -37,6 +37,20 @@ CREATE TABLE public.child (
 ALTER TABLE public.child OWNER TO postgres;
 
 --
+-- Name: dd; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.dd (
+    id integer NOT NULL,
+    a integer,
+    b integer,
+    c integer
+);
+
+
+ALTER TABLE public.dd OWNER TO postgres;
+
+--
 -- Name: parent; Type: TABLE; Schema: public; Owner: postgres
 --
 
@@ -61,6 +75,14 @@ CREATE TABLE public.ranges (
 
 
 ALTER TABLE public.ranges OWNER TO postgres;
+
+--
+-- Name: dd c_u; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.dd
+    ADD CONSTRAINT c_u UNIQUE (c) WITH (fillfactor='50');
+
 
 --
 -- Name: child child_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
@@ -92,6 +114,30 @@ ALTER TABLE ONLY public.child
 
 ALTER TABLE ONLY public.child
     ADD CONSTRAINT child_y_uq UNIQUE NULLS NOT DISTINCT (y) DEFERRABLE;
+
+
+--
+-- Name: dd dd_a_key; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.dd
+    ADD CONSTRAINT dd_a_key UNIQUE (a);
+
+
+--
+-- Name: dd dd_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.dd
+    ADD CONSTRAINT dd_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: dd named_b; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.dd
+    ADD CONSTRAINT named_b UNIQUE (b);
 
 
 --

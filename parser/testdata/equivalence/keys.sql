@@ -15,3 +15,5 @@ create table child (
 create table ranges (r int4range, s int4range, exclude using gist (r with &&), exclude using gist (s with &&, (r + s) with &&) where (s is not null));
 alter table only child add constraint child_x_positive check (x > 0) not valid;
 alter table child add constraint child_parent_fk2 foreign key (parent_id) references parent not valid;
+-- Redundant UNIQUE constraints are dropped as PostgreSQL does.
+create table dd (id int unique primary key, a int unique, b int, unique(a), constraint named_b unique (b), unique (b), c int, constraint c_u unique (c) with (fillfactor=50), unique (c));
