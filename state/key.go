@@ -17,12 +17,24 @@ const (
 	KindColumn     Kind = "column"
 	KindConstraint Kind = "constraint"
 	KindIndex      Kind = "index"
+
+	KindCollation        Kind = "collation"
+	KindView             Kind = "view"
+	KindMaterializedView Kind = "materialized_view"
+	KindFunction         Kind = "function"
+	KindProcedure        Kind = "procedure"
+	KindTrigger          Kind = "trigger"
+	KindEventTrigger     Kind = "event_trigger"
+	KindPolicy           Kind = "policy"
+	KindPublication      Kind = "publication"
+	KindPrivilege        Kind = "privilege"
+	KindDefaultPrivilege Kind = "default_privilege"
 )
 
 // Title returns the kind as a capitalised word for human output
 // ("Table public.users changed:").
 func (k Kind) Title() string {
-	s := string(k)
+	s := strings.ReplaceAll(string(k), "_", " ")
 	if s == "" {
 		return s
 	}

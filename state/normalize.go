@@ -15,11 +15,76 @@ func (s *DatabaseSchema) Normalize() {
 	sort.Slice(s.Types, func(i, j int) bool { return s.Types[i].QualName().Less(s.Types[j].QualName()) })
 	sort.Slice(s.Sequences, func(i, j int) bool { return s.Sequences[i].QualName().Less(s.Sequences[j].QualName()) })
 	sort.Slice(s.Tables, func(i, j int) bool { return s.Tables[i].QualName().Less(s.Tables[j].QualName()) })
+	sort.Slice(s.Collations, func(i, j int) bool { return s.Collations[i].QualName().Less(s.Collations[j].QualName()) })
+	sort.Slice(s.Views, func(i, j int) bool { return s.Views[i].QualName().Less(s.Views[j].QualName()) })
+	sort.Slice(s.Functions, func(i, j int) bool { return s.Functions[i].Key().Less(s.Functions[j].Key()) })
+	sort.Slice(s.EventTriggers, func(i, j int) bool { return s.EventTriggers[i].Name < s.EventTriggers[j].Name })
+	sort.Slice(s.Publications, func(i, j int) bool { return s.Publications[i].Name < s.Publications[j].Name })
+	sort.Slice(s.DefaultPrivileges, func(i, j int) bool {
+		a, b := s.DefaultPrivileges[i], s.DefaultPrivileges[j]
+		return defaultPrivilegeKey(a) < defaultPrivilegeKey(b)
+	})
+	for i := range s.Schemas {
+		sortPrivileges(s.Schemas[i].Privileges)
+	}
+	for i := range s.Types {
+		sortPrivileges(s.Types[i].Privileges)
+		sort.Slice(s.Types[i].Checks, func(a, b int) bool { return s.Types[i].Checks[a].Name < s.Types[i].Checks[b].Name })
+	}
+	for i := range s.Sequences {
+		sortPrivileges(s.Sequences[i].Privileges)
+	}
 	for i := range s.Tables {
 		t := &s.Tables[i]
 		sort.Slice(t.Constraints, func(a, b int) bool { return t.Constraints[a].Name < t.Constraints[b].Name })
 		sort.Slice(t.Indexes, func(a, b int) bool { return t.Indexes[a].Name < t.Indexes[b].Name })
+		sort.Slice(t.Policies, func(a, b int) bool { return t.Policies[a].Name < t.Policies[b].Name })
+		sort.Slice(t.Triggers, func(a, b int) bool { return t.Triggers[a].Name < t.Triggers[b].Name })
+		sort.Strings(t.Options)
+		sortPrivileges(t.Privileges)
+		for j := range t.Columns {
+			sortPrivileges(t.Columns[j].Privileges)
+		}
 	}
+	for i := range s.Views {
+		v := &s.Views[i]
+		sort.Slice(v.Indexes, func(a, b int) bool { return v.Indexes[a].Name < v.Indexes[b].Name })
+		sort.Strings(v.Options)
+		sortPrivileges(v.Privileges)
+		sortKeys(v.DependsOn)
+	}
+	for i := range s.Functions {
+		sortPrivileges(s.Functions[i].Privileges)
+		sort.Strings(s.Functions[i].Config)
+		sortKeys(s.Functions[i].DependsOn)
+	}
+	for i := range s.Publications {
+		sort.Strings(s.Publications[i].Tables)
+	}
+}
+
+func sortPrivileges(ps []Privilege) {
+	sort.Slice(ps, func(i, j int) bool {
+		if ps[i].Grantee != ps[j].Grantee {
+			return ps[i].Grantee < ps[j].Grantee
+		}
+		if ps[i].Privilege != ps[j].Privilege {
+			return ps[i].Privilege < ps[j].Privilege
+		}
+		return !ps[i].Grantable && ps[j].Grantable
+	})
+}
+
+func sortKeys(ks []ObjectKey) {
+	sort.Slice(ks, func(i, j int) bool { return ks[i].Less(ks[j]) })
+}
+
+func defaultPrivilegeKey(d DefaultPrivilege) string {
+	g := "0"
+	if d.Grantable {
+		g = "1"
+	}
+	return d.Role + "\x00" + d.Schema + "\x00" + d.ObjectType + "\x00" + d.Grantee + "\x00" + d.Privilege.Privilege + "\x00" + g
 }
 
 // Fingerprint is the SHA-256 of the normalized schema's JSON, hex encoded.

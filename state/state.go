@@ -14,10 +14,19 @@ type DatabaseSchema struct {
 	// information_schema, pg_toast or temporary schemas), sorted by name.
 	// Objects below name their schema by string; a schema must exist here
 	// for its objects to be created.
-	Schemas   []Schema   `json:"schemas,omitempty"`
-	Types     []Type     `json:"types,omitempty"`
-	Sequences []Sequence `json:"sequences,omitempty"`
-	Tables    []Table    `json:"tables,omitempty"`
+	Schemas    []Schema    `json:"schemas,omitempty"`
+	Collations []Collation `json:"collations,omitempty"`
+	Types      []Type      `json:"types,omitempty"`
+	Sequences  []Sequence  `json:"sequences,omitempty"`
+	Tables     []Table     `json:"tables,omitempty"`
+	// Views holds views and materialized views, sorted by name.
+	Views []View `json:"views,omitempty"`
+	// Functions holds functions and procedures, sorted by name and then
+	// identity arguments.
+	Functions         []Function         `json:"functions,omitempty"`
+	EventTriggers     []EventTrigger     `json:"event_triggers,omitempty"`
+	Publications      []Publication      `json:"publications,omitempty"`
+	DefaultPrivileges []DefaultPrivilege `json:"default_privileges,omitempty"`
 }
 
 // Extension is an installed extension (CREATE EXTENSION).
@@ -35,6 +44,9 @@ type Extension struct {
 type Schema struct {
 	Name    string `json:"name"`
 	Comment string `json:"comment,omitempty"`
+	// Owner is set only where the user manages owners.
+	Owner      string      `json:"owner,omitempty"`
+	Privileges []Privilege `json:"privileges,omitempty"`
 	// RenamedFrom is the user's declaration that this schema used to be
 	// called so (a "-- renovate:renamed-from" annotation). Local side only.
 	RenamedFrom string `json:"renamed_from,omitempty"`
@@ -55,8 +67,16 @@ type Type struct {
 	Name   string   `json:"name"`
 	Kind   TypeKind `json:"kind"`
 	// Labels are an enum's values in their sort order.
-	Labels  []string `json:"labels,omitempty"`
-	Comment string   `json:"comment,omitempty"`
+	Labels []string `json:"labels,omitempty"`
+	// TypeDetails hold the domain, composite and range fields.
+	TypeDetails
+	Comment    string      `json:"comment,omitempty"`
+	Privileges []Privilege `json:"privileges,omitempty"`
+	// RenamedFrom is a user-declared previous name (local side only).
+	RenamedFrom string `json:"renamed_from,omitempty"`
+	// RenamedLabels maps new enum labels to the labels they were renamed
+	// from (local side only).
+	RenamedLabels map[string]string `json:"renamed_labels,omitempty"`
 }
 
 // QualName returns the type's schema-qualified name.
@@ -86,8 +106,9 @@ type Sequence struct {
 	// OwnedBy is the column the sequence belongs to (ALTER SEQUENCE ...
 	// OWNED BY), nil for a standalone sequence. PostgreSQL requires the
 	// table to be in the sequence's schema.
-	OwnedBy *ColumnRef `json:"owned_by,omitempty"`
-	Comment string     `json:"comment,omitempty"`
+	OwnedBy    *ColumnRef  `json:"owned_by,omitempty"`
+	Comment    string      `json:"comment,omitempty"`
+	Privileges []Privilege `json:"privileges,omitempty"`
 }
 
 // QualName returns the sequence's schema-qualified name.
@@ -115,6 +136,30 @@ type Table struct {
 	Indexes  []Index `json:"indexes,omitempty"`
 	Unlogged bool    `json:"unlogged,omitempty"`
 	Comment  string  `json:"comment,omitempty"`
+	// PartitionBy is the canonical partition key of a partitioned table
+	// ("RANGE (created_at)"), empty otherwise.
+	PartitionBy string `json:"partition_by,omitempty"`
+	// PartitionOf is the parent of a partition, whose bound is
+	// PartitionBound ("FOR VALUES FROM ('2020-01-01') TO ('2021-01-01')",
+	// "DEFAULT").
+	PartitionOf    *QualName `json:"partition_of,omitempty"`
+	PartitionBound string    `json:"partition_bound,omitempty"`
+	// Inherits are the parents of an inheritance child, in order.
+	Inherits []QualName `json:"inherits,omitempty"`
+	// Options are storage parameters ("fillfactor=70"), sorted.
+	Options    []string `json:"options,omitempty"`
+	Tablespace string   `json:"tablespace,omitempty"`
+	// ReplicaIdentity is "", "full", "nothing" or "index <name>"; empty
+	// is the default.
+	ReplicaIdentity string `json:"replica_identity,omitempty"`
+	// RLSEnabled and RLSForced are ENABLE / FORCE ROW LEVEL SECURITY.
+	RLSEnabled bool        `json:"rls_enabled,omitempty"`
+	RLSForced  bool        `json:"rls_forced,omitempty"`
+	Policies   []Policy    `json:"policies,omitempty"`
+	Triggers   []Trigger   `json:"triggers,omitempty"`
+	Privileges []Privilege `json:"privileges,omitempty"`
+	// Owner is set only where the user manages owners.
+	Owner string `json:"owner,omitempty"`
 	// RenamedFrom is a user-declared previous name in the same schema
 	// (local side only).
 	RenamedFrom string `json:"renamed_from,omitempty"`
@@ -167,9 +212,17 @@ type Column struct {
 	IdentityOptions *SequenceOptions `json:"identity_options,omitempty"`
 	// Generated is the canonical SQL of a GENERATED ALWAYS AS (...) STORED
 	// expression.
-	Generated   string `json:"generated,omitempty"`
-	Comment     string `json:"comment,omitempty"`
-	RenamedFrom string `json:"renamed_from,omitempty"`
+	Generated string `json:"generated,omitempty"`
+	// Storage is a non-default STORAGE (plain, external, extended, main)
+	// and Compression a non-default COMPRESSION (pglz, lz4).
+	Storage     string `json:"storage,omitempty"`
+	Compression string `json:"compression,omitempty"`
+	// Inherited marks a column that comes from a parent (inheritance or
+	// partitioning) and is not declared locally.
+	Inherited   bool        `json:"inherited,omitempty"`
+	Comment     string      `json:"comment,omitempty"`
+	Privileges  []Privilege `json:"privileges,omitempty"`
+	RenamedFrom string      `json:"renamed_from,omitempty"`
 }
 
 // ConstraintKind is the kind of a table constraint.

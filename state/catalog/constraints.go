@@ -48,9 +48,9 @@ func (in *introspection) scanConstraints(rows pgx.Rows) error {
 			&refSchema, &refName, &c.Comment); err != nil {
 			return err
 		}
-		t, err := in.table(rel)
-		if err != nil {
-			return err
+		t, ok := in.table(rel)
+		if !ok {
+			continue
 		}
 		kind, ok := constraintKind(contype)
 		if !ok {

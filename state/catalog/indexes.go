@@ -19,9 +19,9 @@ func (in *introspection) scanIndexes(rows pgx.Rows) error {
 		if err := rows.Scan(&rel, &ix.Name, &ix.Unique, &def, &ix.Comment); err != nil {
 			return err
 		}
-		t, err := in.table(rel)
-		if err != nil {
-			return err
+		t, ok := in.table(rel)
+		if !ok {
+			continue
 		}
 		if def == nil {
 			return fmt.Errorf("index %s on %s: %w", ix.Name, t.QualName(), errConcurrentDDL)

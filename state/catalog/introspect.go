@@ -200,13 +200,13 @@ func newIntrospection() *introspection {
 	}
 }
 
-// table returns the table with OID rel, which a previous query must have
-// returned: every query selects tables with the same condition in the same
-// snapshot.
-func (in *introspection) table(rel uint32) (*state.Table, error) {
+// table returns the table with OID rel, or false when the tables query did
+// not return it: the queries for the parts of tables also return those of
+// extension members (see ordinaryTable in queries.go), which are dropped.
+func (in *introspection) table(rel uint32) (*state.Table, bool) {
 	i, ok := in.tables[rel]
 	if !ok {
-		return nil, fmt.Errorf("table with OID %d was not returned by the tables query", rel)
+		return nil, false
 	}
-	return &in.schema.Tables[i], nil
+	return &in.schema.Tables[i], true
 }

@@ -19,7 +19,7 @@ var queryTemplates = template.Must(
 			"userNamespace":      userNamespace,
 			"notExtensionMember": notExtensionMember,
 			"managedTable":       managedTable,
-			"description":        description,
+			"ordinaryTable":      ordinaryTable,
 		}).
 		ParseFS(queryFiles, "queries/*.sql"),
 )
@@ -69,28 +69,22 @@ func notExtensionMember(catalog, oidExpr string) string {
 }
 
 // managedTable is the SQL condition "pg_class alias c, in pg_namespace
-// alias n, is a table renovate manages": an ordinary table (relkind 'r')
-// that is not a partition (partitions are relkind 'r' too), in a user
-// schema, not owned by an extension. Partitioned tables, views, foreign
-// tables and so on are not modelled yet.
+// alias n, is a table renovate manages": an ordinary table in a user schema
+// (see ordinaryTable) that does not belong to an extension.
 func managedTable(c, n string) string {
-	return fmt.Sprintf("(%[1]s.relkind = 'r' AND NOT %[1]s.relispartition AND %[2]s AND %[3]s)",
-		c, userNamespace(n), notExtensionMember("pg_class", c+".oid"))
+	return fmt.Sprintf("(%s AND %s)", ordinaryTable(c, n), notExtensionMember("pg_class", c+".oid"))
 }
 
-// description is the SQL expression for the comment on an object: the
-// object with OID oidExpr in system catalog catalog, sub-object subExpr
-// (a column number, "0" for the object itself), or ” when it has none.
+// ordinaryTable is the SQL condition "pg_class alias c, in pg_namespace
+// alias n, is an ordinary table in a user schema": relkind 'r' and not a
+// partition (partitions are relkind 'r' too). Partitioned tables, views,
+// foreign tables and so on are not modelled yet.
 //
-// It is a correlated subquery on purpose. As a LEFT JOIN, the planner
-// relies on pg_description's statistics, which are missing or stale right
-// after a migration (catalogs are analyzed by autovacuum only); estimating
-// one matching row, it then picks a nested loop that compares every
-// comment with every object, quadratic in the size of the schema. The
-// subquery is one primary-key lookup per object whatever the statistics.
-func description(oidExpr, catalog, subExpr string) string {
-	return fmt.Sprintf(`coalesce((
-		SELECT d.description FROM pg_description d
-		WHERE d.objoid = %s AND d.classoid = '%s'::regclass AND d.objsubid = %s
-	), '')`, oidExpr, catalog, subExpr)
+// The queries for the parts of tables (columns, constraints, indexes) use
+// this rather than managedTable and leave dropping the parts of extension
+// members to the caller, which knows the managed tables from the tables
+// query: that saves an anti-join against pg_depend per query, and extension
+// members are rare.
+func ordinaryTable(c, n string) string {
+	return fmt.Sprintf("(%[1]s.relkind = 'r' AND NOT %[1]s.relispartition AND %[2]s)", c, userNamespace(n))
 }

@@ -39,9 +39,9 @@ func (in *introspection) scanColumns(rows pgx.Rows) error {
 			&identity, &generated, &expr, &c.Comment); err != nil {
 			return err
 		}
-		t, err := in.table(rel)
-		if err != nil {
-			return err
+		t, ok := in.table(rel)
+		if !ok {
+			continue
 		}
 		switch generated {
 		case "":

@@ -15,7 +15,8 @@ func TestZZExplain(t *testing.T) {
 	for _, f := range []string{"sequences.sql", "constraints.sql", "indexes.sql", "columns.sql", "tables.sql", "extensions.sql", "schemas.sql", "types.sql", "sequences.sql", "tables.sql", "columns.sql", "constraints.sql", "indexes.sql"} {
 		sql, _ := renderQuery(f, queryData{Version: 150000})
 		tx, _ := conn.Begin(ctx)
-		sq, _ := renderQuery("settings.sql", queryData{}); tx.Exec(ctx, sq)
+		sq, _ := renderQuery("settings.sql", queryData{})
+		tx.Exec(ctx, sq)
 		start := time.Now()
 		rows, _ := tx.Query(ctx, sql)
 		n := 0

@@ -1,4 +1,4 @@
--- Columns of managed tables in attnum order. attnum <= 0 are system columns
+-- Columns of ordinary tables in attnum order. attnum <= 0 are system columns
 -- (ctid, xmin, ...); dropped columns stay in pg_attribute as
 -- "........pg.dropped.N........" until the table is rewritten.
 --
@@ -7,9 +7,8 @@
 -- expression of a generated column is its generation expression; identity
 -- columns have no pg_attrdef row at all.
 --
--- Collation and default are correlated subqueries, one index lookup per
--- column, rather than LEFT JOINs: see description in queries.go for why
--- join plans on catalogs are a risk right after a migration.
+-- The collation is a correlated subquery, evaluated only for the few
+-- columns with an explicit collation.
 SELECT
 	a.attrelid,
 	a.attnum,
@@ -26,17 +25,13 @@ SELECT
 	a.attnotnull,
 	a.attidentity::text,
 	a.attgenerated::text,
-	coalesce((
-		SELECT pg_get_expr(ad.adbin, ad.adrelid)
-		FROM pg_attrdef ad
-		WHERE ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-	), ''),
-	{{description "a.attrelid" "pg_class" "a.attnum"}}
+	coalesce(pg_get_expr(ad.adbin, ad.adrelid), '')
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 WHERE a.attnum > 0
 	AND NOT a.attisdropped
-	AND {{managedTable "c" "n"}}
+	AND {{ordinaryTable "c" "n"}}
 ORDER BY a.attrelid, a.attnum

@@ -1,4 +1,5 @@
--- Constraints of managed tables.
+-- Constraints of ordinary tables. Their order does not matter: Normalize
+-- sorts them by name.
 --
 -- Only primary key, unique, check, foreign key and exclusion constraints:
 -- 't' (constraint triggers) are triggers, and PostgreSQL 18's 'n' (NOT NULL
@@ -12,14 +13,14 @@
 -- conkey holds the constrained columns' numbers in order; the caller turns
 -- them into names with the columns it has already read.
 SELECT
+	co.oid,
 	co.conrelid,
 	co.conname::text,
 	co.contype::text,
 	pg_get_constraintdef(co.oid),
 	co.conkey,
 	coalesce(fn.nspname::text, ''),
-	coalesce(fc.relname::text, ''),
-	{{description "co.oid" "pg_constraint" "0"}}
+	coalesce(fc.relname::text, '')
 FROM pg_constraint co
 JOIN pg_class c ON c.oid = co.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -27,5 +28,4 @@ LEFT JOIN pg_class fc ON fc.oid = co.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
 WHERE co.contype IN ('p', 'u', 'c', 'f', 'x')
 	AND co.conparentid = 0
-	AND {{managedTable "c" "n"}}
-ORDER BY co.conrelid, co.conname
+	AND {{ordinaryTable "c" "n"}}

@@ -27,8 +27,7 @@ SELECT
 	coalesce(dep.refobjid, 0),
 	coalesce(dep.refobjsubid, 0)::int2,
 	coalesce(oc.relname::text, ''),
-	coalesce(oa.attname::text, ''),
-	{{description "s.seqrelid" "pg_class" "0"}}
+	coalesce(oa.attname::text, '')
 FROM pg_sequence s
 JOIN pg_class c ON c.oid = s.seqrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace

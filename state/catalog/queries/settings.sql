@@ -25,5 +25,4 @@ SELECT
 	set_config('TimeZone', 'UTC', true),
 	set_config('extra_float_digits', '1', true),
 	set_config('bytea_output', 'hex', true),
-	set_config('jit', 'off', true),
-	set_config('enable_nestloop', 'off', true)
+	set_config('jit', 'off', true)

@@ -3,8 +3,7 @@ SELECT
 	c.oid,
 	n.nspname::text,
 	c.relname::text,
-	c.relpersistence = 'u',
-	{{description "c.oid" "pg_class" "0"}}
+	c.relpersistence = 'u'
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE {{managedTable "c" "n"}}

@@ -2,6 +2,7 @@
 -- of tables are typtype 'b' and 'c' and so never match; domains, composites
 -- and ranges are not modelled yet.
 SELECT
+	t.oid,
 	n.nspname::text,
 	t.typname::text,
 	ARRAY(
@@ -9,8 +10,7 @@ SELECT
 		FROM pg_enum e
 		WHERE e.enumtypid = t.oid
 		ORDER BY e.enumsortorder
-	),
-	{{description "t.oid" "pg_type" "0"}}
+	)
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
 WHERE t.typtype = 'e'

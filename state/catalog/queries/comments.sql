@@ -1,0 +1,23 @@
+-- Comments on the kinds of objects the model has: schemas, types,
+-- relations (tables, columns, sequences, indexes) and constraints. The
+-- caller matches them to objects by (catalog, OID, column number).
+--
+-- One bulk read matched in memory instead of a join per query: joined to
+-- pg_description with its constant classoid filter, the planner guesses
+-- from default selectivities (catalog statistics are often missing or stale
+-- right after a migration; autovacuum analyzes catalogs late) that a handful
+-- of comments match and may pick a nested loop that compares every comment
+-- with every object, quadratic in the size of the schema. Comments on
+-- built-in objects come along too; they are a few hundred rows and unused.
+SELECT
+	d.classoid,
+	d.objoid,
+	d.objsubid,
+	d.description
+FROM pg_description d
+WHERE d.classoid IN (
+	'pg_namespace'::regclass,
+	'pg_type'::regclass,
+	'pg_class'::regclass,
+	'pg_constraint'::regclass
+)
