@@ -44,7 +44,10 @@ func fkClause(i int) string {
 func benchPlan(b *testing.B, n int) {
 	ctx := context.Background()
 	dsn := srv.NewDatabase(b)
-	conn := connect(b, dsn)
+	conn, err := connect(b, dsn)
+	if err != nil {
+		b.Fatal(err)
+	}
 	if _, err := conn.Exec(ctx, genSchema(n)); err != nil {
 		b.Fatal(err)
 	}
@@ -80,7 +83,10 @@ func benchPlan(b *testing.B, n int) {
 func benchInit(b *testing.B, n int) {
 	ctx := context.Background()
 	dsn := srv.NewDatabase(b)
-	conn := connect(b, dsn)
+	conn, err := connect(b, dsn)
+	if err != nil {
+		b.Fatal(err)
+	}
 	if _, err := conn.Exec(ctx, genSchema(n)); err != nil {
 		b.Fatal(err)
 	}

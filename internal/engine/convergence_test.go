@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -73,110 +74,142 @@ func readFile(t *testing.T, path string) string {
 // setup, when set, runs on every database before from.sql or to.sql.
 func checkConvergence(t *testing.T, from, to string, setup func(t *testing.T, dsn string)) {
 	t.Helper()
+	if err := convergence(t, from, to, setup); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// convergence runs the property and returns what failed, so a caller can
+// tell expected failures from new ones.
+func convergence(t *testing.T, from, to string, setup func(t *testing.T, dsn string)) error {
 	ctx := context.Background()
 	dsnA, dsnB := srv.NewDatabase(t), srv.NewDatabase(t)
 	if setup != nil {
 		setup(t, dsnA)
 		setup(t, dsnB)
 	}
-	execSQL(t, dsnA, from, "from.sql")
-	execSQL(t, dsnB, to, "to.sql")
-
+	if err := execSQL(t, dsnA, from); err != nil {
+		return fmt.Errorf("loading from.sql: %w", err)
+	}
+	if err := execSQL(t, dsnB, to); err != nil {
+		return fmt.Errorf("loading to.sql: %w", err)
+	}
 	local := t.TempDir()
 	if err := os.WriteFile(filepath.Join(local, "to.sql"), []byte(to), 0o644); err != nil {
-		t.Fatal(err)
+		return err
 	}
-	p := planAndApply(t, dsnA, local)
+	p, err := planAndApply(t, dsnA, local)
+	if err != nil {
+		return err
+	}
 	if diff, err := pgtest.CompareSchemas(ctx, srv, dsnA, dsnB); err != nil {
-		t.Fatalf("comparing with the oracle: %v", err)
+		return fmt.Errorf("comparing with the oracle: %w", err)
 	} else if diff != "" {
-		t.Fatalf("after applying the plan, the database differs from to.sql (-applied +to.sql):\n%s\nplan:\n%s", diff, planSQL(p))
+		return fmt.Errorf("after applying the plan, the database differs from to.sql (-applied +to.sql):\n%s\nplan:\n%s", diff, planSQL(p))
 	}
-	if again := makePlanFor(t, dsnA, local); !again.Empty() {
-		t.Fatalf("second plan is not empty:\n%s\nfirst plan:\n%s", planSQL(again), planSQL(p))
+	again, err := makePlanFor(t, dsnA, local)
+	if err != nil {
+		return err
+	}
+	if !again.Empty() {
+		return fmt.Errorf("second plan is not empty:\n%s\nfirst plan:\n%s", planSQL(again), planSQL(p))
 	}
 
 	// Fidelity: the files renovate writes for B rebuild B from nothing.
-	conn := connect(t, dsnB)
+	conn, err := connect(t, dsnB)
+	if err != nil {
+		return err
+	}
 	remote, err := LoadRemote(ctx, conn)
 	if err != nil {
-		t.Fatal(err)
+		return err
 	}
 	files := t.TempDir()
 	if _, err := layout.Write(files, remote.Raw); err != nil {
-		t.Fatal(err)
-	}
-	if len(remote.Raw.Tables)+len(remote.Raw.Types)+len(remote.Raw.Sequences)+len(remote.Raw.Extensions) == 0 {
-		return
+		return err
 	}
 	dsnC := srv.NewDatabase(t)
 	if setup != nil {
 		setup(t, dsnC)
 	}
-	p = planAndApply(t, dsnC, files)
+	if p, err = planAndApply(t, dsnC, files); err != nil {
+		return fmt.Errorf("rebuilding from renovate's own files: %w", err)
+	}
 	if diff, err := pgtest.CompareSchemas(ctx, srv, dsnC, dsnB); err != nil {
-		t.Fatal(err)
+		return err
 	} else if diff != "" {
-		t.Fatalf("rebuilding from renovate's own files differs from to.sql (-rebuilt +to.sql):\n%s\nplan:\n%s", diff, planSQL(p))
+		return fmt.Errorf("rebuilding from renovate's own files differs from to.sql (-rebuilt +to.sql):\n%s\nplan:\n%s", diff, planSQL(p))
 	}
-	if again := makePlanFor(t, dsnC, files); !again.Empty() {
-		t.Fatalf("second plan after rebuilding from renovate's files is not empty:\n%s", planSQL(again))
+	if again, err := makePlanFor(t, dsnC, files); err != nil {
+		return err
+	} else if !again.Empty() {
+		return fmt.Errorf("second plan after rebuilding from renovate's files is not empty:\n%s", planSQL(again))
 	}
+	return nil
 }
 
-func connect(t testing.TB, dsn string) *pgx.Conn {
-	t.Helper()
+// connect opens a connection closed at the end of the test.
+func connect(t testing.TB, dsn string) (*pgx.Conn, error) {
 	conn, err := catalog.Connect(context.Background(), dsn)
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	t.Cleanup(func() { conn.Close(context.Background()) })
-	return conn
+	return conn, nil
 }
 
-func execSQL(t *testing.T, dsn, sql, what string) {
-	t.Helper()
+func execSQL(t testing.TB, dsn, sql string) error {
 	if strings.TrimSpace(sql) == "" {
-		return
+		return nil
 	}
-	conn := connect(t, dsn)
-	if _, err := conn.Exec(context.Background(), sql); err != nil {
-		t.Fatalf("loading %s: %v", what, err)
+	conn, err := connect(t, dsn)
+	if err != nil {
+		return err
 	}
+	_, err = conn.Exec(context.Background(), sql)
+	return err
 }
 
 // makePlanFor plans the database at dsn against the files in dir.
-func makePlanFor(t *testing.T, dsn, dir string) *planner.Plan {
-	t.Helper()
+func makePlanFor(t testing.TB, dsn, dir string) (*planner.Plan, error) {
 	ctx := context.Background()
 	local, err := LoadLocal(dir)
 	if err != nil {
-		t.Fatalf("loading local files: %v", err)
+		return nil, fmt.Errorf("loading local files: %w", err)
 	}
-	conn := connect(t, dsn)
+	conn, err := connect(t, dsn)
+	if err != nil {
+		return nil, err
+	}
 	remote, err := LoadRemote(ctx, conn)
 	if err != nil {
-		t.Fatalf("loading remote: %v", err)
+		return nil, fmt.Errorf("loading remote: %w", err)
 	}
 	p, err := Plan(ctx, conn, local, remote)
 	if err != nil {
-		t.Fatalf("planning: %v", err)
+		return nil, fmt.Errorf("planning: %w", err)
 	}
-	return p
+	return p, nil
 }
 
 // planAndApply plans and executes the plan's statements.
-func planAndApply(t *testing.T, dsn, dir string) *planner.Plan {
-	t.Helper()
-	p := makePlanFor(t, dsn, dir)
+func planAndApply(t testing.TB, dsn, dir string) (*planner.Plan, error) {
+	p, err := makePlanFor(t, dsn, dir)
+	if err != nil {
+		return nil, err
+	}
+	conn, err := connect(t, dsn)
+	if err != nil {
+		return nil, err
+	}
 	stmts := make([]catalog.Statement, len(p.Steps))
 	for i, s := range p.Steps {
 		stmts[i] = catalog.Statement{SQL: s.SQL, Transactional: s.Transactional}
 	}
-	if _, err := catalog.Execute(context.Background(), connect(t, dsn), stmts, catalog.ExecOptions{}); err != nil {
-		t.Fatalf("applying the plan: %v\nplan:\n%s", err, planSQL(p))
+	if _, err := catalog.Execute(context.Background(), conn, stmts, catalog.ExecOptions{}); err != nil {
+		return p, fmt.Errorf("applying the plan: %w\nplan:\n%s", err, planSQL(p))
 	}
-	return p
+	return p, nil
 }
 
 func planSQL(p *planner.Plan) string {
