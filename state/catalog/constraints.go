@@ -37,15 +37,14 @@ const notValidSuffix = " NOT VALID"
 func (in *introspection) scanConstraints(rows pgx.Rows) error {
 	for rows.Next() {
 		var (
-			rel                uint32
+			oid, rel           uint32
 			c                  state.Constraint
 			contype            string
 			def                *string
 			conkey             []int16
 			refSchema, refName string
 		)
-		if err := rows.Scan(&rel, &c.Name, &contype, &def, &conkey,
-			&refSchema, &refName, &c.Comment); err != nil {
+		if err := rows.Scan(&oid, &rel, &c.Name, &contype, &def, &conkey, &refSchema, &refName); err != nil {
 			return err
 		}
 		t, ok := in.table(rel)
@@ -78,6 +77,7 @@ func (in *introspection) scanConstraints(rows pgx.Rows) error {
 		if kind == state.ConstraintForeignKey {
 			c.References = &state.QualName{Schema: refSchema, Name: refName}
 		}
+		c.Comment = in.comment("pg_constraint", oid)
 		t.Constraints = append(t.Constraints, c)
 	}
 	return rows.Err()

@@ -12,11 +12,11 @@ import (
 func (in *introspection) scanIndexes(rows pgx.Rows) error {
 	for rows.Next() {
 		var (
-			rel uint32
-			ix  state.Index
-			def *string
+			oid, rel uint32
+			ix       state.Index
+			def      *string
 		)
-		if err := rows.Scan(&rel, &ix.Name, &ix.Unique, &def, &ix.Comment); err != nil {
+		if err := rows.Scan(&oid, &rel, &ix.Name, &ix.Unique, &def); err != nil {
 			return err
 		}
 		t, ok := in.table(rel)
@@ -27,6 +27,7 @@ func (in *introspection) scanIndexes(rows pgx.Rows) error {
 			return fmt.Errorf("index %s on %s: %w", ix.Name, t.QualName(), errConcurrentDDL)
 		}
 		ix.Definition = *def
+		ix.Comment = in.comment("pg_class", oid)
 		t.Indexes = append(t.Indexes, ix)
 	}
 	return rows.Err()

@@ -55,6 +55,8 @@ func Introspect(ctx context.Context, conn *pgx.Conn) (*state.DatabaseSchema, err
 		scan func(pgx.Rows) error
 	}{
 		{"settings.sql", "setting up the session", discardRows},
+		// Comments first: every other scan looks its objects' up.
+		{"comments.sql", "introspecting comments", in.scanComments},
 		{"extensions.sql", "introspecting extensions", in.scanExtensions},
 		{"schemas.sql", "introspecting schemas", in.scanSchemas},
 		{"types.sql", "introspecting types", in.scanTypes},
@@ -184,6 +186,36 @@ type introspection struct {
 	// columns holds the names of the columns read so far, for constraints'
 	// column numbers.
 	columns map[columnID]string
+	// comments holds every comment on an object of a modelled kind.
+	comments map[commentKey]string
+}
+
+// commentKey identifies the object a comment is on: pg_description's key.
+type commentKey struct {
+	catalog string // "pg_class", "pg_constraint", ...
+	oid     uint32
+	sub     int32 // column number, 0 for the object itself
+}
+
+// comment returns the comment on the object with OID oid in the system
+// catalog catalog ("" if none).
+func (in *introspection) comment(catalog string, oid uint32) string {
+	return in.comments[commentKey{catalog, oid, 0}]
+}
+
+// scanComments reads queries/comments.sql.
+func (in *introspection) scanComments(rows pgx.Rows) error {
+	for rows.Next() {
+		var (
+			k    commentKey
+			text string
+		)
+		if err := rows.Scan(&k.catalog, &k.oid, &k.sub, &text); err != nil {
+			return err
+		}
+		in.comments[k] = text
+	}
+	return rows.Err()
 }
 
 // columnID identifies a column in the catalog: pg_attribute's key.
@@ -197,6 +229,7 @@ func newIntrospection() *introspection {
 		tables:   make(map[uint32]int),
 		identity: make(map[columnID]state.SequenceOptions),
 		columns:  make(map[columnID]string),
+		comments: make(map[commentKey]string),
 	}
 }
 

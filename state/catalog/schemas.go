@@ -21,10 +21,14 @@ func (in *introspection) scanExtensions(rows pgx.Rows) error {
 // scanSchemas reads queries/schemas.sql.
 func (in *introspection) scanSchemas(rows pgx.Rows) error {
 	for rows.Next() {
-		var s state.Schema
-		if err := rows.Scan(&s.Name, &s.Comment); err != nil {
+		var (
+			oid uint32
+			s   state.Schema
+		)
+		if err := rows.Scan(&oid, &s.Name); err != nil {
 			return err
 		}
+		s.Comment = in.comment("pg_namespace", oid)
 		in.schema.Schemas = append(in.schema.Schemas, s)
 	}
 	return rows.Err()

@@ -23,8 +23,7 @@ func (in *introspection) scanSequences(rows pgx.Rows) error {
 		)
 		if err := rows.Scan(&rel, &s.Schema, &s.Name,
 			&s.DataType, &s.Start, &s.Increment, &s.MinValue, &s.MaxValue, &s.Cache, &s.Cycle,
-			&deptype, &ownerRel, &ownerAttnum, &ownerTable, &ownerColumn,
-			&s.Comment); err != nil {
+			&deptype, &ownerRel, &ownerAttnum, &ownerTable, &ownerColumn); err != nil {
 			return err
 		}
 		switch deptype {
@@ -37,6 +36,7 @@ func (in *introspection) scanSequences(rows pgx.Rows) error {
 		default:
 			return fmt.Errorf("sequence %s: unexpected dependency type %q", s.QualName(), deptype)
 		}
+		s.Comment = in.comment("pg_class", rel)
 		in.schema.Sequences = append(in.schema.Sequences, s)
 	}
 	return rows.Err()

@@ -15,9 +15,10 @@ func (in *introspection) scanTables(rows pgx.Rows) error {
 			rel uint32
 			t   state.Table
 		)
-		if err := rows.Scan(&rel, &t.Schema, &t.Name, &t.Unlogged, &t.Comment); err != nil {
+		if err := rows.Scan(&rel, &t.Schema, &t.Name, &t.Unlogged); err != nil {
 			return err
 		}
+		t.Comment = in.comment("pg_class", rel)
 		in.tables[rel] = len(in.schema.Tables)
 		in.schema.Tables = append(in.schema.Tables, t)
 	}
@@ -36,13 +37,14 @@ func (in *introspection) scanColumns(rows pgx.Rows) error {
 			expr                string
 		)
 		if err := rows.Scan(&rel, &attnum, &c.Name, &c.Type, &c.Collation, &c.NotNull,
-			&identity, &generated, &expr, &c.Comment); err != nil {
+			&identity, &generated, &expr); err != nil {
 			return err
 		}
 		t, ok := in.table(rel)
 		if !ok {
 			continue
 		}
+		c.Comment = in.comments[commentKey{"pg_class", rel, int32(attnum)}]
 		switch generated {
 		case "":
 			c.Default = expr

@@ -1,6 +1,8 @@
 -- Comments on the kinds of objects the model has: schemas, types,
 -- relations (tables, columns, sequences, indexes) and constraints. The
--- caller matches them to objects by (catalog, OID, column number).
+-- caller matches them to objects by (catalog, OID, column number); the
+-- catalog comes as its name ("pg_class"), unqualified with only pg_catalog
+-- on the search path.
 --
 -- One bulk read matched in memory instead of a join per query: joined to
 -- pg_description with its constant classoid filter, the planner guesses
@@ -10,7 +12,7 @@
 -- with every object, quadratic in the size of the schema. Comments on
 -- built-in objects come along too; they are a few hundred rows and unused.
 SELECT
-	d.classoid,
+	d.classoid::regclass::text,
 	d.objoid,
 	d.objsubid,
 	d.description
