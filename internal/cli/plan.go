@@ -63,11 +63,12 @@ run after review or hand edits.`,
 
 // makePlan loads both sides and plans. The caller closes the connection.
 func makePlan(ctx context.Context, f *Factory, t targetFlags) (*planner.Plan, *engine.Remote, *pgx.Conn, string, error) {
-	local, err := engine.LoadLocal(t.Dir)
+	dsn, err := t.resolveURL()
 	if err != nil {
 		return nil, nil, nil, "", err
 	}
-	dsn, err := t.resolveURL()
+	// Bad local files are reported before any connection is made.
+	local, err := engine.LoadLocalFiles(t.Dir)
 	if err != nil {
 		return nil, nil, nil, "", err
 	}
@@ -75,12 +76,12 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags) (*planner.Plan, *e
 	if err != nil {
 		return nil, nil, nil, "", err
 	}
-	remote, err := engine.LoadRemote(ctx, conn)
+	remote, err := engine.LoadRemoteFor(ctx, conn, local)
 	if err != nil {
 		conn.Close(context.Background())
 		return nil, nil, nil, "", err
 	}
-	p, err := engine.Plan(ctx, conn, local, remote)
+	p, err := engine.Plan(ctx, conn, local.Parsed, remote)
 	if err != nil {
 		conn.Close(context.Background())
 		return nil, nil, nil, "", err

@@ -61,15 +61,15 @@ func benchPlan(b *testing.B, n int) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		local, err := LoadLocal(dir)
+		local, err := LoadLocalFiles(dir)
 		if err != nil {
 			b.Fatal(err)
 		}
-		remote, err := LoadRemote(ctx, conn)
+		remote, err := LoadRemoteFor(ctx, conn, local)
 		if err != nil {
 			b.Fatal(err)
 		}
-		p, err := Plan(ctx, conn, local, remote)
+		p, err := Plan(ctx, conn, local.Parsed, remote)
 		if err != nil {
 			b.Fatal(err)
 		}

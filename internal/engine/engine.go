@@ -20,22 +20,19 @@ var ErrNoSchemaFiles = errors.New("no .sql files found")
 
 // LoadLocal reads and parses every .sql file under dir.
 func LoadLocal(dir string) (*parser.Result, error) {
-	files, err := layout.Load(dir)
+	l, err := LoadLocalFiles(dir)
 	if err != nil {
 		return nil, err
 	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("%s: %w (run renovate init, or put your schema's .sql files there)", dir, ErrNoSchemaFiles)
-	}
+	return l.Parsed, nil
+}
+
+func parseLocal(files []layout.File) (*parser.Result, error) {
 	in := make([]parser.File, len(files))
 	for i, f := range files {
 		in[i] = parser.File{Path: f.Path, SQL: f.SQL}
 	}
-	res, err := parser.ParseFiles(in)
-	if err != nil {
-		return nil, err
-	}
-	return res, nil
+	return parser.ParseFiles(in)
 }
 
 // Remote is the live database as a model.
@@ -61,12 +58,86 @@ func LoadRemote(ctx context.Context, conn *pgx.Conn) (*Remote, error) {
 	if err != nil {
 		return nil, err
 	}
-	text := sqlgen.Dump(*raw)
-	res, err := parser.ParseString(remoteSource, text)
+	res, err := parseRemote(layout.Files(*raw))
+	if err != nil {
+		return nil, err
+	}
+	return newRemote(*raw, res.Schema), nil
+}
+
+func newRemote(raw state.DatabaseSchema, parsed state.DatabaseSchema) *Remote {
+	return &Remote{Raw: raw, Text: sqlgen.Dump(raw), Schema: parsed, Fingerprint: parsed.Fingerprint()}
+}
+
+// parseRemote parses the remote's canonical files. Their paths are
+// prefixed so an error (a bug, or syntax newer than the parser's grammar)
+// is never mistaken for one in the user's files.
+func parseRemote(files map[string]string) (*parser.Result, error) {
+	in := make([]parser.File, 0, len(files))
+	for p, sql := range files {
+		in = append(in, parser.File{Path: remoteSource + " " + p, SQL: sql})
+	}
+	res, err := parser.ParseFiles(in)
 	if err != nil {
 		return nil, fmt.Errorf("reading the live database's schema back: %w", err)
 	}
-	return &Remote{Raw: *raw, Text: text, Schema: res.Schema, Fingerprint: res.Schema.Fingerprint()}, nil
+	return res, nil
+}
+
+// Local is the local side of a plan: the files and their model.
+type Local struct {
+	Files  []layout.File
+	Parsed *parser.Result
+}
+
+// LoadLocalFiles reads and parses every .sql file under dir.
+func LoadLocalFiles(dir string) (*Local, error) {
+	files, err := layout.Load(dir)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("%s: %w (run renovate init, or put your schema's .sql files there)", dir, ErrNoSchemaFiles)
+	}
+	res, err := parseLocal(files)
+	if err != nil {
+		return nil, err
+	}
+	return &Local{Files: files, Parsed: res}, nil
+}
+
+// LoadRemoteFor loads the live database for a plan against local. In the
+// steady state after init, fetch or apply, the local files are
+// byte-identical to what renovate writes for the database; then the two
+// models are equal by construction and the remote is not parsed again.
+func LoadRemoteFor(ctx context.Context, conn *pgx.Conn, local *Local) (*Remote, error) {
+	raw, err := catalog.Introspect(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
+	remoteFiles := layout.Files(*raw)
+	if sameFiles(local.Files, remoteFiles) {
+		return newRemote(*raw, local.Parsed.Schema), nil
+	}
+	res, err := parseRemote(remoteFiles)
+	if err != nil {
+		return nil, err
+	}
+	return newRemote(*raw, res.Schema), nil
+}
+
+// sameFiles reports whether the local files are exactly the canonical
+// files of the remote.
+func sameFiles(local []layout.File, remote map[string]string) bool {
+	if len(local) != len(remote) {
+		return false
+	}
+	for _, f := range local {
+		if r, ok := remote[f.Path]; !ok || r != f.SQL {
+			return false
+		}
+	}
+	return true
 }
 
 // Plan diffs the remote against the local model. Before diffing, local

@@ -93,6 +93,15 @@ func PrintTemp(ctx context.Context, conn *pgx.Conn, searchPath string, tables []
 		(2*time.Second).Milliseconds(), (30*time.Second).Milliseconds())); err != nil {
 		return nil, fmt.Errorf("normalizing expressions: %w", err)
 	}
+	// The same printing settings as Introspect, so the server prints local
+	// definitions exactly as it prints remote ones.
+	settings, err := renderQuery("settings.sql", queryData{})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := tx.Exec(ctx, settings); err != nil {
+		return nil, fmt.Errorf("normalizing expressions: %w", err)
+	}
 	for i, t := range tables {
 		out[i].Name = t.Name
 		if _, err := tx.Exec(ctx, "SAVEPOINT renovate_norm"); err != nil {
