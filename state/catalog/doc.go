@@ -4,11 +4,12 @@
 // (Introspect, RemoteFingerprint) and, later, executing plan steps and taking
 // locks.
 //
-// Introspection reads the whole catalog in a constant number of bulk queries,
-// sent together in one round trip inside a single READ ONLY REPEATABLE READ
-// transaction, so the result is one consistent snapshot and the cost does not
-// grow with the number of round trips per object. The queries live in
-// queries/*.sql and are embedded into the binary.
+// Introspection reads the catalog with a fixed set of bulk queries (one per
+// kind of object, never one per object), sent as a single pipelined batch
+// inside one READ ONLY REPEATABLE READ transaction: the result is one
+// consistent snapshot, and it takes two round trips (the batch, the commit)
+// however large the schema. The queries live in queries/*.sql and are
+// embedded into the binary.
 //
 // The text the model holds (types, defaults, constraint and index
 // definitions) is exactly what PostgreSQL's own deparsers print with only

@@ -13,7 +13,15 @@ import (
 )
 
 // minServerVersion is the oldest supported PostgreSQL release, as
-// server_version_num. The queries are written for 13 through 18.
+// server_version_num.
+//
+// The queries run unchanged on 13 through 18; what differs between those
+// releases is handled where it shows: PostgreSQL 18's NOT NULL constraints
+// (contype 'n') fall outside the constraint kinds read, its virtual
+// generated columns (attgenerated 'v') are handled in scanColumns, and new
+// syntax such as NULLS NOT DISTINCT (15) or NOT ENFORCED (18) comes with
+// the deparsed definitions. Queries that must differ can test
+// queryData.Version.
 const minServerVersion = 130000
 
 // Introspect reads the schema of the database conn is connected to.
@@ -45,6 +53,10 @@ func Introspect(ctx context.Context, conn *pgx.Conn) (*state.DatabaseSchema, err
 
 	in := newIntrospection()
 	data := queryData{Version: version}
+	// failed is set when a query's scan fails; its error is wrapped
+	// already. Any other error (beginning the transaction, the network)
+	// is not.
+	failed := false
 	batch := &pgx.Batch{}
 	// Snapshot isolation makes every query see the same catalog; READ ONLY
 	// documents (and enforces) that introspection never writes.
@@ -76,10 +88,12 @@ func Introspect(ctx context.Context, conn *pgx.Conn) (*state.DatabaseSchema, err
 		}
 		scan, what := q.scan, q.what
 		batch.Queue(sql).Query(func(rows pgx.Rows) error {
-			if err := scan(rows); err != nil {
-				return fmt.Errorf("%s: %w", what, err)
+			err := scan(rows)
+			if err == nil {
+				err = rows.Err()
 			}
-			if err := rows.Err(); err != nil {
+			if err != nil {
+				failed = true
 				return fmt.Errorf("%s: %w", what, err)
 			}
 			return nil
@@ -92,6 +106,9 @@ func Introspect(ctx context.Context, conn *pgx.Conn) (*state.DatabaseSchema, err
 	// transaction so conn is usable again.
 	defer func() { _ = tx.Rollback(ctx) }()
 	if err := br.Close(); err != nil {
+		if !failed {
+			err = fmt.Errorf("introspecting: %w", err)
+		}
 		return nil, err
 	}
 	if err := tx.Commit(ctx); err != nil {

@@ -318,6 +318,38 @@ func TestIntrospectIgnoresSessionSettings(t *testing.T) {
 	}
 }
 
+// TestIntrospectQueryExecModes checks that Introspect works, with the same
+// result, whatever protocol the caller configured: the simple protocol
+// (text results, as behind PgBouncer in transaction mode) included.
+func TestIntrospectQueryExecModes(t *testing.T) {
+	t.Parallel()
+	dsn, conn := newDatabase(t, fixtureSQL(srv.Version())...)
+	ctx := testContext(t)
+	want := introspect(t, conn)
+	for _, mode := range []pgx.QueryExecMode{
+		pgx.QueryExecModeCacheDescribe,
+		pgx.QueryExecModeDescribeExec,
+		pgx.QueryExecModeExec,
+		pgx.QueryExecModeSimpleProtocol,
+	} {
+		t.Run(mode.String(), func(t *testing.T) {
+			cfg, err := pgx.ParseConfig(dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfg.DefaultQueryExecMode = mode
+			c, err := pgx.ConnectConfig(ctx, cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close(ctx)
+			if diff := cmp.Diff(want, introspect(t, c)); diff != "" {
+				t.Errorf("Introspect mismatch (-default mode +%s):\n%s", mode, diff)
+			}
+		})
+	}
+}
+
 func TestIntrospectRefusesOpenTransaction(t *testing.T) {
 	t.Parallel()
 	_, conn := newDatabase(t)

@@ -83,8 +83,8 @@ func managedTable(c, n string) string {
 // The queries for the parts of tables (columns, constraints, indexes) use
 // this rather than managedTable and leave dropping the parts of extension
 // members to the caller, which knows the managed tables from the tables
-// query: that saves an anti-join against pg_depend per query, and extension
-// members are rare.
+// query (see introspection.table): that saves an anti-join against
+// pg_depend per query, and extension members are rare.
 func ordinaryTable(c, n string) string {
 	return fmt.Sprintf("(%[1]s.relkind = 'r' AND NOT %[1]s.relispartition AND %[2]s)", c, userNamespace(n))
 }

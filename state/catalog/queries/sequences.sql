@@ -6,9 +6,9 @@
 -- returned too, so the caller can attach their options to the column, but
 -- they are not sequences of their own in the model.
 --
--- The dependency is looked up per sequence (LATERAL, one index probe each)
--- rather than joined; see description in queries.go. Should a sequence ever
--- have both kinds, the identity one wins (DESC puts 'i' before 'a').
+-- The dependency is looked up per sequence (LATERAL, one index probe each),
+-- which also guarantees one row per sequence: should a sequence ever have
+-- both kinds, the identity one wins (DESC puts 'i' before 'a').
 --
 -- last_value lives in the sequence relation itself and is deliberately
 -- never read.

@@ -1,4 +1,5 @@
--- Managed tables: see managedTable for which relations qualify.
+-- Managed tables: see managedTable in queries.go for which relations
+-- qualify. Comments come from comments.sql.
 SELECT
 	c.oid,
 	n.nspname::text,
@@ -7,4 +8,3 @@ SELECT
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE {{managedTable "c" "n"}}
-ORDER BY c.oid
