@@ -3,5 +3,5 @@ CREATE TABLE users (
     email text NOT NULL,
     name text,
     UNIQUE (email),
-    CONSTRAINT users_name_email_key UNIQUE NULLS NOT DISTINCT (name, email)
+    CONSTRAINT users_name_email_key UNIQUE (name, email)
 );
