@@ -325,6 +325,9 @@ func (s *Server) launch(ctx context.Context, dataDir string, port int) (bool, er
 		"-c", "full_page_writes=off",
 		"-c", "synchronous_commit=off",
 		"-c", "max_connections=200",
+		// Generated schemas of thousands of tables are created in one
+		// transaction by the benchmarks; each table takes a few locks.
+		"-c", "max_locks_per_transaction=1024",
 		"-c", "logging_collector=off",
 	)
 	cmd.Stdout = logf
