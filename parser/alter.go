@@ -102,6 +102,10 @@ func (p *fileParser) alterTableCmd(cmd *pg_query.AlterTableCmd, table state.Qual
 	switch cmd.Subtype {
 	case pg_query.AlterTableType_AT_ChangeOwner:
 		return nil, true
+	case pg_query.AlterTableType_AT_EnableTrig, pg_query.AlterTableType_AT_DisableTrig,
+		pg_query.AlterTableType_AT_EnableReplicaTrig, pg_query.AlterTableType_AT_EnableAlwaysTrig:
+		p.triggerEnable(cmd, table, loc)
+		return nil, true
 	case pg_query.AlterTableType_AT_AddColumn:
 		cd := cmd.Def.GetColumnDef()
 		if cd == nil {
@@ -124,7 +128,8 @@ func (p *fileParser) alterTableCmd(cmd *pg_query.AlterTableCmd, table state.Qual
 		return &alterCmd{loc: d.loc, addCons: []*conDef{d}}, true
 	case pg_query.AlterTableType_AT_ColumnDefault:
 		if cmd.Def == nil {
-			return unsupported()
+			c, _, ok := p.alterTableCmdExt(cmd, table, loc) // DROP DEFAULT
+			return c, ok
 		}
 		ch := &columnChange{column: cmd.Name}
 		if !isNullConstant(cmd.Def) {
@@ -136,6 +141,9 @@ func (p *fileParser) alterTableCmd(cmd *pg_query.AlterTableCmd, table state.Qual
 			ch.expr = expr
 		}
 		return &alterCmd{loc: loc, setDefault: ch}, true
+	case pg_query.AlterTableType_AT_EnableRowSecurity, pg_query.AlterTableType_AT_DisableRowSecurity,
+		pg_query.AlterTableType_AT_ForceRowSecurity, pg_query.AlterTableType_AT_NoForceRowSecurity:
+		return &alterCmd{loc: loc, rowSecurity: rowSecurityCmd(cmd.Subtype)}, true
 	case pg_query.AlterTableType_AT_SetNotNull:
 		return &alterCmd{loc: loc, setNotNull: &columnChange{column: cmd.Name}}, true
 	case pg_query.AlterTableType_AT_AddIdentity:
@@ -148,6 +156,9 @@ func (p *fileParser) alterTableCmd(cmd *pg_query.AlterTableCmd, table state.Qual
 			return nil, false
 		}
 		return &alterCmd{loc: loc, addIdentity: &columnChange{column: cmd.Name, identity: identityKind(c.GeneratedWhen), identityOpts: &o}}, true
+	}
+	if c, handled, ok := p.alterTableCmdExt(cmd, table, loc); handled {
+		return c, ok
 	}
 	return unsupported()
 }

@@ -14,9 +14,34 @@ func (p *fileParser) comment(s *pg_query.CommentStmt, loc Location) {
 	switch s.Objtype {
 	case pg_query.ObjectType_OBJECT_EXTENSION:
 		return
+	case pg_query.ObjectType_OBJECT_FUNCTION, pg_query.ObjectType_OBJECT_PROCEDURE, pg_query.ObjectType_OBJECT_ROUTINE,
+		pg_query.ObjectType_OBJECT_TRIGGER, pg_query.ObjectType_OBJECT_EVENT_TRIGGER:
+		p.routineComment(s, loc)
+		return
+	case pg_query.ObjectType_OBJECT_POLICY:
+		p.commentPolicy(s, loc)
+		return
 	case pg_query.ObjectType_OBJECT_SCHEMA:
 		key = state.ObjectKey{Kind: state.KindSchema, Name: s.Object.GetString_().GetSval()}
-	case pg_query.ObjectType_OBJECT_TYPE:
+	case pg_query.ObjectType_OBJECT_VIEW, pg_query.ObjectType_OBJECT_MATVIEW:
+		q, ok := p.anyName(s.Object.GetList().GetItems(), loc)
+		if !ok {
+			return
+		}
+		key = state.ObjectKey{Kind: state.KindView, Schema: q.Schema, Name: q.Name}
+		if s.Objtype == pg_query.ObjectType_OBJECT_MATVIEW {
+			key.Kind = state.KindMaterializedView
+		}
+	case pg_query.ObjectType_OBJECT_DOMCONSTRAINT:
+		p.commentOnDomainConstraint(s, loc)
+		return
+	case pg_query.ObjectType_OBJECT_COLLATION:
+		q, ok := p.anyName(s.Object.GetList().GetItems(), loc)
+		if !ok {
+			return
+		}
+		key = state.ObjectKey{Kind: state.KindCollation, Schema: q.Schema, Name: q.Name}
+	case pg_query.ObjectType_OBJECT_TYPE, pg_query.ObjectType_OBJECT_DOMAIN:
 		tn := s.Object.GetTypeName()
 		if tn == nil {
 			p.errs.semantic(loc, "invalid type name")

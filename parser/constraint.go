@@ -26,12 +26,19 @@ func (p *fileParser) buildConstraint(c *pg_query.Constraint, table state.QualNam
 		d.deferral = " DEFERRABLE"
 	}
 	if c.Indexname != "" {
-		p.errs.unsupported(loc, "constraint USING INDEX")
-		return nil, false
-	}
-	if c.Indexspace != "" {
-		p.errs.unsupported(loc, "constraint USING INDEX TABLESPACE")
-		return nil, false
+		// ADD CONSTRAINT ... PRIMARY KEY / UNIQUE USING INDEX: the
+		// columns come from the index, once it is known (see
+		// usingIndexConstraints).
+		if c.Contype != pg_query.ConstrType_CONSTR_PRIMARY && c.Contype != pg_query.ConstrType_CONSTR_UNIQUE {
+			p.errs.unsupported(loc, "constraint USING INDEX other than PRIMARY KEY or UNIQUE")
+			return nil, false
+		}
+		d.usingIndex = c.Indexname
+		d.kind = state.ConstraintUnique
+		if c.Contype == pg_query.ConstrType_CONSTR_PRIMARY {
+			d.kind = state.ConstraintPrimaryKey
+		}
+		return d, true
 	}
 	var err error
 	switch c.Contype {
@@ -116,6 +123,9 @@ func (p *fileParser) keyConstraint(d *conDef, c *pg_query.Constraint, column str
 	}
 	if with != "" {
 		b.WriteString(" WITH (" + with + ")")
+	}
+	if ts := canonicalTablespace(c.Indexspace); ts != "" {
+		b.WriteString(" USING INDEX TABLESPACE " + quoteIdent(ts))
 	}
 	d.body = b.String()
 	return nil
@@ -215,6 +225,9 @@ func (p *fileParser) exclusionConstraint(d *conDef, c *pg_query.Constraint) erro
 	}
 	if with != "" {
 		b.WriteString(" WITH (" + with + ")")
+	}
+	if ts := canonicalTablespace(c.Indexspace); ts != "" {
+		b.WriteString(" USING INDEX TABLESPACE " + quoteIdent(ts))
 	}
 	if c.WhereClause != nil {
 		pred, err := canonicalExpr(c.WhereClause)

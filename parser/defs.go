@@ -55,6 +55,8 @@ type tableDef struct {
 	// cons are the table's constraints, column and table level, in the
 	// order written.
 	cons []*conDef
+	// ext holds partitioning, inheritance and storage (table_ext.go).
+	ext tableExt
 }
 
 type columnDef struct {
@@ -84,6 +86,9 @@ type conDef struct {
 	// indexSig identifies a PK / UNIQUE constraint's index (columns,
 	// INCLUDE, NULLS NOT DISTINCT) for CREATE TABLE's de-duplication.
 	indexSig string
+	// usingIndex is the index of ADD CONSTRAINT ... USING INDEX, whose
+	// columns the constraint takes (resolve_table_ext.go).
+	usingIndex string
 }
 
 // fkDef is the REFERENCES part of a foreign key.
@@ -130,6 +135,12 @@ type alterCmd struct {
 	setDefault  *columnChange
 	setNotNull  *columnChange
 	addIdentity *columnChange
+	// rowSecurity is ENABLE, DISABLE, FORCE or NO FORCE (ROW LEVEL
+	// SECURITY), applied by the policy pass (policy.go).
+	rowSecurity string
+	// ext is a sub-command of table_ext.go (storage, partitioning,
+	// inheritance, DROP COLUMN ...).
+	ext *alterExt
 }
 
 // columnChange is ALTER COLUMN ... SET DEFAULT / SET NOT NULL / ADD

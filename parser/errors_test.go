@@ -51,38 +51,38 @@ func TestErrors(t *testing.T) {
 		{
 			name: "unsupported statements by name",
 			files: []File{{"x.sql", strings.Join([]string{
-				"CREATE VIEW v AS SELECT 1;",
-				"CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';",
+				"CREATE CAST (int AS text) WITH INOUT;",
+				"CREATE AGGREGATE agg (int) (sfunc = int4pl, stype = int);",
 				"INSERT INTO t VALUES (1);",
 				"BEGIN;",
 				"COMMIT;",
-				"GRANT SELECT ON t TO bob;",
-				"CREATE DOMAIN d AS int;",
-				"CREATE TYPE c AS (a int);",
-				"CREATE MATERIALIZED VIEW mv AS SELECT 1;",
-				"CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();",
+				"GRANT admin TO bob;",
+				"CREATE OPERATOR === (leftarg = int, rightarg = int, function = int4eq);",
+				"CREATE TEXT SEARCH CONFIGURATION tsc (copy = english);",
+				"CREATE TABLE tas AS SELECT 1;",
+				"CREATE TRANSFORM FOR int LANGUAGE sql (FROM SQL WITH FUNCTION f(internal));",
 				"DROP TABLE t;",
 				"SELECT 1;",
-				"CREATE POLICY p ON t USING (true);",
+				"CREATE RULE r AS ON INSERT TO t DO NOTHING;",
 				"ALTER TYPE e ADD VALUE 'x';",
-				"CREATE TYPE r AS RANGE (subtype = int4);",
+				"CREATE FOREIGN TABLE ft (a int) SERVER s;",
 			}, "\n")}},
 			want: []string{
-				"x.sql:1:1: CREATE VIEW is not managed by renovate yet",
-				"x.sql:2:1: CREATE FUNCTION is not managed by renovate yet",
+				"x.sql:1:1: CREATE CAST is not managed by renovate yet",
+				"x.sql:2:1: CREATE AGGREGATE is not managed by renovate yet",
 				"x.sql:3:1: INSERT " + notInSchemaFiles,
 				"x.sql:4:1: BEGIN " + notInSchemaFiles,
 				"x.sql:5:1: COMMIT " + notInSchemaFiles,
-				"x.sql:6:1: GRANT is not managed by renovate yet",
-				"x.sql:7:1: CREATE DOMAIN is not managed by renovate yet",
-				"x.sql:8:1: CREATE TYPE ... AS (composite type) is not managed by renovate yet",
-				"x.sql:9:1: CREATE MATERIALIZED VIEW is not managed by renovate yet",
-				"x.sql:10:1: CREATE TRIGGER is not managed by renovate yet",
+				"x.sql:6:1: GRANT role is not managed by renovate yet",
+				"x.sql:7:1: CREATE OPERATOR is not managed by renovate yet",
+				"x.sql:8:1: CREATE TEXT SEARCH CONFIGURATION is not managed by renovate yet",
+				"x.sql:9:1: CREATE TABLE AS is not managed by renovate yet",
+				"x.sql:10:1: CREATE TRANSFORM is not managed by renovate yet",
 				"x.sql:11:1: DROP TABLE " + notInSchemaFiles,
 				"x.sql:12:1: SELECT " + notInSchemaFiles,
-				"x.sql:13:1: CREATE POLICY is not managed by renovate yet",
+				"x.sql:13:1: CREATE RULE is not managed by renovate yet",
 				"x.sql:14:1: ALTER TYPE ... ADD VALUE is not supported in schema files: declare every label in CREATE TYPE ... AS ENUM",
-				"x.sql:15:1: CREATE TYPE ... AS RANGE is not managed by renovate yet",
+				"x.sql:15:1: CREATE FOREIGN TABLE is not managed by renovate yet",
 			},
 		},
 		{
@@ -90,7 +90,6 @@ func TestErrors(t *testing.T) {
 			files: []File{{"t.sql", strings.Join([]string{
 				"CREATE TABLE p (a int) PARTITION BY RANGE (a);",
 				"CREATE TABLE c PARTITION OF p FOR VALUES FROM (1) TO (2);",
-				"CREATE TABLE i (b int) INHERITS (p);",
 				"CREATE TABLE w (a int) WITH (fillfactor = 50);",
 				"CREATE TABLE s (a int) TABLESPACE fast;",
 				"CREATE TABLE l (LIKE p);",
@@ -99,24 +98,40 @@ func TestErrors(t *testing.T) {
 				"CREATE TABLE z (a text COMPRESSION lz4);",
 			}, "\n")}},
 			want: []string{
-				"t.sql:1:1: CREATE TABLE ... PARTITION BY is not managed by renovate yet",
-				"t.sql:2:1: CREATE TABLE ... PARTITION OF is not managed by renovate yet",
-				"t.sql:3:1: CREATE TABLE ... INHERITS is not managed by renovate yet",
-				"t.sql:4:1: CREATE TABLE ... WITH (storage parameters) is not managed by renovate yet",
-				"t.sql:5:1: CREATE TABLE ... TABLESPACE is not managed by renovate yet",
-				"t.sql:6:22: CREATE TABLE ... LIKE is not managed by renovate yet",
-				"t.sql:7:1: CREATE TEMPORARY TABLE is not managed by renovate yet",
-				"t.sql:8:1: CREATE TABLE ... OF type is not managed by renovate yet",
-				"t.sql:9:17: column COMPRESSION is not managed by renovate yet",
+				"t.sql:5:22: CREATE TABLE ... LIKE is not managed by renovate yet",
+				"t.sql:6:1: CREATE TEMPORARY TABLE is not managed by renovate yet",
+				"t.sql:7:1: CREATE TABLE ... OF type is not managed by renovate yet",
+			},
+		},
+		{
+			name: "partitioning and inheritance mistakes",
+			files: []File{{"p.sql", strings.Join([]string{
+				"CREATE TABLE p (a int) PARTITION BY RANGE (a);",
+				"CREATE TABLE i (b int) INHERITS (p);",
+				"CREATE TABLE r (a int);",
+				"CREATE TABLE rp PARTITION OF r FOR VALUES FROM (1) TO (2);",
+				"CREATE TABLE pl PARTITION OF p FOR VALUES IN (1);",
+				"CREATE TABLE orphan PARTITION OF nowhere DEFAULT;",
+				"CREATE TABLE k (a int) PARTITION BY LIST (b);",
+				"CREATE TABLE x (a int, b text);",
+				"ALTER TABLE p ATTACH PARTITION x FOR VALUES FROM (5) TO (6);",
+			}, "\n")}},
+			want: []string{
+				"p.sql:2:1: table public.i cannot inherit from partitioned table public.p",
+				"p.sql:4:1: table public.rp: public.r is not partitioned, so it cannot have partitions",
+				"p.sql:5:1: table public.pl: invalid bound specification for a range partition",
+				"p.sql:6:1: table public.orphan: parent table public.nowhere is defined nowhere",
+				"p.sql:7:1: table public.k: column b named in partition key does not exist",
+				"p.sql:8:1: table public.x contains column b not found in parent public.p",
 			},
 		},
 		{
 			name:  "unsupported ALTER TABLE sub-commands",
-			files: []File{{"a.sql", "CREATE TABLE t (a int);\nALTER TABLE t DISABLE TRIGGER ALL;\nALTER TABLE t ALTER COLUMN a DROP DEFAULT;\nALTER TABLE t ENABLE ROW LEVEL SECURITY;\nALTER SEQUENCE s RESTART WITH 5;\n"}},
+			files: []File{{"a.sql", "CREATE TABLE t (a int);\nALTER TABLE t DISABLE TRIGGER ALL;\nALTER TABLE t ALTER COLUMN a SET STATISTICS 100;\nALTER TABLE t CLUSTER ON t_a_idx;\nALTER SEQUENCE s RESTART WITH 5;\n"}},
 			want: []string{
 				"a.sql:2:1: ALTER TABLE ... DISABLE TRIGGER ALL is not supported in schema files",
-				"a.sql:3:1: ALTER TABLE ... ALTER COLUMN ... DROP DEFAULT is not supported in schema files",
-				"a.sql:4:1: ALTER TABLE ... ENABLE ROW SECURITY is not supported in schema files",
+				"a.sql:3:1: ALTER TABLE ... ALTER COLUMN ... SET STATISTICS is not supported in schema files",
+				"a.sql:4:1: ALTER TABLE ... CLUSTER ON is not supported in schema files",
 				"a.sql:5:18: ALTER SEQUENCE ... RESTART is not supported in schema files: a sequence's current value is data, not schema",
 			},
 		},
@@ -200,7 +215,7 @@ func TestErrors(t *testing.T) {
 
 func TestErrorTypes(t *testing.T) {
 	_, err := ParseFiles([]File{
-		{"a.sql", "CREATE TABLE t (a int);\nCREATE VIEW v AS SELECT 1;\n"},
+		{"a.sql", "CREATE TABLE t (a int);\nCREATE CAST (int AS text) WITH INOUT;\n"},
 		{"b.sql", "CREATE TABLE t (a int);\n"},
 		{"c.sql", "CREATE TABLE (;\n"},
 		{"d.sql", "COMMENT ON TABLE missing IS 'x';\n"},
@@ -218,7 +233,7 @@ func TestErrorTypes(t *testing.T) {
 	if !errors.As(err, &syn) || syn.Loc != (Location{File: "c.sql", Line: 1, Col: 14}) {
 		t.Errorf("SyntaxError: got %#v", syn)
 	}
-	if !errors.As(err, &uns) || uns.Statement != "CREATE VIEW" || uns.Loc.Line != 2 {
+	if !errors.As(err, &uns) || uns.Statement != "CREATE CAST" || uns.Loc.Line != 2 {
 		t.Errorf("UnsupportedError: got %#v", uns)
 	}
 	if !errors.As(err, &dup) || dup.Key != want || dup.First.File != "a.sql" || dup.Second.File != "b.sql" {

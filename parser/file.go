@@ -24,6 +24,10 @@ type fileParser struct {
 	tokenStarts []int
 	items       []any
 	errs        errorList
+	// annotations are the file's rename annotations (rename.go), and cur
+	// the statement being handled.
+	annotations []*annotation
+	cur         *pg_query.RawStmt
 }
 
 // parseFile parses one file into definitions and errors.
@@ -41,9 +45,12 @@ func parseFile(f File) *fileParser {
 		p.syntaxError(sql, err)
 		return p
 	}
+	p.scanAnnotations()
 	for _, raw := range tree.Stmts {
+		p.cur = raw
 		p.statement(raw)
 	}
+	p.flushAnnotations()
 	return p
 }
 

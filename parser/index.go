@@ -13,8 +13,10 @@ import (
 // createIndex handles CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS]
 // [name] ON [ONLY] table .... The statement is normalized towards what
 // pg_get_indexdef prints: qualified table, explicit access method, no
-// CONCURRENTLY / IF NOT EXISTS / ONLY (renovate manages no partitioned
-// tables, where ONLY would matter), default orderings dropped, names inside
+// CONCURRENTLY / IF NOT EXISTS / ONLY (on a partitioned table ONLY creates
+// an invalid index waiting for its partitions' indexes to be attached, as
+// pg_dump does; the files declare the finished index, which a plain
+// CREATE INDEX builds), default orderings dropped, names inside
 // expressions canonicalized and WITH values stored as text. The name and the
 // per-column collations are finished during resolution.
 func (p *fileParser) createIndex(s *pg_query.IndexStmt, loc Location) {
@@ -22,11 +24,8 @@ func (p *fileParser) createIndex(s *pg_query.IndexStmt, loc Location) {
 	if !ok {
 		return
 	}
-	if s.TableSpace != "" {
-		p.errs.unsupported(loc, "CREATE INDEX ... TABLESPACE")
-		return
-	}
 	st := proto.Clone(s).(*pg_query.IndexStmt)
+	st.TableSpace = canonicalTablespace(st.TableSpace)
 	st.Idxname = ""
 	st.Concurrent = false
 	st.IfNotExists = false

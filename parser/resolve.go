@@ -24,6 +24,17 @@ type resolver struct {
 	// indexes maps an index (or a constraint's index) name in a schema to
 	// its table, for COMMENT ON INDEX and relation name clashes.
 	indexes map[state.QualName]indexRef
+	// collations are the declared collations (resolve_types.go).
+	collations map[state.QualName]*state.Collation
+	// routines holds functions, procedures and trigger definitions
+	// (function_resolve.go).
+	routines *routineState
+	// views are the views and materialized views (view_resolve.go).
+	views map[state.QualName]*viewEntry
+	// defaults are the ALTER DEFAULT PRIVILEGES entries (grant_resolve.go).
+	defaults []state.DefaultPrivilege
+	// tableExt holds partitioning and inheritance (resolve_table_ext.go).
+	tableExt tableExtState
 }
 
 type seqEntry struct {
@@ -83,11 +94,20 @@ func (r *resolver) resolve(files []*fileParser) *Result {
 	}
 	r.defineObjects(items)
 	r.addColumns(items)
+	r.inheritStructure(items)
+	items = r.usingIndexConstraints(items)
 	r.reserveExplicitNames(items)
+	r.resolveTypes(items)
 	r.columnChanges(items)
+	r.inheritProperties(items)
 	r.constraints(items)
 	r.createIndexes(items)
+	r.tableExtFinish()
+	r.functions(items)
 	r.comments(items)
+	r.finishTypes(items)
+	r.policies(items)
+	r.privileges(items)
 	r.validate()
 	return r.result()
 }
@@ -117,6 +137,8 @@ func (r *resolver) defineObjects(items []any) {
 			if r.define(state.ObjectKey{Kind: state.KindSequence, Schema: q.Schema, Name: q.Name}, d.loc) {
 				r.sequences[q] = &seqEntry{seq: d.seq, ownedBy: d.ownedBy}
 			}
+		case *viewDef:
+			r.defineView(d)
 		case *tableDef:
 			if !r.define(state.ObjectKey{Kind: state.KindTable, Schema: d.name.Schema, Name: d.name.Name}, d.loc) {
 				continue
@@ -178,6 +200,7 @@ func (r *resolver) addColumns(items []any) {
 		te := r.tables[a.table]
 		for i := range a.cmds {
 			c := &a.cmds[i]
+			r.dropColumnCmd(te, c)
 			if c.addColumn == nil || te == nil {
 				continue
 			}
@@ -212,6 +235,7 @@ func (r *resolver) reserveExplicitNames(items []any) {
 	for q := range r.sequences {
 		r.ns(q.Schema).relations[q.Name] = true
 	}
+	r.reserveViewNames()
 	for _, it := range items {
 		switch d := it.(type) {
 		case *tableDef:
@@ -294,7 +318,7 @@ func (r *resolver) alterColumns(a *alterTableDef) {
 			case col == nil:
 			case col.Identity != "" || col.Generated != "":
 				r.errs.semantic(c.loc, "column %s of table %s is an identity or generated column and cannot have a default", col.Name, te.t.QualName())
-			case col.Default != "" && col.Default != c.setDefault.expr:
+			case col.Default != "" && col.Default != c.setDefault.expr && !col.Inherited:
 				r.errs.semantic(c.loc, "column %s of table %s already has a default (%s)", col.Name, te.t.QualName(), col.Default)
 			default:
 				col.Default = c.setDefault.expr

@@ -171,6 +171,9 @@ func (r *resolver) createIndexes(items []any) {
 		if !ok {
 			continue
 		}
+		if r.viewIndex(d) {
+			continue
+		}
 		te := r.table(d.table, d.loc, "CREATE INDEX")
 		if te == nil {
 			continue
@@ -222,6 +225,12 @@ func (r *resolver) commentTarget(d *commentDef) *string {
 	missing := func(what string) *string {
 		r.errs.semantic(d.loc, "COMMENT ON %s: %s is defined nowhere", what, k.QualifiedName())
 		return nil
+	}
+	if target, ok := r.viewCommentTarget(d); ok {
+		return target
+	}
+	if target, ok := r.typeCommentTarget(d); ok {
+		return target
 	}
 	switch k.Kind {
 	case state.KindSchema:
@@ -371,6 +380,10 @@ func (r *resolver) result() *Result {
 	for _, te := range r.tables {
 		s.Tables = append(s.Tables, te.t)
 	}
+	s.DefaultPrivileges = r.defaults
+	s.Views = r.viewResults()
+	s.Collations = r.collationResults()
+	r.addRoutines(&s)
 	s.Normalize()
 	return &Result{Schema: s, Locations: r.locs}
 }

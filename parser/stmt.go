@@ -27,6 +27,21 @@ func (p *fileParser) statement(raw *pg_query.RawStmt) {
 		p.createExtension(s.CreateExtensionStmt, loc)
 	case *pg_query.Node_CreateEnumStmt:
 		p.createEnum(s.CreateEnumStmt, loc)
+	case *pg_query.Node_CreateDomainStmt:
+		p.createDomain(s.CreateDomainStmt, loc)
+	case *pg_query.Node_AlterDomainStmt:
+		p.alterDomain(s.AlterDomainStmt, loc)
+	case *pg_query.Node_CompositeTypeStmt:
+		p.createComposite(s.CompositeTypeStmt, loc)
+	case *pg_query.Node_CreateRangeStmt:
+		p.createRange(s.CreateRangeStmt, loc)
+	case *pg_query.Node_DefineStmt:
+		if s.DefineStmt.Kind != pg_query.ObjectType_OBJECT_COLLATION {
+			what, reason := statementName(raw.Stmt)
+			p.errs.add(&UnsupportedError{Loc: loc, Statement: what, Reason: reason})
+			return
+		}
+		p.createCollation(s.DefineStmt, loc)
 	case *pg_query.Node_CreateSeqStmt:
 		p.createSequence(s.CreateSeqStmt, loc)
 	case *pg_query.Node_AlterSeqStmt:
@@ -37,12 +52,32 @@ func (p *fileParser) statement(raw *pg_query.RawStmt) {
 		p.alterTable(s.AlterTableStmt, loc)
 	case *pg_query.Node_IndexStmt:
 		p.createIndex(s.IndexStmt, loc)
+	case *pg_query.Node_ViewStmt:
+		p.createView(s.ViewStmt, loc)
+	case *pg_query.Node_CreateTableAsStmt:
+		p.createTableAs(s.CreateTableAsStmt, loc)
 	case *pg_query.Node_CommentStmt:
 		p.comment(s.CommentStmt, loc)
+	case *pg_query.Node_CreateFunctionStmt:
+		p.createFunction(s.CreateFunctionStmt, loc)
+	case *pg_query.Node_CreateTrigStmt:
+		p.createTrigger(s.CreateTrigStmt, loc)
+	case *pg_query.Node_CreateEventTrigStmt:
+		p.createEventTrigger(s.CreateEventTrigStmt, loc)
+	case *pg_query.Node_AlterEventTrigStmt:
+		p.alterEventTrigger(s.AlterEventTrigStmt, loc)
 	case *pg_query.Node_VariableSetStmt:
 		p.set(s.VariableSetStmt, loc)
 	case *pg_query.Node_SelectStmt:
 		p.selectStmt(s.SelectStmt, loc)
+	case *pg_query.Node_GrantStmt:
+		p.grantStmt(s.GrantStmt, loc)
+	case *pg_query.Node_AlterDefaultPrivilegesStmt:
+		p.alterDefaultPrivileges(s.AlterDefaultPrivilegesStmt, loc)
+	case *pg_query.Node_CreatePolicyStmt:
+		p.createPolicy(s.CreatePolicyStmt, loc)
+	case *pg_query.Node_AlterPolicyStmt:
+		p.alterPolicy(s.AlterPolicyStmt, loc)
 	case *pg_query.Node_AlterOwnerStmt:
 		// ALTER ... OWNER TO: owners are not managed yet; ignored so
 		// pg_dump output can be adopted as is.
@@ -118,7 +153,8 @@ func (p *fileParser) createEnum(s *pg_query.CreateEnumStmt, loc Location) {
 		}
 		seen[l] = true
 	}
-	p.add(&typeDef{loc: loc, typ: state.Type{Schema: name.Schema, Name: name.Name, Kind: state.TypeEnum, Labels: labels}})
+	p.add(&typeDef{loc: loc, typ: state.Type{Schema: name.Schema, Name: name.Name, Kind: state.TypeEnum, Labels: labels,
+		RenamedLabels: p.enumLabelRenames(p.cur, labels)}})
 }
 
 // statementName names a statement kind in SQL words, and says why it is

@@ -16,26 +16,11 @@ func (p *fileParser) createTable(s *pg_query.CreateStmt, loc Location) {
 	case rv.GetRelpersistence() == "t":
 		p.errs.unsupported(loc, "CREATE TEMPORARY TABLE")
 		return
-	case len(s.InhRelations) > 0 && s.Partbound == nil:
-		p.errs.unsupported(loc, "CREATE TABLE ... INHERITS")
-		return
-	case s.Partbound != nil:
-		p.errs.unsupported(loc, "CREATE TABLE ... PARTITION OF")
-		return
-	case s.Partspec != nil:
-		p.errs.unsupported(loc, "CREATE TABLE ... PARTITION BY")
-		return
 	case s.OfTypename != nil:
 		p.errs.unsupported(loc, "CREATE TABLE ... OF type")
 		return
-	case len(s.Options) > 0:
-		p.errs.unsupported(loc, "CREATE TABLE ... WITH (storage parameters)")
-		return
 	case s.Oncommit != pg_query.OnCommitAction_ONCOMMIT_NOOP && s.Oncommit != pg_query.OnCommitAction_ON_COMMIT_ACTION_UNDEFINED:
 		p.errs.unsupported(loc, "CREATE TABLE ... ON COMMIT")
-		return
-	case s.Tablespacename != "":
-		p.errs.unsupported(loc, "CREATE TABLE ... TABLESPACE")
 		return
 	case s.AccessMethod != "" && s.AccessMethod != "heap":
 		p.errs.unsupported(loc, "CREATE TABLE ... USING "+s.AccessMethod)
@@ -45,11 +30,26 @@ func (p *fileParser) createTable(s *pg_query.CreateStmt, loc Location) {
 	if !ok {
 		return
 	}
-	t := &tableDef{loc: loc, name: name, unlogged: rv.GetRelpersistence() == "u"}
-	ok = true
+	ext, ok := p.createTableExt(s, name, loc)
+	if !ok {
+		return
+	}
+	t := &tableDef{loc: loc, name: name, unlogged: rv.GetRelpersistence() == "u", ext: ext}
 	for _, elt := range s.TableElts {
 		switch e := elt.Node.(type) {
 		case *pg_query.Node_ColumnDef:
+			if ext.partOf != nil {
+				// A partition's columns are its parent's; an entry
+				// only sets options of one of them.
+				o, cons, good := p.partitionColumnOption(e.ColumnDef, name, loc)
+				if !good {
+					ok = false
+					continue
+				}
+				t.ext.overrides = append(t.ext.overrides, o)
+				t.cons = append(t.cons, cons...)
+				continue
+			}
 			col, cons, good := p.columnDefinition(e.ColumnDef, name, loc)
 			if !good {
 				ok = false
@@ -137,12 +137,6 @@ func (p *fileParser) columnDefinition(cd *pg_query.ColumnDef, table state.QualNa
 		return nil, nil, false
 	}
 	switch {
-	case cd.Compression != "":
-		p.errs.unsupported(loc, "column COMPRESSION")
-		return nil, nil, false
-	case cd.StorageName != "" || cd.Storage != "":
-		p.errs.unsupported(loc, "column STORAGE")
-		return nil, nil, false
 	case len(cd.Fdwoptions) > 0:
 		p.errs.unsupported(loc, "column OPTIONS")
 		return nil, nil, false
@@ -157,6 +151,10 @@ func (p *fileParser) columnDefinition(cd *pg_query.ColumnDef, table state.QualNa
 			return fail("%v", err)
 		}
 		col.col.Type = t
+	}
+	col.col.Compression = canonicalCompression(cd.Compression)
+	if cd.StorageName != "" {
+		col.col.Storage = canonicalStorage(col.col.Type, cd.StorageName)
 	}
 	if cd.CollClause != nil {
 		c, err := collationText(cd.CollClause.Collname)

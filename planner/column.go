@@ -26,17 +26,27 @@ func (d *differ) columns(old, nw state.Table) {
 			}
 		}
 		if !ok {
+			if d.addedByParent(old, nw, c.Name) {
+				continue // the parent's ADD COLUMN reaches this child
+			}
 			d.add(phaseAlterColumn, key, ActionCreate, sqlgen.AddColumn(q, c))
+			if c.Storage != "" {
+				d.add(phaseAlterColumn, key, ActionAlter, sqlgen.SetStorage(q, c))
+			}
 			continue
 		}
 		seen[oc.Name] = true
-		d.alterColumn(q, oc, c)
+		d.alterColumn(q, d.afterParents(old, nw, oc), c)
 	}
 	for _, c := range old.Columns {
-		if seen[c.Name] {
+		if seen[c.Name] || d.droppedByParent(old, nw, c) {
 			continue
 		}
-		d.add(phaseDropColumn, memberKey(state.KindColumn, q, c.Name), ActionDrop, sqlgen.DropColumn(q, c.Name),
+		drop := sqlgen.DropColumn(q, c.Name)
+		if d.tableExt.onlyDrop[q][c.Name] {
+			drop = sqlgen.DropColumnOnly(q, c.Name)
+		}
+		d.add(phaseDropColumn, memberKey(state.KindColumn, q, c.Name), ActionDrop, drop,
 			Hazard{HazardDeletesData, fmt.Sprintf("Dropping column %s.%s deletes its values.", q, c.Name)})
 	}
 }
@@ -84,12 +94,25 @@ func (d *differ) alterColumn(q state.QualName, old, nw state.Column) {
 	}
 	switch {
 	case old.Identity == "" && nw.Identity != "":
+		// PostgreSQL adds an identity only to a column that is NOT NULL
+		// already.
+		if !old.NotNull {
+			d.add(phaseAlterColumn, key, ActionAlter, sqlgen.SetNotNull(q, nw.Name),
+				Hazard{HazardValidation, fmt.Sprintf("SET NOT NULL scans %s under an ACCESS EXCLUSIVE lock and fails if a row holds NULL.", q)})
+			old.NotNull = true
+		}
 		d.add(phaseAlterColumn, key, ActionAlter, sqlgen.AddIdentity(q, nw))
 	case old.Identity != "" && nw.Identity != "" && identityChanged:
 		d.add(phaseAlterColumn, key, ActionAlter, sqlgen.AlterIdentity(q, old, nw))
 	}
 	if nw.Default != "" && (dropDefault || old.Default == "") {
 		d.add(phaseAlterColumn, key, ActionAlter, sqlgen.SetDefault(q, nw.Name, nw.Default))
+	}
+	if old.Storage != nw.Storage {
+		d.add(phaseAlterColumn, key, ActionAlter, sqlgen.SetStorage(q, nw))
+	}
+	if old.Compression != nw.Compression {
+		d.add(phaseAlterColumn, key, ActionAlter, sqlgen.SetCompression(q, nw.Name, nw.Compression))
 	}
 	if old.NotNull != nw.NotNull {
 		if nw.NotNull {
@@ -120,6 +143,13 @@ func sameIdentityOptions(a, b state.Column) bool {
 func usingClause(old, nw state.Column) string {
 	if baseType(old.Type) == baseType(nw.Type) {
 		return ""
+	}
+	// User-defined types (always schema-qualified in canonical text; built-in
+	// ones never are) rarely have casts to each other: an enum to another
+	// enum, a recreated type to its replacement. Going through text works
+	// for every type with text input and output.
+	if strings.Contains(old.Type, ".") || strings.Contains(nw.Type, ".") {
+		return sqlgen.QuoteIdent(nw.Name) + "::text::" + nw.Type
 	}
 	return sqlgen.QuoteIdent(nw.Name) + "::" + nw.Type
 }

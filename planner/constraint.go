@@ -45,10 +45,25 @@ func (d *differ) constraints(old, nw state.Table, refRebuild map[state.QualName]
 			d.add(phaseComment, key, ActionAlter, sqlgen.Comment("CONSTRAINT", sqlgen.QuoteIdent(c.Name)+" ON "+sqlgen.Qual(q), c.Comment))
 		}
 	}
+	// A CHECK constraint of the table that its parents have too merges
+	// with theirs (ATTACH PARTITION and INHERIT even require it): it is
+	// the parents' from then on, not dropped.
+	// One that merged with a parent's the table leaves can only be
+	// dropped once it has left.
+	fromParents := parentChecks(d.to, nw)
+	fromOldParents := parentChecks(d.from, old)
 	for _, c := range old.Constraints {
-		if !seen[c.Name] {
-			d.dropConstraint(q, c)
+		if p, ok := fromParents[c.Name]; ok && c.Kind == state.ConstraintCheck && p.Definition == c.Definition {
+			continue
 		}
+		if seen[c.Name] {
+			continue
+		}
+		if _, merged := fromOldParents[c.Name]; merged && c.Kind == state.ConstraintCheck {
+			d.add(phaseDropColumn, memberKey(state.KindConstraint, q, c.Name), ActionDrop, sqlgen.DropConstraint(q, c.Name))
+			continue
+		}
+		d.dropConstraint(q, c)
 	}
 }
 

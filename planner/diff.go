@@ -2,7 +2,6 @@ package planner
 
 import (
 	"fmt"
-	"reflect"
 	"sort"
 
 	"github.com/renovate-pg/renovate/planner/sqlgen"
@@ -27,9 +26,26 @@ func Diff(current, desired state.DatabaseSchema) (*Plan, error) {
 	d := &differ{from: current, to: desired}
 	d.extensions()
 	d.schemas()
+	d.collations()
 	d.types()
+	// Table and owned-sequence renames before sequences and tables are
+	// compared (rename.go).
+	d.renameTables()
 	d.sequences()
 	d.tables()
+	// Routines after tables (they look at table steps to recreate what
+	// calls a recreated routine) and before views, which read their drops.
+	d.functions()
+	// Views after every kind they can read (functions, types, tables):
+	// they look at those steps for what is dropped under them (view.go).
+	d.views()
+	// Triggers after tables, routines and views, whose drop steps they
+	// read (trigger.go).
+	d.triggers()
+	// Last: they look at the steps above for objects being recreated.
+	d.policies()
+	d.privileges()
+	d.defaultPrivileges()
 	if len(d.errs) > 0 {
 		return nil, d.errs[0]
 	}
@@ -42,6 +58,12 @@ type differ struct {
 	steps    []Step
 	changes  []ObjectChange
 	errs     []error
+	// typePlan carries what the type and collation planning tells later
+	// passes and the final ordering (type.go).
+	typePlan typePlan
+	// tableExt carries what the table planning tells the column planning
+	// about partitions and inheritance (table_ext.go).
+	tableExt tableExtPlan
 }
 
 // add records one step.
@@ -58,6 +80,7 @@ func (d *differ) change(obj state.ObjectKey, a Action, old, new string) {
 // ties) and numbers them.
 func (d *differ) plan() *Plan {
 	sort.SliceStable(d.steps, func(i, j int) bool { return d.steps[i].phase < d.steps[j].phase })
+	d.deferNewEnumValueUsers()
 	for i := range d.steps {
 		d.steps[i].ID = i + 1
 	}
@@ -133,6 +156,8 @@ func (d *differ) schemas() {
 				old, ok = prev, true
 				kept[prev.Name] = true
 				d.add(phaseRename, key, ActionRename, sqlgen.RenameSchema(prev.Name, s.Name))
+				// Everything in the schema moves with it (rename.go).
+				d.from = renameSchemaInModel(d.from, prev.Name, s.Name)
 			}
 		}
 		if !ok {
@@ -170,79 +195,3 @@ func (d *differ) hasSchema(s state.DatabaseSchema, name string) bool {
 	return false
 }
 
-func (d *differ) types() {
-	from := map[state.QualName]state.Type{}
-	for _, t := range d.from.Types {
-		from[t.QualName()] = t
-	}
-	kept := map[state.QualName]bool{}
-	for _, t := range d.to.Types {
-		q := t.QualName()
-		key := state.ObjectKey{Kind: state.KindType, Schema: t.Schema, Name: t.Name}
-		old, ok := from[q]
-		if !ok {
-			d.change(key, ActionCreate, "", sqlgen.TypeDefinition(t))
-			d.add(phaseType, key, ActionCreate, sqlgen.CreateType(t))
-			if t.Comment != "" {
-				d.add(phaseComment, key, ActionAlter, sqlgen.Comment("TYPE", sqlgen.Qual(q), t.Comment))
-			}
-			continue
-		}
-		kept[q] = true
-		if reflect.DeepEqual(old, t) {
-			continue
-		}
-		d.change(key, ActionAlter, sqlgen.TypeDefinition(old), sqlgen.TypeDefinition(t))
-		if !reflect.DeepEqual(old.Labels, t.Labels) {
-			d.enumLabels(key, q, old.Labels, t.Labels)
-		}
-		if old.Comment != t.Comment {
-			d.add(phaseComment, key, ActionAlter, sqlgen.Comment("TYPE", sqlgen.Qual(q), t.Comment))
-		}
-	}
-	for _, t := range d.from.Types {
-		if kept[t.QualName()] {
-			continue
-		}
-		key := state.ObjectKey{Kind: state.KindType, Schema: t.Schema, Name: t.Name}
-		d.change(key, ActionDrop, sqlgen.TypeDefinition(t), "")
-		d.add(phaseDropType, key, ActionDrop, sqlgen.DropType(t.QualName()))
-	}
-}
-
-// enumLabels adds the values of to missing from from, each placed next to
-// a neighbour that already exists. Removing or reordering values cannot be
-// done with ALTER TYPE.
-func (d *differ) enumLabels(key state.ObjectKey, q state.QualName, from, to []string) {
-	have := map[string]bool{}
-	for _, l := range from {
-		have[l] = true
-	}
-	// The existing values must appear in to in the same relative order.
-	var kept []string
-	for _, l := range to {
-		if have[l] {
-			kept = append(kept, l)
-		}
-	}
-	if len(kept) != len(from) || !reflect.DeepEqual(kept, from) {
-		d.errs = append(d.errs, &UnsupportedChangeError{Object: key,
-			Reason: "removing or reordering enum values needs the type to be recreated, which renovate does not plan yet; add values only, or migrate by hand"})
-		return
-	}
-	for i, l := range to {
-		if have[l] {
-			continue
-		}
-		after := ""
-		if i > 0 {
-			after = to[i-1]
-		}
-		before := ""
-		if after == "" && len(from) > 0 {
-			before = from[0]
-		}
-		d.add(phaseType, key, ActionAlter, sqlgen.AddEnumValue(q, l, before, after))
-		have[l] = true
-	}
-}

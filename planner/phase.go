@@ -20,24 +20,80 @@ const (
 	// Renames come first: every later step names objects by their new
 	// names.
 	phaseRename phase = iota
+	// Policies go before the columns, functions, views and tables their
+	// expressions use are dropped or changed; nothing depends on a
+	// policy (policy.go).
+	phaseDropPolicy
+	// Triggers and event triggers are dropped first: nothing depends on
+	// them (trigger.go).
+	phaseDropTrigger
+	// Views are dropped before anything they read is dropped or changed
+	// under them (view.go).
+	phaseDropView
+	// Publications lose tables (and columns they list) before those are
+	// dropped (publication.go).
+	phaseDropPublication
 	phaseDropForeignKey
 	phaseDropConstraint
 	phaseDropIndex
+	// Routines needing a relation that is dropped go before it
+	// (function.go).
+	phaseDropFunctionEarly
+	// Partitions and inheritance children leave their parents (DETACH
+	// PARTITION, NO INHERIT) before parents are dropped and before parents'
+	// columns change under them (table_ext.go).
+	phaseDetach
 	phaseDropTable
 	phaseDropColumn
+	// Other routines are dropped once the defaults, constraints, indexes,
+	// views and policies using them are gone (function.go).
+	phaseDropFunction
 	phaseCreateSchema
 	phaseExtension
+	// Default privileges change before objects are created, once the
+	// schemas they name exist (privilege.go).
+	phaseDefaultPrivileges
+	// Collations before the types and columns using them (collation.go).
+	phaseCollation
 	phaseType
 	phaseSequence
+	// Routines are created before tables, whose defaults and checks call
+	// them; those needing a table's row type or reading relations in an
+	// SQL-standard body after the tables, or after the views (function.go).
+	phaseFunction
 	phaseCreateTable
 	phaseAlterColumn
+	// Tables join their parents (ATTACH PARTITION, INHERIT) once their
+	// columns match, and new children set what their inherited columns do
+	// differently, after the parents' own column changes (table_ext.go).
+	phaseAttach
+	phaseFunctionAfterTables
 	phaseAddConstraint
 	phaseCreateIndex
+	// Storage parameters, tablespaces and replica identity once the
+	// indexes they may name exist (table_ext.go).
+	phaseTableProps
 	phaseOwnedBy
 	phaseAddForeignKey
+	// Views are created (or replaced) once everything they read exists
+	// (view.go).
+	phaseCreateView
+	phaseFunctionAfterViews
+	// Triggers and event triggers once their relations and functions
+	// exist (trigger.go).
+	phaseCreateTrigger
 	phaseComment
+	// Publications once the tables and columns they list exist
+	// (publication.go).
+	phasePublication
+	// Policies and row security, then grants, once every object they
+	// name exists (policy.go, privilege.go).
+	phaseCreatePolicy
+	phasePrivileges
 	phaseDropSequence
 	phaseDropType
+	// Collations once no type or column uses them (collation.go).
+	phaseDropCollation
 	phaseDropExtension
 	phaseDropSchema
 )

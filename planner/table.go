@@ -45,11 +45,18 @@ func (d *differ) tables() {
 	for _, t := range d.from.Tables {
 		from[t.QualName()] = t
 	}
+	// A table whose partition key changes is dropped and created again,
+	// with its partitions; parents are created before their children and
+	// dropped after them.
+	d.tableExt.recreated = d.recreatedTables()
 	matched := map[state.QualName]bool{}
 	var pairs [][2]state.Table
-	for _, t := range d.to.Tables {
+	for _, t := range inheritanceOrder(d.to.Tables) {
 		q := t.QualName()
 		old, ok := from[q]
+		if ok && d.tableExt.recreated[q] {
+			ok = false
+		}
 		if !ok && t.RenamedFrom != "" {
 			prev := state.QualName{Schema: t.Schema, Name: t.RenamedFrom}
 			if o, found := from[prev]; found {
@@ -72,11 +79,13 @@ func (d *differ) tables() {
 			dropped[t.QualName()] = true
 		}
 	}
-	for _, t := range d.from.Tables {
-		if dropped[t.QualName()] {
+	remoteOrder := inheritanceOrder(d.from.Tables)
+	for i := len(remoteOrder) - 1; i >= 0; i-- {
+		if t := remoteOrder[i]; dropped[t.QualName()] {
 			d.dropTable(t, fromOwned[t.QualName()], dropped)
 		}
 	}
+	d.planOnlyDrops(pairs)
 	// Foreign keys that must be dropped and re-added because the unique
 	// constraint they rely on is recreated.
 	refRebuild := d.referencedKeysRebuilt(pairs)
@@ -88,7 +97,7 @@ func (d *differ) tables() {
 func (d *differ) createTable(t state.Table, owned []state.Sequence) {
 	q := t.QualName()
 	key := tableKey(q)
-	d.change(key, ActionCreate, "", sqlgen.TableDefinition(t, owned))
+	d.change(key, ActionCreate, "", sqlgen.TableDefinition(t, owned, sqlgen.ParentTables(d.to, t)...))
 	var inline []state.Constraint
 	for _, c := range t.Constraints {
 		// Foreign keys come after every table exists (cycles); NOT VALID
@@ -99,6 +108,7 @@ func (d *differ) createTable(t state.Table, owned []state.Sequence) {
 		inline = append(inline, c)
 	}
 	d.add(phaseCreateTable, key, ActionCreate, sqlgen.CreateTable(t, inline))
+	d.createTableExtras(t)
 	for _, c := range t.Constraints {
 		if c.Kind == state.ConstraintForeignKey {
 			d.add(phaseAddForeignKey, memberKey(state.KindConstraint, q, c.Name), ActionCreate, sqlgen.AddConstraint(t, c))
@@ -138,7 +148,7 @@ func commentless(cs []state.Column) []state.Column {
 func (d *differ) dropTable(t state.Table, owned []state.Sequence, dropped map[state.QualName]bool) {
 	q := t.QualName()
 	key := tableKey(q)
-	d.change(key, ActionDrop, sqlgen.TableDefinition(t, owned), "")
+	d.change(key, ActionDrop, sqlgen.TableDefinition(t, owned, sqlgen.ParentTables(d.from, t)...), "")
 	// A foreign key to another table that is dropped too would make the
 	// drop order matter, and a cycle impossible: drop such keys first.
 	for _, c := range t.Constraints {
@@ -191,10 +201,12 @@ func findConstraint(t state.Table, name string) (state.Constraint, bool) {
 // alterTable plans the changes inside a table that exists on both sides.
 func (d *differ) alterTable(old, nw state.Table, oldOwned, newOwned []state.Sequence, refRebuild map[state.QualName]bool) {
 	q := nw.QualName()
+	nw = d.adoptUnchangeable(old, nw)
 	if tablesEqual(old, nw) && sequencesEqual(oldOwned, newOwned) && !d.fkNeedsRebuild(old, refRebuild) {
 		return
 	}
-	oldDef, newDef := sqlgen.TableDefinition(old, oldOwned), sqlgen.TableDefinition(nw, newOwned)
+	oldDef := sqlgen.TableDefinition(old, oldOwned, sqlgen.ParentTables(d.from, old)...)
+	newDef := sqlgen.TableDefinition(nw, newOwned, sqlgen.ParentTables(d.to, nw)...)
 	if oldDef != newDef || old.Name != nw.Name {
 		d.change(tableKey(q), ActionAlter, oldDef, newDef)
 	}
@@ -202,9 +214,11 @@ func (d *differ) alterTable(old, nw state.Table, oldOwned, newOwned []state.Sequ
 		d.add(phaseAlterColumn, tableKey(q), ActionAlter, sqlgen.SetLogged(q, !nw.Unlogged),
 			Hazard{HazardTableRewrite, fmt.Sprintf("Changing %s between LOGGED and UNLOGGED rewrites the table.", q)})
 	}
+	withCopies := d.tableRelations(old, nw)
 	d.columns(old, nw)
-	d.constraints(old, nw, refRebuild)
+	d.constraints(withCopies, nw, refRebuild)
 	d.indexes(old, nw)
+	d.tableProps(old, nw)
 	d.tableComments(old, nw)
 }
 

@@ -1,6 +1,10 @@
 package state
 
 // Collation is a CREATE COLLATION object.
+//
+// The fields are canonical: a libc collation whose LC_COLLATE and LC_CTYPE
+// are the same has only Locale set; one where they differ has LcCollate
+// and LcCtype and no Locale. ICU and builtin collations have only Locale.
 type Collation struct {
 	Schema string `json:"schema"`
 	Name   string `json:"name"`
@@ -10,8 +14,15 @@ type Collation struct {
 	LcCollate     string `json:"lc_collate,omitempty"`
 	LcCtype       string `json:"lc_ctype,omitempty"`
 	Deterministic bool   `json:"deterministic"`
-	Comment       string `json:"comment,omitempty"`
+	// Rules are ICU tailoring rules (PostgreSQL 16+).
+	Rules   string `json:"rules,omitempty"`
+	Comment string `json:"comment,omitempty"`
 }
 
 // QualName returns the collation's schema-qualified name.
 func (c Collation) QualName() QualName { return QualName{c.Schema, c.Name} }
+
+// Key returns the collation's ObjectKey.
+func (c Collation) Key() ObjectKey {
+	return ObjectKey{Kind: KindCollation, Schema: c.Schema, Name: c.Name}
+}

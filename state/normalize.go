@@ -49,6 +49,7 @@ func (s *DatabaseSchema) Normalize() {
 	for i := range s.Views {
 		v := &s.Views[i]
 		sort.Slice(v.Indexes, func(a, b int) bool { return v.Indexes[a].Name < v.Indexes[b].Name })
+		sort.Slice(v.Triggers, func(a, b int) bool { return v.Triggers[a].Name < v.Triggers[b].Name })
 		sort.Strings(v.Options)
 		sortPrivileges(v.Privileges)
 		sortKeys(v.DependsOn)
@@ -60,6 +61,7 @@ func (s *DatabaseSchema) Normalize() {
 	}
 	for i := range s.Publications {
 		sort.Strings(s.Publications[i].Tables)
+		sort.Strings(s.Publications[i].Schemas)
 	}
 }
 

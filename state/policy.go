@@ -12,3 +12,8 @@ type Policy struct {
 	WithCheck string   `json:"with_check,omitempty"`
 	Comment   string   `json:"comment,omitempty"`
 }
+
+// PolicyKey returns the ObjectKey of policy name on table t.
+func PolicyKey(t QualName, name string) ObjectKey {
+	return ObjectKey{Kind: KindPolicy, Schema: t.Schema, Table: t.Name, Name: name}
+}

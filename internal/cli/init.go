@@ -22,6 +22,8 @@ type InitOptions struct {
 	Source string
 	Dir    string
 	Env    string
+	// Strict makes objects renovate does not manage an error.
+	Strict bool
 }
 
 // NewCmdInit builds `renovate init`.
@@ -53,6 +55,7 @@ passwords through PGPASSWORD or ~/.pgpass.`,
 	c.Flags().StringVar(&opts.Source, "source", "", "database to dump (URL or key=value connection string)")
 	c.Flags().StringVar(&opts.Dir, "dir", "", "directory to write (default: ./<database name>)")
 	c.Flags().StringVar(&opts.Env, "env", "default", "name of the environment recorded in renovate.hcl")
+	c.Flags().BoolVar(&opts.Strict, "strict", false, "fail (exit 1) when the database holds objects of kinds renovate does not manage")
 	return c
 }
 
@@ -79,6 +82,9 @@ func runInit(ctx context.Context, opts *InitOptions) error {
 	defer conn.Close(context.Background())
 	remote, err := engine.LoadRemote(ctx, conn)
 	if err != nil {
+		return err
+	}
+	if err := reportUnmanaged(f, remote, opts.Strict); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {

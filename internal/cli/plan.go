@@ -22,6 +22,8 @@ type PlanOptions struct {
 	Out              string
 	DetailedExitcode bool
 	Format           string
+	// Strict makes objects renovate does not manage an error.
+	Strict bool
 }
 
 // NewCmdPlan builds `renovate plan`.
@@ -58,6 +60,7 @@ run after review or hand edits.`,
 	c.Flags().StringVarP(&opts.Out, "out", "o", "", "also save the plan as SQL to this file")
 	c.Flags().BoolVar(&opts.DetailedExitcode, "detailed-exitcode", false, "exit 0 when there are no changes, 2 when there are, 1 on error")
 	c.Flags().StringVar(&opts.Format, "format", "", "output format: text or sql (default: text on a terminal, sql otherwise)")
+	c.Flags().BoolVar(&opts.Strict, "strict", false, "fail (exit 1) when the database holds objects of kinds renovate does not manage")
 	return c
 }
 
@@ -97,11 +100,14 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags) (*planner.Plan, *e
 
 func runPlan(ctx context.Context, opts *PlanOptions) error {
 	f := opts.F
-	p, _, conn, _, err := makePlan(ctx, f, opts.targetFlags)
+	p, remote, conn, _, err := makePlan(ctx, f, opts.targetFlags)
 	if err != nil {
 		return err
 	}
 	conn.Close(context.Background())
+	if err := reportUnmanaged(f, remote, opts.Strict); err != nil {
+		return err
+	}
 	if opts.Out != "" {
 		var buf bytes.Buffer
 		if err := render.SQL(&buf, p); err != nil {

@@ -22,28 +22,8 @@ const conformanceRoot = "../../../shared/conformance"
 // reason. The test fails when one of them starts passing (shrink the list)
 // and when any other case fails.
 var conformancePending = map[string]string{
-	"collations":       "CREATE COLLATION is not managed yet",
-	"constraints":      "under investigation",
-	"dependencies":     "views and functions are not managed yet",
-	"dependencies2":    "views and functions are not managed yet",
-	"dependencies3":    "views and materialized views are not managed yet",
-	"dependencies4":    "views and functions are not managed yet",
-	"enumdefaults":     "under investigation",
-	"enumdeps":         "views are not managed yet",
-	"everything":       "functions, views and grants are not managed yet",
-	"identitycols":     "under investigation",
-	"inherit":          "table inheritance is not managed yet",
-	"inherit2":         "table inheritance is not managed yet",
-	"partitioning":     "partitioned tables are not managed yet",
-	"privileges":       "grants, views and functions are not managed yet",
-	"rls":              "row-level security and policies are not managed yet",
-	"rls2":             "row-level security and policies are not managed yet",
-	"seq":              "constraints USING INDEX are not managed yet",
-	"singleschema":     "views are not managed yet",
-	"singleschema_ext": "views are not managed yet",
-	"triggers":         "functions and triggers are not managed yet",
-	"triggers2":        "functions and triggers are not managed yet",
-	"triggers3":        "views, functions and triggers are not managed yet",
+	"collations":   "CREATE COLLATION is not managed yet",
+	"enumdefaults": "under investigation",
 }
 
 // conformanceMeta is a case's meta.json.

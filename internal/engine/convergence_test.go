@@ -48,9 +48,21 @@ func TestConvergence(t *testing.T) {
 					return
 				}
 			}
+			// roles: the cluster roles the case grants to, one per line.
+			if b, err := os.ReadFile(filepath.Join(dir, "roles")); err == nil {
+				var roles []string
+				for _, l := range strings.Split(string(b), "\n") {
+					if l = strings.TrimSpace(l); l != "" {
+						roles = append(roles, l)
+					}
+				}
+				if err := pgtest.EnsureRoles(context.Background(), srv.AdminDSN(), roles); err != nil {
+					t.Fatal(err)
+				}
+			}
 			from := readFile(t, filepath.Join(dir, "from.sql"))
 			to := readFile(t, filepath.Join(dir, "to.sql"))
-			checkConvergence(t, from, to, nil)
+			checkConvergence(t, from, to, nil, readCaseData(t, dir))
 		})
 	}
 }
@@ -83,16 +95,16 @@ func readFile(t *testing.T, path string) string {
 
 // checkConvergence is the convergence property for one pair of schemas.
 // setup, when set, runs on every database before from.sql or to.sql.
-func checkConvergence(t *testing.T, from, to string, setup func(t *testing.T, dsn string)) {
+func checkConvergence(t *testing.T, from, to string, setup func(t *testing.T, dsn string), data ...caseData) {
 	t.Helper()
-	if err := convergence(t, from, to, setup); err != nil {
+	if err := convergence(t, from, to, setup, data...); err != nil {
 		t.Fatal(err)
 	}
 }
 
 // convergence runs the property and returns what failed, so a caller can
 // tell expected failures from new ones.
-func convergence(t *testing.T, from, to string, setup func(t *testing.T, dsn string)) error {
+func convergence(t *testing.T, from, to string, setup func(t *testing.T, dsn string), data ...caseData) error {
 	ctx := context.Background()
 	dsnA, dsnB := srv.NewDatabase(t), srv.NewDatabase(t)
 	if setup != nil {
@@ -101,6 +113,11 @@ func convergence(t *testing.T, from, to string, setup func(t *testing.T, dsn str
 	}
 	if err := execSQL(t, dsnA, from); err != nil {
 		return fmt.Errorf("loading from.sql: %w", err)
+	}
+	for _, d := range data {
+		if err := execSQL(t, dsnA, d.data); err != nil {
+			return fmt.Errorf("loading data.sql: %w", err)
+		}
 	}
 	if err := execSQL(t, dsnB, to); err != nil {
 		return fmt.Errorf("loading to.sql: %w", err)
@@ -117,6 +134,11 @@ func convergence(t *testing.T, from, to string, setup func(t *testing.T, dsn str
 		return fmt.Errorf("comparing with the oracle: %w", err)
 	} else if diff != "" {
 		return fmt.Errorf("after applying the plan, the database differs from to.sql (-applied +to.sql):\n%s\nplan:\n%s", diff, planSQL(p))
+	}
+	for _, d := range data {
+		if err := checkData(t, dsnA, d.check); err != nil {
+			return fmt.Errorf("%w\nplan:\n%s", err, planSQL(p))
+		}
 	}
 	again, err := makePlanFor(t, dsnA, local)
 	if err != nil {
@@ -227,4 +249,44 @@ func planSQL(p *planner.Plan) string {
 	var b strings.Builder
 	_ = render.SQL(&b, p)
 	return b.String()
+}
+
+// caseData is a case's optional rows: data.sql runs on database A after
+// from.sql, and check.sql, a query returning one boolean, must return
+// true on A after the plan is applied (rows survived a rename, say).
+type caseData struct {
+	data, check string
+}
+
+// readCaseData reads a case directory's data.sql and check.sql, if any.
+func readCaseData(t *testing.T, dir string) caseData {
+	t.Helper()
+	var d caseData
+	if b, err := os.ReadFile(filepath.Join(dir, "data.sql")); err == nil {
+		d.data = string(b)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "check.sql")); err == nil {
+		d.check = string(b)
+	}
+	return d
+}
+
+// checkData runs a check.sql query on dsn and fails unless it returns
+// true.
+func checkData(t testing.TB, dsn, query string) error {
+	if strings.TrimSpace(query) == "" {
+		return nil
+	}
+	conn, err := connect(t, dsn)
+	if err != nil {
+		return err
+	}
+	var ok bool
+	if err := conn.QueryRow(context.Background(), query).Scan(&ok); err != nil {
+		return fmt.Errorf("running check.sql: %w", err)
+	}
+	if !ok {
+		return fmt.Errorf("check.sql returned false after applying the plan: the data did not survive")
+	}
+	return nil
 }

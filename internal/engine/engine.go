@@ -46,6 +46,9 @@ type Remote struct {
 	Schema state.DatabaseSchema
 	// Fingerprint identifies Schema; plans record it.
 	Fingerprint string
+	// Warnings name the objects of kinds renovate does not manage, one
+	// line each (normalize_types.go); init and plan print them.
+	Warnings []string
 }
 
 // remoteSource names the remote side in parse errors.
@@ -62,10 +65,15 @@ func LoadRemote(ctx context.Context, conn *pgx.Conn) (*Remote, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newRemote(*raw, res.Schema), nil
+	r := newRemote(*raw, res.Schema)
+	if r.Warnings, err = unmanagedWarnings(ctx, conn); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 func newRemote(raw state.DatabaseSchema, parsed state.DatabaseSchema) *Remote {
+	parsed = withRemoteViewColumns(raw, parsed)
 	return &Remote{Raw: raw, Text: sqlgen.Dump(raw), Schema: parsed, Fingerprint: parsed.Fingerprint()}
 }
 
@@ -115,15 +123,23 @@ func LoadRemoteFor(ctx context.Context, conn *pgx.Conn, local *Local) (*Remote, 
 	if err != nil {
 		return nil, err
 	}
+	warnings, err := unmanagedWarnings(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
 	remoteFiles := layout.Files(*raw)
 	if sameFiles(local.Files, remoteFiles) {
-		return newRemote(*raw, local.Parsed.Schema), nil
+		r := newRemote(*raw, local.Parsed.Schema)
+		r.Warnings = warnings
+		return r, nil
 	}
 	res, err := parseRemote(remoteFiles)
 	if err != nil {
 		return nil, err
 	}
-	return newRemote(*raw, res.Schema), nil
+	r := newRemote(*raw, res.Schema)
+	r.Warnings = warnings
+	return r, nil
 }
 
 // sameFiles reports whether the local files are exactly the canonical
@@ -146,8 +162,27 @@ func sameFiles(local []layout.File, remote map[string]string) bool {
 // as 'x' matches the server's 'x'::text.
 func Plan(ctx context.Context, conn *pgx.Conn, local *parser.Result, remote *Remote) (*planner.Plan, error) {
 	desired := adoptImplicitPublic(local, remote.Schema)
+	desired, roleErr := prepareSecurity(ctx, conn, desired)
+	if roleErr != nil {
+		return nil, roleErr
+	}
 	desired, err := normalizeLocal(ctx, conn, desired, remote.Schema)
 	if err != nil {
+		return nil, err
+	}
+	if desired, err = normalizeLocalTypes(ctx, conn, desired, remote.Schema); err != nil {
+		return nil, err
+	}
+	if desired, err = normalizePartitions(ctx, conn, desired, remote.Schema); err != nil {
+		return nil, err
+	}
+	if desired, err = normalizePolicies(ctx, conn, desired, remote.Schema); err != nil {
+		return nil, err
+	}
+	if desired, err = normalizeViews(ctx, conn, desired, remote.Schema); err != nil {
+		return nil, err
+	}
+	if desired, err = normalizeRoutines(ctx, conn, desired, remote.Schema); err != nil {
 		return nil, err
 	}
 	p, err := planner.Diff(remote.Schema, desired)
@@ -180,6 +215,7 @@ func adoptImplicitPublic(local *parser.Result, remote state.DatabaseSchema) stat
 	for i := range desired.Schemas {
 		if desired.Schemas[i].Name == "public" {
 			desired.Schemas[i].Comment = remotePublic.Comment
+			desired.Schemas[i].Privileges = remotePublic.Privileges
 		}
 	}
 	return desired

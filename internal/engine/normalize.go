@@ -88,7 +88,7 @@ func expressionsDiffer(t, r state.Table) bool {
 // foreign keys (they would need the referenced tables' locks and add
 // nothing: their definitions hold no expressions).
 func tempTable(t state.Table) catalog.TempTable {
-	tt := t
+	tt := standaloneCopy(t)
 	tt.Schema = ""
 	tt.Unlogged = false
 	var cons []state.Constraint

@@ -37,6 +37,7 @@ func SchemaDefinition(s state.Schema) string {
 		b.WriteString("CREATE SCHEMA " + QuoteIdent(s.Name) + ";\n")
 	}
 	writeComment(&b, "SCHEMA", QuoteIdent(s.Name), s.Comment)
+	b.WriteString(PrivilegesDefinition(state.ObjectKey{Kind: state.KindSchema, Name: s.Name}, s.Privileges))
 	return b.String()
 }
 
@@ -44,7 +45,9 @@ func SchemaDefinition(s state.Schema) string {
 func TypeDefinition(t state.Type) string {
 	var b strings.Builder
 	b.WriteString(CreateType(t))
-	writeComment(&b, "TYPE", QualifiedName(t.Schema, t.Name), t.Comment)
+	b.WriteString(typeExtraDefinition(t))
+	writeComment(&b, typeKeyword(t), QualifiedName(t.Schema, t.Name), t.Comment)
+	b.WriteString(PrivilegesDefinition(state.ObjectKey{Kind: state.KindType, Schema: t.Schema, Name: t.Name}, t.Privileges))
 	return b.String()
 }
 
@@ -60,6 +63,8 @@ func CreateType(t state.Type) string {
 			labels[i] = "    " + QuoteLiteral(l)
 		}
 		return "CREATE TYPE " + QualifiedName(t.Schema, t.Name) + " AS ENUM (\n" + strings.Join(labels, ",\n") + "\n);\n"
+	case state.TypeDomain, state.TypeComposite, state.TypeRange:
+		return createTypeDetails(t)
 	}
 	panic(fmt.Sprintf("sqlgen: unknown type kind %q", t.Kind))
 }
@@ -73,6 +78,7 @@ func SequenceDefinition(s state.Sequence) string {
 		b.WriteString(SequenceOwnedBy(s))
 	}
 	writeComment(&b, "SEQUENCE", QualifiedName(s.Schema, s.Name), s.Comment)
+	b.WriteString(PrivilegesDefinition(SequenceKey(s), s.Privileges))
 	return b.String()
 }
 
@@ -133,8 +139,10 @@ func sequenceOptions(o state.SequenceOptions, all bool) string {
 
 // TableDefinition prints a table's file: its owned sequences, CREATE TABLE
 // with columns and constraints, its indexes, and comments on all of them.
-// owned are the sequences owned by the table's columns.
-func TableDefinition(t state.Table, owned []state.Sequence) string {
+// owned are the sequences owned by the table's columns; parents are the
+// tables a partition or inheritance child inherits from (see ParentTables),
+// so that only what its inherited columns do differently is printed.
+func TableDefinition(t state.Table, owned []state.Sequence, parents ...state.Table) string {
 	var b strings.Builder
 	for _, s := range owned {
 		b.WriteString(CreateSequence(s))
@@ -147,11 +155,15 @@ func TableDefinition(t state.Table, owned []state.Sequence) string {
 	for _, c := range later {
 		b.WriteString(AddConstraint(t, c))
 	}
+	b.WriteString(tableColumnsExtra(t, parents))
 	if len(t.Indexes) > 0 {
 		b.WriteString("\n")
 	}
 	for _, ix := range t.Indexes {
 		b.WriteString(ix.Definition + ";\n")
+	}
+	if t.ReplicaIdentity != "" {
+		b.WriteString(ReplicaIdentity(t.QualName(), t.ReplicaIdentity))
 	}
 	if len(owned) > 0 {
 		b.WriteString("\n")
@@ -178,6 +190,7 @@ func TableDefinition(t state.Table, owned []state.Sequence) string {
 		b.WriteString("\n")
 		b.WriteString(comments.String())
 	}
+	b.WriteString(TableSecurityDefinition(t, owned))
 	return b.String()
 }
 
@@ -196,24 +209,29 @@ func splitConstraints(cs []state.Constraint, out func(state.Constraint) bool) (i
 // CreateTable prints CREATE TABLE with t's columns and the given
 // constraints (the caller decides which constraints go inline: the planner
 // adds foreign keys separately so tables can reference each other).
+//
+// Inherited columns are not written: a partition or inheritance child gets
+// them from its parents (see TableDefinition for what it changes).
 func CreateTable(t state.Table, constraints []state.Constraint) string {
 	var b strings.Builder
-	b.WriteString("CREATE ")
-	if t.Unlogged {
-		b.WriteString("UNLOGGED ")
-	}
-	b.WriteString("TABLE " + QualifiedName(t.Schema, t.Name) + " (")
+	b.WriteString(createTableHead(t))
 	var lines []string
 	for _, c := range t.Columns {
-		lines = append(lines, "    "+ColumnDefinition(c))
+		if !c.Inherited {
+			lines = append(lines, "    "+ColumnDefinition(c))
+		}
 	}
 	for _, c := range constraints {
 		lines = append(lines, "    CONSTRAINT "+QuoteIdent(c.Name)+" "+c.Definition)
 	}
-	if len(lines) > 0 {
-		b.WriteString("\n" + strings.Join(lines, ",\n") + "\n")
+	switch {
+	case len(lines) > 0:
+		b.WriteString(" (\n" + strings.Join(lines, ",\n") + "\n)")
+	case t.PartitionOf == nil:
+		b.WriteString(" ()")
 	}
-	b.WriteString(");\n")
+	b.WriteString(createTableTail(t))
+	b.WriteString(";\n")
 	return b.String()
 }
 
@@ -222,6 +240,9 @@ func CreateTable(t state.Table, constraints []state.Constraint) string {
 func ColumnDefinition(c state.Column) string {
 	var b strings.Builder
 	b.WriteString(QuoteIdent(c.Name) + " " + c.Type)
+	if c.Compression != "" {
+		b.WriteString(" COMPRESSION " + c.Compression)
+	}
 	if c.Collation != "" {
 		b.WriteString(" COLLATE " + c.Collation)
 	}
@@ -270,6 +291,9 @@ func Dump(s state.DatabaseSchema) string {
 	for _, sc := range s.Schemas {
 		b.WriteString(SchemaDefinition(sc))
 	}
+	for _, c := range s.Collations {
+		b.WriteString(CollationDefinition(c))
+	}
 	for _, t := range s.Types {
 		b.WriteString(TypeDefinition(t))
 	}
@@ -281,9 +305,15 @@ func Dump(s state.DatabaseSchema) string {
 			b.WriteString(SequenceDefinition(sq))
 		}
 	}
+	b.WriteString(dumpFunctions(s))
 	for _, t := range s.Tables {
-		b.WriteString(TableDefinition(t, owned[t.QualName()]))
+		b.WriteString(TableDefinition(t, owned[t.QualName()], ParentTables(s, t)...))
 	}
+	for _, v := range s.Views {
+		b.WriteString(ViewDefinition(v))
+	}
+	b.WriteString(DefaultPrivilegesDefinition(s.DefaultPrivileges))
+	b.WriteString(dumpTriggers(s))
 	return b.String()
 }
 

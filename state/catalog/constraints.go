@@ -43,8 +43,10 @@ func (in *introspection) scanConstraints(rows pgx.Rows) error {
 			def                *string
 			conkey             []int16
 			refSchema, refName string
+			indexOptions       []string
+			indexTablespace    string
 		)
-		if err := rows.Scan(&oid, &rel, &c.Name, &contype, &def, &conkey, &refSchema, &refName); err != nil {
+		if err := rows.Scan(&oid, &rel, &c.Name, &contype, &def, &conkey, &refSchema, &refName, &indexOptions, &indexTablespace); err != nil {
 			return err
 		}
 		t, ok := in.table(rel)
@@ -60,6 +62,7 @@ func (in *introspection) scanConstraints(rows pgx.Rows) error {
 		}
 		c.Kind = kind
 		c.Definition, c.NotValid = strings.CutSuffix(*def, notValidSuffix)
+		c.Definition = constraintIndexClauses(c.Definition, kind, indexOptions, indexTablespace)
 		// Columns are given for primary key, unique and foreign key
 		// constraints only. For a check, conkey is the unordered set of
 		// columns the expression mentions, and for an exclusion it has

@@ -144,7 +144,7 @@ func fixtureSQL(major int) []string {
 		 CREATE TABLE "select"."table" ("column" int UNIQUE)`,
 
 		// Relations that are not modelled (yet): a partitioned table and
-		// its partition, views, a materialized view, plus a plain table
+		// its partition (the view and materialized view are), plus a plain table
 		// whose foreign key references the partitioned table: PostgreSQL
 		// clones that constraint once per partition on the referencing
 		// table, and the clones must not show up.

@@ -12,11 +12,12 @@ import (
 func (in *introspection) scanIndexes(rows pgx.Rows) error {
 	for rows.Next() {
 		var (
-			oid, rel uint32
-			ix       state.Index
-			def      *string
+			oid, rel         uint32
+			ix               state.Index
+			def              *string
+			pred, tablespace string
 		)
-		if err := rows.Scan(&oid, &rel, &ix.Name, &ix.Unique, &def); err != nil {
+		if err := rows.Scan(&oid, &rel, &ix.Name, &ix.Unique, &def, &pred, &tablespace); err != nil {
 			return err
 		}
 		t, ok := in.table(rel)
@@ -26,7 +27,7 @@ func (in *introspection) scanIndexes(rows pgx.Rows) error {
 		if def == nil {
 			return fmt.Errorf("index %s on %s: %w", ix.Name, t.QualName(), errConcurrentDDL)
 		}
-		ix.Definition = *def
+		ix.Definition = indexTablespace(*def, pred, tablespace)
 		ix.Comment = in.comment("pg_class", oid)
 		t.Indexes = append(t.Indexes, ix)
 	}

@@ -72,6 +72,10 @@ func Introspect(ctx context.Context, conn *pgx.Conn) (*state.DatabaseSchema, err
 		{"extensions.sql", "introspecting extensions", in.scanExtensions},
 		{"schemas.sql", "introspecting schemas", in.scanSchemas},
 		{"types.sql", "introspecting types", in.scanTypes},
+		{"collations.sql", "introspecting collations", in.scanCollations},
+		{"domains.sql", "introspecting domains", in.scanDomains},
+		{"composites.sql", "introspecting composite types", in.scanComposites},
+		{"ranges.sql", "introspecting range types", in.scanRanges},
 		// Sequences before columns: identity columns take their options
 		// from their sequence.
 		{"sequences.sql", "introspecting sequences", in.scanSequences},
@@ -81,6 +85,17 @@ func Introspect(ctx context.Context, conn *pgx.Conn) (*state.DatabaseSchema, err
 		{"columns.sql", "introspecting columns", in.scanColumns},
 		{"constraints.sql", "introspecting constraints", in.scanConstraints},
 		{"indexes.sql", "introspecting indexes", in.scanIndexes},
+		{"views.sql", "introspecting views", in.scanViews},
+		{"matview_indexes.sql", "introspecting indexes of materialized views", in.scanMatviewIndexes},
+		// Policies and row security attach to tables by OID; privileges
+		// are attached by name after the batch (attachPrivileges).
+		{"policies.sql", "introspecting policies", in.scanPolicies},
+		{"rowsecurity.sql", "introspecting row security", in.scanRowSecurity},
+		{"privileges.sql", "introspecting privileges", in.scanPrivileges},
+		{"default_privileges.sql", "introspecting default privileges", in.scanDefaultPrivileges},
+		{"functions.sql", "introspecting functions", in.scanFunctions},
+		{"triggers.sql", "introspecting triggers", in.scanTriggers},
+		{"event_triggers.sql", "introspecting event triggers", in.scanEventTriggers},
 	} {
 		sql, err := renderQuery(q.file, data)
 		if err != nil {
@@ -115,6 +130,10 @@ func Introspect(ctx context.Context, conn *pgx.Conn) (*state.DatabaseSchema, err
 		return nil, fmt.Errorf("ending introspection transaction: %w", err)
 	}
 
+	in.attachTriggers()
+	if err := in.attachPrivileges(); err != nil {
+		return nil, err
+	}
 	s := in.schema
 	s.Normalize()
 	return &s, nil
@@ -205,6 +224,13 @@ type introspection struct {
 	columns map[columnID]string
 	// comments holds every comment on an object of a modelled kind.
 	comments map[commentKey]string
+	// views maps a view's OID to its index in schema.Views (views.go).
+	views map[uint32]int
+	// privileges holds the rows of privileges.sql until attachPrivileges.
+	privileges []privilegeRow
+	// triggers holds the rows of triggers.sql until attachTriggers
+	// (functions.go).
+	triggers []triggerRow
 }
 
 // commentKey identifies the object a comment is on: pg_description's key.

@@ -200,6 +200,11 @@ func expectedFixture(major int, btreeGist string) state.DatabaseSchema {
 			},
 		},
 	}
+	// Views keep pg_get_viewdef's text as it is.
+	s.Views = []state.View{
+		{Schema: "app", Name: "mv", Materialized: true, Definition: " SELECT 1 AS one", Columns: []state.ViewColumn{{Name: "one", Type: "integer"}}},
+		{Schema: "app", Name: "v", Definition: " SELECT 1 AS one", Columns: []state.ViewColumn{{Name: "one", Type: "integer"}}},
+	}
 	if major >= 15 {
 		s.Tables = append(s.Tables, state.Table{
 			Schema: "app", Name: "nnd",
@@ -224,6 +229,7 @@ func expectedFixture(major int, btreeGist string) state.DatabaseSchema {
 			},
 		})
 	}
+	addDefaultPrivileges(&s, major)
 	s.Normalize()
 	return s
 }
@@ -272,6 +278,7 @@ func TestIntrospectEmptyDatabase(t *testing.T) {
 	got := introspect(t, conn)
 	// plpgsql is installed but not reported; public is.
 	want := state.DatabaseSchema{Schemas: []state.Schema{{Name: "public", Comment: "standard public schema"}}}
+	addDefaultPrivileges(&want, srv.Version())
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Introspect mismatch (-want +got):\n%s", diff)
 	}

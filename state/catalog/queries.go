@@ -76,9 +76,9 @@ func managedTable(c, n string) string {
 }
 
 // ordinaryTable is the SQL condition "pg_class alias c, in pg_namespace
-// alias n, is an ordinary table in a user schema": relkind 'r' and not a
-// partition (partitions are relkind 'r' too). Partitioned tables, views,
-// foreign tables and so on are not modelled yet.
+// alias n, is a table in a user schema": an ordinary table (relkind 'r',
+// partitions included) or a partitioned table ('p'). Views, foreign
+// tables and so on are not tables here.
 //
 // The queries for the parts of tables (columns, constraints, indexes) use
 // this rather than managedTable and leave dropping the parts of extension
@@ -86,5 +86,5 @@ func managedTable(c, n string) string {
 // query (see introspection.table): that saves an anti-join against
 // pg_depend per query, and extension members are rare.
 func ordinaryTable(c, n string) string {
-	return fmt.Sprintf("(%[1]s.relkind = 'r' AND NOT %[1]s.relispartition AND %[2]s)", c, userNamespace(n))
+	return fmt.Sprintf("(%[1]s.relkind IN ('r', 'p') AND %[2]s)", c, userNamespace(n))
 }

@@ -47,6 +47,8 @@ type ServerTable struct {
 	Columns     []ServerColumn `json:"columns"`
 	Constraints []ServerDef    `json:"constraints"`
 	Indexes     []ServerDef    `json:"indexes"`
+	// Policies are the table's policies (serverform_policy.go).
+	Policies []ServerPolicy `json:"policies"`
 }
 
 const serverFormQuery = `
@@ -68,6 +70,7 @@ SELECT json_build_object(
    WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped),
   'constraints', (SELECT coalesce(json_agg(json_build_object('name', conname, 'definition', pg_get_constraintdef(oid)) ORDER BY conname), '[]')
     FROM pg_constraint WHERE conrelid = $1 AND contype IN ('p', 'u', 'c', 'x')),
+  'policies', (` + serverPoliciesQuery + `),
   'indexes', (SELECT coalesce(json_agg(json_build_object('name', c.relname, 'definition', pg_get_indexdef(i.indexrelid)) ORDER BY c.relname), '[]')
     FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
    WHERE i.indrelid = $1

@@ -12,10 +12,17 @@ import (
 func (in *introspection) scanTables(rows pgx.Rows) error {
 	for rows.Next() {
 		var (
-			rel uint32
-			t   state.Table
+			rel                         uint32
+			t                           state.Table
+			parentSchemas, parentNames  []string
+			options, toastOptions       []string
+			replIdent, replIndex, bound string
 		)
-		if err := rows.Scan(&rel, &t.Schema, &t.Name, &t.Unlogged); err != nil {
+		if err := rows.Scan(&rel, &t.Schema, &t.Name, &t.Unlogged, &t.PartitionBy, &bound,
+			&parentSchemas, &parentNames, &options, &toastOptions, &t.Tablespace, &replIdent, &replIndex); err != nil {
+			return err
+		}
+		if err := tableExtras(&t, bound, parentSchemas, parentNames, options, toastOptions, replIdent, replIndex); err != nil {
 			return err
 		}
 		t.Comment = in.comment("pg_class", rel)
@@ -35,11 +42,16 @@ func (in *introspection) scanColumns(rows pgx.Rows) error {
 			c                   state.Column
 			identity, generated string
 			expr                string
+			local               bool
+			storage             string
 		)
 		if err := rows.Scan(&rel, &attnum, &c.Name, &c.Type, &c.Collation, &c.NotNull,
-			&identity, &generated, &expr); err != nil {
+			&identity, &generated, &expr, &local, &storage, &c.Compression); err != nil {
 			return err
 		}
+		c.Inherited = !local
+		c.Storage = storageNames[storage]
+		c.Compression = compressionNames[c.Compression]
 		t, ok := in.table(rel)
 		if !ok {
 			continue
@@ -57,6 +69,12 @@ func (in *introspection) scanColumns(rows pgx.Rows) error {
 			c.Generated = expr
 		default:
 			return fmt.Errorf("column %s.%s: unknown attgenerated %q", t.QualName(), c.Name, generated)
+		}
+		if c.Inherited {
+			// PostgreSQL 17 and later give a partition's column the
+			// identity of its parent's; it is the parent's, not the
+			// partition's own.
+			identity = ""
 		}
 		switch identity {
 		case "":

@@ -76,11 +76,17 @@ func Files(s state.DatabaseSchema) map[string]string {
 		ext.WriteString(sqlgen.ExtensionDefinition(e))
 	}
 	out["extensions.sql"] = ext.String()
+	if len(s.DefaultPrivileges) > 0 {
+		out[DefaultPrivilegesPath] = sqlgen.DefaultPrivilegesDefinition(s.DefaultPrivileges)
+	}
 	for _, sc := range s.Schemas {
 		out[SchemaPath(sc.Name)] = sqlgen.SchemaDefinition(sc)
 	}
 	for _, t := range s.Types {
 		out[ObjectPath(t.Schema, "types", t.Name)] = sqlgen.TypeDefinition(t)
+	}
+	for _, c := range s.Collations {
+		out[ObjectPath(c.Schema, "collations", c.Name)] = sqlgen.CollationDefinition(c)
 	}
 	owned := sqlgen.OwnedSequences(s)
 	for _, sq := range s.Sequences {
@@ -90,8 +96,12 @@ func Files(s state.DatabaseSchema) map[string]string {
 		out[ObjectPath(sq.Schema, "sequences", sq.Name)] = sqlgen.SequenceDefinition(sq)
 	}
 	for _, t := range s.Tables {
-		out[ObjectPath(t.Schema, "tables", t.Name)] = sqlgen.TableDefinition(t, owned[t.QualName()])
+		out[ObjectPath(t.Schema, "tables", t.Name)] = sqlgen.TableDefinition(t, owned[t.QualName()], sqlgen.ParentTables(s, t)...)
 	}
+	for _, v := range s.Views {
+		out[ViewPath(v)] = sqlgen.ViewDefinition(v)
+	}
+	routineFiles(s, out)
 	return out
 }
 
@@ -101,6 +111,10 @@ func ownerTable(s state.Sequence) string {
 	}
 	return s.OwnedBy.Table
 }
+
+// DefaultPrivilegesPath is the file of the ALTER DEFAULT PRIVILEGES
+// entries, written only when there are some.
+const DefaultPrivilegesPath = "default_privileges.sql"
 
 // SchemaPath is the file of a schema's own definition.
 func SchemaPath(schema string) string { return FileName(schema) + "/schema.sql" }
@@ -207,7 +221,7 @@ func Write(dir string, s state.DatabaseSchema) ([]string, error) {
 
 // isLayoutPath reports whether p is a path Write could produce.
 func isLayoutPath(p string) bool {
-	if p == "extensions.sql" {
+	if p == "extensions.sql" || p == DefaultPrivilegesPath || isRoutinePath(p) {
 		return true
 	}
 	parts := strings.Split(p, "/")
@@ -216,7 +230,7 @@ func isLayoutPath(p string) bool {
 		return parts[1] == "schema.sql"
 	case 3:
 		switch parts[1] {
-		case "tables", "sequences", "types":
+		case "tables", "sequences", "types", "views", "materialized_views", "collations":
 			return strings.HasSuffix(parts[2], ".sql")
 		}
 	}

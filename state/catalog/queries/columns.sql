@@ -9,6 +9,11 @@
 --
 -- The collation is a correlated subquery, evaluated only for the few
 -- columns with an explicit collation.
+--
+-- attislocal is false for a column a child table only inherits (every
+-- column of a partition). attstorage is reported only where it differs
+-- from the type's typstorage; attcompression exists from PostgreSQL 14 on
+-- ('' is the server's default_toast_compression).
 SELECT
 	a.attrelid,
 	a.attnum,
@@ -25,7 +30,14 @@ SELECT
 	a.attnotnull,
 	a.attidentity::text,
 	a.attgenerated::text,
-	coalesce(pg_get_expr(ad.adbin, ad.adrelid), '')
+	coalesce(pg_get_expr(ad.adbin, ad.adrelid), ''),
+	a.attislocal AND NOT c.relispartition,
+	CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage::text ELSE '' END,
+{{- if ge .Version 140000}}
+	a.attcompression::text
+{{- else}}
+	''
+{{- end}}
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace

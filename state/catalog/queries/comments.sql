@@ -21,5 +21,9 @@ WHERE d.classoid IN (
 	'pg_namespace'::regclass,
 	'pg_type'::regclass,
 	'pg_class'::regclass,
-	'pg_constraint'::regclass
+	'pg_constraint'::regclass,
+	'pg_collation'::regclass,
+	'pg_proc'::regclass,
+	'pg_trigger'::regclass,
+	'pg_event_trigger'::regclass
 )

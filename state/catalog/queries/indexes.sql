@@ -3,17 +3,27 @@
 -- The contype filter matters: a foreign key's conindid is the referenced
 -- table's unique index, which still is an index in its own right if nothing
 -- else claims it.
+--
+-- An index of a partition attached to an index of its partitioned parent
+-- (relispartition) is the parent index's copy, created and dropped with
+-- it: it is not the partition's own.
+--
+-- pg_get_indexdef leaves out the tablespace; it is returned apart with the
+-- predicate, before which the caller puts it back.
 SELECT
 	i.indexrelid,
 	i.indrelid,
 	ic.relname::text,
 	i.indisunique,
-	pg_get_indexdef(i.indexrelid)
+	pg_get_indexdef(i.indexrelid),
+	coalesce(pg_get_expr(i.indpred, i.indrelid), ''),
+	coalesce((SELECT ts.spcname::text FROM pg_tablespace ts WHERE ts.oid = ic.reltablespace), '')
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_class c ON c.oid = i.indrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE {{ordinaryTable "c" "n"}}
+	AND NOT ic.relispartition
 	-- NOT IN over a small uncorrelated subquery runs as one hashed
 	-- subplan: a single pass over pg_constraint instead of a probe per
 	-- index. conindid is never NULL, so NOT IN has no NULL surprise.

@@ -1,0 +1,35 @@
+package engine
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/renovate-pg/renovate/internal/pgtest"
+)
+
+// TestFidelity builds each sizeable schema of testdata/fidelity/<name>/
+// (schema.sql, with the cluster roles it grants to listed in roles), and
+// checks that renovate recreates it exactly from nothing, and that init's
+// files for it rebuild an identical database with an empty re-plan
+// (convergence from an empty database covers both).
+func TestFidelity(t *testing.T) {
+	dirs := caseDirs(t, filepath.Join("..", "..", "testdata", "fidelity"))
+	if len(dirs) < 3 {
+		t.Fatalf("found %d fidelity schemas, want at least 3", len(dirs))
+	}
+	for _, dir := range dirs {
+		dir := dir
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Parallel()
+			if b, err := os.ReadFile(filepath.Join(dir, "roles")); err == nil {
+				if err := pgtest.EnsureRoles(context.Background(), srv.AdminDSN(), strings.Fields(string(b))); err != nil {
+					t.Fatal(err)
+				}
+			}
+			checkConvergence(t, "", readFile(t, filepath.Join(dir, "schema.sql")), nil)
+		})
+	}
+}

@@ -1,0 +1,277 @@
+package engine
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/renovate-pg/renovate/state"
+)
+
+// This file prepares the privilege and policy parts of the desired model
+// for the cluster it will be applied to. Roles are cluster objects that
+// renovate does not manage, and some of what files mean depends on the
+// cluster: who owns an object, who runs the plan, which server version
+// knows which privileges. One bulk query answers all of it.
+
+// securityQuery returns the role running the plan, the server version,
+// which of the roles named in $1 exist, and the owners of the objects not
+// owned by the current role (usually none: renovate runs as the owner).
+const securityQuery = `
+SELECT
+	current_user::text,
+	current_setting('server_version_num')::int,
+	ARRAY(SELECT rolname::text FROM pg_catalog.pg_roles WHERE rolname = ANY($1::text[])),
+	coalesce((
+		SELECT json_agg(json_build_array(kind, schema, name, owner))
+		FROM (
+			SELECT 'schema' AS kind, n.nspname::text AS schema, '' AS name, pg_catalog.pg_get_userbyid(n.nspowner)::text AS owner
+			FROM pg_catalog.pg_namespace n
+			WHERE n.nspowner <> (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = current_user)
+			UNION ALL
+			SELECT 'relation', n.nspname::text, c.relname::text, pg_catalog.pg_get_userbyid(c.relowner)::text
+			FROM pg_catalog.pg_class c
+			JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+			WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
+				AND c.relowner <> (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = current_user)
+			UNION ALL
+			SELECT 'type', n.nspname::text, t.typname::text, pg_catalog.pg_get_userbyid(t.typowner)::text
+			FROM pg_catalog.pg_type t
+			JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+			WHERE t.typtype IN ('e', 'd', 'r', 'c')
+				AND t.typowner <> (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = current_user)
+			UNION ALL
+			SELECT 'routine', n.nspname::text, p.proname::text, pg_catalog.pg_get_userbyid(p.proowner)::text
+			FROM pg_catalog.pg_proc p
+			JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+			WHERE p.proowner <> (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = current_user)
+				AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+		) o
+	), '[]')`
+
+// MissingRolesError reports roles the files grant to, or name in policies
+// and default privileges, that the cluster does not have.
+type MissingRolesError struct {
+	// Roles maps each missing role to where the files use it.
+	Roles map[string][]string
+}
+
+func (e *MissingRolesError) Error() string {
+	names := make([]string, 0, len(e.Roles))
+	for r := range e.Roles {
+		names = append(names, r)
+	}
+	sort.Strings(names)
+	lines := make([]string, len(names))
+	for i, r := range names {
+		uses := e.Roles[r]
+		more := ""
+		if len(uses) > 3 {
+			more = fmt.Sprintf(" and %d more", len(uses)-3)
+			uses = uses[:3]
+		}
+		lines[i] = fmt.Sprintf("role %q does not exist (used by %s%s): create it first; renovate does not manage roles",
+			r, strings.Join(uses, ", "), more)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// ownerKey identifies an object for the owners map: kind is "schema",
+// "relation", "type" or "routine"; routines are keyed by name only, so a
+// grantee that owns any overload counts as the owner.
+type ownerKey struct{ kind, schema, name string }
+
+// prepareSecurity adapts the desired model to the cluster (it returns a
+// modified copy; desired is not changed):
+//
+//   - every role it names must exist, else a *MissingRolesError;
+//   - ALTER DEFAULT PRIVILEGES without FOR ROLE means the role running the
+//     plan;
+//   - privileges granted to an object's owner are dropped: owners are not
+//     managed (see state.Privilege); the owner of an object the plan
+//     creates is the role running it;
+//   - before PostgreSQL 17 there is no MAINTAIN privilege, which the parser
+//     includes in GRANT ALL on tables.
+func prepareSecurity(ctx context.Context, conn *pgx.Conn, desired state.DatabaseSchema) (state.DatabaseSchema, error) {
+	used := rolesUsed(desired)
+	names := make([]string, 0, len(used))
+	for r := range used {
+		names = append(names, r)
+	}
+	sort.Strings(names)
+	var (
+		currentUser string
+		version     int
+		existing    []string
+		ownersJSON  []byte
+	)
+	if err := conn.QueryRow(ctx, securityQuery, names).Scan(&currentUser, &version, &existing, &ownersJSON); err != nil {
+		return desired, fmt.Errorf("checking roles: %w", err)
+	}
+	missing := map[string][]string{}
+	have := map[string]bool{}
+	for _, r := range existing {
+		have[r] = true
+	}
+	for _, r := range names {
+		if !have[r] {
+			missing[r] = used[r]
+		}
+	}
+	if len(missing) > 0 {
+		return desired, &MissingRolesError{Roles: missing}
+	}
+	var rows [][4]string
+	if err := json.Unmarshal(ownersJSON, &rows); err != nil {
+		return desired, fmt.Errorf("checking roles: reading owners: %w", err)
+	}
+	owners := map[ownerKey][]string{}
+	for _, r := range rows {
+		k := ownerKey{r[0], r[1], r[2]}
+		owners[k] = append(owners[k], r[3])
+	}
+	out := desired.Clone()
+	isOwner := func(k ownerKey, grantee string) bool {
+		os, ok := owners[k]
+		if !ok {
+			return grantee == currentUser
+		}
+		for _, o := range os {
+			if o == grantee {
+				return true
+			}
+		}
+		return false
+	}
+	noMaintain := version < 170000
+	strip := func(ps []state.Privilege, k ownerKey) []state.Privilege {
+		kept := ps[:0]
+		for _, p := range ps {
+			if isOwner(k, p.Grantee) || (noMaintain && p.Privilege == "MAINTAIN") {
+				continue
+			}
+			kept = append(kept, p)
+		}
+		if len(kept) == 0 {
+			return nil
+		}
+		return kept
+	}
+	for i := range out.Schemas {
+		s := &out.Schemas[i]
+		s.Privileges = strip(s.Privileges, ownerKey{"schema", s.Name, ""})
+	}
+	for i := range out.Types {
+		t := &out.Types[i]
+		t.Privileges = strip(t.Privileges, ownerKey{"type", t.Schema, t.Name})
+	}
+	for i := range out.Sequences {
+		s := &out.Sequences[i]
+		s.Privileges = strip(s.Privileges, ownerKey{"relation", s.Schema, s.Name})
+	}
+	for i := range out.Tables {
+		t := &out.Tables[i]
+		k := ownerKey{"relation", t.Schema, t.Name}
+		t.Privileges = strip(t.Privileges, k)
+		for j := range t.Columns {
+			t.Columns[j].Privileges = strip(t.Columns[j].Privileges, k)
+		}
+	}
+	for i := range out.Views {
+		v := &out.Views[i]
+		v.Privileges = strip(v.Privileges, ownerKey{"relation", v.Schema, v.Name})
+	}
+	for i := range out.Functions {
+		f := &out.Functions[i]
+		f.Privileges = strip(f.Privileges, ownerKey{"routine", f.Schema, f.Name})
+	}
+	out.DefaultPrivileges = resolveDefaultPrivileges(out.DefaultPrivileges, currentUser, noMaintain)
+	out.Normalize()
+	return out, nil
+}
+
+// resolveDefaultPrivileges fills in the role of ALTER DEFAULT PRIVILEGES
+// without FOR ROLE (and that role's own rows), drops MAINTAIN where the
+// server lacks it, and merges the duplicates that can result.
+func resolveDefaultPrivileges(ds []state.DefaultPrivilege, currentUser string, noMaintain bool) []state.DefaultPrivilege {
+	var out []state.DefaultPrivilege
+	idx := map[state.DefaultPrivilege]int{}
+	for _, d := range ds {
+		if d.Role == "" {
+			d.Role = currentUser
+		}
+		if d.Grantee == "" {
+			d.Grantee = currentUser
+		}
+		if noMaintain && d.Privilege.Privilege == "MAINTAIN" {
+			continue
+		}
+		k := d
+		k.Grantable = false
+		if i, dup := idx[k]; dup {
+			out[i].Grantable = out[i].Grantable || d.Grantable
+			continue
+		}
+		idx[k] = len(out)
+		out = append(out, d)
+	}
+	return out
+}
+
+// rolesUsed lists the roles desired names (PUBLIC and the placeholder ""
+// for "the role running the plan" aside), each with where it is used.
+func rolesUsed(s state.DatabaseSchema) map[string][]string {
+	used := map[string][]string{}
+	note := func(role, where string) {
+		if role == "" || role == state.Public {
+			return
+		}
+		for _, w := range used[role] {
+			if w == where {
+				return
+			}
+		}
+		used[role] = append(used[role], where)
+	}
+	privs := func(ps []state.Privilege, where string) {
+		for _, p := range ps {
+			note(p.Grantee, where)
+		}
+	}
+	for _, sc := range s.Schemas {
+		privs(sc.Privileges, "schema "+sc.Name)
+	}
+	for _, t := range s.Types {
+		privs(t.Privileges, "type "+t.QualName().String())
+	}
+	for _, sq := range s.Sequences {
+		privs(sq.Privileges, "sequence "+sq.QualName().String())
+	}
+	for _, t := range s.Tables {
+		where := "table " + t.QualName().String()
+		privs(t.Privileges, where)
+		for _, c := range t.Columns {
+			privs(c.Privileges, where)
+		}
+		for _, p := range t.Policies {
+			for _, r := range p.Roles {
+				note(r, "policy "+p.Name+" on "+t.QualName().String())
+			}
+		}
+	}
+	for _, v := range s.Views {
+		privs(v.Privileges, "view "+v.QualName().String())
+	}
+	for _, f := range s.Functions {
+		privs(f.Privileges, f.Key().String())
+	}
+	for _, d := range s.DefaultPrivileges {
+		note(d.Role, "default privileges")
+		note(d.Grantee, "default privileges")
+	}
+	return used
+}

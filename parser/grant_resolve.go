@@ -1,0 +1,383 @@
+package parser
+
+import (
+	"sort"
+
+	"github.com/renovate-pg/renovate/state"
+)
+
+// privTarget is one object whose privileges a GRANT or REVOKE changes.
+type privTarget struct {
+	// kind is the kind whose privileges apply (KindSequence for a
+	// sequence named by ON TABLE).
+	kind  state.Kind
+	what  string // "table public.t", for errors
+	privs *[]state.Privilege
+	// table is set for tables: column privileges live on its columns, and
+	// a table-level REVOKE takes the same privilege off every column.
+	table *state.Table
+	// viaTable marks a sequence named by ON TABLE: PostgreSQL accepts
+	// table privileges there and drops those a sequence does not have.
+	viaTable bool
+}
+
+// privileges is the pass that applies GRANT, REVOKE and ALTER DEFAULT
+// PRIVILEGES, once every object exists. Every type and routine starts with
+// PUBLIC's default privileges (see state.Privilege); statements then apply
+// in order.
+func (r *resolver) privileges(items []any) {
+	for _, t := range r.types {
+		t.Privileges = append(t.Privileges, state.PublicDefaults(state.KindType)...)
+	}
+	r.routinePublicDefaults()
+	for _, it := range items {
+		if d, ok := it.(*grantDef); ok {
+			r.applyGrant(d)
+		}
+	}
+	r.defaultPrivileges(items)
+}
+
+// applyGrant applies one GRANT or REVOKE to every object it names.
+func (r *resolver) applyGrant(d *grantDef) {
+	verb := "GRANT"
+	if !d.grant {
+		verb = "REVOKE"
+	}
+	targets, ok := r.grantTargets(d, verb)
+	if !ok {
+		return
+	}
+	for _, t := range targets {
+		if !r.applyToTarget(d, t, verb) {
+			return
+		}
+	}
+}
+
+// grantTargets finds the objects a GRANT or REVOKE names.
+func (r *resolver) grantTargets(d *grantDef, verb string) ([]privTarget, bool) {
+	var out []privTarget
+	missing := func(what string, name any) ([]privTarget, bool) {
+		r.errs.semantic(d.loc, "%s: %s %s is defined nowhere", verb, what, name)
+		return nil, false
+	}
+	if d.allInSchema {
+		for _, s := range d.schemas {
+			if r.schemas[s] == nil {
+				return missing("schema", s)
+			}
+		}
+		in := map[string]bool{}
+		for _, s := range d.schemas {
+			in[s] = true
+		}
+		switch d.target {
+		case targetTable:
+			for _, q := range sortedNames(r.tables) {
+				if in[q.Schema] {
+					out = append(out, r.tableTarget(q))
+				}
+			}
+			for _, q := range sortedNames(r.views) {
+				if in[q.Schema] {
+					out = append(out, r.viewTarget(q))
+				}
+			}
+		case targetSequence:
+			for _, q := range sortedNames(r.sequences) {
+				if in[q.Schema] {
+					out = append(out, r.sequenceTarget(q, false))
+				}
+			}
+		default:
+			rt, ok := r.routinesInSchemas(d, in, verb)
+			return rt, ok
+		}
+		return out, true
+	}
+	switch d.target {
+	case targetTable:
+		for _, q := range d.relations {
+			switch {
+			case r.tables[q] != nil:
+				out = append(out, r.tableTarget(q))
+			case r.views[q] != nil:
+				out = append(out, r.viewTarget(q))
+			case r.sequences[q] != nil:
+				out = append(out, r.sequenceTarget(q, true))
+			default:
+				return missing("relation", q)
+			}
+		}
+	case targetSequence:
+		for _, q := range d.relations {
+			if r.sequences[q] == nil {
+				if r.tables[q] != nil {
+					r.errs.semantic(d.loc, "%s: %s is not a sequence", verb, q)
+					return nil, false
+				}
+				return missing("sequence", q)
+			}
+			out = append(out, r.sequenceTarget(q, false))
+		}
+	case targetSchema:
+		for _, s := range d.schemas {
+			sc := r.schemas[s]
+			if sc == nil {
+				return missing("schema", s)
+			}
+			out = append(out, privTarget{kind: state.KindSchema, what: "schema " + s, privs: &sc.Privileges})
+		}
+	case targetType:
+		for _, q := range d.relations {
+			t := r.types[q]
+			if t == nil {
+				return missing("type", q)
+			}
+			out = append(out, privTarget{kind: state.KindType, what: "type " + q.String(), privs: &t.Privileges})
+		}
+	default:
+		return r.routineTargets(d, verb)
+	}
+	return out, true
+}
+
+func (r *resolver) tableTarget(q state.QualName) privTarget {
+	te := r.tables[q]
+	return privTarget{kind: state.KindTable, what: "table " + q.String(), privs: &te.t.Privileges, table: &te.t}
+}
+
+// viewTarget is a view or materialized view: table privileges, without
+// column privileges (the model has none for views).
+func (r *resolver) viewTarget(q state.QualName) privTarget {
+	ve := r.views[q]
+	k := state.KindView
+	if ve.v.Materialized {
+		k = state.KindMaterializedView
+	}
+	return privTarget{kind: k, what: string(k) + " " + q.String(), privs: &ve.v.Privileges}
+}
+
+func (r *resolver) sequenceTarget(q state.QualName, viaTable bool) privTarget {
+	se := r.sequences[q]
+	return privTarget{kind: state.KindSequence, what: "sequence " + q.String(), privs: &se.seq.Privileges, viaTable: viaTable}
+}
+
+// sortedNames returns a map's qualified names in order, so statements that
+// name many objects apply (and report) deterministically.
+func sortedNames[V any](m map[state.QualName]V) []state.QualName {
+	out := make([]state.QualName, 0, len(m))
+	for q := range m {
+		out = append(out, q)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Less(out[j]) })
+	return out
+}
+
+// applyToTarget applies a GRANT or REVOKE to one object.
+func (r *resolver) applyToTarget(d *grantDef, t privTarget, verb string) bool {
+	if d.privs == nil {
+		r.applyNames(d, t.privs, state.AllPrivileges(t.kind), t.table)
+		return true
+	}
+	var names []string
+	for _, ps := range d.privs {
+		if len(ps.cols) > 0 {
+			if !r.applyColumns(d, t, ps, verb) {
+				return false
+			}
+			continue
+		}
+		switch {
+		case validPrivilege(t.kind, ps.name):
+			names = append(names, ps.name)
+		case t.viaTable && validPrivilege(state.KindTable, ps.name):
+			// PostgreSQL warns and ignores it.
+		default:
+			kindWord := string(t.kind)
+			if t.viaTable {
+				kindWord = "table"
+			}
+			r.errs.semantic(d.loc, "%s: invalid privilege type %s for %s", verb, ps.name, kindWord)
+			return false
+		}
+	}
+	r.applyNames(d, t.privs, names, t.table)
+	return true
+}
+
+// applyColumns applies a column privilege (SELECT (a, b)) to a table's
+// columns.
+func (r *resolver) applyColumns(d *grantDef, t privTarget, ps privSpec, verb string) bool {
+	if t.table == nil {
+		r.errs.add(&UnsupportedError{Loc: d.loc, Statement: verb + " with a column list on " + t.what,
+			Reason: "is not supported: column privileges are managed on tables only"})
+		return false
+	}
+	names := []string{ps.name}
+	if ps.name == "" {
+		names = state.AllPrivileges(state.KindColumn)
+	} else if !validPrivilege(state.KindColumn, ps.name) {
+		r.errs.semantic(d.loc, "%s: invalid privilege type %s for column", verb, ps.name)
+		return false
+	}
+	for _, c := range ps.cols {
+		found := false
+		for i := range t.table.Columns {
+			if t.table.Columns[i].Name == c {
+				r.applyNames(d, &t.table.Columns[i].Privileges, names, nil)
+				found = true
+			}
+		}
+		if !found {
+			r.errs.semantic(d.loc, "%s: column %s of %s does not exist", verb, c, t.what)
+			return false
+		}
+	}
+	return true
+}
+
+// applyNames grants or revokes the named privileges for every grantee. A
+// table-level REVOKE also takes the privilege off the table's columns, as
+// PostgreSQL does.
+func (r *resolver) applyNames(d *grantDef, privs *[]state.Privilege, names []string, table *state.Table) {
+	for _, g := range d.grantees {
+		for _, n := range names {
+			switch {
+			case d.grant:
+				grantPrivilege(privs, g, n, d.grantOption)
+			case d.grantOption:
+				for i := range *privs {
+					if (*privs)[i].Grantee == g && (*privs)[i].Privilege == n {
+						(*privs)[i].Grantable = false
+					}
+				}
+			default:
+				revokePrivilege(privs, g, n)
+				if table != nil {
+					for i := range table.Columns {
+						revokePrivilege(&table.Columns[i].Privileges, g, n)
+					}
+				}
+			}
+		}
+	}
+}
+
+// grantPrivilege adds a privilege, or the grant option to a held one.
+func grantPrivilege(privs *[]state.Privilege, grantee, name string, grantable bool) {
+	for i := range *privs {
+		if (*privs)[i].Grantee == grantee && (*privs)[i].Privilege == name {
+			(*privs)[i].Grantable = (*privs)[i].Grantable || grantable
+			return
+		}
+	}
+	*privs = append(*privs, state.Privilege{Grantee: grantee, Privilege: name, Grantable: grantable})
+}
+
+// revokePrivilege removes a privilege if held.
+func revokePrivilege(privs *[]state.Privilege, grantee, name string) {
+	out := (*privs)[:0]
+	for _, p := range *privs {
+		if p.Grantee != grantee || p.Privilege != name {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		// nil, like a list that never had anything: models compare
+		// with reflect.DeepEqual.
+		out = nil
+	}
+	*privs = out
+}
+
+// defaultPrivGroup identifies one pg_default_acl entry.
+type defaultPrivGroup struct {
+	role, schema, objectType string
+}
+
+// defaultPrivileges applies ALTER DEFAULT PRIVILEGES in statement order. A
+// global group starts from PostgreSQL's built-in default (so REVOKE
+// EXECUTE ON FUNCTIONS FROM PUBLIC means something) and is dropped when it
+// ends up equal to it; a per-schema group starts empty.
+func (r *resolver) defaultPrivileges(items []any) {
+	groups := map[defaultPrivGroup]*[]state.Privilege{}
+	var order []defaultPrivGroup
+	for _, it := range items {
+		d, ok := it.(*defaultPrivDef)
+		if !ok {
+			continue
+		}
+		for _, s := range d.schemas {
+			if r.schemas[s] == nil {
+				r.errs.semantic(d.loc, "ALTER DEFAULT PRIVILEGES: schema %s is defined nowhere", s)
+				return
+			}
+		}
+		roles := d.roles
+		if len(roles) == 0 {
+			roles = []string{""}
+		}
+		schemas := d.schemas
+		if len(schemas) == 0 {
+			schemas = []string{""}
+		}
+		names := d.privs
+		if names == nil {
+			names = state.AllPrivileges(state.DefaultObjectKind(d.objectType))
+		}
+		gd := &grantDef{grant: d.grant, grantOption: d.grantOption, grantees: d.grantees}
+		for _, role := range roles {
+			for _, schema := range schemas {
+				g := defaultPrivGroup{role, schema, d.objectType}
+				privs := groups[g]
+				if privs == nil {
+					privs = &[]state.Privilege{}
+					if schema == "" {
+						for _, b := range state.BuiltinDefaultPrivileges(role, d.objectType) {
+							*privs = append(*privs, b.Privilege)
+						}
+					}
+					groups[g] = privs
+					order = append(order, g)
+				}
+				r.applyNames(gd, privs, names, nil)
+			}
+		}
+	}
+	for _, g := range order {
+		privs := *groups[g]
+		if g.schema == "" && samePrivileges(privs, builtinPrivileges(g.role, g.objectType)) {
+			continue
+		}
+		for _, p := range privs {
+			r.defaults = append(r.defaults, state.DefaultPrivilege{Role: g.role, Schema: g.schema, ObjectType: g.objectType, Privilege: p})
+		}
+	}
+}
+
+func builtinPrivileges(role, objectType string) []state.Privilege {
+	var out []state.Privilege
+	for _, b := range state.BuiltinDefaultPrivileges(role, objectType) {
+		out = append(out, b.Privilege)
+	}
+	return out
+}
+
+// samePrivileges compares two privilege lists as sets.
+func samePrivileges(a, b []state.Privilege) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	in := map[state.Privilege]bool{}
+	for _, p := range a {
+		in[p] = true
+	}
+	for _, p := range b {
+		if !in[p] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,57 @@
+package parser
+
+import (
+	"github.com/renovate-pg/renovate/state"
+)
+
+// routineKind is the routine kind a GRANT target names: "" for ROUTINE,
+// which covers both.
+func routineKind(t grantTarget) state.Kind {
+	switch t {
+	case targetFunction:
+		return state.KindFunction
+	case targetProcedure:
+		return state.KindProcedure
+	}
+	return ""
+}
+
+// routineTarget is the privilege target of one function or procedure.
+func routineTarget(f *state.Function) privTarget {
+	return privTarget{kind: f.Key().Kind, what: f.Key().String(), privs: &f.Privileges}
+}
+
+// routineTargets finds the functions and procedures a GRANT or REVOKE
+// names (see findRoutines for how overloads are matched).
+func (r *resolver) routineTargets(d *grantDef, verb string) ([]privTarget, bool) {
+	var out []privTarget
+	for _, ref := range d.routines {
+		fs, err := r.findRoutines(ref)
+		if err != nil {
+			r.errs.semantic(d.loc, "%s: %v", verb, err)
+			return nil, false
+		}
+		for _, f := range fs {
+			out = append(out, routineTarget(f))
+		}
+	}
+	return out, true
+}
+
+// routinesInSchemas finds the routines of ON ALL FUNCTIONS / PROCEDURES /
+// ROUTINES IN SCHEMA.
+func (r *resolver) routinesInSchemas(d *grantDef, in map[string]bool, verb string) ([]privTarget, bool) {
+	var out []privTarget
+	for _, f := range r.routinesIn(in, routineKind(d.target)) {
+		out = append(out, routineTarget(f))
+	}
+	return out, true
+}
+
+// routinePublicDefaults gives every routine PUBLIC's default EXECUTE,
+// before GRANT and REVOKE apply.
+func (r *resolver) routinePublicDefaults() {
+	for _, f := range r.routineState().funcs {
+		f.Privileges = append(f.Privileges, state.PublicDefaults(f.Key().Kind)...)
+	}
+}

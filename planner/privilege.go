@@ -1,0 +1,401 @@
+package planner
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/state"
+)
+
+// This file plans GRANT and REVOKE for every object that exists after the
+// plan, and ALTER DEFAULT PRIVILEGES. Privileges compare as effective sets
+// (see state.Privilege), so an object whose privileges did not change costs
+// nothing.
+//
+// An object the plan creates, or drops and creates again, starts with what
+// PostgreSQL gives a new object: PUBLIC's defaults, plus whatever the
+// default privileges of the role running the plan add. That role is not
+// known when planning, so every grant that any default privilege entry
+// could add and the files do not want is revoked explicitly (revoking a
+// privilege that is not held does nothing), and a PUBLIC default that a
+// global entry could have removed is granted explicitly.
+
+// privileges plans the privileges of schemas, types, sequences, tables
+// (and their columns), views and routines.
+func (d *differ) privileges() {
+	fromSchemas := map[string]state.Schema{}
+	for _, s := range d.from.Schemas {
+		fromSchemas[s.Name] = s
+	}
+	for _, s := range d.to.Schemas {
+		key := state.ObjectKey{Kind: state.KindSchema, Name: s.Name}
+		old, ok := fromSchemas[s.Name]
+		if !ok && s.RenamedFrom != "" {
+			old, ok = fromSchemas[s.RenamedFrom]
+		}
+		var oldPrivs []state.Privilege
+		if ok {
+			oldPrivs = old.Privileges
+		} else {
+			oldPrivs = d.initialPrivileges(key)
+		}
+		if d.objectPrivileges(key, oldPrivs, s.Privileges) && ok {
+			d.noteChange(key, sqlgen.SchemaDefinition(old), sqlgen.SchemaDefinition(s))
+		}
+	}
+
+	fromTypes := map[state.QualName]state.Type{}
+	for _, t := range d.from.Types {
+		fromTypes[t.QualName()] = t
+	}
+	for _, t := range d.to.Types {
+		key := state.ObjectKey{Kind: state.KindType, Schema: t.Schema, Name: t.Name}
+		old, ok := fromTypes[t.QualName()]
+		d.objectPrivileges(key, d.existingPrivileges(key, ok, old.Privileges), t.Privileges)
+	}
+
+	fromSeqs := map[state.QualName]state.Sequence{}
+	for _, s := range d.from.Sequences {
+		fromSeqs[s.QualName()] = s
+	}
+	for _, s := range d.to.Sequences {
+		key := sqlgen.SequenceKey(s)
+		old, ok := fromSeqs[s.QualName()]
+		if d.objectPrivileges(key, d.existingPrivileges(key, ok, old.Privileges), s.Privileges) && ok && s.OwnedBy == nil && old.OwnedBy == nil {
+			d.noteChange(key, sqlgen.SequenceDefinition(old), sqlgen.SequenceDefinition(s))
+		}
+	}
+
+	for _, t := range d.to.Tables {
+		d.tablePrivileges(t)
+	}
+
+	fromViews := map[state.QualName]state.View{}
+	for _, v := range d.from.Views {
+		fromViews[v.QualName()] = v
+	}
+	for _, v := range d.to.Views {
+		key := viewKey(v)
+		old, ok := fromViews[v.QualName()]
+		if !ok && v.RenamedFrom != "" {
+			old, ok = fromViews[state.QualName{Schema: v.Schema, Name: v.RenamedFrom}]
+		}
+		ok = ok && old.Materialized == v.Materialized
+		d.objectPrivileges(key, d.existingPrivileges(key, ok, old.Privileges), v.Privileges)
+	}
+
+	fromFuncs := map[state.ObjectKey]state.Function{}
+	for _, f := range d.from.Functions {
+		fromFuncs[f.Key()] = f
+	}
+	for _, f := range d.to.Functions {
+		key := f.Key()
+		old, ok := fromFuncs[key]
+		d.objectPrivileges(key, d.existingPrivileges(key, ok, old.Privileges), f.Privileges)
+	}
+}
+
+// viewKey is the ObjectKey of a view or materialized view.
+func viewKey(v state.View) state.ObjectKey {
+	k := state.KindView
+	if v.Materialized {
+		k = state.KindMaterializedView
+	}
+	return state.ObjectKey{Kind: k, Schema: v.Schema, Name: v.Name}
+}
+
+// existingPrivileges returns the privileges an object has when the
+// privilege steps run: the remote's, unless the object does not exist
+// there or the plan drops and recreates it.
+func (d *differ) existingPrivileges(key state.ObjectKey, exists bool, remote []state.Privilege) []state.Privilege {
+	if exists && !d.recreated(key) {
+		return remote
+	}
+	return d.initialPrivileges(key)
+}
+
+// recreated reports whether the plan drops the object key (to create it
+// again: the caller knows it exists in the desired model).
+func (d *differ) recreated(key state.ObjectKey) bool {
+	for _, s := range d.steps {
+		if s.Action == ActionDrop && s.Object == key {
+			return true
+		}
+	}
+	return false
+}
+
+// initialPrivileges returns the privileges a new object of key's kind
+// must be assumed to have: PUBLIC's defaults, and every privilege a
+// default privilege entry (before or after the plan) could give it.
+// PUBLIC defaults a global entry could have taken away are left out, so
+// they are granted explicitly when wanted.
+func (d *differ) initialPrivileges(key state.ObjectKey) []state.Privilege {
+	objType := defaultObjectType(key.Kind)
+	var out []state.Privilege
+	for _, p := range state.PublicDefaults(key.Kind) {
+		if !d.globalDefaultMayRemove(objType, p) {
+			out = append(out, p)
+		}
+	}
+	for _, ds := range [][]state.DefaultPrivilege{d.from.DefaultPrivileges, d.to.DefaultPrivileges} {
+		for _, dp := range ds {
+			if dp.ObjectType != objType || dp.Grantee == dp.Role || (dp.Schema != "" && dp.Schema != key.Schema) {
+				continue
+			}
+			out = addPrivilege(out, dp.Privilege)
+		}
+	}
+	return out
+}
+
+// globalDefaultMayRemove reports whether a global default privilege entry
+// for objType lacks PUBLIC default p.
+func (d *differ) globalDefaultMayRemove(objType string, p state.Privilege) bool {
+	for _, ds := range [][]state.DefaultPrivilege{d.from.DefaultPrivileges, d.to.DefaultPrivileges} {
+		order, groups := sqlgen.GroupDefaultPrivileges(ds)
+		for _, g := range order {
+			if g.Schema != "" || g.ObjectType != objType {
+				continue
+			}
+			if held, _ := state.HasPrivilege(groups[g], p.Grantee, p.Privilege); !held {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// addPrivilege adds p to ps, merging the grant option.
+func addPrivilege(ps []state.Privilege, p state.Privilege) []state.Privilege {
+	for i := range ps {
+		if ps[i].Grantee == p.Grantee && ps[i].Privilege == p.Privilege {
+			ps[i].Grantable = ps[i].Grantable || p.Grantable
+			return ps
+		}
+	}
+	return append(ps, p)
+}
+
+// defaultObjectType maps an object kind to the ALTER DEFAULT PRIVILEGES
+// object type that covers it.
+func defaultObjectType(k state.Kind) string {
+	switch k {
+	case state.KindTable, state.KindView, state.KindMaterializedView:
+		return state.DefaultTables
+	case state.KindSequence:
+		return state.DefaultSequences
+	case state.KindFunction, state.KindProcedure:
+		return state.DefaultFunctions
+	case state.KindType:
+		return state.DefaultTypes
+	case state.KindSchema:
+		return state.DefaultSchemas
+	}
+	return ""
+}
+
+// objectPrivileges plans the statements turning from into to on the
+// object key, and reports whether there were any.
+func (d *differ) objectPrivileges(key state.ObjectKey, from, to []state.Privilege) bool {
+	ch := sqlgen.DiffPrivileges(from, to)
+	if ch.Empty() {
+		return false
+	}
+	for _, s := range sqlgen.PrivilegeChangeStatements(key, ch) {
+		d.add(phasePrivileges, key, ActionAlter, s)
+	}
+	return true
+}
+
+// noteChange records a per-object change for an object whose only
+// difference the other passes may not show (its privileges).
+func (d *differ) noteChange(key state.ObjectKey, old, nw string) {
+	for _, c := range d.changes {
+		if c.Object == key {
+			return
+		}
+	}
+	if old != nw {
+		d.change(key, ActionAlter, old, nw)
+	}
+}
+
+// tablePrivileges plans a table's privileges and those of its columns.
+// Table-level statements come first: PostgreSQL's table-level REVOKE also
+// takes the privilege off every column.
+func (d *differ) tablePrivileges(t state.Table) {
+	q := t.QualName()
+	key := tableKey(q)
+	var old state.Table
+	exists := false
+	if o, ok := d.from.Table(q); ok {
+		old, exists = o, true
+	} else if t.RenamedFrom != "" {
+		if o, ok := d.from.Table(state.QualName{Schema: t.Schema, Name: t.RenamedFrom}); ok {
+			old, exists = o, true
+		}
+	}
+	from := d.existingPrivileges(key, exists, old.Privileges)
+	ch := sqlgen.DiffPrivileges(from, t.Privileges)
+	for _, s := range sqlgen.PrivilegeChangeStatements(key, ch) {
+		d.add(phasePrivileges, key, ActionAlter, s)
+	}
+	// Pairs the table-level REVOKEs take off the columns too.
+	revoked := map[[2]string]bool{}
+	for _, p := range from {
+		if held, _ := state.HasPrivilege(t.Privileges, p.Grantee, p.Privilege); !held {
+			revoked[[2]string{p.Grantee, p.Privilege}] = true
+		}
+	}
+	cc := columnChanges{}
+	for _, c := range t.Columns {
+		var fromCol []state.Privilege
+		if exists && !d.recreated(key) {
+			oc, ok := old.Column(c.Name)
+			if !ok && c.RenamedFrom != "" {
+				oc, ok = old.Column(c.RenamedFrom)
+			}
+			if ok && !d.recreated(memberKey(state.KindColumn, q, c.Name)) {
+				for _, p := range oc.Privileges {
+					if !revoked[[2]string{p.Grantee, p.Privilege}] {
+						fromCol = append(fromCol, p)
+					}
+				}
+			}
+		}
+		cc.add(c.Name, sqlgen.DiffPrivileges(fromCol, c.Privileges))
+	}
+	target := sqlgen.GrantTarget(key)
+	for _, g := range cc.sorted(cc.revoke) {
+		d.add(phasePrivileges, key, ActionAlter, sqlgen.RevokeColumns(target, g.cols, g.grantee, false))
+	}
+	for _, g := range cc.sorted(cc.revokeOpt) {
+		d.add(phasePrivileges, key, ActionAlter, sqlgen.RevokeColumns(target, g.cols, g.grantee, true))
+	}
+	for _, g := range cc.sorted(cc.grant) {
+		d.add(phasePrivileges, key, ActionAlter, sqlgen.GrantColumns(target, g.cols, g.grantee, g.grantable))
+	}
+}
+
+// columnChanges collects column privilege changes by grantee (and grant
+// option), each privilege with its columns.
+type columnChanges struct {
+	revoke, revokeOpt, grant map[colGroupKey]map[string][]string
+}
+
+type colGroupKey struct {
+	grantee   string
+	grantable bool
+}
+
+type colGroup struct {
+	colGroupKey
+	cols map[string][]string
+}
+
+func (cc *columnChanges) add(col string, ch sqlgen.PrivilegeChanges) {
+	put := func(m *map[colGroupKey]map[string][]string, ps []state.Privilege) {
+		for _, p := range ps {
+			if *m == nil {
+				*m = map[colGroupKey]map[string][]string{}
+			}
+			k := colGroupKey{p.Grantee, p.Grantable}
+			if (*m)[k] == nil {
+				(*m)[k] = map[string][]string{}
+			}
+			(*m)[k][p.Privilege] = append((*m)[k][p.Privilege], col)
+		}
+	}
+	put(&cc.revoke, ch.RevokedPrivileges())
+	put(&cc.revokeOpt, ch.RevokedGrantOptions())
+	put(&cc.grant, ch.GrantedPrivileges())
+}
+
+func (cc *columnChanges) sorted(m map[colGroupKey]map[string][]string) []colGroup {
+	out := make([]colGroup, 0, len(m))
+	for k, v := range m {
+		out = append(out, colGroup{k, v})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].grantee != out[j].grantee {
+			return out[i].grantee < out[j].grantee
+		}
+		return !out[i].grantable && out[j].grantable
+	})
+	return out
+}
+
+// defaultPrivileges plans ALTER DEFAULT PRIVILEGES, entry by entry. A
+// global entry that is absent means PostgreSQL's built-in default.
+func (d *differ) defaultPrivileges() {
+	fromOrder, from := sqlgen.GroupDefaultPrivileges(d.from.DefaultPrivileges)
+	toOrder, to := sqlgen.GroupDefaultPrivileges(d.to.DefaultPrivileges)
+	seen := map[sqlgen.DefaultPrivilegeGroup]bool{}
+	var all []sqlgen.DefaultPrivilegeGroup
+	for _, g := range append(toOrder, fromOrder...) {
+		if !seen[g] {
+			seen[g] = true
+			all = append(all, g)
+		}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		if a.Role != b.Role {
+			return a.Role < b.Role
+		}
+		if a.Schema != b.Schema {
+			return a.Schema < b.Schema
+		}
+		return a.ObjectType < b.ObjectType
+	})
+	for _, g := range all {
+		base := sqlgen.DefaultPrivilegesBase(g)
+		f, inFrom := from[g]
+		if !inFrom {
+			f = base
+		}
+		t, inTo := to[g]
+		if !inTo {
+			t = base
+		}
+		stmts := sqlgen.DefaultPrivilegesStatements(g, f, t)
+		if len(stmts) == 0 {
+			continue
+		}
+		key := state.ObjectKey{Kind: state.KindDefaultPrivilege, Schema: g.Schema, Name: "for role " + g.Role + " on " + g.ObjectType}
+		action := ActionAlter
+		switch {
+		case !inFrom:
+			action = ActionCreate
+		case !inTo:
+			action = ActionDrop
+		}
+		d.change(key, action, sqlgen.DefaultPrivilegesChange(g, base, f), sqlgen.DefaultPrivilegesChange(g, base, t))
+		for _, s := range stmts {
+			d.add(phaseDefaultPrivileges, key, ActionAlter, s)
+		}
+	}
+}
+
+// mentions reports whether the SQL text expr names ident (as a whole word,
+// in its quoted form when it needs quotes). It errs on the side of yes.
+func mentions(expr, ident string) bool {
+	word := sqlgen.QuoteIdent(ident)
+	for i := 0; ; {
+		j := strings.Index(expr[i:], word)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(word)
+		if (start == 0 || !identByte(expr[start-1])) && (end == len(expr) || !identByte(expr[end])) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+func identByte(c byte) bool {
+	return c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}

@@ -1,0 +1,65 @@
+package planner
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/renovate-pg/renovate/state"
+)
+
+func TestMentions(t *testing.T) {
+	for _, tc := range []struct {
+		expr, ident string
+		want        bool
+	}{
+		{"tenant_id = 1", "tenant_id", true},
+		{"tenant_id = 1", "tenant", false},
+		{"x.tenant = 1", "tenant", true},
+		{`"Tenant" = 1`, "Tenant", true},
+		{`"Tenant Id" = 1`, "Tenant", false},
+		{"owner_id = owner", "owner", true},
+		{"", "a", false},
+	} {
+		if got := mentions(tc.expr, tc.ident); got != tc.want {
+			t.Errorf("mentions(%q, %q) = %v", tc.expr, tc.ident, got)
+		}
+	}
+}
+
+// TestCreatedObjectPrivileges checks that an object the plan creates gets
+// exactly its desired privileges whatever default privileges could add or
+// take away.
+func TestCreatedObjectPrivileges(t *testing.T) {
+	dp := func(role, schema, objType, grantee, priv string) state.DefaultPrivilege {
+		return state.DefaultPrivilege{Role: role, Schema: schema, ObjectType: objType, Privilege: state.Privilege{Grantee: grantee, Privilege: priv}}
+	}
+	desired := state.DatabaseSchema{
+		Schemas: []state.Schema{{Name: "app"}},
+		Functions: []state.Function{{Schema: "app", Name: "f", Language: "sql", Body: "SELECT 1", Result: "integer",
+			Privileges: []state.Privilege{{Grantee: "PUBLIC", Privilege: "EXECUTE"}}}},
+		Tables: []state.Table{{Schema: "app", Name: "t", Columns: []state.Column{{Name: "a", Type: "integer"}},
+			Privileges: []state.Privilege{{Grantee: "ro", Privilege: "SELECT"}}}},
+		DefaultPrivileges: []state.DefaultPrivilege{
+			dp("o", "", "functions", "o", "EXECUTE"),
+			dp("o", "app", "tables", "ro", "SELECT"),
+			dp("o", "app", "tables", "ro", "INSERT"),
+			dp("o", "other", "tables", "x", "DELETE"),
+		},
+	}
+	current := state.DatabaseSchema{Schemas: []state.Schema{{Name: "app"}}, DefaultPrivileges: desired.DefaultPrivileges}
+	p, err := Diff(current, desired)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sql strings.Builder
+	for _, s := range p.Steps {
+		if s.phase == phasePrivileges {
+			sql.WriteString(s.SQL)
+		}
+	}
+	want := "REVOKE INSERT ON TABLE app.t FROM ro;\n" +
+		"GRANT EXECUTE ON FUNCTION app.f() TO PUBLIC;\n"
+	if sql.String() != want {
+		t.Errorf("privilege steps:\n%s\nwant:\n%s", sql.String(), want)
+	}
+}

@@ -1,0 +1,400 @@
+package planner
+
+import (
+	"strings"
+
+	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/state"
+)
+
+// This file rewrites the remote model as a planned rename leaves the
+// database: PostgreSQL tracks dependencies by OID, so after ALTER TYPE ...
+// RENAME (or ALTER SCHEMA ... RENAME) every column, default, constraint,
+// index and view definition that used the object prints the new name.
+// Planning the rest against the rewritten model keeps a declared rename
+// from showing as changes of everything that uses the object, and makes a
+// type renamed out of the way (to be recreated) show as a change of
+// everything that must move to the new type.
+//
+// Routine bodies are not rewritten: PostgreSQL does not either (they are
+// text, resolved when they run), so a body naming the old name does need
+// the new one.
+
+// isIdentByte reports whether b can continue an identifier or a quoted
+// name.
+func isIdentByte(b byte) bool {
+	return b == '_' || b == '$' || b == '"' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
+}
+
+// replaceName replaces the SQL name old (quoted as printed) by new in
+// text wherever it stands on its own: not preceded by an identifier byte
+// or a dot and not followed by an identifier byte. With prefix set, old
+// ends in "." and only the start is checked.
+func replaceName(text, old, new string, prefix bool) string {
+	if old == "" || !strings.Contains(text, old) {
+		return text
+	}
+	var b strings.Builder
+	for i := 0; i < len(text); {
+		j := strings.Index(text[i:], old)
+		if j < 0 {
+			b.WriteString(text[i:])
+			break
+		}
+		j += i
+		end := j + len(old)
+		ok := (j == 0 || !isIdentByte(text[j-1]) && text[j-1] != '.') &&
+			(prefix || end == len(text) || !isIdentByte(text[end]))
+		b.WriteString(text[i:j])
+		if ok {
+			b.WriteString(new)
+		} else {
+			b.WriteString(old)
+		}
+		i = end
+	}
+	return b.String()
+}
+
+// renameTypeText renames a type in a canonical type text: the type itself
+// or an array of it.
+func renameTypeText(t, old, new string) string {
+	base := strings.TrimRight(t, "[]")
+	if base == old {
+		return new + t[len(base):]
+	}
+	return t
+}
+
+// modelRewriter applies one rename to every name-bearing text of a model.
+type modelRewriter struct {
+	// text rewrites an expression or definition.
+	text func(string) string
+	// typeText rewrites a type name text (column and attribute types).
+	typeText func(string) string
+	// key rewrites an ObjectKey.
+	key func(state.ObjectKey) state.ObjectKey
+	// schema rewrites an object's schema name.
+	schema func(string) string
+}
+
+// apply returns a rewritten deep copy of s.
+func (w modelRewriter) apply(s state.DatabaseSchema) state.DatabaseSchema {
+	s = s.Clone()
+	for i := range s.Collations {
+		s.Collations[i].Schema = w.schema(s.Collations[i].Schema)
+	}
+	for i := range s.Types {
+		t := &s.Types[i]
+		t.Schema = w.schema(t.Schema)
+		t.BaseType = w.typeText(t.BaseType)
+		t.Subtype = w.typeText(t.Subtype)
+		t.Default = w.text(t.Default)
+		t.Collation = w.text(t.Collation)
+		t.Canonical = w.text(t.Canonical)
+		t.SubtypeDiff = w.text(t.SubtypeDiff)
+		t.SubtypeOpClass = w.text(t.SubtypeOpClass)
+		t.MultirangeName = w.text(t.MultirangeName)
+		for j := range t.Checks {
+			t.Checks[j].Definition = w.text(t.Checks[j].Definition)
+		}
+		for j := range t.Attributes {
+			t.Attributes[j].Type = w.typeText(t.Attributes[j].Type)
+			t.Attributes[j].Collation = w.text(t.Attributes[j].Collation)
+		}
+	}
+	for i := range s.Sequences {
+		s.Sequences[i].Schema = w.schema(s.Sequences[i].Schema)
+	}
+	for i := range s.Tables {
+		t := &s.Tables[i]
+		t.Schema = w.schema(t.Schema)
+		for j := range t.Columns {
+			c := &t.Columns[j]
+			c.Type = w.typeText(c.Type)
+			c.Collation = w.text(c.Collation)
+			c.Default = w.text(c.Default)
+			c.Generated = w.text(c.Generated)
+		}
+		for j := range t.Constraints {
+			c := &t.Constraints[j]
+			c.Definition = w.text(c.Definition)
+			if c.References != nil {
+				c.References.Schema = w.schema(c.References.Schema)
+			}
+		}
+		for j := range t.Indexes {
+			t.Indexes[j].Definition = w.text(t.Indexes[j].Definition)
+		}
+		for j := range t.Policies {
+			t.Policies[j].Using = w.text(t.Policies[j].Using)
+			t.Policies[j].WithCheck = w.text(t.Policies[j].WithCheck)
+		}
+		for j := range t.Triggers {
+			t.Triggers[j].Definition = w.text(t.Triggers[j].Definition)
+			t.Triggers[j].Function.Schema = w.schema(t.Triggers[j].Function.Schema)
+		}
+		if t.PartitionOf != nil {
+			t.PartitionOf.Schema = w.schema(t.PartitionOf.Schema)
+		}
+		for j := range t.Inherits {
+			t.Inherits[j].Schema = w.schema(t.Inherits[j].Schema)
+		}
+	}
+	for i := range s.Views {
+		v := &s.Views[i]
+		v.Schema = w.schema(v.Schema)
+		v.Definition = w.text(v.Definition)
+		for j := range v.Columns {
+			v.Columns[j].Type = w.typeText(v.Columns[j].Type)
+		}
+		for j := range v.Indexes {
+			v.Indexes[j].Definition = w.text(v.Indexes[j].Definition)
+		}
+		for j := range v.DependsOn {
+			v.DependsOn[j] = w.key(v.DependsOn[j])
+		}
+		for j := range v.ReadsFromCatalog {
+			v.ReadsFromCatalog[j] = w.key(v.ReadsFromCatalog[j])
+		}
+	}
+	for i := range s.Functions {
+		f := &s.Functions[i]
+		f.Schema = w.schema(f.Schema)
+		f.Arguments = w.text(f.Arguments)
+		f.IdentityArguments = w.text(f.IdentityArguments)
+		f.Result = w.text(f.Result)
+		for j := range f.DependsOn {
+			f.DependsOn[j] = w.key(f.DependsOn[j])
+		}
+	}
+	s.Normalize()
+	return s
+}
+
+// renameTypeInModel returns s as it is after ALTER TYPE from RENAME TO
+// to.
+func renameTypeInModel(s state.DatabaseSchema, from, to state.QualName) state.DatabaseSchema {
+	oldQ, newQ := sqlgen.Qual(from), sqlgen.Qual(to)
+	w := modelRewriter{
+		text:     func(t string) string { return replaceName(t, oldQ, newQ, false) },
+		typeText: func(t string) string { return renameTypeText(t, oldQ, newQ) },
+		key: func(k state.ObjectKey) state.ObjectKey {
+			if k.Kind == state.KindType && k.Schema == from.Schema && k.Name == from.Name {
+				k.Name = to.Name
+			}
+			return k
+		},
+		schema: func(s string) string { return s },
+	}
+	out := w.apply(s)
+	for i := range out.Types {
+		if out.Types[i].QualName() == from {
+			out.Types[i].Name = to.Name
+		}
+	}
+	out.Normalize()
+	return out
+}
+
+// renameEnumLabelInModel returns s as it is after ALTER TYPE q RENAME
+// VALUE from TO to: the type's label, and the constants of the type in
+// expressions ('from'::q).
+func renameEnumLabelInModel(s state.DatabaseSchema, q state.QualName, from, to string) state.DatabaseSchema {
+	cast := "::" + sqlgen.Qual(q)
+	oldC, newC := sqlgen.QuoteLiteral(from)+cast, sqlgen.QuoteLiteral(to)+cast
+	w := modelRewriter{
+		text:     func(t string) string { return replaceName(t, oldC, newC, false) },
+		typeText: func(t string) string { return t },
+		key:      func(k state.ObjectKey) state.ObjectKey { return k },
+		schema:   func(s string) string { return s },
+	}
+	out := w.apply(s)
+	for i := range out.Types {
+		if out.Types[i].QualName() != q {
+			continue
+		}
+		for j, l := range out.Types[i].Labels {
+			if l == from {
+				out.Types[i].Labels[j] = to
+			}
+		}
+	}
+	return out
+}
+
+// renameSchemaInModel returns s as it is after ALTER SCHEMA from RENAME TO
+// to: every object of the schema moves, and every qualified reference to
+// it follows.
+func renameSchemaInModel(s state.DatabaseSchema, from, to string) state.DatabaseSchema {
+	oldP, newP := sqlgen.QuoteIdent(from)+".", sqlgen.QuoteIdent(to)+"."
+	w := modelRewriter{
+		text:     func(t string) string { return replaceName(t, oldP, newP, true) },
+		typeText: func(t string) string { return replaceName(t, oldP, newP, true) },
+		key: func(k state.ObjectKey) state.ObjectKey {
+			if k.Schema == from {
+				k.Schema = to
+			}
+			return k
+		},
+		schema: func(s string) string {
+			if s == from {
+				return to
+			}
+			return s
+		},
+	}
+	out := w.apply(s)
+	for i := range out.Schemas {
+		if out.Schemas[i].Name == from {
+			out.Schemas[i].Name = to
+		}
+	}
+	for i := range out.Extensions {
+		if out.Extensions[i].Schema == from {
+			out.Extensions[i].Schema = to
+		}
+	}
+	out.Normalize()
+	return out
+}
+
+// renameTableInModel returns s as it is after ALTER TABLE from RENAME TO
+// to: the table, and every definition, foreign key, owned sequence and
+// dependency naming it.
+func renameTableInModel(s state.DatabaseSchema, from, to state.QualName) state.DatabaseSchema {
+	oldQ, newQ := sqlgen.Qual(from), sqlgen.Qual(to)
+	w := modelRewriter{
+		text:     func(t string) string { return replaceName(t, oldQ, newQ, false) },
+		typeText: func(t string) string { return renameTypeText(t, oldQ, newQ) }, // a table's row type
+		key: func(k state.ObjectKey) state.ObjectKey {
+			if k.Schema != from.Schema {
+				return k
+			}
+			if k.Table == from.Name {
+				k.Table = to.Name
+			} else if k.Table == "" && k.Name == from.Name && k.Kind != state.KindType && k.Kind != state.KindFunction && k.Kind != state.KindProcedure {
+				k.Name = to.Name
+			}
+			return k
+		},
+		schema: func(s string) string { return s },
+	}
+	out := w.apply(s)
+	for i := range out.Tables {
+		t := &out.Tables[i]
+		if t.QualName() == from {
+			t.Name = to.Name
+		}
+		for j := range t.Constraints {
+			if r := t.Constraints[j].References; r != nil && *r == from {
+				*r = to
+			}
+		}
+	}
+	for i := range out.Sequences {
+		if sq := &out.Sequences[i]; sq.Schema == from.Schema && sq.OwnedBy != nil && sq.OwnedBy.Table == from.Name {
+			sq.OwnedBy.Table = to.Name
+		}
+	}
+	out.Normalize()
+	return out
+}
+
+// renameSequenceInModel returns s as it is after ALTER SEQUENCE from
+// RENAME TO to: the sequence, and the nextval('...'::regclass) defaults
+// naming it.
+func renameSequenceInModel(s state.DatabaseSchema, from, to state.QualName) state.DatabaseSchema {
+	oldL, newL := "'"+sqlgen.Qual(from)+"'::regclass", "'"+sqlgen.Qual(to)+"'::regclass"
+	w := modelRewriter{
+		text:     func(t string) string { return strings.ReplaceAll(t, oldL, newL) },
+		typeText: func(t string) string { return t },
+		key:      func(k state.ObjectKey) state.ObjectKey { return k },
+		schema:   func(s string) string { return s },
+	}
+	out := w.apply(s)
+	for i := range out.Sequences {
+		if out.Sequences[i].QualName() == from {
+			out.Sequences[i].Name = to.Name
+		}
+	}
+	out.Normalize()
+	return out
+}
+
+// renameTables plans the table renames the files declare (ALTER TABLE ...
+// RENAME TO) and rewrites the remote model accordingly, so that sequence
+// and table planning compare the renamed table with its new definition:
+// its indexes, the foreign keys pointing at it and its owned sequences'
+// OWNED BY follow the rename in PostgreSQL too. A declaration whose old
+// name no longer exists remotely, or whose new name already does, has been
+// applied already and is ignored.
+//
+// Sequences owned by a column (serial) keep their names when PostgreSQL
+// renames a table or column, while the files name them after the new
+// table and column: such a sequence is renamed to the name the files give
+// the column's sequence, so it keeps its current value.
+func (d *differ) renameTables() {
+	for _, t := range d.to.Tables {
+		if t.RenamedFrom == "" {
+			continue
+		}
+		q := t.QualName()
+		prev := state.QualName{Schema: t.Schema, Name: t.RenamedFrom}
+		if _, exists := d.from.Table(q); exists {
+			continue
+		}
+		old, ok := d.from.Table(prev)
+		if !ok {
+			continue
+		}
+		if _, clash := d.to.Table(prev); clash {
+			continue
+		}
+		d.change(tableKey(q), ActionRename, sqlgen.TableDefinition(old, nil), sqlgen.TableDefinition(t, nil))
+		d.add(phaseRename, tableKey(q), ActionRename, sqlgen.RenameObject("TABLE", prev, t.Name))
+		d.from = renameTableInModel(d.from, prev, q)
+	}
+	d.renameOwnedSequences()
+}
+
+// renameOwnedSequences renames the remote sequence owned by a column to
+// the name the files give that column's owned sequence, when the files
+// have no sequence of the remote name and the database none of the new
+// one. Renamed columns (renamed-from annotations) are followed.
+func (d *differ) renameOwnedSequences() {
+	remoteNames := map[state.QualName]bool{}
+	for _, s := range d.from.Sequences {
+		remoteNames[s.QualName()] = true
+	}
+	desiredNames := map[state.QualName]bool{}
+	for _, s := range d.to.Sequences {
+		desiredNames[s.QualName()] = true
+	}
+	for _, ds := range d.to.Sequences {
+		if ds.OwnedBy == nil || remoteNames[ds.QualName()] {
+			continue
+		}
+		t, ok := d.to.Table(state.QualName{Schema: ds.Schema, Name: ds.OwnedBy.Table})
+		if !ok {
+			continue
+		}
+		col, ok := t.Column(ds.OwnedBy.Column)
+		if !ok {
+			continue
+		}
+		for _, rs := range d.from.Sequences {
+			if rs.OwnedBy == nil || rs.Schema != ds.Schema || rs.OwnedBy.Table != t.Name || desiredNames[rs.QualName()] {
+				continue
+			}
+			if rs.OwnedBy.Column != col.Name && (col.RenamedFrom == "" || rs.OwnedBy.Column != col.RenamedFrom) {
+				continue
+			}
+			d.add(phaseRename, state.ObjectKey{Kind: state.KindSequence, Schema: ds.Schema, Name: ds.Name}, ActionRename,
+				sqlgen.RenameObject("SEQUENCE", rs.QualName(), ds.Name))
+			d.from = renameSequenceInModel(d.from, rs.QualName(), ds.QualName())
+			remoteNames[ds.QualName()] = true
+			break
+		}
+	}
+}

@@ -1,0 +1,730 @@
+package planner
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/state"
+)
+
+// This file plans user-defined types: enums, domains, composite and range
+// types.
+//
+// What ALTER cannot do is done by recreating the type: the remote type is
+// renamed out of the way (<name>__renovate_old), the remote model is
+// rewritten as if that rename had happened (renameTypeInModel), the new
+// type is created under the real name, and the ordinary table planning
+// then sees every column, default, constraint and index that used the old
+// type as changed: it converts columns with ALTER COLUMN ... TYPE ...
+// USING col::text::type (dropping and re-setting their defaults), and
+// views and routines see the type dropped under them. The old type is
+// dropped once nothing uses it. Types built on a recreated type (a domain
+// over an enum, a composite with a domain attribute) are recreated the
+// same way, because their remote definitions now name the renamed type.
+
+// typePlan is what type and collation planning hands to later passes.
+type typePlan struct {
+	// newLabels are the values ALTER TYPE ... ADD VALUE adds to existing
+	// enums: a new value cannot be used in the transaction that adds it.
+	newLabels []newEnumLabel
+	// rebuilt are the types recreated, by name.
+	rebuilt map[state.QualName]bool
+}
+
+// newEnumLabel is one value added to an existing enum.
+type newEnumLabel struct {
+	typ   state.QualName
+	label string
+}
+
+// HazardNotTransactional: the step runs outside the plan's transaction,
+// after it commits; if it fails, the steps before it stay applied.
+const HazardNotTransactional HazardKind = "not_transactional"
+
+// oldTypeSuffix marks a type renamed out of the way to be recreated.
+const oldTypeSuffix = "__renovate_old"
+
+func (d *differ) types() {
+	if d.typePlan.rebuilt == nil {
+		d.typePlan.rebuilt = map[state.QualName]bool{}
+	}
+	d.renameTypes()
+	order := d.typeOrder(d.to.Types)
+	for _, t := range order {
+		old, ok := d.remoteType(t.QualName())
+		if !ok || typesEqual(old, t) {
+			continue
+		}
+		d.change(t.Key(), ActionAlter, sqlgen.TypeDefinition(old), sqlgen.TypeDefinition(t))
+		if why := d.rebuildReason(old, t); why != "" {
+			d.rebuildType(old, t, why)
+			continue
+		}
+		d.alterType(old, t)
+	}
+	for _, t := range order {
+		if _, ok := d.remoteType(t.QualName()); ok {
+			continue
+		}
+		if !d.typePlan.rebuilt[t.QualName()] {
+			d.change(t.Key(), ActionCreate, "", sqlgen.TypeDefinition(t))
+		}
+		d.createType(t)
+	}
+	desired := map[state.QualName]bool{}
+	for _, t := range d.to.Types {
+		desired[t.QualName()] = true
+	}
+	var dropped []state.Type
+	for _, t := range d.from.Types {
+		if !desired[t.QualName()] {
+			dropped = append(dropped, t)
+		}
+	}
+	drops := d.typeOrder(dropped)
+	for i := len(drops) - 1; i >= 0; i-- {
+		t := drops[i]
+		if !strings.HasSuffix(t.Name, oldTypeSuffix) || !d.isRebuildLeftover(t) {
+			d.change(t.Key(), ActionDrop, sqlgen.TypeDefinition(t), "")
+		}
+		d.add(phaseDropType, t.Key(), ActionDrop, sqlgen.DropType(t.QualName()))
+	}
+}
+
+// isRebuildLeftover reports whether t is a type this plan renamed out of
+// the way.
+func (d *differ) isRebuildLeftover(t state.Type) bool {
+	q := state.QualName{Schema: t.Schema, Name: strings.TrimSuffix(t.Name, oldTypeSuffix)}
+	return d.typePlan.rebuilt[q]
+}
+
+// remoteType returns the remote type called q (after the renames planned
+// so far).
+func (d *differ) remoteType(q state.QualName) (state.Type, bool) {
+	for _, t := range d.from.Types {
+		if t.QualName() == q {
+			return t, true
+		}
+	}
+	return state.Type{}, false
+}
+
+// desiredType returns the desired type called q.
+func (d *differ) desiredType(q state.QualName) (state.Type, bool) {
+	for _, t := range d.to.Types {
+		if t.QualName() == q {
+			return t, true
+		}
+	}
+	return state.Type{}, false
+}
+
+// renameTypes plans the renames the files declare: types (ALTER TYPE ...
+// RENAME TO) and enum values (ALTER TYPE ... RENAME VALUE). A declaration
+// whose old name no longer exists remotely, or whose new name already
+// does, is ignored: it has been applied already.
+func (d *differ) renameTypes() {
+	for _, t := range d.to.Types {
+		if t.RenamedFrom == "" {
+			continue
+		}
+		q := t.QualName()
+		prev := state.QualName{Schema: t.Schema, Name: t.RenamedFrom}
+		if _, exists := d.remoteType(q); exists {
+			continue
+		}
+		if _, ok := d.remoteType(prev); !ok {
+			continue
+		}
+		if _, clash := d.desiredType(prev); clash {
+			continue
+		}
+		d.add(phaseRename, t.Key(), ActionRename, sqlgen.RenameType(prev, t.Name))
+		d.from = renameTypeInModel(d.from, prev, q)
+	}
+	for _, t := range d.to.Types {
+		if t.Kind != state.TypeEnum || len(t.RenamedLabels) == 0 {
+			continue
+		}
+		old, ok := d.remoteType(t.QualName())
+		if !ok || old.Kind != state.TypeEnum {
+			continue
+		}
+		news := make([]string, 0, len(t.RenamedLabels))
+		for n := range t.RenamedLabels {
+			news = append(news, n)
+		}
+		sort.Strings(news)
+		for _, n := range news {
+			o := t.RenamedLabels[n]
+			i := indexOf(old.Labels, o)
+			if i < 0 || indexOf(old.Labels, n) >= 0 {
+				continue
+			}
+			d.add(phaseRename, t.Key(), ActionRename, sqlgen.RenameEnumValue(t.QualName(), o, n))
+			d.from = renameEnumLabelInModel(d.from, t.QualName(), o, n)
+			old, _ = d.remoteType(t.QualName())
+		}
+	}
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// typesEqual compares two types ignoring local-only annotations and
+// privileges, which privilege planning handles.
+func typesEqual(a, b state.Type) bool {
+	return reflect.DeepEqual(stripType(a), stripType(b))
+}
+
+func stripType(t state.Type) state.Type {
+	t.RenamedFrom, t.RenamedLabels, t.Privileges = "", nil, nil
+	if len(t.Checks) == 0 {
+		t.Checks = nil
+	}
+	if len(t.Attributes) == 0 {
+		t.Attributes = nil
+	}
+	if len(t.Labels) == 0 {
+		t.Labels = nil
+	}
+	return t
+}
+
+// rebuildReason says why old cannot be turned into t with ALTER, "" when
+// it can.
+func (d *differ) rebuildReason(old, t state.Type) string {
+	if old.Kind != t.Kind {
+		return fmt.Sprintf("it changes from %s to %s", old.Kind, t.Kind)
+	}
+	switch t.Kind {
+	case state.TypeEnum:
+		if !labelsKeptInOrder(old.Labels, t.Labels) {
+			return "enum values are removed or reordered"
+		}
+	case state.TypeDomain:
+		if old.BaseType != t.BaseType {
+			return "ALTER DOMAIN cannot change the base type"
+		}
+		if old.Collation != t.Collation {
+			return "ALTER DOMAIN cannot change the collation"
+		}
+	case state.TypeComposite:
+		if !attributesAlterable(old.Attributes, t.Attributes) {
+			return "attributes are reordered, and ALTER TYPE ... ADD ATTRIBUTE only appends"
+		}
+		for _, a := range t.Attributes {
+			oa, ok := attribute(old, a.Name)
+			if ok && (oa.Type != a.Type || oa.Collation != a.Collation) && d.typeInUse(old.QualName()) {
+				return "ALTER TYPE ... ALTER ATTRIBUTE ... TYPE is refused for a type columns use"
+			}
+		}
+	case state.TypeRange:
+		o, n := stripType(old), stripType(t)
+		o.Comment, n.Comment = "", ""
+		if n.MultirangeName == "" {
+			// No multiranges on this server (PostgreSQL 13).
+			o.MultirangeName = ""
+		}
+		if !reflect.DeepEqual(o, n) {
+			return "a range type cannot be altered"
+		}
+	}
+	return ""
+}
+
+// labelsKeptInOrder reports whether every value of from is in to, in the
+// same relative order (so ADD VALUE alone turns from into to).
+func labelsKeptInOrder(from, to []string) bool {
+	have := map[string]bool{}
+	for _, l := range from {
+		have[l] = true
+	}
+	var kept []string
+	for _, l := range to {
+		if have[l] {
+			kept = append(kept, l)
+		}
+	}
+	return len(from) == 0 || reflect.DeepEqual(kept, from)
+}
+
+// attributesAlterable reports whether DROP ATTRIBUTE and ADD ATTRIBUTE
+// (which appends) turn the attribute order of from into that of to.
+func attributesAlterable(from, to []state.Attribute) bool {
+	inTo := map[string]bool{}
+	for _, a := range to {
+		inTo[a.Name] = true
+	}
+	var kept []string
+	for _, a := range from {
+		if inTo[a.Name] {
+			kept = append(kept, a.Name)
+		}
+	}
+	for i, name := range kept {
+		if i >= len(to) || to[i].Name != name {
+			return false
+		}
+	}
+	return true
+}
+
+func attribute(t state.Type, name string) (state.Attribute, bool) {
+	for _, a := range t.Attributes {
+		if a.Name == name {
+			return a, true
+		}
+	}
+	return state.Attribute{}, false
+}
+
+// typeInUse reports whether a remote table column is of type q (or an
+// array of it).
+func (d *differ) typeInUse(q state.QualName) bool {
+	return len(d.columnsOfType(q)) > 0
+}
+
+// columnsOfType lists the remote columns of type q or q[], as
+// "schema.table.column".
+func (d *differ) columnsOfType(q state.QualName) []string {
+	name := sqlgen.Qual(q)
+	var out []string
+	for _, t := range d.from.Tables {
+		for _, c := range t.Columns {
+			if strings.TrimRight(c.Type, "[]") == name {
+				out = append(out, t.QualName().String()+"."+c.Name)
+			}
+		}
+	}
+	return out
+}
+
+// rebuildType plans the recreation of old as t: old is renamed out of the
+// way now; t is created with the other new types, the columns using the
+// type are converted by the table planning, and the renamed old type is
+// dropped with the other dropped types.
+func (d *differ) rebuildType(old, t state.Type, why string) {
+	q := old.QualName()
+	users := d.columnsOfType(q)
+	if t.Kind == state.TypeComposite && len(users) > 0 && !sameAttributeNames(old, t) {
+		d.errs = append(d.errs, &UnsupportedChangeError{Object: t.Key(), Reason: fmt.Sprintf(
+			"recreating it (%s) would convert the values of %s by position, not by attribute name; "+
+				"keep the attributes in their order (new ones last), or migrate by hand", why, strings.Join(users, ", "))})
+		return
+	}
+	tmp := d.freeTypeName(q.Schema, clipName(q.Name, 63-len(oldTypeSuffix))+oldTypeSuffix)
+	var hz []Hazard
+	if len(users) > 0 {
+		msg := fmt.Sprintf("Type %s is recreated (%s): %s are converted to the new type through text, which rewrites their tables and fails if a value does not fit the new type.",
+			q, why, strings.Join(users, ", "))
+		kind := HazardCastMayFail
+		if removed := removedLabels(old, t); len(removed) > 0 {
+			kind = HazardDeletesData
+			msg = fmt.Sprintf("Enum %s loses the values %s: %s are converted to the recreated type through text; a row holding a removed value makes the conversion fail (and the apply with it), so change or delete those rows first.",
+				q, quoteLabels(removed), strings.Join(users, ", "))
+		}
+		hz = append(hz, Hazard{kind, msg})
+	}
+	d.add(phaseType, t.Key(), ActionRename, sqlgen.RenameType(q, tmp), hz...)
+	d.from = renameTypeInModel(d.from, q, state.QualName{Schema: q.Schema, Name: tmp})
+	d.typePlan.rebuilt[q] = true
+	if old.Kind == state.TypeRange {
+		d.renameRangeExtras(old, t, tmp)
+	}
+}
+
+// renameRangeExtras renames what PostgreSQL makes along with a range type
+// and does not rename with it: the constructor functions
+// range(subtype, subtype[, text]) and, from PostgreSQL 14 on, the
+// multirange type and its constructor multirange(), whose names the new
+// range needs. (The multirange's other constructors take the old range
+// type and do not clash.) They go when the old type is dropped.
+func (d *differ) renameRangeExtras(old, t state.Type, tmp string) {
+	q := old.QualName()
+	for _, args := range []string{old.Subtype + ", " + old.Subtype, old.Subtype + ", " + old.Subtype + ", text"} {
+		d.add(phaseType, t.Key(), ActionRename, sqlgen.RenameRangeFunction(q, args, tmp))
+	}
+	if mq, ok := typeRefName(old.MultirangeName); ok && t.MultirangeName != "" {
+		mtmp := d.freeTypeName(mq.Schema, clipName(mq.Name, 63-len(oldTypeSuffix))+oldTypeSuffix)
+		d.add(phaseType, t.Key(), ActionRename, sqlgen.RenameType(mq, mtmp))
+		d.add(phaseType, t.Key(), ActionRename, sqlgen.RenameRangeFunction(mq, "", mtmp))
+		for i := range d.from.Types {
+			if d.from.Types[i].Name == tmp && d.from.Types[i].Schema == q.Schema {
+				d.from.Types[i].MultirangeName = sqlgen.QualifiedName(mq.Schema, mtmp)
+			}
+		}
+	}
+}
+
+// sameAttributeNames reports whether two composites have the same
+// attribute names in the same order (the text form of a composite value is
+// positional).
+func sameAttributeNames(a, b state.Type) bool {
+	if len(a.Attributes) != len(b.Attributes) {
+		return false
+	}
+	for i := range a.Attributes {
+		if a.Attributes[i].Name != b.Attributes[i].Name {
+			return false
+		}
+	}
+	return true
+}
+
+// removedLabels lists the enum values of old that t no longer has.
+func removedLabels(old, t state.Type) []string {
+	if old.Kind != state.TypeEnum || t.Kind != state.TypeEnum {
+		return nil
+	}
+	var out []string
+	for _, l := range old.Labels {
+		if indexOf(t.Labels, l) < 0 {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func quoteLabels(ls []string) string {
+	q := make([]string, len(ls))
+	for i, l := range ls {
+		q[i] = sqlgen.QuoteLiteral(l)
+	}
+	return strings.Join(q, ", ")
+}
+
+// freeTypeName returns name, or name with a number, unused by any type on
+// either side.
+func (d *differ) freeTypeName(schema, name string) string {
+	used := func(n string) bool {
+		q := state.QualName{Schema: schema, Name: n}
+		_, a := d.remoteType(q)
+		_, b := d.desiredType(q)
+		return a || b
+	}
+	cand := name
+	for i := 1; used(cand); i++ {
+		suffix := fmt.Sprint(i)
+		cand = clipName(name, 63-len(suffix)) + suffix
+	}
+	return cand
+}
+
+// clipName cuts s to at most n bytes without splitting a UTF-8 character.
+func clipName(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && s[n]&0xC0 == 0x80 {
+		n--
+	}
+	return s[:n]
+}
+
+// createType plans CREATE for t, its NOT VALID domain checks and its
+// comments.
+func (d *differ) createType(t state.Type) {
+	q := t.QualName()
+	d.add(phaseType, t.Key(), ActionCreate, sqlgen.CreateType(t))
+	for _, c := range t.Checks {
+		if c.NotValid {
+			d.add(phaseType, t.Key(), ActionAlter, sqlgen.AddDomainConstraint(q, c))
+		}
+	}
+	if t.Comment != "" {
+		d.add(phaseComment, t.Key(), ActionAlter, sqlgen.CommentOnType(t))
+	}
+	for _, c := range t.Checks {
+		if c.Comment != "" {
+			d.add(phaseComment, t.Key(), ActionAlter, sqlgen.CommentOnDomainConstraint(q, c))
+		}
+	}
+	for _, a := range t.Attributes {
+		if a.Comment != "" {
+			d.add(phaseComment, t.Key(), ActionAlter, sqlgen.CommentOnAttribute(q, a))
+		}
+	}
+}
+
+// alterType plans the ALTER statements turning old into t (same kind,
+// changes ALTER can make).
+func (d *differ) alterType(old, t state.Type) {
+	q := t.QualName()
+	switch t.Kind {
+	case state.TypeEnum:
+		d.addEnumValues(t, old.Labels, t.Labels)
+	case state.TypeDomain:
+		d.alterDomain(old, t)
+	case state.TypeComposite:
+		d.alterComposite(old, t)
+	}
+	if old.Comment != t.Comment {
+		d.add(phaseComment, t.Key(), ActionAlter, sqlgen.CommentOnType(t))
+	}
+	for _, a := range t.Attributes {
+		oa, _ := attribute(old, a.Name)
+		if oa.Comment != a.Comment {
+			d.add(phaseComment, t.Key(), ActionAlter, sqlgen.CommentOnAttribute(q, a))
+		}
+	}
+}
+
+// addEnumValues adds the values of to missing from from, each placed next
+// to a neighbour that already exists.
+func (d *differ) addEnumValues(t state.Type, from, to []string) {
+	q := t.QualName()
+	have := map[string]bool{}
+	for _, l := range from {
+		have[l] = true
+	}
+	for i, l := range to {
+		if have[l] {
+			continue
+		}
+		after, before := "", ""
+		if i > 0 {
+			after = to[i-1]
+		} else if len(from) > 0 {
+			before = from[0]
+		}
+		d.add(phaseType, t.Key(), ActionAlter, sqlgen.AddEnumValue(q, l, before, after))
+		d.typePlan.newLabels = append(d.typePlan.newLabels, newEnumLabel{typ: q, label: l})
+		have[l] = true
+	}
+}
+
+// alterDomain plans ALTER DOMAIN for a domain whose base type and
+// collation stay.
+func (d *differ) alterDomain(old, t state.Type) {
+	q := t.QualName()
+	key := t.Key()
+	if old.Default != t.Default {
+		d.add(phaseType, key, ActionAlter, sqlgen.AlterDomainDefault(q, t.Default))
+	}
+	if old.NotNull != t.NotNull {
+		if t.NotNull {
+			d.add(phaseType, key, ActionAlter, sqlgen.AlterDomainNotNull(q, true),
+				Hazard{HazardValidation, fmt.Sprintf("SET NOT NULL on domain %s checks every column of the domain and fails if one holds NULL.", q)})
+		} else {
+			d.add(phaseType, key, ActionAlter, sqlgen.AlterDomainNotNull(q, false))
+		}
+	}
+	oldChecks := map[string]state.Constraint{}
+	for _, c := range old.Checks {
+		oldChecks[c.Name] = c
+	}
+	newChecks := map[string]bool{}
+	var adds []state.Constraint
+	for _, c := range t.Checks {
+		newChecks[c.Name] = true
+		oc, ok := oldChecks[c.Name]
+		switch {
+		case !ok:
+			adds = append(adds, c)
+		case oc.Definition != c.Definition || (c.NotValid && !oc.NotValid):
+			d.add(phaseType, key, ActionDrop, sqlgen.DropDomainConstraint(q, c.Name))
+			adds = append(adds, c)
+		case oc.NotValid && !c.NotValid:
+			d.add(phaseType, key, ActionAlter, sqlgen.ValidateDomainConstraint(q, c.Name),
+				Hazard{HazardValidation, fmt.Sprintf("Validating %s checks every column of domain %s.", c.Name, q)})
+		}
+		if ok && oc.Comment != c.Comment || !ok && c.Comment != "" {
+			d.add(phaseComment, key, ActionAlter, sqlgen.CommentOnDomainConstraint(q, c))
+		}
+	}
+	for _, c := range old.Checks {
+		if !newChecks[c.Name] {
+			d.add(phaseType, key, ActionDrop, sqlgen.DropDomainConstraint(q, c.Name))
+		}
+	}
+	for _, c := range adds {
+		var hz []Hazard
+		if !c.NotValid {
+			hz = append(hz, Hazard{HazardValidation, fmt.Sprintf("Adding %s checks every column of domain %s and fails if a value violates it.", c.Name, q)})
+		}
+		d.add(phaseType, key, ActionCreate, sqlgen.AddDomainConstraint(q, c), hz...)
+	}
+}
+
+// alterComposite plans DROP, ALTER and ADD ATTRIBUTE.
+func (d *differ) alterComposite(old, t state.Type) {
+	q := t.QualName()
+	key := t.Key()
+	for _, a := range old.Attributes {
+		if _, ok := attribute(t, a.Name); !ok {
+			var hz []Hazard
+			if users := d.columnsOfType(q); len(users) > 0 {
+				hz = append(hz, Hazard{HazardDeletesData, fmt.Sprintf("Dropping attribute %s of %s deletes its values in %s.", a.Name, q, strings.Join(users, ", "))})
+			}
+			d.add(phaseType, key, ActionAlter, sqlgen.DropAttribute(q, a.Name), hz...)
+		}
+	}
+	for _, a := range t.Attributes {
+		oa, ok := attribute(old, a.Name)
+		switch {
+		case !ok:
+			d.add(phaseType, key, ActionAlter, sqlgen.AddAttribute(q, a))
+		case oa.Type != a.Type || oa.Collation != a.Collation:
+			d.add(phaseType, key, ActionAlter, sqlgen.AlterAttributeType(q, a))
+		}
+	}
+}
+
+// typeOrder orders types so each comes after the types it is built from
+// (by name, among the given ones). A cycle cannot be created in
+// PostgreSQL; should one appear, the rest keep name order.
+func (d *differ) typeOrder(types []state.Type) []state.Type {
+	byKey := map[state.ObjectKey]state.Type{}
+	keys := make([]state.ObjectKey, 0, len(types))
+	deps := map[state.ObjectKey][]state.ObjectKey{}
+	for _, t := range types {
+		k := t.Key()
+		byKey[k] = t
+		keys = append(keys, k)
+		for _, ref := range t.TypeRefs() {
+			if rq, ok := typeRefName(ref); ok {
+				deps[k] = append(deps[k], state.ObjectKey{Kind: state.KindType, Schema: rq.Schema, Name: rq.Name})
+			}
+		}
+	}
+	ordered, err := topoOrder(keys, deps)
+	if err != nil {
+		seen := map[state.ObjectKey]bool{}
+		for _, k := range ordered {
+			seen[k] = true
+		}
+		for _, k := range keys {
+			if !seen[k] {
+				ordered = append(ordered, k)
+			}
+		}
+	}
+	out := make([]state.Type, len(ordered))
+	for i, k := range ordered {
+		out[i] = byKey[k]
+	}
+	return out
+}
+
+// typeRefName reads the user type a canonical type text names
+// ("public.status", `app."My Type"[]`); false for built-in types, which
+// are never qualified.
+func typeRefName(ref string) (state.QualName, bool) {
+	ref = strings.TrimRight(ref, "[]")
+	parts, ok := splitIdents(ref)
+	if !ok || len(parts) != 2 {
+		return state.QualName{}, false
+	}
+	return state.QualName{Schema: parts[0], Name: parts[1]}, true
+}
+
+// splitIdents splits a dotted name of quoted or plain identifiers
+// (canonical text, so plain ones are already lower case).
+func splitIdents(s string) ([]string, bool) {
+	var parts []string
+	for len(s) > 0 {
+		var part string
+		if s[0] == '"' {
+			var b strings.Builder
+			i := 1
+			for ; ; i++ {
+				if i >= len(s) {
+					return nil, false
+				}
+				if s[i] == '"' {
+					if i+1 < len(s) && s[i+1] == '"' {
+						b.WriteByte('"')
+						i++
+						continue
+					}
+					break
+				}
+				b.WriteByte(s[i])
+			}
+			part, s = b.String(), s[i+1:]
+		} else {
+			end := strings.IndexByte(s, '.')
+			if end < 0 {
+				end = len(s)
+			}
+			part, s = s[:end], s[end:]
+			if part == "" || strings.ContainsAny(part, " ()") {
+				return nil, false
+			}
+		}
+		parts = append(parts, part)
+		if s == "" {
+			break
+		}
+		if s[0] != '.' {
+			return nil, false
+		}
+		s = s[1:]
+	}
+	return parts, len(parts) > 0
+}
+
+// deferNewEnumValueUsers runs after the steps are ordered. PostgreSQL
+// refuses to use an enum value in the transaction that added it ("unsafe
+// use of new value"): a default, check or index mentioning it would fail.
+// When a step mentions a value added by ALTER TYPE ... ADD VALUE, that
+// ADD VALUE and every step from the first user on run outside the plan's
+// transaction, after it commits, in plan order, and say so.
+func (d *differ) deferNewEnumValueUsers() {
+	if len(d.typePlan.newLabels) == 0 {
+		return
+	}
+	first := -1
+	var adders []int
+	for _, nl := range d.typePlan.newLabels {
+		add := sqlgen.AddEnumValue(nl.typ, nl.label, "", "")
+		add = strings.TrimSuffix(add, ";\n")
+		lit := sqlgen.QuoteLiteral(nl.label)
+		at := -1
+		for i, s := range d.steps {
+			if at < 0 {
+				if strings.HasPrefix(s.SQL, add) {
+					at = i
+					adders = append(adders, i)
+				}
+				continue
+			}
+			if strings.HasPrefix(s.SQL, "ALTER TYPE ") && strings.Contains(s.SQL, " ADD VALUE ") {
+				continue // placing a value next to a new one is no use of it
+			}
+			if strings.Contains(s.SQL, lit) && (first < 0 || i < first) {
+				first = i
+				break
+			}
+		}
+	}
+	if first < 0 {
+		return
+	}
+	for _, i := range adders {
+		d.deferStep(i, "it adds an enum value that later steps use, and PostgreSQL refuses to use a new enum value in the transaction that adds it")
+	}
+	for i := first; i < len(d.steps); i++ {
+		d.deferStep(i, "it runs after an enum value is added outside the transaction (PostgreSQL refuses to use a new enum value in the transaction that adds it)")
+	}
+}
+
+// deferStep makes step i non-transactional, with a hazard saying why.
+func (d *differ) deferStep(i int, why string) {
+	s := &d.steps[i]
+	if !s.Transactional {
+		return
+	}
+	s.Transactional = false
+	s.Hazards = append(s.Hazards, Hazard{HazardNotTransactional, "Runs outside the plan's transaction because " + why + "; if it fails, the steps before it stay applied."})
+}

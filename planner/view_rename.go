@@ -1,0 +1,114 @@
+package planner
+
+import "github.com/renovate-pg/renovate/state"
+
+// RelationRenames are the renames of tables, views and columns a plan
+// declares, by the remote's names: Relations maps a relation's old name to
+// its new name (in the same schema), Columns a table's old name to its
+// column renames (old column name to new). Views read through renamed
+// relations and columns print the new names once the renames ran; see
+// parser.RenameInQuery.
+type RelationRenames struct {
+	Relations map[state.QualName]string
+	Columns   map[state.QualName]map[string]string
+}
+
+// DeclaredRelationRenames returns the renames Diff(from, to) plans for
+// tables (and their columns) and views: a desired object's renamed-from
+// annotation is honored when the old name exists on the remote side, the
+// new one does not, and the old name is not wanted for another object.
+func DeclaredRelationRenames(from, to state.DatabaseSchema) RelationRenames {
+	r := RelationRenames{Relations: map[state.QualName]string{}, Columns: map[state.QualName]map[string]string{}}
+	d := &differ{from: from, to: to}
+	for _, t := range to.Tables {
+		oldQ := t.QualName()
+		old, ok := from.Table(oldQ)
+		if t.RenamedFrom != "" {
+			prev := state.QualName{Schema: t.Schema, Name: t.RenamedFrom}
+			_, prevExists := from.Table(prev)
+			switch {
+			case !ok && prevExists && !d.desiredRelation(prev):
+				old, ok, oldQ = from.Tables[tableIndex(from, prev)], true, prev
+				r.Relations[prev] = t.Name
+			case ok && !prevExists && !d.desiredRelation(prev):
+				// The model already has the rename (the planner applies
+				// table renames to it first); what reads the table may
+				// still use the old name.
+				r.Relations[prev] = t.Name
+			}
+		}
+		if !ok {
+			continue
+		}
+		for _, c := range t.Columns {
+			if c.RenamedFrom == "" {
+				continue
+			}
+			if _, exists := old.Column(c.Name); exists {
+				continue
+			}
+			if _, had := old.Column(c.RenamedFrom); !had {
+				continue
+			}
+			if _, clash := t.Column(c.RenamedFrom); clash {
+				continue
+			}
+			// By both names of the table, as texts may use either.
+			for _, q := range []state.QualName{oldQ, t.QualName()} {
+				if r.Columns[q] == nil {
+					r.Columns[q] = map[string]string{}
+				}
+				r.Columns[q][c.RenamedFrom] = c.Name
+			}
+			if t.RenamedFrom != "" {
+				q := state.QualName{Schema: t.Schema, Name: t.RenamedFrom}
+				if r.Columns[q] == nil {
+					r.Columns[q] = map[string]string{}
+				}
+				r.Columns[q][c.RenamedFrom] = c.Name
+			}
+		}
+	}
+	pairs, _, _ := d.matchViews()
+	for _, p := range pairs {
+		if p.renamed {
+			r.Relations[p.old.QualName()] = p.nw.Name
+		}
+	}
+	return r
+}
+
+// Reverse returns the renames undone, by the new names: for printing a
+// desired view's query on the remote database, where the old names still
+// stand.
+func (r RelationRenames) Reverse() RelationRenames {
+	out := RelationRenames{Relations: map[state.QualName]string{}, Columns: map[state.QualName]map[string]string{}}
+	for old, nw := range r.Relations {
+		out.Relations[state.QualName{Schema: old.Schema, Name: nw}] = old.Name
+	}
+	for old, cols := range r.Columns {
+		q := old
+		if nw, ok := r.Relations[old]; ok {
+			q.Name = nw
+		}
+		m := map[string]string{}
+		for o, n := range cols {
+			m[n] = o
+		}
+		out.Columns[q] = m
+	}
+	return out
+}
+
+// Empty reports whether nothing is renamed.
+func (r RelationRenames) Empty() bool { return len(r.Relations) == 0 && len(r.Columns) == 0 }
+
+// tableIndex returns the index of table q in s.Tables (which has it).
+func tableIndex(s state.DatabaseSchema, q state.QualName) int {
+	for i := range s.Tables {
+		if s.Tables[i].QualName() == q {
+			return i
+		}
+	}
+	return -1
+}

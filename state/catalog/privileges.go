@@ -1,0 +1,102 @@
+package catalog
+
+import (
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/renovate-pg/renovate/state"
+)
+
+// privilegeRow is one row of queries/privileges.sql.
+type privilegeRow struct {
+	kind, schema, name, args, column string
+	priv                             state.Privilege
+}
+
+// scanPrivileges reads queries/privileges.sql. The rows are attached to
+// their objects by attachPrivileges once every object has been read.
+func (in *introspection) scanPrivileges(rows pgx.Rows) error {
+	for rows.Next() {
+		var r privilegeRow
+		if err := rows.Scan(&r.kind, &r.schema, &r.name, &r.args, &r.column,
+			&r.priv.Grantee, &r.priv.Privilege, &r.priv.Grantable); err != nil {
+			return err
+		}
+		in.privileges = append(in.privileges, r)
+	}
+	return rows.Err()
+}
+
+// scanDefaultPrivileges reads queries/default_privileges.sql.
+func (in *introspection) scanDefaultPrivileges(rows pgx.Rows) error {
+	for rows.Next() {
+		var d state.DefaultPrivilege
+		if err := rows.Scan(&d.Role, &d.Schema, &d.ObjectType, &d.Grantee, &d.Privilege.Privilege, &d.Grantable); err != nil {
+			return err
+		}
+		in.schema.DefaultPrivileges = append(in.schema.DefaultPrivileges, d)
+	}
+	return rows.Err()
+}
+
+// attachPrivileges gives every object of the model its privileges from
+// the rows scanPrivileges read. Rows of objects the model does not hold
+// (extension members, relations of kinds not modelled) are dropped.
+func (in *introspection) attachPrivileges() error {
+	s := &in.schema
+	schemas := map[string]*[]state.Privilege{}
+	for i := range s.Schemas {
+		schemas[s.Schemas[i].Name] = &s.Schemas[i].Privileges
+	}
+	relations := map[state.QualName]*[]state.Privilege{}
+	columns := map[[3]string]*[]state.Privilege{}
+	for i := range s.Tables {
+		t := &s.Tables[i]
+		relations[t.QualName()] = &t.Privileges
+		for j := range t.Columns {
+			columns[[3]string{t.Schema, t.Name, t.Columns[j].Name}] = &t.Columns[j].Privileges
+		}
+	}
+	for i := range s.Views {
+		relations[s.Views[i].QualName()] = &s.Views[i].Privileges
+	}
+	sequences := map[state.QualName]*[]state.Privilege{}
+	for i := range s.Sequences {
+		sequences[s.Sequences[i].QualName()] = &s.Sequences[i].Privileges
+	}
+	types := map[state.QualName]*[]state.Privilege{}
+	for i := range s.Types {
+		types[s.Types[i].QualName()] = &s.Types[i].Privileges
+	}
+	routines := map[[3]string]*[]state.Privilege{}
+	for i := range s.Functions {
+		f := &s.Functions[i]
+		routines[[3]string{f.Schema, f.Name, f.IdentityArguments}] = &f.Privileges
+	}
+	for _, r := range in.privileges {
+		q := state.QualName{Schema: r.schema, Name: r.name}
+		var target *[]state.Privilege
+		switch r.kind {
+		case "schema":
+			target = schemas[r.schema]
+		case "relation":
+			target = relations[q]
+		case "sequence":
+			target = sequences[q]
+		case "column":
+			target = columns[[3]string{r.schema, r.name, r.column}]
+		case "routine":
+			target = routines[[3]string{r.schema, r.name, r.args}]
+		case "type":
+			target = types[q]
+		default:
+			return fmt.Errorf("introspecting privileges: unknown object kind %q", r.kind)
+		}
+		if target != nil {
+			*target = append(*target, r.priv)
+		}
+	}
+	in.privileges = nil
+	return nil
+}

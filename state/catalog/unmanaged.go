@@ -1,0 +1,59 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// UnmanagedObject is an object of a kind renovate does not manage
+// (foreign data wrappers, servers, foreign tables, text search objects,
+// operators and their classes and families, casts, rules, statistics
+// objects, aggregates, conversions, languages, transforms, access methods,
+// subscriptions, base and shell types). Such objects are never written to
+// the files and never dropped; they are named so they are not silently
+// ignored.
+type UnmanagedObject struct {
+	// Kind names the kind in words ("operator class").
+	Kind string
+	// Name is the object's name as SQL, qualified where the kind lives in
+	// a schema ("public.===(integer, integer)", "myserver").
+	Name string
+}
+
+// String renders the object for people: "operator class public.myops
+// USING btree".
+func (o UnmanagedObject) String() string { return o.Kind + " " + o.Name }
+
+// Unmanaged lists the objects of the database conn is connected to whose
+// kinds renovate does not manage, sorted by kind and name; objects that
+// belong to an extension are not listed (the extension manages them). It
+// runs one query.
+func Unmanaged(ctx context.Context, conn *pgx.Conn) ([]UnmanagedObject, error) {
+	version, err := serverVersion(conn)
+	if err != nil {
+		return nil, err
+	}
+	sql, err := renderQuery("unmanaged.sql", queryData{Version: version})
+	if err != nil {
+		return nil, err
+	}
+	rows, err := conn.Query(ctx, sql)
+	if err != nil {
+		return nil, fmt.Errorf("listing objects renovate does not manage: %w", err)
+	}
+	defer rows.Close()
+	var out []UnmanagedObject
+	for rows.Next() {
+		var o UnmanagedObject
+		if err := rows.Scan(&o.Kind, &o.Name); err != nil {
+			return nil, fmt.Errorf("listing objects renovate does not manage: %w", err)
+		}
+		out = append(out, o)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("listing objects renovate does not manage: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,1 @@
+INSERT INTO words VALUES (1, 'Apple'), (2, 'banana');

@@ -1,0 +1,1 @@
+SELECT array_agg(id ORDER BY prio) = '{2,3,1}' FROM tasks;

@@ -1,0 +1,2 @@
+CREATE TYPE "Priority" AS ENUM ('high', 'low', 'medium');
+CREATE TABLE tasks (id integer PRIMARY KEY, prio "Priority" DEFAULT 'medium');

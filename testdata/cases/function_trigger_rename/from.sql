@@ -1,0 +1,6 @@
+CREATE TABLE t (a integer);
+CREATE FUNCTION old_name(x integer) RETURNS integer LANGUAGE sql AS 'SELECT x';
+CREATE FUNCTION trg() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER old_trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION trg();
+ALTER TABLE t DISABLE TRIGGER old_trg;
+COMMENT ON FUNCTION old_name(integer) IS 'kept across the rename';

@@ -1,0 +1,4 @@
+CREATE SCHEMA app;
+CREATE SCHEMA reporting;
+GRANT USAGE ON SCHEMA app TO app_rw;
+GRANT ALL ON SCHEMA reporting TO app_ro;

@@ -1,0 +1,7 @@
+CREATE SCHEMA app;
+CREATE SCHEMA reporting;
+CREATE SCHEMA staging;
+GRANT USAGE, CREATE ON SCHEMA app TO app_rw;
+GRANT USAGE ON SCHEMA app, reporting TO app_ro;
+GRANT USAGE ON SCHEMA staging TO PUBLIC;
+GRANT CREATE ON SCHEMA staging TO app_rw;

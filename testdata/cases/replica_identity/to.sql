@@ -1,0 +1,14 @@
+CREATE TABLE a (id int PRIMARY KEY, code text NOT NULL);
+CREATE UNIQUE INDEX a_code ON a (code);
+ALTER TABLE a REPLICA IDENTITY USING INDEX a_code;
+CREATE TABLE b (id int);
+ALTER TABLE b REPLICA IDENTITY DEFAULT;
+CREATE TABLE c (id int);
+ALTER TABLE c REPLICA IDENTITY FULL;
+-- A new table whose identity is a new unique index; another using its
+-- primary key.
+CREATE TABLE "D" ("Key" int NOT NULL);
+CREATE UNIQUE INDEX "D_key" ON "D" ("Key");
+ALTER TABLE "D" REPLICA IDENTITY USING INDEX "D_key";
+CREATE TABLE e (id int PRIMARY KEY);
+ALTER TABLE e REPLICA IDENTITY USING INDEX e_pkey;

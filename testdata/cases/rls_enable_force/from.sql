@@ -1,0 +1,6 @@
+CREATE TABLE public.a (id integer);
+CREATE TABLE public.b (id integer);
+CREATE TABLE public.c (id integer);
+ALTER TABLE public.b ENABLE ROW LEVEL SECURITY;
+ALTER TABLE public.c ENABLE ROW LEVEL SECURITY;
+ALTER TABLE public.c FORCE ROW LEVEL SECURITY;

@@ -1,0 +1,9 @@
+CREATE TABLE public.a (id integer);
+CREATE TABLE public.b (id integer);
+CREATE TABLE public.c (id integer);
+CREATE TABLE public.d (id integer);
+ALTER TABLE public.a ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+ALTER TABLE public.b DISABLE ROW LEVEL SECURITY;
+ALTER TABLE public.c NO FORCE ROW LEVEL SECURITY;
+-- FORCE without ENABLE is allowed and kept.
+ALTER TABLE public.d FORCE ROW LEVEL SECURITY;

@@ -1,0 +1,12 @@
+CREATE TABLE measurements (
+    id integer PRIMARY KEY,
+    sensor varchar(50) NOT NULL,
+    value bigint NOT NULL
+);
+
+CREATE VIEW readings AS SELECT id, sensor, value FROM measurements;
+CREATE VIEW high_readings AS SELECT id, value FROM readings WHERE value > 100;
+CREATE MATERIALIZED VIEW sensor_max AS SELECT sensor, max(value) AS top FROM readings GROUP BY sensor;
+CREATE UNIQUE INDEX sensor_max_sensor ON sensor_max (sensor);
+
+CREATE VIEW measurement_ids AS SELECT id FROM measurements;
