@@ -58,6 +58,9 @@ func alterCmdWords(t pg_query.AlterTableType) string {
 // PostgreSQL parses as ALTER TABLE) are ignored the same way.
 func (p *fileParser) alterTable(s *pg_query.AlterTableStmt, loc Location) {
 	kind := "ALTER " + objectTypeWords(s.Objtype)
+	if s.Objtype == pg_query.ObjectType_OBJECT_INDEX && p.alterIndexAttach(s, loc) {
+		return
+	}
 	if s.Objtype != pg_query.ObjectType_OBJECT_TABLE {
 		for _, n := range s.Cmds {
 			cmd := n.GetAlterTableCmd()

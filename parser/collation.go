@@ -145,7 +145,7 @@ func canonicalCollation(c *state.Collation) string {
 func systemCollation(name string) (state.Collation, bool) {
 	switch {
 	case name == "C" || name == "POSIX":
-		return state.Collation{Provider: "libc", Locale: name, Deterministic: true}, true
+		return state.Collation{Provider: "libc", Locale: name, Deterministic: true, AnyEncoding: true}, true
 	case strings.HasSuffix(name, "-x-icu") && len(name) > len("-x-icu"):
 		return state.Collation{Provider: "icu", Locale: strings.TrimSuffix(name, "-x-icu"), Deterministic: true}, true
 	}

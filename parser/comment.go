@@ -21,6 +21,9 @@ func (p *fileParser) comment(s *pg_query.CommentStmt, loc Location) {
 	case pg_query.ObjectType_OBJECT_POLICY:
 		p.commentPolicy(s, loc)
 		return
+	case pg_query.ObjectType_OBJECT_PUBLICATION:
+		p.commentPublication(s, loc)
+		return
 	case pg_query.ObjectType_OBJECT_SCHEMA:
 		key = state.ObjectKey{Kind: state.KindSchema, Name: s.Object.GetString_().GetSval()}
 	case pg_query.ObjectType_OBJECT_VIEW, pg_query.ObjectType_OBJECT_MATVIEW:

@@ -478,7 +478,8 @@ func canonicalSQLBody(body *pg_query.Node) (string, []state.ObjectKey, error) {
 }
 
 // sqlBodyDependencies lists the relations (as table keys, unqualified
-// meaning public) and functions (without signature) an SQL body names.
+// meaning public), functions (without signature) and types that are not
+// built in an SQL body names.
 func sqlBodyDependencies(n *pg_query.Node) []state.ObjectKey {
 	var deps []state.ObjectKey
 	seen := map[state.ObjectKey]bool{}
@@ -500,6 +501,12 @@ func sqlBodyDependencies(n *pg_query.Node) []state.ObjectKey {
 			names, err := stringList(x.Funcname)
 			if err == nil && len(names) == 2 && names[0] != "pg_catalog" {
 				addKey(state.ObjectKey{Kind: state.KindFunction, Schema: names[0], Name: names[1]})
+			}
+		case *pg_query.TypeName:
+			// Canonical type names are qualified unless built in.
+			names, err := stringList(x.Names)
+			if err == nil && len(names) == 2 && names[0] != "pg_catalog" {
+				addKey(state.ObjectKey{Kind: state.KindType, Schema: names[0], Name: names[1]})
 			}
 		}
 	})

@@ -185,11 +185,11 @@ func TestTriggerDefinitions(t *testing.T) {
 func TestRoutineErrors(t *testing.T) {
 	cases := map[string]string{
 		`CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'a'; CREATE FUNCTION f() RETURNS bigint LANGUAGE sql AS 'b'`: "defined twice",
-		`CREATE FUNCTION f() RETURNS int LANGUAGE sql SET search_path FROM CURRENT AS 'a'`:                          "FROM CURRENT",
-		`CREATE FUNCTION f() RETURNS int LANGUAGE sql ROWS 5 AS 'a'`:                                                "ROWS is not applicable",
-		`CREATE TRIGGER t BEFORE INSERT ON nowhere FOR EACH ROW EXECUTE FUNCTION f()`:                               "defined nowhere",
-		`COMMENT ON FUNCTION nope(int) IS 'x'`:                                                                      "defined nowhere",
-		`CREATE TABLE t (a int); ALTER TABLE t DISABLE TRIGGER nope`:                                                "defined nowhere",
+		`CREATE FUNCTION f() RETURNS int LANGUAGE sql SET search_path FROM CURRENT AS 'a'`:                            "FROM CURRENT",
+		`CREATE FUNCTION f() RETURNS int LANGUAGE sql ROWS 5 AS 'a'`:                                                  "ROWS is not applicable",
+		`CREATE TRIGGER t BEFORE INSERT ON nowhere FOR EACH ROW EXECUTE FUNCTION f()`:                                 "defined nowhere",
+		`COMMENT ON FUNCTION nope(int) IS 'x'`:                                                                        "defined nowhere",
+		`CREATE TABLE t (a int); ALTER TABLE t DISABLE TRIGGER nope`:                                                  "defined nowhere",
 	}
 	for sql, want := range cases {
 		_, err := ParseString("e.sql", sql)

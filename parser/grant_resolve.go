@@ -19,6 +19,9 @@ type privTarget struct {
 	// viaTable marks a sequence named by ON TABLE: PostgreSQL accepts
 	// table privileges there and drops those a sequence does not have.
 	viaTable bool
+	// implicitPublic marks the public schema when no file declares it
+	// (see ImplicitPublicPrivilegeKey).
+	implicitPublic bool
 }
 
 // privileges is the pass that applies GRANT, REVOKE and ALTER DEFAULT
@@ -127,7 +130,9 @@ func (r *resolver) grantTargets(d *grantDef, verb string) ([]privTarget, bool) {
 			if sc == nil {
 				return missing("schema", s)
 			}
-			out = append(out, privTarget{kind: state.KindSchema, what: "schema " + s, privs: &sc.Privileges})
+			_, declared := r.locs[state.ObjectKey{Kind: state.KindSchema, Name: s}]
+			out = append(out, privTarget{kind: state.KindSchema, what: "schema " + s, privs: &sc.Privileges,
+				implicitPublic: s == "public" && !declared})
 		}
 	case targetType:
 		for _, q := range d.relations {
@@ -178,6 +183,7 @@ func sortedNames[V any](m map[state.QualName]V) []state.QualName {
 // applyToTarget applies a GRANT or REVOKE to one object.
 func (r *resolver) applyToTarget(d *grantDef, t privTarget, verb string) bool {
 	if d.privs == nil {
+		r.notePublicPrivileges(d, t, state.AllPrivileges(t.kind))
 		r.applyNames(d, t.privs, state.AllPrivileges(t.kind), t.table)
 		return true
 	}
@@ -203,8 +209,41 @@ func (r *resolver) applyToTarget(d *grantDef, t privTarget, verb string) bool {
 			return false
 		}
 	}
+	r.notePublicPrivileges(d, t, names)
 	r.applyNames(d, t.privs, names, t.table)
 	return true
+}
+
+// ImplicitPublicPrivilegeKey is the key under which Result.Locations
+// records where the files GRANT or REVOKE privilege for grantee on the
+// public schema without declaring it (grantOptionOnly: only REVOKE GRANT
+// OPTION FOR). The public schema exists in every database with
+// privileges that depend on its history (and version); when the files do
+// not declare it, the privileges they grant or revoke are theirs and the
+// rest stay as the database has them, as in pg_dump's output.
+func ImplicitPublicPrivilegeKey(grantee, privilege string, grantOptionOnly bool) state.ObjectKey {
+	name := grantee + " " + privilege
+	if grantOptionOnly {
+		name += " grant option"
+	}
+	return state.ObjectKey{Kind: state.KindPrivilege, Schema: "public", Name: name}
+}
+
+// notePublicPrivileges records the privileges a statement sets on the
+// undeclared public schema.
+func (r *resolver) notePublicPrivileges(d *grantDef, t privTarget, names []string) {
+	if !t.implicitPublic {
+		return
+	}
+	for _, g := range d.grantees {
+		for _, n := range names {
+			optionOnly := !d.grant && d.grantOption
+			if _, touched := r.locs[ImplicitPublicPrivilegeKey(g, n, false)]; optionOnly && touched {
+				continue
+			}
+			r.locs[ImplicitPublicPrivilegeKey(g, n, optionOnly)] = d.loc
+		}
+	}
 }
 
 // applyColumns applies a column privilege (SELECT (a, b)) to a table's
@@ -352,7 +391,10 @@ func (r *resolver) defaultPrivileges(items []any) {
 			continue
 		}
 		for _, p := range privs {
-			r.defaults = append(r.defaults, state.DefaultPrivilege{Role: g.role, Schema: g.schema, ObjectType: g.objectType, Privilege: p})
+			d := state.DefaultPrivilege{Role: g.role, Schema: g.schema, ObjectType: g.objectType, Privilege: p}
+			if !state.UnmanagedDefaultPrivilege(d) {
+				r.defaults = append(r.defaults, d)
+			}
 		}
 	}
 }

@@ -215,3 +215,32 @@ func TestGrantErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestImplicitPublicPrivileges(t *testing.T) {
+	res, err := ParseString("p.sql", `
+REVOKE USAGE ON SCHEMA public FROM PUBLIC;
+GRANT ALL ON SCHEMA public TO app;
+REVOKE GRANT OPTION FOR CREATE ON SCHEMA public FROM other;
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []state.ObjectKey{
+		ImplicitPublicPrivilegeKey("PUBLIC", "USAGE", false),
+		ImplicitPublicPrivilegeKey("app", "USAGE", false),
+		ImplicitPublicPrivilegeKey("app", "CREATE", false),
+		ImplicitPublicPrivilegeKey("other", "CREATE", true),
+	} {
+		if _, ok := res.Locations[k]; !ok {
+			t.Errorf("no location for %v", k)
+		}
+	}
+	// Declared, the public schema's privileges are the files' alone.
+	res, err = ParseString("p.sql", "CREATE SCHEMA IF NOT EXISTS public;\nGRANT USAGE ON SCHEMA public TO app;\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := res.Locations[ImplicitPublicPrivilegeKey("app", "USAGE", false)]; ok {
+		t.Error("declared public schema recorded as implicit")
+	}
+}

@@ -158,8 +158,8 @@ func (p *fileParser) enumLabelRenames(stmt *pg_query.RawStmt, labels []string) m
 	return out
 }
 
-// unquoteLiteral reads an SQL string constant ('it''s', E'a\'b' in its
-// simple forms) into its value.
+// unquoteLiteral reads an SQL string constant (a quoted literal, E-string
+// escapes included) into its value.
 func unquoteLiteral(s string) (string, bool) {
 	tree, err := pg_query.Parse("SELECT " + s)
 	if err != nil || len(tree.Stmts) != 1 {

@@ -35,6 +35,8 @@ type resolver struct {
 	defaults []state.DefaultPrivilege
 	// tableExt holds partitioning and inheritance (resolve_table_ext.go).
 	tableExt tableExtState
+	// pubs are the publications (resolve_publication.go).
+	pubs map[string]*pubEntry
 }
 
 type seqEntry struct {
@@ -102,8 +104,9 @@ func (r *resolver) resolve(files []*fileParser) *Result {
 	r.inheritProperties(items)
 	r.constraints(items)
 	r.createIndexes(items)
-	r.tableExtFinish()
+	r.tableExtFinish(items)
 	r.functions(items)
+	r.publications(items)
 	r.comments(items)
 	r.finishTypes(items)
 	r.policies(items)

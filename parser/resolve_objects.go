@@ -229,6 +229,9 @@ func (r *resolver) commentTarget(d *commentDef) *string {
 	if target, ok := r.viewCommentTarget(d); ok {
 		return target
 	}
+	if target, ok := r.publicationCommentTarget(d); ok {
+		return target
+	}
 	if target, ok := r.typeCommentTarget(d); ok {
 		return target
 	}
@@ -382,6 +385,7 @@ func (r *resolver) result() *Result {
 	}
 	s.DefaultPrivileges = r.defaults
 	s.Views = r.viewResults()
+	s.Publications = r.publicationResults()
 	s.Collations = r.collationResults()
 	r.addRoutines(&s)
 	s.Normalize()

@@ -291,11 +291,18 @@ func (r *resolver) partitionTexts() {
 	}
 }
 
-// tableExtFinish is the pass after indexes: a replica identity index must
-// be an index of the table. (A child's CHECK constraint that has the name
-// of one its parents pass on merges with it, PostgreSQL checking that they
-// are the same; it stays the child's own too, as the catalog lists it.)
-func (r *resolver) tableExtFinish() {
+// tableExtFinish is the pass after indexes: the partitions' copies of
+// their parents' indexes named by ALTER INDEX ... ATTACH PARTITION are left
+// out, and a replica identity index must be an index of the table. (A
+// child's CHECK constraint that has the name of one its parents pass on
+// merges with it, PostgreSQL checking that they are the same; it stays the
+// child's own too, as the catalog lists it.)
+func (r *resolver) tableExtFinish(items []any) {
+	for _, it := range items {
+		if d, ok := it.(*indexAttachDef); ok {
+			r.dropIndexCopy(d)
+		}
+	}
 	for q, te := range r.tables {
 		if idx, ok := strings.CutPrefix(te.t.ReplicaIdentity, "index "); ok {
 			ref, found := r.indexes[state.QualName{Schema: q.Schema, Name: idx}]
@@ -304,4 +311,39 @@ func (r *resolver) tableExtFinish() {
 			}
 		}
 	}
+}
+
+// dropIndexCopy removes the index (or index-backed constraint) an ALTER
+// INDEX ... ATTACH PARTITION names from its partition.
+func (r *resolver) dropIndexCopy(d *indexAttachDef) {
+	ref, ok := r.indexes[d.child]
+	if !ok {
+		r.errs.semantic(d.loc, "ALTER INDEX ATTACH PARTITION: index %s is defined nowhere", d.child)
+		return
+	}
+	te := r.tables[state.QualName{Schema: d.child.Schema, Name: ref.table}]
+	if te == nil {
+		return
+	}
+	if te.t.PartitionOf == nil {
+		r.errs.semantic(d.loc, "ALTER INDEX ATTACH PARTITION: table %s.%s of index %s is no partition", d.child.Schema, ref.table, d.child.Name)
+		return
+	}
+	if ref.constraint {
+		kept := te.t.Constraints[:0]
+		for _, c := range te.t.Constraints {
+			if c.Name != d.child.Name {
+				kept = append(kept, c)
+			}
+		}
+		te.t.Constraints = kept
+		return
+	}
+	kept := te.t.Indexes[:0]
+	for _, ix := range te.t.Indexes {
+		if ix.Name != d.child.Name {
+			kept = append(kept, ix)
+		}
+	}
+	te.t.Indexes = kept
 }

@@ -56,8 +56,8 @@ func (r *resolver) copyCollations(defs []*collationDef) {
 				continue
 			}
 			c := r.collations[d.coll.QualName()]
-			c.Provider, c.Locale, c.LcCollate, c.LcCtype, c.Deterministic, c.Rules =
-				src.Provider, src.Locale, src.LcCollate, src.LcCtype, src.Deterministic, src.Rules
+			c.Provider, c.Locale, c.LcCollate, c.LcCtype, c.Deterministic, c.Rules, c.AnyEncoding =
+				src.Provider, src.Locale, src.LcCollate, src.LcCtype, src.Deterministic, src.Rules, src.AnyEncoding
 		}
 	}
 	for _, d := range defs {

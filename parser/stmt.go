@@ -56,6 +56,10 @@ func (p *fileParser) statement(raw *pg_query.RawStmt) {
 		p.createView(s.ViewStmt, loc)
 	case *pg_query.Node_CreateTableAsStmt:
 		p.createTableAs(s.CreateTableAsStmt, loc)
+	case *pg_query.Node_CreatePublicationStmt:
+		p.createPublication(s.CreatePublicationStmt, loc)
+	case *pg_query.Node_AlterPublicationStmt:
+		p.alterPublication(s.AlterPublicationStmt, loc)
 	case *pg_query.Node_CommentStmt:
 		p.comment(s.CommentStmt, loc)
 	case *pg_query.Node_CreateFunctionStmt:
@@ -242,6 +246,8 @@ func statementName(n *pg_query.Node) (string, string) {
 		return "LOCK", notInSchemaFiles
 	case *pg_query.Node_CreatedbStmt:
 		return "CREATE DATABASE", notInSchemaFiles
+	case *pg_query.Node_RefreshMatViewStmt:
+		return "REFRESH MATERIALIZED VIEW", notInSchemaFiles
 	case *pg_query.Node_AlterTableStmt:
 		return "ALTER " + objectTypeWords(s.AlterTableStmt.Objtype), ""
 	}

@@ -37,18 +37,18 @@ type columnOverride struct {
 // alterExt is one ALTER TABLE sub-command handled in this file's pass;
 // exactly one field is set.
 type alterExt struct {
-	dropColumn     string
-	dropMissingOK  bool
-	dropDefault    string // column
-	dropNotNull    string // column
-	storage        *columnSetting
-	compression    *columnSetting
-	setOptions     []string
-	resetOptions   []string
-	tablespace     *string
-	replicaIdent   *string // "", "full", "nothing" or "index <name>"
-	attach         *attachDef
-	inherit        *state.QualName
+	dropColumn    string
+	dropMissingOK bool
+	dropDefault   string // column
+	dropNotNull   string // column
+	storage       *columnSetting
+	compression   *columnSetting
+	setOptions    []string
+	resetOptions  []string
+	tablespace    *string
+	replicaIdent  *string // "", "full", "nothing" or "index <name>"
+	attach        *attachDef
+	inherit       *state.QualName
 }
 
 // columnSetting is ALTER COLUMN ... SET STORAGE / SET COMPRESSION.
@@ -361,4 +361,30 @@ func (p *fileParser) alterTableCmdExt(cmd *pg_query.AlterTableCmd, table state.Q
 		return nil, false, false
 	}
 	return &alterCmd{loc: loc, ext: ext}, true, true
+}
+
+// indexAttachDef is ALTER INDEX parent ATTACH PARTITION child, as pg_dump
+// writes it for a partition's copy of its parent's index: the copy (an
+// index, or the index of a primary key or unique constraint) is the
+// parent's, not the partition's.
+type indexAttachDef struct {
+	loc   Location
+	child state.QualName
+}
+
+// alterIndexAttach reads ALTER INDEX ... ATTACH PARTITION; false when the
+// statement is something else.
+func (p *fileParser) alterIndexAttach(s *pg_query.AlterTableStmt, loc Location) bool {
+	if len(s.Cmds) != 1 {
+		return false
+	}
+	cmd := s.Cmds[0].GetAlterTableCmd()
+	if cmd == nil || cmd.Subtype != pg_query.AlterTableType_AT_AttachPartition {
+		return false
+	}
+	child, ok := p.relName(cmd.Def.GetPartitionCmd().GetName(), loc)
+	if ok {
+		p.add(&indexAttachDef{loc: loc, child: child})
+	}
+	return true
 }

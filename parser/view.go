@@ -16,7 +16,10 @@ import (
 type viewDef struct {
 	loc  Location
 	view state.View
-	refs queryRefs
+	// replace is CREATE OR REPLACE VIEW, which may redefine a view defined
+	// earlier (pg_dump does so to break dependency loops).
+	replace bool
+	refs    queryRefs
 	// columns are the output column names when the parser can tell them
 	// (no SELECT *), for checking COMMENT ON COLUMN; nil otherwise.
 	columns []string
@@ -44,11 +47,11 @@ func (p *fileParser) createView(s *pg_query.ViewStmt, loc Location) {
 	}
 	switch s.WithCheckOption {
 	case pg_query.ViewCheckOption_LOCAL_CHECK_OPTION:
-		opts = setOption(opts, "check_option", "local")
+		opts = setViewOption(opts, "check_option", "local")
 	case pg_query.ViewCheckOption_CASCADED_CHECK_OPTION:
-		opts = setOption(opts, "check_option", "cascaded")
+		opts = setViewOption(opts, "check_option", "cascaded")
 	}
-	p.addView(name, false, s.Query, s.Aliases, opts, loc)
+	p.addView(name, false, s.Replace, s.Query, s.Aliases, opts, loc)
 }
 
 // createTableAs handles CREATE MATERIALIZED VIEW [IF NOT EXISTS] name
@@ -84,11 +87,11 @@ func (p *fileParser) createTableAs(s *pg_query.CreateTableAsStmt, loc Location) 
 		p.errs.semantic(loc, "materialized view %s: %v", name, err)
 		return
 	}
-	p.addView(name, true, s.Query, into.ColNames, opts, loc)
+	p.addView(name, true, false, s.Query, into.ColNames, opts, loc)
 }
 
 // addView canonicalizes a view's query and records the view.
-func (p *fileParser) addView(name state.QualName, materialized bool, query *pg_query.Node, aliases []*pg_query.Node, opts []string, loc Location) {
+func (p *fileParser) addView(name state.QualName, materialized, replace bool, query *pg_query.Node, aliases []*pg_query.Node, opts []string, loc Location) {
 	what := "view"
 	if materialized {
 		what = "materialized view"
@@ -111,6 +114,7 @@ func (p *fileParser) addView(name state.QualName, materialized bool, query *pg_q
 		loc: loc,
 		view: state.View{Schema: name.Schema, Name: name.Name, Materialized: materialized, Definition: q.sql, Options: opts,
 			RenamedFrom: p.renamedFrom(loc)},
+		replace: replace,
 		refs:    q.refs,
 		columns: q.columns,
 	})
@@ -132,14 +136,14 @@ func viewOptions(nodes []*pg_query.Node) ([]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("option %s: %w", d.Defname, err)
 		}
-		out = setOption(out, d.Defname, v)
+		out = setViewOption(out, d.Defname, v)
 	}
 	return out, nil
 }
 
-// setOption sets name=value in a sorted option list, replacing an earlier
+// setViewOption sets name=value in a sorted option list, replacing an earlier
 // value (as the last WITH CHECK OPTION or option wins).
-func setOption(opts []string, name, value string) []string {
+func setViewOption(opts []string, name, value string) []string {
 	out := opts[:0:0]
 	for _, o := range opts {
 		if n, _, _ := strings.Cut(o, "="); n != name {
@@ -274,7 +278,7 @@ func foldAliases(sel *pg_query.SelectStmt, aliases []string) error {
 	}
 	for i, name := range aliases {
 		rt := first.TargetList[i].GetResTarget()
-		if rt == nil || isStar(rt.Val) {
+		if rt == nil || isStarTarget(rt.Val) {
 			return fmt.Errorf("a column list over SELECT * is not supported: name the columns in the select list")
 		}
 		rt.Name = name
@@ -282,8 +286,8 @@ func foldAliases(sel *pg_query.SelectStmt, aliases []string) error {
 	return nil
 }
 
-// isStar reports whether a select-list value is * or x.*.
-func isStar(n *pg_query.Node) bool {
+// isStarTarget reports whether a select-list value is * or x.*.
+func isStarTarget(n *pg_query.Node) bool {
 	cr := n.GetColumnRef()
 	if cr == nil || len(cr.Fields) == 0 {
 		return false
@@ -306,7 +310,7 @@ func outputColumns(sel *pg_query.SelectStmt) []string {
 	var out []string
 	for _, t := range first.TargetList {
 		rt := t.GetResTarget()
-		if rt == nil || isStar(rt.Val) {
+		if rt == nil || isStarTarget(rt.Val) {
 			return nil
 		}
 		name := rt.Name
@@ -332,7 +336,7 @@ func QueryUsesStar(definition string) bool {
 	found := false
 	for _, st := range tree.Stmts {
 		walkMessages(st.ProtoReflect(), func(m proto.Message) {
-			if rt, ok := m.(*pg_query.ResTarget); ok && rt.Val != nil && isStar(rt.Val) {
+			if rt, ok := m.(*pg_query.ResTarget); ok && rt.Val != nil && isStarTarget(rt.Val) {
 				found = true
 			}
 		})

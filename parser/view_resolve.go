@@ -22,6 +22,16 @@ func (r *resolver) defineView(d *viewDef) {
 	q := d.view.QualName()
 	key := d.view.Key()
 	if prev, dup := r.views[q]; dup {
+		if d.replace && !prev.v.Materialized {
+			// A later CREATE OR REPLACE VIEW redefines the view, as it
+			// would when the statements run in order.
+			prev.v.Definition, prev.v.Options = d.view.Definition, d.view.Options
+			if d.view.RenamedFrom != "" {
+				prev.v.RenamedFrom = d.view.RenamedFrom
+			}
+			prev.refs, prev.columns = d.refs, d.columns
+			return
+		}
 		r.errs.add(&DuplicateError{Key: key, First: r.locs[prev.v.Key()], Second: d.loc})
 		return
 	}
@@ -85,7 +95,7 @@ func (r *resolver) viewCommentTarget(d *commentDef) (target *string, ok bool) {
 			r.errs.semantic(d.loc, "COMMENT ON %s: %s is defined nowhere", word, k.QualifiedName())
 			return nil, true
 		case ve.v.Kind() != k.Kind:
-			r.errs.semantic(d.loc, "COMMENT ON %s: %s is a %s", word, k.QualifiedName(), upperWordsLower(ve.v.Kind()))
+			r.errs.semantic(d.loc, "COMMENT ON %s: %s is a %s", word, k.QualifiedName(), viewKindWords(ve.v.Kind()))
 			return nil, true
 		}
 		return &ve.v.Comment, true
@@ -94,8 +104,8 @@ func (r *resolver) viewCommentTarget(d *commentDef) (target *string, ok bool) {
 		if ve == nil {
 			return nil, false
 		}
-		if ve.columns != nil && !contains(ve.columns, k.Name) {
-			r.errs.semantic(d.loc, "COMMENT ON COLUMN: column %s of %s %s.%s does not exist", k.Name, upperWordsLower(ve.v.Kind()), k.Schema, k.Table)
+		if ve.columns != nil && !hasName(ve.columns, k.Name) {
+			r.errs.semantic(d.loc, "COMMENT ON COLUMN: column %s of %s %s.%s does not exist", k.Name, viewKindWords(ve.v.Kind()), k.Schema, k.Table)
 			return nil, true
 		}
 		c := ve.colComments[k.Name]
@@ -123,15 +133,16 @@ func (r *resolver) viewCommentTarget(d *commentDef) (target *string, ok bool) {
 	return nil, false
 }
 
-// upperWordsLower names a kind for messages: "materialized view".
-func upperWordsLower(k state.Kind) string {
+// viewKindWords names a kind for messages: "materialized view".
+func viewKindWords(k state.Kind) string {
 	if k == state.KindMaterializedView {
 		return "materialized view"
 	}
 	return string(k)
 }
 
-func contains(list []string, s string) bool {
+// hasName reports whether list holds s.
+func hasName(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
 			return true

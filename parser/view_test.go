@@ -151,6 +151,19 @@ CREATE VIEW top AS
 	}
 }
 
+// TestViewRedefined: pg_dump breaks a loop between a view and a function
+// with a placeholder view that CREATE OR REPLACE VIEW later completes.
+func TestViewRedefined(t *testing.T) {
+	views := parseViews(t, `CREATE TABLE t (a int);
+CREATE VIEW v AS SELECT NULL::integer AS a;
+CREATE OR REPLACE VIEW v AS SELECT a FROM t;
+`)
+	v := views["public.v"]
+	if v.Definition != "SELECT a FROM public.t" || len(v.DependsOn) != 1 {
+		t.Errorf("got %+v", v)
+	}
+}
+
 func TestViewIndexesAndComments(t *testing.T) {
 	r, err := ParseString("v.sql", `CREATE TABLE t (a int, b text);
 CREATE MATERIALIZED VIEW mv AS SELECT a, b FROM t;
@@ -204,6 +217,7 @@ func TestViewErrors(t *testing.T) {
 		{"temporary view", "CREATE TEMP VIEW v AS SELECT 1;",
 			"v.sql:1:1: CREATE TEMPORARY VIEW is not supported in schema files: temporary views live only as long as a session"},
 		{"create table as", "CREATE TABLE t2 AS SELECT 1;", "v.sql:1:1: CREATE TABLE AS is not managed by renovate yet"},
+		{"refresh", "REFRESH MATERIALIZED VIEW mv;", "v.sql:1:1: REFRESH MATERIALIZED VIEW " + notInSchemaFiles},
 		{"column list over star", "CREATE TABLE t (a int);\nCREATE VIEW v (x) AS SELECT * FROM t;",
 			"v.sql:2:1: view public.v: a column list over SELECT * is not supported: name the columns in the select list"},
 		{"too many column names", "CREATE VIEW v (x, y) AS SELECT 1;",
@@ -243,6 +257,41 @@ func TestQueryUsesStar(t *testing.T) {
 	} {
 		if got := QueryUsesStar(sql); got != want {
 			t.Errorf("QueryUsesStar(%q) = %v, want %v", sql, got, want)
+		}
+	}
+}
+
+func TestRenameInQuery(t *testing.T) {
+	old := state.QualName{Schema: "public", Name: "customers"}
+	rels := map[state.QualName]string{old: "clients"}
+	cols := map[state.QualName]map[string]string{old: {"full_name": "name"}}
+	tests := []struct{ in, want string }{
+		// As pg_get_viewdef prints it before and after the renames.
+		{"SELECT customers.id, customers.full_name FROM public.customers",
+			"SELECT clients.id, clients.name AS full_name FROM public.clients"},
+		// An alias stays; an output name given explicitly stays.
+		{"SELECT c.full_name AS who, count(*) AS n FROM public.customers c GROUP BY c.full_name",
+			"SELECT c.name AS who, count(*) AS n FROM public.clients c GROUP BY c.name"},
+		// Already renamed relation, old qualifier (a model rewritten by
+		// text).
+		{"SELECT DISTINCT customers.city FROM public.clients", "SELECT DISTINCT clients.city FROM public.clients"},
+		// Hand-written, unqualified.
+		{"SELECT id, full_name FROM public.customers WHERE full_name <> ''",
+			"SELECT id, name AS full_name FROM public.clients WHERE name <> ''"},
+		// Other relations are left alone.
+		{"SELECT o.full_name FROM public.others o", "SELECT o.full_name FROM public.others o"},
+	}
+	for _, tt := range tests {
+		got, err := RenameInQuery(tt.in, rels, cols)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := CanonicalQuery(tt.want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("RenameInQuery(%q)\n got %s\nwant %s", tt.in, got, want)
 		}
 	}
 }

@@ -57,9 +57,13 @@ func (d *differ) collations() {
 	}
 }
 
-// sameCollation compares two collations ignoring their comments.
+// sameCollation compares two collations ignoring their comments and
+// whether they are usable in any encoding: that only matters to other
+// databases, and pg_dump prints a copy of "POSIX" as a collation of locale
+// POSIX (of the database's encoding), which must not recreate it.
 func sameCollation(a, b state.Collation) bool {
 	a.Comment, b.Comment = "", ""
+	a.AnyEncoding, b.AnyEncoding = false, false
 	return a == b
 }
 
@@ -74,8 +78,8 @@ func (d *differ) replaceCollation(old state.Collation) string {
 		d.add(phaseCollation, old.Key(), ActionDrop, sqlgen.DropCollation(q))
 		return ""
 	}
-	tmp := d.freeCollationName(q.Schema, clipName(q.Name, 63-len(oldTypeSuffix))+oldTypeSuffix)
-	d.add(phaseCollation, old.Key(), ActionRename, sqlgen.RenameCollation(q, tmp),
+	tmp := d.freeCollationName(q.Schema, clipTypeName(q.Name, 63-len(oldTypeSuffix))+oldTypeSuffix)
+	d.add(phaseRename, old.Key(), ActionRename, sqlgen.RenameCollation(q, tmp),
 		Hazard{HazardTableRewrite, fmt.Sprintf("Collation %s is recreated: %s move to the new one, which rewrites their tables and rebuilds their indexes.", q, strings.Join(users, ", "))})
 	tq := state.QualName{Schema: q.Schema, Name: tmp}
 	oldT, newT := sqlgen.Qual(q), sqlgen.Qual(tq)
@@ -135,7 +139,7 @@ func (d *differ) freeCollationName(schema, name string) string {
 	cand := name
 	for i := 1; used(cand); i++ {
 		suffix := fmt.Sprint(i)
-		cand = clipName(name, 63-len(suffix)) + suffix
+		cand = clipTypeName(name, 63-len(suffix)) + suffix
 	}
 	return cand
 }

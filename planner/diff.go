@@ -33,6 +33,9 @@ func Diff(current, desired state.DatabaseSchema) (*Plan, error) {
 	d.renameTables()
 	d.sequences()
 	d.tables()
+	// Publications read the table steps for tables dropped under them
+	// (publication.go).
+	d.publications()
 	// Routines after tables (they look at table steps to recreate what
 	// calls a recreated routine) and before views, which read their drops.
 	d.functions()
@@ -84,6 +87,7 @@ func (d *differ) plan() *Plan {
 	for i := range d.steps {
 		d.steps[i].ID = i + 1
 	}
+	d.changes = mergeChanges(d.changes)
 	sort.SliceStable(d.changes, func(i, j int) bool { return d.changes[i].Object.Less(d.changes[j].Object) })
 	return &Plan{FormatVersion: FormatVersion, Changes: orEmpty(d.changes), Steps: orEmptySteps(d.steps)}
 }
@@ -194,4 +198,3 @@ func (d *differ) hasSchema(s state.DatabaseSchema, name string) bool {
 	}
 	return false
 }
-

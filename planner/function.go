@@ -281,36 +281,57 @@ func usesRelation(f state.Function, s state.DatabaseSchema) (tables, views bool)
 }
 
 // createRoutinePhase is when a desired routine can be created: before
-// tables, unless it needs a relation (then after tables, or after views).
+// types when it uses none (domain checks may call it), else before tables;
+// after tables, or after views, when it needs a relation; and never before
+// a routine its SQL-standard body calls.
 func (d *differ) createRoutinePhase(f state.Function) phase {
-	tables, views := usesRelation(f, d.to)
-	switch {
-	case views || d.callsLateRoutine(f, map[routineSig]bool{}):
-		return phaseFunctionAfterViews
-	case tables:
-		return phaseFunctionAfterTables
-	}
-	return phaseFunction
+	return d.routinePhase(f, map[routineSig]*phase{})
 }
 
-// callsLateRoutine reports whether f's SQL-standard body calls a desired
-// routine that is created after views.
-func (d *differ) callsLateRoutine(f state.Function, seen map[routineSig]bool) bool {
-	if !f.SQLBody || seen[sigOf(f)] {
-		return false
+// routinePhase computes createRoutinePhase, memoized in memo (a nil entry
+// marks a routine being computed: a cycle, which PostgreSQL cannot create
+// among SQL-standard bodies anyway).
+func (d *differ) routinePhase(f state.Function, memo map[routineSig]*phase) phase {
+	tables, views := usesRelation(f, d.to)
+	ph := phaseFunctionBeforeTypes
+	switch {
+	case views:
+		ph = phaseFunctionAfterViews
+	case tables:
+		ph = phaseFunctionAfterTables
+	case usesType(f):
+		ph = phaseFunction
 	}
-	seen[sigOf(f)] = true
+	if !f.SQLBody {
+		return ph
+	}
+	if done, ok := memo[sigOf(f)]; ok {
+		if done != nil {
+			return *done
+		}
+		return ph
+	}
+	memo[sigOf(f)] = nil
 	for _, k := range f.DependsOn {
 		if k.Kind != state.KindFunction {
 			continue
 		}
 		for _, g := range d.to.Functions {
-			if g.Schema != k.Schema || g.Name != k.Name {
-				continue
+			if g.Schema == k.Schema && g.Name == k.Name {
+				ph = max(ph, d.routinePhase(g, memo))
 			}
-			if _, views := usesRelation(g, d.to); views || d.callsLateRoutine(g, seen) {
-				return true
-			}
+		}
+	}
+	memo[sigOf(f)] = &ph
+	return ph
+}
+
+// usesType reports whether f's signature or SQL-standard body names a
+// type that is not built in.
+func usesType(f state.Function) bool {
+	for _, k := range f.DependsOn {
+		if k.Kind == state.KindType {
+			return true
 		}
 	}
 	return false

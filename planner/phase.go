@@ -55,6 +55,9 @@ const (
 	phaseDefaultPrivileges
 	// Collations before the types and columns using them (collation.go).
 	phaseCollation
+	// Routines using no type of the database's own go before types, whose
+	// domain checks may call them (function.go).
+	phaseFunctionBeforeTypes
 	phaseType
 	phaseSequence
 	// Routines are created before tables, whose defaults and checks call

@@ -107,12 +107,13 @@ func rebuildPolicy(op, p state.Policy, changed []string) bool {
 }
 
 // changedNames lists what a policy of the table must not depend on while
-// the plan runs: the table's columns that are dropped, renamed or change
-// type, and every object the plan drops.
+// the plan runs: the table's columns that are dropped or change type
+// (renaming is fine: PostgreSQL follows the column), and every object the
+// plan drops.
 func (d *differ) changedNames(old, nw state.Table) []string {
 	var out []string
 	for _, oc := range old.Columns {
-		c, ok := nw.Column(oc.Name)
+		c, ok := nw.Column(d.desiredColumnName(nw, oc.Name))
 		if !ok {
 			out = append(out, oc.Name)
 			continue
@@ -122,7 +123,7 @@ func (d *differ) changedNames(old, nw state.Table) []string {
 		}
 	}
 	for _, s := range d.steps {
-		if s.Action == ActionDrop || s.Action == ActionRename {
+		if s.Action == ActionDrop {
 			switch s.Object.Kind {
 			case state.KindTable, state.KindView, state.KindMaterializedView, state.KindFunction,
 				state.KindProcedure, state.KindType, state.KindSequence:

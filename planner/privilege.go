@@ -52,6 +52,9 @@ func (d *differ) privileges() {
 	for _, t := range d.to.Types {
 		key := state.ObjectKey{Kind: state.KindType, Schema: t.Schema, Name: t.Name}
 		old, ok := fromTypes[t.QualName()]
+		if !ok && t.RenamedFrom != "" {
+			old, ok = fromTypes[state.QualName{Schema: t.Schema, Name: t.RenamedFrom}]
+		}
 		d.objectPrivileges(key, d.existingPrivileges(key, ok, old.Privileges), t.Privileges)
 	}
 
@@ -92,6 +95,11 @@ func (d *differ) privileges() {
 	for _, f := range d.to.Functions {
 		key := f.Key()
 		old, ok := fromFuncs[key]
+		if !ok && f.RenamedFrom != "" {
+			renamed := key
+			renamed.Name = f.RenamedFrom
+			old, ok = fromFuncs[renamed]
+		}
 		d.objectPrivileges(key, d.existingPrivileges(key, ok, old.Privileges), f.Privileges)
 	}
 }
@@ -364,7 +372,7 @@ func (d *differ) defaultPrivileges() {
 		if len(stmts) == 0 {
 			continue
 		}
-		key := state.ObjectKey{Kind: state.KindDefaultPrivilege, Schema: g.Schema, Name: "for role " + g.Role + " on " + g.ObjectType}
+		key := defaultPrivilegeKey(g)
 		action := ActionAlter
 		switch {
 		case !inFrom:
@@ -377,6 +385,16 @@ func (d *differ) defaultPrivileges() {
 			d.add(phaseDefaultPrivileges, key, ActionAlter, s)
 		}
 	}
+}
+
+// defaultPrivilegeKey names an ALTER DEFAULT PRIVILEGES entry for plans:
+// "default_privilege for role app in schema s on tables".
+func defaultPrivilegeKey(g sqlgen.DefaultPrivilegeGroup) state.ObjectKey {
+	name := "for role " + g.Role
+	if g.Schema != "" {
+		name += " in schema " + g.Schema
+	}
+	return state.ObjectKey{Kind: state.KindDefaultPrivilege, Name: name + " on " + g.ObjectType}
 }
 
 // mentions reports whether the SQL text expr names ident (as a whole word,

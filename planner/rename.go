@@ -164,6 +164,10 @@ func (w modelRewriter) apply(s state.DatabaseSchema) state.DatabaseSchema {
 		f.Arguments = w.text(f.Arguments)
 		f.IdentityArguments = w.text(f.IdentityArguments)
 		f.Result = w.text(f.Result)
+		for j := range f.Args {
+			f.Args[j].Type = w.typeText(f.Args[j].Type)
+			f.Args[j].Default = w.text(f.Args[j].Default)
+		}
 		for j := range f.DependsOn {
 			f.DependsOn[j] = w.key(f.DependsOn[j])
 		}
@@ -355,6 +359,7 @@ func (d *differ) renameTables() {
 		d.add(phaseRename, tableKey(q), ActionRename, sqlgen.RenameObject("TABLE", prev, t.Name))
 		d.from = renameTableInModel(d.from, prev, q)
 	}
+	d.renameColumns()
 	d.renameOwnedSequences()
 }
 
@@ -395,6 +400,182 @@ func (d *differ) renameOwnedSequences() {
 			d.from = renameSequenceInModel(d.from, rs.QualName(), ds.QualName())
 			remoteNames[ds.QualName()] = true
 			break
+		}
+	}
+}
+
+// mergeChanges folds several object changes of one object into one: a
+// renamed table that also changes gets a rename record (the definition
+// under its old name) and an alter record (under its new name), shown
+// together as the old definition against the final one.
+func mergeChanges(cs []ObjectChange) []ObjectChange {
+	at := map[state.ObjectKey]int{}
+	var out []ObjectChange
+	for _, c := range cs {
+		i, seen := at[c.Object]
+		if !seen {
+			at[c.Object] = len(out)
+			out = append(out, c)
+			continue
+		}
+		prev := &out[i]
+		prev.New = c.New
+		if prev.Action == ActionCreate && c.Action == ActionDrop || prev.Action == ActionDrop && c.Action == ActionCreate {
+			prev.Action = ActionAlter
+		}
+	}
+	return out
+}
+
+// replaceIdent replaces the identifier old (as SQL, quoted where needed)
+// by new in expression text wherever it stands as a whole identifier
+// outside string constants: not after a dot (a qualified name) and not
+// before "(" (a function of that name) or a dot.
+func replaceIdent(text, old, new string) string {
+	if old == "" || !strings.Contains(text, old) {
+		return text
+	}
+	var b strings.Builder
+	inLit := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c == '\'' {
+			inLit = !inLit
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		if !inLit && strings.HasPrefix(text[i:], old) {
+			end := i + len(old)
+			before := i == 0 || !isIdentByte(text[i-1]) && text[i-1] != '.'
+			after := end == len(text) || !isIdentByte(text[end]) && text[end] != '(' && text[end] != '.'
+			if before && after {
+				b.WriteString(new)
+				i = end
+				continue
+			}
+		}
+		b.WriteByte(c)
+		i++
+	}
+	return b.String()
+}
+
+// renameColumnInModel returns s as it is after ALTER TABLE table RENAME
+// COLUMN from TO to: the column (in the table and in the partitions and
+// inheritance children that inherit it), the table's constraints, indexes,
+// generated columns and policies naming it, foreign keys referencing it,
+// the sequence it owns, and view dependencies.
+func renameColumnInModel(s state.DatabaseSchema, table state.QualName, from, to string) state.DatabaseSchema {
+	s = s.Clone()
+	oldI, newI := sqlgen.QuoteIdent(from), sqlgen.QuoteIdent(to)
+	rewrite := func(t *state.Table) {
+		for j := range t.Columns {
+			if t.Columns[j].Name == from {
+				t.Columns[j].Name = to
+			}
+			t.Columns[j].Default = replaceIdent(t.Columns[j].Default, oldI, newI)
+			t.Columns[j].Generated = replaceIdent(t.Columns[j].Generated, oldI, newI)
+		}
+		for j := range t.Constraints {
+			c := &t.Constraints[j]
+			for k := range c.Columns {
+				if c.Columns[k] == from {
+					c.Columns[k] = to
+				}
+			}
+			def, rest := c.Definition, ""
+			if c.Kind == state.ConstraintForeignKey {
+				if i := strings.Index(def, " REFERENCES "); i >= 0 {
+					def, rest = def[:i], def[i:]
+				}
+			}
+			c.Definition = replaceIdent(def, oldI, newI) + rest
+		}
+		for j := range t.Indexes {
+			def := t.Indexes[j].Definition
+			if i := strings.Index(def, " USING "); i >= 0 {
+				t.Indexes[j].Definition = def[:i] + replaceIdent(def[i:], oldI, newI)
+			}
+		}
+		for j := range t.Policies {
+			t.Policies[j].Using = replaceIdent(t.Policies[j].Using, oldI, newI)
+			t.Policies[j].WithCheck = replaceIdent(t.Policies[j].WithCheck, oldI, newI)
+		}
+	}
+	refPrefix := " REFERENCES " + sqlgen.Qual(table) + "("
+	for i := range s.Tables {
+		t := &s.Tables[i]
+		child := t.PartitionOf != nil && *t.PartitionOf == table
+		for _, p := range t.Inherits {
+			child = child || p == table
+		}
+		if inherited, ok := t.Column(from); t.QualName() == table || child && ok && inherited.Inherited {
+			rewrite(t)
+		}
+		for j := range t.Constraints {
+			c := &t.Constraints[j]
+			if c.Kind != state.ConstraintForeignKey || c.References == nil || *c.References != table {
+				continue
+			}
+			if at := strings.Index(c.Definition, refPrefix); at >= 0 {
+				start := at + len(refPrefix)
+				if end := strings.IndexByte(c.Definition[start:], ')'); end >= 0 {
+					c.Definition = c.Definition[:start] + replaceIdent(c.Definition[start:start+end], oldI, newI) + c.Definition[start+end:]
+				}
+			}
+		}
+	}
+	for i := range s.Sequences {
+		if sq := &s.Sequences[i]; sq.Schema == table.Schema && sq.OwnedBy != nil && sq.OwnedBy.Table == table.Name && sq.OwnedBy.Column == from {
+			sq.OwnedBy.Column = to
+		}
+	}
+	key := func(k state.ObjectKey) state.ObjectKey {
+		if k.Kind == state.KindColumn && k.Schema == table.Schema && k.Table == table.Name && k.Name == from {
+			k.Name = to
+		}
+		return k
+	}
+	for i := range s.Views {
+		for j := range s.Views[i].DependsOn {
+			s.Views[i].DependsOn[j] = key(s.Views[i].DependsOn[j])
+		}
+		for j := range s.Views[i].ReadsFromCatalog {
+			s.Views[i].ReadsFromCatalog[j] = key(s.Views[i].ReadsFromCatalog[j])
+		}
+	}
+	return s
+}
+
+// renameColumns plans the column renames the files declare (ALTER TABLE
+// ... RENAME COLUMN) and rewrites the remote model accordingly, so that
+// constraints, indexes and foreign keys naming the column are not taken
+// for changed ones: PostgreSQL follows the rename in all of them. A
+// declaration whose old name no longer exists, or whose new name already
+// does, has been applied already and is ignored.
+func (d *differ) renameColumns() {
+	for _, t := range d.to.Tables {
+		q := t.QualName()
+		for _, c := range t.Columns {
+			if c.RenamedFrom == "" {
+				continue
+			}
+			r, ok := d.from.Table(q)
+			if !ok {
+				break
+			}
+			if _, exists := r.Column(c.Name); exists {
+				continue
+			}
+			if rc, found := r.Column(c.RenamedFrom); !found || rc.Inherited {
+				continue // an inherited column is renamed with its parent's
+			}
+			if _, clash := t.Column(c.RenamedFrom); clash {
+				continue
+			}
+			d.add(phaseRename, memberKey(state.KindColumn, q, c.Name), ActionRename, sqlgen.RenameColumn(q, c.RenamedFrom, c.Name))
+			d.from = renameColumnInModel(d.from, q, c.RenamedFrom, c.Name)
 		}
 	}
 }

@@ -156,8 +156,12 @@ func (d *differ) dropTable(t state.Table, owned []state.Sequence, dropped map[st
 			d.add(phaseDropForeignKey, memberKey(state.KindConstraint, q, c.Name), ActionDrop, sqlgen.DropConstraint(q, c.Name))
 		}
 	}
-	d.add(phaseDropTable, key, ActionDrop, sqlgen.DropTable(q),
-		Hazard{HazardDeletesData, fmt.Sprintf("Dropping table %s deletes all of its rows.", q)})
+	msg := fmt.Sprintf("Dropping table %s deletes all of its rows.", q)
+	if d.tableExt.recreated[q] {
+		// PostgreSQL cannot change a partition key in place.
+		msg = fmt.Sprintf("Table %s is dropped and created again because its partitioning changes (itself or its parent's): all of its rows are deleted.", q)
+	}
+	d.add(phaseDropTable, key, ActionDrop, sqlgen.DropTable(q), Hazard{HazardDeletesData, msg})
 }
 
 // referencedKeysRebuilt returns, per remote table, whether one of its

@@ -160,8 +160,8 @@ func (d *differ) renameTypes() {
 		sort.Strings(news)
 		for _, n := range news {
 			o := t.RenamedLabels[n]
-			i := indexOf(old.Labels, o)
-			if i < 0 || indexOf(old.Labels, n) >= 0 {
+			i := labelIndex(old.Labels, o)
+			if i < 0 || labelIndex(old.Labels, n) >= 0 {
 				continue
 			}
 			d.add(phaseRename, t.Key(), ActionRename, sqlgen.RenameEnumValue(t.QualName(), o, n))
@@ -171,7 +171,8 @@ func (d *differ) renameTypes() {
 	}
 }
 
-func indexOf(list []string, s string) int {
+// labelIndex is the position of s in list, -1 if absent.
+func labelIndex(list []string, s string) int {
 	for i, x := range list {
 		if x == s {
 			return i
@@ -223,7 +224,7 @@ func (d *differ) rebuildReason(old, t state.Type) string {
 			return "attributes are reordered, and ALTER TYPE ... ADD ATTRIBUTE only appends"
 		}
 		for _, a := range t.Attributes {
-			oa, ok := attribute(old, a.Name)
+			oa, ok := typeAttribute(old, a.Name)
 			if ok && (oa.Type != a.Type || oa.Collation != a.Collation) && d.typeInUse(old.QualName()) {
 				return "ALTER TYPE ... ALTER ATTRIBUTE ... TYPE is refused for a type columns use"
 			}
@@ -279,7 +280,8 @@ func attributesAlterable(from, to []state.Attribute) bool {
 	return true
 }
 
-func attribute(t state.Type, name string) (state.Attribute, bool) {
+// typeAttribute returns the attribute called name of a composite type.
+func typeAttribute(t state.Type, name string) (state.Attribute, bool) {
 	for _, a := range t.Attributes {
 		if a.Name == name {
 			return a, true
@@ -322,7 +324,7 @@ func (d *differ) rebuildType(old, t state.Type, why string) {
 				"keep the attributes in their order (new ones last), or migrate by hand", why, strings.Join(users, ", "))})
 		return
 	}
-	tmp := d.freeTypeName(q.Schema, clipName(q.Name, 63-len(oldTypeSuffix))+oldTypeSuffix)
+	tmp := d.freeTypeName(q.Schema, clipTypeName(q.Name, 63-len(oldTypeSuffix))+oldTypeSuffix)
 	var hz []Hazard
 	if len(users) > 0 {
 		msg := fmt.Sprintf("Type %s is recreated (%s): %s are converted to the new type through text, which rewrites their tables and fails if a value does not fit the new type.",
@@ -335,7 +337,9 @@ func (d *differ) rebuildType(old, t state.Type, why string) {
 		}
 		hz = append(hz, Hazard{kind, msg})
 	}
-	d.add(phaseType, t.Key(), ActionRename, sqlgen.RenameType(q, tmp), hz...)
+	// In the first phase: from here on every step names the old type by
+	// its temporary name (drops of routines taking it, say).
+	d.add(phaseRename, t.Key(), ActionRename, sqlgen.RenameType(q, tmp), hz...)
 	d.from = renameTypeInModel(d.from, q, state.QualName{Schema: q.Schema, Name: tmp})
 	d.typePlan.rebuilt[q] = true
 	if old.Kind == state.TypeRange {
@@ -352,12 +356,12 @@ func (d *differ) rebuildType(old, t state.Type, why string) {
 func (d *differ) renameRangeExtras(old, t state.Type, tmp string) {
 	q := old.QualName()
 	for _, args := range []string{old.Subtype + ", " + old.Subtype, old.Subtype + ", " + old.Subtype + ", text"} {
-		d.add(phaseType, t.Key(), ActionRename, sqlgen.RenameRangeFunction(q, args, tmp))
+		d.add(phaseRename, t.Key(), ActionRename, sqlgen.RenameRangeFunction(q, args, tmp))
 	}
 	if mq, ok := typeRefName(old.MultirangeName); ok && t.MultirangeName != "" {
-		mtmp := d.freeTypeName(mq.Schema, clipName(mq.Name, 63-len(oldTypeSuffix))+oldTypeSuffix)
-		d.add(phaseType, t.Key(), ActionRename, sqlgen.RenameType(mq, mtmp))
-		d.add(phaseType, t.Key(), ActionRename, sqlgen.RenameRangeFunction(mq, "", mtmp))
+		mtmp := d.freeTypeName(mq.Schema, clipTypeName(mq.Name, 63-len(oldTypeSuffix))+oldTypeSuffix)
+		d.add(phaseRename, t.Key(), ActionRename, sqlgen.RenameType(mq, mtmp))
+		d.add(phaseRename, t.Key(), ActionRename, sqlgen.RenameRangeFunction(mq, "", mtmp))
 		for i := range d.from.Types {
 			if d.from.Types[i].Name == tmp && d.from.Types[i].Schema == q.Schema {
 				d.from.Types[i].MultirangeName = sqlgen.QualifiedName(mq.Schema, mtmp)
@@ -388,7 +392,7 @@ func removedLabels(old, t state.Type) []string {
 	}
 	var out []string
 	for _, l := range old.Labels {
-		if indexOf(t.Labels, l) < 0 {
+		if labelIndex(t.Labels, l) < 0 {
 			out = append(out, l)
 		}
 	}
@@ -415,13 +419,13 @@ func (d *differ) freeTypeName(schema, name string) string {
 	cand := name
 	for i := 1; used(cand); i++ {
 		suffix := fmt.Sprint(i)
-		cand = clipName(name, 63-len(suffix)) + suffix
+		cand = clipTypeName(name, 63-len(suffix)) + suffix
 	}
 	return cand
 }
 
-// clipName cuts s to at most n bytes without splitting a UTF-8 character.
-func clipName(s string, n int) string {
+// clipTypeName cuts s to at most n bytes without splitting a UTF-8 character.
+func clipTypeName(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
@@ -429,302 +433,4 @@ func clipName(s string, n int) string {
 		n--
 	}
 	return s[:n]
-}
-
-// createType plans CREATE for t, its NOT VALID domain checks and its
-// comments.
-func (d *differ) createType(t state.Type) {
-	q := t.QualName()
-	d.add(phaseType, t.Key(), ActionCreate, sqlgen.CreateType(t))
-	for _, c := range t.Checks {
-		if c.NotValid {
-			d.add(phaseType, t.Key(), ActionAlter, sqlgen.AddDomainConstraint(q, c))
-		}
-	}
-	if t.Comment != "" {
-		d.add(phaseComment, t.Key(), ActionAlter, sqlgen.CommentOnType(t))
-	}
-	for _, c := range t.Checks {
-		if c.Comment != "" {
-			d.add(phaseComment, t.Key(), ActionAlter, sqlgen.CommentOnDomainConstraint(q, c))
-		}
-	}
-	for _, a := range t.Attributes {
-		if a.Comment != "" {
-			d.add(phaseComment, t.Key(), ActionAlter, sqlgen.CommentOnAttribute(q, a))
-		}
-	}
-}
-
-// alterType plans the ALTER statements turning old into t (same kind,
-// changes ALTER can make).
-func (d *differ) alterType(old, t state.Type) {
-	q := t.QualName()
-	switch t.Kind {
-	case state.TypeEnum:
-		d.addEnumValues(t, old.Labels, t.Labels)
-	case state.TypeDomain:
-		d.alterDomain(old, t)
-	case state.TypeComposite:
-		d.alterComposite(old, t)
-	}
-	if old.Comment != t.Comment {
-		d.add(phaseComment, t.Key(), ActionAlter, sqlgen.CommentOnType(t))
-	}
-	for _, a := range t.Attributes {
-		oa, _ := attribute(old, a.Name)
-		if oa.Comment != a.Comment {
-			d.add(phaseComment, t.Key(), ActionAlter, sqlgen.CommentOnAttribute(q, a))
-		}
-	}
-}
-
-// addEnumValues adds the values of to missing from from, each placed next
-// to a neighbour that already exists.
-func (d *differ) addEnumValues(t state.Type, from, to []string) {
-	q := t.QualName()
-	have := map[string]bool{}
-	for _, l := range from {
-		have[l] = true
-	}
-	for i, l := range to {
-		if have[l] {
-			continue
-		}
-		after, before := "", ""
-		if i > 0 {
-			after = to[i-1]
-		} else if len(from) > 0 {
-			before = from[0]
-		}
-		d.add(phaseType, t.Key(), ActionAlter, sqlgen.AddEnumValue(q, l, before, after))
-		d.typePlan.newLabels = append(d.typePlan.newLabels, newEnumLabel{typ: q, label: l})
-		have[l] = true
-	}
-}
-
-// alterDomain plans ALTER DOMAIN for a domain whose base type and
-// collation stay.
-func (d *differ) alterDomain(old, t state.Type) {
-	q := t.QualName()
-	key := t.Key()
-	if old.Default != t.Default {
-		d.add(phaseType, key, ActionAlter, sqlgen.AlterDomainDefault(q, t.Default))
-	}
-	if old.NotNull != t.NotNull {
-		if t.NotNull {
-			d.add(phaseType, key, ActionAlter, sqlgen.AlterDomainNotNull(q, true),
-				Hazard{HazardValidation, fmt.Sprintf("SET NOT NULL on domain %s checks every column of the domain and fails if one holds NULL.", q)})
-		} else {
-			d.add(phaseType, key, ActionAlter, sqlgen.AlterDomainNotNull(q, false))
-		}
-	}
-	oldChecks := map[string]state.Constraint{}
-	for _, c := range old.Checks {
-		oldChecks[c.Name] = c
-	}
-	newChecks := map[string]bool{}
-	var adds []state.Constraint
-	for _, c := range t.Checks {
-		newChecks[c.Name] = true
-		oc, ok := oldChecks[c.Name]
-		switch {
-		case !ok:
-			adds = append(adds, c)
-		case oc.Definition != c.Definition || (c.NotValid && !oc.NotValid):
-			d.add(phaseType, key, ActionDrop, sqlgen.DropDomainConstraint(q, c.Name))
-			adds = append(adds, c)
-		case oc.NotValid && !c.NotValid:
-			d.add(phaseType, key, ActionAlter, sqlgen.ValidateDomainConstraint(q, c.Name),
-				Hazard{HazardValidation, fmt.Sprintf("Validating %s checks every column of domain %s.", c.Name, q)})
-		}
-		if ok && oc.Comment != c.Comment || !ok && c.Comment != "" {
-			d.add(phaseComment, key, ActionAlter, sqlgen.CommentOnDomainConstraint(q, c))
-		}
-	}
-	for _, c := range old.Checks {
-		if !newChecks[c.Name] {
-			d.add(phaseType, key, ActionDrop, sqlgen.DropDomainConstraint(q, c.Name))
-		}
-	}
-	for _, c := range adds {
-		var hz []Hazard
-		if !c.NotValid {
-			hz = append(hz, Hazard{HazardValidation, fmt.Sprintf("Adding %s checks every column of domain %s and fails if a value violates it.", c.Name, q)})
-		}
-		d.add(phaseType, key, ActionCreate, sqlgen.AddDomainConstraint(q, c), hz...)
-	}
-}
-
-// alterComposite plans DROP, ALTER and ADD ATTRIBUTE.
-func (d *differ) alterComposite(old, t state.Type) {
-	q := t.QualName()
-	key := t.Key()
-	for _, a := range old.Attributes {
-		if _, ok := attribute(t, a.Name); !ok {
-			var hz []Hazard
-			if users := d.columnsOfType(q); len(users) > 0 {
-				hz = append(hz, Hazard{HazardDeletesData, fmt.Sprintf("Dropping attribute %s of %s deletes its values in %s.", a.Name, q, strings.Join(users, ", "))})
-			}
-			d.add(phaseType, key, ActionAlter, sqlgen.DropAttribute(q, a.Name), hz...)
-		}
-	}
-	for _, a := range t.Attributes {
-		oa, ok := attribute(old, a.Name)
-		switch {
-		case !ok:
-			d.add(phaseType, key, ActionAlter, sqlgen.AddAttribute(q, a))
-		case oa.Type != a.Type || oa.Collation != a.Collation:
-			d.add(phaseType, key, ActionAlter, sqlgen.AlterAttributeType(q, a))
-		}
-	}
-}
-
-// typeOrder orders types so each comes after the types it is built from
-// (by name, among the given ones). A cycle cannot be created in
-// PostgreSQL; should one appear, the rest keep name order.
-func (d *differ) typeOrder(types []state.Type) []state.Type {
-	byKey := map[state.ObjectKey]state.Type{}
-	keys := make([]state.ObjectKey, 0, len(types))
-	deps := map[state.ObjectKey][]state.ObjectKey{}
-	for _, t := range types {
-		k := t.Key()
-		byKey[k] = t
-		keys = append(keys, k)
-		for _, ref := range t.TypeRefs() {
-			if rq, ok := typeRefName(ref); ok {
-				deps[k] = append(deps[k], state.ObjectKey{Kind: state.KindType, Schema: rq.Schema, Name: rq.Name})
-			}
-		}
-	}
-	ordered, err := topoOrder(keys, deps)
-	if err != nil {
-		seen := map[state.ObjectKey]bool{}
-		for _, k := range ordered {
-			seen[k] = true
-		}
-		for _, k := range keys {
-			if !seen[k] {
-				ordered = append(ordered, k)
-			}
-		}
-	}
-	out := make([]state.Type, len(ordered))
-	for i, k := range ordered {
-		out[i] = byKey[k]
-	}
-	return out
-}
-
-// typeRefName reads the user type a canonical type text names
-// ("public.status", `app."My Type"[]`); false for built-in types, which
-// are never qualified.
-func typeRefName(ref string) (state.QualName, bool) {
-	ref = strings.TrimRight(ref, "[]")
-	parts, ok := splitIdents(ref)
-	if !ok || len(parts) != 2 {
-		return state.QualName{}, false
-	}
-	return state.QualName{Schema: parts[0], Name: parts[1]}, true
-}
-
-// splitIdents splits a dotted name of quoted or plain identifiers
-// (canonical text, so plain ones are already lower case).
-func splitIdents(s string) ([]string, bool) {
-	var parts []string
-	for len(s) > 0 {
-		var part string
-		if s[0] == '"' {
-			var b strings.Builder
-			i := 1
-			for ; ; i++ {
-				if i >= len(s) {
-					return nil, false
-				}
-				if s[i] == '"' {
-					if i+1 < len(s) && s[i+1] == '"' {
-						b.WriteByte('"')
-						i++
-						continue
-					}
-					break
-				}
-				b.WriteByte(s[i])
-			}
-			part, s = b.String(), s[i+1:]
-		} else {
-			end := strings.IndexByte(s, '.')
-			if end < 0 {
-				end = len(s)
-			}
-			part, s = s[:end], s[end:]
-			if part == "" || strings.ContainsAny(part, " ()") {
-				return nil, false
-			}
-		}
-		parts = append(parts, part)
-		if s == "" {
-			break
-		}
-		if s[0] != '.' {
-			return nil, false
-		}
-		s = s[1:]
-	}
-	return parts, len(parts) > 0
-}
-
-// deferNewEnumValueUsers runs after the steps are ordered. PostgreSQL
-// refuses to use an enum value in the transaction that added it ("unsafe
-// use of new value"): a default, check or index mentioning it would fail.
-// When a step mentions a value added by ALTER TYPE ... ADD VALUE, that
-// ADD VALUE and every step from the first user on run outside the plan's
-// transaction, after it commits, in plan order, and say so.
-func (d *differ) deferNewEnumValueUsers() {
-	if len(d.typePlan.newLabels) == 0 {
-		return
-	}
-	first := -1
-	var adders []int
-	for _, nl := range d.typePlan.newLabels {
-		add := sqlgen.AddEnumValue(nl.typ, nl.label, "", "")
-		add = strings.TrimSuffix(add, ";\n")
-		lit := sqlgen.QuoteLiteral(nl.label)
-		at := -1
-		for i, s := range d.steps {
-			if at < 0 {
-				if strings.HasPrefix(s.SQL, add) {
-					at = i
-					adders = append(adders, i)
-				}
-				continue
-			}
-			if strings.HasPrefix(s.SQL, "ALTER TYPE ") && strings.Contains(s.SQL, " ADD VALUE ") {
-				continue // placing a value next to a new one is no use of it
-			}
-			if strings.Contains(s.SQL, lit) && (first < 0 || i < first) {
-				first = i
-				break
-			}
-		}
-	}
-	if first < 0 {
-		return
-	}
-	for _, i := range adders {
-		d.deferStep(i, "it adds an enum value that later steps use, and PostgreSQL refuses to use a new enum value in the transaction that adds it")
-	}
-	for i := first; i < len(d.steps); i++ {
-		d.deferStep(i, "it runs after an enum value is added outside the transaction (PostgreSQL refuses to use a new enum value in the transaction that adds it)")
-	}
-}
-
-// deferStep makes step i non-transactional, with a hazard saying why.
-func (d *differ) deferStep(i int, why string) {
-	s := &d.steps[i]
-	if !s.Transactional {
-		return
-	}
-	s.Transactional = false
-	s.Hazards = append(s.Hazards, Hazard{HazardNotTransactional, "Runs outside the plan's transaction because " + why + "; if it fails, the steps before it stay applied."})
 }

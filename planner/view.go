@@ -165,8 +165,8 @@ func (d *differ) desiredRelation(q state.QualName) bool {
 // not survive.
 type underViews struct {
 	// whole are relations, functions and types changed as a whole:
-	// dropped tables, and every function, procedure or type some step
-	// drops (including those dropped to be created again).
+	// dropped tables, and every function, procedure, type or sequence
+	// some step drops (including those dropped to be created again).
 	whole map[relKey]bool
 	// columns are table columns dropped or changed in type, collation or
 	// generation expression, by table.
@@ -194,7 +194,7 @@ func (d *differ) changedUnderViews() underViews {
 				u.columns[k][c.Name] = true
 			}
 		}
-		oldPK, newPK := primaryKey(t), primaryKey(nw)
+		oldPK, newPK := primaryKeyOf(t), primaryKeyOf(nw)
 		if oldPK != nil && (newPK == nil || oldPK.Definition != newPK.Definition || d.desiredConstraintName(nw, oldPK.Name) != newPK.Name) {
 			u.primaryKeys[k] = oldPK.Name
 		}
@@ -204,8 +204,10 @@ func (d *differ) changedUnderViews() underViews {
 			continue
 		}
 		switch s.Object.Kind {
-		case state.KindFunction, state.KindProcedure, state.KindType:
-			u.whole[depKey(s.Object)] = true
+		case state.KindFunction, state.KindProcedure, state.KindType, state.KindSequence:
+			if s.Object.Table == "" {
+				u.whole[depKey(s.Object)] = true
+			}
 		}
 	}
 	return u
@@ -243,7 +245,8 @@ func (u underViews) affects(v state.View) bool {
 	return false
 }
 
-func primaryKey(t state.Table) *state.Constraint {
+// primaryKeyOf returns the primary key of t, or nil.
+func primaryKeyOf(t state.Table) *state.Constraint {
 	for i := range t.Constraints {
 		if t.Constraints[i].Kind == state.ConstraintPrimaryKey {
 			return &t.Constraints[i]
@@ -403,7 +406,7 @@ func (d *differ) alterView(p viewPair) {
 		// the statement.
 		d.add(phaseCreateView, key, ActionAlter, sqlgen.CreateOrReplaceView(nw))
 	case !reflect.DeepEqual(old.Options, nw.Options):
-		set, reset := optionChanges(old.Options, nw.Options)
+		set, reset := viewOptionChanges(old.Options, nw.Options)
 		if len(reset) > 0 {
 			d.add(phaseCreateView, key, ActionAlter, sqlgen.ResetViewOptions(q, nw.Materialized, reset))
 		}
@@ -436,9 +439,9 @@ func viewsEqual(a, b state.View) bool {
 	return reflect.DeepEqual(a, b)
 }
 
-// optionChanges splits the difference between two sorted option lists
+// viewOptionChanges splits the difference between two sorted option lists
 // into options to set (name=value) and names to reset.
-func optionChanges(from, to []string) (set, reset []string) {
+func viewOptionChanges(from, to []string) (set, reset []string) {
 	have := map[string]string{}
 	for _, o := range from {
 		n, v, _ := strings.Cut(o, "=")
@@ -508,15 +511,15 @@ func (d *differ) viewComments(old, nw state.View) {
 	for c := range nw.ColumnComments {
 		cols[c] = true
 	}
-	for _, c := range sortedSet(cols) {
+	for _, c := range sortedColumnNames(cols) {
 		if old.ColumnComments[c] != nw.ColumnComments[c] {
 			d.add(phaseComment, memberKey(state.KindColumn, nw.QualName(), c), ActionAlter, sqlgen.CommentOnViewColumn(nw, c, nw.ColumnComments[c]))
 		}
 	}
 }
 
-// sortedSet returns the members of a set of names in order.
-func sortedSet(m map[string]bool) []string {
+// sortedColumnNames returns the members of a set of names in order.
+func sortedColumnNames(m map[string]bool) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)

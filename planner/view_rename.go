@@ -11,6 +11,9 @@ import "github.com/renovate-pg/renovate/state"
 type RelationRenames struct {
 	Relations map[state.QualName]string
 	Columns   map[state.QualName]map[string]string
+	// applied are the relation renames the model already shows (the
+	// relation has its new name there), which Reverse leaves out.
+	applied map[state.QualName]bool
 }
 
 // DeclaredRelationRenames returns the renames Diff(from, to) plans for
@@ -18,23 +21,24 @@ type RelationRenames struct {
 // annotation is honored when the old name exists on the remote side, the
 // new one does not, and the old name is not wanted for another object.
 func DeclaredRelationRenames(from, to state.DatabaseSchema) RelationRenames {
-	r := RelationRenames{Relations: map[state.QualName]string{}, Columns: map[state.QualName]map[string]string{}}
+	r := RelationRenames{Relations: map[state.QualName]string{}, Columns: map[state.QualName]map[string]string{}, applied: map[state.QualName]bool{}}
 	d := &differ{from: from, to: to}
 	for _, t := range to.Tables {
 		oldQ := t.QualName()
 		old, ok := from.Table(oldQ)
 		if t.RenamedFrom != "" {
 			prev := state.QualName{Schema: t.Schema, Name: t.RenamedFrom}
-			_, prevExists := from.Table(prev)
+			prevTable, prevExists := from.Table(prev)
 			switch {
 			case !ok && prevExists && !d.desiredRelation(prev):
-				old, ok, oldQ = from.Tables[tableIndex(from, prev)], true, prev
+				old, ok, oldQ = prevTable, true, prev
 				r.Relations[prev] = t.Name
 			case ok && !prevExists && !d.desiredRelation(prev):
 				// The model already has the rename (the planner applies
 				// table renames to it first); what reads the table may
 				// still use the old name.
 				r.Relations[prev] = t.Name
+				r.applied[prev] = true
 			}
 		}
 		if !ok {
@@ -78,13 +82,15 @@ func DeclaredRelationRenames(from, to state.DatabaseSchema) RelationRenames {
 	return r
 }
 
-// Reverse returns the renames undone, by the new names: for printing a
-// desired view's query on the remote database, where the old names still
-// stand.
+// Reverse returns the renames still to run undone, by the new names: for
+// printing a desired view's query on the remote database, where the old
+// names still stand.
 func (r RelationRenames) Reverse() RelationRenames {
 	out := RelationRenames{Relations: map[state.QualName]string{}, Columns: map[state.QualName]map[string]string{}}
 	for old, nw := range r.Relations {
-		out.Relations[state.QualName{Schema: old.Schema, Name: nw}] = old.Name
+		if !r.applied[old] {
+			out.Relations[state.QualName{Schema: old.Schema, Name: nw}] = old.Name
+		}
 	}
 	for old, cols := range r.Columns {
 		q := old
@@ -102,13 +108,3 @@ func (r RelationRenames) Reverse() RelationRenames {
 
 // Empty reports whether nothing is renamed.
 func (r RelationRenames) Empty() bool { return len(r.Relations) == 0 && len(r.Columns) == 0 }
-
-// tableIndex returns the index of table q in s.Tables (which has it).
-func tableIndex(s state.DatabaseSchema, q state.QualName) int {
-	for i := range s.Tables {
-		if s.Tables[i].QualName() == q {
-			return i
-		}
-	}
-	return -1
-}

@@ -197,7 +197,7 @@ func TestViewCycle(t *testing.T) {
 }
 
 func TestOptionChanges(t *testing.T) {
-	set, reset := optionChanges([]string{"check_option=local", "security_barrier=true"}, []string{"check_option=cascaded", "security_invoker=true"})
+	set, reset := viewOptionChanges([]string{"check_option=local", "security_barrier=true"}, []string{"check_option=cascaded", "security_invoker=true"})
 	if diff := cmp.Diff([]string{"check_option=cascaded", "security_invoker=true"}, set); diff != "" {
 		t.Errorf("set (-want +got):\n%s", diff)
 	}

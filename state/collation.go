@@ -15,8 +15,13 @@ type Collation struct {
 	LcCtype       string `json:"lc_ctype,omitempty"`
 	Deterministic bool   `json:"deterministic"`
 	// Rules are ICU tailoring rules (PostgreSQL 16+).
-	Rules   string `json:"rules,omitempty"`
-	Comment string `json:"comment,omitempty"`
+	Rules string `json:"rules,omitempty"`
+	// AnyEncoding marks a libc collation usable with any database
+	// encoding (collencoding -1), which only a copy of the built-in "C"
+	// or "POSIX" collation (CREATE COLLATION ... FROM) is; one created
+	// with a locale belongs to the database's encoding.
+	AnyEncoding bool   `json:"any_encoding,omitempty"`
+	Comment     string `json:"comment,omitempty"`
 }
 
 // QualName returns the collation's schema-qualified name.

@@ -147,16 +147,31 @@ func DefaultObjectKind(objectType string) Kind {
 // objects of objectType created by role (acldefault): every privilege of
 // the kind for the role itself, plus PUBLIC's defaults. It is what a
 // global DefaultPrivilege group means when it is not recorded.
+//
+// The role's own MAINTAIN on tables is left out, here and everywhere in
+// the model (see UnmanagedDefaultPrivilege): PostgreSQL 17 added it to
+// acldefault, and a model that must mean the same on every version cannot
+// say whether the built-in default has it.
 func BuiltinDefaultPrivileges(role, objectType string) []DefaultPrivilege {
 	k := DefaultObjectKind(objectType)
 	var out []DefaultPrivilege
 	for _, p := range AllPrivileges(k) {
-		out = append(out, DefaultPrivilege{Role: role, ObjectType: objectType, Privilege: Privilege{Grantee: role, Privilege: p}})
+		d := DefaultPrivilege{Role: role, ObjectType: objectType, Privilege: Privilege{Grantee: role, Privilege: p}}
+		if UnmanagedDefaultPrivilege(d) {
+			continue
+		}
+		out = append(out, d)
 	}
 	for _, p := range PublicDefaults(k) {
 		out = append(out, DefaultPrivilege{Role: role, ObjectType: objectType, Privilege: p})
 	}
 	return out
+}
+
+// UnmanagedDefaultPrivilege reports whether d is left out of the model:
+// a role's own MAINTAIN on its new tables (see BuiltinDefaultPrivileges).
+func UnmanagedDefaultPrivilege(d DefaultPrivilege) bool {
+	return d.Grantee == d.Role && d.Privilege.Privilege == "MAINTAIN"
 }
 
 // HasPrivilege reports whether ps holds privilege for grantee, and whether

@@ -124,15 +124,18 @@ func runInit(ctx context.Context, opts *InitOptions) error {
 func summarize(s state.DatabaseSchema) string {
 	counts := map[string]int{
 		"extension": len(s.Extensions), "schema": len(s.Schemas), "type": len(s.Types),
-		"sequence": len(s.Sequences), "table": len(s.Tables),
+		"sequence": len(s.Sequences), "table": len(s.Tables), "collation": len(s.Collations),
 	}
 	for _, t := range s.Tables {
 		counts["index"] += len(t.Indexes)
 		counts["constraint"] += len(t.Constraints)
 	}
 	var parts []string
-	for _, k := range []string{"schema", "extension", "type", "sequence", "table", "constraint", "index"} {
+	for _, k := range []string{"schema", "extension", "collation", "type", "sequence", "table", "constraint", "index"} {
 		n := counts[k]
+		if k == "collation" && n == 0 {
+			continue // rare: only named when there are some
+		}
 		word := k + "s"
 		if k == "index" {
 			word = "indexes"

@@ -21,10 +21,7 @@ const conformanceRoot = "../../../shared/conformance"
 // conformancePending lists the cases that do not pass yet, each with the
 // reason. The test fails when one of them starts passing (shrink the list)
 // and when any other case fails.
-var conformancePending = map[string]string{
-	"collations":   "CREATE COLLATION is not managed yet",
-	"enumdefaults": "under investigation",
-}
+var conformancePending = map[string]string{}
 
 // conformanceMeta is a case's meta.json.
 type conformanceMeta struct {

@@ -176,6 +176,9 @@ func Plan(ctx context.Context, conn *pgx.Conn, local *parser.Result, remote *Rem
 	if desired, err = normalizePartitions(ctx, conn, desired, remote.Schema); err != nil {
 		return nil, err
 	}
+	if desired, err = normalizePublications(ctx, conn, desired, remote.Schema); err != nil {
+		return nil, err
+	}
 	if desired, err = normalizePolicies(ctx, conn, desired, remote.Schema); err != nil {
 		return nil, err
 	}
@@ -215,7 +218,7 @@ func adoptImplicitPublic(local *parser.Result, remote state.DatabaseSchema) stat
 	for i := range desired.Schemas {
 		if desired.Schemas[i].Name == "public" {
 			desired.Schemas[i].Comment = remotePublic.Comment
-			desired.Schemas[i].Privileges = remotePublic.Privileges
+			desired.Schemas[i].Privileges = implicitPublicPrivileges(local, remotePublic.Privileges, desired.Schemas[i].Privileges)
 		}
 	}
 	return desired

@@ -60,6 +60,9 @@ func normalizeLocal(ctx context.Context, conn *pgx.Conn, desired, remote state.D
 func expressionsDiffer(t, r state.Table) bool {
 	for _, c := range t.Columns {
 		rc, ok := r.Column(c.Name)
+		if !ok && c.RenamedFrom != "" {
+			rc, ok = r.Column(c.RenamedFrom) // a declared rename
+		}
 		if ok && (rc.Type != c.Type || rc.Collation != c.Collation || rc.Default != c.Default || rc.Generated != c.Generated) {
 			return true
 		}
@@ -69,7 +72,7 @@ func expressionsDiffer(t, r state.Table) bool {
 			continue
 		}
 		for _, rc := range r.Constraints {
-			if rc.Name == c.Name && rc.Definition != c.Definition {
+			if (rc.Name == c.Name || c.RenamedFrom != "" && rc.Name == c.RenamedFrom) && rc.Definition != c.Definition {
 				return true
 			}
 		}

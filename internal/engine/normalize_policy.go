@@ -92,6 +92,12 @@ func policyTempTable(t state.Table) catalog.TempTable {
 func mergeServerPolicies(t *state.Table, printed []catalog.ServerPolicy) {
 	pt := state.Table{Schema: t.Schema, Name: t.Name, Columns: policyColumns(*t)}
 	for _, sp := range printed {
+		// A policy reading its own table by an unqualified name reads the
+		// temporary copy there: its printing names pg_temp_N and is no
+		// use. It keeps its local text.
+		if strings.Contains(sp.Using, "pg_temp") || strings.Contains(sp.WithCheck, "pg_temp") {
+			continue
+		}
 		for _, p := range t.Policies {
 			if p.Name == sp.Name {
 				p.Using, p.WithCheck, p.Comment = sp.Using, sp.WithCheck, ""

@@ -9,6 +9,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/state"
 )
 
@@ -207,7 +208,7 @@ func resolveDefaultPrivileges(ds []state.DefaultPrivilege, currentUser string, n
 		if d.Grantee == "" {
 			d.Grantee = currentUser
 		}
-		if noMaintain && d.Privilege.Privilege == "MAINTAIN" {
+		if (noMaintain && d.Privilege.Privilege == "MAINTAIN") || state.UnmanagedDefaultPrivilege(d) {
 			continue
 		}
 		k := d
@@ -274,4 +275,21 @@ func rolesUsed(s state.DatabaseSchema) map[string][]string {
 		note(d.Grantee, "default privileges")
 	}
 	return used
+}
+
+// implicitPublicPrivileges returns the privileges of the public schema
+// when no file declares it: the remote's, with those the files GRANT or
+// REVOKE taken from the files (see parser.ImplicitPublicPrivilegeKey).
+func implicitPublicPrivileges(local *parser.Result, remote, files []state.Privilege) []state.Privilege {
+	var out []state.Privilege
+	for _, p := range remote {
+		if _, touched := local.Locations[parser.ImplicitPublicPrivilegeKey(p.Grantee, p.Privilege, false)]; touched {
+			continue
+		}
+		if _, optionOnly := local.Locations[parser.ImplicitPublicPrivilegeKey(p.Grantee, p.Privilege, true)]; optionOnly {
+			p.Grantable = false
+		}
+		out = append(out, p)
+	}
+	return append(out, files...)
 }

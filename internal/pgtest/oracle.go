@@ -553,7 +553,27 @@ func aclText(expr string) string {
 // ownerACLComment renders owner, privileges and comment.
 func ownerACLComment(owner, acl, comment string) string {
 	return fmt.Sprintf(`' OWNER ' || quote_ident(pg_get_userbyid(%s)) || ' ACL ' || %s || ' COMMENT ' || quote_nullable(%s)`,
-		owner, aclText(acl), comment)
+		owner, aclText(effectiveACL(owner, acl)), comment)
+}
+
+// effectiveACL fills in the default of a NULL ACL (acldefault), as pg_dump
+// does when it compares: a NULL ACL and an explicit one equal to the
+// default grant the same. acl names the ACL column with its table alias;
+// columns of unknown catalogs are left as they are.
+func effectiveACL(owner, acl string) string {
+	alias, col, _ := strings.Cut(acl, ".")
+	kind := map[string]string{
+		"nspacl": "'n'",
+		"typacl": "'T'",
+		"relacl": "CASE WHEN " + alias + ".relkind = 'S' THEN 's' ELSE 'r' END::\"char\"",
+		"proacl": "'f'",
+		"fdwacl": "'F'",
+		"srvacl": "'S'",
+	}[col]
+	if kind == "" {
+		return acl
+	}
+	return fmt.Sprintf("coalesce(%s, acldefault(%s, %s))", acl, kind, owner)
 }
 
 // collate renders " COLLATE x" when a column's collation differs from its

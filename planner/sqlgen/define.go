@@ -313,6 +313,7 @@ func Dump(s state.DatabaseSchema) string {
 		b.WriteString(ViewDefinition(v))
 	}
 	b.WriteString(DefaultPrivilegesDefinition(s.DefaultPrivileges))
+	b.WriteString(PublicationsDefinition(s.Publications))
 	b.WriteString(dumpTriggers(s))
 	return b.String()
 }

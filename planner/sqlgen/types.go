@@ -78,13 +78,13 @@ func defaultMultirangeName(rangeName string) string {
 	if i := strings.Index(rangeName, "range"); i >= 0 {
 		s = rangeName[:i] + "multi" + rangeName[i:]
 	} else {
-		s = clipName(rangeName, 64-12) + "_multirange"
+		s = clipTypeName(rangeName, 64-12) + "_multirange"
 	}
-	return clipName(s, 63)
+	return clipTypeName(s, 63)
 }
 
-// clipName cuts s to at most n bytes without splitting a UTF-8 character.
-func clipName(s string, n int) string {
+// clipTypeName cuts s to at most n bytes without splitting a UTF-8 character.
+func clipTypeName(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
@@ -230,8 +230,13 @@ func CollationDefinition(c state.Collation) string {
 }
 
 // CreateCollation prints CREATE COLLATION with the provider always
-// spelled out.
+// spelled out; a copy of the built-in "C" or "POSIX" collation, usable in
+// any encoding, is printed as the copy it is (FROM), which no option list
+// can express.
 func CreateCollation(c state.Collation) string {
+	if c.Provider == "libc" && c.AnyEncoding && (c.Locale == "C" || c.Locale == "POSIX") && c.Deterministic && c.Rules == "" {
+		return "CREATE COLLATION " + QualifiedName(c.Schema, c.Name) + " FROM " + QuoteIdent(c.Locale) + ";\n"
+	}
 	opts := []string{"provider = " + c.Provider}
 	if c.Locale != "" {
 		opts = append(opts, "locale = "+QuoteLiteral(c.Locale))

@@ -127,9 +127,20 @@ func RenameView(q state.QualName, materialized bool, to string) string {
 	return "ALTER " + viewWord(materialized) + " " + Qual(q) + " RENAME TO " + QuoteIdent(to) + ";\n"
 }
 
-// SetViewOptions prints ALTER [MATERIALIZED] VIEW ... SET (options).
+// SetViewOptions prints ALTER [MATERIALIZED] VIEW ... SET (options), with
+// check_option last: PostgreSQL keeps reloptions in the order given, and
+// CREATE VIEW ... WITH CHECK OPTION puts it after the WITH (...) options.
 func SetViewOptions(q state.QualName, materialized bool, opts []string) string {
-	return "ALTER " + viewWord(materialized) + " " + Qual(q) + " SET (" + formatOptions(opts) + ");\n"
+	var ordered, check []string
+	for _, o := range opts {
+		if strings.HasPrefix(o, "check_option=") {
+			check = append(check, o)
+		} else {
+			ordered = append(ordered, o)
+		}
+	}
+	ordered = append(ordered, check...)
+	return "ALTER " + viewWord(materialized) + " " + Qual(q) + " SET (" + formatOptions(ordered) + ");\n"
 }
 
 // ResetViewOptions prints ALTER [MATERIALIZED] VIEW ... RESET (names).

@@ -37,7 +37,7 @@ func fixtureSQL(major int) []string {
 		 CREATE TYPE "Billing Dept"."Währung" AS ENUM ('EUR', 'USD', 'it''s');
 		 CREATE TYPE app.nothing AS ENUM ()`,
 
-		// Types that are not modelled (yet) and must not show up as enums.
+		// A domain, a composite and a range type.
 		`CREATE DOMAIN app.positive AS integer CHECK (VALUE > 0);
 		 CREATE TYPE app.pair AS (a int, b text);
 		 CREATE TYPE app.floatrange AS RANGE (subtype = float8)`,
@@ -143,11 +143,10 @@ func fixtureSQL(major int) []string {
 		`CREATE TABLE app.empty ();
 		 CREATE TABLE "select"."table" ("column" int UNIQUE)`,
 
-		// Relations that are not modelled (yet): a partitioned table and
-		// its partition (the view and materialized view are), plus a plain table
-		// whose foreign key references the partitioned table: PostgreSQL
-		// clones that constraint once per partition on the referencing
-		// table, and the clones must not show up.
+		// A partitioned table and its partitions, views, plus a plain
+		// table whose foreign key references the partitioned table:
+		// PostgreSQL clones that constraint once per partition on the
+		// referencing table, and the clones must not show up.
 		`CREATE TABLE app.events (id int, at date, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
 		 CREATE TABLE app.events_2024 PARTITION OF app.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
 		 CREATE TABLE app.events_2025 PARTITION OF app.events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');

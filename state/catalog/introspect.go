@@ -85,6 +85,7 @@ func Introspect(ctx context.Context, conn *pgx.Conn) (*state.DatabaseSchema, err
 		{"columns.sql", "introspecting columns", in.scanColumns},
 		{"constraints.sql", "introspecting constraints", in.scanConstraints},
 		{"indexes.sql", "introspecting indexes", in.scanIndexes},
+		{"publications.sql", "introspecting publications", in.scanPublications},
 		{"views.sql", "introspecting views", in.scanViews},
 		{"matview_indexes.sql", "introspecting indexes of materialized views", in.scanMatviewIndexes},
 		// Policies and row security attach to tables by OID; privileges

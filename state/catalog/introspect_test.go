@@ -136,6 +136,36 @@ func expectedFixture(major int, btreeGist string) state.DatabaseSchema {
 					References: &state.QualName{Schema: "app", Name: "events"},
 				}},
 			},
+			// The partitioned table and its partitions: the partitions'
+			// columns are inherited, their copies of the primary key are
+			// the parent's.
+			{
+				Schema: "app", Name: "events",
+				Columns: []state.Column{{Name: "id", Type: "integer", NotNull: true}, {Name: "at", Type: "date", NotNull: true}},
+				Constraints: []state.Constraint{{
+					Name: "events_pkey", Kind: state.ConstraintPrimaryKey,
+					Definition: "PRIMARY KEY (id, at)", Columns: []string{"id", "at"},
+				}},
+				PartitionBy: "RANGE (at)",
+			},
+			{
+				Schema: "app", Name: "events_2024",
+				Columns: []state.Column{
+					{Name: "id", Type: "integer", NotNull: true, Inherited: true},
+					{Name: "at", Type: "date", NotNull: true, Inherited: true},
+				},
+				PartitionOf:    &state.QualName{Schema: "app", Name: "events"},
+				PartitionBound: "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
+			},
+			{
+				Schema: "app", Name: "events_2025",
+				Columns: []state.Column{
+					{Name: "id", Type: "integer", NotNull: true, Inherited: true},
+					{Name: "at", Type: "date", NotNull: true, Inherited: true},
+				},
+				PartitionOf:    &state.QualName{Schema: "app", Name: "events"},
+				PartitionBound: "FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')",
+			},
 			{
 				Schema: "app", Name: "refs",
 				Columns: []state.Column{
@@ -229,6 +259,20 @@ func expectedFixture(major int, btreeGist string) state.DatabaseSchema {
 			},
 		})
 	}
+	// Domains, composite and range types and collations (typedetails.go).
+	s.Types = append(s.Types,
+		state.Type{Schema: "app", Name: "positive", Kind: state.TypeDomain, TypeDetails: state.TypeDetails{
+			BaseType: "integer",
+			Checks:   []state.Constraint{{Name: "positive_check", Kind: state.ConstraintCheck, Definition: "CHECK ((VALUE > 0))"}},
+		}},
+		state.Type{Schema: "app", Name: "pair", Kind: state.TypeComposite, TypeDetails: state.TypeDetails{
+			Attributes: []state.Attribute{{Name: "a", Type: "integer"}, {Name: "b", Type: "text"}},
+		}},
+		state.Type{Schema: "app", Name: "floatrange", Kind: state.TypeRange, TypeDetails: state.TypeDetails{
+			Subtype: "double precision", MultirangeName: "app.floatmultirange",
+		}},
+	)
+	s.Collations = []state.Collation{{Schema: "app", Name: "my coll", Provider: "libc", Locale: "C", Deterministic: true}}
 	addDefaultPrivileges(&s, major)
 	s.Normalize()
 	return s
@@ -464,7 +508,7 @@ func TestIntrospectIsBulk(t *testing.T) {
 		t.Errorf("Introspect sent %s for 3 tables but %s for 300", small, large)
 	}
 	// The transaction is begun inside the one batch, and committed after.
-	if want := "1 queries, 1 batches holding 11 queries"; large != want {
+	if want := "1 queries, 1 batches holding 25 queries"; large != want {
 		t.Errorf("Introspect sent %s, want %s", large, want)
 	}
 }

@@ -29,6 +29,7 @@ func addDefaultPrivileges(s *state.DatabaseSchema, major int) {
 			s.Schemas[i].Privileges = append(s.Schemas[i].Privileges, state.Privilege{Grantee: state.Public, Privilege: "CREATE"})
 		}
 	}
+	s.Normalize()
 }
 
 // TestIntrospectSecurity reads privileges (with defaults filled in and the

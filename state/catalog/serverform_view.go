@@ -36,12 +36,14 @@ type ServerView struct {
 	Columns    []state.ViewColumn
 }
 
-// serverViewQuery reads a temporary view back as views.sql reads views.
+// serverViewQuery reads the temporary view named $1 back as views.sql
+// reads views.
 const serverViewQuery = `
+WITH v AS (SELECT to_regclass('pg_temp.' || quote_ident($1))::oid AS oid)
 SELECT
-	pg_get_viewdef($1::oid, true),
+	pg_get_viewdef(v.oid, true),
 	coalesce((SELECT array_agg(a.attname::text ORDER BY a.attnum)
-		FROM pg_attribute a WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped), '{}'),
+		FROM pg_attribute a WHERE a.attrelid = v.oid AND a.attnum > 0 AND NOT a.attisdropped), '{}'),
 	coalesce((SELECT array_agg(
 			format_type(a.atttypid, a.atttypmod)
 			|| CASE WHEN a.attcollation <> t.typcollation THEN (
@@ -52,10 +54,11 @@ SELECT
 				WHERE co.oid = a.attcollation) ELSE '' END
 			ORDER BY a.attnum)
 		FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
-		WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped), '{}')`
+		WHERE a.attrelid = v.oid AND a.attnum > 0 AND NOT a.attisdropped), '{}')
+FROM v`
 
 // PrintTempViews creates each view in pg_temp (one at a time, each in its
-// own savepoint), reads it back with search_path = pg_catalog and the
+// own savepoint, so one refusal spoils nothing else), reads it back with search_path = pg_catalog and the
 // introspection settings, and rolls everything back. searchPath is the
 // path local SQL is interpreted under.
 func PrintTempViews(ctx context.Context, conn *pgx.Conn, searchPath string, views []TempView) ([]ServerView, error) {
@@ -86,10 +89,13 @@ func PrintTempViews(ctx context.Context, conn *pgx.Conn, searchPath string, view
 	}
 	for i, v := range views {
 		out[i].Name = v.Name
-		if _, err := tx.Exec(ctx, "SAVEPOINT renovate_norm"); err != nil {
+		// The savepoint and the path in one round trip: both are fixed
+		// text (the path is quoted as a literal).
+		if _, err := tx.Exec(ctx, "SAVEPOINT renovate_norm; SELECT set_config('search_path', "+quoteLiteral(searchPath)+", true)",
+			pgx.QueryExecModeSimpleProtocol); err != nil {
 			return fail(err)
 		}
-		out[i].Err = printTempView(ctx, tx, searchPath, v, &out[i])
+		out[i].Err = printTempView(ctx, tx, v, &out[i])
 		if _, err := tx.Exec(ctx, "ROLLBACK TO SAVEPOINT renovate_norm"); err != nil {
 			return fail(err)
 		}
@@ -97,27 +103,25 @@ func PrintTempViews(ctx context.Context, conn *pgx.Conn, searchPath string, view
 	return out, nil
 }
 
-// printTempView creates one temporary view and reads it into sv.
-func printTempView(ctx context.Context, tx pgx.Tx, searchPath string, v TempView, sv *ServerView) error {
-	if _, err := tx.Exec(ctx, "SELECT set_config('search_path', $1, true)", searchPath); err != nil {
-		return err
-	}
+// printTempView creates one temporary view and reads it into sv. The
+// query goes through the extended protocol, which refuses more than one
+// statement: a query can never end the transaction that keeps this
+// harmless.
+func printTempView(ctx context.Context, tx pgx.Tx, v TempView, sv *ServerView) error {
 	name := pgx.Identifier{v.Name}.Sanitize()
-	if _, err := tx.Exec(ctx, "CREATE TEMP VIEW "+name+" AS "+v.Query, pgx.QueryExecModeSimpleProtocol); err != nil {
+	// pgx sends a statement without arguments with the simple protocol,
+	// whatever the mode asked: go to the extended protocol directly.
+	if _, err := tx.Conn().PgConn().ExecParams(ctx, "CREATE TEMP VIEW "+name+" AS "+v.Query, nil, nil, nil, nil).Close(); err != nil {
 		return err
 	}
 	if _, err := tx.Exec(ctx, "SELECT set_config('search_path', 'pg_catalog', true)"); err != nil {
 		return err
 	}
 	var (
-		oid          uint32
 		def          *string
 		names, types []string
 	)
-	if err := tx.QueryRow(ctx, "SELECT to_regclass('pg_temp.' || quote_ident($1))::oid", v.Name).Scan(&oid); err != nil {
-		return err
-	}
-	if err := tx.QueryRow(ctx, serverViewQuery, oid).Scan(&def, &names, &types); err != nil {
+	if err := tx.QueryRow(ctx, serverViewQuery, v.Name).Scan(&def, &names, &types); err != nil {
 		return err
 	}
 	if def == nil || len(names) != len(types) {
@@ -129,3 +133,6 @@ func printTempView(ctx context.Context, tx pgx.Tx, searchPath string, v TempView
 	}
 	return nil
 }
+
+// quoteLiteral quotes s as an SQL string literal.
+func quoteLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }

@@ -112,7 +112,7 @@ func indexTablespace(def, pred, tablespace string) string {
 	}
 	clause := " TABLESPACE " + sqlgen.QuoteIdent(tablespace)
 	if pred != "" {
-		if where := " WHERE (" + pred + ")"; strings.HasSuffix(def, where) {
+		if where := " WHERE " + pred; strings.HasSuffix(def, where) {
 			return strings.TrimSuffix(def, where) + clause + where
 		}
 	}

@@ -95,12 +95,14 @@ func (in *introspection) scanCollations(rows pgx.Rows) error {
 			provider                 string
 			collate, ctype, iculocal string
 		)
-		if err := rows.Scan(&oid, &c.Schema, &c.Name, &provider, &collate, &ctype, &iculocal, &c.Deterministic, &c.Rules); err != nil {
+		var encoding int32
+		if err := rows.Scan(&oid, &c.Schema, &c.Name, &provider, &collate, &ctype, &iculocal, &c.Deterministic, &c.Rules, &encoding); err != nil {
 			return err
 		}
 		switch provider {
 		case "c":
 			c.Provider = "libc"
+			c.AnyEncoding = encoding == -1
 			if collate == ctype {
 				c.Locale = collate
 			} else {

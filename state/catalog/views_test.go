@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -86,6 +87,16 @@ func TestIntrospectViews(t *testing.T) {
 			ReadsFromCatalog: []state.ObjectKey{tcol("id"), tcol("n"), tcol("name")},
 		},
 	}
+	if srv.Version() >= 16 {
+		// PostgreSQL 16 stopped qualifying columns in queries over one
+		// relation.
+		for i := range want {
+			for _, q := range []string{"t.", "v."} {
+				want[i].Definition = strings.ReplaceAll(want[i].Definition, " "+q, " ")
+				want[i].Definition = strings.ReplaceAll(want[i].Definition, "("+q, "(")
+			}
+		}
+	}
 	if diff := cmp.Diff(want, s.Views); diff != "" {
 		t.Errorf("views (-want +got):\n%s", diff)
 	}
@@ -99,15 +110,22 @@ func TestPrintTempViews(t *testing.T) {
 	got, err := PrintTempViews(ctx, conn, "public", []TempView{
 		{Name: "v", Query: "SELECT id, name, n * 2 AS twice FROM t"},
 		{Name: "broken", Query: "SELECT missing FROM t"},
+		// One statement only: nothing can end the rolled-back transaction.
+		{Name: "sneaky", Query: "SELECT 1; COMMIT; DROP TABLE t"},
 		{Name: "V 2", Query: "SELECT id FROM v WHERE twice > 1"},
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 3 || got[1].Err == nil {
-		t.Fatalf("want the second view refused, got %+v", got)
+	if len(got) != 4 || got[1].Err == nil || got[2].Err == nil {
+		t.Fatalf("want the second and third views refused, got %+v", got)
 	}
-	for _, i := range []int{0, 2} {
+	got = append(got[:1], got[3])
+	var tables int
+	if err := conn.QueryRow(ctx, "SELECT count(*) FROM pg_class WHERE oid = 'public.t'::regclass").Scan(&tables); err != nil || tables != 1 {
+		t.Fatalf("table t is gone: %v", err)
+	}
+	for _, i := range []int{0, 1} {
 		if got[i].Err != nil {
 			t.Fatalf("%s: %v", got[i].Name, got[i].Err)
 		}
@@ -116,7 +134,7 @@ func TestPrintTempViews(t *testing.T) {
 	for _, v := range remote.Views {
 		byName[v.Name] = v
 	}
-	for _, i := range []int{0, 2} {
+	for _, i := range []int{0, 1} {
 		r := byName[got[i].Name]
 		if got[i].Definition != r.Definition {
 			t.Errorf("%s: printed\n%s\nremote\n%s", got[i].Name, got[i].Definition, r.Definition)

@@ -79,6 +79,9 @@ func Files(s state.DatabaseSchema) map[string]string {
 	if len(s.DefaultPrivileges) > 0 {
 		out[DefaultPrivilegesPath] = sqlgen.DefaultPrivilegesDefinition(s.DefaultPrivileges)
 	}
+	if len(s.Publications) > 0 {
+		out[PublicationsPath] = sqlgen.PublicationsDefinition(s.Publications)
+	}
 	for _, sc := range s.Schemas {
 		out[SchemaPath(sc.Name)] = sqlgen.SchemaDefinition(sc)
 	}
@@ -115,6 +118,10 @@ func ownerTable(s state.Sequence) string {
 // DefaultPrivilegesPath is the file of the ALTER DEFAULT PRIVILEGES
 // entries, written only when there are some.
 const DefaultPrivilegesPath = "default_privileges.sql"
+
+// PublicationsPath is the file of every publication, written only when
+// there are some.
+const PublicationsPath = "publications.sql"
 
 // SchemaPath is the file of a schema's own definition.
 func SchemaPath(schema string) string { return FileName(schema) + "/schema.sql" }
@@ -221,7 +228,7 @@ func Write(dir string, s state.DatabaseSchema) ([]string, error) {
 
 // isLayoutPath reports whether p is a path Write could produce.
 func isLayoutPath(p string) bool {
-	if p == "extensions.sql" || p == DefaultPrivilegesPath || isRoutinePath(p) {
+	if p == "extensions.sql" || p == PublicationsPath || p == DefaultPrivilegesPath || isRoutinePath(p) {
 		return true
 	}
 	parts := strings.Split(p, "/")

@@ -25,5 +25,6 @@ WHERE d.classoid IN (
 	'pg_collation'::regclass,
 	'pg_proc'::regclass,
 	'pg_trigger'::regclass,
-	'pg_event_trigger'::regclass
+	'pg_event_trigger'::regclass,
+	'pg_publication'::regclass
 )

@@ -88,7 +88,7 @@ CREATE FUNCTION app.task_count(p_project bigint) RETURNS bigint
     AS $$ SELECT count(*) FROM app.tasks WHERE project_id = p_project $$;
 
 CREATE TRIGGER tasks_touch BEFORE UPDATE ON app.tasks
-    FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION app.touch();
+    FOR EACH ROW WHEN (OLD.title IS DISTINCT FROM NEW.title OR OLD.state IS DISTINCT FROM NEW.state) EXECUTE FUNCTION app.touch();
 CREATE TRIGGER tasks_audit AFTER INSERT OR UPDATE OR DELETE ON app.tasks
     FOR EACH ROW EXECUTE FUNCTION audit.record();
 

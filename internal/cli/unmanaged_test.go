@@ -1,0 +1,32 @@
+package cli
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestUnmanagedObjectsReported checks that init and plan name the objects
+// renovate does not manage on stderr, and that --strict refuses them.
+func TestUnmanagedObjectsReported(t *testing.T) {
+	dsn := srv.NewDatabase(t)
+	execDB(t, dsn, "CREATE TABLE t (a int); CREATE RULE r AS ON INSERT TO t DO NOTHING; CREATE TEXT SEARCH CONFIGURATION tsc (copy = english);")
+	dir := filepath.Join(t.TempDir(), "db")
+
+	_, errOut, code := run(t, "", "", false, "init", "--source", dsn, "--dir", dir, "--strict")
+	if code != ExitError || !strings.Contains(errOut, "warning: rule r on public.t is not managed by renovate") || !strings.Contains(errOut, "--strict") {
+		t.Fatalf("init --strict: exit %d\n%s", code, errOut)
+	}
+	out, errOut, code := run(t, "", "", false, "init", "--source", dsn, "--dir", dir)
+	if code != ExitOK || !strings.Contains(errOut, "warning: text search configuration public.tsc is not managed by renovate") {
+		t.Fatalf("init: exit %d\n%s%s", code, out, errOut)
+	}
+	out, errOut, code = run(t, "", "", false, "plan", "--dir", dir, "--url", dsn)
+	if code != ExitOK || strings.TrimSpace(out) != "" && !strings.Contains(out, "renovate plan") || !strings.Contains(errOut, "warning: rule r on public.t") {
+		t.Fatalf("plan: exit %d\n%s%s", code, out, errOut)
+	}
+	_, errOut, code = run(t, "", "", false, "plan", "--dir", dir, "--url", dsn, "--strict")
+	if code != ExitError || !strings.Contains(errOut, "2 object(s)") {
+		t.Fatalf("plan --strict: exit %d\n%s", code, errOut)
+	}
+}

@@ -1,0 +1,53 @@
+package engine
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestUnmanagedWarnings checks that objects of kinds renovate does not
+// manage are named, and that those of extensions are not.
+func TestUnmanagedWarnings(t *testing.T) {
+	dsn := srv.NewDatabase(t)
+	if err := execSQL(t, dsn, `
+CREATE EXTENSION citext;
+CREATE TABLE t (a int, b int);
+CREATE OPERATOR === (leftarg = int, rightarg = int, function = int4eq);
+CREATE TEXT SEARCH CONFIGURATION "My TS" (copy = english);
+CREATE FOREIGN DATA WRAPPER fdw;
+CREATE SERVER srv FOREIGN DATA WRAPPER fdw;
+CREATE FOREIGN TABLE ft (a int) SERVER srv;
+CREATE RULE r AS ON INSERT TO t DO NOTHING;
+CREATE STATISTICS st ON a, b FROM t;
+CREATE AGGREGATE agg(int) (sfunc = int4pl, stype = int);
+CREATE TYPE shell;
+CREATE TYPE fr AS RANGE (subtype = float8);
+`); err != nil {
+		t.Fatal(err)
+	}
+	conn, err := connect(t, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := LoadRemote(context.Background(), conn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(r.Warnings, "\n")
+	for _, want := range []string{
+		"aggregate public.agg(integer)", "foreign data wrapper fdw", "foreign table public.ft",
+		"operator public.===(integer, integer)", "rule r on public.t", "server srv", "shell type public.shell",
+		"statistics object public.st", `text search configuration public."My TS"`,
+	} {
+		if !strings.Contains(got, want+" is not managed by renovate") {
+			t.Errorf("no warning for %s in:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "citext") || strings.Contains(got, "cast") || strings.Contains(got, "multirange") || strings.Contains(got, "public.fr") {
+		t.Errorf("objects of an extension or of a range type reported:\n%s", got)
+	}
+	if len(r.Warnings) != 9 {
+		t.Errorf("got %d warnings, want 9:\n%s", len(r.Warnings), got)
+	}
+}

@@ -1,0 +1,1 @@
+INSERT INTO slots VALUES (1, '[1,5)');
