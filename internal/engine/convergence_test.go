@@ -38,15 +38,8 @@ func TestConvergence(t *testing.T) {
 		dir := dir
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			t.Parallel()
-			if b, err := os.ReadFile(filepath.Join(dir, "min_version")); err == nil {
-				var v int
-				if _, err := fmt.Sscan(string(b), &v); err != nil {
-					t.Fatalf("min_version: %v", err)
-				}
-				if srv.Version() < v {
-					t.Logf("needs server version %d or later; this is %d", v, srv.Version())
-					return
-				}
+			if !serverMeetsMinVersion(t, dir) || !serverHasFeatures(t, dir) {
+				return
 			}
 			// roles: the cluster roles the case grants to, one per line.
 			if b, err := os.ReadFile(filepath.Join(dir, "roles")); err == nil {
@@ -289,4 +282,60 @@ func checkData(t testing.TB, dsn, query string) error {
 		return fmt.Errorf("check.sql returned false after applying the plan: the data did not survive")
 	}
 	return nil
+}
+
+// serverMeetsMinVersion reads dir/min_version, the oldest PostgreSQL major
+// version a case or schema needs (when present), and reports (and logs)
+// whether the test server is that version or later.
+func serverMeetsMinVersion(t *testing.T, dir string) bool {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, "min_version"))
+	if err != nil {
+		return true
+	}
+	var v int
+	if _, err := fmt.Sscan(string(b), &v); err != nil {
+		t.Fatalf("%s: %v", filepath.Join(dir, "min_version"), err)
+	}
+	if srv.Version() < v {
+		t.Logf("needs server version %d or later; this is %d", v, srv.Version())
+		return false
+	}
+	return true
+}
+
+// serverFeatureProbes are the optional build features a case can need,
+// listed one per line in its needs_features file, each with a statement
+// that fails on a server built without it.
+var serverFeatureProbes = map[string]string{
+	"lz4": "CREATE TEMP TABLE renovate_lz4_probe (t text COMPRESSION lz4)",
+}
+
+// serverHasFeatures reports (and logs) whether the test server was built
+// with every feature dir/needs_features lists. An unknown feature name
+// fails the test.
+func serverHasFeatures(t *testing.T, dir string) bool {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, "needs_features"))
+	if err != nil {
+		return true
+	}
+	ctx := context.Background()
+	for _, f := range strings.Fields(string(b)) {
+		probe, ok := serverFeatureProbes[f]
+		if !ok {
+			t.Fatalf("%s: unknown feature %q", filepath.Join(dir, "needs_features"), f)
+		}
+		conn, err := pgx.Connect(ctx, srv.AdminDSN())
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = conn.Exec(ctx, probe)
+		conn.Close(ctx)
+		if err != nil {
+			t.Logf("the server lacks %s (%v); this case needs it", f, err)
+			return false
+		}
+	}
+	return true
 }

@@ -40,7 +40,21 @@ const (
 // FROM ('2020-01-01') on a timestamp key matches the stored
 // FROM ('2020-01-01 00:00:00'), and a key changes only when it really
 // does (a changed key recreates the table).
+//
+// Keys are normalized first, so that a partition's bound is compared under
+// its parent's normalized key (on PostgreSQL 13, EXTRACT in a key prints as
+// date_part and makes bound values print quoted).
 func normalizePartitions(ctx context.Context, conn *pgx.Conn, desired, remote state.DatabaseSchema) (state.DatabaseSchema, error) {
+	keyed, err := normalizePartitionPass(ctx, conn, desired, remote, false)
+	if err != nil {
+		return desired, err
+	}
+	return normalizePartitionPass(ctx, conn, keyed, remote, true)
+}
+
+// normalizePartitionPass normalizes partition keys (bounds false) or
+// partition bounds (bounds true).
+func normalizePartitionPass(ctx context.Context, conn *pgx.Conn, desired, remote state.DatabaseSchema, bounds bool) (state.DatabaseSchema, error) {
 	type job struct {
 		table int
 		bound bool
@@ -52,14 +66,14 @@ func normalizePartitions(ctx context.Context, conn *pgx.Conn, desired, remote st
 		if !ok {
 			continue
 		}
-		if t.PartitionBy != "" && r.PartitionBy != "" && t.PartitionBy != r.PartitionBy {
+		if !bounds && t.PartitionBy != "" && r.PartitionBy != "" && t.PartitionBy != r.PartitionBy {
 			probes = append(probes, catalog.Probe{
 				Statements: []string{tempCreate(t, probeParent, t.PartitionBy)},
 				Query:      "SELECT pg_get_partkeydef('pg_temp." + probeParent + "'::regclass)",
 			})
 			jobs = append(jobs, job{table: i})
 		}
-		if t.PartitionOf == nil || r.PartitionOf == nil || *t.PartitionOf != *r.PartitionOf || t.PartitionBound == r.PartitionBound {
+		if !bounds || t.PartitionOf == nil || r.PartitionOf == nil || *t.PartitionOf != *r.PartitionOf || t.PartitionBound == r.PartitionBound {
 			continue
 		}
 		parent, ok := desired.Table(*t.PartitionOf)

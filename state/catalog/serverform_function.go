@@ -152,15 +152,17 @@ func PrintTempTriggers(ctx context.Context, conn *pgx.Conn, searchPath string, t
 			if _, err := tx.Exec(ctx, "SELECT set_config('search_path', 'pg_catalog', true)"); err != nil {
 				return err
 			}
-			var def, rel string
-			if err := tx.QueryRow(ctx, `SELECT pg_get_triggerdef(t.oid), t.tgrelid::regclass::text
+			var def, rel, nsp string
+			if err := tx.QueryRow(ctx, `SELECT pg_get_triggerdef(t.oid), t.tgrelid::regclass::text,
+				quote_ident(pg_my_temp_schema()::regnamespace::text)
 				FROM pg_trigger t WHERE t.tgrelid = to_regclass('pg_temp.' || quote_ident($1)) AND t.tgname = $2`,
-				t.TempTable, t.Name).Scan(&def, &rel); err != nil {
+				t.TempTable, t.Name).Scan(&def, &rel, &nsp); err != nil {
 				return err
 			}
-			// pg_get_triggerdef names the temporary table pg_temp.x;
-			// regclass output names the session's own pg_temp_N.x.
-			for _, on := range []string{" ON pg_temp." + t.TempTable + " ", " ON " + rel + " "} {
+			// pg_get_triggerdef names the temporary table pg_temp.x
+			// (PostgreSQL 14+) or by the session's own pg_temp_N.x (13);
+			// regclass output may too.
+			for _, on := range []string{" ON pg_temp." + t.TempTable + " ", " ON " + rel + " ", " ON " + nsp + "." + t.TempTable + " "} {
 				if strings.Contains(def, on) {
 					st.Definition = strings.Replace(def, on, " ON "+t.Table+" ", 1)
 					return nil

@@ -48,7 +48,7 @@ ALTER TABLE staging.raw_events ALTER COLUMN line SET STORAGE EXTERNAL;
 
 CREATE FUNCTION metrics.bucket_of(ts timestamptz, width interval DEFAULT '1 hour') RETURNS timestamptz
     LANGUAGE sql IMMUTABLE
-    AS $$ SELECT date_bin(width, ts, TIMESTAMPTZ '2000-01-01') $$;
+    AS $$ SELECT to_timestamp(floor(extract(epoch FROM ts) / extract(epoch FROM width)) * extract(epoch FROM width)) $$;
 
 CREATE FUNCTION metrics.top_names(n integer DEFAULT 10)
     RETURNS TABLE(name text, hits bigint)
