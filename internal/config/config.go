@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -40,6 +41,8 @@ type Config struct {
 	// Include and Exclude are object patterns for every environment (nil
 	// when unset or empty).
 	Include, Exclude []string
+	// Variables are the variable blocks, sorted by name (nil when none).
+	Variables []Variable
 }
 
 // Environment is one environment block: a database renovate plans against
@@ -53,6 +56,9 @@ type Environment struct {
 	// Include and Exclude are object patterns for this environment (nil
 	// when unset or empty).
 	Include, Exclude []string
+	// Vars are the variable values this environment sets (its vars
+	// attribute, nil when unset); Config.Values adds the defaults.
+	Vars map[string]string
 }
 
 // NotFoundError reports that the configuration file does not exist. It
@@ -163,6 +169,7 @@ func rootSchema() *hcl.BodySchema {
 		},
 		Blocks: []hcl.BlockHeaderSchema{
 			{Type: "environment", LabelNames: []string{"name"}},
+			{Type: "variable", LabelNames: []string{"name"}},
 		},
 	}
 }
@@ -173,6 +180,7 @@ func environmentSchema() *hcl.BodySchema {
 			{Name: "url", Required: true},
 			{Name: "include"},
 			{Name: "exclude"},
+			{Name: "vars"},
 		},
 	}
 }
@@ -200,6 +208,7 @@ func evalContext(lookupEnv func(string) (string, bool)) *hcl.EvalContext {
 type decoder struct {
 	ctx, static *hcl.EvalContext
 	diags       hcl.Diagnostics
+	declared    map[string]bool
 }
 
 func (d *decoder) decode(filename string, body hcl.Body) *Config {
@@ -210,8 +219,13 @@ func (d *decoder) decode(filename string, body hcl.Body) *Config {
 		return cfg
 	}
 
+	cfg.Variables = d.variables(content.Blocks)
 	seen := map[string]hcl.Range{}
+	envRanges := map[string]hcl.Range{}
 	for _, b := range content.Blocks {
+		if b.Type != "environment" {
+			continue
+		}
 		env, ok := d.environment(b)
 		if !ok {
 			continue
@@ -222,6 +236,7 @@ func (d *decoder) decode(filename string, body hcl.Body) *Config {
 			continue
 		}
 		seen[env.Name] = b.DefRange
+		envRanges[env.Name] = b.DefRange
 		cfg.Environments = append(cfg.Environments, env)
 	}
 	sort.Slice(cfg.Environments, func(i, j int) bool {
@@ -229,11 +244,12 @@ func (d *decoder) decode(filename string, body hcl.Body) *Config {
 	})
 
 	if a := content.Attributes["include"]; a != nil {
-		cfg.Include, _ = d.stringList(a)
+		cfg.Include, _ = d.patterns(a)
 	}
 	if a := content.Attributes["exclude"]; a != nil {
-		cfg.Exclude, _ = d.stringList(a)
+		cfg.Exclude, _ = d.patterns(a)
 	}
+	d.checkVars(cfg, envRanges)
 	if a := content.Attributes["default_environment"]; a != nil {
 		name, ok := d.string(a)
 		switch {
@@ -273,10 +289,13 @@ func (d *decoder) environment(b *hcl.Block) (Environment, bool) {
 		ok = ok && urlOK
 	}
 	if a := content.Attributes["include"]; a != nil {
-		env.Include, _ = d.stringList(a)
+		env.Include, _ = d.patterns(a)
 	}
 	if a := content.Attributes["exclude"]; a != nil {
-		env.Exclude, _ = d.stringList(a)
+		env.Exclude, _ = d.patterns(a)
+	}
+	if a := content.Attributes["vars"]; a != nil {
+		env.Vars = d.envVars(a)
 	}
 	return env, ok
 }
@@ -424,6 +443,7 @@ func (c *Config) Environment(name string) (*Environment, error) {
 		if e.Name == name {
 			e.Include = slices.Clone(e.Include)
 			e.Exclude = slices.Clone(e.Exclude)
+			e.Vars = maps.Clone(e.Vars)
 			return &e, nil
 		}
 	}
