@@ -118,8 +118,14 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 		return err
 	}
 
+	tg, err := opts.resolve()
+	if err != nil {
+		return err
+	}
 	commit, _ := repo.HeadCommit()
 	res, applyErr := engine.Apply(ctx, conn, engine.ApplyOptions{
+		Scope:       tg.Scope,
+		Environment: tg.Env,
 		Dir:         opts.Dir,
 		Plan:        p,
 		Database:    describeDSN(dsn),

@@ -6,7 +6,6 @@ import (
 
 	"github.com/renovate-pg/renovate/internal/engine"
 	"github.com/renovate-pg/renovate/internal/gitrepo"
-	"github.com/renovate-pg/renovate/state/layout"
 	"github.com/spf13/cobra"
 )
 
@@ -56,10 +55,11 @@ func runFetch(ctx context.Context, opts *FetchOptions) error {
 	} else if behind > 0 {
 		return refused(fmt.Errorf("the branch is %d commit(s) behind %s; pull first so the fetch does not undo newer changes", behind, upstream))
 	}
-	dsn, err := opts.resolveURL()
+	tg, err := opts.resolve()
 	if err != nil {
 		return err
 	}
+	dsn := tg.DSN
 	conn, err := f.Connect(ctx, dsn)
 	if err != nil {
 		return err
@@ -69,7 +69,7 @@ func runFetch(ctx context.Context, opts *FetchOptions) error {
 	if err != nil {
 		return err
 	}
-	touched, err := layout.Write(opts.Dir, remote.Raw)
+	touched, err := engine.WriteScoped(opts.Dir, remote.Raw, tg.Scope)
 	if err != nil {
 		return err
 	}
