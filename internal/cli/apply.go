@@ -13,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/renovate-pg/renovate/internal/engine"
 	"github.com/renovate-pg/renovate/internal/gitrepo"
+	"github.com/renovate-pg/renovate/internal/vars"
 	"github.com/renovate-pg/renovate/planner"
 	"github.com/renovate-pg/renovate/planner/planfile"
 	"github.com/renovate-pg/renovate/planner/render"
@@ -92,12 +93,20 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 		if err != nil {
 			return fmt.Errorf("reading the plan: %w", err)
 		}
-		if p, err = planfile.Read(opts.PlanFile, string(text)); err != nil {
+		tg, err := opts.resolve()
+		if err != nil {
 			return err
 		}
-		if dsn, err = opts.resolveURL(); err != nil {
+		// A plan from renovate show may hold {{var.NAME}} references:
+		// this environment's values replace them.
+		expanded, err := vars.Expand(opts.PlanFile, string(text), tg.Scope.Vars)
+		if err != nil {
 			return err
 		}
+		if p, err = planfile.Read(opts.PlanFile, expanded); err != nil {
+			return err
+		}
+		dsn = tg.DSN
 		if conn, err = f.Connect(ctx, dsn); err != nil {
 			return err
 		}

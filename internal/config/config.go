@@ -59,6 +59,11 @@ type Environment struct {
 	// Vars are the variable values this environment sets (its vars
 	// attribute, nil when unset); Config.Values adds the defaults.
 	Vars map[string]string
+
+	// UnsetURLVariable names the environment variable that url reads
+	// with env() and that is not set ("" normally; URL is then empty).
+	// Config.Environment reports it when the environment is chosen.
+	UnsetURLVariable string
 }
 
 // NotFoundError reports that the configuration file does not exist. It
@@ -148,7 +153,8 @@ func Parse(filename string, src []byte, lookupEnv func(string) (string, bool)) (
 		return nil, newDiagnosticsError(diags)
 	}
 	d := &decoder{
-		ctx: evalContext(lookupEnv),
+		ctx:       evalContext(lookupEnv),
+		lookupEnv: lookupEnv,
 		// The same expressions with env() returning "": what is written in
 		// the file itself.
 		static: evalContext(func(string) (string, bool) { return "", true }),
@@ -209,6 +215,7 @@ type decoder struct {
 	ctx, static *hcl.EvalContext
 	diags       hcl.Diagnostics
 	declared    map[string]bool
+	lookupEnv   func(string) (string, bool)
 }
 
 func (d *decoder) decode(filename string, body hcl.Body) *Config {
@@ -284,9 +291,15 @@ func (d *decoder) environment(b *hcl.Block) (Environment, bool) {
 		return env, false
 	}
 	if a := content.Attributes["url"]; a != nil {
-		var urlOK bool
-		env.URL, urlOK = d.url(a)
-		ok = ok && urlOK
+		// An unset environment variable only matters when this
+		// environment is used: planning staging needs no production URL.
+		if missing := d.unsetEnv(a); missing != "" {
+			env.UnsetURLVariable = missing
+		} else {
+			var urlOK bool
+			env.URL, urlOK = d.url(a)
+			ok = ok && urlOK
+		}
 	}
 	if a := content.Attributes["include"]; a != nil {
 		env.Include, _ = d.patterns(a)
@@ -441,6 +454,9 @@ func (c *Config) Environment(name string) (*Environment, error) {
 	}
 	for _, e := range c.Environments {
 		if e.Name == name {
+			if e.UnsetURLVariable != "" {
+				return nil, fmt.Errorf("environment %q: its url reads environment variable %s, which is not set", e.Name, e.UnsetURLVariable)
+			}
 			e.Include = slices.Clone(e.Include)
 			e.Exclude = slices.Clone(e.Exclude)
 			e.Vars = maps.Clone(e.Vars)

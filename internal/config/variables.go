@@ -190,3 +190,21 @@ func (d *decoder) patterns(a *hcl.Attribute) ([]string, bool) {
 	}
 	return list, ok
 }
+
+// unsetEnv returns the name of an environment variable that a's
+// expression reads with env() and that is not set, "" when there is none
+// (or when the expression fails for another reason, which d.url reports).
+func (d *decoder) unsetEnv(a *hcl.Attribute) string {
+	var missing string
+	ctx := evalContext(func(name string) (string, bool) {
+		v, ok := d.lookupEnv(name)
+		if !ok && missing == "" {
+			missing = name
+		}
+		return v, ok
+	})
+	if _, diags := a.Expr.Value(ctx); diags.HasErrors() {
+		return missing
+	}
+	return ""
+}

@@ -129,3 +129,20 @@ func TestParseErrorsNewBlocks(t *testing.T) {
 		})
 	}
 }
+
+// An environment whose url reads an unset environment variable is an error
+// only when it is chosen: planning staging needs no production URL.
+func TestUnsetURLVariableIsLazy(t *testing.T) {
+	src := "environment \"staging\" {\n  url = \"postgres://h/db\"\n}\nenvironment \"prod\" {\n  url = env(\"RENOVATE_TEST_UNSET\")\n}\n"
+	cfg, err := Parse(FileName, []byte(src), func(string) (string, bool) { return "", false })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cfg.Environment("staging"); err != nil {
+		t.Errorf("Environment(staging): %v", err)
+	}
+	_, err = cfg.Environment("prod")
+	if err == nil || !strings.Contains(err.Error(), `environment "prod": its url reads environment variable RENOVATE_TEST_UNSET, which is not set`) {
+		t.Errorf("Environment(prod) error = %v", err)
+	}
+}
