@@ -72,6 +72,11 @@ unless --yes is given.`,
 
 func runApply(ctx context.Context, opts *ApplyOptions) error {
 	f := opts.F
+	// An invalid renovate.hcl stops the command before anything else.
+	tg, err := opts.resolve()
+	if err != nil {
+		return err
+	}
 	repo, err := gitrepo.Open(opts.Dir)
 	if err != nil {
 		return refused(err)
@@ -92,10 +97,6 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 		text, err := os.ReadFile(opts.PlanFile)
 		if err != nil {
 			return fmt.Errorf("reading the plan: %w", err)
-		}
-		tg, err := opts.resolve()
-		if err != nil {
-			return err
 		}
 		// A plan from renovate show may hold {{var.NAME}} references:
 		// this environment's values replace them.
@@ -127,10 +128,6 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 		return err
 	}
 
-	tg, err := opts.resolve()
-	if err != nil {
-		return err
-	}
 	commit, _ := repo.HeadCommit()
 	res, applyErr := engine.Apply(ctx, conn, engine.ApplyOptions{
 		Scope:       tg.Scope,

@@ -113,9 +113,20 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 			c.Close(context.Background())
 		}
 	}()
+	// Directories first: bad files are reported before any connection.
+	locals := map[string]*engine.Local{}
+	for _, s := range []diffSource{from, to} {
+		if s.dsn == "" && locals[s.dir] == nil {
+			l, err := engine.LoadLocalScoped(s.dir, scope)
+			if err != nil {
+				return err
+			}
+			locals[s.dir] = l
+		}
+	}
 	open := func(s diffSource) (engine.Source, error) {
 		if s.dsn == "" {
-			return engine.Source{Dir: s.dir}, nil
+			return engine.Source{Dir: s.dir, Local: locals[s.dir]}, nil
 		}
 		conn, err := f.Connect(ctx, s.dsn)
 		if err != nil {

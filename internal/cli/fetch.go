@@ -41,6 +41,11 @@ the branch is behind its upstream (pull first).`,
 
 func runFetch(ctx context.Context, opts *FetchOptions) error {
 	f := opts.F
+	// An invalid renovate.hcl stops the command before anything else.
+	tg, err := opts.resolve()
+	if err != nil {
+		return err
+	}
 	repo, err := gitrepo.Open(opts.Dir)
 	if err != nil {
 		return refused(err)
@@ -54,10 +59,6 @@ func runFetch(ctx context.Context, opts *FetchOptions) error {
 		return err
 	} else if behind > 0 {
 		return refused(fmt.Errorf("the branch is %d commit(s) behind %s; pull first so the fetch does not undo newer changes", behind, upstream))
-	}
-	tg, err := opts.resolve()
-	if err != nil {
-		return err
 	}
 	dsn := tg.DSN
 	conn, err := f.Connect(ctx, dsn)

@@ -11,10 +11,21 @@ import (
 )
 
 // Source is one side of a diff: a directory of SQL files or a live
-// database (exactly one of Dir and Conn is set).
+// database (exactly one of Dir and Conn is set). Local, when set, is Dir
+// already loaded with LoadLocalScoped (so bad files are reported before
+// any connection is made).
 type Source struct {
-	Dir  string
-	Conn *pgx.Conn
+	Dir   string
+	Conn  *pgx.Conn
+	Local *Local
+}
+
+// load returns the directory source's files.
+func (s Source) load(sc Scope) (*Local, error) {
+	if s.Local != nil {
+		return s.Local, nil
+	}
+	return LoadLocalScoped(s.Dir, sc)
 }
 
 // ErrNoDatabase means neither side of a diff is a live database: planning
@@ -49,7 +60,7 @@ func DiffSources(ctx context.Context, from, to Source, sc Scope) (*planner.Plan,
 		}
 	} else {
 		var err error
-		if local, err = LoadLocalScoped(from.Dir, sc); err != nil {
+		if local, err = from.load(sc); err != nil {
 			return nil, err
 		}
 	}
@@ -60,7 +71,7 @@ func DiffSources(ctx context.Context, from, to Source, sc Scope) (*planner.Plan,
 			return nil, err
 		}
 	} else {
-		l, err := LoadLocalScoped(to.Dir, sc)
+		l, err := to.load(sc)
 		if err != nil {
 			return nil, err
 		}
