@@ -81,8 +81,9 @@ func scopeOf(cfg *config.Config, env *config.Environment) (engine.Scope, error) 
 }
 
 // initScope is the scope for renovate init in dir: that of environment
-// env in an existing renovate.hcl (the global one when it has no such
-// environment), or the zero scope when there is no renovate.hcl yet.
+// env in an existing renovate.hcl (else its default environment, else the
+// global filters and the variables' defaults), or the zero scope when
+// there is no renovate.hcl yet.
 func initScope(dir, env string) (engine.Scope, error) {
 	path := filepath.Join(dir, ConfigFile)
 	cfg, err := config.Load(path)
@@ -94,7 +95,9 @@ func initScope(dir, env string) (engine.Scope, error) {
 	}
 	e, err := cfg.Environment(env)
 	if err != nil {
-		e = nil
+		if e, err = cfg.Environment(""); err != nil {
+			e = nil
+		}
 	}
 	sc, err := scopeOf(cfg, e)
 	if err != nil {
