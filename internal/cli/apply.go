@@ -98,11 +98,13 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 		if err != nil {
 			return fmt.Errorf("reading the plan: %w", err)
 		}
-		// A plan from renovate show may hold {{var.NAME}} references:
+		// A plan from renovate show holds {{var.NAME}} references:
 		// this environment's values replace them.
-		expanded, err := vars.Expand(opts.PlanFile, string(text), tg.Scope.Vars)
-		if err != nil {
-			return err
+		expanded := string(text)
+		if hasReferencesMarker(expanded) {
+			if expanded, err = vars.Expand(opts.PlanFile, expanded, tg.Scope.Vars); err != nil {
+				return err
+			}
 		}
 		if p, err = planfile.Read(opts.PlanFile, expanded); err != nil {
 			return err

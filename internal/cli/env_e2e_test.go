@@ -338,7 +338,7 @@ environment "production" {
 
 	// Review what ran in staging, with references, and replay it.
 	shown := step("show", 0, dir, "show")
-	for _, want := range []string{"ADD COLUMN email text", "GRANT INSERT ON TABLE public.users TO {{var.app_role}};", "(environment staging)"} {
+	for _, want := range []string{"ADD COLUMN email text", "GRANT INSERT ON TABLE public.users TO {{var.app_role}};", "(environment staging)", referencesMarker} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("show lacks %q:\n%s", want, shown)
 		}

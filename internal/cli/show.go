@@ -17,6 +17,11 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// referencesMarker is the comment renovate show puts in a plan whose
+// {{var.NAME}} references apply -p substitutes. Other plans (renovate plan
+// -o) hold SQL as it runs and are never substituted.
+const referencesMarker = "-- renovate:variables substituted by apply -p --env NAME"
+
 // ShowOptions are the inputs of renovate show.
 type ShowOptions struct {
 	F   *Factory
@@ -111,6 +116,9 @@ func runShow(opts *ShowOptions) error {
 				fmt.Fprintf(&b, " (environment %s)", outcome.Environment)
 			}
 			b.WriteString("\n")
+			if !opts.Raw {
+				b.WriteString(referencesMarker + "\n")
+			}
 			if outcome.FailedStep > 0 {
 				fmt.Fprintf(&b, "-- failed at statement %d: %s\n", outcome.FailedStep, strings.ReplaceAll(outcome.Error, "\n", " "))
 			}
@@ -166,4 +174,18 @@ func environmentValues(dir, name string) (map[string]string, error) {
 		return nil, nil
 	}
 	return cfg.Values(env), nil
+}
+
+// hasReferencesMarker reports whether a plan file came from renovate show
+// with variable references.
+func hasReferencesMarker(plan string) bool {
+	for _, line := range strings.Split(plan, "\n") {
+		if strings.TrimRight(line, "\r") == referencesMarker {
+			return true
+		}
+		if !strings.HasPrefix(line, "--") {
+			return false // the header is over
+		}
+	}
+	return false
 }
