@@ -498,6 +498,12 @@ default_environment = %[1]s
 include = []
 exclude = []
 
+# Values SQL files refer to as {{var.NAME}}; an environment sets its own
+# with vars = { NAME = "..." }.
+# variable "app_role" {
+#   default = "app"
+# }
+
 # One block per database to plan against and apply to.
 environment %[1]s {
   # A libpq connection string, URL or keyword/value form. Never write a
@@ -508,6 +514,9 @@ environment %[1]s {
   # Object patterns (e.g. "public.audit_*") for this environment only.
   include = []
   exclude = []
+
+  # Variable values for this environment.
+  # vars = { app_role = "app" }
 }
 `, quote(envName), quote(url))
 	return hclwrite.Format(b.Bytes()), nil
