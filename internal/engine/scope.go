@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
+	"sync"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/renovate-pg/renovate/internal/filter"
@@ -103,8 +105,40 @@ func LoadRemoteScoped(ctx context.Context, conn *pgx.Conn, local *Local, sc Scop
 // or string literal is exactly one variable's value.
 func (sc Scope) Files(raw state.DatabaseSchema) map[string]string {
 	files := layout.Files(sc.Filter.Apply(raw))
-	for p, sql := range files {
-		files[p] = vars.Reverse(sql, sc.Vars)
+	if len(sc.Vars) == 0 {
+		// Reverse would only escape reference-like text: do just that.
+		for p, sql := range files {
+			if vars.HasReferences(sql) {
+				files[p] = vars.Reverse(sql, nil)
+			}
+		}
+		return files
+	}
+	// Reverse parses the files that mention a value: in parallel, as the
+	// parser does.
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	out := make([]string, len(paths))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = vars.Reverse(files[paths[i]], sc.Vars)
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, p := range paths {
+		files[p] = out[i]
 	}
 	return files
 }

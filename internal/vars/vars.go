@@ -1,13 +1,13 @@
 package vars
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
 	"strings"
 
 	pg_query "github.com/pganalyze/pg_query_go/v5"
+	"google.golang.org/protobuf/reflect/protoreflect"
 )
 
 // Error is a bad variable reference in a file: an unknown variable or a
@@ -221,12 +221,8 @@ func mentionsAny(sql string, byValue map[string]string) bool {
 // findReplacements locates role names and string literals in the parse
 // tree whose value is a variable's, sorted by position.
 func findReplacements(sql string, byValue map[string]string) []replacement {
-	js, err := pg_query.ParseToJSON(sql)
+	tree, err := pg_query.Parse(sql)
 	if err != nil {
-		return nil
-	}
-	var tree any
-	if err := json.Unmarshal([]byte(js), &tree); err != nil {
 		return nil
 	}
 	seen := map[int]bool{}
@@ -237,13 +233,10 @@ func findReplacements(sql string, byValue map[string]string) []replacement {
 			return
 		}
 		ref := "{{var." + name + "}}"
-		var written string
-		switch {
-		case quote != 0:
+		written := value
+		if quote != 0 {
 			written = string(quote) + value + string(quote)
 			ref = string(quote) + ref + string(quote)
-		default:
-			written = value
 		}
 		if !strings.HasPrefix(sql[loc:], written) {
 			return
@@ -257,37 +250,39 @@ func findReplacements(sql string, byValue map[string]string) []replacement {
 		seen[loc] = true
 		reps = append(reps, replacement{start: loc, end: loc + len(written), with: ref})
 	}
-	var walk func(node any, key string)
-	walk = func(node any, key string) {
-		switch n := node.(type) {
-		case []any:
-			for _, c := range n {
-				walk(c, key)
-			}
-		case map[string]any:
-			if role, ok := n["rolename"].(string); ok && n["roletype"] == "ROLESPEC_CSTRING" {
-				if loc, ok := n["location"].(float64); ok && !strings.Contains(role, `"`) {
-					if loc := int(loc); loc < len(sql) && sql[loc] == '"' {
-						add(loc, '"', role)
-					} else {
-						add(loc, 0, role)
-					}
+	var walk func(m protoreflect.Message)
+	walk = func(m protoreflect.Message) {
+		switch n := m.Interface().(type) {
+		case *pg_query.RoleSpec:
+			if n.Roletype == pg_query.RoleSpecType_ROLESPEC_CSTRING && !strings.Contains(n.Rolename, `"`) {
+				loc := int(n.Location)
+				if loc >= 0 && loc < len(sql) && sql[loc] == '"' {
+					add(loc, '"', n.Rolename)
+				} else {
+					add(loc, 0, n.Rolename)
 				}
 			}
-			if key == "A_Const" {
-				if sv, ok := n["sval"].(map[string]any); ok {
-					s, _ := sv["sval"].(string)
-					if loc, ok := n["location"].(float64); ok && !strings.ContainsAny(s, `'\`) {
-						add(int(loc), '\'', s)
-					}
-				}
+			return
+		case *pg_query.A_Const:
+			if sv := n.GetSval(); sv != nil && !strings.ContainsAny(sv.Sval, `'\`) {
+				add(int(n.Location), '\'', sv.Sval)
 			}
-			for k, c := range n {
-				walk(c, k)
-			}
+			return
 		}
+		m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+			switch {
+			case fd.IsList() && fd.Message() != nil:
+				l := v.List()
+				for i := 0; i < l.Len(); i++ {
+					walk(l.Get(i).Message())
+				}
+			case fd.Message() != nil && !fd.IsMap():
+				walk(v.Message())
+			}
+			return true
+		})
 	}
-	walk(tree, "")
+	walk(tree.ProtoReflect())
 	sort.Slice(reps, func(i, j int) bool { return reps[i].start < reps[j].start })
 	return reps
 }
