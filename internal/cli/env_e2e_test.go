@@ -363,6 +363,12 @@ environment "production" {
 	if got := readFile(t, users); got != rewritten {
 		t.Errorf("the production apply's rewrite changed the file:\n%s\nwant:\n%s", got, rewritten)
 	}
+	// fetch from either environment writes the same files: references.
+	for _, env := range []string{"production", "staging"} {
+		if out := step("fetch "+env, 0, dir, "fetch", "--env", env); !strings.Contains(out, "up to date") {
+			t.Errorf("fetch --env %s rewrote files:\n%s", env, out)
+		}
+	}
 	runs, _ = layout.Runs(dir)
 	if len(runs) != 2 || !strings.Contains(readFile(t, filepath.Join(dir, runs[1], "outcome.json")), `"environment": "production"`) {
 		t.Errorf("the production run is not recorded with its environment: %v", runs)
