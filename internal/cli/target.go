@@ -42,7 +42,11 @@ func (t targetFlags) resolve() (*target, error) {
 	if err != nil {
 		return nil, err
 	}
-	env, err := cfg.Environment(t.Env)
+	selectEnv := cfg.Environment
+	if t.URL != "" {
+		selectEnv = cfg.Settings // the url is not needed
+	}
+	env, err := selectEnv(t.Env)
 	if err != nil {
 		if t.Env != "" || t.URL == "" {
 			return nil, err

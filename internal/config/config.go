@@ -438,6 +438,20 @@ func (c *Config) file() string {
 // environment, else the one called "default". Unknown names, and an empty
 // name with no default, are errors that list the defined environments.
 func (c *Config) Environment(name string) (*Environment, error) {
+	e, err := c.Settings(name)
+	if err != nil {
+		return nil, err
+	}
+	if e.UnsetURLVariable != "" {
+		return nil, fmt.Errorf("environment %q: its url reads environment variable %s, which is not set", e.Name, e.UnsetURLVariable)
+	}
+	return e, nil
+}
+
+// Settings is Environment without the check that the url could be
+// evaluated: for a command given --url, which needs only the
+// environment's filters and variables.
+func (c *Config) Settings(name string) (*Environment, error) {
 	if name == "" {
 		switch {
 		case c.DefaultEnvironment != "":
@@ -454,9 +468,6 @@ func (c *Config) Environment(name string) (*Environment, error) {
 	}
 	for _, e := range c.Environments {
 		if e.Name == name {
-			if e.UnsetURLVariable != "" {
-				return nil, fmt.Errorf("environment %q: its url reads environment variable %s, which is not set", e.Name, e.UnsetURLVariable)
-			}
 			e.Include = slices.Clone(e.Include)
 			e.Exclude = slices.Clone(e.Exclude)
 			e.Vars = maps.Clone(e.Vars)

@@ -145,4 +145,8 @@ func TestUnsetURLVariableIsLazy(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `environment "prod": its url reads environment variable RENOVATE_TEST_UNSET, which is not set`) {
 		t.Errorf("Environment(prod) error = %v", err)
 	}
+	// With --url, only the environment's settings are needed.
+	if e, err := cfg.Settings("prod"); err != nil || e.Name != "prod" || e.UnsetURLVariable != "RENOVATE_TEST_UNSET" {
+		t.Errorf("Settings(prod) = %+v, %v", e, err)
+	}
 }
