@@ -37,7 +37,7 @@ func TestScopeViewOverExcludedTable(t *testing.T) {
 CREATE TABLE audit_log (id serial PRIMARY KEY, msg text, at timestamptz);
 CREATE INDEX audit_log_at_idx ON audit_log (at);
 CREATE VIEW recent_audit AS SELECT msg FROM audit_log;
-CREATE TABLE users (id int PRIMARY KEY);
+CREATE TABLE users (id int PRIMARY KEY, audit_id int REFERENCES audit_log (id));
 `); err != nil {
 		t.Fatal(err)
 	}
@@ -68,10 +68,16 @@ CREATE TABLE users (id int PRIMARY KEY);
 	if !strings.Contains(files[view], "audit_log.at") {
 		t.Fatalf("could not edit the view:\n%s", files[view])
 	}
+	// And a table in scope with a foreign key to the excluded table.
+	usersFile := "public/tables/users.sql"
+	files[usersFile] = strings.Replace(files[usersFile], "    audit_id integer,", "    audit_id integer,\n    note text,", 1)
+	if !strings.Contains(files[usersFile], "note text") {
+		t.Fatalf("could not edit users:\n%s", files[usersFile])
+	}
 	dir := t.TempDir()
 	writeTree(t, dir, files)
 
-	plan := func() (*Local, *Remote, int) {
+	plan := func() (string, int) {
 		t.Helper()
 		local, err := LoadLocalScoped(dir, sc)
 		if err != nil {
@@ -85,16 +91,20 @@ CREATE TABLE users (id int PRIMARY KEY);
 		if err != nil {
 			t.Fatal(err)
 		}
+		var sql []string
 		for _, s := range p.Steps {
-			if s.Object.Name != "recent_audit" {
-				t.Errorf("step on %s, want only the view: %s", s.Object, s.SQL)
+			sql = append(sql, s.SQL)
+			if s.Object.Name != "recent_audit" && s.Object.Table != "users" && s.Object.Name != "users" {
+				t.Errorf("step on %s, want only the view and users: %s", s.Object, s.SQL)
 			}
 		}
-		return local, remote, len(p.Steps)
+		return strings.Join(sql, "\n"), len(p.Steps)
 	}
-	_, _, n := plan()
-	if n == 0 {
-		t.Fatal("no steps for the changed view")
+	sql, _ := plan()
+	for _, want := range []string{"recent_audit", "ADD COLUMN note text"} {
+		if !strings.Contains(sql, want) {
+			t.Errorf("the plan lacks %q:\n%s", want, sql)
+		}
 	}
 	local, err := LoadLocalScoped(dir, sc)
 	if err != nil {
@@ -116,7 +126,7 @@ CREATE TABLE users (id int PRIMARY KEY);
 	if res.RewriteErr != nil {
 		t.Fatalf("rewrite: %v", res.RewriteErr)
 	}
-	if _, _, n := plan(); n != 0 {
+	if _, n := plan(); n != 0 {
 		t.Errorf("re-plan has %d steps, want 0", n)
 	}
 	var cols int
