@@ -13,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/renovate-pg/renovate/internal/engine"
 	"github.com/renovate-pg/renovate/internal/gitrepo"
+	"github.com/renovate-pg/renovate/internal/vars"
 	"github.com/renovate-pg/renovate/planner"
 	"github.com/renovate-pg/renovate/planner/planfile"
 	"github.com/renovate-pg/renovate/planner/render"
@@ -71,6 +72,11 @@ unless --yes is given.`,
 
 func runApply(ctx context.Context, opts *ApplyOptions) error {
 	f := opts.F
+	// An invalid renovate.hcl stops the command before anything else.
+	tg, err := opts.resolve()
+	if err != nil {
+		return err
+	}
 	repo, err := gitrepo.Open(opts.Dir)
 	if err != nil {
 		return refused(err)
@@ -92,12 +98,18 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 		if err != nil {
 			return fmt.Errorf("reading the plan: %w", err)
 		}
-		if p, err = planfile.Read(opts.PlanFile, string(text)); err != nil {
+		// A plan from renovate show holds {{var.NAME}} references:
+		// this environment's values replace them.
+		expanded := string(text)
+		if hasReferencesMarker(expanded) {
+			if expanded, err = vars.Expand(opts.PlanFile, expanded, tg.Scope.Vars); err != nil {
+				return err
+			}
+		}
+		if p, err = planfile.Read(opts.PlanFile, expanded); err != nil {
 			return err
 		}
-		if dsn, err = opts.resolveURL(); err != nil {
-			return err
-		}
+		dsn = tg.DSN
 		if conn, err = f.Connect(ctx, dsn); err != nil {
 			return err
 		}
@@ -120,6 +132,8 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 
 	commit, _ := repo.HeadCommit()
 	res, applyErr := engine.Apply(ctx, conn, engine.ApplyOptions{
+		Scope:       tg.Scope,
+		Environment: tg.Env,
 		Dir:         opts.Dir,
 		Plan:        p,
 		Database:    describeDSN(dsn),

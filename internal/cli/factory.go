@@ -2,12 +2,9 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -64,27 +61,13 @@ type targetFlags struct {
 }
 
 // resolveURL picks the database: --url, else the environment's url in
-// renovate.hcl.
+// renovate.hcl (see resolve).
 func (t targetFlags) resolveURL() (string, error) {
-	if t.URL != "" {
-		return t.URL, nil
-	}
-	path := filepath.Join(t.Dir, ConfigFile)
-	cfg, err := config.Load(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return "", usageErrorf("no database given: pass --url, or run inside a directory made by renovate init (no %s in %s)", ConfigFile, t.Dir)
-	}
+	tg, err := t.resolve()
 	if err != nil {
 		return "", err
 	}
-	env, err := cfg.Environment(t.Env)
-	if err != nil {
-		return "", err
-	}
-	if env.URL == "" {
-		return "", fmt.Errorf("%s: environment %q has no url", path, env.Name)
-	}
-	return env.URL, nil
+	return tg.DSN, nil
 }
 
 // describeDSN names a database for people and records: host:port/db,

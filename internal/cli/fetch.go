@@ -6,7 +6,6 @@ import (
 
 	"github.com/renovate-pg/renovate/internal/engine"
 	"github.com/renovate-pg/renovate/internal/gitrepo"
-	"github.com/renovate-pg/renovate/state/layout"
 	"github.com/spf13/cobra"
 )
 
@@ -42,6 +41,11 @@ the branch is behind its upstream (pull first).`,
 
 func runFetch(ctx context.Context, opts *FetchOptions) error {
 	f := opts.F
+	// An invalid renovate.hcl stops the command before anything else.
+	tg, err := opts.resolve()
+	if err != nil {
+		return err
+	}
 	repo, err := gitrepo.Open(opts.Dir)
 	if err != nil {
 		return refused(err)
@@ -56,10 +60,7 @@ func runFetch(ctx context.Context, opts *FetchOptions) error {
 	} else if behind > 0 {
 		return refused(fmt.Errorf("the branch is %d commit(s) behind %s; pull first so the fetch does not undo newer changes", behind, upstream))
 	}
-	dsn, err := opts.resolveURL()
-	if err != nil {
-		return err
-	}
+	dsn := tg.DSN
 	conn, err := f.Connect(ctx, dsn)
 	if err != nil {
 		return err
@@ -69,7 +70,7 @@ func runFetch(ctx context.Context, opts *FetchOptions) error {
 	if err != nil {
 		return err
 	}
-	touched, err := layout.Write(opts.Dir, remote.Raw)
+	touched, err := engine.WriteScoped(opts.Dir, remote.Raw, tg.Scope)
 	if err != nil {
 		return err
 	}

@@ -75,6 +75,12 @@ func runInit(ctx context.Context, opts *InitOptions) error {
 	if existing, err := layout.Load(dir); err == nil && len(existing) > 0 {
 		return fmt.Errorf("%s already holds .sql files (%s ...); use renovate fetch to refresh them", dir, existing[0].Path)
 	}
+	// A renovate.hcl written beforehand chooses what is dumped (filters)
+	// and how (variable references).
+	scope, err := initScope(dir, opts.Env)
+	if err != nil {
+		return err
+	}
 	conn, err := f.Connect(ctx, opts.Source)
 	if err != nil {
 		return err
@@ -90,7 +96,7 @@ func runInit(ctx context.Context, opts *InitOptions) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("creating %s: %w", dir, err)
 	}
-	written, err := layout.Write(dir, remote.Raw)
+	written, err := engine.WriteScoped(dir, remote.Raw, scope)
 	if err != nil {
 		return err
 	}
@@ -112,7 +118,7 @@ func runInit(ctx context.Context, opts *InitOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(f.IO.Out, "Wrote %d files to %s: %s.\n", len(written)+1, dir, summarize(remote.Schema))
+	fmt.Fprintf(f.IO.Out, "Wrote %d files to %s: %s.\n", len(written)+1, dir, summarize(scope.Filter.Apply(remote.Schema)))
 	if commit != "" {
 		fmt.Fprintf(f.IO.Out, "Committed %.7s in %s.\n", commit, repo.Root())
 	}

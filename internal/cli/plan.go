@@ -66,12 +66,13 @@ run after review or hand edits.`,
 
 // makePlan loads both sides and plans. The caller closes the connection.
 func makePlan(ctx context.Context, f *Factory, t targetFlags) (*planner.Plan, *engine.Remote, *pgx.Conn, string, error) {
-	dsn, err := t.resolveURL()
+	tg, err := t.resolve()
 	if err != nil {
 		return nil, nil, nil, "", err
 	}
+	dsn := tg.DSN
 	// Bad local files are reported before any connection is made.
-	local, err := engine.LoadLocalFiles(t.Dir)
+	local, err := engine.LoadLocalScoped(t.Dir, tg.Scope)
 	if err != nil {
 		return nil, nil, nil, "", err
 	}
@@ -79,7 +80,7 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags) (*planner.Plan, *e
 	if err != nil {
 		return nil, nil, nil, "", err
 	}
-	remote, err := engine.LoadRemoteFor(ctx, conn, local)
+	remote, err := engine.LoadRemoteScoped(ctx, conn, local, tg.Scope)
 	if err != nil {
 		conn.Close(context.Background())
 		return nil, nil, nil, "", err

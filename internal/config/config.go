@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -40,6 +41,8 @@ type Config struct {
 	// Include and Exclude are object patterns for every environment (nil
 	// when unset or empty).
 	Include, Exclude []string
+	// Variables are the variable blocks, sorted by name (nil when none).
+	Variables []Variable
 }
 
 // Environment is one environment block: a database renovate plans against
@@ -53,6 +56,14 @@ type Environment struct {
 	// Include and Exclude are object patterns for this environment (nil
 	// when unset or empty).
 	Include, Exclude []string
+	// Vars are the variable values this environment sets (its vars
+	// attribute, nil when unset); Config.Values adds the defaults.
+	Vars map[string]string
+
+	// UnsetURLVariable names the environment variable that url reads
+	// with env() and that is not set ("" normally; URL is then empty).
+	// Config.Environment reports it when the environment is chosen.
+	UnsetURLVariable string
 }
 
 // NotFoundError reports that the configuration file does not exist. It
@@ -142,7 +153,8 @@ func Parse(filename string, src []byte, lookupEnv func(string) (string, bool)) (
 		return nil, newDiagnosticsError(diags)
 	}
 	d := &decoder{
-		ctx: evalContext(lookupEnv),
+		ctx:       evalContext(lookupEnv),
+		lookupEnv: lookupEnv,
 		// The same expressions with env() returning "": what is written in
 		// the file itself.
 		static: evalContext(func(string) (string, bool) { return "", true }),
@@ -163,6 +175,7 @@ func rootSchema() *hcl.BodySchema {
 		},
 		Blocks: []hcl.BlockHeaderSchema{
 			{Type: "environment", LabelNames: []string{"name"}},
+			{Type: "variable", LabelNames: []string{"name"}},
 		},
 	}
 }
@@ -173,6 +186,7 @@ func environmentSchema() *hcl.BodySchema {
 			{Name: "url", Required: true},
 			{Name: "include"},
 			{Name: "exclude"},
+			{Name: "vars"},
 		},
 	}
 }
@@ -200,6 +214,8 @@ func evalContext(lookupEnv func(string) (string, bool)) *hcl.EvalContext {
 type decoder struct {
 	ctx, static *hcl.EvalContext
 	diags       hcl.Diagnostics
+	declared    map[string]bool
+	lookupEnv   func(string) (string, bool)
 }
 
 func (d *decoder) decode(filename string, body hcl.Body) *Config {
@@ -210,8 +226,13 @@ func (d *decoder) decode(filename string, body hcl.Body) *Config {
 		return cfg
 	}
 
+	cfg.Variables = d.variables(content.Blocks)
 	seen := map[string]hcl.Range{}
+	envRanges := map[string]hcl.Range{}
 	for _, b := range content.Blocks {
+		if b.Type != "environment" {
+			continue
+		}
 		env, ok := d.environment(b)
 		if !ok {
 			continue
@@ -222,6 +243,7 @@ func (d *decoder) decode(filename string, body hcl.Body) *Config {
 			continue
 		}
 		seen[env.Name] = b.DefRange
+		envRanges[env.Name] = b.DefRange
 		cfg.Environments = append(cfg.Environments, env)
 	}
 	sort.Slice(cfg.Environments, func(i, j int) bool {
@@ -229,11 +251,12 @@ func (d *decoder) decode(filename string, body hcl.Body) *Config {
 	})
 
 	if a := content.Attributes["include"]; a != nil {
-		cfg.Include, _ = d.stringList(a)
+		cfg.Include, _ = d.patterns(a)
 	}
 	if a := content.Attributes["exclude"]; a != nil {
-		cfg.Exclude, _ = d.stringList(a)
+		cfg.Exclude, _ = d.patterns(a)
 	}
+	d.checkVars(cfg, envRanges)
 	if a := content.Attributes["default_environment"]; a != nil {
 		name, ok := d.string(a)
 		switch {
@@ -268,15 +291,24 @@ func (d *decoder) environment(b *hcl.Block) (Environment, bool) {
 		return env, false
 	}
 	if a := content.Attributes["url"]; a != nil {
-		var urlOK bool
-		env.URL, urlOK = d.url(a)
-		ok = ok && urlOK
+		// An unset environment variable only matters when this
+		// environment is used: planning staging needs no production URL.
+		if missing := d.unsetEnv(a); missing != "" {
+			env.UnsetURLVariable = missing
+		} else {
+			var urlOK bool
+			env.URL, urlOK = d.url(a)
+			ok = ok && urlOK
+		}
 	}
 	if a := content.Attributes["include"]; a != nil {
-		env.Include, _ = d.stringList(a)
+		env.Include, _ = d.patterns(a)
 	}
 	if a := content.Attributes["exclude"]; a != nil {
-		env.Exclude, _ = d.stringList(a)
+		env.Exclude, _ = d.patterns(a)
+	}
+	if a := content.Attributes["vars"]; a != nil {
+		env.Vars = d.envVars(a)
 	}
 	return env, ok
 }
@@ -406,6 +438,20 @@ func (c *Config) file() string {
 // environment, else the one called "default". Unknown names, and an empty
 // name with no default, are errors that list the defined environments.
 func (c *Config) Environment(name string) (*Environment, error) {
+	e, err := c.Settings(name)
+	if err != nil {
+		return nil, err
+	}
+	if e.UnsetURLVariable != "" {
+		return nil, fmt.Errorf("environment %q: its url reads environment variable %s, which is not set", e.Name, e.UnsetURLVariable)
+	}
+	return e, nil
+}
+
+// Settings is Environment without the check that the url could be
+// evaluated: for a command given --url, which needs only the
+// environment's filters and variables.
+func (c *Config) Settings(name string) (*Environment, error) {
 	if name == "" {
 		switch {
 		case c.DefaultEnvironment != "":
@@ -424,6 +470,7 @@ func (c *Config) Environment(name string) (*Environment, error) {
 		if e.Name == name {
 			e.Include = slices.Clone(e.Include)
 			e.Exclude = slices.Clone(e.Exclude)
+			e.Vars = maps.Clone(e.Vars)
 			return &e, nil
 		}
 	}
@@ -462,6 +509,12 @@ default_environment = %[1]s
 include = []
 exclude = []
 
+# Values SQL files refer to as {{var.NAME}}; an environment sets its own
+# with vars = { NAME = "..." }.
+# variable "app_role" {
+#   default = "app"
+# }
+
 # One block per database to plan against and apply to.
 environment %[1]s {
   # A libpq connection string, URL or keyword/value form. Never write a
@@ -472,6 +525,9 @@ environment %[1]s {
   # Object patterns (e.g. "public.audit_*") for this environment only.
   include = []
   exclude = []
+
+  # Variable values for this environment.
+  # vars = { app_role = "app" }
 }
 `, quote(envName), quote(url))
 	return hclwrite.Format(b.Bytes()), nil

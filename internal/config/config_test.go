@@ -146,9 +146,9 @@ func TestParseErrors(t *testing.T) {
 			want: []string{`renovate.hcl:1:23: Incorrect attribute value type: Inappropriate value for attribute "default_environment": string required.`},
 		},
 		{
-			name: "unset environment variable",
-			src:  "environment \"dev\" {\n  url = env(\"RENOVATE_TEST_UNSET\")\n}\n",
-			want: []string{`renovate.hcl:2:9: Error in function call: Call to function "env" failed: environment variable RENOVATE_TEST_UNSET is not set.`},
+			name: "unset environment variable outside url",
+			src:  "variable \"x\" {\n  default = env(\"RENOVATE_TEST_UNSET\")\n}\n",
+			want: []string{`renovate.hcl:2:13: Error in function call: Call to function "env" failed: environment variable RENOVATE_TEST_UNSET is not set.`},
 		},
 		{
 			name: "unknown function",

@@ -40,6 +40,13 @@ type ApplyOptions struct {
 	Now         func() time.Time
 	// GitCommit is the commit of the schema files, for the record.
 	GitCommit string
+	// Scope is the environment's filter and variables: the fingerprint
+	// check and the rewritten files cover the objects in scope only,
+	// and rewritten files keep their variable references.
+	Scope Scope
+	// Environment names the renovate.hcl environment, for the record
+	// ("" when the target was given by URL alone).
+	Environment string
 }
 
 // ApplyResult is what an apply did.
@@ -67,7 +74,7 @@ func Apply(ctx context.Context, conn *pgx.Conn, opts ApplyOptions) (*ApplyResult
 	}
 	defer release()
 
-	before, err := LoadRemote(ctx, conn)
+	before, err := LoadRemoteScoped(ctx, conn, nil, opts.Scope)
 	if err != nil {
 		return nil, err
 	}
@@ -85,6 +92,7 @@ func Apply(ctx context.Context, conn *pgx.Conn, opts ApplyOptions) (*ApplyResult
 	res := &ApplyResult{Outcome: layout.Outcome{
 		Started:           opts.Now().UTC(),
 		Database:          opts.Database,
+		Environment:       opts.Environment,
 		GitCommit:         opts.GitCommit,
 		FingerprintBefore: before.Fingerprint,
 		Steps:             len(stmts),
@@ -105,7 +113,7 @@ func Apply(ctx context.Context, conn *pgx.Conn, opts ApplyOptions) (*ApplyResult
 	// Read the database as it now is (after a failure too: non-transactional
 	// steps may have run), unless the connection is gone.
 	if !conn.IsClosed() {
-		if a, err := LoadRemote(ctx, conn); err == nil {
+		if a, err := LoadRemoteScoped(ctx, conn, nil, opts.Scope); err == nil {
 			after = a
 			res.Outcome.FingerprintAfter = a.Fingerprint
 		}
@@ -122,7 +130,7 @@ func Apply(ctx context.Context, conn *pgx.Conn, opts ApplyOptions) (*ApplyResult
 		return res, fmt.Errorf("the plan was applied, but recording it failed: %w", recErr)
 	}
 	if after != nil {
-		res.Rewritten, res.RewriteErr = layout.Write(opts.Dir, after.Raw)
+		res.Rewritten, res.RewriteErr = WriteScoped(opts.Dir, after.Raw, opts.Scope)
 	} else {
 		res.RewriteErr = errors.New("could not read the database after applying")
 	}

@@ -22,6 +22,10 @@ type Outcome struct {
 	Finished time.Time `json:"finished"`
 	// Database names the target without credentials ("host:port/db").
 	Database string `json:"database"`
+	// Environment is the renovate.hcl environment the run targeted, empty
+	// when the database was given by URL alone. renovate show uses it to
+	// put variable references back into the recorded SQL.
+	Environment string `json:"environment,omitempty"`
 	// GitCommit is the commit of the schema files the plan came from.
 	GitCommit string `json:"git_commit,omitempty"`
 	// FingerprintBefore and FingerprintAfter are the remote schema's

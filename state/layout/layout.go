@@ -174,7 +174,14 @@ func (e *ForeignLayoutError) Unwrap() error { return ErrForeignLayout }
 // holds .sql files outside the layout, it writes nothing and returns a
 // *ForeignLayoutError.
 func Write(dir string, s state.DatabaseSchema) ([]string, error) {
-	want := Files(s)
+	return WriteFiles(dir, Files(s), nil)
+}
+
+// WriteFiles is Write for files already rendered (path -> content, as
+// Files returns them), e.g. filtered or with variable references put
+// back. A file not in want is removed unless keep (when not nil) says it
+// stays: the file of an object out of the environment's scope.
+func WriteFiles(dir string, want map[string]string, keep func(path string) bool) ([]string, error) {
 	existing, err := Load(dir)
 	if err != nil {
 		return nil, err
@@ -212,7 +219,7 @@ func Write(dir string, s state.DatabaseSchema) ([]string, error) {
 		touched = append(touched, p)
 	}
 	for _, f := range existing {
-		if _, ok := want[f.Path]; ok {
+		if _, ok := want[f.Path]; ok || (keep != nil && keep(f.Path)) {
 			continue
 		}
 		full := filepath.Join(dir, filepath.FromSlash(f.Path))

@@ -1,0 +1,160 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/renovate-pg/renovate/internal/filter"
+	"github.com/renovate-pg/renovate/internal/vars"
+	"github.com/renovate-pg/renovate/state"
+	"github.com/renovate-pg/renovate/state/catalog"
+	"github.com/renovate-pg/renovate/state/layout"
+)
+
+// Scope is what an environment of renovate.hcl adds to loading, planning
+// and writing: which objects are managed, and the values of the SQL
+// files' {{var.NAME}} references. The zero Scope manages everything and
+// defines no variables.
+type Scope struct {
+	// Filter drops objects out of scope from both sides of a plan and
+	// from the files init, fetch and apply write. Nil keeps everything.
+	Filter *filter.Filter
+	// Vars are the variable values; nil or empty means none.
+	Vars map[string]string
+}
+
+// LoadLocalScoped reads every .sql file under dir, substitutes the
+// variables (an unknown or malformed reference is an error naming
+// file:line:col), parses the result and drops the objects out of scope.
+// Local.Files holds the files as substituted: the SQL a plan shows.
+func LoadLocalScoped(dir string, sc Scope) (*Local, error) {
+	files, err := layout.Load(dir)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("%s: %w (run renovate init, or put your schema's .sql files there)", dir, ErrNoSchemaFiles)
+	}
+	if files, err = expandFiles(files, sc.Vars); err != nil {
+		return nil, err
+	}
+	res, err := parseLocal(files)
+	if err != nil {
+		return nil, err
+	}
+	res.Schema = sc.Filter.Apply(res.Schema)
+	return &Local{Files: files, Parsed: res}, nil
+}
+
+// expandFiles substitutes variables in every file, reporting the problems
+// of all files at once.
+func expandFiles(files []layout.File, values map[string]string) ([]layout.File, error) {
+	out := make([]layout.File, len(files))
+	var errs []error
+	for i, f := range files {
+		sql, err := vars.Expand(f.Path, f.SQL, values)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		out[i] = layout.File{Path: f.Path, SQL: sql}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return out, nil
+}
+
+// LoadRemoteScoped is LoadRemoteFor (LoadRemote when local is nil) for the
+// objects in scope: the introspected model is filtered before it is
+// printed and parsed, so the compared Schema and its Fingerprint leave
+// out-of-scope objects alone (apply checks plans against the same
+// fingerprint). Raw and Text stay the whole database, as introspected:
+// write files with WriteScoped.
+func LoadRemoteScoped(ctx context.Context, conn *pgx.Conn, local *Local, sc Scope) (*Remote, error) {
+	raw, err := catalog.Introspect(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
+	warnings, err := unmanagedWarnings(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
+	scoped := sc.Filter.Apply(*raw)
+	remoteFiles := layout.Files(scoped)
+	var r *Remote
+	if local != nil && sameFiles(local.Files, remoteFiles) {
+		r = newRemote(*raw, local.Parsed.Schema)
+	} else {
+		res, err := parseRemote(remoteFiles)
+		if err != nil {
+			return nil, err
+		}
+		r = newRemote(*raw, sc.Filter.Apply(res.Schema))
+	}
+	r.Warnings = warnings
+	return r, nil
+}
+
+// Files returns the files to write for the introspected model raw: the
+// objects in scope, with variable references put back where a role name
+// or string literal is exactly one variable's value.
+func (sc Scope) Files(raw state.DatabaseSchema) map[string]string {
+	files := layout.Files(sc.Filter.Apply(raw))
+	if len(sc.Vars) == 0 {
+		// Reverse would only escape reference-like text: do just that.
+		for p, sql := range files {
+			if vars.HasReferences(sql) {
+				files[p] = vars.Reverse(sql, nil)
+			}
+		}
+		return files
+	}
+	// Reverse parses the files that mention a value: in parallel, as the
+	// parser does.
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	out := make([]string, len(paths))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = vars.Reverse(files[paths[i]], sc.Vars)
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, p := range paths {
+		files[p] = out[i]
+	}
+	return files
+}
+
+// WriteScoped makes dir hold the files of raw under sc (see Scope.Files).
+// Files of objects out of scope that exist in dir are left alone, never
+// removed. It returns the paths created, changed or removed.
+func WriteScoped(dir string, raw state.DatabaseSchema, sc Scope) ([]string, error) {
+	want := sc.Files(raw)
+	var keep func(string) bool
+	if !sc.Filter.IsZero() {
+		all := layout.Files(raw)
+		keep = func(p string) bool {
+			_, inDB := all[p]
+			return inDB
+		}
+	}
+	return layout.WriteFiles(dir, want, keep)
+}
