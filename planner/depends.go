@@ -31,7 +31,8 @@ import (
 //     dropped).
 //
 // The result is a conservative reading of the plan's order: each listed
-// step really precedes this one, and nothing this step needs is missing.
+// step really runs before this one, and nothing this step needs is
+// missing.
 
 // depNode is the identity dependencies are tracked by. Relations are one
 // node whatever their kind (a view reading a table, a column of it, an
@@ -61,13 +62,14 @@ func nodeOf(k state.ObjectKey) depNode {
 }
 
 // dependencies sets DependsOn of every step, once the steps are ordered
-// and numbered.
+// and numbered. "Earlier" means earlier in the order apply runs the steps
+// (runOrder), so a step never depends on one that runs after it.
 func (d *differ) dependencies() {
 	to, from := newRefIndex(d.to), newRefIndex(d.from)
 	last := map[depNode]int{}           // node -> index of its latest step so far
 	referencedBy := map[depNode][]int{} // node -> earlier steps whose object used it (current model)
 	droppedUsers := map[depNode][]int{} // the subset of referencedBy that are drops
-	for j := range d.steps {
+	for _, j := range runOrder(d.steps) {
 		s := &d.steps[j]
 		n := nodeOf(s.Object)
 		deps := map[int]bool{}
@@ -105,6 +107,21 @@ func (d *differ) dependencies() {
 			}
 		}
 	}
+}
+
+// runOrder returns the indexes of steps in the order apply runs them: the
+// transactional steps in one transaction, then the others one by one
+// (state/catalog.Execute), each group in plan order.
+func runOrder(steps []Step) []int {
+	var tx, notx []int
+	for i, s := range steps {
+		if s.Transactional {
+			tx = append(tx, i)
+		} else {
+			notx = append(notx, i)
+		}
+	}
+	return append(tx, notx...)
 }
 
 // refIndex answers "what does this object reference" for one model.

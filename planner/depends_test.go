@@ -66,13 +66,7 @@ CREATE VIEW public.big_orders AS SELECT id, total FROM public.orders WHERE total
 		}
 		return false
 	}
-	for _, s := range p.Steps {
-		for _, id := range s.DependsOn {
-			if id >= s.ID || id < 1 {
-				t.Errorf("step %d depends on step %d, which is not an earlier step", s.ID, id)
-			}
-		}
-	}
+	checkRunsBefore(t, p)
 	schema := stepFor(t, p, "CREATE SCHEMA app")
 	customers := stepFor(t, p, "CREATE TABLE app.customers")
 	dropView := stepFor(t, p, "DROP VIEW public.big_orders")
@@ -110,5 +104,59 @@ CREATE VIEW public.big_orders AS SELECT id, total FROM public.orders WHERE total
 	}
 	if len(schema.DependsOn) != 0 {
 		t.Errorf("creating a schema depends on nothing, got %v", schema.DependsOn)
+	}
+}
+
+// checkRunsBefore fails when a step depends on one that apply runs after
+// it: transactional steps run first, in ID order, then the others.
+func checkRunsBefore(t *testing.T, p *planner.Plan) {
+	t.Helper()
+	pos := map[int]int{}
+	n := 0
+	for _, tx := range []bool{true, false} {
+		for _, s := range p.Steps {
+			if s.Transactional == tx {
+				pos[s.ID] = n
+				n++
+			}
+		}
+	}
+	for _, s := range p.Steps {
+		for _, id := range s.DependsOn {
+			if _, ok := pos[id]; !ok || pos[id] >= pos[s.ID] {
+				t.Errorf("step %d depends on step %d, which does not run before it", s.ID, id)
+			}
+		}
+	}
+}
+
+// TestDependsOnOutsideTransaction: a step that runs outside the
+// transaction may depend on a transactional step with a larger ID, and no
+// transactional step depends on one outside.
+func TestDependsOnOutsideTransaction(t *testing.T) {
+	from := parseSchema(t, `
+CREATE TYPE public.st AS ENUM ('open', 'paid');
+CREATE TABLE public.inv (id integer PRIMARY KEY, status public.st NOT NULL DEFAULT 'open');
+`).Schema
+	to := parseSchema(t, `
+CREATE TYPE public.st AS ENUM ('draft', 'open', 'paid');
+CREATE TABLE public.inv (id integer PRIMARY KEY, status public.st NOT NULL DEFAULT 'draft');
+`).Schema
+	p, err := planner.Diff(from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRunsBefore(t, p)
+	add := stepFor(t, p, "ALTER TYPE public.st ADD VALUE 'draft'")
+	set := stepFor(t, p, "ALTER TABLE public.inv ALTER COLUMN status SET DEFAULT 'draft'")
+	if add.Transactional || set.Transactional {
+		t.Fatalf("want both outside the transaction: %+v %+v", add, set)
+	}
+	found := false
+	for _, id := range set.DependsOn {
+		found = found || id == add.ID
+	}
+	if !found {
+		t.Errorf("the default using the new value depends on %v, want it to include the ADD VALUE step %d", set.DependsOn, add.ID)
 	}
 }

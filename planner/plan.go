@@ -60,10 +60,12 @@ type Step struct {
 	// transaction block; apply runs those one by one, after the rest.
 	Transactional bool     `json:"transactional"`
 	Hazards       []Hazard `json:"hazards,omitempty"`
-	// DependsOn are the IDs of earlier steps this one must run after,
+	// DependsOn are the IDs of the steps this one must run after,
 	// ascending: steps on the same object or table, on the objects it
 	// references, and, for a drop, those dropping or changing what used
-	// the object (depends.go). Every ID is smaller than ID.
+	// the object (depends.go). They all run before it: a smaller ID in the
+	// same group (transactional or not), or any transactional step for a
+	// step that runs outside the transaction.
 	DependsOn []int `json:"depends_on,omitempty"`
 
 	phase phase

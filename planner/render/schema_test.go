@@ -141,7 +141,7 @@ func TestJSONSchema_Cases(t *testing.T) {
 // cannot rely on is refused.
 func TestJSONSchema_Rejects(t *testing.T) {
 	s := compileSchema(t)
-	good := readFile(t, filepath.Join(goldenDirs(t)[0], "plan.json"))
+	good := readFile(t, filepath.Join(goldenRoot, "review", "plan.json"))
 	if err := validationError(s, []byte(good)); err != nil {
 		t.Fatalf("the golden plan must be valid: %v", err)
 	}
