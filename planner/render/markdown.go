@@ -60,7 +60,7 @@ func Markdown(w io.Writer, p *planner.Plan) error {
 		if i > 0 {
 			sql.WriteString("\n")
 		}
-		fmt.Fprintf(&sql, "%s%d: %s %s\n", StepPrefix, s.ID, s.Action, oneLine(s.Object.String()))
+		fmt.Fprintf(&sql, "%s%d: %s\n", StepPrefix, s.ID, stepTitle(s))
 		for _, h := range s.Hazards {
 			fmt.Fprintf(&sql, "%s%s: %s\n", HazardPrefix, h.Kind, oneLine(h.Message))
 		}

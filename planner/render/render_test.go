@@ -58,6 +58,10 @@ func TestCount(t *testing.T) {
 					Hazards: []planner.Hazard{{Kind: planner.HazardDeletesData, Message: "m"}}},
 			},
 		}, render.Counts{Create: 1, Drop: 1, Hazards: 1}},
+		// Steps read back from a plan file name no object: each counts.
+		{"plan file", &planner.Plan{Steps: []planner.Step{
+			{ID: 1, Action: planner.ActionCreate}, {ID: 2, Action: planner.ActionCreate}, {ID: 3, Action: planner.ActionDrop},
+		}}, render.Counts{Create: 2, Drop: 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -124,6 +128,15 @@ func TestSQLReadBack(t *testing.T) {
 				t.Errorf("step %d lost hazard %s", s.ID, h.Kind)
 			}
 		}
+	}
+	// apply -p shows the plan read back, whose steps name no object.
+	var text bytes.Buffer
+	if err := render.Text(&text, got, render.TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text.String(), "\n  3. alter (runs outside the transaction)\n     hazard not_transactional:") ||
+		!strings.HasPrefix(text.String(), "Plan: 0 to create, 3 to alter, 0 to drop; 2 hazards.") {
+		t.Errorf("text view of a plan read back:\n%s", text.String())
 	}
 	if !strings.Contains(b.String(), render.NoTransactionMarker+"\nALTER TYPE public.mood ADD VALUE 'b';") {
 		t.Errorf("the non-transactional step is not marked:\n%s", b.String())

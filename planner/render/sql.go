@@ -48,7 +48,7 @@ func SQL(w io.Writer, p *planner.Plan) error {
 	}
 	for _, s := range p.Steps {
 		b.WriteString("\n")
-		fmt.Fprintf(&b, "%s%d: %s %s\n", StepPrefix, s.ID, s.Action, oneLine(s.Object.String()))
+		fmt.Fprintf(&b, "%s%d: %s\n", StepPrefix, s.ID, stepTitle(s))
 		for _, h := range s.Hazards {
 			fmt.Fprintf(&b, "%s%s: %s\n", HazardPrefix, h.Kind, oneLine(h.Message))
 		}

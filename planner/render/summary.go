@@ -45,6 +45,12 @@ func Count(p *planner.Plan) Counts {
 	seen := map[state.ObjectKey]bool{}
 	for _, s := range p.Steps {
 		k := s.Object
+		if k == (state.ObjectKey{}) {
+			// A step read from a plan file names no object: count it
+			// on its own.
+			add(s.Action)
+			continue
+		}
 		if k.Table != "" {
 			rel := state.ObjectKey{Schema: k.Schema, Name: k.Table}
 			if listedRelation(listed, rel) {
@@ -85,4 +91,14 @@ func (c Counts) String() string {
 		s += fmt.Sprintf("; %d hazards", c.Hazards)
 	}
 	return s + "."
+}
+
+// stepTitle names a step for people: its action and object ("alter column
+// public.users.email"), or only its action for a step read back from a
+// plan file, which names no object.
+func stepTitle(s planner.Step) string {
+	if s.Object == (state.ObjectKey{}) {
+		return string(s.Action)
+	}
+	return string(s.Action) + " " + oneLine(s.Object.String())
 }

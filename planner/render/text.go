@@ -67,7 +67,7 @@ func Text(w io.Writer, p *planner.Plan, opts TextOptions) error {
 	}
 	b.WriteString(paint(ansiBold, "Steps:") + "\n")
 	for _, s := range p.Steps {
-		b.WriteString("\n" + paint(ansiBold, fmt.Sprintf("  %d. %s %s", s.ID, s.Action, s.Object)))
+		b.WriteString("\n" + paint(ansiBold, fmt.Sprintf("  %d. %s", s.ID, stepTitle(s))))
 		if !s.Transactional {
 			b.WriteString(" " + paint(ansiCyan, "(runs outside the transaction)"))
 		}
