@@ -126,8 +126,8 @@ func runOrder(steps []Step) []int {
 
 // refIndex answers "what does this object reference" for one model.
 type refIndex struct {
-	tables    map[depNode]state.Table
-	views     map[depNode]state.View
+	tables    map[depNode]*state.Table
+	views     map[depNode]*state.View
 	routines  map[depNode][]state.Function
 	types     map[depNode]state.Type
 	sequences map[depNode]state.Sequence
@@ -139,15 +139,15 @@ type refIndex struct {
 
 func newRefIndex(m state.DatabaseSchema) *refIndex {
 	x := &refIndex{
-		tables: map[depNode]state.Table{}, views: map[depNode]state.View{}, routines: map[depNode][]state.Function{},
+		tables: map[depNode]*state.Table{}, views: map[depNode]*state.View{}, routines: map[depNode][]state.Function{},
 		types: map[depNode]state.Type{}, sequences: map[depNode]state.Sequence{}, events: map[string]state.EventTrigger{},
 		typeNames: map[string]depNode{},
 	}
-	for _, t := range m.Tables {
-		x.tables[nodeOf(t.Key())] = t
+	for i := range m.Tables {
+		x.tables[nodeOf(m.Tables[i].Key())] = &m.Tables[i]
 	}
-	for _, v := range m.Views {
-		x.views[nodeOf(v.Key())] = v
+	for i := range m.Views {
+		x.views[nodeOf(m.Views[i].Key())] = &m.Views[i]
 	}
 	for _, f := range m.Functions {
 		n := nodeOf(f.Key())
@@ -206,21 +206,26 @@ func (x *refIndex) refs(k state.ObjectKey) []depNode {
 	rel := nodeOf(k)
 	if k.Table != "" {
 		add(rel)
-		t, isTable := x.tables[rel]
-		v := x.views[rel]
-		switch k.Kind {
-		case state.KindConstraint:
-			for _, c := range t.Constraints {
-				if c.Name == k.Name && c.References != nil {
-					add(depNode{nodeRelation, c.References.Schema, c.References.Name})
+		var triggers []state.Trigger
+		if t := x.tables[rel]; t != nil {
+			triggers = t.Triggers
+			switch k.Kind {
+			case state.KindConstraint:
+				for _, c := range t.Constraints {
+					if c.Name == k.Name && c.References != nil {
+						add(depNode{nodeRelation, c.References.Schema, c.References.Name})
+					}
+				}
+			case state.KindColumn:
+				if c, ok := t.Column(k.Name); ok {
+					addType(c.Type)
 				}
 			}
-		case state.KindColumn:
-			if c, ok := t.Column(k.Name); isTable && ok {
-				addType(c.Type)
-			}
-		case state.KindTrigger:
-			for _, tr := range append(append([]state.Trigger(nil), t.Triggers...), v.Triggers...) {
+		} else if v := x.views[rel]; v != nil {
+			triggers = v.Triggers
+		}
+		if k.Kind == state.KindTrigger {
+			for _, tr := range triggers {
 				if tr.Name == k.Name {
 					add(depNode{nodeRoutine, tr.Function.Schema, tr.Function.Name})
 				}
@@ -231,6 +236,9 @@ func (x *refIndex) refs(k state.ObjectKey) []depNode {
 	switch k.Kind {
 	case state.KindTable:
 		t := x.tables[rel]
+		if t == nil {
+			break
+		}
 		for _, c := range t.Columns {
 			addType(c.Type)
 		}
@@ -246,8 +254,10 @@ func (x *refIndex) refs(k state.ObjectKey) []depNode {
 			add(depNode{nodeRelation, p.Schema, p.Name})
 		}
 	case state.KindView, state.KindMaterializedView:
-		for _, r := range x.views[rel].DependsOn {
-			addKey(r)
+		if v := x.views[rel]; v != nil {
+			for _, r := range v.DependsOn {
+				addKey(r)
+			}
 		}
 	case state.KindFunction, state.KindProcedure:
 		for _, f := range x.routines[rel] {
