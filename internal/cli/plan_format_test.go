@@ -295,3 +295,33 @@ func TestExampleWorkflow(t *testing.T) {
 		}
 	}
 }
+
+func TestApplyColorFlag(t *testing.T) {
+	tests := []struct {
+		args     []string
+		wantCode int
+		want     string
+	}{
+		{nil, 0, "auto"},
+		{[]string{"--color", "never"}, 0, "never"},
+		{[]string{"--color=always"}, 0, "always"},
+		{[]string{"--color", "rainbow"}, ExitUsage, ""},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			f := &Factory{IO: &IOStreams{In: strings.NewReader(""), Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}}}
+			var got *ApplyOptions
+			c := NewCmdApply(f, func(o *ApplyOptions) error { got = o; return nil })
+			c.SetArgs(tt.args)
+			c.SetOut(&bytes.Buffer{})
+			c.SetErr(&bytes.Buffer{})
+			err := c.Execute()
+			if code := ExitCode(err); code != tt.wantCode {
+				t.Fatalf("exit %d (%v), want %d", code, err, tt.wantCode)
+			}
+			if tt.want != "" && (got == nil || got.Color != tt.want) {
+				t.Errorf("color = %+v, want %q", got, tt.want)
+			}
+		})
+	}
+}
