@@ -87,6 +87,7 @@ func (d *differ) plan() *Plan {
 	for i := range d.steps {
 		d.steps[i].ID = i + 1
 	}
+	d.dependencies()
 	d.changes = mergeChanges(d.changes)
 	sort.SliceStable(d.changes, func(i, j int) bool { return d.changes[i].Object.Less(d.changes[j].Object) })
 	return &Plan{FormatVersion: FormatVersion, Changes: orEmpty(d.changes), Steps: orEmptySteps(d.steps)}

@@ -60,6 +60,13 @@ type Step struct {
 	// transaction block; apply runs those one by one, after the rest.
 	Transactional bool     `json:"transactional"`
 	Hazards       []Hazard `json:"hazards,omitempty"`
+	// DependsOn are the IDs of the steps this one must run after,
+	// ascending: steps on the same object or table, on the objects it
+	// references, and, for a drop, those dropping or changing what used
+	// the object (depends.go). They all run before it: a smaller ID in the
+	// same group (transactional or not), or any transactional step for a
+	// step that runs outside the transaction.
+	DependsOn []int `json:"depends_on,omitempty"`
 
 	phase phase
 }
@@ -89,6 +96,9 @@ type ObjectChange struct {
 // change it.
 type Plan struct {
 	FormatVersion int `json:"format_version"`
+	// RenovateVersion is the version of renovate that made the plan,
+	// recorded so a saved plan says what wrote it.
+	RenovateVersion string `json:"renovate_version,omitempty"`
 	// RemoteFingerprint is the fingerprint of the remote schema the plan
 	// was made against; apply refuses to run when the database moved.
 	RemoteFingerprint string `json:"remote_fingerprint,omitempty"`

@@ -31,6 +31,8 @@ type ApplyOptions struct {
 	IgnoreDrift   bool
 	AllowDirty    bool
 	LockTimeout   time.Duration
+	// Color is --color for the plan shown before the prompt (color.go).
+	Color string
 }
 
 // NewCmdApply builds `renovate apply`.
@@ -54,6 +56,9 @@ unless --yes is given.`,
   renovate apply --url postgres://app@localhost/hello --allow-data-loss`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
+			if err := checkColor(opts.Color); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -67,6 +72,7 @@ unless --yes is given.`,
 	c.Flags().BoolVar(&opts.IgnoreDrift, "ignore-drift", false, "apply a saved plan even if the database changed since it was made")
 	c.Flags().BoolVar(&opts.AllowDirty, "allow-dirty", false, "apply even with uncommitted changes (not recommended: the record will not match a commit)")
 	c.Flags().DurationVar(&opts.LockTimeout, "lock-timeout", 5*time.Second, "give up when a statement waits longer than this for a lock")
+	addColorFlag(c, &opts.Color)
 	return c
 }
 
@@ -123,7 +129,7 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 		fmt.Fprintln(f.IO.Out, "No changes. The database matches the schema files.")
 		return nil
 	}
-	if err := render.Text(f.IO.Out, p, render.TextOptions{Color: f.IO.OutTTY && f.Getenv("NO_COLOR") == ""}); err != nil {
+	if err := render.Text(f.IO.Out, p, render.TextOptions{Color: useColor(opts.Color, f.IO.OutTTY, f.Getenv)}); err != nil {
 		return err
 	}
 	if err := confirm(ctx, f, opts, p); err != nil {

@@ -24,6 +24,11 @@ type PlanOptions struct {
 	Format           string
 	// Strict makes objects renovate does not manage an error.
 	Strict bool
+	// Color is --color: auto, always or never (color.go).
+	Color string
+	// FailOnHazard lists hazard kinds (or "any") that make plan exit 3
+	// after printing the plan, for CI.
+	FailOnHazard []string
 }
 
 // NewCmdPlan builds `renovate plan`.
@@ -45,10 +50,14 @@ run after review or hand edits.`,
   renovate plan --url postgres://app@localhost/hello --dir ./schema --detailed-exitcode`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			switch opts.Format {
-			case "", "text", "sql":
-			default:
-				return usageErrorf("--format must be text or sql, got %q", opts.Format)
+			if err := checkFormat(opts.Format); err != nil {
+				return err
+			}
+			if err := checkColor(opts.Color); err != nil {
+				return err
+			}
+			if err := checkFailOnHazard(opts.FailOnHazard); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -59,7 +68,9 @@ run after review or hand edits.`,
 	addTargetFlags(c, &opts.targetFlags)
 	c.Flags().StringVarP(&opts.Out, "out", "o", "", "also save the plan as SQL to this file")
 	c.Flags().BoolVar(&opts.DetailedExitcode, "detailed-exitcode", false, "exit 0 when there are no changes, 2 when there are, 1 on error")
-	c.Flags().StringVar(&opts.Format, "format", "", "output format: text or sql (default: text on a terminal, sql otherwise)")
+	c.Flags().StringVar(&opts.Format, "format", "", "output format: text, sql, json or markdown (default: text on a terminal, sql otherwise)")
+	addColorFlag(c, &opts.Color)
+	c.Flags().StringSliceVar(&opts.FailOnHazard, "fail-on-hazard", nil, "exit 3 after printing the plan when a step has a hazard of these kinds (comma-separated, or any)")
 	c.Flags().BoolVar(&opts.Strict, "strict", false, "fail (exit 1) when the database holds objects of kinds renovate does not manage")
 	return c
 }
@@ -90,6 +101,7 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags) (*planner.Plan, *e
 		conn.Close(context.Background())
 		return nil, nil, nil, "", err
 	}
+	p.RenovateVersion = f.Version
 	if repo, err := gitrepo.Open(t.Dir); err == nil {
 		p.GitCommit, _ = repo.HeadCommit()
 	} else if !errors.Is(err, gitrepo.ErrNotRepo) {
@@ -120,19 +132,30 @@ func runPlan(ctx context.Context, opts *PlanOptions) error {
 	}
 	format := opts.Format
 	if format == "" {
-		format = "sql"
+		format = formatSQL
 		if f.IO.OutTTY {
-			format = "text"
+			format = formatText
 		}
 	}
-	if format == "text" {
-		if err := render.Text(f.IO.Out, p, render.TextOptions{Color: f.IO.OutTTY && f.Getenv("NO_COLOR") == ""}); err != nil {
+	switch format {
+	case formatText:
+		if err := render.Text(f.IO.Out, p, render.TextOptions{Color: useColor(opts.Color, f.IO.OutTTY, f.Getenv)}); err != nil {
 			return err
 		}
 		if opts.Out != "" {
 			fmt.Fprintf(f.IO.Out, "Saved the plan to %s; apply it with: renovate apply -p %s\n", opts.Out, opts.Out)
 		}
-	} else if err := render.SQL(f.IO.Out, p); err != nil {
+	case formatJSON:
+		err = render.JSON(f.IO.Out, p)
+	case formatMarkdown:
+		err = render.Markdown(f.IO.Out, p)
+	default:
+		err = render.SQL(f.IO.Out, p)
+	}
+	if err != nil {
+		return err
+	}
+	if err := failOnHazard(p, opts.FailOnHazard); err != nil {
 		return err
 	}
 	if opts.DetailedExitcode && !p.Empty() {

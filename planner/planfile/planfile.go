@@ -31,6 +31,8 @@ func Read(path, text string) (*planner.Plan, error) {
 			if err != nil || v != planner.FormatVersion {
 				return nil, fmt.Errorf("%s: plan format version %q is not supported (this renovate writes %d)", path, strings.TrimPrefix(line, render.HeaderFormatVersion), planner.FormatVersion)
 			}
+		case strings.HasPrefix(line, render.HeaderRenovateVersion):
+			p.RenovateVersion = strings.TrimSpace(strings.TrimPrefix(line, render.HeaderRenovateVersion))
 		case strings.HasPrefix(line, render.HeaderRemoteFingerprint):
 			p.RemoteFingerprint = strings.TrimSpace(strings.TrimPrefix(line, render.HeaderRemoteFingerprint))
 		case strings.HasPrefix(line, render.HeaderGitCommit):

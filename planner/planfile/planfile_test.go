@@ -10,6 +10,7 @@ import (
 func TestRead(t *testing.T) {
 	text := `-- renovate plan
 -- format_version: 1
+-- renovate_version: v1.2.3
 -- remote_fingerprint: abc
 -- git_commit: 123
 
@@ -25,8 +26,8 @@ ALTER TABLE public.users DROP COLUMN legacy;
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.RemoteFingerprint != "abc" || p.GitCommit != "123" {
-		t.Errorf("header = %q %q", p.RemoteFingerprint, p.GitCommit)
+	if p.RemoteFingerprint != "abc" || p.GitCommit != "123" || p.RenovateVersion != "v1.2.3" {
+		t.Errorf("header = %q %q %q", p.RemoteFingerprint, p.GitCommit, p.RenovateVersion)
 	}
 	if len(p.Steps) != 3 {
 		t.Fatalf("got %d steps, want 3: %+v", len(p.Steps), p.Steps)

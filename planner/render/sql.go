@@ -13,8 +13,12 @@ import (
 const (
 	HeaderTitle             = "-- renovate plan"
 	HeaderFormatVersion     = "-- format_version: "
+	HeaderRenovateVersion   = "-- renovate_version: "
 	HeaderRemoteFingerprint = "-- remote_fingerprint: "
 	HeaderGitCommit         = "-- git_commit: "
+	// StepPrefix starts the comment naming a step and its object; it is
+	// for the reader, and plan files are read without it.
+	StepPrefix = "-- step "
 	// HazardPrefix starts a comment naming a step's hazard.
 	HazardPrefix = "-- hazard "
 	// NoTransactionMarker precedes a statement that must run outside the
@@ -22,12 +26,17 @@ const (
 	NoTransactionMarker = "-- renovate:no-transaction"
 )
 
-// SQL writes p as a runnable plan file: a header of comments, then every
-// statement preceded by comments naming its hazards.
+// SQL writes p as a runnable plan file: a header of comments (format
+// version, renovate version, the remote fingerprint, the git commit), then
+// every statement preceded by comments naming its step, its hazards and,
+// for a statement that must run outside the transaction, NoTransactionMarker.
 func SQL(w io.Writer, p *planner.Plan) error {
 	var b strings.Builder
 	b.WriteString(HeaderTitle + "\n")
 	fmt.Fprintf(&b, "%s%d\n", HeaderFormatVersion, p.FormatVersion)
+	if p.RenovateVersion != "" {
+		b.WriteString(HeaderRenovateVersion + oneLine(p.RenovateVersion) + "\n")
+	}
 	if p.RemoteFingerprint != "" {
 		b.WriteString(HeaderRemoteFingerprint + p.RemoteFingerprint + "\n")
 	}
@@ -39,6 +48,7 @@ func SQL(w io.Writer, p *planner.Plan) error {
 	}
 	for _, s := range p.Steps {
 		b.WriteString("\n")
+		fmt.Fprintf(&b, "%s%d: %s\n", StepPrefix, s.ID, stepTitle(s))
 		for _, h := range s.Hazards {
 			fmt.Fprintf(&b, "%s%s: %s\n", HazardPrefix, h.Kind, oneLine(h.Message))
 		}

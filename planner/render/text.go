@@ -23,13 +23,15 @@ const (
 	ansiRed    = "\x1b[31m"
 	ansiGreen  = "\x1b[32m"
 	ansiYellow = "\x1b[33m"
+	ansiCyan   = "\x1b[36m"
 	ansiBold   = "\x1b[1m"
 	ansiReset  = "\x1b[0m"
 )
 
-// Text writes the human view of p: per changed object a heading
-// ("Table public.users changed:") and a unified diff of its definition,
-// then the statements in order, then the hazards, then a summary line.
+// Text writes the human view of p: the summary line, then per changed
+// object a heading ("Table public.users changed:") and a unified diff of
+// its definition, then the steps in order, each with its hazards and its
+// statement.
 func Text(w io.Writer, p *planner.Plan, opts TextOptions) error {
 	if opts.Context == 0 {
 		opts.Context = 3
@@ -46,14 +48,13 @@ func Text(w io.Writer, p *planner.Plan, opts TextOptions) error {
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
+	b.WriteString(paint(ansiBold, Summary(p)) + "\n\n")
 	for _, c := range p.Changes {
-		verb := map[planner.Action]string{planner.ActionCreate: "created", planner.ActionDrop: "dropped"}[c.Action]
-		if verb == "" {
-			verb = "changed"
-		}
-		b.WriteString(paint(ansiBold, fmt.Sprintf("%s %s %s:", c.Object.Kind.Title(), c.Object.QualifiedName(), verb)) + "\n")
+		b.WriteString(paint(ansiBold, changeHeading(c)) + "\n")
 		for _, l := range UnifiedDiff(c.Old, c.New, opts.Context) {
 			switch {
+			case l == "@@":
+				b.WriteString(paint(ansiCyan, l) + "\n")
 			case strings.HasPrefix(l, "-"):
 				b.WriteString(paint(ansiRed, l) + "\n")
 			case strings.HasPrefix(l, "+"):
@@ -64,46 +65,45 @@ func Text(w io.Writer, p *planner.Plan, opts TextOptions) error {
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString(paint(ansiBold, "Statements:") + "\n")
+	b.WriteString(paint(ansiBold, "Steps:") + "\n")
 	for _, s := range p.Steps {
-		for _, h := range s.Hazards {
-			b.WriteString(paint(ansiYellow, fmt.Sprintf("  -- hazard %s: %s", h.Kind, h.Message)) + "\n")
-		}
+		b.WriteString("\n" + paint(ansiBold, fmt.Sprintf("  %d. %s", s.ID, stepTitle(s))))
 		if !s.Transactional {
-			b.WriteString("  -- runs outside the transaction\n")
+			b.WriteString(" " + paint(ansiCyan, "(runs outside the transaction)"))
 		}
-		b.WriteString(indent(s.SQL, "  "))
-	}
-	if hz := p.Hazards(); len(hz) > 0 {
-		b.WriteString("\n" + paint(ansiBold, "Hazards:") + "\n")
-		for _, h := range hz {
-			b.WriteString(paint(ansiYellow, fmt.Sprintf("  %s (step %d, %s): %s", h.Kind, h.Step, h.Object, h.Message)) + "\n")
+		b.WriteString("\n")
+		for _, h := range s.Hazards {
+			b.WriteString(paint(ansiYellow, fmt.Sprintf("     hazard %s: %s", h.Kind, oneLine(h.Message))) + "\n")
 		}
+		b.WriteString(indent(s.SQL, "     "))
 	}
-	b.WriteString("\n" + Summary(p) + "\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// Summary is the one-line count of a plan's steps by action and hazards:
-// "Plan: 3 to create, 2 to alter, 1 to drop; 1 hazard."
-func Summary(p *planner.Plan) string {
-	counts := map[planner.Action]int{}
-	for _, s := range p.Steps {
-		counts[s.Action]++
-	}
-	s := fmt.Sprintf("Plan: %d to create, %d to alter, %d to drop", counts[planner.ActionCreate],
-		counts[planner.ActionAlter]+counts[planner.ActionRename], counts[planner.ActionDrop])
-	n := len(p.Hazards())
-	switch n {
-	case 0:
-	case 1:
-		s += "; 1 hazard"
-	default:
-		s += fmt.Sprintf("; %d hazards", n)
-	}
-	return s + "."
+// changeHeading is the line above an object's diff: "Table
+// public.users changed:".
+func changeHeading(c planner.ObjectChange) string {
+	return fmt.Sprintf("%s %s %s:", c.Object.Kind.Title(), c.Object.QualifiedName(), changeVerb(c.Action))
 }
+
+// changeVerb is the past participle of an object change's action.
+func changeVerb(a planner.Action) string {
+	switch a {
+	case planner.ActionCreate:
+		return "created"
+	case planner.ActionDrop:
+		return "dropped"
+	case planner.ActionRename:
+		return "renamed"
+	}
+	return "changed"
+}
+
+// Summary is the one-line count of a plan's objects by action and of its
+// hazards: "Plan: 3 to create, 2 to alter, 1 to drop; 1 hazard." (see
+// Counts).
+func Summary(p *planner.Plan) string { return Count(p).String() }
 
 func indent(s, prefix string) string {
 	lines := strings.SplitAfter(s, "\n")
