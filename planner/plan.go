@@ -60,6 +60,16 @@ type Step struct {
 	// transaction block; apply runs those one by one, after the rest.
 	Transactional bool     `json:"transactional"`
 	Hazards       []Hazard `json:"hazards,omitempty"`
+	// Relation is the existing table the step's hazards are about (the
+	// table rewritten, scanned, locked or indexed), and Size its size in
+	// the live database when the plan was made (hazard_size.go). Both are
+	// nil when no hazard concerns an existing table's size. They live on
+	// the step, not on each Hazard, so Hazard stays a two-field value.
+	Relation *state.QualName `json:"relation,omitempty"`
+	Size     *RelationSize   `json:"size,omitempty"`
+	// Placeholder is set on a step whose SQL the user must write (a data
+	// migration, see migration.go); apply refuses a plan with one left.
+	Placeholder bool `json:"placeholder,omitempty"`
 
 	phase phase
 }

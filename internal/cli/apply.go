@@ -30,6 +30,7 @@ type ApplyOptions struct {
 	IgnoreDrift   bool
 	AllowDirty    bool
 	LockTimeout   time.Duration
+	safeFlags
 }
 
 // NewCmdApply builds `renovate apply`.
@@ -66,6 +67,8 @@ unless --yes is given.`,
 	c.Flags().BoolVar(&opts.IgnoreDrift, "ignore-drift", false, "apply a saved plan even if the database changed since it was made")
 	c.Flags().BoolVar(&opts.AllowDirty, "allow-dirty", false, "apply even with uncommitted changes (not recommended: the record will not match a commit)")
 	c.Flags().DurationVar(&opts.LockTimeout, "lock-timeout", 5*time.Second, "give up when a statement waits longer than this for a lock")
+	addOnlineFlag(c, &opts.safeFlags)
+	addExecFlags(c, &opts.safeFlags)
 	return c
 }
 
@@ -93,7 +96,7 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 			return fmt.Errorf("reading the plan: %w", err)
 		}
 		if p, err = planfile.Read(opts.PlanFile, string(text)); err != nil {
-			return err
+			return refusedSafe(err)
 		}
 		if dsn, err = opts.resolveURL(); err != nil {
 			return err
@@ -102,7 +105,11 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 			return err
 		}
 	} else {
-		if p, _, conn, dsn, err = makePlan(ctx, f, opts.targetFlags); err != nil {
+		po, err := opts.planOptions(opts.targetFlags)
+		if err != nil {
+			return err
+		}
+		if p, _, conn, dsn, err = makePlan(ctx, f, opts.targetFlags, po...); err != nil {
 			return err
 		}
 	}
@@ -124,7 +131,7 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 		Plan:        p,
 		Database:    describeDSN(dsn),
 		IgnoreDrift: opts.IgnoreDrift,
-		Exec:        catalog.ExecOptions{LockTimeout: opts.LockTimeout},
+		Exec:        opts.execOptions(f, opts.LockTimeout),
 		Now:         f.Now,
 		GitCommit:   commit,
 	})
@@ -133,7 +140,7 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 		return refused(applyErr)
 	}
 	if res == nil {
-		return applyErr
+		return refusedSafe(applyErr)
 	}
 	msg := fmt.Sprintf("renovate apply: %d statement(s) on %s", res.Outcome.Steps, res.Outcome.Database)
 	if applyErr != nil {
@@ -142,6 +149,7 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 	hash, commitErr := repo.CommitAll(opts.Dir, msg+"\n\nRecorded in "+res.RecordDir+".\n", f.Now())
 	if applyErr != nil {
 		fmt.Fprintf(f.IO.ErrOut, "The apply failed; %d of %d statement(s) took effect. Recorded in %s.\n", res.Outcome.StepsCommitted, res.Outcome.Steps, res.RecordDir)
+		reportSteps(f, res.Outcome)
 		return errors.Join(applyErr, commitErr)
 	}
 	fmt.Fprintf(f.IO.Out, "\nApplied %d statement(s) to %s. Recorded in %s.\n", res.Outcome.Steps, res.Outcome.Database, res.RecordDir)

@@ -24,6 +24,7 @@ type PlanOptions struct {
 	Format           string
 	// Strict makes objects renovate does not manage an error.
 	Strict bool
+	safeFlags
 }
 
 // NewCmdPlan builds `renovate plan`.
@@ -61,11 +62,12 @@ run after review or hand edits.`,
 	c.Flags().BoolVar(&opts.DetailedExitcode, "detailed-exitcode", false, "exit 0 when there are no changes, 2 when there are, 1 on error")
 	c.Flags().StringVar(&opts.Format, "format", "", "output format: text or sql (default: text on a terminal, sql otherwise)")
 	c.Flags().BoolVar(&opts.Strict, "strict", false, "fail (exit 1) when the database holds objects of kinds renovate does not manage")
+	addOnlineFlag(c, &opts.safeFlags)
 	return c
 }
 
 // makePlan loads both sides and plans. The caller closes the connection.
-func makePlan(ctx context.Context, f *Factory, t targetFlags) (*planner.Plan, *engine.Remote, *pgx.Conn, string, error) {
+func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.PlanOption) (*planner.Plan, *engine.Remote, *pgx.Conn, string, error) {
 	dsn, err := t.resolveURL()
 	if err != nil {
 		return nil, nil, nil, "", err
@@ -84,7 +86,7 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags) (*planner.Plan, *e
 		conn.Close(context.Background())
 		return nil, nil, nil, "", err
 	}
-	p, err := engine.Plan(ctx, conn, local.Parsed, remote)
+	p, err := engine.Plan(ctx, conn, local.Parsed, remote, opts...)
 	if err != nil {
 		conn.Close(context.Background())
 		return nil, nil, nil, "", err
@@ -100,7 +102,11 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags) (*planner.Plan, *e
 
 func runPlan(ctx context.Context, opts *PlanOptions) error {
 	f := opts.F
-	p, remote, conn, _, err := makePlan(ctx, f, opts.targetFlags)
+	po, err := opts.planOptions(opts.targetFlags)
+	if err != nil {
+		return err
+	}
+	p, remote, conn, _, err := makePlan(ctx, f, opts.targetFlags, po...)
 	if err != nil {
 		return err
 	}

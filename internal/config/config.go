@@ -40,6 +40,9 @@ type Config struct {
 	// Include and Exclude are object patterns for every environment (nil
 	// when unset or empty).
 	Include, Exclude []string
+	// Online makes plan and apply use online DDL, as --online does
+	// (online.go).
+	Online bool
 }
 
 // Environment is one environment block: a database renovate plans against
@@ -160,6 +163,7 @@ func rootSchema() *hcl.BodySchema {
 			{Name: "default_environment"},
 			{Name: "include"},
 			{Name: "exclude"},
+			{Name: "online"},
 		},
 		Blocks: []hcl.BlockHeaderSchema{
 			{Type: "environment", LabelNames: []string{"name"}},
@@ -233,6 +237,9 @@ func (d *decoder) decode(filename string, body hcl.Body) *Config {
 	}
 	if a := content.Attributes["exclude"]; a != nil {
 		cfg.Exclude, _ = d.stringList(a)
+	}
+	if a := content.Attributes["online"]; a != nil {
+		cfg.Online, _ = d.bool(a)
 	}
 	if a := content.Attributes["default_environment"]; a != nil {
 		name, ok := d.string(a)

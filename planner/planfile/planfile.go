@@ -40,6 +40,9 @@ func Read(path, text string) (*planner.Plan, error) {
 	if !sawTitle {
 		return nil, fmt.Errorf("%s: not a renovate plan (the first line must be %q)", path, render.HeaderTitle)
 	}
+	if err := checkPlaceholders(path, text); err != nil {
+		return nil, err
+	}
 	stmts, err := pg_query.SplitWithScanner(text, true)
 	if err != nil {
 		return nil, fmt.Errorf("%s: splitting statements: %w", path, err)
@@ -73,6 +76,9 @@ func Read(path, text string) (*planner.Plan, error) {
 			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
 		}
 		step.Action = action
+		if concurrent(step.SQL) {
+			step.Transactional = false
+		}
 		for _, h := range hazards {
 			step.Hazards = addHazard(step.Hazards, h)
 		}
