@@ -121,6 +121,9 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 	if err := render.Text(f.IO.Out, p, render.TextOptions{Color: f.IO.OutTTY && f.Getenv("NO_COLOR") == ""}); err != nil {
 		return err
 	}
+	if err := engine.CheckPlaceholders(p); err != nil {
+		return refused(err)
+	}
 	if err := confirm(ctx, f, opts, p); err != nil {
 		return err
 	}

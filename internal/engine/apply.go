@@ -61,7 +61,7 @@ type ApplyResult struct {
 // from the database. A failed run is recorded too; the returned error says
 // which statement failed and what took effect.
 func Apply(ctx context.Context, conn *pgx.Conn, opts ApplyOptions) (*ApplyResult, error) {
-	if err := checkPlaceholders(opts.Plan); err != nil {
+	if err := CheckPlaceholders(opts.Plan); err != nil {
 		return nil, err
 	}
 	release, err := catalog.LockForApply(ctx, conn)

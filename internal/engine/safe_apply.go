@@ -26,8 +26,9 @@ func (e *PlaceholderError) Error() string {
 		strings.Join(ids, ", "), planner.PlaceholderMarker)
 }
 
-// checkPlaceholders refuses a plan with a step the user must write.
-func checkPlaceholders(p *planner.Plan) error {
+// CheckPlaceholders refuses a plan with a step the user must write; Apply
+// calls it, and the CLI before asking for confirmation.
+func CheckPlaceholders(p *planner.Plan) error {
 	var steps []int
 	for _, s := range p.Steps {
 		if s.Placeholder || strings.Contains(s.SQL, planner.PlaceholderMarker) {
