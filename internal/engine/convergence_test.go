@@ -136,6 +136,9 @@ func convergence(t *testing.T, from, to string, setup func(t *testing.T, dsn str
 	if err != nil {
 		return err
 	}
+	if len(opts) > 0 && !hasNonTransactional(p) {
+		return fmt.Errorf("an online case whose plan runs nothing outside the transaction:\n%s", planSQL(p))
+	}
 	if diff, err := pgtest.CompareSchemas(ctx, srv, dsnA, dsnB); err != nil {
 		return fmt.Errorf("comparing with the oracle: %w", err)
 	} else if diff != "" {
@@ -298,4 +301,13 @@ func checkData(t testing.TB, dsn, query string) error {
 		return fmt.Errorf("check.sql returned false after applying the plan: the data did not survive")
 	}
 	return nil
+}
+
+func hasNonTransactional(p *planner.Plan) bool {
+	for _, s := range p.Steps {
+		if !s.Transactional {
+			return true
+		}
+	}
+	return false
 }

@@ -6,6 +6,7 @@ import (
 
 	pg_query "github.com/pganalyze/pg_query_go/v5"
 	"github.com/renovate-pg/renovate/planner"
+	"github.com/renovate-pg/renovate/state"
 )
 
 // PlaceholderError means a plan file still holds "-- renovate: fill in"
@@ -46,12 +47,24 @@ func checkPlaceholders(path, text string) error {
 
 // concurrent reports whether a statement is CREATE INDEX CONCURRENTLY or
 // DROP INDEX CONCURRENTLY, which PostgreSQL refuses in a transaction
-// block: a hand-edited plan need not mark them.
-func concurrent(sql string) bool {
+// block: a hand-edited plan need not mark them. For a CREATE it also
+// returns the index's key, so apply can clean up an INVALID index before
+// retrying the build.
+func concurrent(sql string) (bool, state.ObjectKey) {
 	tree, err := pg_query.Parse(sql)
 	if err != nil || len(tree.Stmts) != 1 {
-		return false
+		return false, state.ObjectKey{}
 	}
 	n := tree.Stmts[0].Stmt
-	return (n.GetIndexStmt() != nil && n.GetIndexStmt().Concurrent) || (n.GetDropStmt() != nil && n.GetDropStmt().Concurrent)
+	if ix := n.GetIndexStmt(); ix != nil && ix.Concurrent {
+		k := state.ObjectKey{Kind: state.KindIndex, Name: ix.Idxname}
+		if ix.Relation != nil {
+			k.Schema, k.Table = ix.Relation.Schemaname, ix.Relation.Relname
+		}
+		if k.Name == "" || k.Schema == "" {
+			return true, state.ObjectKey{}
+		}
+		return true, k
+	}
+	return n.GetDropStmt() != nil && n.GetDropStmt().Concurrent, state.ObjectKey{}
 }

@@ -76,8 +76,9 @@ func Read(path, text string) (*planner.Plan, error) {
 			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
 		}
 		step.Action = action
-		if concurrent(step.SQL) {
+		if conc, key := concurrent(step.SQL); conc {
 			step.Transactional = false
+			step.Object = key
 		}
 		for _, h := range hazards {
 			step.Hazards = addHazard(step.Hazards, h)
