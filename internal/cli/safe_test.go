@@ -136,3 +136,18 @@ func TestSafeApply_OnlineFromConfig(t *testing.T) {
 		t.Errorf("outcome step results: %+v", o.StepResults)
 	}
 }
+
+func TestReportSteps(t *testing.T) {
+	var errOut strings.Builder
+	f := &Factory{IO: &IOStreams{ErrOut: &errOut}}
+	reportSteps(f, layout.Outcome{StepResults: []layout.StepResult{
+		{Step: 1, Transactional: true, Status: catalog.StatusApplied},
+		{Step: 2, Status: catalog.StatusApplied},
+		{Step: 3, Status: catalog.StatusFailed},
+		{Step: 4, Status: catalog.StatusNotRun},
+	}})
+	want := "  applied: step 1, 2\n  failed: step 3\n  not run: step 4\nThe database is partly migrated: run renovate plan again; it plans from the database as it now is.\n"
+	if errOut.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", errOut.String(), want)
+	}
+}
