@@ -57,13 +57,19 @@ func (d *differ) online() {
 	// Tables losing columns keep transactional index drops: dropping a
 	// column drops its indexes, so a later DROP INDEX would fail.
 	losesColumns := map[state.QualName]bool{}
-	referenced := ""
+	// Tables a new foreign key of the plan references by columns no
+	// primary key or unique constraint covers: a unique index built in
+	// this plan may be what it relies on, so it must exist inside the
+	// transaction.
+	needsUniqueIndex := map[state.QualName]bool{}
 	for _, s := range d.steps {
 		if s.Object.Kind == state.KindColumn && s.Action == ActionDrop {
 			losesColumns[state.QualName{Schema: s.Object.Schema, Name: s.Object.Table}] = true
 		}
-		if s.Object.Kind == state.KindConstraint && strings.Contains(s.SQL, " REFERENCES ") {
-			referenced += s.SQL
+		if s.Object.Kind == state.KindConstraint && s.Action == ActionCreate {
+			if ref, ok := fkWithoutConstraint(to, s.Object); ok {
+				needsUniqueIndex[ref] = true
+			}
 		}
 	}
 
@@ -77,9 +83,7 @@ func (d *differ) online() {
 			out = append(out, s)
 		case ok && s.Object.Kind == state.KindIndex && s.Action == ActionCreate &&
 			(strings.HasPrefix(s.SQL, "CREATE INDEX ") || strings.HasPrefix(s.SQL, "CREATE UNIQUE INDEX ")) &&
-			// A unique index a new foreign key of the plan may rely on
-			// must exist inside the transaction.
-			!(strings.HasPrefix(s.SQL, "CREATE UNIQUE") && strings.Contains(referenced, " REFERENCES "+sqlgen.Qual(q))):
+			!(strings.HasPrefix(s.SQL, "CREATE UNIQUE") && needsUniqueIndex[q]):
 			verb := "CREATE INDEX "
 			if strings.HasPrefix(s.SQL, "CREATE UNIQUE INDEX ") {
 				verb = "CREATE UNIQUE INDEX "
@@ -208,4 +212,45 @@ func removeHazard(hs []Hazard, kind HazardKind) []Hazard {
 		}
 	}
 	return out
+}
+
+// fkWithoutConstraint reports, for the constraint key of a foreign key of
+// the new model, the table it references when no primary key or unique
+// constraint of that table has exactly the referenced columns (so a
+// unique index must serve it).
+func fkWithoutConstraint(to map[state.QualName]state.Table, k state.ObjectKey) (state.QualName, bool) {
+	t, ok := to[state.QualName{Schema: k.Schema, Name: k.Table}]
+	if !ok {
+		return state.QualName{}, false
+	}
+	for _, c := range t.Constraints {
+		if c.Name != k.Name || c.Kind != state.ConstraintForeignKey || c.References == nil {
+			continue
+		}
+		cols := parenAfter(c.Definition, " REFERENCES ")
+		for _, rc := range to[*c.References].Constraints {
+			if (rc.Kind == state.ConstraintPrimaryKey || rc.Kind == state.ConstraintUnique) && cols != "" && parenAfter(rc.Definition, "") == cols {
+				return state.QualName{}, false
+			}
+		}
+		return *c.References, true
+	}
+	return state.QualName{}, false
+}
+
+// parenAfter returns the first parenthesized list after marker in def,
+// without spaces: "FOREIGN KEY (a) REFERENCES public.t (x, y)" with marker
+// " REFERENCES " gives "(x,y)".
+func parenAfter(def, marker string) string {
+	i := strings.Index(def, marker)
+	if i < 0 {
+		return ""
+	}
+	rest := def[i+len(marker):]
+	open := strings.IndexByte(rest, '(')
+	end := strings.IndexByte(rest, ')')
+	if open < 0 || end < open {
+		return ""
+	}
+	return strings.ReplaceAll(rest[open:end+1], " ", "")
 }

@@ -226,3 +226,29 @@ func TestAttachSizes(t *testing.T) {
 		t.Errorf("rewrite hazard does not show the size: %q", rewrite)
 	}
 }
+
+func TestOnline_UniqueIndexForForeignKey(t *testing.T) {
+	accounts := func(withFK bool) []state.Table {
+		acc := state.Table{Schema: "public", Name: "accounts", Columns: []state.Column{{Name: "id", Type: "integer", NotNull: true}, {Name: "email", Type: "text"}},
+			Constraints: []state.Constraint{{Name: "accounts_pkey", Kind: state.ConstraintPrimaryKey, Columns: []string{"id"}, Definition: "PRIMARY KEY (id)"}}}
+		ref := state.Table{Schema: "public", Name: "refs", Columns: []state.Column{{Name: "email", Type: "text"}, {Name: "acc", Type: "integer"}}}
+		if withFK {
+			acc.Indexes = []state.Index{{Name: "accounts_email_key", Unique: true, Definition: "CREATE UNIQUE INDEX accounts_email_key ON public.accounts USING btree (email)"}}
+			q := state.QualName{Schema: "public", Name: "accounts"}
+			ref.Constraints = []state.Constraint{
+				{Name: "refs_acc_fkey", Kind: state.ConstraintForeignKey, Columns: []string{"acc"}, References: &q, Definition: "FOREIGN KEY (acc) REFERENCES public.accounts(id)"},
+				{Name: "refs_email_fkey", Kind: state.ConstraintForeignKey, Columns: []string{"email"}, References: &q, Definition: "FOREIGN KEY (email) REFERENCES public.accounts(email)"},
+			}
+		}
+		return []state.Table{acc, ref}
+	}
+	p, err := DiffWithOptions(viewSchema(accounts(false)), viewSchema(accounts(true)), Options{Online: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range p.Steps {
+		if strings.Contains(s.SQL, "accounts_email_key") && (!s.Transactional || strings.Contains(s.SQL, "CONCURRENTLY")) {
+			t.Errorf("the unique index a new foreign key uses must be built in the transaction: %s", s.SQL)
+		}
+	}
+}
