@@ -39,11 +39,10 @@ type RelationSize struct {
 
 // String renders the size for people: "~1.2M rows, 340 MB".
 func (s RelationSize) String() string {
-	rows := "rows unknown (never analyzed)"
-	if s.EstimatedRows >= 0 {
-		rows = "~" + humanCount(s.EstimatedRows) + " rows"
+	if s.EstimatedRows < 0 {
+		return humanBytes(s.Bytes) + ", row count unknown until ANALYZE"
 	}
-	return rows + ", " + humanBytes(s.Bytes)
+	return "~" + humanCount(s.EstimatedRows) + " rows, " + humanBytes(s.Bytes)
 }
 
 // Relations returns the existing tables the plan's hazards are about,
