@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -431,6 +432,14 @@ func TestFault_LockTimeoutRetried(t *testing.T) {
 		res, err := fc.apply(t, mustConnect(t, fc.dsn), p, exec)
 		if err == nil || !strings.Contains(err.Error(), "55P03") {
 			t.Fatalf("want a lock timeout, got %v", err)
+		}
+		// The message names the session holding the lock.
+		var blockerPID int
+		if err := blocker.QueryRow(ctx, `SELECT pg_backend_pid()`).Scan(&blockerPID); err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("held up by public.items locked by pid %d", blockerPID); !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "AccessShareLock") {
+			t.Errorf("error does not name the blocking session (%q):\n%v", want, err)
 		}
 		o := outcome(t, fc.rec, res.RecordDir)
 		if o.Status != "failed" || len(o.Retries) != 2 || o.StepsCommitted != 0 {

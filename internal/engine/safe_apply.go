@@ -6,6 +6,7 @@ import (
 
 	"github.com/renovate-pg/renovate/planner"
 	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/catalog"
 	"github.com/renovate-pg/renovate/state/layout"
 )
@@ -49,6 +50,12 @@ func statementsFor(p *planner.Plan) []catalog.Statement {
 		st := catalog.Statement{SQL: s.SQL, Transactional: s.Transactional, Object: objectName(s)}
 		if s.Object.Kind != "" && strings.Contains(s.SQL, " INDEX CONCURRENTLY ") && strings.HasPrefix(s.SQL, "CREATE ") {
 			st.ConcurrentIndex = sqlgen.QualifiedName(s.Object.Schema, s.Object.Name)
+		}
+		switch {
+		case s.Object.Table != "":
+			st.Relation = sqlgen.QualifiedName(s.Object.Schema, s.Object.Table)
+		case s.Object.Kind == state.KindTable:
+			st.Relation = sqlgen.QualifiedName(s.Object.Schema, s.Object.Name)
 		}
 		stmts[i] = st
 	}

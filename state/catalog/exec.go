@@ -24,6 +24,10 @@ type Statement struct {
 	// schema-qualified, quoted name: before a retry an INVALID index of
 	// that name left by the failed attempt is dropped (retry.go).
 	ConcurrentIndex string
+	// Relation is the quoted, schema-qualified table the statement locks,
+	// when known: on a lock timeout the sessions holding locks on it are
+	// named (retry.go).
+	Relation string
 }
 
 // ExecOptions tune Execute.
@@ -67,6 +71,9 @@ type StatementError struct {
 	// statement (the database is as it was before the plan's transaction).
 	RolledBack bool
 	Err        error
+	// Blockers describes the sessions that held locks on the statement's
+	// table when it gave up waiting (lock timeout only).
+	Blockers string
 }
 
 func (e *StatementError) Error() string {
@@ -77,6 +84,9 @@ func (e *StatementError) Error() string {
 		fmt.Fprintf(&b, "statement %d failed: %s", e.Index+1, describePgError(e.Err, e.SQL))
 	}
 	fmt.Fprintf(&b, "\n  %s", strings.TrimSpace(e.SQL))
+	if e.Blockers != "" {
+		b.WriteString("\nheld up by " + e.Blockers)
+	}
 	if e.RolledBack {
 		b.WriteString("\nthe transaction was rolled back: no statement of the plan's transaction took effect")
 	}
@@ -143,9 +153,12 @@ func Execute(ctx context.Context, conn *pgx.Conn, stmts []Statement, opts ExecOp
 			if err == nil {
 				break
 			}
+			if failed >= 0 && isLockTimeout(err) {
+				err = withBlockers(ctx, conn, stmts[failed].Relation, err)
+			}
 			if failed >= 0 && isLockTimeout(err) && attempt <= opts.Retry.Retries && !conn.IsClosed() {
 				wait := opts.Retry.backoff(attempt)
-				res.Retries = append(res.Retries, Retry{Statement: failed, Attempt: attempt, Wait: wait, Error: describePgError(err, stmts[failed].SQL)})
+				res.Retries = append(res.Retries, Retry{Statement: failed, Attempt: attempt, Wait: wait, Error: retryMessage(err, stmts[failed].SQL)})
 				if opts.Retry.OnRetry != nil {
 					opts.Retry.OnRetry(res.Retries[len(res.Retries)-1])
 				}
@@ -177,9 +190,12 @@ func Execute(ctx context.Context, conn *pgx.Conn, stmts []Statement, opts ExecOp
 			if err == nil {
 				break
 			}
+			if isLockTimeout(err) {
+				err = withBlockers(ctx, conn, stmts[i].Relation, err)
+			}
 			if isLockTimeout(err) && attempt <= opts.Retry.Retries && !conn.IsClosed() {
 				wait := opts.Retry.backoff(attempt)
-				res.Retries = append(res.Retries, Retry{Statement: i, Attempt: attempt, Wait: wait, Error: describePgError(err, stmts[i].SQL)})
+				res.Retries = append(res.Retries, Retry{Statement: i, Attempt: attempt, Wait: wait, Error: retryMessage(err, stmts[i].SQL)})
 				if opts.Retry.OnRetry != nil {
 					opts.Retry.OnRetry(res.Retries[len(res.Retries)-1])
 				}

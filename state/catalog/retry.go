@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -100,4 +101,56 @@ func dropInvalidIndex(ctx context.Context, conn *pgx.Conn, qualified string) err
 		return fmt.Errorf("dropping the invalid index %s left by the failed attempt: %w", qualified, err)
 	}
 	return nil
+}
+
+// withBlockers names, on a StatementError that is a lock timeout, the
+// other sessions holding locks on the statement's table (PITFALLS: report
+// the blocking session when lock_timeout fires). The statement has given
+// up by now, so these are the sessions that held the lock it waited for
+// (or queued before it), read as soon as it failed.
+func withBlockers(ctx context.Context, conn *pgx.Conn, relation string, err error) error {
+	var se *StatementError
+	if relation == "" || conn.IsClosed() || !errors.As(err, &se) {
+		return err
+	}
+	rows, qerr := conn.Query(ctx, `
+SELECT a.pid, coalesce(a.usename::text, ''), coalesce(a.application_name, ''), coalesce(a.state, ''),
+	coalesce(extract(epoch FROM now() - a.xact_start)::bigint, 0),
+	string_agg(DISTINCT l.mode, ', ' ORDER BY l.mode)
+FROM pg_locks l
+JOIN pg_stat_activity a ON a.pid = l.pid
+WHERE l.relation = to_regclass($1) AND l.granted AND l.pid <> pg_backend_pid()
+GROUP BY 1, 2, 3, 4, 5
+ORDER BY 1`, relation)
+	if qerr != nil {
+		return err
+	}
+	defer rows.Close()
+	var parts []string
+	for rows.Next() {
+		var pid, secs int64
+		var user, app, state, modes string
+		if rows.Scan(&pid, &user, &app, &state, &secs, &modes) != nil {
+			return err
+		}
+		// The session's query text is left out: it may hold secrets, and
+		// the message is recorded and committed.
+		parts = append(parts, fmt.Sprintf("pid %d (user %s, application %q, %s, transaction open for %ds, holding %s)", pid, user, app, state, secs, modes))
+	}
+	if rows.Err() != nil || len(parts) == 0 {
+		return err
+	}
+	se.Blockers = relation + " locked by " + strings.Join(parts, "; ")
+	return err
+}
+
+// retryMessage is what a retry records: PostgreSQL's error and who held
+// the lock.
+func retryMessage(err error, sql string) string {
+	msg := describePgError(err, sql)
+	var se *StatementError
+	if errors.As(err, &se) && se.Blockers != "" {
+		msg += "; held up by " + se.Blockers
+	}
+	return msg
 }
