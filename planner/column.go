@@ -29,7 +29,7 @@ func (d *differ) columns(old, nw state.Table) {
 			if d.addedByParent(old, nw, c.Name) {
 				continue // the parent's ADD COLUMN reaches this child
 			}
-			d.add(phaseAlterColumn, key, ActionCreate, sqlgen.AddColumn(q, c))
+			d.addColumn(q, c)
 			if c.Storage != "" {
 				d.add(phaseAlterColumn, key, ActionAlter, sqlgen.SetStorage(q, c))
 			}
@@ -90,7 +90,7 @@ func (d *differ) alterColumn(q state.QualName, old, nw state.Column) {
 		d.add(phaseAlterColumn, key, ActionAlter, sqlgen.DropDefault(q, nw.Name))
 	}
 	if typeChanged {
-		d.add(phaseAlterColumn, key, ActionAlter, sqlgen.AlterColumnType(q, nw, usingClause(old, nw)), typeChangeHazards(q, old, nw)...)
+		d.alterColumnType(q, old, nw)
 	}
 	switch {
 	case old.Identity == "" && nw.Identity != "":
@@ -183,6 +183,13 @@ func rewriteFree(old, nw string) bool {
 		return true
 	case baseType(old) == "character varying" && baseType(nw) == "character varying":
 		return typmod(old) <= typmod(nw)
+	case baseType(old) == "numeric" && nw == "numeric":
+		return true
+	case baseType(old) == "numeric" && baseType(nw) == "numeric":
+		// More precision at the same scale needs no rewrite (PostgreSQL
+		// 9.2+); a scale change does.
+		om, nm := typmods(old), typmods(nw)
+		return len(om) == 2 && len(nm) == 2 && om[1] == nm[1] && nm[0] >= om[0]
 	}
 	return false
 }
@@ -210,6 +217,9 @@ func typeChangeHazards(q state.QualName, old, nw state.Column) []Hazard {
 	}
 	if baseType(old.Type) != baseType(nw.Type) || typmod(nw.Type) < typmod(old.Type) {
 		hz = append(hz, Hazard{HazardCastMayFail, fmt.Sprintf("Changing %s.%s from %s to %s converts every value; the apply fails if one does not fit.", q, nw.Name, old.Type, nw.Type)})
+	}
+	if why := narrowing(old.Type, nw.Type); why != "" {
+		hz = append(hz, Hazard{HazardDeletesData, fmt.Sprintf("Changing %s.%s from %s to %s narrows it (%s): values that do not fit are rounded or make the apply fail.", q, nw.Name, old.Type, nw.Type, why)})
 	}
 	hz = append(hz, Hazard{HazardTableRewrite, fmt.Sprintf("Changing the type of %s.%s rewrites the table under an ACCESS EXCLUSIVE lock.", q, nw.Name)})
 	return hz

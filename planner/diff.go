@@ -23,7 +23,13 @@ func (e *UnsupportedChangeError) Error() string {
 // the one described by desired. Both must be Normalize()d models from the
 // parser.
 func Diff(current, desired state.DatabaseSchema) (*Plan, error) {
-	d := &differ{from: current, to: desired}
+	return DiffWithOptions(current, desired, Options{})
+}
+
+// DiffWithOptions is Diff with the options of options.go (online DDL,
+// data migrations, INVALID index cleanup).
+func DiffWithOptions(current, desired state.DatabaseSchema, opts Options) (*Plan, error) {
+	d := &differ{from: current, to: desired, opts: opts}
 	d.extensions()
 	d.schemas()
 	d.collations()
@@ -67,6 +73,8 @@ type differ struct {
 	// tableExt carries what the table planning tells the column planning
 	// about partitions and inheritance (table_ext.go).
 	tableExt tableExtPlan
+	// opts are the caller's options (options.go).
+	opts Options
 }
 
 // add records one step.
@@ -84,6 +92,7 @@ func (d *differ) change(obj state.ObjectKey, a Action, old, new string) {
 func (d *differ) plan() *Plan {
 	sort.SliceStable(d.steps, func(i, j int) bool { return d.steps[i].phase < d.steps[j].phase })
 	d.deferNewEnumValueUsers()
+	d.safeSteps()
 	for i := range d.steps {
 		d.steps[i].ID = i + 1
 	}

@@ -12,6 +12,9 @@ func HazardKinds() []HazardKind {
 		HazardIndexBuild,
 		HazardValidation,
 		HazardNotTransactional,
+		HazardAccessExclusiveLock,
+		HazardDataMigration,
+		HazardInvalidIndex,
 	}
 }
 

@@ -67,6 +67,16 @@ type Step struct {
 	// same group (transactional or not), or any transactional step for a
 	// step that runs outside the transaction.
 	DependsOn []int `json:"depends_on,omitempty"`
+	// Relation is the existing table the step's hazards are about (the
+	// table rewritten, scanned, locked or indexed), and Size its size in
+	// the live database when the plan was made (hazard_size.go). Both are
+	// nil when no hazard concerns an existing table's size. They live on
+	// the step, not on each Hazard, so Hazard stays a two-field value.
+	Relation *state.QualName `json:"relation,omitempty"`
+	Size     *RelationSize   `json:"size,omitempty"`
+	// Placeholder is set on a step whose SQL the user must write (a data
+	// migration, see migration.go); apply refuses a plan with one left.
+	Placeholder bool `json:"placeholder,omitempty"`
 
 	phase phase
 }

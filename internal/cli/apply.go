@@ -33,6 +33,7 @@ type ApplyOptions struct {
 	LockTimeout   time.Duration
 	// Color is --color for the plan shown before the prompt (color.go).
 	Color string
+	safeFlags
 }
 
 // NewCmdApply builds `renovate apply`.
@@ -73,6 +74,8 @@ unless --yes is given.`,
 	c.Flags().BoolVar(&opts.AllowDirty, "allow-dirty", false, "apply even with uncommitted changes (not recommended: the record will not match a commit)")
 	c.Flags().DurationVar(&opts.LockTimeout, "lock-timeout", 5*time.Second, "give up when a statement waits longer than this for a lock")
 	addColorFlag(c, &opts.Color)
+	addOnlineFlag(c, &opts.safeFlags)
+	addExecFlags(c, &opts.safeFlags)
 	return c
 }
 
@@ -113,14 +116,18 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 			}
 		}
 		if p, err = planfile.Read(opts.PlanFile, expanded); err != nil {
-			return err
+			return refusedSafe(err)
 		}
 		dsn = tg.DSN
 		if conn, err = f.Connect(ctx, dsn); err != nil {
 			return err
 		}
 	} else {
-		if p, _, conn, dsn, err = makePlan(ctx, f, opts.targetFlags); err != nil {
+		po, err := opts.planOptions(opts.targetFlags)
+		if err != nil {
+			return err
+		}
+		if p, _, conn, dsn, err = makePlan(ctx, f, opts.targetFlags, po...); err != nil {
 			return err
 		}
 	}
@@ -131,6 +138,9 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 	}
 	if err := render.Text(f.IO.Out, p, render.TextOptions{Color: useColor(opts.Color, f.IO.OutTTY, f.Getenv)}); err != nil {
 		return err
+	}
+	if err := engine.CheckPlaceholders(p); err != nil {
+		return refused(err)
 	}
 	if err := confirm(ctx, f, opts, p); err != nil {
 		return err
@@ -144,7 +154,7 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 		Plan:        p,
 		Database:    describeDSN(dsn),
 		IgnoreDrift: opts.IgnoreDrift,
-		Exec:        catalog.ExecOptions{LockTimeout: opts.LockTimeout},
+		Exec:        opts.execOptions(f, opts.LockTimeout),
 		Now:         f.Now,
 		GitCommit:   commit,
 	})
@@ -153,7 +163,7 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 		return refused(applyErr)
 	}
 	if res == nil {
-		return applyErr
+		return refusedSafe(applyErr)
 	}
 	msg := fmt.Sprintf("renovate apply: %d statement(s) on %s", res.Outcome.Steps, res.Outcome.Database)
 	if applyErr != nil {
@@ -162,6 +172,7 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 	hash, commitErr := repo.CommitAll(opts.Dir, msg+"\n\nRecorded in "+res.RecordDir+".\n", f.Now())
 	if applyErr != nil {
 		fmt.Fprintf(f.IO.ErrOut, "The apply failed; %d of %d statement(s) took effect. Recorded in %s.\n", res.Outcome.StepsCommitted, res.Outcome.Steps, res.RecordDir)
+		reportSteps(f, res.Outcome)
 		return errors.Join(applyErr, commitErr)
 	}
 	fmt.Fprintf(f.IO.Out, "\nApplied %d statement(s) to %s. Recorded in %s.\n", res.Outcome.Steps, res.Outcome.Database, res.RecordDir)

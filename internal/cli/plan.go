@@ -29,6 +29,7 @@ type PlanOptions struct {
 	// FailOnHazard lists hazard kinds (or "any") that make plan exit 3
 	// after printing the plan, for CI.
 	FailOnHazard []string
+	safeFlags
 }
 
 // NewCmdPlan builds `renovate plan`.
@@ -72,11 +73,12 @@ run after review or hand edits.`,
 	addColorFlag(c, &opts.Color)
 	c.Flags().StringSliceVar(&opts.FailOnHazard, "fail-on-hazard", nil, "exit 3 after printing the plan when a step has a hazard of these kinds (comma-separated, or any)")
 	c.Flags().BoolVar(&opts.Strict, "strict", false, "fail (exit 1) when the database holds objects of kinds renovate does not manage")
+	addOnlineFlag(c, &opts.safeFlags)
 	return c
 }
 
 // makePlan loads both sides and plans. The caller closes the connection.
-func makePlan(ctx context.Context, f *Factory, t targetFlags) (*planner.Plan, *engine.Remote, *pgx.Conn, string, error) {
+func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.PlanOption) (*planner.Plan, *engine.Remote, *pgx.Conn, string, error) {
 	tg, err := t.resolve()
 	if err != nil {
 		return nil, nil, nil, "", err
@@ -96,7 +98,7 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags) (*planner.Plan, *e
 		conn.Close(context.Background())
 		return nil, nil, nil, "", err
 	}
-	p, err := engine.Plan(ctx, conn, local.Parsed, remote)
+	p, err := engine.Plan(ctx, conn, local.Parsed, remote, opts...)
 	if err != nil {
 		conn.Close(context.Background())
 		return nil, nil, nil, "", err
@@ -113,7 +115,11 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags) (*planner.Plan, *e
 
 func runPlan(ctx context.Context, opts *PlanOptions) error {
 	f := opts.F
-	p, remote, conn, _, err := makePlan(ctx, f, opts.targetFlags)
+	po, err := opts.planOptions(opts.targetFlags)
+	if err != nil {
+		return err
+	}
+	p, remote, conn, _, err := makePlan(ctx, f, opts.targetFlags, po...)
 	if err != nil {
 		return err
 	}

@@ -43,6 +43,9 @@ type Config struct {
 	Include, Exclude []string
 	// Variables are the variable blocks, sorted by name (nil when none).
 	Variables []Variable
+	// Online makes plan and apply use online DDL, as --online does
+	// (online.go).
+	Online bool
 }
 
 // Environment is one environment block: a database renovate plans against
@@ -172,6 +175,7 @@ func rootSchema() *hcl.BodySchema {
 			{Name: "default_environment"},
 			{Name: "include"},
 			{Name: "exclude"},
+			{Name: "online"},
 		},
 		Blocks: []hcl.BlockHeaderSchema{
 			{Type: "environment", LabelNames: []string{"name"}},
@@ -257,6 +261,9 @@ func (d *decoder) decode(filename string, body hcl.Body) *Config {
 		cfg.Exclude, _ = d.patterns(a)
 	}
 	d.checkVars(cfg, envRanges)
+	if a := content.Attributes["online"]; a != nil {
+		cfg.Online, _ = d.bool(a)
+	}
 	if a := content.Attributes["default_environment"]; a != nil {
 		name, ok := d.string(a)
 		switch {

@@ -68,6 +68,9 @@ type ApplyResult struct {
 // from the database. A failed run is recorded too; the returned error says
 // which statement failed and what took effect.
 func Apply(ctx context.Context, conn *pgx.Conn, opts ApplyOptions) (*ApplyResult, error) {
+	if err := CheckPlaceholders(opts.Plan); err != nil {
+		return nil, err
+	}
 	release, err := catalog.LockForApply(ctx, conn)
 	if err != nil {
 		return nil, err
@@ -85,10 +88,7 @@ func Apply(ctx context.Context, conn *pgx.Conn, opts ApplyOptions) (*ApplyResult
 	if err := render.SQL(&planText, opts.Plan); err != nil {
 		return nil, err
 	}
-	stmts := make([]catalog.Statement, len(opts.Plan.Steps))
-	for i, s := range opts.Plan.Steps {
-		stmts[i] = catalog.Statement{SQL: s.SQL, Transactional: s.Transactional}
-	}
+	stmts := statementsFor(opts.Plan)
 	res := &ApplyResult{Outcome: layout.Outcome{
 		Started:           opts.Now().UTC(),
 		Database:          opts.Database,
@@ -101,6 +101,7 @@ func Apply(ctx context.Context, conn *pgx.Conn, opts ApplyOptions) (*ApplyResult
 	res.Outcome.Finished = opts.Now().UTC()
 	res.Outcome.StepsCommitted = execRes.Committed
 	res.Outcome.Status = "applied"
+	recordSteps(&res.Outcome, opts.Plan, execRes)
 	var after *Remote
 	if execErr != nil {
 		res.Outcome.Status = "failed"

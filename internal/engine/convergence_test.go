@@ -119,9 +119,18 @@ func convergence(t *testing.T, from, to string, setup func(t *testing.T, dsn str
 	if err := os.WriteFile(filepath.Join(local, "to.sql"), []byte(to), 0o644); err != nil {
 		return err
 	}
-	p, err := planAndApply(t, dsnA, local)
+	var opts []PlanOption
+	for _, d := range data {
+		if d.online {
+			opts = append(opts, WithOnline(true))
+		}
+	}
+	p, err := planAndApply(t, dsnA, local, opts...)
 	if err != nil {
 		return err
+	}
+	if len(opts) > 0 && !hasNonTransactional(p) {
+		return fmt.Errorf("an online case whose plan runs nothing outside the transaction:\n%s", planSQL(p))
 	}
 	if diff, err := pgtest.CompareSchemas(ctx, srv, dsnA, dsnB); err != nil {
 		return fmt.Errorf("comparing with the oracle: %w", err)
@@ -133,7 +142,7 @@ func convergence(t *testing.T, from, to string, setup func(t *testing.T, dsn str
 			return fmt.Errorf("%w\nplan:\n%s", err, planSQL(p))
 		}
 	}
-	again, err := makePlanFor(t, dsnA, local)
+	again, err := makePlanFor(t, dsnA, local, opts...)
 	if err != nil {
 		return err
 	}
@@ -197,7 +206,7 @@ func execSQL(t testing.TB, dsn, sql string) error {
 }
 
 // makePlanFor plans the database at dsn against the files in dir.
-func makePlanFor(t testing.TB, dsn, dir string) (*planner.Plan, error) {
+func makePlanFor(t testing.TB, dsn, dir string, opts ...PlanOption) (*planner.Plan, error) {
 	ctx := context.Background()
 	local, err := LoadLocal(dir)
 	if err != nil {
@@ -211,7 +220,7 @@ func makePlanFor(t testing.TB, dsn, dir string) (*planner.Plan, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading remote: %w", err)
 	}
-	p, err := Plan(ctx, conn, local, remote)
+	p, err := Plan(ctx, conn, local, remote, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("planning: %w", err)
 	}
@@ -219,8 +228,8 @@ func makePlanFor(t testing.TB, dsn, dir string) (*planner.Plan, error) {
 }
 
 // planAndApply plans and executes the plan's statements.
-func planAndApply(t testing.TB, dsn, dir string) (*planner.Plan, error) {
-	p, err := makePlanFor(t, dsn, dir)
+func planAndApply(t testing.TB, dsn, dir string, opts ...PlanOption) (*planner.Plan, error) {
+	p, err := makePlanFor(t, dsn, dir, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -228,10 +237,7 @@ func planAndApply(t testing.TB, dsn, dir string) (*planner.Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	stmts := make([]catalog.Statement, len(p.Steps))
-	for i, s := range p.Steps {
-		stmts[i] = catalog.Statement{SQL: s.SQL, Transactional: s.Transactional}
-	}
+	stmts := statementsFor(p)
 	if _, err := catalog.Execute(context.Background(), conn, stmts, catalog.ExecOptions{}); err != nil {
 		return p, fmt.Errorf("applying the plan: %w\nplan:\n%s", err, planSQL(p))
 	}
@@ -249,6 +255,9 @@ func planSQL(p *planner.Plan) string {
 // true on A after the plan is applied (rows survived a rename, say).
 type caseData struct {
 	data, check string
+	// online: the case directory holds a file named "online"; the plans
+	// are made with WithOnline(true).
+	online bool
 }
 
 // readCaseData reads a case directory's data.sql and check.sql, if any.
@@ -260,6 +269,9 @@ func readCaseData(t *testing.T, dir string) caseData {
 	}
 	if b, err := os.ReadFile(filepath.Join(dir, "check.sql")); err == nil {
 		d.check = string(b)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "online")); err == nil {
+		d.online = true
 	}
 	return d
 }
@@ -338,4 +350,15 @@ func serverHasFeatures(t *testing.T, dir string) bool {
 		}
 	}
 	return true
+}
+
+// hasNonTransactional reports whether some step of p runs outside the
+// transaction.
+func hasNonTransactional(p *planner.Plan) bool {
+	for _, s := range p.Steps {
+		if !s.Transactional {
+			return true
+		}
+	}
+	return false
 }

@@ -160,7 +160,9 @@ func sameFiles(local []layout.File, remote map[string]string) bool {
 // expressions that differ from the remote's only in spelling are printed
 // by PostgreSQL itself (see catalog.NormalizeLocal), so a default written
 // as 'x' matches the server's 'x'::text.
-func Plan(ctx context.Context, conn *pgx.Conn, local *parser.Result, remote *Remote) (*planner.Plan, error) {
+//
+// opts add the safe-apply options (safe.go): online DDL.
+func Plan(ctx context.Context, conn *pgx.Conn, local *parser.Result, remote *Remote, opts ...PlanOption) (*planner.Plan, error) {
 	desired := adoptImplicitPublic(local, remote.Schema)
 	desired, roleErr := prepareSecurity(ctx, conn, desired)
 	if roleErr != nil {
@@ -188,7 +190,7 @@ func Plan(ctx context.Context, conn *pgx.Conn, local *parser.Result, remote *Rem
 	if desired, err = normalizeRoutines(ctx, conn, desired, remote.Schema); err != nil {
 		return nil, err
 	}
-	p, err := planner.Diff(remote.Schema, desired)
+	p, err := diffSafe(ctx, conn, remote.Schema, desired, opts)
 	if err != nil {
 		return nil, err
 	}

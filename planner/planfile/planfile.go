@@ -42,6 +42,9 @@ func Read(path, text string) (*planner.Plan, error) {
 	if !sawTitle {
 		return nil, fmt.Errorf("%s: not a renovate plan (the first line must be %q)", path, render.HeaderTitle)
 	}
+	if err := checkPlaceholders(path, text); err != nil {
+		return nil, err
+	}
 	stmts, err := pg_query.SplitWithScanner(text, true)
 	if err != nil {
 		return nil, fmt.Errorf("%s: splitting statements: %w", path, err)
@@ -75,6 +78,10 @@ func Read(path, text string) (*planner.Plan, error) {
 			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
 		}
 		step.Action = action
+		if conc, key := concurrent(step.SQL); conc {
+			step.Transactional = false
+			step.Object = key
+		}
 		for _, h := range hazards {
 			step.Hazards = addHazard(step.Hazards, h)
 		}

@@ -1,6 +1,7 @@
 package planfile
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -57,5 +58,24 @@ func TestReadErrors(t *testing.T) {
 				t.Errorf("err = %v, want it to contain %q", err, tt.want)
 			}
 		})
+	}
+}
+
+func TestRead_ConcurrentAndPlaceholders(t *testing.T) {
+	head := "-- renovate plan\n-- format_version: 1\n\n"
+	p, err := Read("p.sql", head+"CREATE INDEX CONCURRENTLY t_a_idx ON app.t (a);\n\nDROP INDEX CONCURRENTLY app.t_b_idx;\n\nALTER TABLE app.t ADD COLUMN c int;\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Steps[0].Transactional || p.Steps[1].Transactional || !p.Steps[2].Transactional {
+		t.Errorf("concurrent statements must run outside the transaction: %+v", p.Steps)
+	}
+	if k := p.Steps[0].Object; k.Schema != "app" || k.Name != "t_a_idx" || k.Table != "t" {
+		t.Errorf("index key of the concurrent build: %+v", k)
+	}
+	_, err = Read("p.sql", head+"ALTER TABLE app.t ADD COLUMN c int;\n\n-- renovate: fill in: give c a value\n-- renovate: fill in:   UPDATE app.t SET c = ... ;\nALTER TABLE app.t ALTER COLUMN c SET NOT NULL;\n")
+	var pe *PlaceholderError
+	if !errors.As(err, &pe) || pe.Lines[0] != 6 || len(pe.Lines) != 2 || !strings.Contains(err.Error(), "p.sql:6:") {
+		t.Fatalf("want a PlaceholderError at line 6, got %v", err)
 	}
 }

@@ -17,6 +17,17 @@ type Statement struct {
 	// Transactional statements run together in one transaction; the others
 	// (CREATE INDEX CONCURRENTLY, ...) run one by one after it commits.
 	Transactional bool
+	// Object names what the statement changes ("index public.t.t_a_idx"),
+	// for error messages.
+	Object string
+	// ConcurrentIndex, on a CREATE INDEX CONCURRENTLY, is the index's
+	// schema-qualified, quoted name: before a retry an INVALID index of
+	// that name left by the failed attempt is dropped (retry.go).
+	ConcurrentIndex string
+	// Relation is the quoted, schema-qualified table the statement locks,
+	// when known: on a lock timeout the sessions holding locks on it are
+	// named (retry.go).
+	Relation string
 }
 
 // ExecOptions tune Execute.
@@ -30,6 +41,8 @@ type ExecOptions struct {
 	// OnStatement is called before each statement runs (index into the
 	// statements given to Execute), for progress output.
 	OnStatement func(i int)
+	// Retry is the policy for lock timeouts (retry.go).
+	Retry RetryPolicy
 }
 
 // ExecResult says how far Execute got.
@@ -40,6 +53,11 @@ type ExecResult struct {
 	Committed int
 	// Failed is the index of the statement that failed, -1 when none did.
 	Failed int
+	// Status says, per statement, what became of it: StatusApplied,
+	// StatusRolledBack, StatusFailed or StatusNotRun.
+	Status []string
+	// Retries are the lock timeouts that were retried, in order.
+	Retries []Retry
 }
 
 // StatementError is a statement that PostgreSQL rejected.
@@ -47,16 +65,28 @@ type StatementError struct {
 	// Index is the statement's position in the list given to Execute.
 	Index int
 	SQL   string
+	// Object names what the statement changes, when known.
+	Object string
 	// RolledBack is true when the failure undid every transactional
 	// statement (the database is as it was before the plan's transaction).
 	RolledBack bool
 	Err        error
+	// Blockers describes the sessions that held locks on the statement's
+	// table when it gave up waiting (lock timeout only).
+	Blockers string
 }
 
 func (e *StatementError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "statement %d failed: %s", e.Index+1, describePgError(e.Err, e.SQL))
+	if e.Object != "" {
+		fmt.Fprintf(&b, "statement %d (%s) failed: %s", e.Index+1, e.Object, describePgError(e.Err, e.SQL))
+	} else {
+		fmt.Fprintf(&b, "statement %d failed: %s", e.Index+1, describePgError(e.Err, e.SQL))
+	}
 	fmt.Fprintf(&b, "\n  %s", strings.TrimSpace(e.SQL))
+	if e.Blockers != "" {
+		b.WriteString("\nheld up by " + e.Blockers)
+	}
 	if e.RolledBack {
 		b.WriteString("\nthe transaction was rolled back: no statement of the plan's transaction took effect")
 	}
@@ -97,10 +127,15 @@ func snippet(sql string, pos int) string {
 // Execute runs the statements: first every transactional one inside a
 // single transaction (all or nothing), with lock_timeout and
 // statement_timeout set locally, then the non-transactional ones one by
-// one. On failure it returns a *StatementError and the result says what is
-// in the database.
+// one. A lock timeout is retried under opts.Retry: the whole transaction
+// again (nothing of it is kept between attempts, so no lock is held while
+// waiting), or the one non-transactional statement. On failure it returns
+// a *StatementError and the result says what is in the database.
 func Execute(ctx context.Context, conn *pgx.Conn, stmts []Statement, opts ExecOptions) (ExecResult, error) {
-	res := ExecResult{Failed: -1}
+	res := ExecResult{Failed: -1, Status: make([]string, len(stmts))}
+	for i := range res.Status {
+		res.Status[i] = StatusNotRun
+	}
 	if opts.LockTimeout == 0 {
 		opts.LockTimeout = 5 * time.Second
 	}
@@ -113,31 +148,36 @@ func Execute(ctx context.Context, conn *pgx.Conn, stmts []Statement, opts ExecOp
 		}
 	}
 	if len(tx) > 0 {
-		t, err := conn.Begin(ctx)
-		if err != nil {
-			return res, fmt.Errorf("beginning transaction: %w", err)
-		}
-		settings := fmt.Sprintf("SET LOCAL lock_timeout = %d; SET LOCAL statement_timeout = %d; SET LOCAL check_function_bodies = off",
-			opts.LockTimeout.Milliseconds(), opts.StatementTimeout.Milliseconds())
-		if _, err := t.Exec(ctx, settings); err != nil {
-			_ = t.Rollback(ctx)
-			return res, fmt.Errorf("setting timeouts: %w", err)
+		for attempt := 1; ; attempt++ {
+			failed, err := runTransaction(ctx, conn, stmts, tx, opts)
+			if err == nil {
+				break
+			}
+			if failed >= 0 && isLockTimeout(err) {
+				err = withBlockers(ctx, conn, stmts[failed].Relation, err)
+			}
+			if failed >= 0 && isLockTimeout(err) && attempt <= opts.Retry.Retries && !conn.IsClosed() {
+				wait := opts.Retry.backoff(attempt)
+				res.Retries = append(res.Retries, Retry{Statement: failed, Attempt: attempt, Wait: wait, Error: retryMessage(err, stmts[failed].SQL)})
+				if opts.Retry.OnRetry != nil {
+					opts.Retry.OnRetry(res.Retries[len(res.Retries)-1])
+				}
+				if err := sleep(ctx, wait); err != nil {
+					return res, err
+				}
+				continue
+			}
+			res.Failed = failed
+			for _, i := range tx {
+				res.Status[i] = StatusRolledBack
+			}
+			if failed >= 0 {
+				res.Status[failed] = StatusFailed
+			}
+			return res, err
 		}
 		for _, i := range tx {
-			if opts.OnStatement != nil {
-				opts.OnStatement(i)
-			}
-			// The simple protocol runs the statement text exactly as
-			// planned, like psql would.
-			if _, err := t.Exec(ctx, stmts[i].SQL, pgx.QueryExecModeSimpleProtocol); err != nil {
-				rbErr := t.Rollback(context.Background())
-				res.Failed = i
-				return res, &StatementError{Index: i, SQL: stmts[i].SQL, RolledBack: rbErr == nil || conn.IsClosed(), Err: err}
-			}
-		}
-		if err := t.Commit(ctx); err != nil {
-			res.Failed = tx[len(tx)-1]
-			return res, fmt.Errorf("committing the plan's transaction (its statements did not take effect): %w", err)
+			res.Status[i] = StatusApplied
 		}
 		res.Committed = len(tx)
 	}
@@ -145,17 +185,87 @@ func Execute(ctx context.Context, conn *pgx.Conn, stmts []Statement, opts ExecOp
 		if opts.OnStatement != nil {
 			opts.OnStatement(i)
 		}
-		set := fmt.Sprintf("SET lock_timeout = %d; SET statement_timeout = %d", opts.LockTimeout.Milliseconds(), opts.StatementTimeout.Milliseconds())
-		if _, err := conn.Exec(ctx, set); err != nil {
-			return res, fmt.Errorf("setting timeouts: %w", err)
-		}
-		if _, err := conn.Exec(ctx, stmts[i].SQL, pgx.QueryExecModeSimpleProtocol); err != nil {
+		for attempt := 1; ; attempt++ {
+			err := runAlone(ctx, conn, stmts[i], opts)
+			if err == nil {
+				break
+			}
+			if isLockTimeout(err) {
+				err = withBlockers(ctx, conn, stmts[i].Relation, err)
+			}
+			if isLockTimeout(err) && attempt <= opts.Retry.Retries && !conn.IsClosed() {
+				wait := opts.Retry.backoff(attempt)
+				res.Retries = append(res.Retries, Retry{Statement: i, Attempt: attempt, Wait: wait, Error: retryMessage(err, stmts[i].SQL)})
+				if opts.Retry.OnRetry != nil {
+					opts.Retry.OnRetry(res.Retries[len(res.Retries)-1])
+				}
+				if err := sleep(ctx, wait); err != nil {
+					return res, err
+				}
+				if err := dropInvalidIndex(ctx, conn, stmts[i].ConcurrentIndex); err != nil {
+					res.Failed = i
+					res.Status[i] = StatusFailed
+					return res, &StatementError{Index: i, SQL: stmts[i].SQL, Object: stmts[i].Object, Err: err}
+				}
+				continue
+			}
 			res.Failed = i
-			return res, &StatementError{Index: i, SQL: stmts[i].SQL, Err: err}
+			res.Status[i] = StatusFailed
+			var se *StatementError
+			if errors.As(err, &se) {
+				se.Index = i
+			}
+			return res, err
 		}
+		res.Status[i] = StatusApplied
 		res.Committed++
 	}
 	return res, nil
+}
+
+// runTransaction runs the statements tx of stmts in one transaction. On
+// failure it returns the index of the failing statement (-1 when the
+// failure was not a statement's) and the error; the transaction is then
+// rolled back.
+func runTransaction(ctx context.Context, conn *pgx.Conn, stmts []Statement, tx []int, opts ExecOptions) (int, error) {
+	t, err := conn.Begin(ctx)
+	if err != nil {
+		return -1, fmt.Errorf("beginning transaction: %w", err)
+	}
+	settings := fmt.Sprintf("SET LOCAL lock_timeout = %d; SET LOCAL statement_timeout = %d; SET LOCAL check_function_bodies = off",
+		opts.LockTimeout.Milliseconds(), opts.StatementTimeout.Milliseconds())
+	if _, err := t.Exec(ctx, settings); err != nil {
+		_ = t.Rollback(ctx)
+		return -1, fmt.Errorf("setting timeouts: %w", err)
+	}
+	for _, i := range tx {
+		if opts.OnStatement != nil {
+			opts.OnStatement(i)
+		}
+		// The simple protocol runs the statement text exactly as
+		// planned, like psql would.
+		if _, err := t.Exec(ctx, stmts[i].SQL, pgx.QueryExecModeSimpleProtocol); err != nil {
+			rbErr := t.Rollback(context.Background())
+			return i, &StatementError{Index: i, SQL: stmts[i].SQL, Object: stmts[i].Object, RolledBack: rbErr == nil || conn.IsClosed(), Err: err}
+		}
+	}
+	if err := t.Commit(ctx); err != nil {
+		return tx[len(tx)-1], fmt.Errorf("committing the plan's transaction (its statements did not take effect): %w", err)
+	}
+	return -1, nil
+}
+
+// runAlone runs one non-transactional statement with the session's
+// timeouts set for it.
+func runAlone(ctx context.Context, conn *pgx.Conn, s Statement, opts ExecOptions) error {
+	set := fmt.Sprintf("SET lock_timeout = %d; SET statement_timeout = %d", opts.LockTimeout.Milliseconds(), opts.StatementTimeout.Milliseconds())
+	if _, err := conn.Exec(ctx, set); err != nil {
+		return fmt.Errorf("setting timeouts: %w", err)
+	}
+	if _, err := conn.Exec(ctx, s.SQL, pgx.QueryExecModeSimpleProtocol); err != nil {
+		return &StatementError{SQL: s.SQL, Object: s.Object, Err: err}
+	}
+	return nil
 }
 
 // applyLockKey is the advisory lock key renovate holds while applying:

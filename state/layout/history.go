@@ -40,6 +40,29 @@ type Outcome struct {
 	FailedStep      int    `json:"failed_step,omitempty"`
 	FailedStatement string `json:"failed_statement,omitempty"`
 	Error           string `json:"error,omitempty"`
+	// StepResults say, step by step, what became of each: "applied",
+	// "rolled_back", "failed" or "not_run", and whether it ran in the
+	// plan's transaction. After a failure they tell which
+	// non-transactional steps ran and which did not.
+	StepResults []StepResult `json:"step_results,omitempty"`
+	// Retries are the lock timeouts apply retried.
+	Retries []RetryRecord `json:"retries,omitempty"`
+}
+
+// StepResult is what became of one step of an applied plan.
+type StepResult struct {
+	Step          int    `json:"step"`
+	Object        string `json:"object,omitempty"`
+	Transactional bool   `json:"transactional"`
+	Status        string `json:"status"`
+}
+
+// RetryRecord is one lock timeout that apply retried after a pause.
+type RetryRecord struct {
+	Step    int    `json:"step"`
+	Attempt int    `json:"attempt"`
+	WaitMS  int64  `json:"wait_ms"`
+	Error   string `json:"error"`
 }
 
 // Run is one recorded apply.

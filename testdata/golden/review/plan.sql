@@ -8,7 +8,7 @@
 DROP VIEW public.order_totals;
 
 -- step 2: drop column public.orders.note
--- hazard deletes_data: Dropping column public.orders.note deletes its values.
+-- hazard deletes_data: Dropping column public.orders.note deletes its values. (public.orders: 0 B, row count unknown until ANALYZE)
 ALTER TABLE public.orders DROP COLUMN note;
 
 -- step 3: alter function public.order_tax(amount numeric)
@@ -31,16 +31,17 @@ CREATE TABLE public.customers (
 ALTER TABLE public.orders ADD COLUMN customer_id bigint;
 
 -- step 6: alter column public.orders.total
--- hazard cast_may_fail: Changing public.orders.total from integer to numeric(12,2) converts every value; the apply fails if one does not fit.
--- hazard table_rewrite: Changing the type of public.orders.total rewrites the table under an ACCESS EXCLUSIVE lock.
+-- hazard cast_may_fail: Changing public.orders.total from integer to numeric(12,2) converts every value; the apply fails if one does not fit. (public.orders: 0 B, row count unknown until ANALYZE)
+-- hazard table_rewrite: Changing the type of public.orders.total rewrites the table under an ACCESS EXCLUSIVE lock. (public.orders: 0 B, row count unknown until ANALYZE)
+-- hazard access_exclusive_lock: Holds an ACCESS EXCLUSIVE lock on public.orders while it runs: every read and write of the table waits (apply's lock_timeout bounds only the wait for the lock). (public.orders: 0 B, row count unknown until ANALYZE)
 ALTER TABLE public.orders ALTER COLUMN total TYPE numeric(12,2) USING total::numeric(12,2);
 
 -- step 7: create index public.orders.orders_customer_id_idx
--- hazard index_build: Building index orders_customer_id_idx blocks writes to public.orders until it finishes.
+-- hazard index_build: Building index orders_customer_id_idx blocks writes to public.orders until it finishes. (public.orders: 0 B, row count unknown until ANALYZE)
 CREATE INDEX orders_customer_id_idx ON public.orders USING btree (customer_id);
 
 -- step 8: create constraint public.orders.orders_customer_id_fkey
--- hazard validation_scan: Adding orders_customer_id_fkey scans public.orders and fails if an existing row violates it.
+-- hazard validation_scan: Adding orders_customer_id_fkey scans public.orders and fails if an existing row violates it. (public.orders: 0 B, row count unknown until ANALYZE)
 ALTER TABLE public.orders ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES public.customers(id);
 
 -- step 9: create view public.order_totals

@@ -1,0 +1,187 @@
+package planner
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/state"
+)
+
+// PlaceholderMarker starts every line of SQL the user must write before a
+// plan can run. A saved plan that still holds one is refused by apply
+// (planfile.Read); a plan made in memory with one is refused too
+// (Step.Placeholder).
+const PlaceholderMarker = "-- renovate: fill in"
+
+// addColumn adds a column to an existing table, with what it costs:
+//
+//   - a NOT NULL column without a default on a table that has rows cannot
+//     be added as declared (PostgreSQL would have no value for the
+//     existing rows): it is added nullable, a placeholder asks for the
+//     UPDATE that fills it, then SET NOT NULL;
+//   - a volatile default (clock_timestamp(), gen_random_uuid(), a
+//     sequence) and a stored generated or identity column compute a value
+//     per existing row: the table is rewritten.
+func (d *differ) addColumn(q state.QualName, c state.Column) {
+	key := memberKey(state.KindColumn, q, c.Name)
+	if c.NotNull && c.Default == "" && c.Identity == "" && c.Generated == "" && d.opts.NonEmptyTables[q] {
+		nullable := c
+		nullable.NotNull = false
+		d.add(phaseAlterColumn, key, ActionCreate, sqlgen.AddColumn(q, nullable))
+		msg := fmt.Sprintf("%s has rows and its new column %s is NOT NULL without a default: the plan needs an UPDATE giving every existing row a value before SET NOT NULL.", q, c.Name)
+		ph := strings.Join([]string{
+			PlaceholderMarker + ": " + msg,
+			PlaceholderMarker + ": replace these lines with that statement, for example",
+			PlaceholderMarker + ":   UPDATE " + sqlgen.Qual(q) + " SET " + sqlgen.QuoteIdent(c.Name) + " = ... ;",
+			PlaceholderMarker + ": or delete them if you know no row needs it. Apply refuses the plan while they remain.",
+		}, "\n") + "\n"
+		d.steps = append(d.steps, Step{Object: key, Action: ActionAlter, SQL: ph, Transactional: true, Placeholder: true,
+			Hazards: []Hazard{{HazardDataMigration, msg}}, phase: phaseAlterColumn})
+		d.add(phaseAlterColumn, key, ActionAlter, sqlgen.SetNotNull(q, c.Name),
+			Hazard{HazardValidation, fmt.Sprintf("SET NOT NULL scans %s under an ACCESS EXCLUSIVE lock and fails if a row holds NULL.", q)})
+		return
+	}
+	var hz []Hazard
+	switch {
+	case c.Generated != "":
+		hz = append(hz, Hazard{HazardTableRewrite, fmt.Sprintf("Adding stored generated column %s.%s computes it for every row: the table is rewritten.", q, c.Name)})
+	case c.Identity != "":
+		hz = append(hz, Hazard{HazardTableRewrite, fmt.Sprintf("Adding identity column %s.%s numbers every existing row: the table is rewritten.", q, c.Name)})
+	case c.Default != "" && d.volatile(c.Default):
+		hz = append(hz, Hazard{HazardTableRewrite, fmt.Sprintf("The default of new column %s.%s is volatile (%s): PostgreSQL computes it for every existing row, rewriting the table.", q, c.Name, c.Default)})
+	case c.NotNull && c.Default == "":
+		hz = append(hz, Hazard{HazardValidation, fmt.Sprintf("New column %s.%s is NOT NULL without a default: adding it fails if %s has rows.", q, c.Name, q)})
+	}
+	d.add(phaseAlterColumn, key, ActionCreate, sqlgen.AddColumn(q, c), hz...)
+}
+
+// callRE finds function calls in an expression: the name before "(".
+var callRE = regexp.MustCompile(`([A-Za-z_][A-Za-z_0-9$]*)"?\s*\(`)
+
+// knownVolatile are built-in volatile functions commonly used as
+// defaults, for when the caller did not read pg_proc.
+var knownVolatile = map[string]bool{
+	"nextval": true, "random": true, "clock_timestamp": true, "timeofday": true,
+	"gen_random_uuid": true, "uuid_generate_v1": true, "uuid_generate_v1mc": true,
+	"uuid_generate_v4": true, "txid_current": true, "setval": true,
+}
+
+// volatile reports whether a default expression calls a volatile
+// function (by name, in any schema: a conservative answer).
+func (d *differ) volatile(expr string) bool {
+	for _, m := range callRE.FindAllStringSubmatch(expr, -1) {
+		name := strings.ToLower(m[1])
+		if knownVolatile[name] || d.opts.VolatileFunctions[name] {
+			return true
+		}
+	}
+	return false
+}
+
+// alterColumnType changes a column's type. Where PostgreSQL has no
+// implicit or assignment cast between the base types and the table has
+// rows, the conversion is the user's to write: the statement carries a
+// guessed USING under a placeholder that apply refuses until it is
+// reviewed (the marker line removed).
+func (d *differ) alterColumnType(q state.QualName, old, nw state.Column) {
+	key := memberKey(state.KindColumn, q, nw.Name)
+	using := usingClause(old, nw)
+	hz := typeChangeHazards(q, old, nw)
+	pair := [2]string{baseType(old.Type), baseType(nw.Type)}
+	if using != "" && d.opts.NonEmptyTables[q] && d.opts.NoAssignmentCast[pair] {
+		msg := fmt.Sprintf("%s.%s changes from %s to %s, which PostgreSQL cannot convert without an explicit expression, and %s has rows: write the conversion in USING.", q, nw.Name, old.Type, nw.Type, q)
+		sql := PlaceholderMarker + ": " + msg + "\n" +
+			PlaceholderMarker + ": the USING expression below is a guess (a plain cast); make it right for your data, then delete these lines.\n" +
+			sqlgen.AlterColumnType(q, nw, using)
+		hz = append(hz, Hazard{HazardDataMigration, msg})
+		d.steps = append(d.steps, Step{Object: key, Action: ActionAlter, SQL: sql, Transactional: true, Placeholder: true, Hazards: hz, phase: phaseAlterColumn})
+		return
+	}
+	d.add(phaseAlterColumn, key, ActionAlter, sqlgen.AlterColumnType(q, nw, using), hz...)
+}
+
+// narrowing explains why a type change can lose data ("" when it
+// cannot): a shorter varchar, a numeric with less precision or scale, a
+// smaller integer or float, a bounded string from an unbounded one, less
+// fractional-second precision.
+func narrowing(old, nw string) string {
+	ob, nb := baseType(old), baseType(nw)
+	if ob == nb {
+		om, nm := typmods(old), typmods(nw)
+		switch {
+		case len(nm) == 0:
+			return ""
+		case len(om) == 0:
+			return fmt.Sprintf("%s is bounded and %s is not", nw, old)
+		}
+		for i := range nm {
+			if i < len(om) && nm[i] < om[i] {
+				return fmt.Sprintf("%s holds less than %s", nw, old)
+			}
+		}
+		if ob == "numeric" && len(nm) == 2 && len(om) == 2 && nm[0]-nm[1] < om[0]-om[1] {
+			return fmt.Sprintf("%s holds fewer integer digits than %s", nw, old)
+		}
+		return ""
+	}
+	rank := map[string]int{"smallint": 1, "integer": 2, "bigint": 3, "real": 1, "double precision": 2}
+	ints := map[string]bool{"smallint": true, "integer": true, "bigint": true}
+	floats := map[string]bool{"real": true, "double precision": true}
+	switch {
+	case ints[ob] && ints[nb] && rank[nb] < rank[ob], floats[ob] && floats[nb] && rank[nb] < rank[ob]:
+		return fmt.Sprintf("%s holds a smaller range than %s", nw, old)
+	case (ob == "text" || ob == "character varying") && (nb == "character varying" || nb == "character") && len(typmods(nw)) > 0:
+		return fmt.Sprintf("%s is bounded and %s is not", nw, old)
+	case ob == "numeric" && (ints[nb] || floats[nb]):
+		return fmt.Sprintf("%s loses the fractional digits or precision of %s", nw, old)
+	}
+	return ""
+}
+
+// typmods returns the numbers of a type's modifier: numeric(10,2) ->
+// [10 2].
+func typmods(t string) []int {
+	open := strings.IndexByte(t, '(')
+	end := strings.IndexByte(t, ')')
+	if open < 0 || end < open {
+		return nil
+	}
+	var out []int
+	for _, f := range strings.Split(t[open+1:end], ",") {
+		n := 0
+		for _, r := range strings.TrimSpace(f) {
+			if r < '0' || r > '9' {
+				return out
+			}
+			n = n*10 + int(r-'0')
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// lockHazards adds the ACCESS EXCLUSIVE hazard to steps that hold that
+// lock while they scan or rewrite an existing table, so every query on it
+// waits for the step.
+func (d *differ) lockHazards() {
+	for i := range d.steps {
+		s := &d.steps[i]
+		if s.Relation == nil || s.HasHazard(HazardAccessExclusiveLock) {
+			continue
+		}
+		long := s.HasHazard(HazardTableRewrite) ||
+			(s.Transactional && s.HasHazard(HazardValidation) && (strings.Contains(s.SQL, " SET NOT NULL") ||
+				(strings.Contains(s.SQL, " ADD CONSTRAINT ") && strings.Contains(s.SQL, " CHECK ")))) ||
+			(s.Transactional && s.HasHazard(HazardIndexBuild) && strings.Contains(s.SQL, " ADD CONSTRAINT "))
+		if long {
+			s.Hazards = append(s.Hazards, Hazard{HazardAccessExclusiveLock, fmt.Sprintf(
+				"Holds an ACCESS EXCLUSIVE lock on %s while it runs: every read and write of the table waits (apply's lock_timeout bounds only the wait for the lock).", s.Relation)})
+		}
+	}
+}
+
+// BaseType is a canonical type name without its modifiers:
+// "character varying(20)" -> "character varying".
+func BaseType(t string) string { return baseType(t) }

@@ -1,0 +1,134 @@
+package planner
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/state"
+)
+
+// Options tune a plan beyond the two models. The zero value plans as
+// Diff always did: every step in one transaction, no knowledge of the
+// data in the tables.
+type Options struct {
+	// Online plans DDL that keeps tables usable while it runs (online.go):
+	// indexes built and dropped CONCURRENTLY outside the transaction,
+	// foreign keys and checks added NOT VALID and validated afterwards,
+	// SET NOT NULL through a validated CHECK.
+	Online bool
+	// InvalidIndexes are indexes of the current database left INVALID by
+	// a CREATE INDEX CONCURRENTLY that failed. They are not what the files
+	// describe even when the definition matches: the plan drops them
+	// first and builds them again if the files want them. Their keys are
+	// index keys (Kind index, Schema, Table, Name).
+	InvalidIndexes []state.ObjectKey
+	// NonEmptyTables are the existing tables known to hold rows. A NOT
+	// NULL column without a default added to one of them, or a type
+	// change without an assignment cast, needs the user's SQL
+	// (migration.go). Tables not listed are treated as empty.
+	NonEmptyTables map[state.QualName]bool
+	// NoAssignmentCast lists type changes (old base type, new base type,
+	// as canonical text without modifiers) for which PostgreSQL has no
+	// implicit or assignment cast, so ALTER COLUMN ... TYPE needs a USING
+	// expression the user must write (migration.go).
+	NoAssignmentCast map[[2]string]bool
+	// VolatileFunctions are the names of the database's volatile
+	// functions (pg_proc.provolatile = 'v'): a new column whose default
+	// calls one is computed per row, rewriting the table. Nil falls back
+	// to a list of common built-in ones.
+	VolatileFunctions map[string]bool
+}
+
+// relationOf is the table a step's hazards are about: the table of a
+// member (column, constraint, index, trigger) or the table itself.
+func relationOf(k state.ObjectKey) *state.QualName {
+	switch {
+	case k.Table != "":
+		return &state.QualName{Schema: k.Schema, Name: k.Table}
+	case k.Kind == state.KindTable:
+		return &state.QualName{Schema: k.Schema, Name: k.Name}
+	}
+	return nil
+}
+
+// sizeHazards are the hazard kinds whose cost grows with the table's size.
+var sizeHazards = map[HazardKind]bool{
+	HazardDeletesData:         true,
+	HazardTableRewrite:        true,
+	HazardCastMayFail:         true,
+	HazardIndexBuild:          true,
+	HazardValidation:          true,
+	HazardAccessExclusiveLock: true,
+	HazardDataMigration:       true,
+}
+
+// safeSteps runs after the steps are ordered: it cleans up INVALID
+// indexes, turns DDL online when asked, and names the existing table each
+// hazardous step is about, so the caller can attach its size.
+func (d *differ) safeSteps() {
+	d.dropInvalidIndexes()
+	if d.opts.Online {
+		d.online()
+	}
+	existing := map[state.QualName]bool{}
+	for _, t := range d.from.Tables {
+		existing[t.QualName()] = true
+	}
+	for i := range d.steps {
+		s := &d.steps[i]
+		rel := relationOf(s.Object)
+		if rel == nil || !existing[*rel] {
+			continue
+		}
+		for _, h := range s.Hazards {
+			if sizeHazards[h.Kind] {
+				s.Relation = rel
+				break
+			}
+		}
+	}
+	d.lockHazards()
+}
+
+// dropInvalidIndexes puts a DROP INDEX for every INVALID index before the
+// steps: a failed concurrent build leaves one behind, which takes the
+// name, holds no usable data and still slows every write. Online plans
+// drop it CONCURRENTLY, as the first step outside the transaction (so it
+// runs before the index is built again); others drop it in the
+// transaction.
+func (d *differ) dropInvalidIndexes() {
+	if len(d.opts.InvalidIndexes) == 0 {
+		return
+	}
+	keys := append([]state.ObjectKey(nil), d.opts.InvalidIndexes...)
+	sort.Slice(keys, func(i, j int) bool { return keys[i].Less(keys[j]) })
+	var drops []Step
+	for _, k := range keys {
+		// The planner saw the index as absent (the caller removed it from
+		// the current model); a plain drop of it by the diff cannot occur.
+		msg := fmt.Sprintf("Index %s is INVALID (left by a failed CREATE INDEX CONCURRENTLY): it is dropped and, if the files declare it, built again.", k.QualifiedName())
+		s := Step{Object: k, Action: ActionDrop, SQL: sqlgen.DropIndex(k.Schema, k.Name), Transactional: true}
+		if d.opts.Online {
+			s.SQL = concurrently(s.SQL, "DROP INDEX ")
+			s.Transactional = false
+			msg += " It is dropped CONCURRENTLY, outside the transaction."
+		}
+		s.Hazards = []Hazard{{HazardInvalidIndex, msg}}
+		drops = append(drops, s)
+	}
+	// Placed first. online() moves the non-transactional steps behind the
+	// transaction keeping their order, so online drops still run before
+	// any concurrent build.
+	d.steps = append(drops, d.steps...)
+}
+
+// concurrently inserts CONCURRENTLY after the statement's leading verb
+// ("CREATE INDEX ", "CREATE UNIQUE INDEX ", "DROP INDEX ").
+func concurrently(sql, verb string) string {
+	if !strings.HasPrefix(sql, verb) || strings.HasPrefix(sql[len(verb):], "CONCURRENTLY ") {
+		return sql
+	}
+	return verb + "CONCURRENTLY " + sql[len(verb):]
+}

@@ -1,0 +1,189 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/state"
+)
+
+// RelationSize is a table's size as the catalog estimates it.
+type RelationSize struct {
+	// EstimatedRows is pg_class.reltuples (-1: never vacuumed or
+	// analyzed, PostgreSQL 14+; 0 on older versions).
+	EstimatedRows int64
+	// Bytes is pg_relation_size, TotalBytes pg_total_relation_size.
+	Bytes, TotalBytes int64
+}
+
+// RelationSizes returns the size of each named table that exists, in one
+// query whatever the number of tables.
+func RelationSizes(ctx context.Context, conn *pgx.Conn, tables []state.QualName) (map[state.QualName]RelationSize, error) {
+	out := map[state.QualName]RelationSize{}
+	if len(tables) == 0 {
+		return out, nil
+	}
+	schemas, names := splitQualNames(tables)
+	rows, err := conn.Query(ctx, `
+SELECT n.nspname::text, c.relname::text, c.reltuples::bigint,
+	pg_relation_size(c.oid), pg_total_relation_size(c.oid)
+FROM unnest($1::text[], $2::text[]) AS u(s, r)
+JOIN pg_namespace n ON n.nspname = u.s
+JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = u.r`, schemas, names)
+	if err != nil {
+		return nil, fmt.Errorf("reading table sizes: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var q state.QualName
+		var s RelationSize
+		if err := rows.Scan(&q.Schema, &q.Name, &s.EstimatedRows, &s.Bytes, &s.TotalBytes); err != nil {
+			return nil, fmt.Errorf("reading table sizes: %w", err)
+		}
+		out[q] = s
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading table sizes: %w", err)
+	}
+	return out, nil
+}
+
+// NonEmptyTables returns which of the named tables hold at least one row,
+// in one query (an EXISTS probe per table, each reading at most one row).
+// Tables that do not exist are left out.
+func NonEmptyTables(ctx context.Context, conn *pgx.Conn, tables []state.QualName) (map[state.QualName]bool, error) {
+	out := map[state.QualName]bool{}
+	if len(tables) == 0 {
+		return out, nil
+	}
+	var b strings.Builder
+	for i, t := range tables {
+		if i > 0 {
+			b.WriteString(" UNION ALL ")
+		}
+		fmt.Fprintf(&b, "SELECT %d WHERE EXISTS (SELECT 1 FROM %s)", i, sqlgen.Qual(t))
+	}
+	rows, err := conn.Query(ctx, b.String())
+	if err != nil {
+		return nil, fmt.Errorf("checking which tables hold rows: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var i int
+		if err := rows.Scan(&i); err != nil {
+			return nil, fmt.Errorf("checking which tables hold rows: %w", err)
+		}
+		out[tables[i]] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("checking which tables hold rows: %w", err)
+	}
+	return out, nil
+}
+
+// NoAssignmentCasts returns the type pairs (source, target; canonical type
+// names without modifiers) that PostgreSQL cannot convert in ALTER COLUMN
+// ... TYPE without a USING expression: no implicit or assignment cast, no
+// binary coercion, and the target is not a string type (to which I/O
+// conversion is an assignment cast). Pairs naming a type the server does
+// not know are left out.
+func NoAssignmentCasts(ctx context.Context, conn *pgx.Conn, pairs [][2]string) (map[[2]string]bool, error) {
+	out := map[[2]string]bool{}
+	if len(pairs) == 0 {
+		return out, nil
+	}
+	src := make([]string, len(pairs))
+	dst := make([]string, len(pairs))
+	for i, p := range pairs {
+		src[i], dst[i] = p[0], p[1]
+	}
+	rows, err := conn.Query(ctx, `
+SELECT u.s, u.t
+FROM unnest($1::text[], $2::text[]) AS u(s, t)
+CROSS JOIN LATERAL (SELECT to_regtype(u.s)::oid AS s, to_regtype(u.t)::oid AS t) AS r
+-- Domains convert like their base types.
+CROSS JOIN LATERAL (
+	SELECT coalesce(nullif((SELECT typbasetype FROM pg_type WHERE oid = r.s), 0), r.s) AS s,
+		coalesce(nullif((SELECT typbasetype FROM pg_type WHERE oid = r.t), 0), r.t) AS t) AS b
+WHERE r.s IS NOT NULL AND r.t IS NOT NULL AND b.s <> b.t
+	AND b.t NOT IN ('text'::regtype, 'character varying'::regtype, 'character'::regtype, 'name'::regtype)
+	AND NOT EXISTS (SELECT 1 FROM pg_cast c
+		WHERE c.castsource = b.s AND c.casttarget = b.t AND c.castcontext IN ('a', 'i'))`, src, dst)
+	if err != nil {
+		return nil, fmt.Errorf("looking up casts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p [2]string
+		if err := rows.Scan(&p[0], &p[1]); err != nil {
+			return nil, fmt.Errorf("looking up casts: %w", err)
+		}
+		out[p] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("looking up casts: %w", err)
+	}
+	return out, nil
+}
+
+// VolatileFunctionNames returns the names of every volatile function of
+// the database (built-in and user-defined), lower case.
+func VolatileFunctionNames(ctx context.Context, conn *pgx.Conn) (map[string]bool, error) {
+	rows, err := conn.Query(ctx, `SELECT DISTINCT proname::text FROM pg_proc WHERE provolatile = 'v'`)
+	if err != nil {
+		return nil, fmt.Errorf("reading volatile functions: %w", err)
+	}
+	names, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("reading volatile functions: %w", err)
+	}
+	out := make(map[string]bool, len(names))
+	for _, n := range names {
+		out[strings.ToLower(n)] = true
+	}
+	return out, nil
+}
+
+// InvalidIndexes returns the INVALID indexes of ordinary tables: what a
+// failed CREATE INDEX CONCURRENTLY leaves behind (an index being built
+// concurrently right now is invalid too until it finishes). Keys are
+// index keys: Kind index, Schema, Table, Name.
+func InvalidIndexes(ctx context.Context, conn *pgx.Conn) ([]state.ObjectKey, error) {
+	rows, err := conn.Query(ctx, `
+SELECT n.nspname::text, c.relname::text, ic.relname::text
+FROM pg_index i
+JOIN pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_class c ON c.oid = i.indrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE NOT i.indisvalid AND c.relkind = 'r'
+	AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%'
+ORDER BY 1, 2, 3`)
+	if err != nil {
+		return nil, fmt.Errorf("looking for invalid indexes: %w", err)
+	}
+	defer rows.Close()
+	var out []state.ObjectKey
+	for rows.Next() {
+		k := state.ObjectKey{Kind: state.KindIndex}
+		if err := rows.Scan(&k.Schema, &k.Table, &k.Name); err != nil {
+			return nil, fmt.Errorf("looking for invalid indexes: %w", err)
+		}
+		out = append(out, k)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("looking for invalid indexes: %w", err)
+	}
+	return out, nil
+}
+
+func splitQualNames(tables []state.QualName) (schemas, names []string) {
+	schemas = make([]string, len(tables))
+	names = make([]string, len(tables))
+	for i, t := range tables {
+		schemas[i], names[i] = t.Schema, t.Name
+	}
+	return schemas, names
+}

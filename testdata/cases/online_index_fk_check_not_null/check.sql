@@ -1,0 +1,1 @@
+SELECT count(*) = 500 FROM public.orders
