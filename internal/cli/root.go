@@ -27,6 +27,7 @@ per-object SQL files. Edit the files, review the plan, apply it.
 		return &usageError{msg: err.Error() + "\n\n" + strings.TrimSpace(c.UsageString())}
 	})
 	root.AddCommand(NewCmdInit(f, nil), NewCmdFetch(f, nil), NewCmdPlan(f, nil), NewCmdApply(f, nil), NewCmdVersion(f))
+	root.AddCommand(NewCmdDrift(f, nil))
 	return root
 }
 
