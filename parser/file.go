@@ -46,7 +46,11 @@ func parseFile(f File) *fileParser {
 		return p
 	}
 	p.scanAnnotations()
+	params := paramTokens(sql)
 	for _, raw := range tree.Stmts {
+		if p.rejectParams(raw, params) {
+			continue
+		}
 		p.cur = raw
 		p.statement(raw)
 	}
