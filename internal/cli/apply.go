@@ -30,6 +30,8 @@ type ApplyOptions struct {
 	IgnoreDrift   bool
 	AllowDirty    bool
 	LockTimeout   time.Duration
+	// Verify is plan verification (verify.go).
+	Verify verifyFlags
 }
 
 // NewCmdApply builds `renovate apply`.
@@ -53,6 +55,9 @@ unless --yes is given.`,
   renovate apply --url postgres://app@localhost/hello --allow-data-loss`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
+			if err := opts.Verify.validate(); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -66,6 +71,7 @@ unless --yes is given.`,
 	c.Flags().BoolVar(&opts.IgnoreDrift, "ignore-drift", false, "apply a saved plan even if the database changed since it was made")
 	c.Flags().BoolVar(&opts.AllowDirty, "allow-dirty", false, "apply even with uncommitted changes (not recommended: the record will not match a commit)")
 	c.Flags().DurationVar(&opts.LockTimeout, "lock-timeout", 5*time.Second, "give up when a statement waits longer than this for a lock")
+	addVerifyFlags(c, &opts.Verify, verifyAuto)
 	return c
 }
 
@@ -83,9 +89,10 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 	}
 
 	var (
-		p    *planner.Plan
-		conn *pgx.Conn
-		dsn  string
+		p      *planner.Plan
+		conn   *pgx.Conn
+		dsn    string
+		remote *engine.Remote
 	)
 	if opts.PlanFile != "" {
 		text, err := os.ReadFile(opts.PlanFile)
@@ -102,7 +109,7 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 			return err
 		}
 	} else {
-		if p, _, conn, dsn, err = makePlan(ctx, f, opts.targetFlags); err != nil {
+		if p, remote, conn, dsn, err = makePlan(ctx, f, opts.targetFlags); err != nil {
 			return err
 		}
 	}
@@ -112,6 +119,10 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 		return nil
 	}
 	if err := render.Text(f.IO.Out, p, render.TextOptions{Color: f.IO.OutTTY && f.Getenv("NO_COLOR") == ""}); err != nil {
+		return err
+	}
+	opts.Verify.ignoreDrift = opts.IgnoreDrift
+	if err := verifyPlan(ctx, f, opts.Verify, opts.targetFlags, f.IO.Out, conn, remote, p, true); err != nil {
 		return err
 	}
 	if err := confirm(ctx, f, opts, p); err != nil {

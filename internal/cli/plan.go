@@ -24,6 +24,8 @@ type PlanOptions struct {
 	Format           string
 	// Strict makes objects renovate does not manage an error.
 	Strict bool
+	// Verify is plan verification (verify.go).
+	Verify verifyFlags
 }
 
 // NewCmdPlan builds `renovate plan`.
@@ -50,6 +52,9 @@ run after review or hand edits.`,
 			default:
 				return usageErrorf("--format must be text or sql, got %q", opts.Format)
 			}
+			if err := opts.Verify.validate(); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -61,6 +66,7 @@ run after review or hand edits.`,
 	c.Flags().BoolVar(&opts.DetailedExitcode, "detailed-exitcode", false, "exit 0 when there are no changes, 2 when there are, 1 on error")
 	c.Flags().StringVar(&opts.Format, "format", "", "output format: text or sql (default: text on a terminal, sql otherwise)")
 	c.Flags().BoolVar(&opts.Strict, "strict", false, "fail (exit 1) when the database holds objects of kinds renovate does not manage")
+	addVerifyFlags(c, &opts.Verify, verifyNever)
 	return c
 }
 
@@ -106,6 +112,9 @@ func runPlan(ctx context.Context, opts *PlanOptions) error {
 	}
 	conn.Close(context.Background())
 	if err := reportUnmanaged(f, remote, opts.Strict); err != nil {
+		return err
+	}
+	if err := verifyPlan(ctx, f, opts.Verify, opts.targetFlags, f.IO.ErrOut, nil, remote, p, false); err != nil {
 		return err
 	}
 	if opts.Out != "" {

@@ -40,6 +40,10 @@ type Config struct {
 	// Include and Exclude are object patterns for every environment (nil
 	// when unset or empty).
 	Include, Exclude []string
+	// Shadow is the top-level shadow attribute: a connection string to a
+	// server on which plan verification creates (and drops) its scratch
+	// database; "" when unset. Environments without their own inherit it.
+	Shadow string
 }
 
 // Environment is one environment block: a database renovate plans against
@@ -53,6 +57,9 @@ type Environment struct {
 	// Include and Exclude are object patterns for this environment (nil
 	// when unset or empty).
 	Include, Exclude []string
+	// Shadow is the server plan verification uses for this environment
+	// (its own shadow attribute, else the top-level one); "" when unset.
+	Shadow string
 }
 
 // NotFoundError reports that the configuration file does not exist. It
@@ -160,6 +167,7 @@ func rootSchema() *hcl.BodySchema {
 			{Name: "default_environment"},
 			{Name: "include"},
 			{Name: "exclude"},
+			{Name: "shadow"},
 		},
 		Blocks: []hcl.BlockHeaderSchema{
 			{Type: "environment", LabelNames: []string{"name"}},
@@ -173,6 +181,7 @@ func environmentSchema() *hcl.BodySchema {
 			{Name: "url", Required: true},
 			{Name: "include"},
 			{Name: "exclude"},
+			{Name: "shadow"},
 		},
 	}
 }
@@ -234,6 +243,9 @@ func (d *decoder) decode(filename string, body hcl.Body) *Config {
 	if a := content.Attributes["exclude"]; a != nil {
 		cfg.Exclude, _ = d.stringList(a)
 	}
+	if a := content.Attributes["shadow"]; a != nil {
+		cfg.Shadow, _ = d.url(a)
+	}
 	if a := content.Attributes["default_environment"]; a != nil {
 		name, ok := d.string(a)
 		switch {
@@ -278,6 +290,11 @@ func (d *decoder) environment(b *hcl.Block) (Environment, bool) {
 	if a := content.Attributes["exclude"]; a != nil {
 		env.Exclude, _ = d.stringList(a)
 	}
+	if a := content.Attributes["shadow"]; a != nil {
+		var shadowOK bool
+		env.Shadow, shadowOK = d.url(a)
+		ok = ok && shadowOK
+	}
 	return env, ok
 }
 
@@ -289,7 +306,7 @@ func (d *decoder) url(a *hcl.Attribute) (string, bool) {
 	subject, context := a.Expr.Range().Ptr(), a.Range.Ptr()
 	if strings.TrimSpace(s) == "" {
 		d.add(subject, context, "Empty connection string",
-			`url must be a libpq connection string such as "postgres://app@localhost:5432/app"; "postgres://" uses libpq's defaults (PGHOST, PGUSER, ...).`)
+			a.Name+` must be a libpq connection string such as "postgres://app@localhost:5432/app"; "postgres://" uses libpq's defaults (PGHOST, PGUSER, ...).`)
 		return "", false
 	}
 	if err := validateDSN(s); err != nil {
@@ -424,6 +441,9 @@ func (c *Config) Environment(name string) (*Environment, error) {
 		if e.Name == name {
 			e.Include = slices.Clone(e.Include)
 			e.Exclude = slices.Clone(e.Exclude)
+			if e.Shadow == "" {
+				e.Shadow = c.Shadow
+			}
 			return &e, nil
 		}
 	}
