@@ -13,7 +13,7 @@ var paramRE = regexp.MustCompile(`\$[0-9]`)
 // paramTokens returns the byte offsets and text of the positional
 // parameters ($1, $2 ...) in sql, outside strings, dollar-quoted bodies and
 // comments.
-func paramTokens(sql string) []pg_query.ScanToken {
+func paramTokens(sql string) []*pg_query.ScanToken {
 	if !paramRE.MatchString(sql) {
 		return nil
 	}
@@ -21,10 +21,10 @@ func paramTokens(sql string) []pg_query.ScanToken {
 	if err != nil {
 		return nil
 	}
-	var out []pg_query.ScanToken
+	var out []*pg_query.ScanToken
 	for _, t := range scan.Tokens {
 		if t.Token == pg_query.Token_PARAM {
-			out = append(out, *t)
+			out = append(out, t)
 		}
 	}
 	return out
@@ -35,7 +35,7 @@ func paramTokens(sql string) []pg_query.ScanToken {
 // PostgreSQL rejects "$1" in a default, check or index ("there is no
 // parameter $1"), and pg_query would print "$0" as "?", which is no SQL at
 // all. It returns true when the statement is to be skipped.
-func (p *fileParser) rejectParams(raw *pg_query.RawStmt, params []pg_query.ScanToken) bool {
+func (p *fileParser) rejectParams(raw *pg_query.RawStmt, params []*pg_query.ScanToken) bool {
 	if len(params) == 0 || raw.Stmt == nil {
 		return false
 	}
