@@ -98,7 +98,13 @@ func FuzzIdentifiers(f *testing.F) {
 		var b strings.Builder
 		q := sqlgen.QualifiedName(schema, table)
 		b.WriteString("CREATE SCHEMA " + sqlgen.QuoteIdent(schema) + ";\n")
-		b.WriteString("CREATE TABLE " + q + " (" + sqlgen.QuoteIdent(column) + " text NOT NULL, PRIMARY KEY (" + sqlgen.QuoteIdent(column) + "));\n")
+		col := sqlgen.QuoteIdent(column)
+		b.WriteString("CREATE TABLE " + q + " (" + col + " text NOT NULL DEFAULT " + sqlgen.QuoteLiteral(comment) +
+			" CHECK (" + col + " <> " + sqlgen.QuoteLiteral(body) + "), PRIMARY KEY (" + col + "));\n")
+		if comment != "" && len(comment) <= 60 {
+			b.WriteString("CREATE TYPE " + sqlgen.QualifiedName(schema, table+"_kind") + " AS ENUM (" + sqlgen.QuoteLiteral(comment) + ", " + sqlgen.QuoteLiteral(comment+"2") + ");\n")
+		}
+		b.WriteString("COMMENT ON COLUMN " + q + "." + col + " IS " + sqlgen.QuoteLiteral(body) + ";\n")
 		b.WriteString("COMMENT ON TABLE " + q + " IS " + sqlgen.QuoteLiteral(comment) + ";\n")
 		b.WriteString("CREATE FUNCTION " + sqlgen.QualifiedName(schema, table+"_fn") + "() RETURNS text LANGUAGE plpgsql AS " +
 			sqlgen.DollarQuote(body, "function") + ";\n")
@@ -122,6 +128,9 @@ func FuzzIdentifiers(f *testing.F) {
 		}
 		if len(tab.Columns) != 1 || tab.Columns[0].Name != trunc(column) {
 			t.Fatalf("columns of %q: %+v, want one named %q\n%s", trunc(table), tab.Columns, trunc(column), sql)
+		}
+		if tab.Columns[0].Comment != body {
+			t.Fatalf("column comment %q, want %q\n%s", tab.Columns[0].Comment, body, sql)
 		}
 		if tab.Comment != comment {
 			t.Fatalf("comment %q, want %q\n%s", tab.Comment, comment, sql)

@@ -143,12 +143,13 @@ func verifyPlan(ctx context.Context, f *Factory, v verifyFlags, t targetFlags, w
 		}
 	}()
 	fmt.Fprintf(f.IO.ErrOut, "Verifying the plan on a copy of the database in %s ...\n", db.Where)
-	sc, err := db.Connect(ctx)
+	sc, ref, err := db.Connect(ctx)
 	if err != nil {
 		return unverified(fmt.Errorf("connecting to the shadow database: %w", err))
 	}
 	defer sc.Close(context.Background())
-	res, err := engine.Verify(ctx, sc, local.Parsed, remote, p)
+	defer ref.Close(context.Background())
+	res, err := engine.Verify(ctx, sc, ref, local.Parsed, remote, p)
 	var ve *engine.VerificationError
 	switch {
 	case errors.As(err, &ve) && ve.Stage == engine.StageCopy:

@@ -12,6 +12,7 @@ import (
 	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/planner"
 	"github.com/renovate-pg/renovate/planner/render"
+	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/catalog"
 	"github.com/renovate-pg/renovate/state/layout"
 )
@@ -22,7 +23,11 @@ import (
 // planned from an empty database and applied), so verification also proves
 // that the model captured the remote faithfully; then the plan's
 // statements run there exactly as apply would run them; then the shadow is
-// read back and must equal the desired model: a second plan must be empty.
+// read back and checked twice: a second plan against the files must be
+// empty, and its model must have the fingerprint of a second scratch
+// database (the reference) built from the files alone. Column order aside
+// (a plan can only append columns; see state.Table), the two must be the
+// same schema.
 
 // VerifyStage names the part of a verification that failed.
 type VerifyStage string
@@ -49,6 +54,10 @@ type VerificationError struct {
 	Remaining []planner.ObjectChange
 	// RemainingSQL is the second plan's statements.
 	RemainingSQL []string
+	// Mismatch holds, per object file, a unified diff from the result to
+	// the reference built from the files (result stage, when the second
+	// plan is empty but the fingerprints differ).
+	Mismatch map[string][]string
 }
 
 func (e *VerificationError) Error() string {
@@ -59,6 +68,21 @@ func (e *VerificationError) Error() string {
 		return fmt.Sprintf("plan verification failed: the plan does not run on a copy of the database: %v", e.Err)
 	}
 	var b strings.Builder
+	if len(e.Remaining) == 0 {
+		paths := make([]string, 0, len(e.Mismatch))
+		for p := range e.Mismatch {
+			paths = append(paths, p)
+		}
+		sort.Strings(paths)
+		fmt.Fprintf(&b, "plan verification failed: after the plan ran on a copy of the database, its schema differs from one built from the files alone in %d file(s) (- result, + built from the files):\n", len(paths))
+		for _, p := range paths {
+			b.WriteString(p + ":\n")
+			for _, l := range e.Mismatch[p] {
+				b.WriteString(l + "\n")
+			}
+		}
+		return strings.TrimRight(b.String(), "\n")
+	}
 	fmt.Fprintf(&b, "plan verification failed: after the plan ran on a copy of the database, %d object(s) still differ from the files (- result, + files):\n", len(e.Remaining))
 	for _, c := range e.Remaining {
 		fmt.Fprintf(&b, "%s %s:\n", c.Object.Kind.Title(), c.Object.QualifiedName())
@@ -90,12 +114,15 @@ type VerifyResult struct {
 	Fingerprint string
 }
 
-// Verify runs p on the empty database shadow (a fresh, scratch database
-// the caller owns and drops afterwards) after copying remote into it, and
-// checks that the result is what local declares. A plan that fails the
-// check gives a *VerificationError; other errors (the shadow unreachable)
-// are returned as they are.
-func Verify(ctx context.Context, shadow *pgx.Conn, local *parser.Result, remote *Remote, p *planner.Plan) (*VerifyResult, error) {
+// Verify runs p on the empty database shadow after copying remote into
+// it, and checks that the result is what local declares: a second plan
+// must be empty, and the result must have the fingerprint (column order
+// aside) of the empty database reference once the files alone are built
+// there. shadow and reference are fresh scratch databases of the same
+// cluster, which the caller owns and drops afterwards. A plan that fails
+// the check gives a *VerificationError; other errors (a scratch database
+// unreachable) are returned as they are.
+func Verify(ctx context.Context, shadow, reference *pgx.Conn, local *parser.Result, remote *Remote, p *planner.Plan) (*VerifyResult, error) {
 	res := &VerifyResult{}
 	// Roles are the cluster's: a throwaway cluster has none of the ones
 	// grants and policies name.
@@ -164,7 +191,62 @@ func Verify(ctx context.Context, shadow *pgx.Conn, local *parser.Result, remote 
 		}
 		return nil, ve
 	}
+
+	// The reference: the files alone, built from nothing.
+	refEmpty, err := LoadRemote(ctx, reference)
+	if err != nil {
+		return nil, fmt.Errorf("reading the reference scratch database: %w", err)
+	}
+	build, err := Plan(ctx, reference, local, refEmpty)
+	if err != nil {
+		return nil, fmt.Errorf("planning the reference scratch database: %w", err)
+	}
+	if err := execute(ctx, reference, build); err != nil {
+		return nil, fmt.Errorf("building the files in the reference scratch database: %w", err)
+	}
+	ref, err := LoadRemote(ctx, reference)
+	if err != nil {
+		return nil, fmt.Errorf("reading the reference scratch database: %w", err)
+	}
+	got, want := byColumnName(after.Schema), byColumnName(ref.Schema)
+	if got.Fingerprint() != want.Fingerprint() {
+		return nil, &VerificationError{Stage: StageResult, Mismatch: fileDiffs(got, want)}
+	}
 	return res, nil
+}
+
+// byColumnName returns a copy of s with every table's columns sorted by
+// name: a plan appends new columns, the files may list them anywhere, and
+// the planner never reorders (see state.Table).
+func byColumnName(s state.DatabaseSchema) state.DatabaseSchema {
+	c := s.Clone()
+	for i := range c.Tables {
+		cols := c.Tables[i].Columns
+		sort.SliceStable(cols, func(a, b int) bool { return cols[a].Name < cols[b].Name })
+	}
+	return c
+}
+
+// fileDiffs compares two models through renovate's canonical files and
+// returns, per differing file, a unified diff from a to b.
+func fileDiffs(a, b state.DatabaseSchema) map[string][]string {
+	fa, fb := layout.Files(a), layout.Files(b)
+	out := map[string][]string{}
+	for p, ta := range fa {
+		if tb := fb[p]; ta != tb {
+			out[p] = render.UnifiedDiff(ta, tb, 3)
+		}
+	}
+	for p, tb := range fb {
+		if _, ok := fa[p]; !ok {
+			out[p] = render.UnifiedDiff("", tb, 3)
+		}
+	}
+	if len(out) == 0 {
+		// Equal files, different models: a field no file shows.
+		out["(model)"] = []string{"the models differ in a property renovate's files do not show"}
+	}
+	return out
 }
 
 // execute runs a plan's statements as apply does.

@@ -24,19 +24,28 @@ import (
 // and no PostgreSQL server binaries were found to start one.
 var ErrUnavailable = errors.New("no shadow database: no shadow URL in renovate.hcl (or --shadow) and no PostgreSQL server binaries (initdb, postgres) on this machine to start a throwaway one")
 
-// DB is a scratch database for one verification. Close drops it.
+// DB is the pair of scratch databases of one verification: the shadow,
+// where the plan runs on a copy of the target, and the reference, where
+// the files alone are built to compare with. Close drops both.
 type DB struct {
-	// DSN connects to the scratch database.
-	DSN string
-	// Where names it for people, without credentials.
+	// DSN connects to the shadow; ReferenceDSN to the reference.
+	DSN, ReferenceDSN string
+	// Where names the shadow for people, without credentials.
 	Where string
 
 	drop func(ctx context.Context) error
 }
 
-// Connect opens a connection to the scratch database.
-func (d *DB) Connect(ctx context.Context) (*pgx.Conn, error) {
-	return catalog.Connect(ctx, d.DSN)
+// Connect opens connections to the shadow and to the reference.
+func (d *DB) Connect(ctx context.Context) (shadow, reference *pgx.Conn, err error) {
+	if shadow, err = catalog.Connect(ctx, d.DSN); err != nil {
+		return nil, nil, err
+	}
+	if reference, err = catalog.Connect(ctx, d.ReferenceDSN); err != nil {
+		shadow.Close(context.Background())
+		return nil, nil, err
+	}
+	return shadow, reference, nil
 }
 
 // Close drops the scratch database (and stops the throwaway cluster, if
@@ -76,39 +85,50 @@ func Open(ctx context.Context, serverURL string) (*DB, error) {
 	return db, nil
 }
 
-// openOn creates a uniquely named database on the server of serverURL.
+// openOn creates two uniquely named databases on the server of serverURL.
 func openOn(ctx context.Context, serverURL string) (*DB, error) {
 	name, err := scratchName()
 	if err != nil {
 		return nil, err
 	}
+	names := []string{name, name + "_ref"}
 	admin, err := catalog.Connect(ctx, serverURL)
 	if err != nil {
 		return nil, fmt.Errorf("connecting to the shadow server: %w", err)
 	}
 	defer admin.Close(context.Background())
-	// template0: a copy of template1 could bring objects the scratch
-	// database must not have.
-	if _, err := admin.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()+" TEMPLATE template0"); err != nil {
-		return nil, fmt.Errorf("creating the shadow database %s: %w", name, err)
-	}
-	dsn, err := withDatabase(serverURL, name)
-	if err != nil {
-		return nil, err
-	}
-	db := &DB{DSN: dsn, Where: describe(serverURL, name)}
-	db.drop = func(ctx context.Context) error {
+	drop := func(ctx context.Context, names []string) error {
 		conn, err := catalog.Connect(ctx, serverURL)
 		if err != nil {
-			return fmt.Errorf("dropping the shadow database %s: %w", name, err)
+			return fmt.Errorf("dropping the shadow databases %s: %w", strings.Join(names, ", "), err)
 		}
 		defer conn.Close(context.Background())
-		// FORCE (PostgreSQL 13+) ends sessions a failed run left behind.
-		if _, err := conn.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)"); err != nil {
-			return fmt.Errorf("dropping the shadow database %s: %w", name, err)
+		var errs []error
+		for _, n := range names {
+			// FORCE (PostgreSQL 13+) ends sessions a failed run left.
+			if _, err := conn.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{n}.Sanitize()+" WITH (FORCE)"); err != nil {
+				errs = append(errs, fmt.Errorf("dropping the shadow database %s: %w", n, err))
+			}
 		}
-		return nil
+		return errors.Join(errs...)
 	}
+	var dsns []string
+	for i, n := range names {
+		// template0: a copy of template1 could bring objects the scratch
+		// database must not have.
+		if _, err := admin.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{n}.Sanitize()+" TEMPLATE template0"); err != nil {
+			_ = drop(ctx, names[:i])
+			return nil, fmt.Errorf("creating the shadow database %s: %w", n, err)
+		}
+		dsn, err := withDatabase(serverURL, n)
+		if err != nil {
+			_ = drop(ctx, names[:i+1])
+			return nil, err
+		}
+		dsns = append(dsns, dsn)
+	}
+	db := &DB{DSN: dsns[0], ReferenceDSN: dsns[1], Where: describe(serverURL, name)}
+	db.drop = func(ctx context.Context) error { return drop(ctx, names) }
 	return db, nil
 }
 
