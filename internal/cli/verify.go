@@ -159,7 +159,7 @@ func verifyPlan(ctx context.Context, f *Factory, v verifyFlags, t targetFlags, w
 	case err != nil:
 		return err
 	}
-	msg := fmt.Sprintf("Verified: the plan ran on a copy of the database (%d statement(s) to copy it) and the result matches the files.", res.CopyStatements)
+	msg := fmt.Sprintf("Verified: the plan ran on a copy of the database (%d statement(s) to copy it); the result matches the files and a database built from them alone.", res.CopyStatements)
 	if len(res.CreatedRoles) > 0 {
 		msg += fmt.Sprintf(" (Created missing role(s) %s in the shadow's cluster.)", strings.Join(res.CreatedRoles, ", "))
 	}
