@@ -90,7 +90,13 @@ func (v verifyFlags) shadowURL(t targetFlags) (string, error) {
 // refusal for apply and an error for plan. conn is the target database,
 // used to read it when remote is nil.
 func verifyPlan(ctx context.Context, f *Factory, v verifyFlags, t targetFlags, w io.Writer, conn *pgx.Conn, remote *engine.Remote, p *planner.Plan, applying bool) error {
-	if v.Mode == verifyNever || p.Empty() {
+	if v.Mode == verifyNever {
+		return nil
+	}
+	if p.Empty() {
+		if v.Mode == verifyAlways {
+			fmt.Fprintln(f.IO.ErrOut, "Nothing to verify: the plan is empty.")
+		}
 		return nil
 	}
 	serverURL, err := v.shadowURL(t)
