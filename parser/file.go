@@ -46,7 +46,11 @@ func parseFile(f File) *fileParser {
 		return p
 	}
 	p.scanAnnotations()
+	params := paramTokens(sql)
 	for _, raw := range tree.Stmts {
+		if p.rejectParams(raw, params) {
+			continue
+		}
 		p.cur = raw
 		p.statement(raw)
 	}
@@ -88,8 +92,10 @@ func (p *fileParser) stmtLoc(raw *pg_query.RawStmt) Location {
 	return p.loc(start)
 }
 
-// blankMetaCommands finds psql meta-commands (a backslash starting a line,
-// outside any string or comment), reports each, and returns the SQL with
+// blankMetaCommands finds psql meta-commands (a backslash outside any
+// string or comment, at the start of a line or after SQL on it, as in
+// "SELECT ... \gexec": psql takes the rest of the line as the command, and
+// a backslash is never SQL), reports each, and returns the SQL with
 // those lines blanked out so the rest of the file is still checked. It also
 // records token positions for stmtLoc.
 func (p *fileParser) blankMetaCommands() string {
@@ -106,13 +112,15 @@ func (p *fileParser) blankMetaCommands() string {
 	}
 	b := []byte(p.src)
 	blanked := false
+	blankedTo := 0 // the end of the last meta-command's line
 	for _, t := range scan.Tokens {
 		if t.Token == pg_query.Token_SQL_COMMENT || t.Token == pg_query.Token_C_COMMENT {
 			continue
 		}
 		start := int(t.Start)
 		p.tokenStarts = append(p.tokenStarts, start)
-		if t.Token != pg_query.Token_ASCII_92 || !p.atLineStart(start) {
+		if t.Token != pg_query.Token_ASCII_92 || start < blankedTo {
+			// Backslashes in a meta-command's arguments belong to it.
 			continue
 		}
 		end := strings.IndexByte(p.src[start:], '\n')
@@ -130,6 +138,7 @@ func (p *fileParser) blankMetaCommands() string {
 		for i := start; i < end; i++ {
 			b[i] = ' '
 		}
+		blankedTo = end
 		blanked = true
 	}
 	if !blanked {
@@ -144,20 +153,6 @@ func (p *fileParser) blankMetaCommands() string {
 	}
 	p.tokenStarts = kept
 	return string(b)
-}
-
-// atLineStart reports whether only blanks precede offset on its line.
-func (p *fileParser) atLineStart(offset int) bool {
-	for i := offset - 1; i >= 0; i-- {
-		switch p.src[i] {
-		case '\n':
-			return true
-		case ' ', '\t', '\r':
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // syntaxError reports a parse error at its position. pg_query's cursor
@@ -177,7 +172,11 @@ func (p *fileParser) syntaxError(sql string, err error) {
 			chars--
 		}
 	}
-	p.errs.add(&SyntaxError{Loc: p.loc(offset), Msg: pe.Message})
+	msg := pe.Message
+	if v := psqlVariable(sql, offset); v != "" {
+		msg = "psql variable " + v + " is not supported in schema files (" + msg + ")"
+	}
+	p.errs.add(&SyntaxError{Loc: p.loc(offset), Msg: msg})
 }
 
 // relName qualifies a relation name: unqualified means public.

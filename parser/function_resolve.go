@@ -247,7 +247,10 @@ func (r *resolver) defineRoutine(d *routineDef) {
 	f.IdentityArguments = routineArguments(f, false)
 	f.Arguments = routineArguments(f, true)
 	f.Result = routineResult(f, d.ret != nil, ret)
-	f.DependsOn = append(deps, d.deps...)
+	// Each dependency once: f(a t, b t), or an OUT parameter whose type is
+	// also the result (which renovate's own files spell out as RETURNS),
+	// name a type twice.
+	f.DependsOn = uniqueKeys(append(deps, d.deps...))
 	rs := r.routineState()
 	sig := routineSig{f.Schema, f.Name, f.InputTypes()}
 	if prev := rs.bySig[sig]; prev != nil {
@@ -371,6 +374,19 @@ func (r *resolver) routineResults() []state.Function {
 	var out []state.Function
 	for _, f := range r.routineState().funcs {
 		out = append(out, *f)
+	}
+	return out
+}
+
+// uniqueKeys drops repeated keys, keeping the first of each.
+func uniqueKeys(keys []state.ObjectKey) []state.ObjectKey {
+	seen := make(map[state.ObjectKey]bool, len(keys))
+	out := keys[:0]
+	for _, k := range keys {
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
 	}
 	return out
 }

@@ -87,6 +87,9 @@ func (p *fileParser) statement(raw *pg_query.RawStmt) {
 		// pg_dump output can be adopted as is.
 	default:
 		what, reason := statementName(raw.Stmt)
+		if _, ok := raw.Stmt.Node.(*pg_query.Node_TransactionStmt); ok {
+			what = p.writtenAs(raw, what)
+		}
 		p.errs.add(&UnsupportedError{Loc: loc, Statement: what, Reason: reason})
 	}
 }

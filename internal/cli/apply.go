@@ -34,6 +34,8 @@ type ApplyOptions struct {
 	// Color is --color for the plan shown before the prompt (color.go).
 	Color string
 	safeFlags
+	// Verify is plan verification (verify.go).
+	Verify verifyFlags
 }
 
 // NewCmdApply builds `renovate apply`.
@@ -60,6 +62,9 @@ unless --yes is given.`,
 			if err := checkColor(opts.Color); err != nil {
 				return err
 			}
+			if err := opts.Verify.validate(); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -76,6 +81,7 @@ unless --yes is given.`,
 	addColorFlag(c, &opts.Color)
 	addOnlineFlag(c, &opts.safeFlags)
 	addExecFlags(c, &opts.safeFlags)
+	addVerifyFlags(c, &opts.Verify, verifyAuto)
 	return c
 }
 
@@ -98,9 +104,10 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 	}
 
 	var (
-		p    *planner.Plan
-		conn *pgx.Conn
-		dsn  string
+		p      *planner.Plan
+		conn   *pgx.Conn
+		dsn    string
+		remote *engine.Remote
 	)
 	if opts.PlanFile != "" {
 		text, err := os.ReadFile(opts.PlanFile)
@@ -127,7 +134,7 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 		if err != nil {
 			return err
 		}
-		if p, _, conn, dsn, err = makePlan(ctx, f, opts.targetFlags, po...); err != nil {
+		if p, remote, conn, dsn, err = makePlan(ctx, f, opts.targetFlags, po...); err != nil {
 			return err
 		}
 	}
@@ -141,6 +148,10 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 	}
 	if err := engine.CheckPlaceholders(p); err != nil {
 		return refused(err)
+	}
+	opts.Verify.ignoreDrift = opts.IgnoreDrift
+	if err := verifyPlan(ctx, f, opts.Verify, opts.targetFlags, f.IO.Out, conn, remote, p, true); err != nil {
+		return err
 	}
 	if err := confirm(ctx, f, opts, p); err != nil {
 		return err

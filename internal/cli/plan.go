@@ -30,6 +30,8 @@ type PlanOptions struct {
 	// after printing the plan, for CI.
 	FailOnHazard []string
 	safeFlags
+	// Verify is plan verification (verify.go).
+	Verify verifyFlags
 }
 
 // NewCmdPlan builds `renovate plan`.
@@ -60,6 +62,9 @@ run after review or hand edits.`,
 			if err := checkFailOnHazard(opts.FailOnHazard); err != nil {
 				return err
 			}
+			if err := opts.Verify.validate(); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -74,6 +79,7 @@ run after review or hand edits.`,
 	c.Flags().StringSliceVar(&opts.FailOnHazard, "fail-on-hazard", nil, "exit 3 after printing the plan when a step has a hazard of these kinds (comma-separated, or any)")
 	c.Flags().BoolVar(&opts.Strict, "strict", false, "fail (exit 1) when the database holds objects of kinds renovate does not manage")
 	addOnlineFlag(c, &opts.safeFlags)
+	addVerifyFlags(c, &opts.Verify, verifyNever)
 	return c
 }
 
@@ -125,6 +131,9 @@ func runPlan(ctx context.Context, opts *PlanOptions) error {
 	}
 	conn.Close(context.Background())
 	if err := reportUnmanaged(f, remote, opts.Strict); err != nil {
+		return err
+	}
+	if err := verifyPlan(ctx, f, opts.Verify, opts.targetFlags, f.IO.ErrOut, nil, remote, p, false); err != nil {
 		return err
 	}
 	if opts.Out != "" {

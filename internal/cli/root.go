@@ -28,6 +28,7 @@ per-object SQL files. Edit the files, review the plan, apply it.
 	})
 	root.AddCommand(NewCmdInit(f, nil), NewCmdFetch(f, nil), NewCmdPlan(f, nil), NewCmdApply(f, nil), NewCmdVersion(f))
 	root.AddCommand(NewCmdDiff(f, nil), NewCmdShow(f, nil))
+	root.AddCommand(NewCmdDrift(f, nil))
 	return root
 }
 

@@ -46,6 +46,10 @@ type Config struct {
 	// Online makes plan and apply use online DDL, as --online does
 	// (online.go).
 	Online bool
+	// Shadow is the top-level shadow attribute: a connection string to a
+	// server on which plan verification creates (and drops) its scratch
+	// database; "" when unset. Environments without their own inherit it.
+	Shadow string
 }
 
 // Environment is one environment block: a database renovate plans against
@@ -67,6 +71,9 @@ type Environment struct {
 	// with env() and that is not set ("" normally; URL is then empty).
 	// Config.Environment reports it when the environment is chosen.
 	UnsetURLVariable string
+	// Shadow is the server plan verification uses for this environment
+	// (its own shadow attribute, else the top-level one); "" when unset.
+	Shadow string
 }
 
 // NotFoundError reports that the configuration file does not exist. It
@@ -176,6 +183,7 @@ func rootSchema() *hcl.BodySchema {
 			{Name: "include"},
 			{Name: "exclude"},
 			{Name: "online"},
+			{Name: "shadow"},
 		},
 		Blocks: []hcl.BlockHeaderSchema{
 			{Type: "environment", LabelNames: []string{"name"}},
@@ -191,6 +199,7 @@ func environmentSchema() *hcl.BodySchema {
 			{Name: "include"},
 			{Name: "exclude"},
 			{Name: "vars"},
+			{Name: "shadow"},
 		},
 	}
 }
@@ -264,6 +273,9 @@ func (d *decoder) decode(filename string, body hcl.Body) *Config {
 	if a := content.Attributes["online"]; a != nil {
 		cfg.Online, _ = d.bool(a)
 	}
+	if a := content.Attributes["shadow"]; a != nil {
+		cfg.Shadow, _ = d.url(a)
+	}
 	if a := content.Attributes["default_environment"]; a != nil {
 		name, ok := d.string(a)
 		switch {
@@ -317,6 +329,11 @@ func (d *decoder) environment(b *hcl.Block) (Environment, bool) {
 	if a := content.Attributes["vars"]; a != nil {
 		env.Vars = d.envVars(a)
 	}
+	if a := content.Attributes["shadow"]; a != nil {
+		var shadowOK bool
+		env.Shadow, shadowOK = d.url(a)
+		ok = ok && shadowOK
+	}
 	return env, ok
 }
 
@@ -328,7 +345,7 @@ func (d *decoder) url(a *hcl.Attribute) (string, bool) {
 	subject, context := a.Expr.Range().Ptr(), a.Range.Ptr()
 	if strings.TrimSpace(s) == "" {
 		d.add(subject, context, "Empty connection string",
-			`url must be a libpq connection string such as "postgres://app@localhost:5432/app"; "postgres://" uses libpq's defaults (PGHOST, PGUSER, ...).`)
+			a.Name+` must be a libpq connection string such as "postgres://app@localhost:5432/app"; "postgres://" uses libpq's defaults (PGHOST, PGUSER, ...).`)
 		return "", false
 	}
 	if err := validateDSN(s); err != nil {
@@ -478,6 +495,9 @@ func (c *Config) Settings(name string) (*Environment, error) {
 			e.Include = slices.Clone(e.Include)
 			e.Exclude = slices.Clone(e.Exclude)
 			e.Vars = maps.Clone(e.Vars)
+			if e.Shadow == "" {
+				e.Shadow = c.Shadow
+			}
 			return &e, nil
 		}
 	}

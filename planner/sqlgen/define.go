@@ -252,7 +252,7 @@ func ColumnDefinition(c state.Column) string {
 	case c.Identity != "":
 		b.WriteString(identityClause(c))
 	case c.Default != "":
-		b.WriteString(" DEFAULT " + c.Default)
+		b.WriteString(" DEFAULT " + DefaultExpr(c.Default))
 	}
 	if c.NotNull {
 		b.WriteString(" NOT NULL")

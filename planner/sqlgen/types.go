@@ -24,7 +24,7 @@ func createTypeDetails(t state.Type) string {
 			b.WriteString(" COLLATE " + t.Collation)
 		}
 		if t.Default != "" {
-			b.WriteString(" DEFAULT " + t.Default)
+			b.WriteString(" DEFAULT " + DefaultExpr(t.Default))
 		}
 		if t.NotNull {
 			b.WriteString(" NOT NULL")

@@ -1,0 +1,174 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path/filepath"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/spf13/cobra"
+
+	"github.com/renovate-pg/renovate/internal/config"
+	"github.com/renovate-pg/renovate/internal/engine"
+	"github.com/renovate-pg/renovate/internal/shadow"
+	"github.com/renovate-pg/renovate/planner"
+)
+
+// Verification modes of --verify.
+const (
+	verifyAuto   = "auto"   // verify when a shadow database can be had; say so when not
+	verifyAlways = "always" // verify, or refuse (exit 3) unless --allow-unverified
+	verifyNever  = "never"
+)
+
+// verifyFlags are the plan verification flags of plan and apply.
+type verifyFlags struct {
+	Mode            string
+	Shadow          string
+	AllowUnverified bool
+	// ignoreDrift is apply's --ignore-drift.
+	ignoreDrift bool
+	// open provides the shadow database; nil means shadow.Open. Tests set
+	// it to simulate a machine without one.
+	open func(ctx context.Context, serverURL string) (*shadow.DB, error)
+}
+
+// addVerifyFlags registers --verify, --shadow and --allow-unverified;
+// dflt is the mode without --verify, and a bare --verify means always.
+func addVerifyFlags(c *cobra.Command, v *verifyFlags, dflt string) {
+	c.Flags().StringVar(&v.Mode, "verify", dflt, "run the plan on a scratch copy of the database first and check the result: auto (when a shadow database can be had), always, never")
+	c.Flags().Lookup("verify").NoOptDefVal = verifyAlways
+	c.Flags().StringVar(&v.Shadow, "shadow", "", "server for the scratch database of --verify (default: shadow in renovate.hcl, else a throwaway local PostgreSQL)")
+	c.Flags().BoolVar(&v.AllowUnverified, "allow-unverified", false, "go on without verification when no shadow database can be had")
+}
+
+// validate checks the mode.
+func (v verifyFlags) validate() error {
+	switch v.Mode {
+	case verifyAuto, verifyAlways, verifyNever:
+		return nil
+	}
+	return usageErrorf("--verify must be auto, always or never, got %q", v.Mode)
+}
+
+// shadowURL is --shadow, else the environment's shadow in renovate.hcl,
+// else "" (a throwaway local cluster).
+func (v verifyFlags) shadowURL(t targetFlags) (string, error) {
+	if v.Shadow != "" {
+		return v.Shadow, nil
+	}
+	cfg, err := config.Load(filepath.Join(t.Dir, ConfigFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	if len(cfg.Environments) == 0 {
+		return cfg.Shadow, nil
+	}
+	env, err := cfg.Environment(t.Env)
+	if err != nil {
+		if t.URL != "" {
+			// --url without a usable environment: only the top level
+			// applies.
+			return cfg.Shadow, nil
+		}
+		return "", err
+	}
+	return env.Shadow, nil
+}
+
+// verifyPlan runs the plan verification of plan and apply (see
+// engine.Verify) and reports on w. It returns nil when the plan was
+// verified or may go on unverified; a refusal (exit 3) when it cannot be
+// verified and that is not allowed; and, when verification fails, a
+// refusal for apply and an error for plan. conn is the target database,
+// used to read it when remote is nil.
+func verifyPlan(ctx context.Context, f *Factory, v verifyFlags, t targetFlags, w io.Writer, conn *pgx.Conn, remote *engine.Remote, p *planner.Plan, applying bool) error {
+	if v.Mode == verifyNever {
+		return nil
+	}
+	if p.Empty() {
+		if v.Mode == verifyAlways {
+			fmt.Fprintln(f.IO.ErrOut, "Nothing to verify: the plan is empty.")
+		}
+		return nil
+	}
+	serverURL, err := v.shadowURL(t)
+	if err != nil {
+		return err
+	}
+	// An explicitly configured shadow that fails is an error the user
+	// must see, whatever the mode.
+	strict := v.Mode == verifyAlways || serverURL != ""
+	unverified := func(reason error) error {
+		if !strict || v.AllowUnverified {
+			fmt.Fprintf(f.IO.ErrOut, "warning: the plan was not verified: %v\n", reason)
+			if !strict {
+				fmt.Fprintln(f.IO.ErrOut, "  (configure shadow in renovate.hcl or install the PostgreSQL server binaries to verify plans; --verify=always makes this an error)")
+			}
+			return nil
+		}
+		return refused(fmt.Errorf("cannot verify the plan: %w\npass --allow-unverified to go on without verification, or --verify=never", reason))
+	}
+
+	local, err := engine.LoadLocalFiles(t.Dir)
+	if err != nil {
+		return err
+	}
+	if remote == nil {
+		if remote, err = engine.LoadRemoteFor(ctx, conn, local); err != nil {
+			return err
+		}
+	}
+	if p.RemoteFingerprint != "" && p.RemoteFingerprint != remote.Fingerprint {
+		// A saved plan made against another schema: apply refuses it as
+		// stale, or (--ignore-drift) runs it knowingly on a database it
+		// was not made for, where the result cannot match the files.
+		if v.ignoreDrift {
+			fmt.Fprintln(f.IO.ErrOut, "warning: the plan was not verified: the database changed since it was made (--ignore-drift)")
+		}
+		return nil
+	}
+	open := v.open
+	if open == nil {
+		open = shadow.Open
+	}
+	db, err := open(ctx, serverURL)
+	if err != nil {
+		return unverified(err)
+	}
+	defer func() {
+		if err := db.Close(context.Background()); err != nil {
+			fmt.Fprintf(f.IO.ErrOut, "warning: %v\n", err)
+		}
+	}()
+	fmt.Fprintf(f.IO.ErrOut, "Verifying the plan on a copy of the database in %s ...\n", db.Where)
+	sc, ref, err := db.Connect(ctx)
+	if err != nil {
+		return unverified(fmt.Errorf("connecting to the shadow database: %w", err))
+	}
+	defer sc.Close(context.Background())
+	defer ref.Close(context.Background())
+	res, err := engine.Verify(ctx, sc, ref, local.Parsed, remote, p)
+	var ve *engine.VerificationError
+	switch {
+	case errors.As(err, &ve) && ve.Stage == engine.StageCopy:
+		return unverified(err)
+	case ve != nil && applying:
+		return refused(fmt.Errorf("%w\nnothing was applied", err))
+	case err != nil:
+		return err
+	}
+	msg := fmt.Sprintf("Verified: the plan ran on a copy of the database (%d statement(s) to copy it); the result matches the files and a database built from them alone.", res.CopyStatements)
+	if len(res.CreatedRoles) > 0 {
+		msg += fmt.Sprintf(" (Created missing role(s) %s in the shadow's cluster.)", strings.Join(res.CreatedRoles, ", "))
+	}
+	fmt.Fprintln(w, msg)
+	return nil
+}

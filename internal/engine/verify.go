@@ -1,0 +1,298 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/renovate-pg/renovate/parser"
+	"github.com/renovate-pg/renovate/planner"
+	"github.com/renovate-pg/renovate/planner/render"
+	"github.com/renovate-pg/renovate/state"
+	"github.com/renovate-pg/renovate/state/catalog"
+	"github.com/renovate-pg/renovate/state/layout"
+)
+
+// Plan verification: before a plan touches the real database, it is run
+// on a scratch copy (the shadow database) and the result is checked. The
+// copy is made from renovate's own model of the remote (its canonical SQL,
+// planned from an empty database and applied), so verification also proves
+// that the model captured the remote faithfully; then the plan's
+// statements run there exactly as apply would run them; then the shadow is
+// read back and checked twice: a second plan against the files must be
+// empty, and its model must have the fingerprint of a second scratch
+// database (the reference) built from the files alone. Column order aside
+// (a plan can only append columns; see state.Table), the two must be the
+// same schema.
+
+// VerifyStage names the part of a verification that failed.
+type VerifyStage string
+
+// Verification stages.
+const (
+	// StageCopy: the remote's schema could not be reproduced in the shadow
+	// (an extension missing on the shadow's server, a server older than
+	// the remote, ...): the plan could not be verified.
+	StageCopy VerifyStage = "copy"
+	// StageApply: a statement of the plan failed in the shadow.
+	StageApply VerifyStage = "apply"
+	// StageResult: the plan ran, but the result is not what the files say.
+	StageResult VerifyStage = "result"
+)
+
+// VerificationError says why a plan failed verification.
+type VerificationError struct {
+	Stage VerifyStage
+	// Err is the underlying failure (copy and apply stages).
+	Err error
+	// Remaining are the objects that still differ from the files after
+	// the plan ran in the shadow (result stage): a second plan's changes.
+	Remaining []planner.ObjectChange
+	// RemainingSQL is the second plan's statements.
+	RemainingSQL []string
+	// Mismatch holds, per object file, a unified diff from the result to
+	// the reference built from the files (result stage, when the second
+	// plan is empty but the fingerprints differ).
+	Mismatch map[string][]string
+}
+
+func (e *VerificationError) Error() string {
+	switch e.Stage {
+	case StageCopy:
+		return fmt.Sprintf("plan verification: could not copy the database's schema into the shadow database: %v", e.Err)
+	case StageApply:
+		return fmt.Sprintf("plan verification failed: the plan does not run on a copy of the database: %v", e.Err)
+	}
+	var b strings.Builder
+	if len(e.Remaining) == 0 {
+		paths := make([]string, 0, len(e.Mismatch))
+		for p := range e.Mismatch {
+			paths = append(paths, p)
+		}
+		sort.Strings(paths)
+		fmt.Fprintf(&b, "plan verification failed: after the plan ran on a copy of the database, its schema differs from one built from the files alone in %d file(s) (- result, + built from the files):\n", len(paths))
+		for _, p := range paths {
+			b.WriteString(p + ":\n")
+			for _, l := range e.Mismatch[p] {
+				b.WriteString(l + "\n")
+			}
+		}
+		return strings.TrimRight(b.String(), "\n")
+	}
+	fmt.Fprintf(&b, "plan verification failed: after the plan ran on a copy of the database, %d object(s) still differ from the files (- result, + files):\n", len(e.Remaining))
+	for _, c := range e.Remaining {
+		fmt.Fprintf(&b, "%s %s:\n", c.Object.Kind.Title(), c.Object.QualifiedName())
+		for _, l := range render.UnifiedDiff(c.Old, c.New, 3) {
+			b.WriteString(l + "\n")
+		}
+	}
+	if len(e.RemainingSQL) > 0 {
+		b.WriteString("A second plan would still run:\n")
+		for _, s := range e.RemainingSQL {
+			b.WriteString("  " + strings.TrimSpace(s) + "\n")
+		}
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// Unwrap returns the underlying failure.
+func (e *VerificationError) Unwrap() error { return e.Err }
+
+// VerifyResult describes a successful verification.
+type VerifyResult struct {
+	// CreatedRoles are the roles made in the shadow's cluster because the
+	// remote or the files use them and it lacked them.
+	CreatedRoles []string
+	// CopyStatements is the number of statements that built the copy.
+	CopyStatements int
+	// Fingerprint is the fingerprint of the shadow after the plan: the
+	// schema the real database will have.
+	Fingerprint string
+}
+
+// Verify runs p on the empty database shadow after copying remote into
+// it, and checks that the result is what local declares: a second plan
+// must be empty, and the result must have the fingerprint (column order
+// aside) of the empty database reference once the files alone are built
+// there. shadow and reference are fresh scratch databases of the same
+// cluster, which the caller owns and drops afterwards. A plan that fails
+// the check gives a *VerificationError; other errors (a scratch database
+// unreachable) are returned as they are.
+func Verify(ctx context.Context, shadow, reference *pgx.Conn, local *parser.Result, remote *Remote, p *planner.Plan) (*VerifyResult, error) {
+	res := &VerifyResult{}
+	// Roles are the cluster's: a throwaway cluster has none of the ones
+	// grants and policies name.
+	roles := rolesUsed(remote.Schema)
+	for r, uses := range rolesUsed(local.Schema) {
+		roles[r] = append(roles[r], uses...)
+	}
+	created, err := ensureRoles(ctx, shadow, roles)
+	if err != nil {
+		return nil, err
+	}
+	res.CreatedRoles = created
+
+	// The copy: the remote's canonical files, planned from the empty
+	// shadow and applied. It must come out with the remote's fingerprint.
+	empty, err := LoadRemote(ctx, shadow)
+	if err != nil {
+		return nil, fmt.Errorf("reading the shadow database: %w", err)
+	}
+	remoteFiles, err := parseRemote(layout.Files(remote.Raw))
+	if err != nil {
+		return nil, &VerificationError{Stage: StageCopy, Err: err}
+	}
+	copyPlan, err := Plan(ctx, shadow, remoteFiles, empty)
+	if err != nil {
+		return nil, &VerificationError{Stage: StageCopy, Err: err}
+	}
+	res.CopyStatements = len(copyPlan.Steps)
+	if err := execute(ctx, shadow, copyPlan); err != nil {
+		return nil, &VerificationError{Stage: StageCopy, Err: err}
+	}
+	copied, err := LoadRemote(ctx, shadow)
+	if err != nil {
+		return nil, fmt.Errorf("reading the shadow database: %w", err)
+	}
+	if copied.Fingerprint != remote.Fingerprint {
+		diff, derr := planner.Diff(remote.Schema, copied.Schema)
+		detail := ""
+		if derr == nil {
+			var names []string
+			for _, c := range diff.Changes {
+				names = append(names, c.Object.String())
+			}
+			detail = ": " + strings.Join(names, ", ")
+		}
+		return nil, &VerificationError{Stage: StageCopy, Err: fmt.Errorf("the copy differs from the database%s", detail)}
+	}
+
+	// The plan, exactly as apply runs it.
+	if err := execute(ctx, shadow, p); err != nil {
+		return nil, &VerificationError{Stage: StageApply, Err: err}
+	}
+	after, err := LoadRemote(ctx, shadow)
+	if err != nil {
+		return nil, fmt.Errorf("reading the shadow database after the plan: %w", err)
+	}
+	res.Fingerprint = after.Fingerprint
+	second, err := Plan(ctx, shadow, local, after)
+	if err != nil {
+		return nil, fmt.Errorf("planning again on the shadow database: %w", err)
+	}
+	if !second.Empty() || len(second.Changes) > 0 {
+		ve := &VerificationError{Stage: StageResult, Remaining: second.Changes}
+		for _, s := range second.Steps {
+			ve.RemainingSQL = append(ve.RemainingSQL, s.SQL)
+		}
+		return nil, ve
+	}
+
+	// The reference: the files alone, built from nothing.
+	refEmpty, err := LoadRemote(ctx, reference)
+	if err != nil {
+		return nil, fmt.Errorf("reading the reference scratch database: %w", err)
+	}
+	build, err := Plan(ctx, reference, local, refEmpty)
+	if err != nil {
+		return nil, fmt.Errorf("planning the reference scratch database: %w", err)
+	}
+	if err := execute(ctx, reference, build); err != nil {
+		return nil, fmt.Errorf("building the files in the reference scratch database: %w", err)
+	}
+	ref, err := LoadRemote(ctx, reference)
+	if err != nil {
+		return nil, fmt.Errorf("reading the reference scratch database: %w", err)
+	}
+	got, want := byColumnName(after.Schema), byColumnName(ref.Schema)
+	if got.Fingerprint() != want.Fingerprint() {
+		return nil, &VerificationError{Stage: StageResult, Mismatch: fileDiffs(got, want)}
+	}
+	return res, nil
+}
+
+// byColumnName returns a copy of s with every table's columns sorted by
+// name: a plan appends new columns, the files may list them anywhere, and
+// the planner never reorders (see state.Table).
+func byColumnName(s state.DatabaseSchema) state.DatabaseSchema {
+	c := s.Clone()
+	for i := range c.Tables {
+		cols := c.Tables[i].Columns
+		sort.SliceStable(cols, func(a, b int) bool { return cols[a].Name < cols[b].Name })
+	}
+	return c
+}
+
+// fileDiffs compares two models through renovate's canonical files and
+// returns, per differing file, a unified diff from a to b.
+func fileDiffs(a, b state.DatabaseSchema) map[string][]string {
+	fa, fb := layout.Files(a), layout.Files(b)
+	out := map[string][]string{}
+	for p, ta := range fa {
+		if tb := fb[p]; ta != tb {
+			out[p] = render.UnifiedDiff(ta, tb, 3)
+		}
+	}
+	for p, tb := range fb {
+		if _, ok := fa[p]; !ok {
+			out[p] = render.UnifiedDiff("", tb, 3)
+		}
+	}
+	if len(out) == 0 {
+		// Equal files, different models: a field no file shows.
+		out["(model)"] = []string{"the models differ in a property renovate's files do not show"}
+	}
+	return out
+}
+
+// execute runs a plan's statements as apply does.
+func execute(ctx context.Context, conn *pgx.Conn, p *planner.Plan) error {
+	stmts := make([]catalog.Statement, len(p.Steps))
+	for i, s := range p.Steps {
+		stmts[i] = catalog.Statement{SQL: s.SQL, Transactional: s.Transactional}
+	}
+	_, err := catalog.Execute(ctx, conn, stmts, catalog.ExecOptions{})
+	return err
+}
+
+// ensureRoles creates, as NOLOGIN roles, those of roles the shadow's
+// cluster lacks, and returns their names.
+func ensureRoles(ctx context.Context, conn *pgx.Conn, roles map[string][]string) ([]string, error) {
+	names := make([]string, 0, len(roles))
+	for r := range roles {
+		names = append(names, r)
+	}
+	sort.Strings(names)
+	if len(names) == 0 {
+		return nil, nil
+	}
+	var existing []string
+	if err := conn.QueryRow(ctx, "SELECT ARRAY(SELECT rolname::text FROM pg_catalog.pg_roles WHERE rolname = ANY($1::text[]))", names).Scan(&existing); err != nil {
+		return nil, fmt.Errorf("checking roles in the shadow database: %w", err)
+	}
+	have := map[string]bool{}
+	for _, r := range existing {
+		have[r] = true
+	}
+	var created []string
+	for _, r := range names {
+		if have[r] {
+			continue
+		}
+		if _, err := conn.Exec(ctx, "CREATE ROLE "+pgx.Identifier{r}.Sanitize()+" NOLOGIN"); err != nil {
+			return created, fmt.Errorf("creating role %q in the shadow database's cluster: %w", r, err)
+		}
+		created = append(created, r)
+	}
+	return created, nil
+}
+
+// IsVerificationError reports whether err is a failed verification.
+func IsVerificationError(err error) bool {
+	var ve *VerificationError
+	return errors.As(err, &ve)
+}
