@@ -75,12 +75,17 @@ func runInit(ctx context.Context, opts *InitOptions) error {
 	if existing, err := layout.Load(dir); err == nil && len(existing) > 0 {
 		return fmt.Errorf("%s already holds .sql files (%s ...); use renovate fetch to refresh them", dir, existing[0].Path)
 	}
+	prog := newProgress(f.IO) // progress.go: a status line on a terminal's stderr
+	defer prog.Done()
+	prog.Phase("Connecting to " + describeDSN(opts.Source))
 	conn, err := f.Connect(ctx, opts.Source)
 	if err != nil {
 		return err
 	}
 	defer conn.Close(context.Background())
+	prog.Phase("Reading the database catalog")
 	remote, err := engine.LoadRemote(ctx, conn)
+	prog.Done()
 	if err != nil {
 		return err
 	}
@@ -90,6 +95,7 @@ func runInit(ctx context.Context, opts *InitOptions) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("creating %s: %w", dir, err)
 	}
+	prog.Phase("Writing the schema files")
 	written, err := layout.Write(dir, remote.Raw)
 	if err != nil {
 		return err
@@ -108,15 +114,17 @@ func runInit(ctx context.Context, opts *InitOptions) error {
 	if err != nil {
 		return err
 	}
+	prog.Phase("Committing")
 	commit, err := repo.CommitAll(dir, "renovate init: "+describeDSN(opts.Source), f.Now())
+	prog.Done()
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(f.IO.Out, "Wrote %d files to %s: %s.\n", len(written)+1, dir, summarize(remote.Schema))
+	f.IO.Infof("Wrote %d files to %s: %s.\n", len(written)+1, dir, summarize(remote.Schema))
 	if commit != "" {
-		fmt.Fprintf(f.IO.Out, "Committed %.7s in %s.\n", commit, repo.Root())
+		f.IO.Infof("Committed %.7s in %s.\n", commit, repo.Root())
 	}
-	fmt.Fprintf(f.IO.Out, "Next: edit the files, commit, then run renovate plan and renovate apply in %s.\n", dir)
+	f.IO.Infof("Next: edit the files, commit, then run renovate plan and renovate apply in %s.\n", dir)
 	return nil
 }
 

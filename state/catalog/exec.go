@@ -30,6 +30,9 @@ type ExecOptions struct {
 	// OnStatement is called before each statement runs (index into the
 	// statements given to Execute), for progress output.
 	OnStatement func(i int)
+	// OnStatementDone is called after each statement ran, with how long the
+	// server took and its error (nil on success), for timings (-v).
+	OnStatementDone func(i int, elapsed time.Duration, err error)
 }
 
 // ExecResult says how far Execute got.
@@ -129,7 +132,12 @@ func Execute(ctx context.Context, conn *pgx.Conn, stmts []Statement, opts ExecOp
 			}
 			// The simple protocol runs the statement text exactly as
 			// planned, like psql would.
-			if _, err := t.Exec(ctx, stmts[i].SQL, pgx.QueryExecModeSimpleProtocol); err != nil {
+			start := time.Now()
+			_, err := t.Exec(ctx, stmts[i].SQL, pgx.QueryExecModeSimpleProtocol)
+			if opts.OnStatementDone != nil {
+				opts.OnStatementDone(i, time.Since(start), err)
+			}
+			if err != nil {
 				rbErr := t.Rollback(context.Background())
 				res.Failed = i
 				return res, &StatementError{Index: i, SQL: stmts[i].SQL, RolledBack: rbErr == nil || conn.IsClosed(), Err: err}
@@ -149,7 +157,12 @@ func Execute(ctx context.Context, conn *pgx.Conn, stmts []Statement, opts ExecOp
 		if _, err := conn.Exec(ctx, set); err != nil {
 			return res, fmt.Errorf("setting timeouts: %w", err)
 		}
-		if _, err := conn.Exec(ctx, stmts[i].SQL, pgx.QueryExecModeSimpleProtocol); err != nil {
+		start := time.Now()
+		_, err := conn.Exec(ctx, stmts[i].SQL, pgx.QueryExecModeSimpleProtocol)
+		if opts.OnStatementDone != nil {
+			opts.OnStatementDone(i, time.Since(start), err)
+		}
+		if err != nil {
 			res.Failed = i
 			return res, &StatementError{Index: i, SQL: stmts[i].SQL, Err: err}
 		}
