@@ -196,9 +196,15 @@ func exitCodesMarkdown() []byte {
 	b.WriteString("# Exit codes\n\n")
 	b.WriteString("renovate's exit codes are part of its interface: scripts and CI jobs may rely\n")
 	b.WriteString("on them. `renovate --help` lists them too.\n\n")
-	b.WriteString("| code | meaning | when |\n| --- | --- | --- |\n")
+	b.WriteString("| code | meaning |\n| --- | --- |\n")
 	for _, e := range ExitCodes() {
-		fmt.Fprintf(&b, "| %d | %s | %s |\n", e.Code, e.Meaning, strings.Join(e.When, "; "))
+		fmt.Fprintf(&b, "| %d | %s |\n", e.Code, e.Meaning)
+	}
+	for _, e := range ExitCodes() {
+		fmt.Fprintf(&b, "\n## %d: %s\n\n", e.Code, e.Meaning)
+		for _, w := range e.When {
+			fmt.Fprintf(&b, "- %s\n", w)
+		}
 	}
 	b.WriteString("\nA refusal (3) never changes the database or the files. `plan` exits 0 when\n")
 	b.WriteString("there are changes unless `--detailed-exitcode` is given, as in Terraform:\n\n")

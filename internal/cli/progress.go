@@ -51,18 +51,18 @@ func newProgressTo(w io.Writer, draw bool, now func() time.Time, tick time.Durat
 	if draw {
 		p.stop = make(chan struct{})
 		p.wg.Add(1)
-		go p.ticker(tick)
+		go p.ticker(p.stop, tick)
 	}
 	return p
 }
 
-func (p *progress) ticker(tick time.Duration) {
+func (p *progress) ticker(stop <-chan struct{}, tick time.Duration) {
 	defer p.wg.Done()
 	t := time.NewTicker(tick)
 	defer t.Stop()
 	for {
 		select {
-		case <-p.stop:
+		case <-stop:
 			return
 		case <-t.C:
 			p.mu.Lock()
@@ -88,7 +88,7 @@ func (p *progress) Count(i, n int, what string) {
 	defer p.mu.Unlock()
 	p.detail = fmt.Sprintf("%d/%d", i, n)
 	if what != "" {
-		p.detail += " " + what
+		p.detail += " " + truncate(what, progressWidth)
 	}
 	p.redraw()
 }
