@@ -3,11 +3,14 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
 )
 
 // docsDir is the committed reference, relative to this package.
@@ -95,6 +98,20 @@ func TestDocsContent(t *testing.T) {
 			t.Errorf("exit-codes.md lacks code %d:\n%s", e.Code, codes)
 		}
 	}
+}
+
+// TestEveryCommandHasExamples holds every command, including ones added
+// later, to the convention that --help shows real examples.
+func TestEveryCommandHasExamples(t *testing.T) {
+	root := NewCmdRoot(&Factory{IO: &IOStreams{In: strings.NewReader(""), Out: io.Discard, ErrOut: io.Discard}, Getenv: func(string) string { return "" }})
+	walk(root, func(c *cobra.Command) {
+		if documented(c) && strings.TrimSpace(c.Example) == "" {
+			t.Errorf("%s has no Example for --help", c.CommandPath())
+		}
+		if documented(c) && c.Short == "" {
+			t.Errorf("%s has no Short description", c.CommandPath())
+		}
+	})
 }
 
 // TestWriteDocsRemovesStale checks regeneration removes the page of a
