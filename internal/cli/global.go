@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -31,7 +32,7 @@ func envVarName(flag string) string {
 // renovate --help. It runs after every command has been added.
 func configureRoot(root *cobra.Command, f *Factory) {
 	root.PersistentFlags().BoolVarP(&f.IO.Quiet, "quiet", "q", false, "print no progress or status messages (the plan, warnings and errors still are)")
-	root.PersistentFlags().BoolVarP(&f.IO.Verbose, "verbose", "v", false, "print more: each statement's duration during apply, on stderr")
+	root.PersistentFlags().BoolVarP(&f.IO.Verbose, "verbose", "v", false, "print on stderr how long each step took: each statement during apply, each phase of init, fetch and apply")
 
 	// Our own completion command has examples and is documented like the
 	// others; cobra's hidden __complete command still answers the scripts.
@@ -57,7 +58,11 @@ func configureRoot(root *cobra.Command, f *Factory) {
 		if c.Name() == cobra.ShellCompRequestCmd || c.Name() == cobra.ShellCompNoDescRequestCmd {
 			return nil
 		}
-		return applyEnv(c.Flags(), f.Getenv)
+		getenv := f.Getenv
+		if getenv == nil { // a Factory built by hand in a test
+			getenv = func(string) string { return "" }
+		}
+		return applyEnv(c.Flags(), getenv)
 	}
 
 	var names []string
@@ -137,7 +142,7 @@ func completeEnvironments(c *cobra.Command, _ []string, _ string) ([]string, cob
 	if fl := c.Flags().Lookup("dir"); fl != nil {
 		dir = fl.Value.String()
 	}
-	cfg, err := config.Load(dir + "/" + ConfigFile)
+	cfg, err := config.Load(filepath.Join(dir, ConfigFile))
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}

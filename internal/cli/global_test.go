@@ -159,6 +159,10 @@ func TestEnvironmentVariables(t *testing.T) {
 	if code != ExitChanges || !strings.Contains(out, "CREATE TABLE public.extra") {
 		t.Fatalf("RENOVATE_DIR: exit %d\n%s%s", code, out, errOut)
 	}
+	// Target flags may come before the command name, as with git -C.
+	if _, errOut, code := runIn(t, session{cwd: elsewhere}, "-q", "--dir", dir, "plan", "--detailed-exitcode"); code != ExitChanges {
+		t.Fatalf("renovate -q --dir DIR plan: exit %d\n%s", code, errOut)
+	}
 	// --dir overrides RENOVATE_DIR.
 	_, errOut, code = runIn(t, session{cwd: elsewhere, env: map[string]string{"RENOVATE_DIR": filepath.Join(elsewhere, "nowhere")}}, "plan", "--dir", dir, "--detailed-exitcode")
 	if code != ExitChanges {

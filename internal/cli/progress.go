@@ -16,14 +16,18 @@ import (
 // is written. Lines given to Println (the -v timings) are printed in both
 // cases, above the status line.
 //
+// With -v, each phase's duration is printed as it ends, in both cases.
+//
 // A progress is safe for concurrent use: a ticker goroutine redraws the
 // elapsed time of a phase that runs long without counting.
 type progress struct {
-	mu    sync.Mutex
-	w     io.Writer
-	draw  bool
-	now   func() time.Time
-	label string
+	mu   sync.Mutex
+	w    io.Writer
+	draw bool
+	// timings prints each phase's duration when it ends (-v).
+	timings bool
+	now     func() time.Time
+	label   string
 	// detail follows the label ("3/12 ALTER TABLE ..."); empty for a phase
 	// that does not count.
 	detail string
@@ -42,7 +46,9 @@ const progressWidth = 78
 
 // newProgress returns the progress reporter for the command's streams.
 func newProgress(s *IOStreams) *progress {
-	return newProgressTo(s.ErrOut, s.ErrTTY && !s.Quiet, time.Now, progressTick)
+	p := newProgressTo(s.ErrOut, s.ErrTTY && !s.Quiet, time.Now, progressTick)
+	p.timings = s.Verbose
+	return p
 }
 
 // newProgressTo draws on w when draw is set; tick is the redraw interval.
@@ -78,8 +84,27 @@ func (p *progress) ticker(stop <-chan struct{}, tick time.Duration) {
 func (p *progress) Phase(label string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.endPhase()
 	p.label, p.detail, p.start = label, "", p.now()
 	p.redraw()
+}
+
+// endPhase prints the duration of the phase that is ending, with -v;
+// p.mu is held.
+func (p *progress) endPhase() {
+	if !p.timings || p.label == "" {
+		return
+	}
+	p.clear()
+	fmt.Fprintf(p.w, "%s: %s\n", p.label, formatDuration(p.now().Sub(p.start)))
+}
+
+// clear removes the status line; p.mu is held.
+func (p *progress) clear() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.shown = false
+	}
 }
 
 // Count reports item i (1-based) of n in the current phase.
@@ -97,10 +122,7 @@ func (p *progress) Count(i, n int, what string) {
 func (p *progress) Println(line string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.shown {
-		fmt.Fprint(p.w, "\r\x1b[K")
-		p.shown = false
-	}
+	p.clear()
 	fmt.Fprintln(p.w, line)
 	if p.label != "" {
 		p.redraw()
@@ -111,10 +133,8 @@ func (p *progress) Println(line string) {
 // than once.
 func (p *progress) Done() {
 	p.mu.Lock()
-	if p.shown {
-		fmt.Fprint(p.w, "\r\x1b[K")
-		p.shown = false
-	}
+	p.clear()
+	p.endPhase()
 	p.label = ""
 	stop := p.stop
 	p.stop = nil

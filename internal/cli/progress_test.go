@@ -62,6 +62,21 @@ func TestProgress(t *testing.T) {
 		}
 	})
 
+	t.Run("-v prints each phase's duration, also in a pipe", func(t *testing.T) {
+		var w syncBuffer
+		p := newProgressTo(&w, false, now, time.Hour)
+		p.timings = true
+		p.Phase("Connecting")
+		clock = clock.Add(1500 * time.Microsecond)
+		p.Phase("Reading the database catalog")
+		clock = clock.Add(2 * time.Second)
+		p.Done()
+		p.Done()
+		if got, want := w.String(), "Connecting: 1.50ms\nReading the database catalog: 2.00s\n"; got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	})
+
 	t.Run("ticker redraws a long phase", func(t *testing.T) {
 		var w syncBuffer
 		start := time.Now()
@@ -129,7 +144,10 @@ func TestProgressInCommands(t *testing.T) {
 	if !timingLine.MatchString(strings.ReplaceAll(errOut, "\r\x1b[K", "\n")) {
 		t.Errorf("apply -v on a terminal lacks timings: %q", errOut)
 	}
-	if !strings.HasSuffix(errOut, "\r\x1b[K") {
+	if !strings.Contains(errOut, "\r\x1b[KApplying: ") || !strings.Contains(errOut, "\r\x1b[KRecording the run and rewriting the files: ") {
+		t.Errorf("apply -v should print each phase's duration: %q", errOut)
+	}
+	if last := errOut[strings.LastIndex(errOut, "\n")+1:]; last != "" && !strings.HasSuffix(last, "\r\x1b[K") {
 		t.Errorf("the status line must be cleared at the end: %q", errOut)
 	}
 }
