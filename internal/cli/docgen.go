@@ -139,7 +139,8 @@ func commandMarkdown(w *bytes.Buffer, c *cobra.Command) error {
 
 // proseMarkdown turns help text into markdown: paragraphs stay as they are;
 // runs of lines indented by two spaces (commands, tables) become code
-// blocks, and "Heading:" lines directly above such a run become headings.
+// blocks, and "Heading:" lines directly above such a run become headings;
+// angle brackets in prose are escaped.
 func proseMarkdown(text string) string {
 	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
 	var b strings.Builder
@@ -164,7 +165,8 @@ func proseMarkdown(text string) string {
 			fmt.Fprintf(&b, "## %s\n\n", strings.TrimSuffix(l, ":"))
 			continue
 		}
-		b.WriteString(l + "\n")
+		// "<UTC timestamp>" would be read as an HTML tag.
+		b.WriteString(strings.NewReplacer("<", "&lt;", ">", "&gt;").Replace(l) + "\n")
 	}
 	return b.String()
 }

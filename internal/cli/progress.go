@@ -32,9 +32,11 @@ type progress struct {
 	// that does not count.
 	detail string
 	start  time.Time
-	shown  bool
-	stop   chan struct{}
-	wg     sync.WaitGroup
+	// shown is set while drawn, the status line, is on the screen.
+	shown bool
+	drawn string
+	stop  chan struct{}
+	wg    sync.WaitGroup
 }
 
 // progressTick is how often a running phase redraws its elapsed time.
@@ -159,8 +161,12 @@ func (p *progress) redraw() {
 	if elapsed := p.now().Sub(p.start); elapsed >= time.Second {
 		line += fmt.Sprintf(" (%ds)", int(elapsed.Seconds()))
 	}
-	fmt.Fprint(p.w, "\r\x1b[K"+truncate(line, progressWidth))
-	p.shown = true
+	line = truncate(line, progressWidth)
+	if p.shown && line == p.drawn {
+		return // the ticker redraws only what changed
+	}
+	fmt.Fprint(p.w, "\r\x1b[K"+line)
+	p.shown, p.drawn = true, line
 }
 
 // truncate shortens s to at most n runes, ending in "…" when cut, and keeps
