@@ -140,7 +140,7 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 	}
 	defer conn.Close(context.Background())
 	if p.Empty() {
-		fmt.Fprintln(f.IO.Out, "No changes. The database matches the schema files.")
+		f.IO.Infof("No changes. The database matches the schema files.\n")
 		return nil
 	}
 	if err := render.Text(f.IO.Out, p, render.TextOptions{Color: useColor(opts.Color, f.IO.OutTTY, f.Getenv)}); err != nil {
@@ -158,6 +158,8 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 	}
 
 	commit, _ := repo.HeadCommit()
+	prog := newProgress(f.IO) // progress.go: a status line on a terminal's stderr
+	prog.Phase("Applying")
 	res, applyErr := engine.Apply(ctx, conn, engine.ApplyOptions{
 		Scope:       tg.Scope,
 		Environment: tg.Env,
@@ -165,10 +167,11 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 		Plan:        p,
 		Database:    describeDSN(dsn),
 		IgnoreDrift: opts.IgnoreDrift,
-		Exec:        opts.execOptions(f, opts.LockTimeout),
+		Exec:        applyExecOptions(f, prog, p, opts.execOptions(f, opts.LockTimeout)),
 		Now:         f.Now,
 		GitCommit:   commit,
 	})
+	prog.Done()
 	var stale *engine.StalePlanError
 	if errors.As(applyErr, &stale) || errors.Is(applyErr, catalog.ErrLocked) {
 		return refused(applyErr)
@@ -186,17 +189,17 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 		reportSteps(f, res.Outcome)
 		return errors.Join(applyErr, commitErr)
 	}
-	fmt.Fprintf(f.IO.Out, "\nApplied %d statement(s) to %s. Recorded in %s.\n", res.Outcome.Steps, res.Outcome.Database, res.RecordDir)
+	f.IO.Infof("\nApplied %d statement(s) to %s. Recorded in %s.\n", res.Outcome.Steps, res.Outcome.Database, res.RecordDir)
 	if res.RewriteErr != nil {
 		fmt.Fprintf(f.IO.ErrOut, "Note: the schema files were not rewritten: %v\n", res.RewriteErr)
 	} else if len(res.Rewritten) > 0 {
-		fmt.Fprintf(f.IO.Out, "Rewrote %d schema file(s) from the database.\n", len(res.Rewritten))
+		f.IO.Infof("Rewrote %d schema file(s) from the database.\n", len(res.Rewritten))
 	}
 	if commitErr != nil {
 		return fmt.Errorf("the plan was applied, but committing the record failed: %w", commitErr)
 	}
 	if hash != "" {
-		fmt.Fprintf(f.IO.Out, "Committed %.7s.\n", hash)
+		f.IO.Infof("Committed %.7s.\n", hash)
 	}
 	return nil
 }

@@ -21,11 +21,15 @@ type IOStreams struct {
 	// InTTY and OutTTY say whether In and Out are terminals: plan prints
 	// the human view only to a terminal, and apply prompts only on one.
 	InTTY, OutTTY bool
+	// ErrTTY says whether ErrOut is a terminal: progress is shown only there.
+	ErrTTY bool
+	// Quiet and Verbose are the global -q and -v flags (global.go).
+	Quiet, Verbose bool
 }
 
 // SystemIO returns the process's streams.
 func SystemIO() *IOStreams {
-	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, InTTY: isTerminal(os.Stdin), OutTTY: isTerminal(os.Stdout)}
+	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, InTTY: isTerminal(os.Stdin), OutTTY: isTerminal(os.Stdout), ErrTTY: isTerminal(os.Stderr)}
 }
 
 func isTerminal(f *os.File) bool {

@@ -61,26 +61,32 @@ func runFetch(ctx context.Context, opts *FetchOptions) error {
 		return refused(fmt.Errorf("the branch is %d commit(s) behind %s; pull first so the fetch does not undo newer changes", behind, upstream))
 	}
 	dsn := tg.DSN
+	prog := newProgress(f.IO) // progress.go: a status line on a terminal's stderr
+	defer prog.Done()
+	prog.Phase("Connecting to " + describeDSN(dsn))
 	conn, err := f.Connect(ctx, dsn)
 	if err != nil {
 		return err
 	}
 	defer conn.Close(context.Background())
+	prog.Phase("Reading the database catalog")
 	remote, err := engine.LoadRemote(ctx, conn)
 	if err != nil {
 		return err
 	}
+	prog.Phase("Writing the schema files")
 	touched, err := engine.WriteScoped(opts.Dir, remote.Raw, tg.Scope)
+	prog.Done()
 	if err != nil {
 		return err
 	}
 	if len(touched) == 0 {
-		fmt.Fprintln(f.IO.Out, "Files are up to date with the database.")
+		f.IO.Infof("Files are up to date with the database.\n")
 		return nil
 	}
 	for _, p := range touched {
-		fmt.Fprintf(f.IO.Out, "  %s\n", p)
+		f.IO.Infof("  %s\n", p)
 	}
-	fmt.Fprintf(f.IO.Out, "Rewrote %d file(s) from %s; review with git diff and commit.\n", len(touched), describeDSN(dsn))
+	f.IO.Infof("Rewrote %d file(s) from %s; review with git diff and commit.\n", len(touched), describeDSN(dsn))
 	return nil
 }

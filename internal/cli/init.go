@@ -81,12 +81,17 @@ func runInit(ctx context.Context, opts *InitOptions) error {
 	if err != nil {
 		return err
 	}
+	prog := newProgress(f.IO) // progress.go: a status line on a terminal's stderr
+	defer prog.Done()
+	prog.Phase("Connecting to " + describeDSN(opts.Source))
 	conn, err := f.Connect(ctx, opts.Source)
 	if err != nil {
 		return err
 	}
 	defer conn.Close(context.Background())
+	prog.Phase("Reading the database catalog")
 	remote, err := engine.LoadRemote(ctx, conn)
+	prog.Done()
 	if err != nil {
 		return err
 	}
@@ -96,6 +101,7 @@ func runInit(ctx context.Context, opts *InitOptions) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("creating %s: %w", dir, err)
 	}
+	prog.Phase("Writing the schema files")
 	written, err := engine.WriteScoped(dir, remote.Raw, scope)
 	if err != nil {
 		return err
@@ -114,15 +120,17 @@ func runInit(ctx context.Context, opts *InitOptions) error {
 	if err != nil {
 		return err
 	}
+	prog.Phase("Committing")
 	commit, err := repo.CommitAll(dir, "renovate init: "+describeDSN(opts.Source), f.Now())
+	prog.Done()
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(f.IO.Out, "Wrote %d files to %s: %s.\n", len(written)+1, dir, summarize(scope.Filter.Apply(remote.Schema)))
+	f.IO.Infof("Wrote %d files to %s: %s.\n", len(written)+1, dir, summarize(scope.Filter.Apply(remote.Schema)))
 	if commit != "" {
-		fmt.Fprintf(f.IO.Out, "Committed %.7s in %s.\n", commit, repo.Root())
+		f.IO.Infof("Committed %.7s in %s.\n", commit, repo.Root())
 	}
-	fmt.Fprintf(f.IO.Out, "Next: edit the files, commit, then run renovate plan and renovate apply in %s.\n", dir)
+	f.IO.Infof("Next: edit the files, commit, then run renovate plan and renovate apply in %s.\n", dir)
 	return nil
 }
 

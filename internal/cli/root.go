@@ -17,6 +17,9 @@ per-object SQL files. Edit the files, review the plan, apply it.
   renovate init --source postgres://user@host:5432/hello   dump into ./hello, a git repository
   renovate plan                                           show the SQL that would run
   renovate apply                                          confirm, apply, record, refresh the files`,
+		Example: `  renovate init --source postgres://app@localhost:5432/hello
+  cd hello && renovate plan --detailed-exitcode
+  RENOVATE_ENV=staging renovate apply -v`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
@@ -29,6 +32,7 @@ per-object SQL files. Edit the files, review the plan, apply it.
 	root.AddCommand(NewCmdInit(f, nil), NewCmdFetch(f, nil), NewCmdPlan(f, nil), NewCmdApply(f, nil), NewCmdVersion(f))
 	root.AddCommand(NewCmdDiff(f, nil), NewCmdShow(f, nil))
 	root.AddCommand(NewCmdDrift(f, nil))
+	configureRoot(root, f) // global.go: -q/-v, RENOVATE_* variables, completion, exit codes
 	return root
 }
 

@@ -117,12 +117,18 @@ func verifyPlan(ctx context.Context, f *Factory, v verifyFlags, t targetFlags, w
 		return refused(fmt.Errorf("cannot verify the plan: %w\npass --allow-unverified to go on without verification, or --verify=never", reason))
 	}
 
-	local, err := engine.LoadLocalFiles(t.Dir)
+	// The files as the plan saw them: variables substituted, objects out
+	// of the environment's scope left out.
+	tg, err := t.resolve()
+	if err != nil {
+		return err
+	}
+	local, err := engine.LoadLocalScoped(t.Dir, tg.Scope)
 	if err != nil {
 		return err
 	}
 	if remote == nil {
-		if remote, err = engine.LoadRemoteFor(ctx, conn, local); err != nil {
+		if remote, err = engine.LoadRemoteScoped(ctx, conn, local, tg.Scope); err != nil {
 			return err
 		}
 	}
@@ -148,7 +154,7 @@ func verifyPlan(ctx context.Context, f *Factory, v verifyFlags, t targetFlags, w
 			fmt.Fprintf(f.IO.ErrOut, "warning: %v\n", err)
 		}
 	}()
-	fmt.Fprintf(f.IO.ErrOut, "Verifying the plan on a copy of the database in %s ...\n", db.Where)
+	f.IO.Infof("Verifying the plan on a copy of the database in %s ...\n", db.Where)
 	sc, ref, err := db.Connect(ctx)
 	if err != nil {
 		return unverified(fmt.Errorf("connecting to the shadow database: %w", err))

@@ -41,6 +41,9 @@ type ExecOptions struct {
 	// OnStatement is called before each statement runs (index into the
 	// statements given to Execute), for progress output.
 	OnStatement func(i int)
+	// OnStatementDone is called after each statement ran, with how long the
+	// server took and its error (nil on success), for timings (-v).
+	OnStatementDone func(i int, elapsed time.Duration, err error)
 	// Retry is the policy for lock timeouts (retry.go).
 	Retry RetryPolicy
 }
@@ -186,7 +189,7 @@ func Execute(ctx context.Context, conn *pgx.Conn, stmts []Statement, opts ExecOp
 			opts.OnStatement(i)
 		}
 		for attempt := 1; ; attempt++ {
-			err := runAlone(ctx, conn, stmts[i], opts)
+			err := runAlone(ctx, conn, i, stmts[i], opts)
 			if err == nil {
 				break
 			}
@@ -244,7 +247,12 @@ func runTransaction(ctx context.Context, conn *pgx.Conn, stmts []Statement, tx [
 		}
 		// The simple protocol runs the statement text exactly as
 		// planned, like psql would.
-		if _, err := t.Exec(ctx, stmts[i].SQL, pgx.QueryExecModeSimpleProtocol); err != nil {
+		start := time.Now()
+		_, err := t.Exec(ctx, stmts[i].SQL, pgx.QueryExecModeSimpleProtocol)
+		if opts.OnStatementDone != nil {
+			opts.OnStatementDone(i, time.Since(start), err)
+		}
+		if err != nil {
 			rbErr := t.Rollback(context.Background())
 			return i, &StatementError{Index: i, SQL: stmts[i].SQL, Object: stmts[i].Object, RolledBack: rbErr == nil || conn.IsClosed(), Err: err}
 		}
@@ -255,14 +263,19 @@ func runTransaction(ctx context.Context, conn *pgx.Conn, stmts []Statement, tx [
 	return -1, nil
 }
 
-// runAlone runs one non-transactional statement with the session's
+// runAlone runs one non-transactional statement (stmts[i]) with the session's
 // timeouts set for it.
-func runAlone(ctx context.Context, conn *pgx.Conn, s Statement, opts ExecOptions) error {
+func runAlone(ctx context.Context, conn *pgx.Conn, i int, s Statement, opts ExecOptions) error {
 	set := fmt.Sprintf("SET lock_timeout = %d; SET statement_timeout = %d", opts.LockTimeout.Milliseconds(), opts.StatementTimeout.Milliseconds())
 	if _, err := conn.Exec(ctx, set); err != nil {
 		return fmt.Errorf("setting timeouts: %w", err)
 	}
-	if _, err := conn.Exec(ctx, s.SQL, pgx.QueryExecModeSimpleProtocol); err != nil {
+	start := time.Now()
+	_, err := conn.Exec(ctx, s.SQL, pgx.QueryExecModeSimpleProtocol)
+	if opts.OnStatementDone != nil {
+		opts.OnStatementDone(i, time.Since(start), err)
+	}
+	if err != nil {
 		return &StatementError{SQL: s.SQL, Object: s.Object, Err: err}
 	}
 	return nil
