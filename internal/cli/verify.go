@@ -154,7 +154,10 @@ func verifyPlan(ctx context.Context, f *Factory, v verifyFlags, t targetFlags, w
 			fmt.Fprintf(f.IO.ErrOut, "warning: %v\n", err)
 		}
 	}()
-	f.IO.Infof("Verifying the plan on a copy of the database in %s ...\n", db.Where)
+	if !f.IO.Quiet {
+		// stderr: stdout may be the plan's SQL, redirected to a file.
+		fmt.Fprintf(f.IO.ErrOut, "Verifying the plan on a copy of the database in %s ...\n", db.Where)
+	}
 	sc, ref, err := db.Connect(ctx)
 	if err != nil {
 		return unverified(fmt.Errorf("connecting to the shadow database: %w", err))
