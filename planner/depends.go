@@ -53,7 +53,7 @@ func nodeOf(k state.ObjectKey) depNode {
 		return depNode{nodeRelation, k.Schema, k.Table}
 	}
 	switch k.Kind {
-	case state.KindTable, state.KindView, state.KindMaterializedView:
+	case state.KindTable, state.KindView, state.KindMaterializedView, state.KindData:
 		return depNode{nodeRelation, k.Schema, k.Name}
 	case state.KindFunction, state.KindProcedure:
 		return depNode{nodeRoutine, k.Schema, k.Name}
@@ -234,7 +234,7 @@ func (x *refIndex) refs(k state.ObjectKey) []depNode {
 		return out
 	}
 	switch k.Kind {
-	case state.KindTable:
+	case state.KindTable, state.KindData:
 		t := x.tables[rel]
 		if t == nil {
 			break

@@ -55,6 +55,7 @@ func DiffWithOptions(current, desired state.DatabaseSchema, opts Options) (*Plan
 	d.policies()
 	d.privileges()
 	d.defaultPrivileges()
+	d.data()
 	if len(d.errs) > 0 {
 		return nil, d.errs[0]
 	}

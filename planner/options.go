@@ -39,6 +39,9 @@ type Options struct {
 	// calls one is computed per row, rewriting the table. Nil falls back
 	// to a list of common built-in ones.
 	VolatileFunctions map[string]bool
+	// Data are the row changes of data tables, a table after those it
+	// references (data.go).
+	Data []TableData
 }
 
 // relationOf is the table a step's hazards are about: the table of a

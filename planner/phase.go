@@ -20,6 +20,9 @@ const (
 	// Renames come first: every later step names objects by their new
 	// names.
 	phaseRename phase = iota
+	// Rows leave data tables before any DDL could stand in their way
+	// (data.go).
+	phaseDataDelete
 	// Policies go before the columns, functions, views and tables their
 	// expressions use are dropped or changed; nothing depends on a
 	// policy (policy.go).
@@ -93,6 +96,8 @@ const (
 	// name exists (policy.go, privilege.go).
 	phaseCreatePolicy
 	phasePrivileges
+	// Rows are inserted and updated once every object exists (data.go).
+	phaseData
 	phaseDropSequence
 	phaseDropType
 	// Collations once no type or column uses them (collation.go).

@@ -15,6 +15,10 @@ const (
 	ActionAlter  Action = "alter"
 	ActionDrop   Action = "drop"
 	ActionRename Action = "rename"
+	// Row changes of data tables (data.go).
+	ActionInsert Action = "insert"
+	ActionUpdate Action = "update"
+	ActionDelete Action = "delete"
 )
 
 // HazardKind classifies what can go wrong when a step runs.

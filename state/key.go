@@ -29,6 +29,9 @@ const (
 	KindPublication      Kind = "publication"
 	KindPrivilege        Kind = "privilege"
 	KindDefaultPrivilege Kind = "default_privilege"
+	// KindData is the rows of a data table (a data block of renovate.hcl):
+	// the object of INSERT, UPDATE and DELETE steps.
+	KindData Kind = "data"
 )
 
 // Title returns the kind as a capitalised word for human output

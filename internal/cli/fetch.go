@@ -75,7 +75,7 @@ func runFetch(ctx context.Context, opts *FetchOptions) error {
 		return err
 	}
 	prog.Phase("Writing the schema files")
-	touched, err := engine.WriteScoped(opts.Dir, remote.Raw, tg.Scope)
+	touched, err := engine.RefreshFiles(ctx, conn, opts.Dir, remote.Raw, tg.Scope)
 	prog.Done()
 	if err != nil {
 		return err

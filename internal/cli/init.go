@@ -102,7 +102,7 @@ func runInit(ctx context.Context, opts *InitOptions) error {
 		return fmt.Errorf("creating %s: %w", dir, err)
 	}
 	prog.Phase("Writing the schema files")
-	written, err := engine.WriteScoped(dir, remote.Raw, scope)
+	written, err := engine.RefreshFiles(ctx, conn, dir, remote.Raw, scope)
 	if err != nil {
 		return err
 	}

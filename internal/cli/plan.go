@@ -104,6 +104,7 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.Pla
 		conn.Close(context.Background())
 		return nil, nil, nil, "", err
 	}
+	opts = append(opts, engine.WithData(tg.Scope.DataTables(), engine.DataSide{Dir: t.Dir}))
 	p, err := engine.Plan(ctx, conn, local.Parsed, remote, opts...)
 	if err != nil {
 		conn.Close(context.Background())

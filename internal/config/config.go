@@ -50,6 +50,8 @@ type Config struct {
 	// server on which plan verification creates (and drops) its scratch
 	// database; "" when unset. Environments without their own inherit it.
 	Shadow string
+	// Data are the data blocks, sorted by schema and table (data.go).
+	Data []Data
 }
 
 // Environment is one environment block: a database renovate plans against
@@ -188,6 +190,7 @@ func rootSchema() *hcl.BodySchema {
 		Blocks: []hcl.BlockHeaderSchema{
 			{Type: "environment", LabelNames: []string{"name"}},
 			{Type: "variable", LabelNames: []string{"name"}},
+			{Type: "data", LabelNames: []string{"table"}},
 		},
 	}
 }
@@ -240,6 +243,7 @@ func (d *decoder) decode(filename string, body hcl.Body) *Config {
 	}
 
 	cfg.Variables = d.variables(content.Blocks)
+	cfg.Data = d.dataBlocks(content.Blocks)
 	seen := map[string]hcl.Range{}
 	envRanges := map[string]hcl.Range{}
 	for _, b := range content.Blocks {
@@ -540,6 +544,15 @@ exclude = []
 # with vars = { NAME = "..." }.
 # variable "app_role" {
 #   default = "app"
+# }
+
+# Tables whose rows renovate manages as reference data, written to
+# <schema>/data/<table>.sql. key defaults to the primary key; a natural key
+# (e.g. a code) matches rows across databases whose ids differ.
+# data "public.countries" {
+#   key            = ["code"]
+#   ignore_columns = []
+#   where          = "builtin"
 # }
 
 # One block per database to plan against and apply to.

@@ -131,7 +131,7 @@ func Apply(ctx context.Context, conn *pgx.Conn, opts ApplyOptions) (*ApplyResult
 		return res, fmt.Errorf("the plan was applied, but recording it failed: %w", recErr)
 	}
 	if after != nil {
-		res.Rewritten, res.RewriteErr = WriteScoped(opts.Dir, after.Raw, opts.Scope)
+		res.Rewritten, res.RewriteErr = RefreshFiles(ctx, conn, opts.Dir, after.Raw, opts.Scope)
 	} else {
 		res.RewriteErr = errors.New("could not read the database after applying")
 	}

@@ -190,6 +190,17 @@ func Plan(ctx context.Context, conn *pgx.Conn, local *parser.Result, remote *Rem
 	if desired, err = normalizeRoutines(ctx, conn, desired, remote.Schema); err != nil {
 		return nil, err
 	}
+	var set planSettings
+	for _, o := range opts {
+		o(&set)
+	}
+	if set.data != nil {
+		td, err := planData(ctx, conn, remote.Schema, desired, *set.data)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, func(s *planSettings) { s.tableData = td })
+	}
 	p, err := diffSafe(ctx, conn, remote.Schema, desired, opts)
 	if err != nil {
 		return nil, err

@@ -15,6 +15,10 @@ type PlanOption func(*planSettings)
 
 type planSettings struct {
 	online bool
+	// data is set by WithData; tableData is its result, computed by Plan
+	// once the desired model is normalized (data.go).
+	data      *dataInput
+	tableData []planner.TableData
 }
 
 // WithOnline plans online DDL (planner.Options.Online): concurrent index
@@ -34,7 +38,7 @@ func diffSafe(ctx context.Context, conn *pgx.Conn, current, desired state.Databa
 	for _, o := range opts {
 		o(&set)
 	}
-	po := planner.Options{Online: set.online}
+	po := planner.Options{Online: set.online, Data: set.tableData}
 	invalid, err := catalog.InvalidIndexes(ctx, conn)
 	if err != nil {
 		return nil, err

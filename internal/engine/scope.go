@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"sort"
 	"sync"
 
 	"github.com/jackc/pgx/v5"
@@ -25,6 +26,9 @@ type Scope struct {
 	Filter *filter.Filter
 	// Vars are the variable values; nil or empty means none.
 	Vars map[string]string
+	// Data are the data tables (renovate.hcl's data blocks) whose rows
+	// plans diff and fetch writes (data.go).
+	Data []state.DataTable
 }
 
 // LoadLocalScoped reads every .sql file under dir, substitutes the
@@ -157,4 +161,19 @@ func WriteScoped(dir string, raw state.DatabaseSchema, sc Scope) ([]string, erro
 		}
 	}
 	return layout.WriteFiles(dir, want, keep)
+}
+
+// RefreshFiles makes dir hold the database's files: the schema files of
+// raw under sc (WriteScoped) and the data files of sc's data tables
+// (WriteData), read through conn. It returns the paths written or
+// removed, sorted.
+func RefreshFiles(ctx context.Context, conn *pgx.Conn, dir string, raw state.DatabaseSchema, sc Scope) ([]string, error) {
+	touched, err := WriteScoped(dir, raw, sc)
+	if err != nil {
+		return touched, err
+	}
+	data, err := WriteData(ctx, conn, dir, raw, sc)
+	touched = append(touched, data...)
+	sort.Strings(touched)
+	return touched, err
 }

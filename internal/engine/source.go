@@ -39,8 +39,8 @@ var ErrNoDatabase = errors.New("at least one side must be a live database (a con
 // would dump it. Expressions are printed by to's server when it is live,
 // else by from's. The plan's RemoteFingerprint is to's.
 //
-// Data differences (the data branch's reference-data tables) belong in
-// Plan, so they show up here without changes to this function.
+// The rows of sc's data tables are diffed too: a directory's data files
+// against a database's rows, or two databases' rows.
 func DiffSources(ctx context.Context, from, to Source, sc Scope) (*planner.Plan, error) {
 	conn := to.Conn
 	if conn == nil {
@@ -77,7 +77,8 @@ func DiffSources(ctx context.Context, from, to Source, sc Scope) (*planner.Plan,
 		}
 		remote = &Remote{Schema: l.Parsed.Schema, Fingerprint: l.Parsed.Schema.Fingerprint()}
 	}
-	return Plan(ctx, conn, local.Parsed, remote)
+	desired, current := DataSide{Dir: from.Dir, Conn: from.Conn}, DataSide{Dir: to.Dir, Conn: to.Conn}
+	return Plan(ctx, conn, local.Parsed, remote, withDataSides(sc.DataTables(), desired, current))
 }
 
 // localFromRemote turns a live database into a local side: its canonical

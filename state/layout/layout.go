@@ -43,6 +43,11 @@ func Load(dir string) ([]File, error) {
 		if !strings.HasSuffix(e.Name(), ".sql") {
 			return nil
 		}
+		// Data files (<schema>/data/<table>.sql) are rows, read by the
+		// data diff for the tables renovate.hcl names.
+		if IsDataPath(filepath.ToSlash(rel)) {
+			return nil
+		}
 		b, err := os.ReadFile(path)
 		if err != nil {
 			return err
@@ -235,7 +240,7 @@ func WriteFiles(dir string, want map[string]string, keep func(path string) bool)
 
 // isLayoutPath reports whether p is a path Write could produce.
 func isLayoutPath(p string) bool {
-	if p == "extensions.sql" || p == PublicationsPath || p == DefaultPrivilegesPath || isRoutinePath(p) {
+	if p == "extensions.sql" || p == PublicationsPath || p == DefaultPrivilegesPath || isRoutinePath(p) || IsDataPath(p) {
 		return true
 	}
 	parts := strings.Split(p, "/")

@@ -1,0 +1,218 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/state"
+	"github.com/renovate-pg/renovate/state/rows"
+)
+
+// dataSettings make value::text print the same on every server, whatever
+// its configuration: values are compared and written as that text.
+var dataSettings = []string{
+	"SET LOCAL TimeZone TO 'UTC'",
+	"SET LOCAL DateStyle TO 'ISO, MDY'",
+	"SET LOCAL IntervalStyle TO 'postgres'",
+	"SET LOCAL extra_float_digits TO 1",
+	"SET LOCAL bytea_output TO 'hex'",
+}
+
+// DataTx is a read-only snapshot of the database for reading data tables.
+type DataTx struct {
+	tx pgx.Tx
+}
+
+// BeginData starts a read-only, repeatable-read transaction with the
+// settings value::text depends on fixed. End it with Close.
+func BeginData(ctx context.Context, conn *pgx.Conn) (*DataTx, error) {
+	tx, err := conn.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return nil, fmt.Errorf("reading data tables: %w", err)
+	}
+	for _, s := range dataSettings {
+		if _, err := tx.Exec(ctx, s); err != nil {
+			_ = tx.Rollback(ctx)
+			return nil, fmt.Errorf("reading data tables: %s: %w", s, err)
+		}
+	}
+	return &DataTx{tx: tx}, nil
+}
+
+// Close ends the transaction.
+func (d *DataTx) Close(ctx context.Context) { _ = d.tx.Rollback(ctx) }
+
+// HasColumn reports whether the database has column col of table t (the
+// current model); data reads select NULL for columns it lacks.
+type HasColumn func(t state.QualName, col string) bool
+
+// RowsQuery is the query reading the rows of s in key order: every value
+// as text, a reference as the referenced row's key.
+func RowsQuery(s *rows.Shape, has HasColumn) string {
+	var sel, joins []string
+	// expr[i] are the expressions of column i's values.
+	expr := make([][]string, len(s.Columns))
+	for i, c := range s.Columns {
+		if c.Ref == nil {
+			e := "NULL"
+			if has(s.Table, c.Name) {
+				e = "t." + sqlgen.QuoteIdent(c.Name)
+			}
+			expr[i] = []string{e}
+			continue
+		}
+		alias := fmt.Sprintf("r%d", i)
+		ok := has(s.Table, c.Name) && has(c.Ref.Table, c.Ref.Column)
+		for _, k := range c.Ref.Key {
+			ok = ok && has(c.Ref.Table, k)
+		}
+		if ok {
+			joins = append(joins, fmt.Sprintf(" LEFT JOIN %s AS %s ON %s.%s = t.%s", sqlgen.Qual(c.Ref.Table), alias,
+				alias, sqlgen.QuoteIdent(c.Ref.Column), sqlgen.QuoteIdent(c.Name)))
+		}
+		for _, k := range c.Ref.Key {
+			if ok {
+				expr[i] = append(expr[i], alias+"."+sqlgen.QuoteIdent(k))
+			} else {
+				expr[i] = append(expr[i], "NULL")
+			}
+		}
+	}
+	for _, es := range expr {
+		for _, e := range es {
+			sel = append(sel, e+"::text")
+		}
+	}
+	var order []string
+	for _, k := range s.Key {
+		order = append(order, expr[k]...)
+	}
+	var b strings.Builder
+	b.WriteString("SELECT ")
+	b.WriteString(strings.Join(sel, ", "))
+	b.WriteString(" FROM (SELECT * FROM ")
+	b.WriteString(sqlgen.Qual(s.Table))
+	if s.Where != "" {
+		b.WriteString(" WHERE (")
+		b.WriteString(s.Where)
+		b.WriteString(")")
+	}
+	b.WriteString(") AS t")
+	for _, j := range joins {
+		b.WriteString(j)
+	}
+	b.WriteString(" ORDER BY ")
+	b.WriteString(s.OrderBy(order))
+	return b.String()
+}
+
+// rowIter streams query results as rows.
+type rowIter struct {
+	rs    pgx.Rows
+	width int
+	table state.QualName
+}
+
+// Rows streams the rows of s in key order. Close the iterator (or read
+// it to the end) before the next query in the transaction.
+func (d *DataTx) Rows(ctx context.Context, s *rows.Shape, has HasColumn) (*RowIter, error) {
+	if !has(s.Table, "") {
+		return &RowIter{}, nil
+	}
+	q := RowsQuery(s, has)
+	rs, err := d.tx.Query(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("reading the rows of %s: %w", s.Table, err)
+	}
+	return &RowIter{it: &rowIter{rs: rs, width: s.Width, table: s.Table}}, nil
+}
+
+// RowIter is an iterator over a table's rows in the database.
+type RowIter struct {
+	it *rowIter
+}
+
+// Next implements rows.Iter.
+func (r *RowIter) Next() (rows.Row, error) {
+	if r.it == nil {
+		return rows.Row{}, io.EOF
+	}
+	it := r.it
+	if !it.rs.Next() {
+		it.rs.Close()
+		if err := it.rs.Err(); err != nil {
+			return rows.Row{}, fmt.Errorf("reading the rows of %s: %w", it.table, err)
+		}
+		return rows.Row{}, io.EOF
+	}
+	raw := it.rs.RawValues()
+	row := rows.Row{Vals: make([]rows.Value, it.width)}
+	for i := 0; i < it.width && i < len(raw); i++ {
+		if raw[i] == nil {
+			row.Vals[i].Null = true
+		} else {
+			row.Vals[i].S = string(raw[i])
+		}
+	}
+	return row, nil
+}
+
+// Close releases the query.
+func (r *RowIter) Close() {
+	if r.it != nil {
+		r.it.rs.Close()
+	}
+}
+
+// Canonical returns how the database prints each of values cast to typ
+// (value::typ::text), NULL staying NULL: the spelling value::text gives
+// in RowsQuery, so hand-written values compare with the database's.
+func (d *DataTx) Canonical(ctx context.Context, typ string, values []rows.Value) ([]rows.Value, error) {
+	in := make([]*string, len(values))
+	for i := range values {
+		if !values[i].Null {
+			in[i] = &values[i].S
+		}
+	}
+	q := "SELECT v::" + typ + "::text FROM unnest($1::text[]) WITH ORDINALITY AS u(v, n) ORDER BY n"
+	if _, err := d.tx.Exec(ctx, "SAVEPOINT canonical"); err != nil {
+		return nil, err
+	}
+	out, err := d.canonical(ctx, q, in, len(values))
+	if err != nil {
+		if _, rbErr := d.tx.Exec(ctx, "ROLLBACK TO SAVEPOINT canonical"); rbErr != nil {
+			return nil, fmt.Errorf("%w (and rolling back: %v)", err, rbErr)
+		}
+		return nil, err
+	}
+	if _, err := d.tx.Exec(ctx, "RELEASE SAVEPOINT canonical"); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (d *DataTx) canonical(ctx context.Context, q string, in []*string, n int) ([]rows.Value, error) {
+	rs, err := d.tx.Query(ctx, q, in)
+	if err != nil {
+		return nil, err
+	}
+	defer rs.Close()
+	out := make([]rows.Value, 0, n)
+	for rs.Next() {
+		var s *string
+		if err := rs.Scan(&s); err != nil {
+			return nil, err
+		}
+		if s == nil {
+			out = append(out, rows.Value{Null: true})
+		} else {
+			out = append(out, rows.Value{S: *s})
+		}
+	}
+	rs.Close()
+	return out, rs.Err()
+}

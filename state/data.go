@@ -1,0 +1,17 @@
+package state
+
+// DataTable is a table whose rows renovate manages as reference data: a
+// data block of renovate.hcl. Its rows live in <schema>/data/<table>.sql.
+type DataTable struct {
+	Table QualName `json:"table"`
+	// Key are the columns rows are matched by between the files and a
+	// database; empty means the table's primary key. A natural key (such
+	// as a code) lets rows match across databases whose surrogate ids
+	// differ.
+	Key []string `json:"key,omitempty"`
+	// IgnoreColumns are neither written, compared nor set.
+	IgnoreColumns []string `json:"ignore_columns,omitempty"`
+	// Where restricts the managed rows to those satisfying this SQL
+	// condition on the table's columns ("" for every row).
+	Where string `json:"where,omitempty"`
+}
