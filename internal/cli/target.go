@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"github.com/renovate-pg/renovate/state"
 	"io/fs"
 	"path/filepath"
 	"slices"
@@ -82,7 +81,7 @@ func scopeOf(cfg *config.Config, env *config.Environment) (engine.Scope, error) 
 	if err != nil {
 		return engine.Scope{}, err
 	}
-	return engine.Scope{Filter: f, Vars: cfg.Values(env), Data: dataTables(cfg)}, nil
+	return engine.Scope{Filter: f, Vars: cfg.Values(env), Data: engine.ConfigData(cfg)}, nil
 }
 
 // initScope is the scope for renovate init in dir: that of environment
@@ -109,18 +108,4 @@ func initScope(dir, env string) (engine.Scope, error) {
 		return engine.Scope{}, fmt.Errorf("%s: %w", path, err)
 	}
 	return sc, nil
-}
-
-// dataTables are the data blocks of cfg as the model names them.
-func dataTables(cfg *config.Config) []state.DataTable {
-	var out []state.DataTable
-	for _, d := range cfg.Data {
-		out = append(out, state.DataTable{
-			Table:         state.QualName{Schema: d.Schema, Name: d.Table},
-			Key:           d.Key,
-			IgnoreColumns: d.IgnoreColumns,
-			Where:         d.Where,
-		})
-	}
-	return out
 }

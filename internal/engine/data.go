@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/renovate-pg/renovate/internal/config"
 	"github.com/renovate-pg/renovate/planner"
 	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/catalog"
@@ -628,4 +629,18 @@ func sameContent(a, b string) (bool, error) {
 			return errors.Is(errA, io.ErrUnexpectedEOF) || errors.Is(errA, io.EOF), nil
 		}
 	}
+}
+
+// ConfigData are the data blocks of cfg as the model names them.
+func ConfigData(cfg *config.Config) []state.DataTable {
+	var out []state.DataTable
+	for _, d := range cfg.Data {
+		out = append(out, state.DataTable{
+			Table:         state.QualName{Schema: d.Schema, Name: d.Table},
+			Key:           d.Key,
+			IgnoreColumns: d.IgnoreColumns,
+			Where:         d.Where,
+		})
+	}
+	return out
 }

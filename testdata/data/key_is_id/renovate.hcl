@@ -1,0 +1,2 @@
+data "public.statuses" {}
+data "public.kinds" {}

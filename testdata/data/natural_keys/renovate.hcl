@@ -1,0 +1,6 @@
+data "public.countries" {
+  key = ["code"]
+}
+data "public.cities" {
+  key = ["country_id", "name"]
+}

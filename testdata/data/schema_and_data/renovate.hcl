@@ -1,0 +1,4 @@
+data "public.plans" {}
+data "public.features" {
+  key = ["plan_code", "name"]
+}

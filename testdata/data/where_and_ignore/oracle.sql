@@ -1,0 +1,1 @@
+SELECT key, value, builtin FROM public.settings WHERE builtin ORDER BY key

@@ -1,0 +1,4 @@
+data "public.settings" {
+  ignore_columns = ["updated_at"]
+  where          = "builtin"
+}
