@@ -138,6 +138,17 @@ INSERT INTO public.countries (iso, name, phone_prefix, currency_id) VALUES ('se'
 	if code != 0 {
 		t.Fatalf("apply to staging: exit %d\n%s%s", code, out, errOut)
 	}
+	// How staging and production now differ, live database to live
+	// database: the same row changes, found by natural key.
+	out, errOut, code = run(t, dir, "", false, "diff", "--from", "env:staging", "--to", "env:production")
+	if code != 0 {
+		t.Fatalf("diff staging production: exit %d\n%s%s", code, out, errOut)
+	}
+	for _, want := range []string{"ADD COLUMN phone_prefix text", "'Sweden'", "'Schweiz'", "DELETE FROM public.countries WHERE iso = 'fr'"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("diff --from env:staging --to env:production lacks %q:\n%s", want, out)
+		}
+	}
 	// apply committed the refreshed files; production gets the same
 	// commit.
 	out, errOut, code = run(t, dir, "", false, "plan", "--env", "production")
