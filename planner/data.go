@@ -2,6 +2,7 @@ package planner
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/renovate-pg/renovate/state"
 )
@@ -19,6 +20,21 @@ type TableData struct {
 	// Old and New are the changed rows' data file lines before and after,
 	// for the per-object diff.
 	Old, New string
+	// FillsColumns are new columns of the table to which the updates give
+	// every existing row a value: the table's rows are all data rows (no
+	// where), so a NOT NULL column needs no other data migration.
+	FillsColumns []string
+}
+
+// dataFills reports whether the data changes give column col of table q
+// a value on every existing row.
+func (d *differ) dataFills(q state.QualName, col string) bool {
+	for _, t := range d.opts.Data {
+		if t.Table == q && slices.Contains(t.FillsColumns, col) {
+			return true
+		}
+	}
+	return false
 }
 
 // dataKey is the object of a data table's row changes.

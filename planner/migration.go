@@ -30,6 +30,13 @@ func (d *differ) addColumn(q state.QualName, c state.Column) {
 		nullable := c
 		nullable.NotNull = false
 		d.add(phaseAlterColumn, key, ActionCreate, sqlgen.AddColumn(q, nullable))
+		if d.dataFills(q, c.Name) {
+			// The data file gives every row its value (data.go): SET
+			// NOT NULL once its updates ran.
+			d.add(phaseDataNotNull, key, ActionAlter, sqlgen.SetNotNull(q, c.Name),
+				Hazard{HazardValidation, fmt.Sprintf("SET NOT NULL scans %s under an ACCESS EXCLUSIVE lock, after the data file's rows gave every row a value.", q)})
+			return
+		}
 		msg := fmt.Sprintf("%s has rows and its new column %s is NOT NULL without a default: the plan needs an UPDATE giving every existing row a value before SET NOT NULL.", q, c.Name)
 		ph := strings.Join([]string{
 			PlaceholderMarker + ": " + msg,

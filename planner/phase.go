@@ -98,6 +98,8 @@ const (
 	phasePrivileges
 	// Rows are inserted and updated once every object exists (data.go).
 	phaseData
+	// New NOT NULL columns that the data rows fill (migration.go).
+	phaseDataNotNull
 	phaseDropSequence
 	phaseDropType
 	// Collations once no type or column uses them (collation.go).

@@ -193,7 +193,7 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 	if res.RewriteErr != nil {
 		fmt.Fprintf(f.IO.ErrOut, "Note: the schema files were not rewritten: %v\n", res.RewriteErr)
 	} else if len(res.Rewritten) > 0 {
-		f.IO.Infof("Rewrote %d schema file(s) from the database.\n", len(res.Rewritten))
+		f.IO.Infof("Rewrote %d file(s) from the database.\n", len(res.Rewritten))
 	}
 	if commitErr != nil {
 		return fmt.Errorf("the plan was applied, but committing the record failed: %w", commitErr)

@@ -178,6 +178,9 @@ func verifyPlan(ctx context.Context, f *Factory, v verifyFlags, t targetFlags, w
 	if len(res.CreatedRoles) > 0 {
 		msg += fmt.Sprintf(" (Created missing role(s) %s in the shadow's cluster.)", strings.Join(res.CreatedRoles, ", "))
 	}
+	if res.SkippedDataSteps > 0 {
+		msg += fmt.Sprintf(" The %d row change(s) of data tables were not run there: the copy holds the schema, not the rows.", res.SkippedDataSteps)
+	}
 	fmt.Fprintln(w, msg)
 	return nil
 }

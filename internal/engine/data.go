@@ -486,6 +486,13 @@ func (tp *tablePlan) tableData(res *diffResult) *planner.TableData {
 		}
 	}
 	td.Old, td.New = diffText(s, res)
+	if s.Where == "" {
+		for i, c := range s.Columns {
+			if tp.unknown != nil && tp.unknown[i] {
+				td.FillsColumns = append(td.FillsColumns, c.Name)
+			}
+		}
+	}
 	return td
 }
 

@@ -112,6 +112,10 @@ type VerifyResult struct {
 	// Fingerprint is the fingerprint of the shadow after the plan: the
 	// schema the real database will have.
 	Fingerprint string
+	// SkippedDataSteps is the number of row changes of data tables not
+	// run: the copy holds the schema, not the rows they change or
+	// reference.
+	SkippedDataSteps int
 }
 
 // Verify runs p on the empty database shadow after copying remote into
@@ -171,8 +175,10 @@ func Verify(ctx context.Context, shadow, reference *pgx.Conn, local *parser.Resu
 		return nil, &VerificationError{Stage: StageCopy, Err: fmt.Errorf("the copy differs from the database%s", detail)}
 	}
 
-	// The plan, exactly as apply runs it.
-	if err := execute(ctx, shadow, p); err != nil {
+	// The plan, exactly as apply runs it, but for its row changes.
+	schemaSteps := withoutData(p)
+	res.SkippedDataSteps = len(p.Steps) - len(schemaSteps.Steps)
+	if err := execute(ctx, shadow, schemaSteps); err != nil {
 		return nil, &VerificationError{Stage: StageApply, Err: err}
 	}
 	after, err := LoadRemote(ctx, shadow)
@@ -247,6 +253,18 @@ func fileDiffs(a, b state.DatabaseSchema) map[string][]string {
 		out["(model)"] = []string{"the models differ in a property renovate's files do not show"}
 	}
 	return out
+}
+
+// withoutData returns p without the row changes of data tables.
+func withoutData(p *planner.Plan) *planner.Plan {
+	q := *p
+	q.Steps = nil
+	for _, s := range p.Steps {
+		if s.Object.Kind != state.KindData {
+			q.Steps = append(q.Steps, s)
+		}
+	}
+	return &q
 }
 
 // execute runs a plan's statements as apply does.

@@ -1,0 +1,1 @@
+SELECT name, tier::text FROM public.levels ORDER BY name

@@ -1,0 +1,1 @@
+SELECT * FROM public.units ORDER BY code
