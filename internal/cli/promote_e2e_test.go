@@ -207,3 +207,35 @@ func filterLines(s string, prefixes ...string) []string {
 	}
 	return out
 }
+
+// TestStaleDataPlan: a saved plan is refused when rows of a data table
+// changed in the database after it was made.
+func TestStaleDataPlan(t *testing.T) {
+	dsn := srv.NewDatabase(t)
+	execDB(t, dsn, `CREATE TABLE kinds (code text PRIMARY KEY, label text);
+		INSERT INTO kinds VALUES ('a', 'A'), ('b', 'B');`)
+	work := t.TempDir()
+	dir := filepath.Join(work, "k")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "renovate.hcl"), "data \"kinds\" {}\nenvironment \"default\" {\n  url = "+hclString(dsn)+"\n}\n")
+	if out, errOut, code := run(t, work, "", false, "init", "--source", dsn, "--dir", "k"); code != 0 {
+		t.Fatalf("init: exit %d\n%s%s", code, out, errOut)
+	}
+	data := filepath.Join(dir, "public", "data", "kinds.sql")
+	writeFile(t, data, strings.Replace(readFile(t, data), "'A'", "'Alpha'", 1))
+	gitCommit(t, dir, "kinds: Alpha")
+	planFile := filepath.Join(work, "plan.sql")
+	if out, errOut, code := run(t, dir, "", false, "plan", "-o", planFile); code != 0 {
+		t.Fatalf("plan: exit %d\n%s%s", code, out, errOut)
+	}
+	execDB(t, dsn, `UPDATE kinds SET label = 'Bravo' WHERE code = 'b'`)
+	out, errOut, code := run(t, dir, "", false, "apply", "-p", planFile, "--yes")
+	if code == 0 || !strings.Contains(out+errOut, "the database changed since this plan was made") {
+		t.Fatalf("apply of a plan made before a row changed: exit %d, want a refusal\n%s%s", code, out, errOut)
+	}
+	if got := queryRows(t, dsn, "SELECT label FROM kinds ORDER BY code"); got != "A\nBravo" {
+		t.Errorf("the refused plan changed rows: %q", got)
+	}
+}

@@ -132,7 +132,11 @@ func verifyPlan(ctx context.Context, f *Factory, v verifyFlags, t targetFlags, w
 			return err
 		}
 	}
-	if p.RemoteFingerprint != "" && p.RemoteFingerprint != remote.Fingerprint {
+	current, err := engine.PlanFingerprint(ctx, conn, remote, tg.Scope)
+	if err != nil {
+		return err
+	}
+	if p.RemoteFingerprint != "" && p.RemoteFingerprint != current {
 		// A saved plan made against another schema: apply refuses it as
 		// stale, or (--ignore-drift) runs it knowingly on a database it
 		// was not made for, where the result cannot match the files.

@@ -21,7 +21,7 @@ type StalePlanError struct {
 }
 
 func (e *StalePlanError) Error() string {
-	return fmt.Sprintf("the database changed since this plan was made (plan made against schema %.12s, database is now %.12s); make a new plan, or pass --ignore-drift to apply it anyway",
+	return fmt.Sprintf("the database changed since this plan was made (its schema, or the rows of its data tables: plan made against %.12s, database is now %.12s); make a new plan, or pass --ignore-drift to apply it anyway",
 		e.PlanFingerprint, e.CurrentFingerprint)
 }
 
@@ -81,8 +81,12 @@ func Apply(ctx context.Context, conn *pgx.Conn, opts ApplyOptions) (*ApplyResult
 	if err != nil {
 		return nil, err
 	}
-	if opts.Plan.RemoteFingerprint != "" && opts.Plan.RemoteFingerprint != before.Fingerprint && !opts.IgnoreDrift {
-		return nil, &StalePlanError{PlanFingerprint: opts.Plan.RemoteFingerprint, CurrentFingerprint: before.Fingerprint}
+	current, err := PlanFingerprint(ctx, conn, before, opts.Scope)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Plan.RemoteFingerprint != "" && opts.Plan.RemoteFingerprint != current && !opts.IgnoreDrift {
+		return nil, &StalePlanError{PlanFingerprint: opts.Plan.RemoteFingerprint, CurrentFingerprint: current}
 	}
 	var planText bytes.Buffer
 	if err := render.SQL(&planText, opts.Plan); err != nil {

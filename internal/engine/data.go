@@ -4,11 +4,14 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -650,4 +653,46 @@ func ConfigData(cfg *config.Config) []state.DataTable {
 		})
 	}
 	return out
+}
+
+// PlanFingerprint is the fingerprint a plan against remote records and
+// apply checks: the schema's, and when sc has data tables, a digest of
+// their rows too, so that a saved plan is refused when rows changed since
+// it was made.
+func PlanFingerprint(ctx context.Context, conn *pgx.Conn, remote *Remote, sc Scope) (string, error) {
+	return planFingerprint(ctx, conn, remote.Schema, remote.Fingerprint, sc.DataTables())
+}
+
+func planFingerprint(ctx context.Context, conn *pgx.Conn, current state.DatabaseSchema, schemaFP string, tables []state.DataTable) (string, error) {
+	if len(tables) == 0 {
+		return schemaFP, nil
+	}
+	dtx, err := catalog.BeginData(ctx, conn)
+	if err != nil {
+		return "", err
+	}
+	defer dtx.Close(ctx)
+	h := sha256.New()
+	h.Write([]byte(schemaFP))
+	for _, d := range tables {
+		t, ok := current.Table(d.Table)
+		if !ok {
+			continue
+		}
+		var cols []string
+		for _, c := range t.Columns {
+			if !slices.Contains(d.IgnoreColumns, c.Name) {
+				cols = append(cols, c.Name)
+			}
+		}
+		if len(cols) == 0 {
+			continue
+		}
+		digest, err := dtx.Digest(ctx, d.Table, cols, d.Where)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "\n%s %s", d.Table, digest)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }

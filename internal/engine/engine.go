@@ -206,6 +206,11 @@ func Plan(ctx context.Context, conn *pgx.Conn, local *parser.Result, remote *Rem
 		return nil, err
 	}
 	p.RemoteFingerprint = remote.Fingerprint
+	if set.data != nil && set.data.current.Dir == "" && set.data.current.Conn == nil {
+		if p.RemoteFingerprint, err = planFingerprint(ctx, conn, remote.Schema, remote.Fingerprint, set.data.tables); err != nil {
+			return nil, err
+		}
+	}
 	return p, nil
 }
 

@@ -216,3 +216,24 @@ func (d *DataTx) canonical(ctx context.Context, q string, in []*string, n int) (
 	rs.Close()
 	return out, rs.Err()
 }
+
+// Digest summarizes the rows of table q (those satisfying where, "" for
+// all) over columns cols: their count and the sum of a 64-bit hash of each
+// row's text, which any change to a row's values changes (but for a
+// negligible chance of collision). It is one scan, done by the server.
+func (d *DataTx) Digest(ctx context.Context, q state.QualName, cols []string, where string) (string, error) {
+	exprs := make([]string, len(cols))
+	for i, c := range cols {
+		exprs[i] = "t." + sqlgen.QuoteIdent(c)
+	}
+	sql := "SELECT count(*)::text || ':' || coalesce(sum(hashtextextended(ROW(" + strings.Join(exprs, ", ") +
+		")::text, 0)::numeric), 0)::text FROM " + sqlgen.Qual(q) + " AS t"
+	if where != "" {
+		sql += " WHERE (" + where + ")"
+	}
+	var out string
+	if err := d.tx.QueryRow(ctx, sql).Scan(&out); err != nil {
+		return "", fmt.Errorf("summarizing the rows of %s: %w", q, err)
+	}
+	return out, nil
+}
