@@ -14,4 +14,7 @@ type DataTable struct {
 	// Where restricts the managed rows to those satisfying this SQL
 	// condition on the table's columns ("" for every row).
 	Where string `json:"where,omitempty"`
+	// Pos is where the data block is ("renovate.hcl:12:1"), for error
+	// messages; "" when unknown.
+	Pos string `json:"-"`
 }

@@ -109,7 +109,7 @@ func planData(ctx context.Context, conn *pgx.Conn, current, desired state.Databa
 	}
 	shapes, err := rows.NewShapes(desired, in.tables)
 	if err != nil {
-		return nil, fmt.Errorf("renovate.hcl: %w", err)
+		return nil, err
 	}
 	// The canonicalization queries run on the plan's connection: the
 	// current database, or the desired one when diffing towards a
@@ -547,7 +547,7 @@ func WriteData(ctx context.Context, conn *pgx.Conn, dir string, model state.Data
 	model = sc.Filter.Apply(model)
 	shapes, err := rows.NewShapes(model, tables)
 	if err != nil {
-		return nil, fmt.Errorf("renovate.hcl: %w", err)
+		return nil, err
 	}
 	dtx, err := catalog.BeginData(ctx, conn)
 	if err != nil {
@@ -650,6 +650,7 @@ func ConfigData(cfg *config.Config) []state.DataTable {
 			Key:           d.Key,
 			IgnoreColumns: d.IgnoreColumns,
 			Where:         d.Where,
+			Pos:           fmt.Sprintf("%s:%d:%d", d.Range.Filename, d.Range.Start.Line, d.Range.Start.Column),
 		})
 	}
 	return out

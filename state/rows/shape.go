@@ -123,11 +123,11 @@ func NewShapes(m state.DatabaseSchema, specs []state.DataTable) ([]*Shape, error
 	for _, d := range specs {
 		t := tables[d.Table]
 		if t == nil {
-			return nil, fmt.Errorf("data %q: no table %s in the schema", d.Table, d.Table)
+			return nil, at(d, fmt.Errorf("data %q: no table %s in the schema", d.Table, d.Table))
 		}
 		k, err := keyOf(d, t)
 		if err != nil {
-			return nil, err
+			return nil, at(d, err)
 		}
 		keys[d.Table] = k
 	}
@@ -135,7 +135,7 @@ func NewShapes(m state.DatabaseSchema, specs []state.DataTable) ([]*Shape, error
 	for _, d := range specs {
 		s, err := newShape(d, tables, byName, keys)
 		if err != nil {
-			return nil, err
+			return nil, at(d, err)
 		}
 		shapes = append(shapes, s)
 	}
@@ -323,4 +323,12 @@ func orderShapes(shapes []*Shape, tables map[state.QualName]*state.Table) []*Sha
 		visit(i)
 	}
 	return out
+}
+
+// at prefixes err with the data block's position, when known.
+func at(d state.DataTable, err error) error {
+	if d.Pos == "" {
+		return err
+	}
+	return fmt.Errorf("%s: %w", d.Pos, err)
 }
