@@ -16,9 +16,13 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/jackc/pgx/v5"
+	"github.com/renovate-pg/renovate/internal/config"
+	"github.com/renovate-pg/renovate/internal/engine"
 	"github.com/renovate-pg/renovate/internal/pgtest"
 	"github.com/renovate-pg/renovate/planner"
 	"github.com/renovate-pg/renovate/planner/render"
+	"github.com/renovate-pg/renovate/state/catalog"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
@@ -249,4 +253,71 @@ func stateKinds(t *testing.T) []string {
 		}
 	}
 	return out
+}
+
+// TestJSONSchema_Data validates the JSON of a plan with row changes of
+// data tables (inserts, updates, deletes with natural keys): the plan of
+// testdata/data/natural_keys.
+func TestJSONSchema_Data(t *testing.T) {
+	s := compileSchema(t)
+	ctx := context.Background()
+	dir := "../../testdata/data/natural_keys"
+	cfg, err := config.Load(filepath.Join(dir, "renovate.hcl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := engine.Scope{Data: engine.ConfigData(cfg)}
+	dsnA, dsnB := srv.NewDatabase(t), srv.NewDatabase(t)
+	connA, connB := connectT(t, dsnA), connectT(t, dsnB)
+	if _, err := connA.Exec(ctx, readFile(t, filepath.Join(dir, "from.sql"))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := connB.Exec(ctx, readFile(t, filepath.Join(dir, "to.sql"))); err != nil {
+		t.Fatal(err)
+	}
+	files := t.TempDir()
+	remoteB, err := engine.LoadRemote(ctx, connB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := engine.RefreshFiles(ctx, connB, files, remoteB.Raw, sc); err != nil {
+		t.Fatal(err)
+	}
+	local, err := engine.LoadLocalFiles(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	remote, err := engine.LoadRemoteFor(ctx, connA, local)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := engine.Plan(ctx, connA, local.Parsed, remote, engine.WithData(sc.DataTables(), engine.DataSide{Dir: files}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	actions := map[planner.Action]bool{}
+	for _, st := range p.Steps {
+		actions[st.Action] = true
+	}
+	for _, a := range []planner.Action{planner.ActionInsert, planner.ActionUpdate, planner.ActionDelete} {
+		if !actions[a] {
+			t.Errorf("the plan has no %s step", a)
+		}
+	}
+	p.RenovateVersion, p.GitCommit = "v0.0.0-test", "abcdef0"
+	var b bytes.Buffer
+	if err := render.JSON(&b, p); err != nil {
+		t.Fatal(err)
+	}
+	validate(t, s, "natural_keys", b.Bytes())
+}
+
+func connectT(t *testing.T, dsn string) *pgx.Conn {
+	t.Helper()
+	conn, err := catalog.Connect(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close(context.Background()) })
+	return conn
 }
