@@ -148,16 +148,21 @@ func (sc Scope) Files(raw state.DatabaseSchema) map[string]string {
 }
 
 // WriteScoped makes dir hold the files of raw under sc (see Scope.Files).
-// Files of objects out of scope that exist in dir are left alone, never
-// removed. It returns the paths created, changed or removed.
+// Files of objects out of scope are left alone, never removed, whether
+// the database has those objects or not. It returns the paths created, changed or removed.
 func WriteScoped(dir string, raw state.DatabaseSchema, sc Scope) ([]string, error) {
 	want := sc.Files(raw)
 	var keep func(string) bool
 	if !sc.Filter.IsZero() {
 		all := layout.Files(raw)
 		keep = func(p string) bool {
-			_, inDB := all[p]
-			return inDB
+			if _, inDB := all[p]; inDB {
+				return true
+			}
+			// The file of an object out of scope that this database
+			// lacks: another environment's, left alone too.
+			k, ok := layout.PathObject(p)
+			return ok && !sc.Filter.InScope(k)
 		}
 	}
 	return layout.WriteFiles(dir, want, keep)

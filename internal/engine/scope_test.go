@@ -11,6 +11,7 @@ import (
 
 	"github.com/renovate-pg/renovate/internal/filter"
 	"github.com/renovate-pg/renovate/planner"
+	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/catalog"
 )
 
@@ -194,4 +195,41 @@ func statements(p *planner.Plan) []catalog.Statement {
 		out[i] = catalog.Statement{SQL: s.SQL, Transactional: s.Transactional}
 	}
 	return out
+}
+
+// TestWriteScopedKeepsOtherEnvironmentsFiles: the file of an excluded
+// object is left alone even when this database lacks the object (another
+// environment's table), while a file of an object in scope that the
+// database lacks is removed.
+func TestWriteScopedKeepsOtherEnvironmentsFiles(t *testing.T) {
+	dir := t.TempDir()
+	for p, sql := range map[string]string{
+		"public/tables/audit_2024.sql": "CREATE TABLE public.audit_2024 (id integer);\n",
+		"public/tables/gone.sql":       "CREATE TABLE public.gone (id integer);\n",
+	} {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, p), []byte(sql), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := filter.New(nil, []string{"public.audit_*"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := state.DatabaseSchema{
+		Schemas: []state.Schema{{Name: "public"}},
+		Tables:  []state.Table{{Schema: "public", Name: "users", Columns: []state.Column{{Name: "id", Type: "integer"}}}},
+	}
+	touched, err := WriteScoped(dir, raw, Scope{Filter: f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public/tables/audit_2024.sql")); err != nil {
+		t.Errorf("the excluded table's file was removed (touched %v)", touched)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public/tables/gone.sql")); !os.IsNotExist(err) {
+		t.Errorf("the file of a table in scope that the database lacks was kept (touched %v)", touched)
+	}
 }

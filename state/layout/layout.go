@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/renovate-pg/renovate/planner/sqlgen"
@@ -289,4 +290,70 @@ func writeFileAtomic(path string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// pathKinds maps the folders of the per-object layout to object kinds.
+var pathKinds = map[string]state.Kind{
+	"tables": state.KindTable, "sequences": state.KindSequence, "types": state.KindType,
+	"views": state.KindView, "materialized_views": state.KindMaterializedView,
+	"collations": state.KindCollation, "functions": state.KindFunction, "procedures": state.KindProcedure,
+}
+
+// PathObject returns the object that renovate writes to path p in its
+// layout (a schema, table, view, routine, trigger, ...): false for files
+// that hold several objects or are not in the layout.
+func PathObject(p string) (state.ObjectKey, bool) {
+	parts := strings.Split(p, "/")
+	switch {
+	case len(parts) == 2 && parts[1] == "schema.sql":
+		if name, ok := unescapeFileName(parts[0]); ok {
+			return state.ObjectKey{Kind: state.KindSchema, Name: name}, true
+		}
+	case len(parts) == 3 && strings.HasSuffix(parts[2], ".sql"):
+		schema, ok := unescapeFileName(parts[0])
+		if !ok {
+			return state.ObjectKey{}, false
+		}
+		base := strings.TrimSuffix(parts[2], ".sql")
+		if parts[1] == "triggers" {
+			table, trigger, found := strings.Cut(base, ".")
+			t, ok1 := unescapeFileName(table)
+			n, ok2 := unescapeFileName(trigger)
+			if found && ok1 && ok2 {
+				return state.ObjectKey{Kind: state.KindTrigger, Schema: schema, Table: t, Name: n}, true
+			}
+			return state.ObjectKey{}, false
+		}
+		kind, ok := pathKinds[parts[1]]
+		name, ok2 := unescapeFileName(base)
+		if ok && ok2 {
+			return state.ObjectKey{Kind: kind, Schema: schema, Name: name}, true
+		}
+	}
+	return state.ObjectKey{}, false
+}
+
+// unescapeFileName inverts FileName.
+func unescapeFileName(s string) (string, bool) {
+	if s == "%00" {
+		return "", true
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '%' {
+			b.WriteByte(c)
+			continue
+		}
+		if i+2 >= len(s) {
+			return "", false
+		}
+		v, err := strconv.ParseUint(s[i+1:i+3], 16, 8)
+		if err != nil {
+			return "", false
+		}
+		b.WriteByte(byte(v))
+		i += 2
+	}
+	return b.String(), true
 }

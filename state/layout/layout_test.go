@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -127,5 +128,33 @@ func TestRecordRun(t *testing.T) {
 	runs, err := Runs(dir)
 	if err != nil || len(runs) != 2 {
 		t.Errorf("Runs = %v, %v", runs, err)
+	}
+}
+
+func TestPathObject(t *testing.T) {
+	tests := []struct {
+		path string
+		want state.ObjectKey
+		ok   bool
+	}{
+		{"public/schema.sql", state.ObjectKey{Kind: state.KindSchema, Name: "public"}, true},
+		{"app/tables/%4Frder.sql", state.ObjectKey{Kind: state.KindTable, Schema: "app", Name: "Order"}, true},
+		{"public/triggers/users.audit.sql", state.ObjectKey{Kind: state.KindTrigger, Schema: "public", Table: "users", Name: "audit"}, true},
+		{"public/functions/f.sql", state.ObjectKey{Kind: state.KindFunction, Schema: "public", Name: "f"}, true},
+		{"extensions.sql", state.ObjectKey{}, false},
+		{"public/data/t.sql", state.ObjectKey{}, false},
+		{"public/tables/bad%ZZ.sql", state.ObjectKey{}, false},
+	}
+	for _, tt := range tests {
+		got, ok := PathObject(tt.path)
+		if ok != tt.ok || got != tt.want {
+			t.Errorf("PathObject(%q) = %+v, %v; want %+v, %v", tt.path, got, ok, tt.want, tt.ok)
+		}
+		if ok {
+			back := ObjectPath(got.Schema, strings.Split(tt.path, "/")[1], got.Name)
+			if got.Kind != state.KindSchema && got.Kind != state.KindTrigger && back != tt.path {
+				t.Errorf("ObjectPath of %+v = %q, want %q", got, back, tt.path)
+			}
+		}
 	}
 }
