@@ -159,7 +159,7 @@ func runPlan(ctx context.Context, opts *PlanOptions) error {
 			return err
 		}
 		if opts.Out != "" {
-			fmt.Fprintf(f.IO.Out, "Saved the plan to %s; apply it with: renovate apply -p %s\n", opts.Out, opts.Out)
+			f.IO.Infof("Saved the plan to %s; apply it with: renovate apply -p %s\n", opts.Out, opts.Out)
 		}
 	case formatJSON:
 		err = render.JSON(f.IO.Out, p)
