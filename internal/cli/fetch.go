@@ -22,7 +22,8 @@ func NewCmdFetch(f *Factory, runF func(*FetchOptions) error) *cobra.Command {
 		Use:   "fetch",
 		Short: "Rewrite the SQL files from the database",
 		Long: `Rewrites the schema files from the live database, so changes made outside
-renovate show up in git diff. Refuses when the directory is not in a git
+renovate show up in git diff, and the data files (<schema>/data/<table>.sql) of
+the tables renovate.hcl's data blocks name. Refuses when the directory is not in a git
 repository, when it has uncommitted changes that would be overwritten, or when
 the branch is behind its upstream (pull first).`,
 		Example: `  renovate fetch

@@ -35,7 +35,9 @@ func NewCmdInit(f *Factory, runF func(*InitOptions) error) *cobra.Command {
 		Long: `Connects to the database, writes one canonical SQL file per object
 (renovate.hcl, extensions.sql, <schema>/schema.sql, <schema>/tables/<table>.sql,
 <schema>/sequences/<seq>.sql, <schema>/types/<type>.sql), makes the directory a
-git repository if it is not inside one, and commits.
+git repository if it is not inside one, and commits. When the directory already
+has a renovate.hcl with data blocks, the rows of those tables are written to
+<schema>/data/<table>.sql too.
 
 The connection string is stored in renovate.hcl without its password: give
 passwords through PGPASSWORD or ~/.pgpass.`,

@@ -43,7 +43,9 @@ func NewCmdPlan(f *Factory, runF func(*PlanOptions) error) *cobra.Command {
 		Long: `Parses every .sql file under --dir (any layout) and the live database into
 the same model, and prints per changed object a diff of its definition, then
 the statements in dependency order, then their hazards. Objects in the
-database but in no file are dropped: the files are the whole truth.
+database but in no file are dropped: the files are the whole truth. The rows
+of the data tables renovate.hcl names are compared by key with their data
+files (<schema>/data/<table>.sql): INSERT, UPDATE and DELETE steps.
 
 On a terminal the human view is printed; when stdout is redirected only the
 runnable SQL is, so "renovate plan > plan.sql" saves a plan that apply -p can
