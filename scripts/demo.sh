@@ -78,9 +78,18 @@ say "renovate init --source $url"
 cd hello
 find . -path ./.git -prune -o -type f -print | sort
 
-say "edit public/tables/users.sql: add a column, then commit"
+say "renovate.hcl: manage the rows of countries as reference data; renovate fetch writes them"
+printf '\ndata "public.countries" {}\n' >> renovate.hcl
+git -c user.name=demo -c user.email=demo@example.com commit -qam "countries are reference data"
+"$renovate" fetch
+cat public/data/countries.sql
+git add -A
+git -c user.name=demo -c user.email=demo@example.com commit -qm "countries: data file"
+
+say "edit public/tables/users.sql (add a column) and public/data/countries.sql (add a row), then commit"
 sed -i 's/^    email text NOT NULL,/    email text NOT NULL,\n    display_name text,/' public/tables/users.sql
-git -c user.name=demo -c user.email=demo@example.com commit -qam "users: add display_name"
+echo "INSERT INTO public.countries (code, name) VALUES ('it', 'Italy');" >> public/data/countries.sql
+git -c user.name=demo -c user.email=demo@example.com commit -qam "users: add display_name; countries: Italy"
 
 say "renovate plan"
 "$renovate" plan --format text

@@ -16,3 +16,10 @@ CREATE TABLE orders (
     note varchar(200)
 );
 CREATE INDEX orders_user_id_idx ON orders (user_id);
+
+-- Reference data: scripts/demo.sh manages its rows with a data block.
+CREATE TABLE countries (
+    code char(2) PRIMARY KEY,
+    name text NOT NULL
+);
+INSERT INTO countries VALUES ('de', 'Germany'), ('fr', 'France');
