@@ -65,8 +65,14 @@ CREATE TABLE users (id int PRIMARY KEY, audit_id int REFERENCES audit_log (id));
 	if _, ok := files[view]; !ok {
 		t.Fatalf("no %s in %v", view, files)
 	}
-	files[view] = strings.Replace(files[view], "SELECT audit_log.msg", "SELECT audit_log.msg,\n    audit_log.at", 1)
-	if !strings.Contains(files[view], "audit_log.at") {
+	// Add a column in the dump's own style: PostgreSQL 16 and later print
+	// a query over one table without qualifying its columns.
+	col := "audit_log."
+	if srv.Version() >= 16 {
+		col = ""
+	}
+	files[view] = strings.Replace(files[view], "SELECT "+col+"msg", "SELECT "+col+"msg,\n    "+col+"at", 1)
+	if !strings.Contains(files[view], "msg,\n    "+col+"at") {
 		t.Fatalf("could not edit the view:\n%s", files[view])
 	}
 	// And a table in scope with a foreign key to the excluded table.

@@ -16,7 +16,8 @@
 //
 // Golden files: testdata/golden/<case>/{from.sql,to.sql} are planned on a
 // real PostgreSQL and rendered as plan.txt, plan.color.txt, plan.sql,
-// plan.json and plan.md; regenerate them with
+// plan.json and plan.md (with pg<N>/ variants of the files that differ on
+// PostgreSQL N and later); regenerate them with
 //
 //	go test ./planner/render -run TestGolden -update
 //

@@ -12,8 +12,8 @@ import (
 
 // RelationSize is a table's size as the catalog estimates it.
 type RelationSize struct {
-	// EstimatedRows is pg_class.reltuples (-1: never vacuumed or
-	// analyzed, PostgreSQL 14+; 0 on older versions).
+	// EstimatedRows is pg_class.reltuples, -1 when the table was never
+	// vacuumed or analyzed, on every server version (see RelationSizes).
 	EstimatedRows int64
 	// Bytes is pg_relation_size, TotalBytes pg_total_relation_size.
 	Bytes, TotalBytes int64
@@ -21,18 +21,29 @@ type RelationSize struct {
 
 // RelationSizes returns the size of each named table that exists, in one
 // query whatever the number of tables.
+//
+// PostgreSQL 14 made reltuples -1 until the first VACUUM or ANALYZE;
+// before, a new table had reltuples 0 and relpages 0, which read as "~0
+// rows" however much the table held. On those servers 0 and 0 count as
+// never analyzed (as their planner also assumes), so the row count
+// reads as unknown next to the table's real size rather than as zero.
 func RelationSizes(ctx context.Context, conn *pgx.Conn, tables []state.QualName) (map[state.QualName]RelationSize, error) {
 	out := map[state.QualName]RelationSize{}
 	if len(tables) == 0 {
 		return out, nil
 	}
+	version, err := serverVersion(conn)
+	if err != nil {
+		return nil, err
+	}
 	schemas, names := splitQualNames(tables)
 	rows, err := conn.Query(ctx, `
-SELECT n.nspname::text, c.relname::text, c.reltuples::bigint,
+SELECT n.nspname::text, c.relname::text,
+	CASE WHEN $3 AND c.reltuples = 0 AND c.relpages = 0 THEN -1 ELSE c.reltuples::bigint END,
 	pg_relation_size(c.oid), pg_total_relation_size(c.oid)
 FROM unnest($1::text[], $2::text[]) AS u(s, r)
 JOIN pg_namespace n ON n.nspname = u.s
-JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = u.r`, schemas, names)
+JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = u.r`, schemas, names, version < 140000)
 	if err != nil {
 		return nil, fmt.Errorf("reading table sizes: %w", err)
 	}

@@ -37,7 +37,8 @@ CREATE FUNCTION public.my_stable() RETURNS int LANGUAGE sql STABLE AS 'SELECT 1'
 		if f.EstimatedRows != 5000 || f.Bytes < 500_000 || f.TotalBytes <= f.Bytes {
 			t.Errorf("full_t size: %+v", f)
 		}
-		if e := sizes[empty]; e.Bytes != 0 {
+		// Never analyzed: unknown on every server version.
+		if e := sizes[empty]; e.Bytes != 0 || e.EstimatedRows != -1 {
 			t.Errorf("empty_t size: %+v", e)
 		}
 	})
