@@ -61,7 +61,8 @@ func peakHeap() (stop func() uint64) {
 // that file, with 100 rows changed, 10 deleted and 10 added by hand,
 // against the database. It reports rows per second of each and the peak
 // Go heap during the plan (run under /usr/bin/time -v for the process's
-// maximum resident set).
+// maximum resident set, which includes the PostgreSQL server the
+// benchmark starts; process-peak-RSS-MB is renovate's process alone).
 func BenchmarkData1M(b *testing.B) {
 	const n = 1_000_000
 	ctx := context.Background()
@@ -134,6 +135,28 @@ func BenchmarkData1M(b *testing.B) {
 	b.ReportMetric(float64(n*b.N)/writeTime.Seconds(), "write-rows/s")
 	b.ReportMetric(float64(n*b.N)/planTime.Seconds(), "plan-rows/s")
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+	if hwm, ok := peakRSS(); ok {
+		b.ReportMetric(hwm, "process-peak-RSS-MB")
+	}
+}
+
+// peakRSS is this process's peak resident set (VmHWM, Linux), without the
+// PostgreSQL server the tests start, which /usr/bin/time counts as its
+// child.
+func peakRSS() (float64, bool) {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, false
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(l, "VmHWM:"); ok {
+			var kb float64
+			if _, err := fmt.Sscan(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), &kb); err == nil {
+				return kb / 1024, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // editDataFile copies a data file line by line, changing the name of
