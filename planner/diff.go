@@ -76,6 +76,9 @@ type differ struct {
 	tableExt tableExtPlan
 	// opts are the caller's options (options.go).
 	opts Options
+	// renamedTables indexes the desired tables by the name they were
+	// renamed from (desiredTable).
+	renamedTables map[state.QualName]int
 }
 
 // add records one step.

@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"container/heap"
 	"fmt"
 	"sort"
 	"strings"
@@ -43,22 +44,23 @@ func topoOrder(keys []state.ObjectKey, deps map[state.ObjectKey][]state.ObjectKe
 			users[d] = append(users[d], k)
 		}
 	}
-	var ready []state.ObjectKey
+	// ready is a min-heap by Less: the smallest ready key goes next, so
+	// the order is deterministic.
+	ready := &keyHeap{}
 	for _, k := range keys {
 		if indeg[k] == 0 {
-			ready = append(ready, k)
+			*ready = append(*ready, k)
 		}
 	}
+	heap.Init(ready)
 	var out []state.ObjectKey
-	for len(ready) > 0 {
-		sort.Slice(ready, func(i, j int) bool { return ready[i].Less(ready[j]) })
-		k := ready[0]
-		ready = ready[1:]
+	for ready.Len() > 0 {
+		k := heap.Pop(ready).(state.ObjectKey)
 		out = append(out, k)
 		for _, u := range users[k] {
 			indeg[u]--
 			if indeg[u] == 0 {
-				ready = append(ready, u)
+				heap.Push(ready, u)
 			}
 		}
 	}
@@ -73,4 +75,18 @@ func topoOrder(keys []state.ObjectKey, deps map[state.ObjectKey][]state.ObjectKe
 		return out, &CycleError{Objects: cyc}
 	}
 	return out, nil
+}
+
+// keyHeap is a min-heap of object keys (container/heap).
+type keyHeap []state.ObjectKey
+
+func (h keyHeap) Len() int           { return len(h) }
+func (h keyHeap) Less(i, j int) bool { return h[i].Less(h[j]) }
+func (h keyHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *keyHeap) Push(x any)        { *h = append(*h, x.(state.ObjectKey)) }
+func (h *keyHeap) Pop() any {
+	old := *h
+	k := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return k
 }

@@ -11,10 +11,19 @@ import (
 // desiredTable finds the desired table that corresponds to the remote
 // table q: the one with that name, or one declared as renamed from it.
 func (d *differ) desiredTable(q state.QualName) (state.Table, bool) {
-	for _, t := range d.to.Tables {
-		if t.Schema == q.Schema && t.RenamedFrom == q.Name {
-			return t, true
+	if d.renamedTables == nil {
+		d.renamedTables = map[state.QualName]int{}
+		for i, t := range d.to.Tables {
+			if t.RenamedFrom != "" {
+				k := state.QualName{Schema: t.Schema, Name: t.RenamedFrom}
+				if _, dup := d.renamedTables[k]; !dup {
+					d.renamedTables[k] = i
+				}
+			}
 		}
+	}
+	if i, ok := d.renamedTables[q]; ok {
+		return d.to.Tables[i], true
 	}
 	return d.to.Table(q)
 }

@@ -9,64 +9,93 @@ import (
 
 // Normalize puts every collection of s into its canonical order. It is the
 // only place that decides ordering; it does not change any value.
-func (s *DatabaseSchema) Normalize() {
-	sort.Slice(s.Extensions, func(i, j int) bool { return s.Extensions[i].Name < s.Extensions[j].Name })
-	sort.Slice(s.Schemas, func(i, j int) bool { return s.Schemas[i].Name < s.Schemas[j].Name })
-	sort.Slice(s.Types, func(i, j int) bool { return s.Types[i].QualName().Less(s.Types[j].QualName()) })
-	sort.Slice(s.Sequences, func(i, j int) bool { return s.Sequences[i].QualName().Less(s.Sequences[j].QualName()) })
-	sort.Slice(s.Tables, func(i, j int) bool { return s.Tables[i].QualName().Less(s.Tables[j].QualName()) })
-	sort.Slice(s.Collations, func(i, j int) bool { return s.Collations[i].QualName().Less(s.Collations[j].QualName()) })
-	sort.Slice(s.Views, func(i, j int) bool { return s.Views[i].QualName().Less(s.Views[j].QualName()) })
-	sort.Slice(s.Functions, func(i, j int) bool { return s.Functions[i].Key().Less(s.Functions[j].Key()) })
-	sort.Slice(s.EventTriggers, func(i, j int) bool { return s.EventTriggers[i].Name < s.EventTriggers[j].Name })
-	sort.Slice(s.Publications, func(i, j int) bool { return s.Publications[i].Name < s.Publications[j].Name })
-	sort.Slice(s.DefaultPrivileges, func(i, j int) bool {
+func (s *DatabaseSchema) Normalize() { s.order(sortingOrder{}) }
+
+// normalized reports whether every collection of s is already in its
+// canonical order (then Normalize would change nothing that matters).
+func (s DatabaseSchema) normalized() bool {
+	c := &checkingOrder{sorted: true}
+	s.order(c)
+	return c.sorted
+}
+
+// orderer sorts a collection, or checks that it is sorted.
+type orderer interface {
+	slice(x any, less func(i, j int) bool)
+	strings(x []string)
+}
+
+type sortingOrder struct{}
+
+func (sortingOrder) slice(x any, less func(i, j int) bool) { sort.Slice(x, less) }
+func (sortingOrder) strings(x []string)                    { sort.Strings(x) }
+
+type checkingOrder struct{ sorted bool }
+
+func (c *checkingOrder) slice(x any, less func(i, j int) bool) {
+	c.sorted = c.sorted && sort.SliceIsSorted(x, less)
+}
+func (c *checkingOrder) strings(x []string) { c.sorted = c.sorted && sort.StringsAreSorted(x) }
+
+// order applies o to every collection of s with its canonical order.
+func (s *DatabaseSchema) order(o orderer) {
+	o.slice(s.Extensions, func(i, j int) bool { return s.Extensions[i].Name < s.Extensions[j].Name })
+	o.slice(s.Schemas, func(i, j int) bool { return s.Schemas[i].Name < s.Schemas[j].Name })
+	o.slice(s.Types, func(i, j int) bool { return s.Types[i].QualName().Less(s.Types[j].QualName()) })
+	o.slice(s.Sequences, func(i, j int) bool { return s.Sequences[i].QualName().Less(s.Sequences[j].QualName()) })
+	o.slice(s.Tables, func(i, j int) bool { return s.Tables[i].QualName().Less(s.Tables[j].QualName()) })
+	o.slice(s.Collations, func(i, j int) bool { return s.Collations[i].QualName().Less(s.Collations[j].QualName()) })
+	o.slice(s.Views, func(i, j int) bool { return s.Views[i].QualName().Less(s.Views[j].QualName()) })
+	o.slice(s.Functions, func(i, j int) bool { return s.Functions[i].Key().Less(s.Functions[j].Key()) })
+	o.slice(s.EventTriggers, func(i, j int) bool { return s.EventTriggers[i].Name < s.EventTriggers[j].Name })
+	o.slice(s.Publications, func(i, j int) bool { return s.Publications[i].Name < s.Publications[j].Name })
+	o.slice(s.DefaultPrivileges, func(i, j int) bool {
 		a, b := s.DefaultPrivileges[i], s.DefaultPrivileges[j]
 		return defaultPrivilegeKey(a) < defaultPrivilegeKey(b)
 	})
 	for i := range s.Schemas {
-		sortPrivileges(s.Schemas[i].Privileges)
+		sortPrivileges(o, s.Schemas[i].Privileges)
 	}
 	for i := range s.Types {
-		sortPrivileges(s.Types[i].Privileges)
-		sort.Slice(s.Types[i].Checks, func(a, b int) bool { return s.Types[i].Checks[a].Name < s.Types[i].Checks[b].Name })
+		sortPrivileges(o, s.Types[i].Privileges)
+		o.slice(s.Types[i].Checks, func(a, b int) bool { return s.Types[i].Checks[a].Name < s.Types[i].Checks[b].Name })
 	}
 	for i := range s.Sequences {
-		sortPrivileges(s.Sequences[i].Privileges)
+		sortPrivileges(o, s.Sequences[i].Privileges)
 	}
 	for i := range s.Tables {
 		t := &s.Tables[i]
-		sort.Slice(t.Constraints, func(a, b int) bool { return t.Constraints[a].Name < t.Constraints[b].Name })
-		sort.Slice(t.Indexes, func(a, b int) bool { return t.Indexes[a].Name < t.Indexes[b].Name })
-		sort.Slice(t.Policies, func(a, b int) bool { return t.Policies[a].Name < t.Policies[b].Name })
-		sort.Slice(t.Triggers, func(a, b int) bool { return t.Triggers[a].Name < t.Triggers[b].Name })
-		sort.Strings(t.Options)
-		sortPrivileges(t.Privileges)
+		o.slice(t.Constraints, func(a, b int) bool { return t.Constraints[a].Name < t.Constraints[b].Name })
+		o.slice(t.Indexes, func(a, b int) bool { return t.Indexes[a].Name < t.Indexes[b].Name })
+		o.slice(t.Policies, func(a, b int) bool { return t.Policies[a].Name < t.Policies[b].Name })
+		o.slice(t.Triggers, func(a, b int) bool { return t.Triggers[a].Name < t.Triggers[b].Name })
+		o.strings(t.Options)
+		sortPrivileges(o, t.Privileges)
 		for j := range t.Columns {
-			sortPrivileges(t.Columns[j].Privileges)
+			sortPrivileges(o, t.Columns[j].Privileges)
 		}
 	}
 	for i := range s.Views {
 		v := &s.Views[i]
-		sort.Slice(v.Indexes, func(a, b int) bool { return v.Indexes[a].Name < v.Indexes[b].Name })
-		sort.Slice(v.Triggers, func(a, b int) bool { return v.Triggers[a].Name < v.Triggers[b].Name })
-		sort.Strings(v.Options)
-		sortPrivileges(v.Privileges)
-		sortKeys(v.DependsOn)
+		o.slice(v.Indexes, func(a, b int) bool { return v.Indexes[a].Name < v.Indexes[b].Name })
+		o.slice(v.Triggers, func(a, b int) bool { return v.Triggers[a].Name < v.Triggers[b].Name })
+		o.strings(v.Options)
+		sortPrivileges(o, v.Privileges)
+		sortKeys(o, v.DependsOn)
 	}
 	for i := range s.Functions {
-		sortPrivileges(s.Functions[i].Privileges)
-		sort.Strings(s.Functions[i].Config)
-		sortKeys(s.Functions[i].DependsOn)
+		sortPrivileges(o, s.Functions[i].Privileges)
+		o.strings(s.Functions[i].Config)
+		sortKeys(o, s.Functions[i].DependsOn)
 	}
 	for i := range s.Publications {
-		sort.Strings(s.Publications[i].Tables)
-		sort.Strings(s.Publications[i].Schemas)
+		o.strings(s.Publications[i].Tables)
+		o.strings(s.Publications[i].Schemas)
 	}
 }
 
-func sortPrivileges(ps []Privilege) {
-	sort.Slice(ps, func(i, j int) bool {
+func sortPrivileges(o orderer, ps []Privilege) {
+	o.slice(ps, func(i, j int) bool {
 		if ps[i].Grantee != ps[j].Grantee {
 			return ps[i].Grantee < ps[j].Grantee
 		}
@@ -77,8 +106,8 @@ func sortPrivileges(ps []Privilege) {
 	})
 }
 
-func sortKeys(ks []ObjectKey) {
-	sort.Slice(ks, func(i, j int) bool { return ks[i].Less(ks[j]) })
+func sortKeys(o orderer, ks []ObjectKey) {
+	o.slice(ks, func(i, j int) bool { return ks[i].Less(ks[j]) })
 }
 
 func defaultPrivilegeKey(d DefaultPrivilege) string {
@@ -94,8 +123,12 @@ func defaultPrivilegeKey(d DefaultPrivilege) string {
 // Annotations that only exist on the local side (RenamedFrom) are included,
 // which is harmless: fingerprints are only ever compared remote to remote.
 func (s DatabaseSchema) Fingerprint() string {
-	c := s.Clone()
-	c.Normalize()
+	c := s
+	if !s.normalized() {
+		// Sort a copy: s is the caller's.
+		c = s.Clone()
+		c.Normalize()
+	}
 	b, err := json.Marshal(c)
 	if err != nil {
 		// The model holds only strings, numbers, bools and slices of them;

@@ -92,16 +92,37 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.Pla
 		return nil, nil, nil, "", err
 	}
 	dsn := tg.DSN
-	// Bad local files are reported before any connection is made.
-	local, err := engine.LoadLocalScoped(t.Dir, tg.Scope)
-	if err != nil {
-		return nil, nil, nil, "", err
+	// The database's catalog is read while the files are parsed (one
+	// waits on the server, the other uses the CPU). Bad local files are
+	// reported first, whatever the connection did.
+	type introduced struct {
+		conn  *pgx.Conn
+		intro *engine.Introspection
+		err   error
 	}
-	conn, err := f.Connect(ctx, dsn)
-	if err != nil {
-		return nil, nil, nil, "", err
+	ch := make(chan introduced, 1)
+	go func() {
+		conn, err := f.Connect(ctx, dsn)
+		if err != nil {
+			ch <- introduced{err: err}
+			return
+		}
+		in, err := engine.Introspect(ctx, conn)
+		ch <- introduced{conn: conn, intro: in, err: err}
+	}()
+	local, localErr := engine.LoadLocalScoped(t.Dir, tg.Scope)
+	got := <-ch
+	conn := got.conn
+	if localErr != nil || got.err != nil {
+		if conn != nil {
+			conn.Close(context.Background())
+		}
+		if localErr != nil {
+			return nil, nil, nil, "", localErr
+		}
+		return nil, nil, nil, "", got.err
 	}
-	remote, err := engine.LoadRemoteScoped(ctx, conn, local, tg.Scope)
+	remote, err := got.intro.Remote(local, tg.Scope)
 	if err != nil {
 		conn.Close(context.Background())
 		return nil, nil, nil, "", err

@@ -123,7 +123,7 @@ func Apply(ctx context.Context, conn *pgx.Conn, opts ApplyOptions) (*ApplyResult
 			res.Outcome.FingerprintAfter = a.Fingerprint
 		}
 	}
-	dir, recErr := layout.RecordRun(opts.Dir, layout.Run{Plan: planText.String(), RemoteBefore: before.Text, Outcome: res.Outcome})
+	dir, recErr := layout.RecordRun(opts.Dir, layout.Run{Plan: planText.String(), RemoteBefore: before.Text(), Outcome: res.Outcome})
 	res.RecordDir = dir
 	if execErr != nil {
 		if recErr != nil {

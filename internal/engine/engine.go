@@ -39,9 +39,6 @@ func parseLocal(files []layout.File) (*parser.Result, error) {
 type Remote struct {
 	// Raw is the model as introspected, with the server's own spelling.
 	Raw state.DatabaseSchema
-	// Text is Raw printed as canonical SQL: what init writes, and what
-	// apply records as the schema before a run.
-	Text string
 	// Schema is Text parsed, the side the planner compares.
 	Schema state.DatabaseSchema
 	// Fingerprint identifies Schema; plans record it.
@@ -74,8 +71,13 @@ func LoadRemote(ctx context.Context, conn *pgx.Conn) (*Remote, error) {
 
 func newRemote(raw state.DatabaseSchema, parsed state.DatabaseSchema) *Remote {
 	parsed = withRemoteViewColumns(raw, parsed)
-	return &Remote{Raw: raw, Text: sqlgen.Dump(raw), Schema: parsed, Fingerprint: parsed.Fingerprint()}
+	return &Remote{Raw: raw, Schema: parsed, Fingerprint: parsed.Fingerprint()}
 }
+
+// Text is Raw printed as canonical SQL: what init writes, and what apply
+// records as the schema before a run. It is printed when asked for: a
+// plan does not need it.
+func (r *Remote) Text() string { return sqlgen.Dump(r.Raw) }
 
 // parseRemote parses the remote's canonical files. Their paths are
 // prefixed so an error (a bug, or syntax newer than the parser's grammar)

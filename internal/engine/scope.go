@@ -80,6 +80,23 @@ func expandFiles(files []layout.File, values map[string]string) ([]layout.File, 
 // fingerprint). Raw and Text stay the whole database, as introspected:
 // write files with WriteScoped.
 func LoadRemoteScoped(ctx context.Context, conn *pgx.Conn, local *Local, sc Scope) (*Remote, error) {
+	in, err := Introspect(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
+	return in.Remote(local, sc)
+}
+
+// Introspection is the live database as read from its catalog, before
+// it is compared with the local files: reading it needs only the
+// connection, so callers can do it while the files are parsed.
+type Introspection struct {
+	raw      state.DatabaseSchema
+	warnings []string
+}
+
+// Introspect reads the database's catalog.
+func Introspect(ctx context.Context, conn *pgx.Conn) (*Introspection, error) {
 	raw, err := catalog.Introspect(ctx, conn)
 	if err != nil {
 		return nil, err
@@ -88,19 +105,25 @@ func LoadRemoteScoped(ctx context.Context, conn *pgx.Conn, local *Local, sc Scop
 	if err != nil {
 		return nil, err
 	}
-	scoped := sc.Filter.Apply(*raw)
+	return &Introspection{raw: *raw, warnings: warnings}, nil
+}
+
+// Remote is the rest of LoadRemoteScoped: the introspected database as
+// the model a plan against local compares (local may be nil).
+func (in *Introspection) Remote(local *Local, sc Scope) (*Remote, error) {
+	scoped := sc.Filter.Apply(in.raw)
 	remoteFiles := layout.Files(scoped)
 	var r *Remote
 	if local != nil && sameFiles(local.Files, remoteFiles) {
-		r = newRemote(*raw, local.Parsed.Schema)
+		r = newRemote(in.raw, local.Parsed.Schema)
 	} else {
 		res, err := parseRemote(remoteFiles)
 		if err != nil {
 			return nil, err
 		}
-		r = newRemote(*raw, sc.Filter.Apply(res.Schema))
+		r = newRemote(in.raw, sc.Filter.Apply(res.Schema))
 	}
-	r.Warnings = warnings
+	r.Warnings = in.warnings
 	return r, nil
 }
 
