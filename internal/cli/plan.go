@@ -12,6 +12,7 @@ import (
 	"github.com/renovate-pg/renovate/internal/gitrepo"
 	"github.com/renovate-pg/renovate/planner"
 	"github.com/renovate-pg/renovate/planner/render"
+	"github.com/renovate-pg/renovate/state"
 	"github.com/spf13/cobra"
 )
 
@@ -92,6 +93,9 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.Pla
 		return nil, nil, nil, "", err
 	}
 	dsn := tg.DSN
+	prog := newProgress(f.IO) // progress.go: a status line on a terminal's stderr
+	defer prog.Done()
+	prog.Phase("Reading the schema files and the database catalog")
 	// The database's catalog is read while the files are parsed (one
 	// waits on the server, the other uses the CPU). Bad local files are
 	// reported first, whatever the connection did.
@@ -127,12 +131,17 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.Pla
 		conn.Close(context.Background())
 		return nil, nil, nil, "", err
 	}
-	opts = append(opts, engine.WithData(tg.Scope.DataTables(), engine.DataSide{Dir: t.Dir}))
+	prog.Phase("Planning")
+	opts = append(opts, engine.WithData(tg.Scope.DataTables(), engine.DataSide{Dir: t.Dir}),
+		engine.WithDataProgress(func(i, n int, table state.QualName) {
+			prog.Phase(fmt.Sprintf("Comparing the rows of %s (data table %d of %d)", table, i, n))
+		}))
 	p, err := engine.Plan(ctx, conn, local.Parsed, remote, opts...)
 	if err != nil {
 		conn.Close(context.Background())
 		return nil, nil, nil, "", err
 	}
+	prog.Done()
 	p.RenovateVersion = f.Version
 	if repo, err := gitrepo.Open(t.Dir); err == nil {
 		p.GitCommit, _ = repo.HeadCommit()

@@ -61,6 +61,12 @@ func WithData(tables []state.DataTable, desired DataSide) PlanOption {
 	}
 }
 
+// WithDataProgress calls report before the rows of each data table are
+// compared (i counts from 1 to n).
+func WithDataProgress(report func(i, n int, table state.QualName)) PlanOption {
+	return func(s *planSettings) { s.dataProgress = report }
+}
+
 // withDataSides is WithData with the current rows from current (a
 // directory when diffing towards one).
 func withDataSides(tables []state.DataTable, desired, current DataSide) PlanOption {
@@ -103,7 +109,7 @@ func modelColumns(m state.DatabaseSchema) catalog.HasColumn {
 // planData diffs the rows of in.tables between the current database (or
 // directory) and the desired side, for the data tables as desired
 // defines them.
-func planData(ctx context.Context, conn *pgx.Conn, current, desired state.DatabaseSchema, in dataInput) ([]planner.TableData, error) {
+func planData(ctx context.Context, conn *pgx.Conn, current, desired state.DatabaseSchema, in dataInput, report func(i, n int, table state.QualName)) ([]planner.TableData, error) {
 	if len(in.tables) == 0 {
 		return nil, nil
 	}
@@ -138,7 +144,10 @@ func planData(ctx context.Context, conn *pgx.Conn, current, desired state.Databa
 		defer curTx.Close(ctx)
 	}
 	var out []planner.TableData
-	for _, s := range shapes {
+	for i, s := range shapes {
+		if report != nil {
+			report(i+1, len(shapes), s.Table)
+		}
 		tp := &tablePlan{
 			shape: s, canon: dtx,
 			curTx: curTx, curDir: in.current.Dir, curHas: modelColumns(current),

@@ -17,8 +17,9 @@ type planSettings struct {
 	online bool
 	// data is set by WithData; tableData is its result, computed by Plan
 	// once the desired model is normalized (data.go).
-	data      *dataInput
-	tableData []planner.TableData
+	data         *dataInput
+	dataProgress func(i, n int, table state.QualName)
+	tableData    []planner.TableData
 }
 
 // WithOnline plans online DDL (planner.Options.Online): concurrent index
