@@ -17,6 +17,12 @@ type TableData struct {
 	DeletedRows, InsertedRows int
 	// Sequences move serial key columns' sequences past inserted ids.
 	Sequences []string
+	// InsertsFirst runs Inserts before Updates: the updates give new rows
+	// their references to other new rows of the same table.
+	InsertsFirst bool
+	// LateDeletes runs Deletes after every table's inserts and updates:
+	// a kept row refers to a deleted one until an update moves it.
+	LateDeletes bool
 	// Old and New are the changed rows' data file lines before and after,
 	// for the per-object diff.
 	Old, New string
@@ -44,15 +50,22 @@ func dataKey(q state.QualName) state.ObjectKey {
 
 // data adds the row changes of Options.Data, given in an order where a
 // table comes after those it references: deletes right after renames,
-// before any DDL could break them (children first), updates then inserts
+// before any DDL could break them (children first), or, when a kept row
+// refers to a deleted one until an update moves it, after all inserts and
+// updates; updates then inserts
 // once every object exists (parents first: an insert finds the rows it
-// references), and sequence moves after them.
+// references; a table referring to itself inserts first, then updates),
+// and sequence moves after them.
 func (d *differ) data() {
 	tables := d.opts.Data
 	for i := len(tables) - 1; i >= 0; i-- {
 		t := tables[i]
+		ph := phaseDataDelete
+		if t.LateDeletes {
+			ph = phaseDataLateDelete
+		}
 		for _, sql := range t.Deletes {
-			d.add(phaseDataDelete, dataKey(t.Table), ActionDelete, sql, Hazard{
+			d.add(ph, dataKey(t.Table), ActionDelete, sql, Hazard{
 				Kind:    HazardDeletesData,
 				Message: fmt.Sprintf("deletes rows of data table %s that are not in its data file (%d in all)", t.Table, t.DeletedRows),
 			})
@@ -63,11 +76,18 @@ func (d *differ) data() {
 		if t.Old != "" || t.New != "" {
 			d.change(key, ActionAlter, t.Old, t.New)
 		}
+		if t.InsertsFirst {
+			for _, sql := range t.Inserts {
+				d.add(phaseData, key, ActionInsert, sql)
+			}
+		}
 		for _, sql := range t.Updates {
 			d.add(phaseData, key, ActionUpdate, sql)
 		}
-		for _, sql := range t.Inserts {
-			d.add(phaseData, key, ActionInsert, sql)
+		if !t.InsertsFirst {
+			for _, sql := range t.Inserts {
+				d.add(phaseData, key, ActionInsert, sql)
+			}
 		}
 		for _, sql := range t.Sequences {
 			d.add(phaseData, key, ActionAlter, sql)

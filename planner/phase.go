@@ -98,6 +98,8 @@ const (
 	phasePrivileges
 	// Rows are inserted and updated once every object exists (data.go).
 	phaseData
+	// Rows other rows referred to until the updates above (data.go).
+	phaseDataLateDelete
 	// New NOT NULL columns that the data rows fill (migration.go).
 	phaseDataNotNull
 	phaseDropSequence

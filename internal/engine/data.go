@@ -143,7 +143,11 @@ func planData(ctx context.Context, conn *pgx.Conn, current, desired state.Databa
 		}
 		defer curTx.Close(ctx)
 	}
-	var out []planner.TableData
+	type planned struct {
+		tp  *tablePlan
+		res *diffResult
+	}
+	var all []planned
 	for i, s := range shapes {
 		if report != nil {
 			report(i+1, len(shapes), s.Table)
@@ -157,13 +161,46 @@ func planData(ctx context.Context, conn *pgx.Conn, current, desired state.Databa
 			tp.curTx = dtx
 		}
 		tp.unknown, tp.force = unknownColumns(s, current, desired)
-		td, err := tp.plan(ctx)
+		res, err := tp.plan(ctx)
 		if err != nil {
 			return nil, err
 		}
-		if td != nil {
-			out = append(out, *td)
+		if res != nil {
+			all = append(all, planned{tp, res})
 		}
+	}
+	// A deleted row that a kept row refers to until an update moves it
+	// elsewhere (a city moving to a new country, a category to a new
+	// parent) is deleted after the updates, not before them.
+	deleted := map[state.QualName]map[string]bool{}
+	for _, p := range all {
+		for _, r := range p.res.deletes {
+			if deleted[p.tp.shape.Table] == nil {
+				deleted[p.tp.shape.Table] = map[string]bool{}
+			}
+			deleted[p.tp.shape.Table][keyText(p.tp.shape, r)] = true
+		}
+	}
+	late := map[state.QualName]bool{}
+	for _, p := range all {
+		s := p.tp.shape
+		for _, u := range p.res.updates {
+			for _, ci := range u.Cols {
+				c := s.Columns[ci]
+				if c.Ref == nil || deleted[c.Ref.Table] == nil {
+					continue
+				}
+				if deleted[c.Ref.Table][valuesText(u.Old.Vals[c.Off:c.Off+c.Width()])] {
+					late[c.Ref.Table] = true
+				}
+			}
+		}
+	}
+	out := make([]planner.TableData, 0, len(all))
+	for _, p := range all {
+		td := p.tp.tableData(p.res)
+		td.LateDeletes = late[p.tp.shape.Table]
+		out = append(out, *td)
 	}
 	return out, nil
 }
@@ -299,7 +336,7 @@ func (tp *tablePlan) merge(ctx context.Context) (*diffResult, error) {
 	return &res, nil
 }
 
-func (tp *tablePlan) plan(ctx context.Context) (*planner.TableData, error) {
+func (tp *tablePlan) plan(ctx context.Context) (*diffResult, error) {
 	res, err := tp.merge(ctx)
 	if errors.Is(err, rows.ErrUnsorted) {
 		tp.sorted = true
@@ -314,7 +351,10 @@ func (tp *tablePlan) plan(ctx context.Context) (*planner.TableData, error) {
 	if err := tp.canonicalize(ctx, res); err != nil {
 		return nil, err
 	}
-	return tp.tableData(res), nil
+	if len(res.inserts)+len(res.deletes)+len(res.updates) == 0 {
+		return nil, nil
+	}
+	return res, nil
 }
 
 // valueTypes lists the type of each value of a row.
@@ -454,17 +494,24 @@ func (tp *tablePlan) canonicalColumn(ctx context.Context, typ string, rs []rows.
 }
 
 func keyText(s *rows.Shape, r rows.Row) string {
-	var b strings.Builder
+	var vals []rows.Value
 	for _, k := range s.Key {
 		c := s.Columns[k]
-		for j := 0; j < c.Width(); j++ {
-			v := r.Vals[c.Off+j]
-			if v.Null {
-				b.WriteString("\x00N")
-			} else {
-				b.WriteString("\x00V")
-				b.WriteString(v.S)
-			}
+		vals = append(vals, r.Vals[c.Off:c.Off+c.Width()]...)
+	}
+	return valuesText(vals)
+}
+
+// valuesText is a map key for a list of values: a row's key, or the
+// referenced key a reference holds (in the referenced table's key order).
+func valuesText(vals []rows.Value) string {
+	var b strings.Builder
+	for _, v := range vals {
+		if v.Null {
+			b.WriteString("\x00N")
+		} else {
+			b.WriteString("\x00V")
+			b.WriteString(v.S)
 		}
 	}
 	return b.String()
@@ -489,8 +536,37 @@ func (tp *tablePlan) tableData(res *diffResult) *planner.TableData {
 	for _, u := range res.updates {
 		td.Updates = append(td.Updates, s.UpdateSQL(*u.New, u.Cols))
 	}
-	for start := 0; start < len(res.inserts); start += dataBatch {
-		td.Inserts = append(td.Inserts, s.InsertSQL(res.inserts[start:min(start+dataBatch, len(res.inserts))]))
+	inserts := res.inserts
+	if self := s.SelfRefs(); len(self) > 0 && len(inserts) > 0 {
+		// A row may refer to another new row (its parent in a tree),
+		// which an INSERT's subquery cannot see yet: new rows are
+		// inserted without those references, and get them by UPDATE
+		// once all are there.
+		td.InsertsFirst = true
+		inserts = make([]rows.Row, len(res.inserts))
+		for i, r := range res.inserts {
+			cp := rows.Row{Line: r.Line, Vals: append([]rows.Value(nil), r.Vals...)}
+			var set []int
+			for _, ci := range self {
+				c := s.Columns[ci]
+				for j := c.Off; j < c.Off+c.Width(); j++ {
+					if !cp.Vals[j].Null {
+						set = append(set, ci)
+						break
+					}
+				}
+				for j := c.Off; j < c.Off+c.Width(); j++ {
+					cp.Vals[j] = rows.Value{Null: true}
+				}
+			}
+			if len(set) > 0 {
+				td.Updates = append(td.Updates, s.UpdateSQL(r, set))
+			}
+			inserts[i] = cp
+		}
+	}
+	for start := 0; start < len(inserts); start += dataBatch {
+		td.Inserts = append(td.Inserts, s.InsertSQL(inserts[start:min(start+dataBatch, len(inserts))]))
 	}
 	if len(res.inserts) > 0 {
 		for _, col := range s.SerialKeys {

@@ -45,7 +45,14 @@ type Column struct {
 	Ref *Ref
 	// Off is the index of the column's first value in Row.Vals.
 	Off int
+
+	table state.QualName // the column's table
 }
+
+// SelfRef reports whether the column refers to another row of its own
+// table by natural key (a parent in a tree): inserted rows get it once
+// every new row exists (Shape.SelfRefs).
+func (c Column) SelfRef() bool { return c.Ref != nil && c.Ref.Table == c.table }
 
 // Width is how many values the column takes in a row.
 func (c Column) Width() int {
@@ -187,7 +194,7 @@ func newShape(d state.DataTable, tables map[state.QualName]*state.Table, specs m
 		case natural && slices.Contains(pk, c.Name) && !slices.Contains(key, c.Name) && generatedID(c):
 			continue
 		}
-		col := Column{Name: c.Name, Type: c.Type, Off: s.Width}
+		col := Column{Name: c.Name, Type: c.Type, Off: s.Width, table: d.Table}
 		ref, err := refOf(d.Table, t, c.Name, tables, specs, keys)
 		if err != nil {
 			return nil, err
@@ -206,6 +213,9 @@ func newShape(d state.DataTable, tables map[state.QualName]*state.Table, specs m
 		i, ok := s.Column(k)
 		if !ok {
 			return nil, fmt.Errorf("data %q: key column %q is generated and cannot identify rows", d.Table, k)
+		}
+		if s.Columns[i].SelfRef() {
+			return nil, fmt.Errorf("data %q: key column %q refers to the table itself by natural key; a key cannot depend on other rows of the table", d.Table, k)
 		}
 		s.Key = append(s.Key, i)
 	}
@@ -245,9 +255,6 @@ func refOf(self state.QualName, t *state.Table, col string, tables map[state.Qua
 		rkey := keys[target]
 		if len(rkey) == 1 && rkey[0] == refCol {
 			return nil, nil // the file can name the referenced key itself
-		}
-		if target == self {
-			return nil, fmt.Errorf("data %q: column %q references the table itself by a column that is not its key; self-references are supported only by the key", self, col)
 		}
 		ref := &Ref{Table: target, Column: refCol, Key: rkey}
 		for _, k := range rkey {
@@ -331,4 +338,16 @@ func at(d state.DataTable, err error) error {
 		return err
 	}
 	return fmt.Errorf("%s: %w", d.Pos, err)
+}
+
+// SelfRefs are the indexes of the columns that refer to the table itself
+// by natural key.
+func (s *Shape) SelfRefs() []int {
+	var out []int
+	for i, c := range s.Columns {
+		if c.SelfRef() {
+			out = append(out, i)
+		}
+	}
+	return out
 }

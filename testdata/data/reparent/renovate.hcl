@@ -1,0 +1,6 @@
+data "public.regions" {
+  key = ["code"]
+}
+data "public.stores" {
+  key = ["name"]
+}

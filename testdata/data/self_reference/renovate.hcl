@@ -1,0 +1,3 @@
+data "public.categories" {
+  key = ["code"]
+}
