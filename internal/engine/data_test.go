@@ -180,7 +180,6 @@ func copyTree(src, dst string) error {
 // TestDataPlanErrors: bad data files and data blocks are reported with
 // the file, line and column, and nothing is planned.
 func TestDataPlanErrors(t *testing.T) {
-	ctx := context.Background()
 	dsn := srv.NewDatabase(t)
 	schema := "CREATE TABLE public.kinds (id integer PRIMARY KEY, code text NOT NULL UNIQUE, label text);\n"
 	if err := execSQL(t, dsn, schema); err != nil {
@@ -219,5 +218,4 @@ func TestDataPlanErrors(t *testing.T) {
 			}
 		})
 	}
-	_ = ctx
 }
