@@ -125,23 +125,32 @@ func planData(ctx context.Context, conn *pgx.Conn, current, desired state.Databa
 		return nil, err
 	}
 	defer dtx.Close(ctx)
-	var desTx *catalog.DataTx
-	if in.desired.Conn != nil {
-		if in.desired.Conn == conn {
-			desTx = dtx
-		} else if desTx, err = catalog.BeginData(ctx, in.desired.Conn); err != nil {
+	var opened []*catalog.DataTx
+	defer func() {
+		for _, tx := range opened {
+			tx.Close(ctx)
+		}
+	}()
+	// Each side reads its rows in its own snapshot: the plan's, or one
+	// on the other database of a diff between two.
+	txFor := func(c *pgx.Conn) (*catalog.DataTx, error) {
+		if c == nil || c == conn {
+			return dtx, nil
+		}
+		tx, err := catalog.BeginData(ctx, c)
+		if err != nil {
 			return nil, err
 		}
-		if desTx != dtx {
-			defer desTx.Close(ctx)
-		}
+		opened = append(opened, tx)
+		return tx, nil
 	}
-	curTx := dtx
-	if in.current.Conn != nil && in.current.Conn != conn {
-		if curTx, err = catalog.BeginData(ctx, in.current.Conn); err != nil {
-			return nil, err
-		}
-		defer curTx.Close(ctx)
+	desTx, err := txFor(in.desired.Conn)
+	if err != nil {
+		return nil, err
+	}
+	curTx, err := txFor(in.current.Conn)
+	if err != nil {
+		return nil, err
 	}
 	type planned struct {
 		tp  *tablePlan
@@ -156,9 +165,6 @@ func planData(ctx context.Context, conn *pgx.Conn, current, desired state.Databa
 			shape: s, canon: dtx,
 			curTx: curTx, curDir: in.current.Dir, curHas: modelColumns(current),
 			desTx: desTx, desDir: in.desired.Dir, desHas: modelColumns(desired),
-		}
-		if in.current.Dir == "" && in.current.Conn == nil {
-			tp.curTx = dtx
 		}
 		tp.unknown, tp.force = unknownColumns(s, current, desired)
 		res, err := tp.plan(ctx)

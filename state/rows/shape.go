@@ -230,10 +230,10 @@ func generatedID(c state.Column) bool {
 
 var referencesRE = regexp.MustCompile(`REFERENCES\s+((?:"(?:[^"]|"")*"|[^\s(."]+)(?:\.(?:"(?:[^"]|"")*"|[^\s(."]+))?)\s*(?:\(([^)]*)\))?`)
 
-// refOf returns the reference of column col of table t, if it is the one
-// column of a foreign key to another data table keyed by something else
-// than the referenced column.
-func refOf(self state.QualName, t *state.Table, col string, tables map[state.QualName]*state.Table, specs map[state.QualName]state.DataTable, keys map[state.QualName][]string) (*Ref, error) {
+// fkTarget finds the single-column foreign key of column col of table t
+// to another data table: that table and the column referenced (the
+// column list of REFERENCES, else the referenced primary key).
+func fkTarget(t *state.Table, col string, tables map[state.QualName]*state.Table, specs map[state.QualName]state.DataTable) (state.QualName, string, bool) {
 	for _, c := range t.Constraints {
 		if c.Kind != state.ConstraintForeignKey || c.References == nil || len(c.Columns) != 1 || c.Columns[0] != col {
 			continue
@@ -242,49 +242,45 @@ func refOf(self state.QualName, t *state.Table, col string, tables map[state.Qua
 		if _, ok := specs[target]; !ok {
 			continue
 		}
-		rt := tables[target]
-		refCol := ""
 		if m := referencesRE.FindStringSubmatch(c.Definition); m != nil && strings.TrimSpace(m[2]) != "" {
-			refCol = unquote(strings.TrimSpace(m[2]))
-		} else if pk := primaryKey(rt); len(pk) == 1 {
-			refCol = pk[0]
+			return target, unquote(strings.TrimSpace(m[2])), true
 		}
-		if refCol == "" {
-			continue
+		if pk := primaryKey(tables[target]); len(pk) == 1 {
+			return target, pk[0], true
 		}
-		rkey := keys[target]
-		if len(rkey) == 1 && rkey[0] == refCol {
-			return nil, nil // the file can name the referenced key itself
-		}
-		ref := &Ref{Table: target, Column: refCol, Key: rkey}
-		for _, k := range rkey {
-			kc, _ := rt.Column(k)
-			ref.KeyTypes = append(ref.KeyTypes, kc.Type)
-			if nested, _ := refOfSimple(rt, k, specs, keys); nested {
-				return nil, fmt.Errorf("data %q: column %q references %s, whose key column %q is itself a reference by natural key; nested natural keys are not supported", self, col, target, k)
-			}
-		}
-		return ref, nil
 	}
-	return nil, nil
+	return state.QualName{}, "", false
 }
 
-// refOfSimple reports whether column col of t would be a reference.
-func refOfSimple(t *state.Table, col string, specs map[state.QualName]state.DataTable, keys map[state.QualName][]string) (bool, error) {
-	for _, c := range t.Constraints {
-		if c.Kind != state.ConstraintForeignKey || c.References == nil || len(c.Columns) != 1 || c.Columns[0] != col {
-			continue
-		}
-		if _, ok := specs[*c.References]; ok {
-			k := keys[*c.References]
-			m := referencesRE.FindStringSubmatch(c.Definition)
-			if m != nil && len(k) == 1 && unquote(strings.TrimSpace(m[2])) == k[0] {
-				return false, nil
-			}
-			return true, nil
+// isRef reports whether column col of t is written by natural key: a
+// foreign key to a data table keyed by something else than the
+// referenced column.
+func isRef(t *state.Table, col string, tables map[state.QualName]*state.Table, specs map[state.QualName]state.DataTable, keys map[state.QualName][]string) bool {
+	target, refCol, ok := fkTarget(t, col, tables, specs)
+	if !ok {
+		return false
+	}
+	rkey := keys[target]
+	return !(len(rkey) == 1 && rkey[0] == refCol)
+}
+
+// refOf returns the reference of column col of table t when it is written
+// by natural key (isRef), nil otherwise.
+func refOf(self state.QualName, t *state.Table, col string, tables map[state.QualName]*state.Table, specs map[state.QualName]state.DataTable, keys map[state.QualName][]string) (*Ref, error) {
+	if !isRef(t, col, tables, specs, keys) {
+		return nil, nil
+	}
+	target, refCol, _ := fkTarget(t, col, tables, specs)
+	rt := tables[target]
+	ref := &Ref{Table: target, Column: refCol, Key: keys[target]}
+	for _, k := range ref.Key {
+		kc, _ := rt.Column(k)
+		ref.KeyTypes = append(ref.KeyTypes, kc.Type)
+		if isRef(rt, k, tables, specs, keys) {
+			return nil, fmt.Errorf("data %q: column %q references %s, whose key column %q is itself a reference by natural key; nested natural keys are not supported", self, col, target, k)
 		}
 	}
-	return false, nil
+	return ref, nil
 }
 
 func unquote(s string) string {
