@@ -13,6 +13,10 @@ import (
 type FetchOptions struct {
 	F *Factory
 	targetFlags
+	// Verify is the fidelity check: --verify and --shadow.
+	Verify verifyFlags
+	// Strict makes properties the files do not rebuild an error.
+	Strict bool
 }
 
 // NewCmdFetch builds `renovate fetch`.
@@ -25,11 +29,16 @@ func NewCmdFetch(f *Factory, runF func(*FetchOptions) error) *cobra.Command {
 renovate show up in git diff, and the data files (<schema>/data/<table>.sql) of
 the tables renovate.hcl's data blocks name. Refuses when the directory is not in a git
 repository, when it has uncommitted changes that would be overwritten, or when
-the branch is behind its upstream (pull first).`,
+the branch is behind its upstream (pull first). Then, as init does, it builds
+the files in an empty scratch database and names every object and property of
+the database they do not rebuild (--strict: an error; --verify=never skips).`,
 		Example: `  renovate fetch
   renovate fetch --dir hello --env staging`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
+			if err := opts.Verify.validate(); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -37,6 +46,8 @@ the branch is behind its upstream (pull first).`,
 		},
 	}
 	addTargetFlags(c, &opts.targetFlags)
+	addFidelityFlags(c, &opts.Verify)
+	c.Flags().BoolVar(&opts.Strict, "strict", false, "fail (exit 1) when the files do not rebuild some property of the database")
 	return c
 }
 
@@ -83,11 +94,13 @@ func runFetch(ctx context.Context, opts *FetchOptions) error {
 	}
 	if len(touched) == 0 {
 		f.IO.Infof("Files are up to date with the database.\n")
-		return nil
+	} else {
+		for _, p := range touched {
+			f.IO.Infof("  %s\n", p)
+		}
+		f.IO.Infof("Rewrote %d file(s) from %s; review with git diff and commit.\n", len(touched), describeDSN(dsn))
 	}
-	for _, p := range touched {
-		f.IO.Infof("  %s\n", p)
-	}
-	f.IO.Infof("Rewrote %d file(s) from %s; review with git diff and commit.\n", len(touched), describeDSN(dsn))
-	return nil
+	// Files that did not change can still miss a property the database
+	// gained: the check runs every time.
+	return checkFidelity(ctx, f, opts.Verify, opts.targetFlags, tg.Scope, conn, opts.Strict)
 }

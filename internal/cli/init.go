@@ -22,8 +22,11 @@ type InitOptions struct {
 	Source string
 	Dir    string
 	Env    string
-	// Strict makes objects renovate does not manage an error.
+	// Strict makes objects renovate does not manage, and properties the
+	// files do not rebuild, an error.
 	Strict bool
+	// Verify is the fidelity check: --verify and --shadow.
+	Verify verifyFlags
 }
 
 // NewCmdInit builds `renovate init`.
@@ -39,6 +42,12 @@ git repository if it is not inside one, and commits. When the directory already
 has a renovate.hcl with data blocks, the rows of those tables are written to
 <schema>/data/<table>.sql too.
 
+Before committing, init proves the files are the whole truth: it builds them
+in an empty scratch database (the shadow in renovate.hcl or --shadow, else a
+throwaway local PostgreSQL) and compares its catalog with the database's. Every
+object and property that did not survive is named in a warning (--strict: an
+error). --verify=never skips the check.
+
 The connection string is stored in renovate.hcl without its password: give
 passwords through PGPASSWORD or ~/.pgpass.`,
 		Example: `  renovate init --source postgres://app@localhost:5432/hello
@@ -47,6 +56,9 @@ passwords through PGPASSWORD or ~/.pgpass.`,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if opts.Source == "" {
 				return usageErrorf("renovate init needs --source, the database to dump")
+			}
+			if err := opts.Verify.validate(); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -57,7 +69,8 @@ passwords through PGPASSWORD or ~/.pgpass.`,
 	c.Flags().StringVar(&opts.Source, "source", "", "database to dump (URL or key=value connection string)")
 	c.Flags().StringVar(&opts.Dir, "dir", "", "directory to write (default: ./<database name>)")
 	c.Flags().StringVar(&opts.Env, "env", "default", "name of the environment recorded in renovate.hcl")
-	c.Flags().BoolVar(&opts.Strict, "strict", false, "fail (exit 1) when the database holds objects of kinds renovate does not manage")
+	c.Flags().BoolVar(&opts.Strict, "strict", false, "fail (exit 1) when the database holds objects of kinds renovate does not manage, or properties the files do not rebuild")
+	addFidelityFlags(c, &opts.Verify)
 	return c
 }
 
@@ -117,6 +130,9 @@ func runInit(ctx context.Context, opts *InitOptions) error {
 		if err := os.WriteFile(cfgPath, hcl, 0o644); err != nil {
 			return fmt.Errorf("writing %s: %w", cfgPath, err)
 		}
+	}
+	if err := checkFidelity(ctx, f, opts.Verify, targetFlags{Dir: dir, Env: opts.Env}, scope, conn, opts.Strict); err != nil {
+		return err
 	}
 	repo, err := gitrepo.Init(dir)
 	if err != nil {

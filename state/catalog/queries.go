@@ -20,6 +20,7 @@ var queryTemplates = template.Must(
 			"notExtensionMember": notExtensionMember,
 			"managedTable":       managedTable,
 			"ordinaryTable":      ordinaryTable,
+			"relativeACL":        relativeACL,
 		}).
 		ParseFS(queryFiles, "queries/*.sql"),
 )
@@ -87,4 +88,28 @@ func managedTable(c, n string) string {
 // pg_depend per query, and extension members are rare.
 func ordinaryTable(c, n string) string {
 	return fmt.Sprintf("(%[1]s.relkind IN ('r', 'p') AND %[2]s)", c, userNamespace(n))
+}
+
+// relativeACL is the SQL text of the privileges in the aclitem[] expression
+// acl of an object owned by the role OID expression owner, as a sorted,
+// comma-separated list: "PUBLIC=EXECUTE, <owner>=UPDATE, app=SELECT WITH
+// GRANT OPTION BY boss". A NULL acl means the default of the object kind
+// kind (an acldefault letter expression), or no privileges when kind is
+// empty (columns). The owner's entries read <owner> and grants made by the
+// owner name no grantor, so the text compares equal between two databases
+// whose objects have different owners but the same privileges relative to
+// them.
+func relativeACL(acl, owner, kind string) string {
+	full := acl
+	if kind != "" {
+		full = fmt.Sprintf("coalesce(%s, acldefault(%s, %s))", acl, kind, owner)
+	}
+	who := func(col string) string {
+		return fmt.Sprintf("CASE WHEN x.%[1]s = 0 THEN 'PUBLIC' WHEN x.%[1]s = %[2]s THEN '<owner>' ELSE quote_ident(pg_get_userbyid(x.%[1]s)) END", col, owner)
+	}
+	return fmt.Sprintf(`(SELECT string_agg(e, ', ' ORDER BY e) FROM (
+		SELECT %s || '=' || x.privilege_type
+			|| CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END
+			|| CASE WHEN x.grantor = %s THEN '' ELSE ' BY ' || %s END AS e
+		FROM aclexplode(%s) x) s)`, who("grantee"), owner, who("grantor"), full)
 }
