@@ -180,7 +180,37 @@ func convergence(t *testing.T, from, to string, setup func(t *testing.T, dsn str
 	} else if !again.Empty() {
 		return fmt.Errorf("second plan after rebuilding from renovate's files is not empty:\n%s", planSQL(again))
 	}
+	// The catalog-level oracle of the fidelity check: every property of
+	// the catalog snapshot survives, not only what pg_dump prints.
+	if losses, err := snapshotLosses(ctx, conn, dsnC); err != nil {
+		return err
+	} else if len(losses) > 0 {
+		return fmt.Errorf("rebuilding from renovate's own files lost catalog properties (to.sql, then the rebuild):\n%s", strings.Join(losses, "\n"))
+	}
 	return nil
+}
+
+// snapshotLosses compares the catalog snapshots of the database source is
+// connected to and of the database at dsn.
+func snapshotLosses(ctx context.Context, source *pgx.Conn, dsn string) ([]string, error) {
+	cp, err := catalog.Connect(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	defer cp.Close(context.Background())
+	a, err := catalog.ReadSnapshot(ctx, source)
+	if err != nil {
+		return nil, err
+	}
+	b, err := catalog.ReadSnapshot(ctx, cp)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, l := range catalog.Compare(a, b) {
+		out = append(out, "  "+l.String())
+	}
+	return out, nil
 }
 
 // connect opens a connection closed at the end of the test.

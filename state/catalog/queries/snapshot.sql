@@ -82,6 +82,7 @@ LATERAL (VALUES
 	('pg_class.relpartbound', pg_get_expr(c.relpartbound, c.oid)),
 	('pg_class.relam', am.amname::text),
 	('pg_class.reltablespace', ts.spcname::text),
+	('pg_class.relispopulated', CASE WHEN c.relkind = 'm' THEN c.relispopulated::text END),
 	('pg_class.reloftype', CASE WHEN c.reloftype <> 0 THEN format_type(c.reloftype, NULL) END),
 	('pg_partitioned_table', CASE WHEN pt.partrelid IS NOT NULL THEN pg_get_partkeydef(c.oid) END),
 	('pg_inherits', (SELECT string_agg(i.inhparent::regclass::text, ', ' ORDER BY i.inhseqno)
@@ -214,6 +215,14 @@ JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = f.oid AND d.de
 JOIN pg_extension e ON e.oid = d.refobjid
 
 UNION ALL
+SELECT 'extension', '', e.extname,
+	pg_describe_object('pg_class'::regclass, c.oid, 0), 'pg_class.relacl',
+	{{relativeACL "c.relacl" "c.relowner" "CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::\"char\""}}
+FROM pg_class c
+JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid
+
+UNION ALL
 SELECT 'type', n.nspname, t.typname,
 	pg_describe_object('pg_type'::regclass, t.oid, 0), p.prop, p.val
 FROM pg_type t
@@ -284,6 +293,14 @@ LATERAL (VALUES
 	('pg_collation.collisdeterministic', co.collisdeterministic::text),
 	('pg_collation.collcollate', co.collcollate::text),
 	('pg_collation.collctype', co.collctype::text),
+{{- if ge .Version 170000}}
+	('pg_collation.colllocale', co.colllocale::text),
+{{- else if ge .Version 150000}}
+	('pg_collation.colllocale', co.colliculocale::text),
+{{- end}}
+{{- if ge .Version 160000}}
+	('pg_collation.collicurules', co.collicurules::text),
+{{- end}}
 	('pg_collation.collowner', pg_get_userbyid(co.collowner)::text),
 	('pg_description', obj_description(co.oid, 'pg_collation'))
 ) p(prop, val)
@@ -308,6 +325,9 @@ LATERAL (VALUES
 	('pg_publication.pubactions', concat_ws(', ', CASE WHEN pb.pubinsert THEN 'insert' END, CASE WHEN pb.pubupdate THEN 'update' END,
 		CASE WHEN pb.pubdelete THEN 'delete' END, CASE WHEN pb.pubtruncate THEN 'truncate' END)),
 	('pg_publication.pubviaroot', pb.pubviaroot::text),
+{{- if ge .Version 180000}}
+	('pg_publication.pubgencols', pb.pubgencols::text),
+{{- end}}
 	('pg_publication.pubowner', pg_get_userbyid(pb.pubowner)::text),
 	('pg_publication_rel', (SELECT string_agg(pr.prrelid::regclass::text
 {{- if ge .Version 150000}}

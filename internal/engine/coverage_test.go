@@ -1,0 +1,543 @@
+package engine
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/renovate-pg/renovate/internal/pgtest"
+	"github.com/renovate-pg/renovate/state/catalog"
+	"github.com/renovate-pg/renovate/state/layout"
+)
+
+var updateCoverage = flag.Bool("update-coverage", false, "rewrite docs/fidelity.md from the catalog coverage matrix")
+
+// The catalog coverage matrix is the systematic guard of fidelity: every
+// column of the catalogs that hold what a user can set is classified
+// (catalogColumns), and every user-settable attribute has an entry
+// (coverageMatrix) that sets it to a non-default value. TestCoverageMatrix
+// builds all of them in one database, writes renovate's files for it,
+// rebuilds those in an empty one and compares the two with the fidelity
+// check's catalog snapshot: a managed attribute must survive, a reported
+// one must be named by the check. A catalog column the server has and the
+// classification lacks (a new release) fails the test.
+
+// How the fidelity check sees a catalog column.
+const (
+	seenCompared  = "compared"    // a snapshot property of its own
+	seenVia       = "compared as" // part of another property's text
+	seenIdentity  = "identity"    // names or identifies the object
+	seenDerived   = "derived"     // follows from other columns or objects
+	seenInternal  = "internal"    // server bookkeeping no user sets
+	seenUnmanaged = "unmanaged"   // an object kind init's warning names
+)
+
+// catalogColumn classifies one catalog column: how the snapshot sees it,
+// and the property it is compared as or why it is not.
+type catalogColumn struct{ seen, note string }
+
+func compared() catalogColumn           { return catalogColumn{seenCompared, ""} }
+func comparedAs(p string) catalogColumn { return catalogColumn{seenVia, p} }
+func identity() catalogColumn           { return catalogColumn{seenIdentity, ""} }
+func derived(why string) catalogColumn  { return catalogColumn{seenDerived, why} }
+func internal(why string) catalogColumn { return catalogColumn{seenInternal, why} }
+func unmanaged(k string) catalogColumn  { return catalogColumn{seenUnmanaged, k} }
+
+// catalogColumns classifies every column of the catalogs a user's schema
+// lives in, on PostgreSQL 13 to 18 (a column a release lacks is simply
+// not met).
+var catalogColumns = map[string]catalogColumn{
+	"pg_namespace.oid": identity(), "pg_namespace.nspname": identity(),
+	"pg_namespace.nspowner": compared(), "pg_namespace.nspacl": compared(),
+
+	"pg_class.oid": identity(), "pg_class.relname": identity(), "pg_class.relnamespace": identity(),
+	"pg_class.reltype":       derived("the row type made with the relation"),
+	"pg_class.reloftype":     compared(),
+	"pg_class.relowner":      compared(),
+	"pg_class.relam":         compared(),
+	"pg_class.relfilenode":   internal("the storage file"),
+	"pg_class.reltablespace": compared(),
+	"pg_class.relpages":      internal("statistics kept by VACUUM and ANALYZE"), "pg_class.reltuples": internal("statistics kept by VACUUM and ANALYZE"), "pg_class.relallvisible": internal("statistics kept by VACUUM and ANALYZE"),
+	"pg_class.relallfrozen":   internal("statistics kept by VACUUM and ANALYZE"),
+	"pg_class.reltoastrelid":  derived("the TOAST table the server makes"),
+	"pg_class.relhasindex":    derived("from pg_index"),
+	"pg_class.relisshared":    internal("system catalogs only"),
+	"pg_class.relpersistence": compared(),
+	"pg_class.relkind":        compared(),
+	"pg_class.relnatts":       derived("from pg_attribute"),
+	"pg_class.relchecks":      derived("from pg_constraint"),
+	"pg_class.relhasrules":    derived("from pg_rewrite"),
+	"pg_class.relhastriggers": derived("from pg_trigger"),
+	"pg_class.relhassubclass": derived("from pg_inherits"),
+	"pg_class.relrowsecurity": compared(), "pg_class.relforcerowsecurity": compared(),
+	"pg_class.relispopulated": compared(),
+	"pg_class.relreplident":   compared(),
+	"pg_class.relispartition": compared(),
+	"pg_class.relrewrite":     internal("set only while a rewrite runs"),
+	"pg_class.relfrozenxid":   internal("transaction ids of the storage"), "pg_class.relminmxid": internal("transaction ids of the storage"),
+	"pg_class.relacl": compared(), "pg_class.reloptions": compared(), "pg_class.relpartbound": compared(),
+
+	"pg_attribute.attrelid": identity(), "pg_attribute.attname": identity(),
+	"pg_attribute.atttypid":      compared(),
+	"pg_attribute.attstattarget": compared(),
+	"pg_attribute.attlen":        derived("from the type"), "pg_attribute.attbyval": derived("from the type"), "pg_attribute.attalign": derived("from the type"),
+	"pg_attribute.attnum":         comparedAs("pg_attribute.attnum (position)"),
+	"pg_attribute.attndims":       internal("declared array dimensions are not enforced, and pg_dump does not keep them either"),
+	"pg_attribute.attcacheoff":    internal("always -1 on disk"),
+	"pg_attribute.atttypmod":      comparedAs("pg_attribute.atttypid"),
+	"pg_attribute.attstorage":     compared(),
+	"pg_attribute.attcompression": compared(),
+	"pg_attribute.attnotnull":     compared(),
+	"pg_attribute.atthasdef":      derived("from pg_attrdef"),
+	"pg_attribute.atthasmissing":  internal("the fast default of rows that existed when the column was added"),
+	"pg_attribute.attmissingval":  internal("the fast default of rows that existed when the column was added"),
+	"pg_attribute.attidentity":    compared(), "pg_attribute.attgenerated": compared(),
+	"pg_attribute.attisdropped":  internal("dropped columns"),
+	"pg_attribute.attislocal":    compared(),
+	"pg_attribute.attinhcount":   derived("from pg_inherits"),
+	"pg_attribute.attcollation":  compared(),
+	"pg_attribute.attacl":        compared(),
+	"pg_attribute.attoptions":    compared(),
+	"pg_attribute.attfdwoptions": unmanaged("foreign table"),
+
+	"pg_attrdef.oid": identity(), "pg_attrdef.adrelid": identity(), "pg_attrdef.adnum": identity(),
+	"pg_attrdef.adbin": compared(),
+
+	"pg_index.indexrelid": identity(), "pg_index.indrelid": identity(),
+	"pg_index.indnatts": comparedAs("pg_get_indexdef"), "pg_index.indnkeyatts": comparedAs("pg_get_indexdef"), "pg_index.indisunique": comparedAs("pg_get_indexdef"),
+	"pg_index.indnullsnotdistinct": comparedAs("pg_get_indexdef"),
+	"pg_index.indisprimary":        comparedAs("pg_get_constraintdef"), "pg_index.indisexclusion": comparedAs("pg_get_constraintdef"), "pg_index.indimmediate": comparedAs("pg_get_constraintdef"),
+	"pg_index.indisclustered": compared(),
+	"pg_index.indisvalid":     internal("a failed concurrent build; a rebuild builds the index whole"),
+	"pg_index.indcheckxmin":   internal("HOT chain bookkeeping"),
+	"pg_index.indisready":     internal("a concurrent build in progress"), "pg_index.indislive": internal("a concurrent drop in progress"),
+	"pg_index.indisreplident": compared(),
+	"pg_index.indkey":         comparedAs("pg_get_indexdef"), "pg_index.indcollation": comparedAs("pg_get_indexdef"), "pg_index.indclass": comparedAs("pg_get_indexdef"),
+	"pg_index.indoption": comparedAs("pg_get_indexdef"), "pg_index.indexprs": comparedAs("pg_get_indexdef"), "pg_index.indpred": comparedAs("pg_get_indexdef"),
+
+	"pg_constraint.oid": identity(), "pg_constraint.conname": identity(), "pg_constraint.connamespace": identity(),
+	"pg_constraint.conrelid": identity(), "pg_constraint.contypid": identity(),
+	"pg_constraint.contype": comparedAs("pg_get_constraintdef"), "pg_constraint.condeferrable": comparedAs("pg_get_constraintdef"),
+	"pg_constraint.condeferred": comparedAs("pg_get_constraintdef"), "pg_constraint.convalidated": comparedAs("pg_get_constraintdef"),
+	"pg_constraint.conenforced": comparedAs("pg_get_constraintdef"), "pg_constraint.conperiod": comparedAs("pg_get_constraintdef"),
+	"pg_constraint.conindid":    derived("the index the constraint uses"),
+	"pg_constraint.conparentid": compared(),
+	"pg_constraint.confrelid":   comparedAs("pg_get_constraintdef"), "pg_constraint.confupdtype": comparedAs("pg_get_constraintdef"),
+	"pg_constraint.confdeltype": comparedAs("pg_get_constraintdef"), "pg_constraint.confmatchtype": comparedAs("pg_get_constraintdef"),
+	"pg_constraint.conislocal":   compared(),
+	"pg_constraint.coninhcount":  derived("from pg_inherits"),
+	"pg_constraint.connoinherit": comparedAs("pg_get_constraintdef"),
+	"pg_constraint.conkey":       comparedAs("pg_get_constraintdef"), "pg_constraint.confkey": comparedAs("pg_get_constraintdef"),
+	"pg_constraint.conpfeqop": comparedAs("pg_get_constraintdef"), "pg_constraint.conppeqop": comparedAs("pg_get_constraintdef"),
+	"pg_constraint.conffeqop": comparedAs("pg_get_constraintdef"), "pg_constraint.confdelsetcols": comparedAs("pg_get_constraintdef"),
+	"pg_constraint.conexclop": comparedAs("pg_get_constraintdef"), "pg_constraint.conbin": comparedAs("pg_get_constraintdef"),
+
+	"pg_proc.oid": identity(), "pg_proc.proname": identity(), "pg_proc.pronamespace": identity(),
+	"pg_proc.proowner": compared(), "pg_proc.proacl": compared(),
+	"pg_proc.prolang": comparedAs("pg_get_functiondef"), "pg_proc.procost": comparedAs("pg_get_functiondef"), "pg_proc.prorows": comparedAs("pg_get_functiondef"),
+	"pg_proc.provariadic": comparedAs("pg_get_functiondef"), "pg_proc.prosupport": comparedAs("pg_get_functiondef"), "pg_proc.prokind": comparedAs("pg_get_functiondef"),
+	"pg_proc.prosecdef": comparedAs("pg_get_functiondef"), "pg_proc.proleakproof": comparedAs("pg_get_functiondef"), "pg_proc.proisstrict": comparedAs("pg_get_functiondef"),
+	"pg_proc.proretset": comparedAs("pg_get_functiondef"), "pg_proc.provolatile": comparedAs("pg_get_functiondef"), "pg_proc.proparallel": comparedAs("pg_get_functiondef"),
+	"pg_proc.pronargs": comparedAs("pg_get_functiondef"), "pg_proc.pronargdefaults": comparedAs("pg_get_functiondef"), "pg_proc.prorettype": comparedAs("pg_get_functiondef"),
+	"pg_proc.proargtypes": comparedAs("pg_get_functiondef"), "pg_proc.proallargtypes": comparedAs("pg_get_functiondef"), "pg_proc.proargmodes": comparedAs("pg_get_functiondef"),
+	"pg_proc.proargnames": comparedAs("pg_get_functiondef"), "pg_proc.proargdefaults": comparedAs("pg_get_functiondef"), "pg_proc.protrftypes": comparedAs("pg_get_functiondef"),
+	"pg_proc.prosrc": comparedAs("pg_get_functiondef"), "pg_proc.probin": comparedAs("pg_get_functiondef"), "pg_proc.prosqlbody": comparedAs("pg_get_functiondef"),
+	"pg_proc.proconfig": comparedAs("pg_get_functiondef"),
+
+	"pg_type.oid": identity(), "pg_type.typname": identity(), "pg_type.typnamespace": identity(),
+	"pg_type.typowner": compared(), "pg_type.typacl": compared(), "pg_type.typtype": compared(),
+	"pg_type.typlen": derived("from the type"), "pg_type.typbyval": derived("from the type"), "pg_type.typalign": derived("from the type"), "pg_type.typstorage": derived("from the type"),
+	"pg_type.typcategory": unmanaged("base type"), "pg_type.typispreferred": unmanaged("base type"), "pg_type.typdelim": unmanaged("base type"),
+	"pg_type.typinput": unmanaged("base type"), "pg_type.typoutput": unmanaged("base type"), "pg_type.typreceive": unmanaged("base type"), "pg_type.typsend": unmanaged("base type"),
+	"pg_type.typmodin": unmanaged("base type"), "pg_type.typmodout": unmanaged("base type"), "pg_type.typanalyze": unmanaged("base type"), "pg_type.typsubscript": unmanaged("base type"),
+	"pg_type.typisdefined": internal("shell types"),
+	"pg_type.typrelid":     derived("the relation of a row or composite type"),
+	"pg_type.typelem":      derived("array types are made with their element type"), "pg_type.typarray": derived("array types are made with their element type"),
+	"pg_type.typnotnull": compared(), "pg_type.typbasetype": compared(), "pg_type.typtypmod": comparedAs("pg_type.typbasetype"),
+	"pg_type.typndims":     internal("declared array dimensions of a domain are not enforced"),
+	"pg_type.typcollation": compared(), "pg_type.typdefaultbin": comparedAs("pg_type.typdefault"), "pg_type.typdefault": compared(),
+
+	"pg_description.objoid": identity(), "pg_description.classoid": identity(), "pg_description.objsubid": identity(),
+	"pg_description.description": comparedAs("pg_description"),
+
+	"pg_default_acl.oid": identity(), "pg_default_acl.defaclrole": identity(), "pg_default_acl.defaclnamespace": identity(),
+	"pg_default_acl.defaclobjtype": identity(), "pg_default_acl.defaclacl": compared(),
+
+	"pg_init_privs.objoid": identity(), "pg_init_privs.classoid": identity(), "pg_init_privs.objsubid": identity(),
+	"pg_init_privs.privtype": comparedAs("the privileges of extension members (pg_proc.proacl, pg_class.relacl)"), "pg_init_privs.initprivs": comparedAs("the privileges of extension members (pg_proc.proacl, pg_class.relacl)"),
+
+	"pg_statistic_ext.oid": unmanaged("statistics object"), "pg_statistic_ext.stxrelid": unmanaged("statistics object"), "pg_statistic_ext.stxname": unmanaged("statistics object"),
+	"pg_statistic_ext.stxnamespace": unmanaged("statistics object"), "pg_statistic_ext.stxowner": unmanaged("statistics object"),
+	"pg_statistic_ext.stxstattarget": unmanaged("statistics object"), "pg_statistic_ext.stxkeys": unmanaged("statistics object"),
+	"pg_statistic_ext.stxkind": unmanaged("statistics object"), "pg_statistic_ext.stxexprs": unmanaged("statistics object"),
+
+	"pg_trigger.oid": identity(), "pg_trigger.tgrelid": identity(), "pg_trigger.tgname": identity(),
+	"pg_trigger.tgparentid": derived("a partition's clone of its parent's trigger"),
+	"pg_trigger.tgfoid":     comparedAs("pg_get_triggerdef"), "pg_trigger.tgtype": comparedAs("pg_get_triggerdef"),
+	"pg_trigger.tgenabled":     compared(),
+	"pg_trigger.tgisinternal":  internal("triggers the server makes for foreign keys"),
+	"pg_trigger.tgconstrrelid": comparedAs("pg_get_triggerdef"), "pg_trigger.tgconstrindid": derived("the index of a constraint trigger's constraint"),
+	"pg_trigger.tgconstraint": derived("the constraint of a constraint trigger"),
+	"pg_trigger.tgdeferrable": comparedAs("pg_get_triggerdef"), "pg_trigger.tginitdeferred": comparedAs("pg_get_triggerdef"), "pg_trigger.tgnargs": comparedAs("pg_get_triggerdef"),
+	"pg_trigger.tgattr": comparedAs("pg_get_triggerdef"), "pg_trigger.tgargs": comparedAs("pg_get_triggerdef"), "pg_trigger.tgqual": comparedAs("pg_get_triggerdef"),
+	"pg_trigger.tgoldtable": comparedAs("pg_get_triggerdef"), "pg_trigger.tgnewtable": comparedAs("pg_get_triggerdef"),
+
+	"pg_policy.oid": identity(), "pg_policy.polname": identity(), "pg_policy.polrelid": identity(),
+	"pg_policy.polcmd": compared(), "pg_policy.polpermissive": compared(), "pg_policy.polroles": compared(),
+	"pg_policy.polqual": compared(), "pg_policy.polwithcheck": compared(),
+
+	"pg_sequence.seqrelid": identity(),
+	"pg_sequence.seqtypid": compared(), "pg_sequence.seqstart": compared(), "pg_sequence.seqincrement": compared(),
+	"pg_sequence.seqmax": compared(), "pg_sequence.seqmin": compared(), "pg_sequence.seqcache": compared(), "pg_sequence.seqcycle": compared(),
+
+	"pg_inherits.inhrelid": identity(), "pg_inherits.inhparent": comparedAs("pg_inherits"), "pg_inherits.inhseqno": comparedAs("pg_inherits"),
+	"pg_inherits.inhdetachpending": internal("a DETACH PARTITION CONCURRENTLY in progress"),
+
+	"pg_enum.oid": internal("OIDs"), "pg_enum.enumtypid": identity(),
+	"pg_enum.enumsortorder": comparedAs("pg_enum"), "pg_enum.enumlabel": comparedAs("pg_enum"),
+
+	"pg_range.rngtypid":   identity(),
+	"pg_range.rngsubtype": compared(), "pg_range.rngmultitypid": compared(), "pg_range.rngcollation": compared(),
+	"pg_range.rngsubopc": compared(), "pg_range.rngcanonical": compared(), "pg_range.rngsubdiff": compared(),
+
+	"pg_collation.oid": identity(), "pg_collation.collname": identity(), "pg_collation.collnamespace": identity(),
+	"pg_collation.collowner": compared(), "pg_collation.collprovider": compared(), "pg_collation.collisdeterministic": compared(),
+	"pg_collation.collencoding": derived("the database's encoding"),
+	"pg_collation.collcollate":  compared(), "pg_collation.collctype": compared(),
+	"pg_collation.colliculocale": comparedAs("pg_collation.colllocale"), "pg_collation.colllocale": compared(),
+	"pg_collation.collicurules": compared(),
+	"pg_collation.collversion":  internal("the collation library's version when the collation was made"),
+
+	"pg_publication.oid": identity(), "pg_publication.pubname": identity(),
+	"pg_publication.pubowner": compared(), "pg_publication.puballtables": compared(),
+	"pg_publication.pubinsert": comparedAs("pg_publication.pubactions"), "pg_publication.pubupdate": comparedAs("pg_publication.pubactions"),
+	"pg_publication.pubdelete": comparedAs("pg_publication.pubactions"), "pg_publication.pubtruncate": comparedAs("pg_publication.pubactions"),
+	"pg_publication.pubviaroot": compared(), "pg_publication.pubgencols": compared(),
+	"pg_publication_rel.oid": identity(), "pg_publication_rel.prpubid": identity(),
+	"pg_publication_rel.prrelid": comparedAs("pg_publication_rel"), "pg_publication_rel.prqual": comparedAs("pg_publication_rel"), "pg_publication_rel.prattrs": comparedAs("pg_publication_rel"),
+	"pg_publication_namespace.oid": identity(), "pg_publication_namespace.pnpubid": identity(),
+	"pg_publication_namespace.pnnspid": comparedAs("pg_publication_namespace"),
+
+	"pg_event_trigger.oid": identity(), "pg_event_trigger.evtname": identity(),
+	"pg_event_trigger.evtevent": compared(), "pg_event_trigger.evtowner": compared(), "pg_event_trigger.evtfoid": compared(),
+	"pg_event_trigger.evtenabled": compared(), "pg_event_trigger.evttags": compared(),
+
+	"pg_extension.oid": identity(), "pg_extension.extname": identity(),
+	"pg_extension.extowner":     internal("the role that ran CREATE EXTENSION; no command changes it"),
+	"pg_extension.extnamespace": compared(), "pg_extension.extversion": compared(),
+	"pg_extension.extrelocatable": derived("from the extension's control file"),
+	"pg_extension.extconfig":      derived("set by the extension's own script"), "pg_extension.extcondition": derived("set by the extension's own script"),
+
+	"pg_rewrite.oid": identity(), "pg_rewrite.rulename": identity(), "pg_rewrite.ev_class": identity(),
+	"pg_rewrite.ev_type": comparedAs("pg_get_viewdef (views; rules are an unmanaged kind)"), "pg_rewrite.ev_enabled": comparedAs("pg_get_viewdef (views; rules are an unmanaged kind)"), "pg_rewrite.is_instead": comparedAs("pg_get_viewdef (views; rules are an unmanaged kind)"),
+	"pg_rewrite.ev_qual": comparedAs("pg_get_viewdef (views; rules are an unmanaged kind)"), "pg_rewrite.ev_action": comparedAs("pg_get_viewdef (views; rules are an unmanaged kind)"),
+
+	"pg_partitioned_table.partrelid": identity(),
+	"pg_partitioned_table.partstrat": comparedAs("pg_partitioned_table (pg_get_partkeydef)"), "pg_partitioned_table.partnatts": comparedAs("pg_partitioned_table (pg_get_partkeydef)"),
+	"pg_partitioned_table.partdefid": comparedAs("pg_class.relpartbound"), "pg_partitioned_table.partattrs": comparedAs("pg_partitioned_table (pg_get_partkeydef)"),
+	"pg_partitioned_table.partclass": comparedAs("pg_partitioned_table (pg_get_partkeydef)"), "pg_partitioned_table.partcollation": comparedAs("pg_partitioned_table (pg_get_partkeydef)"),
+	"pg_partitioned_table.partexprs": comparedAs("pg_partitioned_table (pg_get_partkeydef)"),
+
+	"pg_seclabel.objoid": identity(), "pg_seclabel.classoid": identity(), "pg_seclabel.objsubid": identity(),
+	"pg_seclabel.provider": comparedAs("pg_seclabel"), "pg_seclabel.label": comparedAs("pg_seclabel"),
+	"pg_db_role_setting.setdatabase": identity(), "pg_db_role_setting.setrole": comparedAs("pg_db_role_setting"),
+	"pg_db_role_setting.setconfig": comparedAs("pg_db_role_setting"),
+}
+
+// coverageEntry sets one user-settable attribute to a non-default value.
+type coverageEntry struct {
+	// Property is the snapshot property set; Object the object it is set
+	// on, as pg_describe_object names it.
+	Property, Object string
+	// Setup is the SQL that sets it (objects in schema cov).
+	Setup string
+	// Managed: renovate's files round-trip it. Otherwise the fidelity
+	// check must report it.
+	Managed bool
+	// MinVersion is the oldest server major release that has it.
+	MinVersion int
+}
+
+// coverageRoles are the roles the matrix grants to and owns with.
+var coverageRoles = []string{"cov_owner", "cov_reader"}
+
+// coverageMatrix: one entry per user-settable attribute, each on objects
+// of its own.
+var coverageMatrix = []coverageEntry{
+	{"pg_namespace.nspowner", "schema cov_owned", "CREATE SCHEMA cov_owned AUTHORIZATION cov_owner", false, 0},
+	{"pg_namespace.nspacl", "schema cov", "GRANT USAGE ON SCHEMA cov TO cov_reader", true, 0},
+	{"pg_description", "schema cov", "COMMENT ON SCHEMA cov IS 'coverage'", true, 0},
+
+	{"pg_class.relkind", "materialized view cov.mv", "CREATE MATERIALIZED VIEW cov.mv AS SELECT 1 AS a", true, 0},
+	{"pg_class.relispopulated", "materialized view cov.mv_nodata", "CREATE MATERIALIZED VIEW cov.mv_nodata AS SELECT 1 AS a WITH NO DATA", false, 0},
+	{"pg_class.relpersistence", "table cov.unlogged", "CREATE UNLOGGED TABLE cov.unlogged (a int)", true, 0},
+	{"pg_class.relowner", "table cov.owned", "CREATE TABLE cov.owned (a int); ALTER TABLE cov.owned OWNER TO cov_owner", false, 0},
+	{"pg_class.relacl", "table cov.granted", "CREATE TABLE cov.granted (a int); GRANT SELECT, UPDATE ON cov.granted TO cov_reader", false, 0},
+	{"pg_class.reloptions", "table cov.relopts", "CREATE TABLE cov.relopts (a int) WITH (fillfactor = 70, autovacuum_enabled = false, toast_tuple_target = 4000)", false, 0},
+	{"pg_class.relreplident", "table cov.replfull", "CREATE TABLE cov.replfull (a int); ALTER TABLE cov.replfull REPLICA IDENTITY FULL", true, 0},
+	{"pg_class.relrowsecurity", "table cov.rls", "CREATE TABLE cov.rls (a int); ALTER TABLE cov.rls ENABLE ROW LEVEL SECURITY", true, 0},
+	{"pg_class.relforcerowsecurity", "table cov.rlsforce", "CREATE TABLE cov.rlsforce (a int); ALTER TABLE cov.rlsforce ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY", true, 0},
+	{"pg_class.relpartbound", "table cov.part_1", "CREATE TABLE cov.part (id int, k int) PARTITION BY RANGE (k); CREATE TABLE cov.part_1 PARTITION OF cov.part FOR VALUES FROM (0) TO (10)", true, 0},
+	{"pg_partitioned_table", "table cov.part", "", true, 0},
+	{"pg_class.reloftype", "table cov.typed", "CREATE TYPE cov.rowtype AS (a int, b text); CREATE TABLE cov.typed OF cov.rowtype", false, 0},
+	{"pg_inherits", "table cov.child", "CREATE TABLE cov.parent (a int); CREATE TABLE cov.child (b int) INHERITS (cov.parent)", true, 0},
+	{"pg_get_viewdef", "view cov.nested", "CREATE TABLE cov.vt (a int, b int, c int); CREATE VIEW cov.nested AS SELECT a FROM cov.vt WHERE a = 1 AND (b = 2 AND c = 3)", false, 0},
+	{"pg_class.reloptions", "view cov.barrier", "CREATE VIEW cov.barrier WITH (security_barrier) AS SELECT 1 AS a", true, 0},
+
+	{"pg_sequence.seqtypid", "sequence cov.seq", "CREATE SEQUENCE cov.seq AS smallint INCREMENT 3 MINVALUE -10 MAXVALUE 1000 START 7 CACHE 5 CYCLE", true, 0},
+	{"pg_sequence.seqcycle", "sequence cov.seq", "", true, 0},
+	{"pg_depend (OWNED BY)", "sequence cov.owned_seq", "CREATE TABLE cov.seqowner (a int); CREATE SEQUENCE cov.owned_seq OWNED BY cov.seqowner.a", true, 0},
+	{"pg_class.relacl", "sequence cov.ident_a_seq", "CREATE TABLE cov.ident (a int GENERATED BY DEFAULT AS IDENTITY (SEQUENCE NAME cov.ident_a_seq)); GRANT USAGE ON SEQUENCE cov.ident_a_seq TO cov_reader", false, 0},
+
+	{"pg_attribute.atttypid", "column a of table cov.cols", "CREATE TABLE cov.cols (a varchar(7), b numeric(9,2) NOT NULL, c int GENERATED ALWAYS AS IDENTITY, d int GENERATED ALWAYS AS (c * 2) STORED, e text DEFAULT 'x' COLLATE \"C\")", true, 0},
+	{"pg_attribute.attnotnull", "column b of table cov.cols", "", true, 0},
+	{"pg_attribute.attidentity", "column c of table cov.cols", "", true, 0},
+	{"pg_attribute.attgenerated", "column d of table cov.cols", "", true, 0},
+	{"pg_attrdef.adbin", "column e of table cov.cols", "", true, 0},
+	{"pg_attribute.attcollation", "column e of table cov.cols", "", true, 0},
+	{"pg_attribute.attnum (position)", "column a of table cov.colorder", "CREATE TABLE cov.colorder (z int, a int)", true, 0},
+	{"pg_attrdef.adbin", "column a of table cov.defnull", "CREATE TABLE cov.defnull (a varchar(5) DEFAULT NULL)", false, 0},
+	{"pg_attribute.attstattarget", "column a of table cov.stats", "CREATE TABLE cov.stats (a int); ALTER TABLE cov.stats ALTER COLUMN a SET STATISTICS 500", false, 0},
+	{"pg_attribute.attoptions", "column a of table cov.attopts", "CREATE TABLE cov.attopts (a int); ALTER TABLE cov.attopts ALTER COLUMN a SET (n_distinct = -0.5)", false, 0},
+	{"pg_attribute.attstorage", "column a of table cov.storage", "CREATE TABLE cov.storage (a text); ALTER TABLE cov.storage ALTER COLUMN a SET STORAGE EXTERNAL", true, 0},
+	{"pg_attribute.attcompression", "column a of table cov.compress", "CREATE TABLE cov.compress (a text COMPRESSION pglz)", true, 14},
+	{"pg_attribute.attacl", "column a of table cov.colgrant", "CREATE TABLE cov.colgrant (a int, b int); GRANT SELECT (a), UPDATE (a) ON cov.colgrant TO cov_reader", true, 0},
+	{"pg_attribute.attacl", "column a of view cov.viewgrant", "CREATE VIEW cov.viewgrant AS SELECT 1 AS a; GRANT SELECT (a) ON cov.viewgrant TO cov_reader", false, 0},
+	{"pg_attrdef.adbin", "column a of view cov.viewdefault", "CREATE TABLE cov.vdt (a int); CREATE VIEW cov.viewdefault AS SELECT a FROM cov.vdt; ALTER VIEW cov.viewdefault ALTER COLUMN a SET DEFAULT 42", false, 0},
+	{"pg_attribute.attislocal", "column a of table cov.merged", "CREATE TABLE cov.mparent (a int); CREATE TABLE cov.merged (a int) INHERITS (cov.mparent)", true, 0},
+	{"pg_description", "column a of table cov.commented", "CREATE TABLE cov.commented (a int); COMMENT ON COLUMN cov.commented.a IS 'column'; COMMENT ON TABLE cov.commented IS 'table'", true, 0},
+
+	{"pg_get_indexdef", "index cov.ix_expr", "CREATE TABLE cov.ixt (a int, b text, c int); CREATE UNIQUE INDEX ix_expr ON cov.ixt (lower(b) text_pattern_ops DESC NULLS LAST) INCLUDE (a) WITH (fillfactor = 60) WHERE c > 0", true, 0},
+	{"pg_index.indisclustered", "index cov.ixt_pkey", "ALTER TABLE cov.ixt ADD PRIMARY KEY (a); ALTER TABLE cov.ixt CLUSTER ON ixt_pkey", false, 0},
+	{"pg_index.indisreplident", "index cov.ix_replident", "ALTER TABLE cov.ixt ALTER COLUMN c SET NOT NULL; CREATE UNIQUE INDEX ix_replident ON cov.ixt (c); ALTER TABLE cov.ixt REPLICA IDENTITY USING INDEX ix_replident", true, 0},
+	{"pg_attribute.attstattarget", "index cov.ix_stats", "CREATE INDEX ix_stats ON cov.ixt ((a + c)); ALTER INDEX cov.ix_stats ALTER COLUMN 1 SET STATISTICS 100", false, 0},
+	{"pg_description", "index cov.ixt_b_key", "ALTER TABLE cov.ixt ADD UNIQUE (b); COMMENT ON INDEX cov.ixt_b_key IS 'backs a constraint'", false, 0},
+	{"pg_description", "index cov.ix_commented", "CREATE INDEX ix_commented ON cov.ixt (c); COMMENT ON INDEX cov.ix_commented IS 'plain'", true, 0},
+
+	{"pg_get_constraintdef", "constraint ck on table cov.cons", "CREATE TABLE cov.cons (a int, b int); ALTER TABLE cov.cons ADD CONSTRAINT ck CHECK (a > 0) NOT VALID", true, 0},
+	{"pg_get_constraintdef", "constraint fk on table cov.cons", "ALTER TABLE cov.cons ADD CONSTRAINT u UNIQUE (b); ALTER TABLE cov.cons ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES cov.cons (b) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED", true, 0},
+	{"pg_description", "constraint ck on table cov.cons", "COMMENT ON CONSTRAINT ck ON cov.cons IS 'checked'", true, 0},
+
+	{"pg_get_triggerdef", "trigger trg on table cov.trg", "CREATE TABLE cov.trg (a int); CREATE FUNCTION cov.trgf() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'; CREATE TRIGGER trg BEFORE INSERT OR UPDATE OF a ON cov.trg FOR EACH ROW WHEN (NEW.a > 0) EXECUTE FUNCTION cov.trgf()", true, 0},
+	{"pg_trigger.tgenabled", "trigger trg on table cov.trg", "ALTER TABLE cov.trg DISABLE TRIGGER trg", true, 0},
+	{"pg_description", "trigger trg on table cov.trg", "COMMENT ON TRIGGER trg ON cov.trg IS 'fires'", true, 0},
+
+	{"pg_policy.polqual", "policy p on table cov.rls", "CREATE POLICY p ON cov.rls AS RESTRICTIVE FOR UPDATE TO cov_reader USING (a > 0) WITH CHECK (a < 100)", true, 0},
+	{"pg_policy.polroles", "policy p on table cov.rls", "", true, 0},
+
+	{"pg_get_functiondef", "function cov.f(integer)", "CREATE FUNCTION cov.f(x integer DEFAULT 1) RETURNS integer LANGUAGE sql STABLE STRICT SECURITY DEFINER COST 5 SET work_mem = '8MB' AS 'SELECT x'", true, 0},
+	{"pg_proc.proacl", "function cov.f(integer)", "REVOKE EXECUTE ON FUNCTION cov.f(integer) FROM PUBLIC; GRANT EXECUTE ON FUNCTION cov.f(integer) TO cov_reader", true, 0},
+	{"pg_description", "function cov.f(integer)", "COMMENT ON FUNCTION cov.f(integer) IS 'f'", true, 0},
+	{"pg_proc.proowner", "function cov.owned_f()", "CREATE FUNCTION cov.owned_f() RETURNS int LANGUAGE sql AS 'SELECT 1'; ALTER FUNCTION cov.owned_f() OWNER TO cov_owner", false, 0},
+	{"pg_proc.proacl", "function cov.citext(boolean)", "CREATE EXTENSION citext SCHEMA cov; REVOKE EXECUTE ON FUNCTION cov.citext(boolean) FROM PUBLIC", false, 0},
+
+	{"pg_enum", "type cov.mood", "CREATE TYPE cov.mood AS ENUM ('sad', 'ok', 'happy')", true, 0},
+	{"pg_type.typacl", "type cov.mood", "REVOKE USAGE ON TYPE cov.mood FROM PUBLIC", true, 0},
+	{"pg_type.typdefault", "type cov.pos", "CREATE DOMAIN cov.pos AS numeric(6,2) DEFAULT 1 NOT NULL CONSTRAINT pos_check CHECK (VALUE > 0)", true, 0},
+	{"pg_type.typnotnull", "type cov.pos", "", true, 0},
+	{"pg_get_constraintdef", "constraint pos_check on type cov.pos", "", true, 0},
+	{"pg_type.typbasetype", "type cov.tdom", "CREATE DOMAIN cov.tdom AS text COLLATE \"C\"", true, 0},
+	{"pg_type.typcollation", "type cov.tdom", "", true, 0},
+	{"pg_attribute.attcollation", "column b of composite type cov.pair", "CREATE TYPE cov.pair AS (a int, b text COLLATE \"C\")", true, 0},
+	{"pg_range.rngsubdiff", "type cov.fr", "CREATE TYPE cov.fr AS RANGE (subtype = float8, subtype_diff = float8mi)", true, 0},
+	{"pg_range.rngcollation", "type cov.tr", "CREATE TYPE cov.tr AS RANGE (subtype = text, collation = \"C\")", true, 0},
+	{"pg_type.typowner", "type cov.owned_t", "CREATE TYPE cov.owned_t AS ENUM ('a'); ALTER TYPE cov.owned_t OWNER TO cov_owner", false, 0},
+
+	{"pg_collation.collisdeterministic", "collation cov.ci", "CREATE COLLATION cov.ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false)", true, 0},
+	{"pg_default_acl.defaclacl", "default privileges on new relations belonging to role cov_owner in schema cov", "ALTER DEFAULT PRIVILEGES FOR ROLE cov_owner IN SCHEMA cov GRANT SELECT ON TABLES TO cov_reader", true, 0},
+	{"pg_publication_rel", "publication cov_pub", "CREATE TABLE cov.pubt (a int PRIMARY KEY); CREATE PUBLICATION cov_pub FOR TABLE cov.pubt WITH (publish = 'insert, update')", true, 0},
+	{"pg_publication.pubactions", "publication cov_pub", "", true, 0},
+	{"pg_event_trigger.evttags", "event trigger cov_evt", "CREATE FUNCTION cov.evtf() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END'; CREATE EVENT TRIGGER cov_evt ON ddl_command_start WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION cov.evtf(); ALTER EVENT TRIGGER cov_evt DISABLE", true, 0},
+	{"pg_db_role_setting", "database settings", "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET work_mem = %L', current_database(), '8MB'); END $$", false, 0},
+}
+
+// TestCoverageMatrix: see above. It also checks that every column of the
+// covered catalogs on this server is classified, and (with
+// -update-coverage) writes the matrix to docs/fidelity.md.
+func TestCoverageMatrix(t *testing.T) {
+	ctx := context.Background()
+	if err := pgtest.EnsureRoles(ctx, srv.AdminDSN(), coverageRoles); err != nil {
+		t.Fatal(err)
+	}
+	src := srv.NewDatabase(t)
+	major := serverMajorOf(t, src)
+	if err := execSQL(t, src, "CREATE SCHEMA cov"); err != nil {
+		t.Fatal(err)
+	}
+	var entries []coverageEntry
+	for _, e := range coverageMatrix {
+		if e.MinVersion > major {
+			continue
+		}
+		entries = append(entries, e)
+		if e.Setup == "" {
+			continue
+		}
+		if err := execSQL(t, src, e.Setup); err != nil {
+			t.Fatalf("setting %s on %s: %v\n%s", e.Property, e.Object, err, e.Setup)
+		}
+	}
+	srcConn, err := connect(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	remote, err := LoadRemote(ctx, srcConn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := layout.Write(dir, remote.Raw); err != nil {
+		t.Fatal(err)
+	}
+	local, err := LoadLocalScoped(dir, Scope{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	scratch, err := connect(t, srv.NewDatabase(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := CheckFidelity(ctx, srcConn, scratch, local, Scope{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Skipped != "" || rep.BuildErr != nil {
+		t.Fatalf("fidelity check did not compare: %s %v", rep.Skipped, rep.BuildErr)
+	}
+	lost := map[string][]catalog.Loss{}
+	for _, l := range rep.Losses {
+		lost[l.Object] = append(lost[l.Object], l)
+	}
+	claimed := map[string]bool{}
+	for _, e := range entries {
+		var found bool
+		for _, l := range lost[e.Object] {
+			if l.Property == e.Property || l.Missing {
+				found = true
+			}
+		}
+		switch {
+		case e.Managed && len(lost[e.Object]) > 0:
+			var ls []string
+			for _, l := range lost[e.Object] {
+				ls = append(ls, l.String())
+			}
+			t.Errorf("%s on %s is managed, but the rebuild lost:\n  %s", e.Property, e.Object, strings.Join(ls, "\n  "))
+		case !e.Managed && !found:
+			t.Errorf("%s on %s is reported, but the fidelity check did not name it (now managed? mark it so)", e.Property, e.Object)
+		}
+		if !e.Managed {
+			claimed[e.Object] = true
+		}
+	}
+	for _, l := range rep.Losses {
+		if !claimed[l.Object] {
+			t.Errorf("a loss no matrix entry expects: %s", l)
+		}
+	}
+	if t.Failed() {
+		return
+	}
+	checkCatalogColumns(t, srcConn)
+	if *updateCoverage {
+		if err := os.WriteFile(filepath.Join("..", "..", "docs", "fidelity.md"), []byte(coverageDoc(major)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// serverMajorOf is the major release of the server at dsn.
+func serverMajorOf(t *testing.T, dsn string) int {
+	conn, err := connect(t, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return serverMajor(conn)
+}
+
+// coveredCatalogs are the catalogs whose every column catalogColumns must
+// classify.
+func coveredCatalogs() []string {
+	seen := map[string]bool{}
+	var out []string
+	for k := range catalogColumns {
+		c, _, _ := strings.Cut(k, ".")
+		if !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// checkCatalogColumns fails for a column of a covered catalog that the
+// classification lacks: a new release's column must be decided on.
+func checkCatalogColumns(t *testing.T, conn *pgx.Conn) {
+	t.Helper()
+	var cols []string
+	err := conn.QueryRow(context.Background(), `SELECT coalesce(array_agg(table_name || '.' || column_name ORDER BY 1), '{}')
+		FROM information_schema.columns WHERE table_schema = 'pg_catalog' AND table_name = ANY($1)`, coveredCatalogs()).Scan(&cols)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cols {
+		if _, ok := catalogColumns[c]; !ok {
+			t.Errorf("catalog column %s is not classified in catalogColumns: decide how the fidelity check sees it", c)
+		}
+	}
+}
+
+// coverageDoc renders docs/fidelity.md: the classification of every
+// catalog column and the matrix of attributes with their status.
+func coverageDoc(major int) string {
+	var b strings.Builder
+	b.WriteString("# Fidelity: the catalog coverage matrix\n\n")
+	b.WriteString("Generated by `go test ./internal/engine -run TestCoverageMatrix -update-coverage` (PostgreSQL " + fmt.Sprint(major) + "); do not edit.\n\n")
+	b.WriteString("`renovate init` and `renovate fetch` rebuild the files they wrote in a scratch database and compare its catalog with the\n")
+	b.WriteString("database's (the fidelity check, `--verify`). The comparison reads the system catalogs and PostgreSQL's own `pg_get_*def`\n")
+	b.WriteString("functions, not renovate's model, so whatever the files lose is named per object and property (`--strict`: an error).\n\n")
+	b.WriteString("## Attributes a user can set\n\n")
+	b.WriteString("Each row is set to a non-default value on an object of its own by `TestCoverageMatrix`, which checks that renovate\n")
+	b.WriteString("round-trips it (managed) or that the fidelity check names it (reported).\n\n")
+	b.WriteString("| property | object | renovate |\n|---|---|---|\n")
+	managed, reported := 0, 0
+	for _, e := range coverageMatrix {
+		status := "reported"
+		if e.Managed {
+			status = "managed"
+			managed++
+		} else {
+			reported++
+		}
+		if e.MinVersion > 0 {
+			status += fmt.Sprintf(" (PostgreSQL %d+)", e.MinVersion)
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", e.Property, e.Object, status)
+	}
+	fmt.Fprintf(&b, "\n%d attributes managed, %d reported.\n\n", managed, reported)
+	b.WriteString("## Every column of the catalogs\n\n")
+	b.WriteString("A column the server has and this table lacks fails the test, so a new release's catalog columns are decided on.\n\n")
+	b.WriteString("| column | fidelity check | note |\n|---|---|---|\n")
+	keys := make([]string, 0, len(catalogColumns))
+	for k := range catalogColumns {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	counts := map[string]int{}
+	for _, k := range keys {
+		c := catalogColumns[k]
+		counts[c.seen]++
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", k, c.seen, c.note)
+	}
+	fmt.Fprintf(&b, "\n%d columns: %d compared, %d compared as part of another property, %d identity, %d derived, %d internal, %d of unmanaged kinds.\n",
+		len(keys), counts[seenCompared], counts[seenVia], counts[seenIdentity], counts[seenDerived], counts[seenInternal], counts[seenUnmanaged])
+	return b.String()
+}
