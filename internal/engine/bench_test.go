@@ -106,3 +106,49 @@ func BenchmarkPlan1000(b *testing.B) { benchPlan(b, 1000) }
 func BenchmarkPlan5000(b *testing.B) { benchPlan(b, 5000) }
 func BenchmarkInit1000(b *testing.B) { benchInit(b, 1000) }
 func BenchmarkInit5000(b *testing.B) { benchInit(b, 5000) }
+
+// benchFidelity measures init's fidelity check for n tables: build the
+// written files in an empty scratch database of the same server, then read
+// and compare both catalog snapshots. Compare with BenchmarkInitN, the
+// work of init without it. (A throwaway cluster's initdb comes on top
+// when no shadow is configured.)
+func benchFidelity(b *testing.B, n int) {
+	ctx := context.Background()
+	conn, err := connect(b, srv.NewDatabase(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := conn.Exec(ctx, genSchema(n)); err != nil {
+		b.Fatal(err)
+	}
+	remote, err := LoadRemote(ctx, conn)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	if _, err := layout.Write(dir, remote.Raw); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		scratch, err := connect(b, srv.NewDatabase(b))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		local, err := LoadLocalScoped(dir, Scope{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		rep, err := CheckFidelity(ctx, conn, scratch, local, Scope{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if rep.BuildErr != nil || len(rep.Losses) > 0 {
+			b.Fatalf("fidelity check: %v %v", rep.BuildErr, rep.Losses)
+		}
+	}
+}
+
+func BenchmarkFidelity1000(b *testing.B) { benchFidelity(b, 1000) }
