@@ -66,13 +66,22 @@ func CheckFidelity(ctx context.Context, source, scratch *pgx.Conn, local *Local,
 		rep.BuildErr = err
 		return rep, nil
 	}
+	// The two snapshots are read at the same time: two servers, or two
+	// backends of one.
+	var cp catalog.Snapshot
+	var cpErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		cp, cpErr = catalog.ReadSnapshot(ctx, scratch)
+	}()
 	src, err := catalog.ReadSnapshot(ctx, source)
+	<-done
 	if err != nil {
 		return nil, err
 	}
-	cp, err := catalog.ReadSnapshot(ctx, scratch)
-	if err != nil {
-		return nil, fmt.Errorf("the scratch database: %w", err)
+	if cpErr != nil {
+		return nil, fmt.Errorf("the scratch database: %w", cpErr)
 	}
 	keep := func(k state.ObjectKey) bool { return k.Kind == "database" || sc.Filter.InScope(k) }
 	src, cp = src.Filter(keep), cp.Filter(keep)

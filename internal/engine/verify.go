@@ -273,7 +273,7 @@ func execute(ctx context.Context, conn *pgx.Conn, p *planner.Plan) error {
 	for i, s := range p.Steps {
 		stmts[i] = catalog.Statement{SQL: s.SQL, Transactional: s.Transactional}
 	}
-	_, err := catalog.Execute(ctx, conn, stmts, catalog.ExecOptions{})
+	_, err := catalog.Execute(ctx, conn, stmts, catalog.ExecOptions{Batch: true})
 	return err
 }
 

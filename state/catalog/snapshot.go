@@ -71,17 +71,25 @@ func ReadSnapshot(ctx context.Context, conn *pgx.Conn) (Snapshot, error) {
 	}
 	var snap Snapshot
 	for rows.Next() {
-		var kind, schema, name, object, prop string
-		var value *string
-		if err := rows.Scan(&kind, &schema, &name, &object, &prop, &value); err != nil {
+		var kind, schema, name, object string
+		var props []string
+		var values []*string
+		if err := rows.Scan(&kind, &schema, &name, &object, &props, &values); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("reading the catalog snapshot: %w", err)
 		}
-		f := Fact{Top: state.ObjectKey{Kind: state.Kind(kind), Schema: schema, Name: name}, Object: object, Property: prop}
-		if value != nil {
-			f.Value, f.Set = *value, true
+		if len(props) != len(values) {
+			rows.Close()
+			return nil, fmt.Errorf("reading the catalog snapshot: %s: %d properties but %d values", object, len(props), len(values))
 		}
-		snap = append(snap, f)
+		top := state.ObjectKey{Kind: state.Kind(kind), Schema: schema, Name: name}
+		for i, prop := range props {
+			f := Fact{Top: top, Object: object, Property: prop}
+			if v := values[i]; v != nil {
+				f.Value, f.Set = *v, true
+			}
+			snap = append(snap, f)
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("reading the catalog snapshot: %w", err)

@@ -4,12 +4,13 @@
 -- pg_get_*def deparsers, never from renovate's model. Two databases with
 -- the same user-visible schema give the same rows.
 --
--- Columns: kind, schema and name identify the top-level object (the table
--- of a column, index, constraint, trigger or policy) so the caller can
--- apply an environment's filter; object is pg_describe_object's name for
--- the object itself; property names the catalog column ("pg_class.reloptions")
--- or the deparser ("pg_get_viewdef") the value comes from; value is its
--- text, NULL meaning unset.
+-- One row per object: kind, schema and name identify the top-level object
+-- (the table of a column, index, constraint, trigger or policy) so the
+-- caller can apply an environment's filter; object is pg_describe_object's
+-- name for the object itself (computed once per object, the costly part);
+-- then two parallel arrays: the properties, each naming the catalog column
+-- ("pg_class.reloptions") or the deparser ("pg_get_viewdef") its value
+-- comes from, and their values as text, NULL meaning unset.
 --
 -- Privileges are compared relative to the owner (the owner's own entries
 -- read "<owner>"), so they compare equal when only the owner differs; the
@@ -40,168 +41,240 @@ WITH rel AS (
 		AND {{notExtensionMember "pg_class" "c.oid"}}
 )
 SELECT 'schema', n.nspname, n.nspname,
-	pg_describe_object('pg_namespace'::regclass, n.oid, 0), p.prop, p.val
-FROM pg_namespace n,
-LATERAL (VALUES
-	('pg_namespace.nspowner', pg_get_userbyid(n.nspowner)::text),
-	('pg_namespace.nspacl', {{relativeACL "n.nspacl" "n.nspowner" "'n'"}}),
-	('pg_description', obj_description(n.oid, 'pg_namespace'))
-) p(prop, val)
+	pg_describe_object('pg_namespace'::regclass, n.oid, 0), ARRAY[
+		'pg_namespace.nspowner',
+		'pg_namespace.nspacl',
+		'pg_description'
+	]::text[], ARRAY[
+		(pg_get_userbyid(n.nspowner)::text)::text,
+		({{relativeACL "n.nspacl" "n.nspowner" "'n'"}})::text,
+		(obj_description(n.oid, 'pg_namespace'))::text
+	]
+FROM pg_namespace n
 WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_namespace" "n.oid"}}
 
 UNION ALL
 SELECT 'extension', '', e.extname,
-	pg_describe_object('pg_extension'::regclass, e.oid, 0), p.prop, p.val
-FROM pg_extension e,
-LATERAL (VALUES
-	('pg_extension.extversion', e.extversion::text),
-	('pg_extension.extnamespace', e.extnamespace::regnamespace::text),
-	('pg_description', obj_description(e.oid, 'pg_extension'))
-) p(prop, val)
+	pg_describe_object('pg_extension'::regclass, e.oid, 0), ARRAY[
+		'pg_extension.extversion',
+		'pg_extension.extnamespace',
+		'pg_description'
+	]::text[], ARRAY[
+		(e.extversion::text)::text,
+		(e.extnamespace::regnamespace::text)::text,
+		(obj_description(e.oid, 'pg_extension'))::text
+	]
+FROM pg_extension e
 WHERE e.extname <> 'plpgsql'
 
 UNION ALL
 SELECT r.topkind, r.topschema, r.topname,
-	pg_describe_object('pg_class'::regclass, r.oid, 0), p.prop, p.val
-FROM rel r
-JOIN pg_class c ON c.oid = r.oid
-LEFT JOIN pg_sequence s ON s.seqrelid = c.oid
-LEFT JOIN pg_partitioned_table pt ON pt.partrelid = c.oid
-LEFT JOIN pg_am am ON am.oid = c.relam
-LEFT JOIN pg_tablespace ts ON ts.oid = c.reltablespace,
-LATERAL (VALUES
-	('pg_class.relkind', c.relkind::text),
-	('pg_class.relpersistence', c.relpersistence::text),
-	('pg_class.relowner', pg_get_userbyid(c.relowner)::text),
-	('pg_class.relacl', {{relativeACL "c.relacl" "c.relowner" "CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::\"char\""}}),
-	('pg_class.reloptions', array_to_string(c.reloptions, ', ')),
-	('pg_class.relreplident', CASE WHEN c.relkind IN ('r', 'p', 'm') THEN c.relreplident::text END),
-	('pg_class.relrowsecurity', c.relrowsecurity::text),
-	('pg_class.relforcerowsecurity', c.relforcerowsecurity::text),
-	('pg_class.relispartition', c.relispartition::text),
-	('pg_class.relpartbound', pg_get_expr(c.relpartbound, c.oid)),
-	('pg_class.relam', am.amname::text),
-	('pg_class.reltablespace', ts.spcname::text),
-	('pg_class.relispopulated', CASE WHEN c.relkind = 'm' THEN c.relispopulated::text END),
-	('pg_class.reloftype', CASE WHEN c.reloftype <> 0 THEN format_type(c.reloftype, NULL) END),
-	('pg_partitioned_table', CASE WHEN pt.partrelid IS NOT NULL THEN pg_get_partkeydef(c.oid) END),
-	('pg_inherits', (SELECT string_agg(i.inhparent::regclass::text, ', ' ORDER BY i.inhseqno)
-		FROM pg_inherits i WHERE i.inhrelid = c.oid AND NOT c.relispartition)),
-	('pg_get_viewdef', CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END),
-	('pg_sequence.seqtypid', format_type(s.seqtypid, NULL)),
-	('pg_sequence.seqstart', s.seqstart::text),
-	('pg_sequence.seqincrement', s.seqincrement::text),
-	('pg_sequence.seqmin', s.seqmin::text),
-	('pg_sequence.seqmax', s.seqmax::text),
-	('pg_sequence.seqcache', s.seqcache::text),
-	('pg_sequence.seqcycle', s.seqcycle::text),
-	('pg_depend (OWNED BY)', CASE WHEN c.relkind = 'S' THEN (
+	pg_describe_object('pg_class'::regclass, r.oid, 0), ARRAY[
+		'pg_class.relkind',
+		'pg_class.relpersistence',
+		'pg_class.relowner',
+		'pg_class.relacl',
+		'pg_class.reloptions',
+		'pg_class.relreplident',
+		'pg_class.relrowsecurity',
+		'pg_class.relforcerowsecurity',
+		'pg_class.relispartition',
+		'pg_class.relpartbound',
+		'pg_class.relam',
+		'pg_class.reltablespace',
+		'pg_class.relispopulated',
+		'pg_class.reloftype',
+		'pg_partitioned_table',
+		'pg_inherits',
+		'pg_get_viewdef',
+		'pg_sequence.seqtypid',
+		'pg_sequence.seqstart',
+		'pg_sequence.seqincrement',
+		'pg_sequence.seqmin',
+		'pg_sequence.seqmax',
+		'pg_sequence.seqcache',
+		'pg_sequence.seqcycle',
+		'pg_depend (OWNED BY)',
+		'pg_description'
+	]::text[], ARRAY[
+		(c.relkind::text)::text,
+		(c.relpersistence::text)::text,
+		(pg_get_userbyid(c.relowner)::text)::text,
+		({{relativeACL "c.relacl" "c.relowner" "CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::\"char\""}})::text,
+		(array_to_string(c.reloptions, ', '))::text,
+		(CASE WHEN c.relkind IN ('r', 'p', 'm') THEN c.relreplident::text END)::text,
+		(c.relrowsecurity::text)::text,
+		(c.relforcerowsecurity::text)::text,
+		(c.relispartition::text)::text,
+		(pg_get_expr(c.relpartbound, c.oid))::text,
+		(am.amname::text)::text,
+		(ts.spcname::text)::text,
+		(CASE WHEN c.relkind = 'm' THEN c.relispopulated::text END)::text,
+		(CASE WHEN c.reloftype <> 0 THEN format_type(c.reloftype, NULL) END)::text,
+		(CASE WHEN pt.partrelid IS NOT NULL THEN pg_get_partkeydef(c.oid) END)::text,
+		((SELECT string_agg(i.inhparent::regclass::text, ', ' ORDER BY i.inhseqno)
+		FROM pg_inherits i WHERE i.inhrelid = c.oid AND NOT c.relispartition))::text,
+		(CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END)::text,
+		(format_type(s.seqtypid, NULL))::text,
+		(s.seqstart::text)::text,
+		(s.seqincrement::text)::text,
+		(s.seqmin::text)::text,
+		(s.seqmax::text)::text,
+		(s.seqcache::text)::text,
+		(s.seqcycle::text)::text,
+		(CASE WHEN c.relkind = 'S' THEN (
 		SELECT d.refobjid::regclass::text || '.' || quote_ident(a.attname) || CASE d.deptype WHEN 'i' THEN ' (identity)' ELSE '' END
 		FROM pg_depend d
 		JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
 		WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
 			AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
-		LIMIT 1) END),
-	('pg_description', obj_description(c.oid, 'pg_class'))
-) p(prop, val)
+		LIMIT 1) END)::text,
+		(obj_description(c.oid, 'pg_class'))::text
+	]
+FROM rel r
+JOIN pg_class c ON c.oid = r.oid
+LEFT JOIN pg_sequence s ON s.seqrelid = c.oid
+LEFT JOIN pg_partitioned_table pt ON pt.partrelid = c.oid
+LEFT JOIN pg_am am ON am.oid = c.relam
+LEFT JOIN pg_tablespace ts ON ts.oid = c.reltablespace
 
 UNION ALL
 SELECT r.topkind, r.topschema, r.topname,
-	pg_describe_object('pg_class'::regclass, a.attrelid, a.attnum), p.prop, p.val
+	pg_describe_object('pg_class'::regclass, a.attrelid, a.attnum), ARRAY[
+		'pg_attribute.atttypid',
+		'pg_attribute.attnum (position)',
+		'pg_attribute.attnotnull',
+		'pg_attribute.attidentity',
+		'pg_attribute.attgenerated',
+		'pg_attrdef.adbin',
+		'pg_attribute.attstattarget',
+		'pg_attribute.attstorage',
+{{- if ge .Version 140000}}
+		'pg_attribute.attcompression',
+{{- end}}
+		'pg_attribute.attoptions',
+		'pg_attribute.attcollation',
+		'pg_attribute.attacl',
+		'pg_attribute.attislocal',
+		'pg_description'
+	]::text[], ARRAY[
+		(format_type(a.atttypid, a.atttypmod))::text,
+		((SELECT count(*) FROM pg_attribute b
+		WHERE b.attrelid = a.attrelid AND b.attnum > 0 AND b.attnum <= a.attnum AND NOT b.attisdropped)::text)::text,
+		(a.attnotnull::text)::text,
+		(a.attidentity::text)::text,
+		(a.attgenerated::text)::text,
+		(pg_get_expr(d.adbin, d.adrelid))::text,
+		(coalesce(a.attstattarget::int, -1)::text)::text,
+		(CASE WHEN a.attstorage <> ty.typstorage THEN a.attstorage::text END)::text,
+{{- if ge .Version 140000}}
+		(a.attcompression::text)::text,
+{{- end}}
+		(array_to_string(a.attoptions, ', '))::text,
+		(CASE WHEN a.attcollation <> ty.typcollation THEN a.attcollation::regcollation::text END)::text,
+		({{relativeACL "a.attacl" "r.relowner" ""}})::text,
+		(a.attislocal::text)::text,
+		(col_description(a.attrelid, a.attnum))::text
+	]
 FROM rel r
 JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
 JOIN pg_type ty ON ty.oid = a.atttypid
-LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum,
-LATERAL (VALUES
-	('pg_attribute.atttypid', format_type(a.atttypid, a.atttypmod)),
-	('pg_attribute.attnum (position)', (SELECT count(*) FROM pg_attribute b
-		WHERE b.attrelid = a.attrelid AND b.attnum > 0 AND b.attnum <= a.attnum AND NOT b.attisdropped)::text),
-	('pg_attribute.attnotnull', a.attnotnull::text),
-	('pg_attribute.attidentity', a.attidentity::text),
-	('pg_attribute.attgenerated', a.attgenerated::text),
-	('pg_attrdef.adbin', pg_get_expr(d.adbin, d.adrelid)),
-	('pg_attribute.attstattarget', coalesce(a.attstattarget::int, -1)::text),
-	('pg_attribute.attstorage', CASE WHEN a.attstorage <> ty.typstorage THEN a.attstorage::text END),
-{{- if ge .Version 140000}}
-	('pg_attribute.attcompression', a.attcompression::text),
-{{- end}}
-	('pg_attribute.attoptions', array_to_string(a.attoptions, ', ')),
-	('pg_attribute.attcollation', CASE WHEN a.attcollation <> ty.typcollation THEN a.attcollation::regcollation::text END),
-	('pg_attribute.attacl', {{relativeACL "a.attacl" "r.relowner" ""}}),
-	('pg_attribute.attislocal', a.attislocal::text),
-	('pg_description', col_description(a.attrelid, a.attnum))
-) p(prop, val)
+LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 WHERE r.relkind <> 'S'
 
 UNION ALL
 SELECT r.topkind, r.topschema, r.topname,
-	pg_describe_object('pg_class'::regclass, i.indexrelid, 0), p.prop, p.val
+	pg_describe_object('pg_class'::regclass, i.indexrelid, 0), ARRAY[
+		'pg_get_indexdef',
+		'pg_index.indisclustered',
+		'pg_index.indisreplident',
+		'pg_class.reloptions',
+		'pg_attribute.attstattarget',
+		'pg_inherits',
+		'pg_description'
+	]::text[], ARRAY[
+		(pg_get_indexdef(i.indexrelid))::text,
+		(i.indisclustered::text)::text,
+		(i.indisreplident::text)::text,
+		(array_to_string(ic.reloptions, ', '))::text,
+		((SELECT string_agg(coalesce(ia.attstattarget::int, -1)::text, ', ' ORDER BY ia.attnum)
+		FROM pg_attribute ia WHERE ia.attrelid = i.indexrelid))::text,
+		((SELECT string_agg(h.inhparent::regclass::text, ', ')
+		FROM pg_inherits h WHERE h.inhrelid = i.indexrelid))::text,
+		(obj_description(i.indexrelid, 'pg_class'))::text
+	]
 FROM rel r
 JOIN pg_index i ON i.indrelid = r.oid
-JOIN pg_class ic ON ic.oid = i.indexrelid,
-LATERAL (VALUES
-	('pg_get_indexdef', pg_get_indexdef(i.indexrelid)),
-	('pg_index.indisclustered', i.indisclustered::text),
-	('pg_index.indisreplident', i.indisreplident::text),
-	('pg_class.reloptions', array_to_string(ic.reloptions, ', ')),
-	('pg_attribute.attstattarget', (SELECT string_agg(coalesce(ia.attstattarget::int, -1)::text, ', ' ORDER BY ia.attnum)
-		FROM pg_attribute ia WHERE ia.attrelid = i.indexrelid)),
-	('pg_inherits', (SELECT string_agg(h.inhparent::regclass::text, ', ')
-		FROM pg_inherits h WHERE h.inhrelid = i.indexrelid)),
-	('pg_description', obj_description(i.indexrelid, 'pg_class'))
-) p(prop, val)
+JOIN pg_class ic ON ic.oid = i.indexrelid
 
 UNION ALL
 SELECT r.topkind, r.topschema, r.topname,
-	pg_describe_object('pg_constraint'::regclass, k.oid, 0), p.prop, p.val
+	pg_describe_object('pg_constraint'::regclass, k.oid, 0), ARRAY[
+		'pg_get_constraintdef',
+		'pg_constraint.conislocal',
+		'pg_constraint.conparentid',
+		'pg_description'
+	]::text[], ARRAY[
+		(pg_get_constraintdef(k.oid))::text,
+		(k.conislocal::text)::text,
+		((SELECT pg_describe_object('pg_constraint'::regclass, pk.oid, 0)
+		FROM pg_constraint pk WHERE pk.oid = k.conparentid))::text,
+		(obj_description(k.oid, 'pg_constraint'))::text
+	]
 FROM rel r
-JOIN pg_constraint k ON k.conrelid = r.oid,
-LATERAL (VALUES
-	('pg_get_constraintdef', pg_get_constraintdef(k.oid)),
-	('pg_constraint.conislocal', k.conislocal::text),
-	('pg_constraint.conparentid', (SELECT pg_describe_object('pg_constraint'::regclass, pk.oid, 0)
-		FROM pg_constraint pk WHERE pk.oid = k.conparentid)),
-	('pg_description', obj_description(k.oid, 'pg_constraint'))
-) p(prop, val)
+JOIN pg_constraint k ON k.conrelid = r.oid
 
 UNION ALL
 SELECT r.topkind, r.topschema, r.topname,
-	pg_describe_object('pg_trigger'::regclass, g.oid, 0), p.prop, p.val
+	pg_describe_object('pg_trigger'::regclass, g.oid, 0), ARRAY[
+		'pg_get_triggerdef',
+		'pg_trigger.tgenabled',
+		'pg_description'
+	]::text[], ARRAY[
+		(pg_get_triggerdef(g.oid))::text,
+		(g.tgenabled::text)::text,
+		(obj_description(g.oid, 'pg_trigger'))::text
+	]
 FROM rel r
-JOIN pg_trigger g ON g.tgrelid = r.oid AND NOT g.tgisinternal,
-LATERAL (VALUES
-	('pg_get_triggerdef', pg_get_triggerdef(g.oid)),
-	('pg_trigger.tgenabled', g.tgenabled::text),
-	('pg_description', obj_description(g.oid, 'pg_trigger'))
-) p(prop, val)
+JOIN pg_trigger g ON g.tgrelid = r.oid AND NOT g.tgisinternal
 
 UNION ALL
 SELECT r.topkind, r.topschema, r.topname,
-	pg_describe_object('pg_policy'::regclass, pol.oid, 0), p.prop, p.val
-FROM rel r
-JOIN pg_policy pol ON pol.polrelid = r.oid,
-LATERAL (VALUES
-	('pg_policy.polpermissive', pol.polpermissive::text),
-	('pg_policy.polcmd', pol.polcmd::text),
-	('pg_policy.polroles', (SELECT string_agg(r, ', ' ORDER BY r) FROM (
+	pg_describe_object('pg_policy'::regclass, pol.oid, 0), ARRAY[
+		'pg_policy.polpermissive',
+		'pg_policy.polcmd',
+		'pg_policy.polroles',
+		'pg_policy.polqual',
+		'pg_policy.polwithcheck',
+		'pg_description'
+	]::text[], ARRAY[
+		(pol.polpermissive::text)::text,
+		(pol.polcmd::text)::text,
+		((SELECT string_agg(r, ', ' ORDER BY r) FROM (
 		SELECT CASE WHEN x = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(x)) END AS r
-		FROM unnest(pol.polroles) x) s)),
-	('pg_policy.polqual', pg_get_expr(pol.polqual, pol.polrelid)),
-	('pg_policy.polwithcheck', pg_get_expr(pol.polwithcheck, pol.polrelid)),
-	('pg_description', obj_description(pol.oid, 'pg_policy'))
-) p(prop, val)
+		FROM unnest(pol.polroles) x) s))::text,
+		(pg_get_expr(pol.polqual, pol.polrelid))::text,
+		(pg_get_expr(pol.polwithcheck, pol.polrelid))::text,
+		(obj_description(pol.oid, 'pg_policy'))::text
+	]
+FROM rel r
+JOIN pg_policy pol ON pol.polrelid = r.oid
 
 UNION ALL
 SELECT CASE f.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END, n.nspname, f.proname,
-	pg_describe_object('pg_proc'::regclass, f.oid, 0), p.prop, p.val
+	pg_describe_object('pg_proc'::regclass, f.oid, 0), ARRAY[
+		'pg_get_functiondef',
+		'pg_proc.proowner',
+		'pg_proc.proacl',
+		'pg_description'
+	]::text[], ARRAY[
+		(pg_get_functiondef(f.oid))::text,
+		(pg_get_userbyid(f.proowner)::text)::text,
+		({{relativeACL "f.proacl" "f.proowner" "'f'"}})::text,
+		(obj_description(f.oid, 'pg_proc'))::text
+	]
 FROM pg_proc f
-JOIN pg_namespace n ON n.oid = f.pronamespace,
-LATERAL (VALUES
-	('pg_get_functiondef', pg_get_functiondef(f.oid)),
-	('pg_proc.proowner', pg_get_userbyid(f.proowner)::text),
-	('pg_proc.proacl', {{relativeACL "f.proacl" "f.proowner" "'f'"}}),
-	('pg_description', obj_description(f.oid, 'pg_proc'))
-) p(prop, val)
+JOIN pg_namespace n ON n.oid = f.pronamespace
 WHERE f.prokind IN ('f', 'p', 'w')
 	AND {{userNamespace "n"}} AND {{notExtensionMember "pg_proc" "f.oid"}}
 
@@ -209,46 +282,63 @@ UNION ALL
 -- Privileges on the routines of extensions: GRANT and REVOKE on them are
 -- the user's (pg_dump writes them from the difference to pg_init_privs).
 SELECT 'extension', '', e.extname,
-	pg_describe_object('pg_proc'::regclass, f.oid, 0), 'pg_proc.proacl', {{relativeACL "f.proacl" "f.proowner" "'f'"}}
+	pg_describe_object('pg_proc'::regclass, f.oid, 0), ARRAY['pg_proc.proacl'], ARRAY[{{relativeACL "f.proacl" "f.proowner" "'f'"}}]
 FROM pg_proc f
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = f.oid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid
 
 UNION ALL
 SELECT 'extension', '', e.extname,
-	pg_describe_object('pg_class'::regclass, c.oid, 0), 'pg_class.relacl',
-	{{relativeACL "c.relacl" "c.relowner" "CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::\"char\""}}
+	pg_describe_object('pg_class'::regclass, c.oid, 0), ARRAY['pg_class.relacl'],
+	ARRAY[{{relativeACL "c.relacl" "c.relowner" "CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::\"char\""}}]
 FROM pg_class c
 JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid
 
 UNION ALL
 SELECT 'type', n.nspname, t.typname,
-	pg_describe_object('pg_type'::regclass, t.oid, 0), p.prop, p.val
+	pg_describe_object('pg_type'::regclass, t.oid, 0), ARRAY[
+		'pg_type.typtype',
+		'pg_type.typowner',
+		'pg_type.typacl',
+		'pg_enum',
+		'pg_type.typbasetype',
+		'pg_type.typnotnull',
+		'pg_type.typdefault',
+		'pg_type.typcollation',
+		'pg_range.rngsubtype',
+		'pg_range.rngsubopc',
+		'pg_range.rngcollation',
+		'pg_range.rngcanonical',
+		'pg_range.rngsubdiff',
+{{- if ge .Version 140000}}
+		'pg_range.rngmultitypid',
+{{- end}}
+		'pg_description'
+	]::text[], ARRAY[
+		(t.typtype::text)::text,
+		(pg_get_userbyid(t.typowner)::text)::text,
+		({{relativeACL "t.typacl" "t.typowner" "'T'"}})::text,
+		((SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)
+		FROM pg_enum e WHERE e.enumtypid = t.oid))::text,
+		(CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END)::text,
+		(CASE WHEN t.typtype = 'd' THEN t.typnotnull::text END)::text,
+		(t.typdefault)::text,
+		(CASE WHEN t.typtype = 'd' AND t.typcollation <> (SELECT b.typcollation FROM pg_type b WHERE b.oid = t.typbasetype)
+		THEN t.typcollation::regcollation::text END)::text,
+		(format_type(rg.rngsubtype, NULL))::text,
+		((SELECT quote_ident(oc.opcname) FROM pg_opclass oc WHERE oc.oid = rg.rngsubopc))::text,
+		(CASE WHEN rg.rngcollation <> 0 THEN rg.rngcollation::regcollation::text END)::text,
+		(CASE WHEN rg.rngcanonical <> 0 THEN rg.rngcanonical::regproc::text END)::text,
+		(CASE WHEN rg.rngsubdiff <> 0 THEN rg.rngsubdiff::regproc::text END)::text,
+{{- if ge .Version 140000}}
+		(CASE WHEN rg.rngmultitypid <> 0 THEN rg.rngmultitypid::regtype::text END)::text,
+{{- end}}
+		(obj_description(t.oid, 'pg_type'))::text
+	]
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
-LEFT JOIN pg_range rg ON rg.rngtypid = t.oid,
-LATERAL (VALUES
-	('pg_type.typtype', t.typtype::text),
-	('pg_type.typowner', pg_get_userbyid(t.typowner)::text),
-	('pg_type.typacl', {{relativeACL "t.typacl" "t.typowner" "'T'"}}),
-	('pg_enum', (SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)
-		FROM pg_enum e WHERE e.enumtypid = t.oid)),
-	('pg_type.typbasetype', CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END),
-	('pg_type.typnotnull', CASE WHEN t.typtype = 'd' THEN t.typnotnull::text END),
-	('pg_type.typdefault', t.typdefault),
-	('pg_type.typcollation', CASE WHEN t.typtype = 'd' AND t.typcollation <> (SELECT b.typcollation FROM pg_type b WHERE b.oid = t.typbasetype)
-		THEN t.typcollation::regcollation::text END),
-	('pg_range.rngsubtype', format_type(rg.rngsubtype, NULL)),
-	('pg_range.rngsubopc', (SELECT quote_ident(oc.opcname) FROM pg_opclass oc WHERE oc.oid = rg.rngsubopc)),
-	('pg_range.rngcollation', CASE WHEN rg.rngcollation <> 0 THEN rg.rngcollation::regcollation::text END),
-	('pg_range.rngcanonical', CASE WHEN rg.rngcanonical <> 0 THEN rg.rngcanonical::regproc::text END),
-	('pg_range.rngsubdiff', CASE WHEN rg.rngsubdiff <> 0 THEN rg.rngsubdiff::regproc::text END),
-{{- if ge .Version 140000}}
-	('pg_range.rngmultitypid', CASE WHEN rg.rngmultitypid <> 0 THEN rg.rngmultitypid::regtype::text END),
-{{- end}}
-	('pg_description', obj_description(t.oid, 'pg_type'))
-) p(prop, val)
+LEFT JOIN pg_range rg ON rg.rngtypid = t.oid
 WHERE (t.typtype IN ('e', 'd', 'r')
 		OR (t.typtype = 'c' AND (SELECT tc.relkind FROM pg_class tc WHERE tc.oid = t.typrelid) = 'c'))
 	AND {{userNamespace "n"}} AND {{notExtensionMember "pg_type" "t.oid"}}
@@ -256,119 +346,156 @@ WHERE (t.typtype IN ('e', 'd', 'r')
 UNION ALL
 -- The attributes of composite types.
 SELECT 'type', n.nspname, t.typname,
-	pg_describe_object('pg_class'::regclass, a.attrelid, a.attnum), p.prop, p.val
+	pg_describe_object('pg_class'::regclass, a.attrelid, a.attnum), ARRAY[
+		'pg_attribute.atttypid',
+		'pg_attribute.attnum (position)',
+		'pg_attribute.attcollation',
+		'pg_description'
+	]::text[], ARRAY[
+		(format_type(a.atttypid, a.atttypmod))::text,
+		((SELECT count(*) FROM pg_attribute b
+		WHERE b.attrelid = a.attrelid AND b.attnum > 0 AND b.attnum <= a.attnum AND NOT b.attisdropped)::text)::text,
+		(CASE WHEN a.attcollation <> ty.typcollation THEN a.attcollation::regcollation::text END)::text,
+		(col_description(a.attrelid, a.attnum))::text
+	]
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
 JOIN pg_class tc ON tc.oid = t.typrelid AND tc.relkind = 'c'
 JOIN pg_attribute a ON a.attrelid = tc.oid AND a.attnum > 0 AND NOT a.attisdropped
-JOIN pg_type ty ON ty.oid = a.atttypid,
-LATERAL (VALUES
-	('pg_attribute.atttypid', format_type(a.atttypid, a.atttypmod)),
-	('pg_attribute.attnum (position)', (SELECT count(*) FROM pg_attribute b
-		WHERE b.attrelid = a.attrelid AND b.attnum > 0 AND b.attnum <= a.attnum AND NOT b.attisdropped)::text),
-	('pg_attribute.attcollation', CASE WHEN a.attcollation <> ty.typcollation THEN a.attcollation::regcollation::text END),
-	('pg_description', col_description(a.attrelid, a.attnum))
-) p(prop, val)
+JOIN pg_type ty ON ty.oid = a.atttypid
 WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_type" "t.oid"}}
 
 UNION ALL
 SELECT 'type', n.nspname, t.typname,
-	pg_describe_object('pg_constraint'::regclass, k.oid, 0), p.prop, p.val
+	pg_describe_object('pg_constraint'::regclass, k.oid, 0), ARRAY[
+		'pg_get_constraintdef',
+		'pg_description'
+	]::text[], ARRAY[
+		(pg_get_constraintdef(k.oid))::text,
+		(obj_description(k.oid, 'pg_constraint'))::text
+	]
 FROM pg_constraint k
 JOIN pg_type t ON t.oid = k.contypid
-JOIN pg_namespace n ON n.oid = t.typnamespace,
-LATERAL (VALUES
-	('pg_get_constraintdef', pg_get_constraintdef(k.oid)),
-	('pg_description', obj_description(k.oid, 'pg_constraint'))
-) p(prop, val)
+JOIN pg_namespace n ON n.oid = t.typnamespace
 WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_type" "t.oid"}}
 
 UNION ALL
 SELECT 'collation', n.nspname, co.collname,
-	pg_describe_object('pg_collation'::regclass, co.oid, 0), p.prop, p.val
-FROM pg_collation co
-JOIN pg_namespace n ON n.oid = co.collnamespace,
-LATERAL (VALUES
-	('pg_collation.collprovider', co.collprovider::text),
-	('pg_collation.collisdeterministic', co.collisdeterministic::text),
-	('pg_collation.collcollate', co.collcollate::text),
-	('pg_collation.collctype', co.collctype::text),
+	pg_describe_object('pg_collation'::regclass, co.oid, 0), ARRAY[
+		'pg_collation.collprovider',
+		'pg_collation.collisdeterministic',
+		'pg_collation.collcollate',
+		'pg_collation.collctype',
 {{- if ge .Version 170000}}
-	('pg_collation.colllocale', co.colllocale::text),
+		'pg_collation.colllocale',
 {{- else if ge .Version 150000}}
-	('pg_collation.colllocale', co.colliculocale::text),
+		'pg_collation.colllocale',
 {{- end}}
 {{- if ge .Version 160000}}
-	('pg_collation.collicurules', co.collicurules::text),
+		'pg_collation.collicurules',
 {{- end}}
-	('pg_collation.collowner', pg_get_userbyid(co.collowner)::text),
-	('pg_description', obj_description(co.oid, 'pg_collation'))
-) p(prop, val)
+		'pg_collation.collowner',
+		'pg_description'
+	]::text[], ARRAY[
+		(co.collprovider::text)::text,
+		(co.collisdeterministic::text)::text,
+		(co.collcollate::text)::text,
+		(co.collctype::text)::text,
+{{- if ge .Version 170000}}
+		(co.colllocale::text)::text,
+{{- else if ge .Version 150000}}
+		(co.colliculocale::text)::text,
+{{- end}}
+{{- if ge .Version 160000}}
+		(co.collicurules::text)::text,
+{{- end}}
+		(pg_get_userbyid(co.collowner)::text)::text,
+		(obj_description(co.oid, 'pg_collation'))::text
+	]
+FROM pg_collation co
+JOIN pg_namespace n ON n.oid = co.collnamespace
 WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_collation" "co.oid"}}
 
 UNION ALL
 SELECT 'default_privilege', coalesce(n.nspname, ''), pg_get_userbyid(da.defaclrole)::text,
-	pg_describe_object('pg_default_acl'::regclass, da.oid, 0), 'pg_default_acl.defaclacl',
+	pg_describe_object('pg_default_acl'::regclass, da.oid, 0), ARRAY['pg_default_acl.defaclacl'], ARRAY[
 	(SELECT string_agg(e, ', ' ORDER BY e) FROM (
 		SELECT CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(x.grantee)) END
 			|| '=' || x.privilege_type || CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END AS e
-		FROM aclexplode(da.defaclacl) x) s)
+		FROM aclexplode(da.defaclacl) x) s)]
 FROM pg_default_acl da
 LEFT JOIN pg_namespace n ON n.oid = da.defaclnamespace
 
 UNION ALL
 SELECT 'publication', '', pb.pubname,
-	pg_describe_object('pg_publication'::regclass, pb.oid, 0), p.prop, p.val
-FROM pg_publication pb,
-LATERAL (VALUES
-	('pg_publication.puballtables', pb.puballtables::text),
-	('pg_publication.pubactions', concat_ws(', ', CASE WHEN pb.pubinsert THEN 'insert' END, CASE WHEN pb.pubupdate THEN 'update' END,
-		CASE WHEN pb.pubdelete THEN 'delete' END, CASE WHEN pb.pubtruncate THEN 'truncate' END)),
-	('pg_publication.pubviaroot', pb.pubviaroot::text),
+	pg_describe_object('pg_publication'::regclass, pb.oid, 0), ARRAY[
+		'pg_publication.puballtables',
+		'pg_publication.pubactions',
+		'pg_publication.pubviaroot',
 {{- if ge .Version 180000}}
-	('pg_publication.pubgencols', pb.pubgencols::text),
+		'pg_publication.pubgencols',
 {{- end}}
-	('pg_publication.pubowner', pg_get_userbyid(pb.pubowner)::text),
-	('pg_publication_rel', (SELECT string_agg(pr.prrelid::regclass::text
+		'pg_publication.pubowner',
+		'pg_publication_rel',
+{{- if ge .Version 150000}}
+		'pg_publication_namespace',
+{{- end}}
+		'pg_description'
+	]::text[], ARRAY[
+		(pb.puballtables::text)::text,
+		(concat_ws(', ', CASE WHEN pb.pubinsert THEN 'insert' END, CASE WHEN pb.pubupdate THEN 'update' END,
+		CASE WHEN pb.pubdelete THEN 'delete' END, CASE WHEN pb.pubtruncate THEN 'truncate' END))::text,
+		(pb.pubviaroot::text)::text,
+{{- if ge .Version 180000}}
+		(pb.pubgencols::text)::text,
+{{- end}}
+		(pg_get_userbyid(pb.pubowner)::text)::text,
+		((SELECT string_agg(pr.prrelid::regclass::text
 {{- if ge .Version 150000}}
 			|| coalesce(' (' || (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) FROM pg_attribute a
 				WHERE a.attrelid = pr.prrelid AND a.attnum = ANY (pr.prattrs)) || ')', '')
 			|| coalesce(' WHERE ' || pg_get_expr(pr.prqual, pr.prrelid), '')
 {{- end}}
-		, ', ' ORDER BY pr.prrelid::regclass::text) FROM pg_publication_rel pr WHERE pr.prpubid = pb.oid)),
+		, ', ' ORDER BY pr.prrelid::regclass::text) FROM pg_publication_rel pr WHERE pr.prpubid = pb.oid))::text,
 {{- if ge .Version 150000}}
-	('pg_publication_namespace', (SELECT string_agg(pn.pnnspid::regnamespace::text, ', ' ORDER BY pn.pnnspid::regnamespace::text)
-		FROM pg_publication_namespace pn WHERE pn.pnpubid = pb.oid)),
+		((SELECT string_agg(pn.pnnspid::regnamespace::text, ', ' ORDER BY pn.pnnspid::regnamespace::text)
+		FROM pg_publication_namespace pn WHERE pn.pnpubid = pb.oid))::text,
 {{- end}}
-	('pg_description', obj_description(pb.oid, 'pg_publication'))
-) p(prop, val)
+		(obj_description(pb.oid, 'pg_publication'))::text
+	]
+FROM pg_publication pb
 
 UNION ALL
 SELECT 'event_trigger', '', et.evtname,
-	pg_describe_object('pg_event_trigger'::regclass, et.oid, 0), p.prop, p.val
-FROM pg_event_trigger et,
-LATERAL (VALUES
-	('pg_event_trigger.evtevent', et.evtevent::text),
-	('pg_event_trigger.evtfoid', et.evtfoid::regproc::text),
-	('pg_event_trigger.evtenabled', et.evtenabled::text),
-	('pg_event_trigger.evttags', array_to_string(et.evttags, ', ')),
-	('pg_event_trigger.evtowner', pg_get_userbyid(et.evtowner)::text),
-	('pg_description', obj_description(et.oid, 'pg_event_trigger'))
-) p(prop, val)
+	pg_describe_object('pg_event_trigger'::regclass, et.oid, 0), ARRAY[
+		'pg_event_trigger.evtevent',
+		'pg_event_trigger.evtfoid',
+		'pg_event_trigger.evtenabled',
+		'pg_event_trigger.evttags',
+		'pg_event_trigger.evtowner',
+		'pg_description'
+	]::text[], ARRAY[
+		(et.evtevent::text)::text,
+		(et.evtfoid::regproc::text)::text,
+		(et.evtenabled::text)::text,
+		(array_to_string(et.evttags, ', '))::text,
+		(pg_get_userbyid(et.evtowner)::text)::text,
+		(obj_description(et.oid, 'pg_event_trigger'))::text
+	]
+FROM pg_event_trigger et
 WHERE {{notExtensionMember "pg_event_trigger" "et.oid"}}
 
 UNION ALL
 -- Settings of the database itself (ALTER DATABASE ... SET, ALTER ROLE ...
 -- IN DATABASE ... SET): renovate's files do not hold the database, so
 -- these are reported when set.
-SELECT 'database', '', '', 'database settings', 'pg_db_role_setting',
-	(SELECT string_agg(coalesce(quote_ident(pg_get_userbyid(nullif(s.setrole, 0))) || ': ', '') || array_to_string(s.setconfig, ', '), '; ' ORDER BY s.setrole)
+SELECT 'database', '', '', 'database settings', ARRAY['pg_db_role_setting'], ARRAY[(SELECT string_agg(coalesce(quote_ident(pg_get_userbyid(nullif(s.setrole, 0))) || ': ', '') || array_to_string(s.setconfig, ', '), '; ' ORDER BY s.setrole)
 		FROM pg_db_role_setting s
-		WHERE s.setdatabase = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database()))
+		WHERE s.setdatabase = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database()))]
 
 UNION ALL
 -- Security labels need a label provider module; where one is loaded
 -- they are reported, never round-tripped.
-SELECT 'database', '', '', pl.objtype || ' ' || pl.objname, 'pg_seclabel (' || pl.provider || ')', pl.label
+SELECT 'database', '', '', pl.objtype || ' ' || pl.objname, ARRAY['pg_seclabel (' || pl.provider || ')'], ARRAY[pl.label]
 FROM pg_seclabels pl
 WHERE pl.objtype <> 'role' AND pl.objtype <> 'database' AND pl.objtype <> 'tablespace'
