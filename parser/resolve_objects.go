@@ -69,6 +69,40 @@ func (r *resolver) constraints(items []any) {
 			}
 		}
 	}
+	r.partitionsNotNull()
+}
+
+// partitionsNotNull makes a partition's column NOT NULL where its parent's
+// is, the NOT NULL a parent's primary key implies included: PostgreSQL
+// does so when it creates or attaches the partition (and refuses to drop
+// it there), however the partition was declared. Inheritance children
+// (INHERITS) get their parents' NOT NULL when their columns are made, not
+// the one a primary key implies later, and are left alone here.
+func (r *resolver) partitionsNotNull() {
+	done := map[*tableEntry]bool{}
+	var walk func(te *tableEntry)
+	walk = func(te *tableEntry) {
+		if done[te] {
+			return
+		}
+		done[te] = true
+		if te.t.PartitionOf == nil {
+			return
+		}
+		parent := r.tables[*te.t.PartitionOf]
+		if parent == nil {
+			return
+		}
+		walk(parent)
+		for i, c := range te.t.Columns {
+			if pc, ok := parent.t.Column(c.Name); ok && pc.NotNull {
+				te.t.Columns[i].NotNull = true
+			}
+		}
+	}
+	for _, te := range r.tables {
+		walk(te)
+	}
 }
 
 // finishConstraint names a constraint, completes its definition and adds
