@@ -285,8 +285,12 @@ func (r *resolver) columnChanges(items []any) {
 				r.errs.semantic(d.loc, "ALTER SEQUENCE: sequence %s is defined nowhere", d.seq)
 				continue
 			}
-			if se.ownedBy != nil && !sameOwner(se.ownedBy, &d.ownedBy) {
-				r.errs.semantic(d.loc, "sequence %s: OWNED BY given twice (first at %s)", d.seq, se.ownedBy.loc)
+			// Within one file the statements run in order and the last
+			// OWNED BY wins, as on the server (CREATE SEQUENCE ... OWNED
+			// BY NONE, then ALTER SEQUENCE ... OWNED BY t.c). Files have
+			// no order between them, so two files disagreeing is an error.
+			if se.ownedBy != nil && !sameOwner(se.ownedBy, &d.ownedBy) && se.ownedBy.loc.File != d.loc.File {
+				r.errs.semantic(d.loc, "sequence %s: OWNED BY given twice, differently, in two files (first at %s)", d.seq, se.ownedBy.loc)
 				continue
 			}
 			ob := d.ownedBy
