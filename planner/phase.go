@@ -46,6 +46,9 @@ const (
 	// PARTITION, NO INHERIT) before parents are dropped and before parents'
 	// columns change under them (table_ext.go).
 	phaseDetach
+	// Sequences a recreated table owns are disowned before the table is
+	// dropped, so they survive it (sequence.go).
+	phaseDisownSequence
 	phaseDropTable
 	phaseDropColumn
 	// Other routines are dropped once the defaults, constraints, indexes,

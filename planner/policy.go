@@ -22,7 +22,9 @@ func (d *differ) policies() {
 		if !ok && t.RenamedFrom != "" {
 			old, ok = d.from.Table(state.QualName{Schema: t.Schema, Name: t.RenamedFrom})
 		}
-		if !ok {
+		if !ok || d.recreated(tableKey(q)) {
+			// New, or dropped and created again: nothing of the
+			// remote's row security survives.
 			old = state.Table{Schema: t.Schema, Name: t.Name}
 		}
 		d.tablePolicies(old, t)

@@ -13,6 +13,10 @@ func (d *differ) sequences() {
 		from[s.QualName()] = s
 	}
 	kept := map[state.QualName]bool{}
+	// A table dropped and created again (a changed partitioning) would
+	// take the sequences it owns with it: they are disowned before the
+	// drop and owned again by the new table.
+	recreated := d.recreatedTables()
 	for _, s := range d.to.Sequences {
 		q := s.QualName()
 		key := state.ObjectKey{Kind: state.KindSequence, Schema: s.Schema, Name: s.Name}
@@ -35,6 +39,12 @@ func (d *differ) sequences() {
 		kept[q] = true
 		optsChanged := old.SequenceOptions != s.SequenceOptions
 		ownerChanged := !sameOwner(old.OwnedBy, s.OwnedBy)
+		if old.OwnedBy != nil && recreated[state.QualName{Schema: old.Schema, Name: old.OwnedBy.Table}] {
+			disowned := old
+			disowned.OwnedBy = nil
+			d.add(phaseDisownSequence, key, ActionAlter, sqlgen.SequenceOwnedBy(disowned))
+			ownerChanged = s.OwnedBy != nil
+		}
 		if !optsChanged && !ownerChanged && old.Comment == s.Comment {
 			continue
 		}

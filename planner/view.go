@@ -181,7 +181,9 @@ func (d *differ) changedUnderViews() underViews {
 	for _, t := range d.from.Tables {
 		k := viewRelKey(t.QualName())
 		nw, ok := d.desiredTable(t.QualName())
-		if !ok {
+		if !ok || d.tableExt.recreated[t.QualName()] {
+			// Dropped, or dropped and created again (a changed
+			// partitioning): every view reading it goes first.
 			u.whole[k] = true
 			continue
 		}
