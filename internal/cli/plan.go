@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/renovate-pg/renovate/internal/engine"
@@ -126,6 +128,18 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.Pla
 		}
 		return nil, nil, nil, "", got.err
 	}
+	// In a git repository, plan only what git holds (reposafety.go).
+	repo, err := gitrepo.Open(t.Dir)
+	if err != nil && !errors.Is(err, gitrepo.ErrNotRepo) {
+		conn.Close(context.Background())
+		return nil, nil, nil, "", err
+	}
+	if repo != nil {
+		if err := checkSources(repo, t.Dir, local.Files, tg.Scope); err != nil {
+			conn.Close(context.Background())
+			return nil, nil, nil, "", refused(err)
+		}
+	}
 	remote, err := got.intro.Remote(local, tg.Scope)
 	if err != nil {
 		conn.Close(context.Background())
@@ -143,11 +157,11 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.Pla
 	}
 	prog.Done()
 	p.RenovateVersion = f.Version
-	if repo, err := gitrepo.Open(t.Dir); err == nil {
-		p.GitCommit, _ = repo.HeadCommit()
-	} else if !errors.Is(err, gitrepo.ErrNotRepo) {
-		conn.Close(context.Background())
-		return nil, nil, nil, "", err
+	if repo != nil {
+		if p.GitCommit, err = planCommit(repo, t.Dir); err != nil {
+			conn.Close(context.Background())
+			return nil, nil, nil, "", err
+		}
 	}
 	return p, remote, conn, dsn, nil
 }
@@ -174,8 +188,14 @@ func runPlan(ctx context.Context, opts *PlanOptions) error {
 		if err := render.SQL(&buf, p); err != nil {
 			return err
 		}
+		if err := os.MkdirAll(filepath.Dir(opts.Out), 0o755); err != nil {
+			return fmt.Errorf("saving the plan: %w", err)
+		}
 		if err := os.WriteFile(opts.Out, buf.Bytes(), 0o644); err != nil {
 			return fmt.Errorf("saving the plan: %w", err)
+		}
+		if strings.HasSuffix(p.GitCommit, dirtySuffix) {
+			fmt.Fprintf(f.IO.ErrOut, "Note: this plan was made from uncommitted changes; apply -p refuses it. Commit them, then save the plan again.\n")
 		}
 	}
 	format := opts.Format
