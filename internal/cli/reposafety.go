@@ -129,18 +129,45 @@ func checkPlanCommit(f *Factory, repo *gitrepo.Repo, dir, planFile string, p *pl
 	if p.GitCommit == head {
 		return nil
 	}
-	changed, err := repo.ChangedSince(p.GitCommit, dir, func(rel string) bool {
+	skipMeta := func(rel string) bool {
 		return rel == layout.MetaDir || strings.HasPrefix(rel, layout.MetaDir+"/")
-	})
+	}
+	changed, err := repo.ChangedSince(p.GitCommit, dir, skipMeta)
 	if errors.Is(err, gitrepo.ErrUnknownCommit) {
 		return refused(fmt.Errorf("%s was made from commit %.12s, which is not in this repository (HEAD is %.12s); %s", planFile, p.GitCommit, head, replan))
 	}
 	if err != nil {
 		return err
 	}
-	if len(changed) > 0 {
+	if len(changed) == 0 {
+		fmt.Fprintf(f.IO.ErrOut, "Note: %s was made from commit %.12s; HEAD (%.12s) has the same schema files.\n", planFile, p.GitCommit, head)
+		return nil
+	}
+	// Files rewritten by renovate's own applies since (a plan applied in
+	// staging, then replayed in production with renovate show) are what
+	// that plan made of them; any other commit that changed schema files
+	// would be undone.
+	var byOthers []string
+	if commits, err := repo.CommitsSince(p.GitCommit, dir, skipMeta); err != nil {
+		byOthers = changed
+	} else {
+		seen := map[string]bool{}
+		for _, c := range commits {
+			if strings.HasPrefix(c.Message, applyCommitPrefix) {
+				continue
+			}
+			for _, path := range c.Changed {
+				if !seen[path] {
+					seen[path] = true
+					byOthers = append(byOthers, path)
+				}
+			}
+		}
+		sort.Strings(byOthers)
+	}
+	if len(byOthers) > 0 {
 		const most = 10
-		list := changed
+		list := byOthers
 		more := ""
 		if len(list) > most {
 			more = fmt.Sprintf("\n  ... and %d more", len(list)-most)
@@ -149,9 +176,12 @@ func checkPlanCommit(f *Factory, repo *gitrepo.Repo, dir, planFile string, p *pl
 		return refused(fmt.Errorf("%s was made from commit %.12s, but HEAD is %.12s and these schema files changed since:\n  %s%s\napplying it would undo those commits when the files are rewritten from the database; %s",
 			planFile, p.GitCommit, head, strings.Join(list, "\n  "), more, replan))
 	}
-	fmt.Fprintf(f.IO.ErrOut, "Note: %s was made from commit %.12s; HEAD (%.12s) has the same schema files.\n", planFile, p.GitCommit, head)
+	fmt.Fprintf(f.IO.ErrOut, "Note: %s was made from commit %.12s; since then only renovate's applies changed the schema files (HEAD is %.12s).\n", planFile, p.GitCommit, head)
 	return nil
 }
+
+// applyCommitPrefix starts the message of every commit apply makes.
+const applyCommitPrefix = "renovate apply"
 
 // dirtySuffix marks a plan's git commit when the plan was made from files
 // with uncommitted changes, as git describe --dirty does.

@@ -105,6 +105,13 @@ func TestChangedSince(t *testing.T) {
 	if want := []string{"public/tables/orders.sql", "public/tables/users.sql"}; err != nil || !cmp.Equal(got, want) {
 		t.Errorf("ChangedSince = %v, %v; want %v", got, err, want)
 	}
+	commits, err := r.CommitsSince(first, schema, skipMeta)
+	if err != nil || len(commits) != 2 {
+		t.Fatalf("CommitsSince = %v, %v; want 2 commits", commits, err)
+	}
+	if commits[0].Message != "add orders\n" || !cmp.Equal(commits[0].Changed, []string{"public/tables/orders.sql", "public/tables/users.sql"}) || len(commits[1].Changed) != 0 {
+		t.Errorf("CommitsSince = %+v", commits)
+	}
 	if _, err := r.ChangedSince(strings.Repeat("ab", 20), schema, nil); !errors.Is(err, ErrUnknownCommit) {
 		t.Errorf("unknown commit: err = %v, want ErrUnknownCommit", err)
 	}

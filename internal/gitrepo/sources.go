@@ -9,6 +9,7 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
+	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
 // ErrUnknownCommit is matched by the error ChangedSince returns when the
@@ -26,16 +27,9 @@ func (r *Repo) ChangedSince(commit, under string, skip func(rel string) bool) ([
 	if err != nil {
 		return nil, err
 	}
-	h := plumbing.NewHash(commit)
-	if len(commit) != 40 || h.String() != strings.ToLower(commit) {
-		return nil, fmt.Errorf("%q: %w", commit, ErrUnknownCommit)
-	}
-	c, err := r.repo.CommitObject(h)
-	if errors.Is(err, plumbing.ErrObjectNotFound) {
-		return nil, fmt.Errorf("%.12s: %w", commit, ErrUnknownCommit)
-	}
+	c, err := r.commit(commit)
 	if err != nil {
-		return nil, fmt.Errorf("reading commit %.12s: %w", commit, err)
+		return nil, err
 	}
 	then, err := r.commitFiles(c, rel, commit[:12])
 	if err != nil {
@@ -45,6 +39,84 @@ func (r *Repo) ChangedSince(commit, under string, skip func(rel string) bool) ([
 	if err != nil {
 		return nil, err
 	}
+	return diffFiles(then, now, rel, skip), nil
+}
+
+// commit reads the commit of hex hash h.
+func (r *Repo) commit(h string) (*object.Commit, error) {
+	hash := plumbing.NewHash(h)
+	if len(h) != 40 || hash.String() != strings.ToLower(h) {
+		return nil, fmt.Errorf("%q: %w", h, ErrUnknownCommit)
+	}
+	c, err := r.repo.CommitObject(hash)
+	if errors.Is(err, plumbing.ErrObjectNotFound) {
+		return nil, fmt.Errorf("%.12s: %w", h, ErrUnknownCommit)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading commit %.12s: %w", h, err)
+	}
+	return c, nil
+}
+
+// Commit is one commit of the history, as CommitsSince lists them.
+type Commit struct {
+	Hash, Message string
+	// Changed are the files inside the scope CommitsSince was given that
+	// the commit changed (relative to it), skipped ones left out.
+	Changed []string
+}
+
+// CommitsSince lists the commits from HEAD back to ancestor (exclusive),
+// following first parents, newest first, each with the files inside
+// under it changed. It fails with ErrUnknownCommit when ancestor is not
+// a commit of the repository, and says so when it is not on HEAD's
+// first-parent history.
+func (r *Repo) CommitsSince(ancestor, under string, skip func(rel string) bool) ([]Commit, error) {
+	rel, err := r.scope(under)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := r.commit(ancestor); err != nil {
+		return nil, err
+	}
+	head, err := r.HeadCommit()
+	if err != nil {
+		return nil, err
+	}
+	var out []Commit
+	for h := head; h != ancestor; {
+		if h == "" {
+			return nil, fmt.Errorf("commit %.12s is not in the history of HEAD", ancestor)
+		}
+		c, err := r.commit(h)
+		if err != nil {
+			return nil, err
+		}
+		files, err := r.commitFiles(c, rel, h[:12])
+		if err != nil {
+			return nil, err
+		}
+		before := map[string]treeFile{}
+		next := ""
+		if len(c.ParentHashes) > 0 {
+			next = c.ParentHashes[0].String()
+			p, err := r.commit(next)
+			if err != nil {
+				return nil, err
+			}
+			if before, err = r.commitFiles(p, rel, next[:12]); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, Commit{Hash: h, Message: c.Message, Changed: diffFiles(before, files, rel, skip)})
+		h = next
+	}
+	return out, nil
+}
+
+// diffFiles lists the paths (relative to rel) that differ between two
+// file lists, skipped ones left out, sorted.
+func diffFiles(then, now map[string]treeFile, rel string, skip func(string) bool) []string {
 	strip := func(p string) string {
 		if rel == "" {
 			return p
@@ -72,7 +144,7 @@ func (r *Repo) ChangedSince(commit, under string, skip func(rel string) bool) ([
 		}
 	}
 	sort.Strings(out)
-	return out, nil
+	return out
 }
 
 // SourceProblem is one file a command would read that the repository's
