@@ -51,12 +51,13 @@ lock with a lock_timeout: all of them take effect or none. The run is recorded
 under _meta/plans/<UTC timestamp>/, the files are rewritten from the database,
 and everything is committed, so git diff HEAD~1 shows the change.
 
-Refuses to run from a repository with uncommitted changes, when the database
+Refuses to run from a repository with uncommitted changes, when a saved plan
+was made from other schema files than HEAD's, when the database
 changed since a saved plan was made, when the plan deletes data without
 --allow-data-loss (or a "yes" at the prompt), and without a terminal to ask on
 unless --yes is given.`,
 		Example: `  renovate apply
-  renovate apply -p plan.sql --yes
+  renovate apply -p .renovate/plan.sql --yes
   renovate apply --url postgres://app@localhost/hello --allow-data-loss`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {

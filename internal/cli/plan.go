@@ -52,9 +52,12 @@ files (<schema>/data/<table>.sql): INSERT, UPDATE and DELETE steps.
 
 On a terminal the human view is printed; when stdout is redirected only the
 runnable SQL is, so "renovate plan > plan.sql" saves a plan that apply -p can
-run after review or hand edits.`,
+run after review or hand edits. Keep saved plans in .renovate/ (init lists it
+in .gitignore); renovate never commits a plan file. In a git repository, plan
+reads only files git tracks: an untracked or ignored .sql file, or a link out
+of the repository, is refused by name.`,
 		Example: `  renovate plan
-  renovate plan -o plan.sql
+  renovate plan -o .renovate/plan.sql
   renovate plan --url postgres://app@localhost/hello --dir ./schema --detailed-exitcode`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
