@@ -27,8 +27,7 @@ func LooksSecret(p string) bool {
 		base == ".pgpass" || strings.HasSuffix(base, ".pgpass") || base == "pgpass.conf",
 		strings.HasSuffix(base, ".pem"), strings.HasSuffix(base, ".key"),
 		strings.HasSuffix(base, ".p12"), strings.HasSuffix(base, ".pfx"),
-		strings.HasPrefix(base, "id_rsa"), strings.HasPrefix(base, "id_dsa"),
-		strings.HasPrefix(base, "id_ecdsa"), strings.HasPrefix(base, "id_ed25519"):
+		base == "id_rsa", base == "id_dsa", base == "id_ecdsa", base == "id_ed25519":
 		return true
 	}
 	return false

@@ -73,7 +73,8 @@ func TestCommitPaths(t *testing.T) {
 func TestLooksSecret(t *testing.T) {
 	for p, want := range map[string]bool{
 		".env": true, "dir/.env.production": true, ".pgpass": true, "prod.pgpass": true,
-		"server.key": true, "cert.PEM": true, "id_rsa": true, "id_ed25519.pub": true,
+		"server.key": true, "cert.PEM": true, "id_rsa": true, "id_ed25519": true,
+		"public/tables/id_rsa.sql": false, "public/data/id_rsa_keys.sql": false,
 		"public/tables/users.sql": false, "renovate.hcl": false, "public/tables/keys.sql": false,
 		"environment.sql": false,
 	} {
