@@ -18,6 +18,7 @@ import (
 	"github.com/renovate-pg/renovate/planner/planfile"
 	"github.com/renovate-pg/renovate/planner/render"
 	"github.com/renovate-pg/renovate/state/catalog"
+	"github.com/renovate-pg/renovate/state/layout"
 	"github.com/spf13/cobra"
 )
 
@@ -50,12 +51,13 @@ lock with a lock_timeout: all of them take effect or none. The run is recorded
 under _meta/plans/<UTC timestamp>/, the files are rewritten from the database,
 and everything is committed, so git diff HEAD~1 shows the change.
 
-Refuses to run from a repository with uncommitted changes, when the database
+Refuses to run from a repository with uncommitted changes, when a saved plan
+was made from other schema files than HEAD's, when the database
 changed since a saved plan was made, when the plan deletes data without
 --allow-data-loss (or a "yes" at the prompt), and without a terminal to ask on
 unless --yes is given.`,
 		Example: `  renovate apply
-  renovate apply -p plan.sql --yes
+  renovate apply -p .renovate/plan.sql --yes
   renovate apply --url postgres://app@localhost/hello --allow-data-loss`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
@@ -96,7 +98,13 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 	if err != nil {
 		return refused(err)
 	}
-	if err := checkClean(repo, opts); err != nil {
+	// An earlier apply that was killed, or could not record or commit,
+	// left its record uncommitted: finish it rather than refuse it as
+	// dirt (reposafety.go).
+	if err := recoverRuns(ctx, f, repo, opts.Dir, tg); err != nil {
+		return err
+	}
+	if err := checkClean(f, repo, opts); err != nil {
 		if !opts.AllowDirty || !errors.Is(err, gitrepo.ErrDirty) {
 			return refused(err)
 		}
@@ -124,6 +132,9 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 		}
 		if p, err = planfile.Read(opts.PlanFile, expanded); err != nil {
 			return refusedSafe(err)
+		}
+		if err := checkPlanCommit(f, repo, opts.Dir, opts.PlanFile, p); err != nil {
+			return err
 		}
 		dsn = tg.DSN
 		if conn, err = f.Connect(ctx, dsn); err != nil {
@@ -158,6 +169,12 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 	}
 
 	commit, _ := repo.HeadCommit()
+	// The run is recorded and committed afterwards: prove that git can
+	// take the commit before the database changes (the record directory
+	// is proved by engine.Apply, which records the run before it runs).
+	if err := repo.CheckWritable(); err != nil {
+		return refused(fmt.Errorf("%w; nothing was applied", err))
+	}
 	prog := newProgress(f.IO) // progress.go: a status line on a terminal's stderr
 	prog.Phase("Applying")
 	res, applyErr := engine.Apply(ctx, conn, engine.ApplyOptions{
@@ -173,7 +190,8 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 	})
 	prog.Done()
 	var stale *engine.StalePlanError
-	if errors.As(applyErr, &stale) || errors.Is(applyErr, catalog.ErrLocked) {
+	var recErr *engine.RecordError
+	if errors.As(applyErr, &stale) || errors.Is(applyErr, catalog.ErrLocked) || errors.As(applyErr, &recErr) {
 		return refused(applyErr)
 	}
 	if res == nil {
@@ -183,10 +201,29 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 	if applyErr != nil {
 		msg = fmt.Sprintf("renovate apply failed at statement %d on %s", res.Outcome.FailedStep, res.Outcome.Database)
 	}
-	hash, commitErr := repo.CommitAll(opts.Dir, msg+"\n\nRecorded in "+res.RecordDir+".\n", f.Now())
+	if res.FinishErr != nil {
+		// The record says in progress: left for the next apply or fetch
+		// to finish (recoverRuns), which also commits it.
+		fmt.Fprintf(f.IO.ErrOut, "The outcome could not be recorded; %s still says %s, and the next renovate apply or fetch will finish it.\n", res.RecordDir, layout.StatusInProgress)
+		if res.Outcome.Status == layout.StatusFailed {
+			reportSteps(f, res.Outcome)
+		}
+		return applyErr
+	}
+	// Only what this run wrote is committed: its record and the files
+	// rewritten from the database; nothing else in the directory (an
+	// untracked file, the plan file, a .env) is.
+	paths := []string{filepath.Join(opts.Dir, filepath.FromSlash(res.RecordDir))}
+	for _, p := range res.Rewritten {
+		paths = append(paths, filepath.Join(opts.Dir, filepath.FromSlash(p)))
+	}
+	hash, _, commitErr := repo.CommitPaths(paths, msg+"\n\nRecorded in "+res.RecordDir+".\n", f.Now())
 	if applyErr != nil {
 		fmt.Fprintf(f.IO.ErrOut, "The apply failed; %d of %d statement(s) took effect. Recorded in %s.\n", res.Outcome.StepsCommitted, res.Outcome.Steps, res.RecordDir)
 		reportSteps(f, res.Outcome)
+		if commitErr != nil {
+			commitErr = fmt.Errorf("committing the record failed (the next renovate apply or fetch commits it): %w", commitErr)
+		}
 		return errors.Join(applyErr, commitErr)
 	}
 	f.IO.Infof("\nApplied %d statement(s) to %s. Recorded in %s.\n", res.Outcome.Steps, res.Outcome.Database, res.RecordDir)
@@ -196,28 +233,39 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 		f.IO.Infof("Rewrote %d file(s) from the database.\n", len(res.Rewritten))
 	}
 	if commitErr != nil {
-		return fmt.Errorf("the plan was applied, but committing the record failed: %w", commitErr)
+		return fmt.Errorf("the plan was applied and recorded in %s, but committing failed (the next renovate apply or fetch commits the record): %w", res.RecordDir, commitErr)
 	}
 	if hash != "" {
 		f.IO.Infof("Committed %.7s.\n", hash)
 	}
+	warnSecrets(f, repo, opts.Dir)
 	return nil
 }
 
 // checkClean refuses uncommitted changes under the schema directory. The
 // plan file being applied may itself be uncommitted (renovate plan -o
-// plan.sql; renovate apply -p plan.sql).
-func checkClean(repo *gitrepo.Repo, opts *ApplyOptions) error {
+// plan.sql; renovate apply -p plan.sql), and so may any other saved plan
+// (renovate plan > plan.sql): plans are not schema, are never read as
+// schema, and are never committed.
+func checkClean(f *Factory, repo *gitrepo.Repo, opts *ApplyOptions) error {
 	changes, err := repo.Status(opts.Dir)
 	if err != nil {
 		return err
 	}
 	var rest []gitrepo.Change
+	var plans []string
 	for _, c := range changes {
 		if opts.PlanFile != "" && sameFile(filepath.Join(repo.Root(), c.Path), opts.PlanFile) {
 			continue
 		}
+		if c.Kind == gitrepo.Untracked && isPlanFile(repo, c.Path) {
+			plans = append(plans, c.Path)
+			continue
+		}
 		rest = append(rest, c)
+	}
+	if len(plans) > 0 {
+		fmt.Fprintf(f.IO.ErrOut, "Note: not counting saved plans as uncommitted changes (renovate never commits them; keep them in %s/): %s\n", PlanDir, strings.Join(plans, ", "))
 	}
 	if len(rest) > 0 {
 		return gitrepo.NewDirtyError(rest)

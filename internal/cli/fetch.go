@@ -62,9 +62,24 @@ func runFetch(ctx context.Context, opts *FetchOptions) error {
 	if err != nil {
 		return refused(err)
 	}
-	if dirty, err := repo.Dirty(opts.Dir); err != nil {
+	// An earlier apply that was killed, or could not record or commit,
+	// left its record uncommitted: finish it (reposafety.go).
+	if err := recoverRuns(ctx, f, repo, opts.Dir, tg); err != nil {
 		return err
-	} else if len(dirty) > 0 {
+	}
+	changes, err := repo.Status(opts.Dir)
+	if err != nil {
+		return err
+	}
+	var dirty []string
+	for _, c := range changes {
+		// Saved plans are not schema: fetch leaves them alone.
+		if c.Kind == gitrepo.Untracked && isPlanFile(repo, c.Path) {
+			continue
+		}
+		dirty = append(dirty, c.Path)
+	}
+	if len(dirty) > 0 {
 		return refused(fmt.Errorf("uncommitted changes in %s would be overwritten: %v; commit or stash them first", opts.Dir, dirty))
 	}
 	if behind, upstream, err := repo.Behind(); err != nil {

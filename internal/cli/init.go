@@ -10,7 +10,6 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/renovate-pg/renovate/internal/config"
 	"github.com/renovate-pg/renovate/internal/engine"
-	"github.com/renovate-pg/renovate/internal/gitrepo"
 	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/layout"
 	"github.com/spf13/cobra"
@@ -113,13 +112,23 @@ func runInit(ctx context.Context, opts *InitOptions) error {
 	if err := reportUnmanaged(f, remote, opts.Strict); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("creating %s: %w", dir, err)
-	}
-	prog.Phase("Writing the schema files")
-	written, err := engine.RefreshFiles(ctx, conn, dir, remote.Raw, scope)
+	// A failed init leaves nothing behind: what it made is removed, so
+	// init can simply be run again (initcleanup in reposafety.go).
+	undo, err := newInitUndo(dir)
 	if err != nil {
 		return err
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			undo.run()
+		}
+	}()
+	prog.Phase("Writing the schema files")
+	written, err := engine.RefreshFiles(ctx, conn, dir, remote.Raw, scope)
+	undo.files(written...)
+	if err != nil {
+		return fmt.Errorf("writing the schema files: %w (nothing was kept)", err)
 	}
 	cfgPath := filepath.Join(dir, ConfigFile)
 	if _, err := os.Stat(cfgPath); os.IsNotExist(err) {
@@ -127,6 +136,7 @@ func runInit(ctx context.Context, opts *InitOptions) error {
 		if err != nil {
 			return err
 		}
+		undo.files(ConfigFile)
 		if err := os.WriteFile(cfgPath, hcl, 0o644); err != nil {
 			return fmt.Errorf("writing %s: %w", cfgPath, err)
 		}
@@ -134,19 +144,32 @@ func runInit(ctx context.Context, opts *InitOptions) error {
 	if err := checkFidelity(ctx, f, opts.Verify, targetFlags{Dir: dir, Env: opts.Env}, scope, conn, opts.Strict); err != nil {
 		return err
 	}
-	repo, err := gitrepo.Init(dir)
+	if err := undo.ensureGitignore(); err != nil {
+		return err
+	}
+	repo, err := undo.initRepo()
 	if err != nil {
 		return err
 	}
 	prog.Phase("Committing")
-	commit, err := repo.CommitAll(dir, "renovate init: "+describeDSN(opts.Source), f.Now())
+	// Only what init wrote is committed: whatever else the directory
+	// holds (a .env, notes, build output) stays out of git.
+	paths := []string{cfgPath, filepath.Join(dir, ".gitignore")}
+	for _, p := range written {
+		paths = append(paths, filepath.Join(dir, filepath.FromSlash(p)))
+	}
+	commit, _, err := repo.CommitPaths(paths, "renovate init: "+describeDSN(opts.Source), f.Now())
 	prog.Done()
 	if err != nil {
-		return err
+		return fmt.Errorf("committing: %w (nothing was kept)", err)
 	}
+	ok = true
 	f.IO.Infof("Wrote %d files to %s: %s.\n", len(written)+1, dir, summarize(scope.Filter.Apply(remote.Schema)))
 	if commit != "" {
 		f.IO.Infof("Committed %.7s in %s.\n", commit, repo.Root())
+	}
+	if secrets := secretFiles(dir); len(secrets) > 0 {
+		fmt.Fprintf(f.IO.ErrOut, "Warning: these files look like secrets and were not committed (.gitignore keeps them out of git):\n  %s\n", strings.Join(secrets, "\n  "))
 	}
 	f.IO.Infof("Next: edit the files, commit, then run renovate plan and renovate apply in %s.\n", dir)
 	return nil

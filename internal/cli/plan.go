@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/renovate-pg/renovate/internal/engine"
@@ -50,9 +52,12 @@ files (<schema>/data/<table>.sql): INSERT, UPDATE and DELETE steps.
 
 On a terminal the human view is printed; when stdout is redirected only the
 runnable SQL is, so "renovate plan > plan.sql" saves a plan that apply -p can
-run after review or hand edits.`,
+run after review or hand edits. Keep saved plans in .renovate/ (init lists it
+in .gitignore); renovate never commits a plan file. In a git repository, plan
+reads only files git tracks: an untracked or ignored .sql file, or a link out
+of the repository, is refused by name.`,
 		Example: `  renovate plan
-  renovate plan -o plan.sql
+  renovate plan -o .renovate/plan.sql
   renovate plan --url postgres://app@localhost/hello --dir ./schema --detailed-exitcode`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
@@ -126,6 +131,18 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.Pla
 		}
 		return nil, nil, nil, "", got.err
 	}
+	// In a git repository, plan only what git holds (reposafety.go).
+	repo, err := gitrepo.Open(t.Dir)
+	if err != nil && !errors.Is(err, gitrepo.ErrNotRepo) {
+		conn.Close(context.Background())
+		return nil, nil, nil, "", err
+	}
+	if repo != nil {
+		if err := checkSources(repo, t.Dir, local.Files, tg.Scope); err != nil {
+			conn.Close(context.Background())
+			return nil, nil, nil, "", refused(err)
+		}
+	}
 	remote, err := got.intro.Remote(local, tg.Scope)
 	if err != nil {
 		conn.Close(context.Background())
@@ -143,11 +160,11 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.Pla
 	}
 	prog.Done()
 	p.RenovateVersion = f.Version
-	if repo, err := gitrepo.Open(t.Dir); err == nil {
-		p.GitCommit, _ = repo.HeadCommit()
-	} else if !errors.Is(err, gitrepo.ErrNotRepo) {
-		conn.Close(context.Background())
-		return nil, nil, nil, "", err
+	if repo != nil {
+		if p.GitCommit, err = planCommit(repo, t.Dir); err != nil {
+			conn.Close(context.Background())
+			return nil, nil, nil, "", err
+		}
 	}
 	return p, remote, conn, dsn, nil
 }
@@ -174,8 +191,14 @@ func runPlan(ctx context.Context, opts *PlanOptions) error {
 		if err := render.SQL(&buf, p); err != nil {
 			return err
 		}
+		if err := os.MkdirAll(filepath.Dir(opts.Out), 0o755); err != nil {
+			return fmt.Errorf("saving the plan: %w", err)
+		}
 		if err := os.WriteFile(opts.Out, buf.Bytes(), 0o644); err != nil {
 			return fmt.Errorf("saving the plan: %w", err)
+		}
+		if strings.HasSuffix(p.GitCommit, dirtySuffix) {
+			fmt.Fprintf(f.IO.ErrOut, "Note: this plan was made from uncommitted changes; apply -p refuses it. Commit them, then save the plan again.\n")
 		}
 	}
 	format := opts.Format

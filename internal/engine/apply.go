@@ -47,6 +47,9 @@ type ApplyOptions struct {
 	// Environment names the renovate.hcl environment, for the record
 	// ("" when the target was given by URL alone).
 	Environment string
+	// beforeFinish, when set (by tests), runs after the statements and
+	// before the outcome is recorded, with the run's directory.
+	beforeFinish func(recordDir string)
 }
 
 // ApplyResult is what an apply did.
@@ -59,14 +62,19 @@ type ApplyResult struct {
 	// RewriteErr is set when the files could not be rewritten (a
 	// directory in a hand-written layout, say); the apply itself stands.
 	RewriteErr error
+	// FinishErr is set when the run's outcome could not be recorded: the
+	// record still says in progress.
+	FinishErr error
 }
 
 // Apply runs a plan against the database under renovate's advisory lock:
 // it checks that the database is still the one the plan was made against,
 // executes the statements (transactional ones all or nothing), records the
-// run under Dir/_meta/plans, and on success rewrites the schema files
-// from the database. A failed run is recorded too; the returned error says
-// which statement failed and what took effect.
+// run under Dir/_meta/plans (in progress before the first statement, so
+// that a directory that cannot be written stops it before anything
+// runs; the outcome when it ends), and on success rewrites the schema
+// files from the database. A failed run is recorded too; the returned
+// error says which statement failed and what took effect.
 func Apply(ctx context.Context, conn *pgx.Conn, opts ApplyOptions) (*ApplyResult, error) {
 	if err := CheckPlaceholders(opts.Plan); err != nil {
 		return nil, err
@@ -94,6 +102,7 @@ func Apply(ctx context.Context, conn *pgx.Conn, opts ApplyOptions) (*ApplyResult
 	}
 	stmts := statementsFor(opts.Plan)
 	res := &ApplyResult{Outcome: layout.Outcome{
+		Status:            layout.StatusInProgress,
 		Started:           opts.Now().UTC(),
 		Database:          opts.Database,
 		Environment:       opts.Environment,
@@ -101,14 +110,23 @@ func Apply(ctx context.Context, conn *pgx.Conn, opts ApplyOptions) (*ApplyResult
 		FingerprintBefore: before.Fingerprint,
 		Steps:             len(stmts),
 	}}
+	// The run is recorded, in progress, before anything runs: a directory
+	// that cannot be written stops the apply with the database untouched,
+	// and a run killed from here on leaves a record the next apply or
+	// fetch finishes (RecoverRuns).
+	dir, err := layout.RecordRun(opts.Dir, layout.Run{Plan: planText.String(), RemoteBefore: before.Text(), Outcome: res.Outcome})
+	if err != nil {
+		return nil, &RecordError{Err: err}
+	}
+	res.RecordDir = dir
 	execRes, execErr := catalog.Execute(ctx, conn, stmts, opts.Exec)
 	res.Outcome.Finished = opts.Now().UTC()
 	res.Outcome.StepsCommitted = execRes.Committed
-	res.Outcome.Status = "applied"
+	res.Outcome.Status = layout.StatusApplied
 	recordSteps(&res.Outcome, opts.Plan, execRes)
 	var after *Remote
 	if execErr != nil {
-		res.Outcome.Status = "failed"
+		res.Outcome.Status = layout.StatusFailed
 		res.Outcome.Error = execErr.Error()
 		if execRes.Failed >= 0 {
 			res.Outcome.FailedStep = execRes.Failed + 1
@@ -123,16 +141,18 @@ func Apply(ctx context.Context, conn *pgx.Conn, opts ApplyOptions) (*ApplyResult
 			res.Outcome.FingerprintAfter = a.Fingerprint
 		}
 	}
-	dir, recErr := layout.RecordRun(opts.Dir, layout.Run{Plan: planText.String(), RemoteBefore: before.Text(), Outcome: res.Outcome})
-	res.RecordDir = dir
-	if execErr != nil {
-		if recErr != nil {
-			return res, errors.Join(execErr, fmt.Errorf("recording the failed run: %w", recErr))
-		}
-		return res, execErr
+	if opts.beforeFinish != nil {
+		opts.beforeFinish(res.RecordDir)
 	}
-	if recErr != nil {
-		return res, fmt.Errorf("the plan was applied, but recording it failed: %w", recErr)
+	if err := layout.FinishRun(opts.Dir, res.RecordDir, res.Outcome); err != nil {
+		res.FinishErr = err
+		if execErr != nil {
+			return res, errors.Join(execErr, fmt.Errorf("recording the failed run: %w (%s still says %s; the next renovate apply or fetch finishes it)", err, res.RecordDir, layout.StatusInProgress))
+		}
+		return res, fmt.Errorf("the plan was applied, but recording its outcome failed: %w (%s still says %s; the next renovate apply or fetch finishes it)", err, res.RecordDir, layout.StatusInProgress)
+	}
+	if execErr != nil {
+		return res, execErr
 	}
 	if after != nil {
 		res.Rewritten, res.RewriteErr = RefreshFiles(ctx, conn, opts.Dir, after.Raw, opts.Scope)
@@ -141,3 +161,13 @@ func Apply(ctx context.Context, conn *pgx.Conn, opts ApplyOptions) (*ApplyResult
 	}
 	return res, nil
 }
+
+// RecordError means the run could not be recorded before it started:
+// nothing was applied.
+type RecordError struct{ Err error }
+
+func (e *RecordError) Error() string {
+	return fmt.Sprintf("cannot record the run, so nothing was applied: %v", e.Err)
+}
+
+func (e *RecordError) Unwrap() error { return e.Err }

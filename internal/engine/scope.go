@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"sync"
@@ -11,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/renovate-pg/renovate/internal/filter"
 	"github.com/renovate-pg/renovate/internal/vars"
+	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/catalog"
 	"github.com/renovate-pg/renovate/state/layout"
@@ -185,6 +188,9 @@ func WriteScoped(dir string, raw state.DatabaseSchema, sc Scope) ([]string, erro
 			// The file of an object out of scope that this database
 			// lacks: another environment's, left alone too.
 			k, ok := layout.PathObject(p)
+			if !ok && layout.IsShortName(p) {
+				return shortOutOfScope(dir, p, sc)
+			}
 			return ok && !sc.Filter.InScope(k)
 		}
 	}
@@ -204,4 +210,24 @@ func RefreshFiles(ctx context.Context, conn *pgx.Conn, dir string, raw state.Dat
 	touched = append(touched, data...)
 	sort.Strings(touched)
 	return touched, err
+}
+
+// shortOutOfScope reports whether the file at p (relative to dir), whose
+// shortened name does not say which object it holds, holds an object out
+// of sc: its content is read to tell. A file that cannot be read is kept.
+func shortOutOfScope(dir, p string, sc Scope) bool {
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+	if err != nil {
+		return true
+	}
+	sql, err := vars.Expand(p, string(b), sc.Vars)
+	if err != nil {
+		return true
+	}
+	res, err := parser.ParseFiles([]parser.File{{Path: p, SQL: sql}})
+	if err != nil {
+		return true
+	}
+	_, inScope := layout.Files(sc.Filter.Apply(res.Schema))[p]
+	return !inScope
 }

@@ -707,9 +707,16 @@ func (r *Repo) headFiles(rel string) (map[string]treeFile, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading HEAD commit: %w", err)
 	}
+	return r.commitFiles(c, rel, "HEAD")
+}
+
+// commitFiles lists the non-directory entries inside rel of commit c,
+// called name in errors.
+func (r *Repo) commitFiles(c *object.Commit, rel, name string) (map[string]treeFile, error) {
+	files := map[string]treeFile{}
 	t, err := c.Tree()
 	if err != nil {
-		return nil, fmt.Errorf("reading HEAD tree: %w", err)
+		return nil, fmt.Errorf("reading the tree of %s: %w", name, err)
 	}
 	prefix := ""
 	if rel != "" {
@@ -718,31 +725,31 @@ func (r *Repo) headFiles(rel string) (map[string]treeFile, error) {
 			return files, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("reading %s in HEAD: %w", rel, err)
+			return nil, fmt.Errorf("reading %s in %s: %w", rel, name, err)
 		}
 		if e.Mode != filemode.Dir {
 			files[rel] = treeFile{mode: e.Mode, hash: e.Hash}
 			return files, nil
 		}
 		if t, err = r.repo.TreeObject(e.Hash); err != nil {
-			return nil, fmt.Errorf("reading %s in HEAD: %w", rel, err)
+			return nil, fmt.Errorf("reading %s in %s: %w", rel, name, err)
 		}
 		prefix = rel
 	}
 	w := object.NewTreeWalker(t, true, nil)
 	defer w.Close()
 	for {
-		name, e, err := w.Next()
+		p, e, err := w.Next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("reading HEAD tree: %w", err)
+			return nil, fmt.Errorf("reading the tree of %s: %w", name, err)
 		}
 		if e.Mode == filemode.Dir {
 			continue
 		}
-		files[path.Join(prefix, name)] = treeFile{mode: e.Mode, hash: e.Hash}
+		files[path.Join(prefix, p)] = treeFile{mode: e.Mode, hash: e.Hash}
 	}
 	return files, nil
 }

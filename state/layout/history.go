@@ -2,10 +2,14 @@ package layout
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
+	"syscall"
 	"time"
 )
 
@@ -16,7 +20,9 @@ const PlansDir = MetaDir + "/plans"
 // Outcome is what happened when a plan ran. It is stored as outcome.json
 // and is public: keep field names stable.
 type Outcome struct {
-	// Status is "applied" or "failed".
+	// Status is "applied" or "failed"; "in_progress" while the run is
+	// executing, "interrupted" for a run a later command found left in
+	// progress.
 	Status   string    `json:"status"`
 	Started  time.Time `json:"started"`
 	Finished time.Time `json:"finished"`
@@ -47,6 +53,10 @@ type Outcome struct {
 	StepResults []StepResult `json:"step_results,omitempty"`
 	// Retries are the lock timeouts apply retried.
 	Retries []RetryRecord `json:"retries,omitempty"`
+	// Recovery, on a run left in progress (killed, or its end could not
+	// be recorded), says what the command that found it could tell about
+	// its effect.
+	Recovery string `json:"recovery,omitempty"`
 }
 
 // StepResult is what became of one step of an applied plan.
@@ -75,36 +85,116 @@ type Run struct {
 	Outcome      Outcome
 }
 
+// Run statuses recorded in outcome.json.
+const (
+	StatusApplied = "applied"
+	StatusFailed  = "failed"
+	// StatusInProgress is written before the first statement runs and
+	// replaced when the run ends: a record still saying it was left by a
+	// run that was killed or could not finish recording.
+	StatusInProgress = "in_progress"
+	// StatusInterrupted is what a later command records for a run left
+	// in progress (see Outcome.Recovery).
+	StatusInterrupted = "interrupted"
+)
+
+// OutcomeFile is the name of a run's outcome in its directory.
+const OutcomeFile = "outcome.json"
+
 // RecordRun writes run under dir/_meta/plans/<UTC timestamp of
 // Outcome.Started>/ (plan.sql, remote_before.sql, outcome.json) and
-// returns that directory relative to dir.
+// returns that directory relative to dir. The directory appears whole or
+// not at all: it is written under a temporary name and renamed.
 func RecordRun(dir string, run Run) (string, error) {
-	stamp := run.Outcome.Started.UTC().Format("20060102T150405Z")
-	rel := PlansDir + "/" + stamp
-	for i := 2; ; i++ {
-		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(rel))); os.IsNotExist(err) {
-			break
-		}
-		rel = fmt.Sprintf("%s/%s-%d", PlansDir, stamp, i)
-	}
-	full := filepath.Join(dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(full, 0o755); err != nil {
-		return "", fmt.Errorf("recording run: %w", err)
-	}
 	outcome, err := json.MarshalIndent(run.Outcome, "", "  ")
 	if err != nil {
 		return "", fmt.Errorf("recording run: %w", err)
 	}
-	for name, data := range map[string][]byte{
-		"plan.sql":          []byte(run.Plan),
-		"remote_before.sql": []byte(run.RemoteBefore),
-		"outcome.json":      append(outcome, '\n'),
+	plans := filepath.Join(dir, filepath.FromSlash(PlansDir))
+	if err := os.MkdirAll(plans, 0o755); err != nil {
+		return "", fmt.Errorf("recording run: %w", err)
+	}
+	tmp, err := os.MkdirTemp(plans, ".run-*")
+	if err != nil {
+		return "", fmt.Errorf("recording run: %w", err)
+	}
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{
+		{"plan.sql", []byte(run.Plan)},
+		{"remote_before.sql", []byte(run.RemoteBefore)},
+		{OutcomeFile, append(outcome, '\n')},
 	} {
-		if err := writeFileAtomic(filepath.Join(full, name), data); err != nil {
-			return "", fmt.Errorf("recording run: writing %s: %w", name, err)
+		if err := writeFileAtomic(filepath.Join(tmp, f.name), f.data); err != nil {
+			os.RemoveAll(tmp)
+			return "", fmt.Errorf("recording run: writing %s: %w", f.name, err)
 		}
 	}
-	return rel, nil
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return "", fmt.Errorf("recording run: %w", err)
+	}
+	stamp := run.Outcome.Started.UTC().Format("20060102T150405Z")
+	rel := PlansDir + "/" + stamp
+	for i := 2; ; i++ {
+		err := os.Rename(tmp, filepath.Join(dir, filepath.FromSlash(rel)))
+		if err == nil {
+			return rel, nil
+		}
+		if !errors.Is(err, fs.ErrExist) && !isNotEmpty(err) {
+			os.RemoveAll(tmp)
+			return "", fmt.Errorf("recording run: %w", err)
+		}
+		rel = fmt.Sprintf("%s/%s-%d", PlansDir, stamp, i)
+	}
+}
+
+// isNotEmpty reports a rename onto a directory that exists (ENOTEMPTY,
+// which errors.Is(err, fs.ErrExist) does not match on every system).
+func isNotEmpty(err error) bool {
+	var le *os.LinkError
+	return errors.As(err, &le) && (errors.Is(le.Err, syscall.ENOTEMPTY) || errors.Is(le.Err, syscall.EEXIST))
+}
+
+// FinishRun replaces the outcome of the run recorded in rel (relative to
+// dir) with o, atomically: outcome.json says either what it said before
+// or o, never something half-written.
+func FinishRun(dir, rel string, o Outcome) error {
+	data, err := json.MarshalIndent(o, "", "  ")
+	if err != nil {
+		return fmt.Errorf("recording the outcome: %w", err)
+	}
+	p := filepath.Join(dir, filepath.FromSlash(rel), OutcomeFile)
+	if err := writeFileAtomic(p, append(data, '\n')); err != nil {
+		return fmt.Errorf("recording the outcome in %s: %w", rel, err)
+	}
+	return nil
+}
+
+// ReadOutcome reads the outcome of the run recorded in rel (relative to
+// dir).
+func ReadOutcome(dir, rel string) (Outcome, error) {
+	var o Outcome
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel), OutcomeFile))
+	if err != nil {
+		return o, fmt.Errorf("reading the outcome of %s: %w", rel, err)
+	}
+	if err := json.Unmarshal(b, &o); err != nil {
+		return o, fmt.Errorf("reading %s/%s: %w", rel, OutcomeFile, err)
+	}
+	return o, nil
+}
+
+// RunDir returns the run directory (relative to the schema directory) a
+// path relative to the schema directory lies in, or "" when it is not
+// inside one.
+func RunDir(p string) string {
+	parts := strings.Split(p, "/")
+	if len(parts) < 3 || parts[0] != MetaDir || parts[1] != "plans" || strings.HasPrefix(parts[2], ".") {
+		return ""
+	}
+	return PlansDir + "/" + parts[2]
 }
 
 // Runs lists the recorded runs' directories relative to dir, oldest first.
@@ -118,7 +208,7 @@ func Runs(dir string) ([]string, error) {
 	}
 	var out []string
 	for _, e := range entries {
-		if e.IsDir() {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") { // .run-*: being written
 			out = append(out, PlansDir+"/"+e.Name())
 		}
 	}

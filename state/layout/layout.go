@@ -2,6 +2,8 @@ package layout
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -138,11 +140,20 @@ func ObjectPath(schema, dir, name string) string {
 	return FileName(schema) + "/" + dir + "/" + FileName(name) + ".sql"
 }
 
+// MaxFileName is the longest file name, in bytes, renovate writes: the
+// limit of ext4, XFS, APFS, NTFS and most other filesystems.
+const MaxFileName = 255
+
 // FileName turns an object name into a name that is safe and distinct on
 // every filesystem, including case-insensitive ones: lower-case letters,
 // digits, '_' and '-' stay; every other byte (upper case included) becomes
-// %XX. Names starting with '.' are escaped too.
-func FileName(name string) string {
+// %XX. Names starting with '.' are escaped too. An escaped name too long
+// for a file name with its ".sql" (upper-case or non-ASCII names triple
+// in length) is shortened: see ShortName.
+func FileName(name string) string { return fileName(name, MaxFileName-len(".sql")) }
+
+// fileName is FileName with at most limit bytes.
+func fileName(name string, limit int) string {
 	var b strings.Builder
 	for i := 0; i < len(name); i++ {
 		c := name[i]
@@ -155,8 +166,44 @@ func FileName(name string) string {
 	if b.Len() == 0 {
 		return "%00"
 	}
+	if b.Len() > limit {
+		return shortName(name, b.String(), limit)
+	}
 	return b.String()
 }
+
+// shortHashLen is the number of hex digits of the name's SHA-256 that end
+// a shortened file name.
+const shortHashLen = 16
+
+// ShortMark separates the kept start of a shortened file name from the
+// hash of the whole name. FileName escapes '~' everywhere else, so a name
+// holding it is a shortened one.
+const ShortMark = "~"
+
+// shortName is the stable, collision-free short form of a name whose
+// escape is too long: as much of the escape as fits (never cutting a %XX
+// in two), ShortMark, and the first 16 hex digits of the SHA-256 of the
+// whole name. The file's content names the object in full; IsShortName
+// tells a reader that the path cannot be turned back into the name.
+func shortName(name, escaped string, limit int) string {
+	keep := limit - len(ShortMark) - shortHashLen
+	if keep < 0 {
+		keep = 0
+	}
+	if keep > len(escaped) {
+		keep = len(escaped)
+	}
+	for keep > 0 && (escaped[keep-1] == '%' || (keep >= 2 && escaped[keep-2] == '%')) {
+		keep-- // do not cut an escape
+	}
+	sum := sha256.Sum256([]byte(name))
+	return escaped[:keep] + ShortMark + hex.EncodeToString(sum[:])[:shortHashLen]
+}
+
+// IsShortName reports whether a path has a shortened component, whose
+// object name only the file's content holds.
+func IsShortName(p string) bool { return strings.Contains(p, ShortMark) }
 
 // ErrForeignLayout is returned by Write when the directory holds .sql files
 // that renovate's layout would not write (a hand-written schema.sql, say):
@@ -201,7 +248,6 @@ func WriteFiles(dir string, want map[string]string, keep func(path string) bool)
 	if len(foreign) > 0 {
 		return nil, &ForeignLayoutError{Paths: foreign}
 	}
-	var touched []string
 	have := map[string]string{}
 	for _, f := range existing {
 		have[f.Path] = f.SQL
@@ -211,18 +257,22 @@ func WriteFiles(dir string, want map[string]string, keep func(path string) bool)
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
+	// Two phases, so that a failure (a full disk, a name the filesystem
+	// refuses) leaves the directory as it was: every changed file is
+	// first written to a temporary file beside it, then all are renamed.
+	st := &staging{root: dir}
 	for _, p := range paths {
 		if old, ok := have[p]; ok && old == want[p] {
 			continue
 		}
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return touched, fmt.Errorf("writing %s: %w", p, err)
+		if err := st.add(p, []byte(want[p])); err != nil {
+			st.abort()
+			return nil, fmt.Errorf("writing %s: %w", p, err)
 		}
-		if err := writeFileAtomic(full, []byte(want[p])); err != nil {
-			return touched, fmt.Errorf("writing %s: %w", p, err)
-		}
-		touched = append(touched, p)
+	}
+	touched, err := st.commit()
+	if err != nil {
+		return touched, err
 	}
 	for _, f := range existing {
 		if _, ok := want[f.Path]; ok || (keep != nil && keep(f.Path)) {
@@ -237,6 +287,100 @@ func WriteFiles(dir string, want map[string]string, keep func(path string) bool)
 	}
 	sort.Strings(touched)
 	return touched, nil
+}
+
+// staging holds files written to temporary names, not yet renamed into
+// place, and the directories made for them.
+type staging struct {
+	root  string
+	files []stagedFile
+	dirs  []string // made by add, deepest last
+}
+
+type stagedFile struct{ rel, tmp, final string }
+
+// add writes data to a temporary file in the directory of rel.
+func (st *staging) add(rel string, data []byte) error {
+	final := filepath.Join(st.root, filepath.FromSlash(rel))
+	if err := st.mkdirAll(filepath.Dir(final)); err != nil {
+		return err
+	}
+	tmp, err := writeTemp(filepath.Dir(final), data)
+	if err != nil {
+		return err
+	}
+	st.files = append(st.files, stagedFile{rel: rel, tmp: tmp, final: final})
+	return nil
+}
+
+// mkdirAll is os.MkdirAll that remembers the directories it made.
+func (st *staging) mkdirAll(dir string) error {
+	var missing []string
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil {
+			break
+		}
+		missing = append(missing, d)
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	for i := len(missing) - 1; i >= 0; i-- {
+		if err := os.Mkdir(missing[i], 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		st.dirs = append(st.dirs, missing[i])
+	}
+	return nil
+}
+
+// abort removes the temporary files and the directories add made.
+func (st *staging) abort() {
+	for _, f := range st.files {
+		os.Remove(f.tmp)
+	}
+	for i := len(st.dirs) - 1; i >= 0; i-- {
+		os.Remove(st.dirs[i])
+	}
+	st.files, st.dirs = nil, nil
+}
+
+// commit renames every temporary file into place and returns the paths
+// written. A rename that fails stops it; the temporary files not yet
+// renamed are removed.
+func (st *staging) commit() ([]string, error) {
+	var done []string
+	for i, f := range st.files {
+		if err := os.Rename(f.tmp, f.final); err != nil {
+			for _, g := range st.files[i:] {
+				os.Remove(g.tmp)
+			}
+			return done, fmt.Errorf("writing %s: %w", f.rel, err)
+		}
+		done = append(done, f.rel)
+	}
+	return done, nil
+}
+
+// writeTemp writes data to a new temporary file in dir, mode 0644, and
+// returns its path; on failure nothing is left behind.
+func writeTemp(dir string, data []byte) (string, error) {
+	tmp, err := os.CreateTemp(dir, ".renovate-*")
+	if err != nil {
+		return "", err
+	}
+	name := tmp.Name()
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(name)
+		return "", err
+	}
+	if err := os.Chmod(name, 0o644); err != nil {
+		os.Remove(name)
+		return "", err
+	}
+	return name, nil
 }
 
 // isLayoutPath reports whether p is a path Write could produce.
@@ -267,29 +411,21 @@ func removeEmptyParents(root, dir string) {
 }
 
 // writeFileAtomic writes through a temporary file and a rename, so an
-// interrupted write never leaves a half-written schema file.
+// interrupted write never leaves a half-written file, and a failed one
+// leaves no temporary file either.
 func writeFileAtomic(path string, data []byte) error {
 	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
 		return nil
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".renovate-*")
+	tmp, err := writeTemp(filepath.Dir(path), data)
 	if err != nil {
 		return err
 	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
 		return err
 	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return nil
 }
 
 // pathKinds maps the folders of the per-object layout to object kinds.
@@ -333,10 +469,13 @@ func PathObject(p string) (state.ObjectKey, bool) {
 	return state.ObjectKey{}, false
 }
 
-// unescapeFileName inverts FileName.
+// unescapeFileName inverts FileName; a shortened name cannot be inverted.
 func unescapeFileName(s string) (string, bool) {
 	if s == "%00" {
 		return "", true
+	}
+	if strings.Contains(s, ShortMark) {
+		return "", false
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {

@@ -22,9 +22,15 @@ func FunctionPath(f state.Function) string {
 
 // TriggerPath is the file of trigger name on relation table:
 // <schema>/triggers/<table>.<trigger>.sql. FileName escapes '.', so the
-// separator is unambiguous.
+// separator is unambiguous. When the two names do not fit in one file
+// name, each is shortened to half of it.
 func TriggerPath(table state.QualName, name string) string {
-	return FileName(table.Schema) + "/triggers/" + FileName(table.Name) + "." + FileName(name) + ".sql"
+	base := FileName(table.Name) + "." + FileName(name) + ".sql"
+	if len(base) > MaxFileName {
+		half := (MaxFileName - len("..sql")) / 2
+		base = fileName(table.Name, half) + "." + fileName(name, half) + ".sql"
+	}
+	return FileName(table.Schema) + "/triggers/" + base
 }
 
 // routineFiles adds the files of functions, procedures, triggers and
