@@ -699,6 +699,11 @@ func writeDataFile(ctx context.Context, dtx *catalog.DataTx, path string, s *row
 	if err := tmp.Close(); err != nil {
 		return false, err
 	}
+	// os.CreateTemp makes the file private (0600); a data file is read
+	// like every other file renovate writes (layout's writeFileAtomic).
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return false, err
+	}
 	if same, _ := sameContent(tmp.Name(), path); same {
 		return false, nil
 	}

@@ -26,9 +26,6 @@ func baseType(t string) string {
 
 var numberRE = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$`)
 
-// intTypes are the types whose key values sort numerically.
-var intTypes = map[string]bool{"smallint": true, "integer": true, "bigint": true}
-
 // Literal writes v as an SQL literal for a column of type typ: NULL,
 // a bare number or boolean, or a string literal, E'...' when it holds a
 // control character (a newline, a tab) so that every row stays on one

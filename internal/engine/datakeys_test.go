@@ -1,0 +1,134 @@
+package engine
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/renovate-pg/renovate/planner"
+	"github.com/renovate-pg/renovate/state"
+)
+
+// writeFilesOf writes the schema and data files of the database at dsn
+// into a new directory, as init and fetch do.
+func writeFilesOf(t *testing.T, dsn string, tables []state.DataTable) string {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := connect(t, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	remote, err := LoadRemote(ctx, conn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := RefreshFiles(ctx, conn, dir, remote.Raw, Scope{Data: tables}); err != nil {
+		t.Fatalf("writing the files: %v", err)
+	}
+	return dir
+}
+
+func dataTable(name string, key ...string) state.DataTable {
+	return state.DataTable{Table: state.QualName{Schema: "public", Name: name}, Key: key}
+}
+
+// TestDataNumericKeys: numeric keys compare by value. A hand-written
+// 1.5 for a stored 1.50 is the same row (no delete and insert), and the
+// database's ORDER BY and the streaming merge agree on every number
+// (negatives, exponents, NaN and the infinities), so writing the files
+// and planning them back works in one pass and plans nothing.
+func TestDataNumericKeys(t *testing.T) {
+	dsn := srv.NewDatabase(t)
+	if err := execSQL(t, dsn, `
+CREATE TABLE public.rates (k numeric PRIMARY KEY, label text NOT NULL);
+INSERT INTO public.rates VALUES (1.50, 'one and a half'), (10, 'ten'), (9.5, 'nine and a half'), (-2, 'minus two'),
+  (0.001, 'a thousandth'), (-0.5, 'minus a half'), (100.000, 'hundred'), (12345678901234567890.5, 'big'), ('NaN', 'not a number');
+CREATE TABLE public.floats (f double precision PRIMARY KEY, r real NOT NULL UNIQUE);
+INSERT INTO public.floats VALUES ('-Infinity', -3), (-1e300, -2.5), (-0.0001, -1), (0, 0), (1e-300, 0.25), (2.5, 1e20), (1e300, 3.4e38), ('Infinity', 5), ('NaN', 6);
+`); err != nil {
+		t.Fatal(err)
+	}
+	tables := []state.DataTable{dataTable("rates"), dataTable("floats")}
+	dir := writeFilesOf(t, dsn, tables)
+	p, err := makePlanFor(t, dsn, dir, WithData(tables, DataSide{Dir: dir}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.Empty() {
+		t.Fatalf("plan of the database against its own files is not empty:\n%s", planSQL(p))
+	}
+	// Hand-written spellings of the same keys.
+	path := filepath.Join(dir, "public", "data", "rates.sql")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	for _, r := range [][2]string{{"(1.50,", "(1.5,"}, {"(100.000,", "(1e2,"}, {"(-0.5,", "(-0.50,"}} {
+		if !strings.Contains(text, r[0]) {
+			t.Fatalf("the data file lacks %q:\n%s", r[0], text)
+		}
+		text = strings.Replace(text, r[0], r[1], 1)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err = makePlanFor(t, dsn, dir, WithData(tables, DataSide{Dir: dir}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range p.Steps {
+		if s.Action == planner.ActionDelete || s.Action == planner.ActionInsert {
+			t.Fatalf("a key written 1.5 for a stored 1.50 planned a delete or an insert:\n%s", planSQL(p))
+		}
+	}
+}
+
+// TestDataFileMode: data files are written readable by all (0644), like
+// every other file renovate writes, both when created and when replaced.
+func TestDataFileMode(t *testing.T) {
+	dsn := srv.NewDatabase(t)
+	if err := execSQL(t, dsn, `CREATE TABLE public.kinds (code text PRIMARY KEY, label text);
+INSERT INTO public.kinds VALUES ('a', 'A');`); err != nil {
+		t.Fatal(err)
+	}
+	tables := []state.DataTable{dataTable("kinds")}
+	dir := writeFilesOf(t, dsn, tables)
+	check := func() {
+		t.Helper()
+		for _, rel := range []string{"public/data/kinds.sql", "public/tables/kinds.sql"} {
+			fi, err := os.Stat(filepath.Join(dir, filepath.FromSlash(rel)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fi.Mode().Perm() != 0o644 {
+				t.Errorf("%s has mode %v, want 0644", rel, fi.Mode().Perm())
+			}
+		}
+	}
+	check()
+	// Rewritten by fetch after a change.
+	if err := execSQL(t, dsn, `INSERT INTO public.kinds VALUES ('b', 'B');`); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	conn, err := connect(t, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	remote, err := LoadRemote(ctx, conn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	written, err := RefreshFiles(ctx, conn, dir, remote.Raw, Scope{Data: tables})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(written) != 1 || written[0] != "public/data/kinds.sql" {
+		t.Fatalf("rewritten %v, want the data file", written)
+	}
+	check()
+}
