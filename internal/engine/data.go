@@ -745,6 +745,7 @@ func ConfigData(cfg *config.Config) []state.DataTable {
 			Table:         state.QualName{Schema: d.Schema, Name: d.Table},
 			Key:           d.Key,
 			IgnoreColumns: d.IgnoreColumns,
+			RawReferences: d.RawReferences,
 			Where:         d.Where,
 			Pos:           fmt.Sprintf("%s:%d:%d", d.Range.Filename, d.Range.Start.Line, d.Range.Start.Column),
 		})
