@@ -132,3 +132,82 @@ INSERT INTO public.kinds VALUES ('a', 'A');`); err != nil {
 	}
 	check()
 }
+
+// TestDataReferenceRefusals: a data column holding ids of a table that
+// no data block resolves by key is refused (naming the data block's
+// position, the column and the referenced table) when files are written
+// and when a plan is made, unless raw_references lists it; then the ids
+// are written as they are. A raw_references entry that is not such a
+// column, and natural keys that refer to each other, are refused too.
+func TestDataReferenceRefusals(t *testing.T) {
+	dsn := srv.NewDatabase(t)
+	if err := execSQL(t, dsn, `
+CREATE TABLE public.users (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, login text UNIQUE);
+INSERT INTO public.users (login) VALUES ('ann'), ('bob');
+CREATE TABLE public.items (
+    id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    code text NOT NULL UNIQUE,
+    owner_id integer REFERENCES public.users,
+    label text
+);
+INSERT INTO public.items (code, owner_id, label) VALUES ('a', 2, 'x');
+CREATE TABLE public.ta (id integer PRIMARY KEY, b_id integer NOT NULL, name text NOT NULL, UNIQUE (b_id, name));
+CREATE TABLE public.tb (id integer PRIMARY KEY, a_id integer NOT NULL REFERENCES public.ta, name text NOT NULL, UNIQUE (a_id, name));
+ALTER TABLE public.ta ADD FOREIGN KEY (b_id) REFERENCES public.tb DEFERRABLE INITIALLY DEFERRED;
+`); err != nil {
+		t.Fatal(err)
+	}
+	items := state.DataTable{Table: state.QualName{Schema: "public", Name: "items"}, Key: []string{"code"}, Pos: "renovate.hcl:4:1"}
+	ctx := context.Background()
+	conn, err := connect(t, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	remote, err := LoadRemote(ctx, conn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `renovate.hcl:4:1: data "public.items": column "owner_id" has a foreign key (items_owner_id_fkey) to public.users, which is not a data table`
+	_, err = RefreshFiles(ctx, conn, t.TempDir(), remote.Raw, Scope{Data: []state.DataTable{items}})
+	if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "raw_references") {
+		t.Errorf("writing the files: error = %v, want it to contain %q and name raw_references", err, want)
+	}
+	// Planning against files that hold the ids.
+	raw := items
+	raw.RawReferences = []string{"owner_id"}
+	dir := writeFilesOf(t, dsn, []state.DataTable{raw})
+	b, err := os.ReadFile(filepath.Join(dir, "public", "data", "items.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "VALUES ('a', 2, 'x');") {
+		t.Errorf("with raw_references the id is written as it is; the file holds:\n%s", b)
+	}
+	if _, err := makePlanFor(t, dsn, dir, WithData([]state.DataTable{items}, DataSide{Dir: dir})); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("planning: error = %v, want it to contain %q", err, want)
+	}
+	if p, err := makePlanFor(t, dsn, dir, WithData([]state.DataTable{raw}, DataSide{Dir: dir})); err != nil || !p.Empty() {
+		t.Errorf("planning with raw_references: err = %v, plan:\n%s", err, planSQL(p))
+	}
+	for _, tt := range []struct {
+		name   string
+		tables []state.DataTable
+		want   string
+	}{
+		{"raw_references without a foreign key", []state.DataTable{{Table: items.Table, Key: []string{"code"}, RawReferences: []string{"owner_id", "label"}}},
+			`data "public.items": raw_references names "label", which is not a data column with a foreign key to a table that is not a data table`},
+		{"raw_references not a column", []state.DataTable{{Table: items.Table, Key: []string{"code"}, RawReferences: []string{"owner_id", "nope"}}},
+			`raw_references names "nope", which is not a column of public.items`},
+		{"a foreign key to a table outside the data blocks", []state.DataTable{{Table: state.QualName{Schema: "public", Name: "tb"}, Key: []string{"a_id", "name"}}},
+			`column "a_id" has a foreign key (tb_a_id_fkey) to public.ta, which is not a data table`},
+		{"natural keys in a cycle", []state.DataTable{{Table: state.QualName{Schema: "public", Name: "ta"}, Key: []string{"b_id", "name"}}, {Table: state.QualName{Schema: "public", Name: "tb"}, Key: []string{"a_id", "name"}}},
+			"refer to each other in a cycle"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := makePlanFor(t, dsn, dir, WithData(tt.tables, DataSide{Dir: dir}))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
