@@ -108,8 +108,10 @@ func modelColumns(m state.DatabaseSchema) catalog.HasColumn {
 
 // planData diffs the rows of in.tables between the current database (or
 // directory) and the desired side, for the data tables as desired
-// defines them.
-func planData(ctx context.Context, conn *pgx.Conn, current, desired state.DatabaseSchema, in dataInput, report func(i, n int, table state.QualName)) ([]planner.TableData, error) {
+// defines them. cascades are the current database's foreign keys whose
+// ON DELETE action reaches other rows: what deleted rows reach through
+// them is counted in the current database.
+func planData(ctx context.Context, conn *pgx.Conn, current, desired state.DatabaseSchema, in dataInput, report func(i, n int, table state.QualName), cascades catalog.CascadeGraph) ([]planner.TableData, error) {
 	if len(in.tables) == 0 {
 		return nil, nil
 	}
@@ -207,6 +209,17 @@ func planData(ctx context.Context, conn *pgx.Conn, current, desired state.Databa
 		td := p.tp.tableData(p.res)
 		td.LateDeletes = late[p.tp.shape.Table]
 		out = append(out, *td)
+	}
+	dels := make([]tableDeletes, len(all))
+	for i, p := range all {
+		dels[i] = tableDeletes{p.tp.shape, p.res.deletes}
+	}
+	counter := curTx
+	if in.current.Dir != "" {
+		counter = nil // the current side is files: nothing to count in
+	}
+	if err := dataCascades(ctx, dels, out, cascades, counter); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
