@@ -212,7 +212,17 @@ func planData(ctx context.Context, conn *pgx.Conn, current, desired state.Databa
 	}
 	dels := make([]tableDeletes, len(all))
 	for i, p := range all {
-		dels[i] = tableDeletes{p.tp.shape, p.res.deletes}
+		dels[i] = tableDeletes{shape: p.tp.shape, rows: p.res.deletes, late: late[p.tp.shape.Table]}
+		for _, u := range p.res.updates {
+			for _, ci := range u.Cols {
+				if p.tp.shape.Columns[ci].Ref != nil {
+					var b strings.Builder
+					p.tp.shape.WhereKey(&b, *u.New)
+					dels[i].moved = append(dels[i].moved, b.String())
+					break
+				}
+			}
+		}
 	}
 	counter := curTx
 	if in.current.Dir != "" {

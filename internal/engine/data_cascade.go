@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"slices"
 
 	"github.com/renovate-pg/renovate/planner"
 	"github.com/renovate-pg/renovate/state"
@@ -13,6 +14,11 @@ import (
 type tableDeletes struct {
 	shape *rows.Shape
 	rows  []rows.Row
+	// late: the deletes run after every update (LateDeletes).
+	late bool
+	// moved select the table's rows whose references the plan's updates
+	// change.
+	moved []string
 }
 
 // dataCascades fills the Cascades of each delete statement of out (in
@@ -35,14 +41,27 @@ func dataCascades(ctx context.Context, dels []tableDeletes, out []planner.TableD
 			exclude[d.shape.Table] = append(exclude[d.shape.Table], c)
 		}
 	}
+	// Deletes that run after the updates do not reach the rows the
+	// updates moved elsewhere (a city moving to a new country).
+	lateExclude := map[state.QualName][]string{}
+	for q, cs := range exclude {
+		lateExclude[q] = slices.Clone(cs)
+	}
+	for _, d := range dels {
+		lateExclude[d.shape.Table] = append(lateExclude[d.shape.Table], d.moved...)
+	}
 	for i, d := range dels {
 		if len(conds[i]) == 0 {
 			continue
 		}
+		ex := exclude
+		if d.late {
+			ex = lateExclude
+		}
 		td := &out[i]
 		td.DeleteCascades = make([][]planner.Cascade, len(conds[i]))
 		for j, c := range conds[i] {
-			cs, err := tx.Cascades(ctx, g, d.shape.Table, c, exclude)
+			cs, err := tx.Cascades(ctx, g, d.shape.Table, c, ex)
 			if err != nil {
 				return err
 			}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/renovate-pg/renovate/planner"
 	"github.com/renovate-pg/renovate/state"
+	"github.com/renovate-pg/renovate/state/catalog"
 )
 
 // writeFilesOf writes the schema and data files of the database at dsn
@@ -209,5 +210,95 @@ ALTER TABLE public.ta ADD FOREIGN KEY (b_id) REFERENCES public.tb DEFERRABLE INI
 				t.Errorf("error = %v, want it to contain %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// cascadeMessages are the cascades_data hazard messages of p.
+func cascadeMessages(p *planner.Plan) string {
+	var out []string
+	for _, s := range p.Steps {
+		for _, h := range s.Hazards {
+			if h.Kind == planner.HazardCascadesData {
+				out = append(out, h.Message)
+			}
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// TestDataCascades: what a data row's delete reaches through ON DELETE
+// actions is counted on the target at plan time, transitively: a tree
+// of rows deleting its children is counted one level down and said to
+// be a lower bound ("at least"); rows that
+// an update moves away before a late delete are not reached.
+func TestDataCascades(t *testing.T) {
+	dsn := srv.NewDatabase(t)
+	if err := execSQL(t, dsn, `
+CREATE TABLE public.categories (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, code text NOT NULL UNIQUE,
+    parent_id integer REFERENCES public.categories ON DELETE CASCADE);
+CREATE TABLE public.products (id integer PRIMARY KEY, category_id integer NOT NULL REFERENCES public.categories ON DELETE CASCADE);
+CREATE TABLE public.folders (id integer PRIMARY KEY, parent_id integer REFERENCES public.folders ON DELETE CASCADE,
+    category_id integer REFERENCES public.categories ON DELETE CASCADE);
+INSERT INTO public.categories (code) VALUES ('a'), ('x');
+INSERT INTO public.categories (code, parent_id) SELECT 'b', id FROM public.categories WHERE code = 'a';
+INSERT INTO public.products SELECT g, c.id FROM public.categories c, generate_series(1, 3) g WHERE c.code = 'a';
+INSERT INTO public.products SELECT 10 + g, c.id FROM public.categories c, generate_series(1, 4) g WHERE c.code = 'b';
+-- a folder of a, with a subfolder (not itself of a category).
+INSERT INTO public.folders SELECT 1, NULL, id FROM public.categories WHERE code = 'a';
+INSERT INTO public.folders VALUES (2, 1, NULL);
+`); err != nil {
+		t.Fatal(err)
+	}
+	tables := []state.DataTable{dataTable("categories", "code")}
+	dir := writeFilesOf(t, dsn, tables)
+	path := filepath.Join(dir, "public", "data", "categories.sql")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// a removed, b moved under x: the delete of a runs after b's update.
+	var lines []string
+	for _, l := range strings.Split(string(b), "\n") {
+		switch {
+		case strings.Contains(l, "VALUES ('a'"):
+			continue
+		case strings.Contains(l, "VALUES ('b'"):
+			l = strings.Replace(l, "code = 'a'", "code = 'x'", 1)
+		}
+		lines = append(lines, l)
+	}
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := makePlanFor(t, dsn, dir, WithData(tables, DataSide{Dir: dir}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := cascadeMessages(p)
+	for _, want := range []string{
+		"deletes 3 rows of public.products (ON DELETE CASCADE)",
+		"deletes at least 2 rows of public.folders (ON DELETE CASCADE)",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("cascades_data lacks %q:\n%s\nplan:\n%s", want, got, planSQL(p))
+		}
+	}
+	if strings.Contains(got, "of public.categories (ON DELETE") || strings.Contains(got, "7 rows") {
+		t.Errorf("b moves to x before a is deleted: neither b nor its products are reached:\n%s", got)
+	}
+	// Applied, the counts hold: a's 3 products and its folder tree go.
+	conn, err := connect(t, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := catalog.Execute(context.Background(), conn, statementsFor(p), catalog.ExecOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	after, err := queryText(t, dsn, "SELECT (SELECT count(*) FROM public.products)::text, (SELECT count(*) FROM public.folders)::text, (SELECT string_agg(code, ',' ORDER BY code) FROM public.categories)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after != "4 | 0 | b,x\n" {
+		t.Errorf("after the apply: products | folders | categories = %q, want 4 | 0 | b,x", after)
 	}
 }
