@@ -33,8 +33,8 @@ type ApplyOptions struct {
 	// actions (cascades_data) nor any other data loss (rowdeletes.go).
 	AllowRowDeletes bool
 	IgnoreDrift     bool
-	AllowDirty    bool
-	LockTimeout   time.Duration
+	AllowDirty      bool
+	LockTimeout     time.Duration
 	// Color is --color for the plan shown before the prompt (color.go).
 	Color string
 	safeFlags
