@@ -28,18 +28,19 @@ type ApplyOptions struct {
 	PlanFile      string
 	Yes           bool
 	AllowDataLoss bool
-	// AllowRowDeletes allows the deletes of data tables' rows that their
-	// files no longer hold, not what they reach through ON DELETE
-	// actions (cascades_data) nor any other data loss (rowdeletes.go).
-	AllowRowDeletes bool
-	IgnoreDrift     bool
-	AllowDirty      bool
-	LockTimeout     time.Duration
+	IgnoreDrift   bool
+	AllowDirty    bool
+	LockTimeout   time.Duration
 	// Color is --color for the plan shown before the prompt (color.go).
 	Color string
 	safeFlags
 	// Verify is plan verification (verify.go).
 	Verify verifyFlags
+
+	// AllowRowDeletes allows the deletes of data tables' rows that their
+	// files no longer hold, not what they reach through ON DELETE
+	// actions (cascades_data) nor any other data loss (rowdeletes.go).
+	AllowRowDeletes bool
 }
 
 // NewCmdApply builds `renovate apply`.
