@@ -33,7 +33,7 @@ func (c Cascade) String() string {
 	n := "rows"
 	switch {
 	case c.Rows < 0:
-		n = "rows (not counted: no database to count in)"
+		n = "rows (not counted: no database to count in, or the table could not be read)"
 	case c.AtLeast:
 		n = fmt.Sprintf("at least %d rows", c.Rows)
 	case c.Rows == 1:

@@ -20,7 +20,8 @@ type Cascade struct {
 	// "SET NULL" or "SET DEFAULT" (their references are changed).
 	Action string
 	// Rows is how many rows of Table it reaches, counted in the
-	// database; -1 when not counted (no database to count in).
+	// database; -1 when not counted (no database to count in, or the
+	// table cannot be read).
 	Rows int64
 	// AtLeast says Rows is a lower bound: a cycle of foreign keys (a
 	// tree's rows deleting their children) goes on beyond what was
@@ -118,8 +119,16 @@ func (d *DataTx) Cascades(ctx context.Context, g CascadeGraph, table state.QualN
 				parts[i] = "SELECT tableoid, ctid FROM " + sqlgen.Qual(tg.table) + " WHERE " + cond
 			}
 			q := "SELECT count(*) FROM (" + strings.Join(parts, "\nUNION\n") + ") AS u"
-			if err := d.tx.QueryRow(ctx, q).Scan(&c.Rows); err != nil {
-				return nil, fmt.Errorf("counting the rows of %s that deleting rows of %s reaches (ON DELETE %s): %w", tg.table, table, tg.action, err)
+			n, err := d.count(ctx, q)
+			switch {
+			case err == nil:
+				c.Rows = n
+			case ctx.Err() != nil:
+				return nil, err
+			default:
+				// Not readable here (privileges): the table is named,
+				// its rows not counted.
+				c.Rows = -1
 			}
 		}
 		if c.Rows == 0 {
@@ -142,4 +151,21 @@ func quoteIdents(names []string) []string {
 		out[i] = sqlgen.QuoteIdent(n)
 	}
 	return out
+}
+
+// count runs a count query under a savepoint, so that a failure (a
+// table the role may not read) leaves the snapshot usable.
+func (d *DataTx) count(ctx context.Context, q string) (int64, error) {
+	if _, err := d.tx.Exec(ctx, "SAVEPOINT cascade_count"); err != nil {
+		return 0, err
+	}
+	var n int64
+	if err := d.tx.QueryRow(ctx, q).Scan(&n); err != nil {
+		if _, rbErr := d.tx.Exec(ctx, "ROLLBACK TO SAVEPOINT cascade_count"); rbErr != nil {
+			return 0, fmt.Errorf("%w (and rolling back: %v)", err, rbErr)
+		}
+		return 0, err
+	}
+	_, err := d.tx.Exec(ctx, "RELEASE SAVEPOINT cascade_count")
+	return n, err
 }
