@@ -397,13 +397,6 @@ func generatedID(c state.Column) bool {
 	return c.Identity != "" || strings.HasPrefix(c.Default, "nextval(")
 }
 
-func unquote(s string) string {
-	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
-		return strings.ReplaceAll(s[1:len(s)-1], `""`, `"`)
-	}
-	return s
-}
-
 // orderShapes sorts shapes so that each comes after the data tables its
 // foreign keys reference (a depth-first topological order; on a cycle the
 // input order decides).
