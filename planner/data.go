@@ -3,9 +3,66 @@ package planner
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/renovate-pg/renovate/state"
 )
+
+// HazardCascadesData: deleting rows of a data table reaches rows of
+// other tables through foreign keys' ON DELETE CASCADE (they are
+// deleted), SET NULL or SET DEFAULT (their references are changed). It
+// blocks apply unless data loss is allowed; allowing only the data
+// tables' own deletes (apply --allow-row-deletes) does not allow it.
+const HazardCascadesData HazardKind = "cascades_data"
+
+// Cascade is what a delete of data rows does to another table through an
+// ON DELETE action, counted in the database when the plan was made.
+type Cascade struct {
+	Table state.QualName
+	// Action is CASCADE, SET NULL or SET DEFAULT.
+	Action string
+	// Rows reached; -1 when not counted. AtLeast: a lower bound (a cycle
+	// of foreign keys goes on beyond it).
+	Rows    int64
+	AtLeast bool
+}
+
+// String describes the cascade for people: "deletes 1000 rows of
+// public.orders (ON DELETE CASCADE)".
+func (c Cascade) String() string {
+	n := "rows"
+	switch {
+	case c.Rows < 0:
+		n = "rows (not counted: no database to count in, or the table could not be read)"
+	case c.AtLeast:
+		n = fmt.Sprintf("at least %d rows", c.Rows)
+	case c.Rows == 1:
+		n = "1 row"
+	default:
+		n = fmt.Sprintf("%d rows", c.Rows)
+	}
+	verb := "deletes"
+	switch c.Action {
+	case "SET NULL":
+		verb = "sets to NULL the reference of"
+	case "SET DEFAULT":
+		verb = "sets to its default the reference of"
+	}
+	return fmt.Sprintf("%s %s of %s (ON DELETE %s)", verb, n, c.Table, c.Action)
+}
+
+// cascadeHazard is the hazard of a delete statement whose rows reach
+// others, or nil.
+func cascadeHazard(q state.QualName, cs []Cascade) *Hazard {
+	if len(cs) == 0 {
+		return nil
+	}
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = c.String()
+	}
+	return &Hazard{Kind: HazardCascadesData, Message: fmt.Sprintf("deleting these rows of %s also %s, through foreign keys (counted when the plan was made)", q, strings.Join(parts, "; "))}
+}
 
 // TableData is the row changes of one data table, as the data diff
 // (internal/engine's data.go) wrote them: statements ready to run.
@@ -15,6 +72,9 @@ type TableData struct {
 	// DeletedRows rows, Inserts add InsertedRows.
 	Deletes, Updates, Inserts []string
 	DeletedRows, InsertedRows int
+	// DeleteCascades are, for each statement of Deletes, the rows of
+	// other tables it reaches through ON DELETE actions (nil when none).
+	DeleteCascades [][]Cascade
 	// Sequences move serial key columns' sequences past inserted ids.
 	Sequences []string
 	// InsertsFirst runs Inserts before Updates: the updates give new rows
@@ -64,11 +124,18 @@ func (d *differ) data() {
 		if t.LateDeletes {
 			ph = phaseDataLateDelete
 		}
-		for _, sql := range t.Deletes {
-			d.add(ph, dataKey(t.Table), ActionDelete, sql, Hazard{
+		for j, sql := range t.Deletes {
+			hz := []Hazard{{
 				Kind:    HazardDeletesData,
 				Message: fmt.Sprintf("deletes rows of data table %s that are not in its data file (%d in all)", t.Table, t.DeletedRows),
-			})
+			}}
+			if j < len(t.DeleteCascades) {
+				if h := cascadeHazard(t.Table, t.DeleteCascades[j]); h != nil {
+					hz[0].Message += "; through foreign keys they reach rows of other tables (" + string(HazardCascadesData) + ")"
+					hz = append(hz, *h)
+				}
+			}
+			d.add(ph, dataKey(t.Table), ActionDelete, sql, hz...)
 		}
 	}
 	for _, t := range tables {

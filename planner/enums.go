@@ -7,6 +7,7 @@ package planner
 func HazardKinds() []HazardKind {
 	return []HazardKind{
 		HazardDeletesData,
+		HazardCascadesData,
 		HazardTableRewrite,
 		HazardCastMayFail,
 		HazardIndexBuild,

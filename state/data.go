@@ -11,6 +11,11 @@ type DataTable struct {
 	Key []string `json:"key,omitempty"`
 	// IgnoreColumns are neither written, compared nor set.
 	IgnoreColumns []string `json:"ignore_columns,omitempty"`
+	// RawReferences are columns with a foreign key to a table that is
+	// not a data table whose values are written and applied as they are
+	// (the user says they are the same in every database); any other
+	// such column is refused, its values being one database's ids.
+	RawReferences []string `json:"raw_references,omitempty"`
 	// Where restricts the managed rows to those satisfying this SQL
 	// condition on the table's columns ("" for every row).
 	Where string `json:"where,omitempty"`

@@ -37,6 +37,11 @@ type ApplyOptions struct {
 	safeFlags
 	// Verify is plan verification (verify.go).
 	Verify verifyFlags
+
+	// AllowRowDeletes allows the deletes of data tables' rows that their
+	// files no longer hold, not what they reach through ON DELETE
+	// actions (cascades_data) nor any other data loss (rowdeletes.go).
+	AllowRowDeletes bool
 }
 
 // NewCmdApply builds `renovate apply`.
@@ -55,7 +60,9 @@ Refuses to run from a repository with uncommitted changes, when a saved plan
 was made from other schema files than HEAD's, when the database
 changed since a saved plan was made, when the plan deletes data without
 --allow-data-loss (or a "yes" at the prompt), and without a terminal to ask on
-unless --yes is given.`,
+unless --yes is given. --allow-row-deletes allows only the deletes of data
+tables' rows that their files no longer hold, when they reach no row of another
+table through ON DELETE CASCADE, SET NULL or SET DEFAULT (cascades_data).`,
 		Example: `  renovate apply
   renovate apply -p .renovate/plan.sql --yes
   renovate apply --url postgres://app@localhost/hello --allow-data-loss`,
@@ -77,6 +84,7 @@ unless --yes is given.`,
 	c.Flags().StringVarP(&opts.PlanFile, "plan", "p", "", "apply this saved (possibly hand-edited) plan instead of planning now")
 	c.Flags().BoolVarP(&opts.Yes, "yes", "y", false, "do not ask for confirmation")
 	c.Flags().BoolVar(&opts.AllowDataLoss, "allow-data-loss", false, "allow steps that delete data (drop table, drop column, ...)")
+	c.Flags().BoolVar(&opts.AllowRowDeletes, "allow-row-deletes", false, "allow deleting the rows of data tables that their data files no longer hold, but not rows of other tables reached through ON DELETE CASCADE, SET NULL or SET DEFAULT, nor other data loss")
 	c.Flags().BoolVar(&opts.IgnoreDrift, "ignore-drift", false, "apply a saved plan even if the database changed since it was made")
 	c.Flags().BoolVar(&opts.AllowDirty, "allow-dirty", false, "apply even with uncommitted changes (not recommended: the record will not match a commit)")
 	c.Flags().DurationVar(&opts.LockTimeout, "lock-timeout", 5*time.Second, "give up when a statement waits longer than this for a lock")
@@ -284,7 +292,7 @@ func confirm(ctx context.Context, f *Factory, opts *ApplyOptions, p *planner.Pla
 	var loss []string
 	for _, s := range p.Steps {
 		for _, h := range s.Hazards {
-			if h.Kind == planner.HazardDeletesData {
+			if blocksApply(opts, s, h) {
 				loss = append(loss, fmt.Sprintf("  step %d: %s", s.ID, h.Message))
 			}
 		}
@@ -294,6 +302,9 @@ func confirm(ctx context.Context, f *Factory, opts *ApplyOptions, p *planner.Pla
 	askedLoss := false
 	if len(loss) > 0 && !opts.AllowDataLoss {
 		if !interactive {
+			if opts.AllowRowDeletes {
+				return refused(fmt.Errorf("the plan deletes data that --allow-row-deletes does not cover (rows reached through foreign keys, or other data loss), and --allow-data-loss was not given:\n%s", strings.Join(loss, "\n")))
+			}
 			return refused(fmt.Errorf("the plan deletes data and --allow-data-loss was not given:\n%s", strings.Join(loss, "\n")))
 		}
 		fmt.Fprintf(f.IO.Out, "\nThis plan deletes data:\n%s\nType yes to apply it anyway: ", strings.Join(loss, "\n"))

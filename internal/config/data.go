@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -14,6 +15,7 @@ import (
 //	  key            = ["code"]        # default: the primary key
 //	  ignore_columns = ["updated_at"]  # optional
 //	  where          = "builtin"       # optional SQL condition
+//	  raw_references = ["owner_id"]    # optional, see RawReferences
 //	}
 type Data struct {
 	// Schema and Table name the table (the label "schema.table"; a bare
@@ -22,6 +24,11 @@ type Data struct {
 	Schema, Table string
 	Key           []string
 	IgnoreColumns []string
+	// RawReferences are columns with a foreign key to a table that is
+	// not a data table, written and applied as they are (their values
+	// are the same in every database). Without it such a column is
+	// refused when the data is planned or written.
+	RawReferences []string
 	Where         string
 	// Range is where the block is, for error messages.
 	Range hcl.Range
@@ -33,6 +40,7 @@ func dataSchema() *hcl.BodySchema {
 			{Name: "key"},
 			{Name: "ignore_columns"},
 			{Name: "where"},
+			{Name: "raw_references"},
 		},
 	}
 }
@@ -67,6 +75,15 @@ func (d *decoder) dataBlocks(blocks hcl.Blocks) []Data {
 		}
 		if a := content.Attributes["ignore_columns"]; a != nil {
 			dt.IgnoreColumns = d.columnList(a)
+		}
+		if a := content.Attributes["raw_references"]; a != nil {
+			dt.RawReferences = d.columnList(a)
+			for _, c := range dt.RawReferences {
+				if slices.Contains(dt.IgnoreColumns, c) {
+					d.add(a.Expr.Range().Ptr(), a.Range.Ptr(), "Invalid raw_references",
+						fmt.Sprintf("Column %q is in ignore_columns: an ignored column is never written, so it needs no raw_references.", c))
+				}
+			}
 		}
 		if a := content.Attributes["where"]; a != nil {
 			dt.Where, _ = d.string(a)

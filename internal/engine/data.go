@@ -108,8 +108,10 @@ func modelColumns(m state.DatabaseSchema) catalog.HasColumn {
 
 // planData diffs the rows of in.tables between the current database (or
 // directory) and the desired side, for the data tables as desired
-// defines them.
-func planData(ctx context.Context, conn *pgx.Conn, current, desired state.DatabaseSchema, in dataInput, report func(i, n int, table state.QualName)) ([]planner.TableData, error) {
+// defines them. cascades are the current database's foreign keys whose
+// ON DELETE action reaches other rows: what deleted rows reach through
+// them is counted in the current database.
+func planData(ctx context.Context, conn *pgx.Conn, current, desired state.DatabaseSchema, in dataInput, report func(i, n int, table state.QualName), cascades catalog.CascadeGraph) ([]planner.TableData, error) {
 	if len(in.tables) == 0 {
 		return nil, nil
 	}
@@ -207,6 +209,27 @@ func planData(ctx context.Context, conn *pgx.Conn, current, desired state.Databa
 		td := p.tp.tableData(p.res)
 		td.LateDeletes = late[p.tp.shape.Table]
 		out = append(out, *td)
+	}
+	dels := make([]tableDeletes, len(all))
+	for i, p := range all {
+		dels[i] = tableDeletes{shape: p.tp.shape, rows: p.res.deletes, late: late[p.tp.shape.Table]}
+		for _, u := range p.res.updates {
+			for _, ci := range u.Cols {
+				if p.tp.shape.Columns[ci].Ref != nil {
+					var b strings.Builder
+					p.tp.shape.WhereKey(&b, *u.New)
+					dels[i].moved = append(dels[i].moved, b.String())
+					break
+				}
+			}
+		}
+	}
+	counter := curTx
+	if in.current.Dir != "" {
+		counter = nil // the current side is files: nothing to count in
+	}
+	if err := dataCascades(ctx, dels, out, cascades, counter); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -699,6 +722,11 @@ func writeDataFile(ctx context.Context, dtx *catalog.DataTx, path string, s *row
 	if err := tmp.Close(); err != nil {
 		return false, err
 	}
+	// os.CreateTemp makes the file private (0600); a data file is read
+	// like every other file renovate writes (layout's writeFileAtomic).
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return false, err
+	}
 	if same, _ := sameContent(tmp.Name(), path); same {
 		return false, nil
 	}
@@ -740,6 +768,7 @@ func ConfigData(cfg *config.Config) []state.DataTable {
 			Table:         state.QualName{Schema: d.Schema, Name: d.Table},
 			Key:           d.Key,
 			IgnoreColumns: d.IgnoreColumns,
+			RawReferences: d.RawReferences,
 			Where:         d.Where,
 			Pos:           fmt.Sprintf("%s:%d:%d", d.Range.Filename, d.Range.Start.Line, d.Range.Start.Column),
 		})

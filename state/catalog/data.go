@@ -65,21 +65,14 @@ func RowsQuery(s *rows.Shape, has HasColumn) string {
 			expr[i] = []string{e}
 			continue
 		}
-		alias := fmt.Sprintf("r%d", i)
-		ok := has(s.Table, c.Name) && has(c.Ref.Table, c.Ref.Column)
-		for _, k := range c.Ref.Key {
-			ok = ok && has(c.Ref.Table, k)
+		es, js, ok := refExprs(c.Ref, s.Table, "t", fmt.Sprintf("r%d", i), has)
+		if ok && has(s.Table, c.Name) {
+			joins = append(joins, js...)
+			expr[i] = es
+			continue
 		}
-		if ok {
-			joins = append(joins, fmt.Sprintf(" LEFT JOIN %s AS %s ON %s.%s = t.%s", sqlgen.Qual(c.Ref.Table), alias,
-				alias, sqlgen.QuoteIdent(c.Ref.Column), sqlgen.QuoteIdent(c.Name)))
-		}
-		for _, k := range c.Ref.Key {
-			if ok {
-				expr[i] = append(expr[i], alias+"."+sqlgen.QuoteIdent(k))
-			} else {
-				expr[i] = append(expr[i], "NULL")
-			}
+		for range es {
+			expr[i] = append(expr[i], "NULL")
 		}
 	}
 	for _, es := range expr {
@@ -108,6 +101,33 @@ func RowsQuery(s *rows.Shape, has HasColumn) string {
 	b.WriteString(" ORDER BY ")
 	b.WriteString(s.OrderBy(order))
 	return b.String()
+}
+
+// refExprs joins the referenced table of ref as alias (on every column
+// of the foreign key, from the table aliased from) and returns the
+// expressions of the reference's key values, flattened: a nested
+// reference joins its own table in turn. ok is false when the database
+// lacks one of the columns (the values are then unknown).
+func refExprs(ref *rows.Ref, fromTable state.QualName, from, alias string, has HasColumn) (exprs, joins []string, ok bool) {
+	ok = true
+	var on []string
+	for j := range ref.Local {
+		ok = ok && has(ref.Table, ref.Remote[j]) && has(fromTable, ref.Local[j])
+		on = append(on, fmt.Sprintf("%s.%s = %s.%s", alias, sqlgen.QuoteIdent(ref.Remote[j]), from, sqlgen.QuoteIdent(ref.Local[j])))
+	}
+	joins = append(joins, fmt.Sprintf(" LEFT JOIN %s AS %s ON %s", sqlgen.Qual(ref.Table), alias, strings.Join(on, " AND ")))
+	for i, k := range ref.Key {
+		ok = ok && has(ref.Table, k)
+		if ref.KeyRefs != nil && ref.KeyRefs[i] != nil {
+			es, js, nok := refExprs(ref.KeyRefs[i], ref.Table, alias, fmt.Sprintf("%s_%d", alias, i), has)
+			ok = ok && nok
+			exprs = append(exprs, es...)
+			joins = append(joins, js...)
+			continue
+		}
+		exprs = append(exprs, alias+"."+sqlgen.QuoteIdent(k))
+	}
+	return exprs, joins, ok
 }
 
 // rowIter streams query results as rows.

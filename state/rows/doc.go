@@ -7,8 +7,9 @@
 //
 // Values are carried as PostgreSQL's text output (what value::text prints
 // with the session settings of state/catalog's data reads), so any type
-// round-trips without the package knowing it; the key order is numeric for
-// integer columns and bytewise (COLLATE "C") for everything else, the same
+// round-trips without the package knowing it; the key order is by value for
+// numbers (integers, numeric, real, double precision: 1.5 and 1.50 are
+// one key, as for a unique index) and bytewise (COLLATE "C") for everything else, the same
 // on both sides of a diff. The package does no I/O beyond the io.Reader
 // and io.Writer it is given.
 package rows

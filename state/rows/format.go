@@ -26,9 +26,6 @@ func baseType(t string) string {
 
 var numberRE = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$`)
 
-// intTypes are the types whose key values sort numerically.
-var intTypes = map[string]bool{"smallint": true, "integer": true, "bigint": true}
-
 // Literal writes v as an SQL literal for a column of type typ: NULL,
 // a bare number or boolean, or a string literal, E'...' when it holds a
 // control character (a newline, a tab) so that every row stays on one
@@ -105,33 +102,52 @@ func (s *Shape) ColumnValue(b *strings.Builder, c Column, r Row) {
 		writeLiteral(b, c.Type, r.Vals[c.Off])
 		return
 	}
-	vals := r.Vals[c.Off : c.Off+len(c.Ref.Key)]
-	allNull := true
-	for _, v := range vals {
-		allNull = allNull && v.Null
-	}
-	if allNull {
+	writeRef(b, c.Ref, r.Vals[c.Off:c.Off+c.Width()])
+}
+
+// writeRef writes a reference whose key values are vals: NULL when they
+// are all NULL, else the subquery that finds the referenced row, a
+// nested reference as a subquery of its own.
+func writeRef(b *strings.Builder, ref *Ref, vals []Value) {
+	if allNull(vals) {
 		b.WriteString("NULL")
 		return
 	}
 	b.WriteString("(SELECT ")
-	b.WriteString(sqlgen.QuoteIdent(c.Ref.Column))
+	b.WriteString(sqlgen.QuoteIdent(ref.Column))
 	b.WriteString(" FROM ")
-	b.WriteString(sqlgen.Qual(c.Ref.Table))
+	b.WriteString(sqlgen.Qual(ref.Table))
 	b.WriteString(" WHERE ")
-	for i, k := range c.Ref.Key {
+	off := 0
+	for i, k := range ref.Key {
 		if i > 0 {
 			b.WriteString(" AND ")
 		}
+		w := ref.keyWidth(i)
+		kv := vals[off : off+w]
 		b.WriteString(sqlgen.QuoteIdent(k))
-		if vals[i].Null {
+		switch {
+		case allNull(kv):
 			b.WriteString(" IS NULL")
-			continue
+		case ref.KeyRefs != nil && ref.KeyRefs[i] != nil:
+			b.WriteString(" = ")
+			writeRef(b, ref.KeyRefs[i], kv)
+		default:
+			b.WriteString(" = ")
+			writeLiteral(b, ref.KeyTypes[off], kv[0])
 		}
-		b.WriteString(" = ")
-		writeLiteral(b, c.Ref.KeyTypes[i], vals[i])
+		off += w
 	}
 	b.WriteByte(')')
+}
+
+func allNull(vals []Value) bool {
+	for _, v := range vals {
+		if !v.Null {
+			return false
+		}
+	}
+	return true
 }
 
 // columnList is "(a, b, c)" of the data columns.

@@ -304,10 +304,14 @@ func (p *lineScanner) columnValue(c Column, dst []Value) error {
 	return p.reference(c, dst)
 }
 
-// reference reads (SELECT col FROM table WHERE k = v AND ...).
+// reference reads (SELECT col FROM table WHERE k = v AND ...), a key
+// column that is itself a reference taking a nested subquery.
 func (p *lineScanner) reference(c Column, dst []Value) error {
-	r := c.Ref
-	want := fmt.Sprintf("column %q refers to %s by its key: write NULL or (SELECT %s FROM %s WHERE %s = ...)", c.Name, r.Table, r.Column, r.Table, r.Key[0])
+	return p.ref(c.Name, c.Ref, dst)
+}
+
+func (p *lineScanner) ref(name string, r *Ref, dst []Value) error {
+	want := fmt.Sprintf("column %q refers to %s by its key: write NULL or (SELECT %s FROM %s WHERE %s = ...)", name, r.Table, r.Column, r.Table, r.Key[0])
 	start := p.i
 	if !p.char('(') {
 		return p.errorf("%s", want)
@@ -321,16 +325,20 @@ func (p *lineScanner) reference(c Column, dst []Value) error {
 	if !ok || col != r.Column || !p.keyword("FROM") {
 		return p.errorAt(start, "%s", want)
 	}
-	schema, name, ok := p.qualName()
+	schema, tname, ok := p.qualName()
 	if schema == "" {
 		schema = "public"
 	}
-	if !ok || schema != r.Table.Schema || name != r.Table.Name {
+	if !ok || schema != r.Table.Schema || tname != r.Table.Name {
 		return p.errorAt(start, "%s", want)
 	}
 	p.space()
 	if !p.keyword("WHERE") {
 		return p.errorAt(start, "%s", want)
+	}
+	offs := make([]int, len(r.Key)+1)
+	for i := range r.Key {
+		offs[i+1] = offs[i] + r.keyWidth(i)
 	}
 	seen := make([]bool, len(r.Key))
 	for n := 0; ; n++ {
@@ -349,23 +357,33 @@ func (p *lineScanner) reference(c Column, dst []Value) error {
 			return p.errorAt(at, "%s is keyed by (%s): %q is not one of its key columns, or is named twice", r.Table, strings.Join(r.Key, ", "), k)
 		}
 		seen[ki] = true
+		kv := dst[offs[ki]:offs[ki+1]]
 		p.space()
 		if p.keyword("IS") {
 			if !p.keyword("NULL") {
 				return p.errorf("expected IS NULL")
 			}
-			dst[ki] = Value{Null: true}
+			for i := range kv {
+				kv[i] = Value{Null: true}
+			}
 			continue
 		}
 		if !p.char('=') {
 			return p.errorf(`expected "="`)
 		}
 		p.space()
+		if r.KeyRefs != nil && r.KeyRefs[ki] != nil {
+			if err := p.ref(k, r.KeyRefs[ki], kv); err != nil {
+				return err
+			}
+			p.space()
+			continue
+		}
 		v, err := p.literal()
 		if err != nil {
 			return err
 		}
-		dst[ki] = v
+		kv[0] = v
 		p.space()
 	}
 	for i, s := range seen {

@@ -2,7 +2,6 @@ package rows
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -30,9 +29,31 @@ type Row struct {
 type Ref struct {
 	Table  state.QualName
 	Column string
-	// Key are the referenced data table's key columns and KeyTypes their
-	// types.
-	Key, KeyTypes []string
+	// Local and Remote pair the columns of the whole foreign key: the
+	// referencing table's Local[i] holds Table's Remote[i]. A foreign key
+	// of several columns ((tenant_id, parent_id) -> parents (tenant_id,
+	// id)) finds the referenced row by all of them.
+	Local, Remote []string
+	// Key are the referenced data table's key columns. KeyRefs[i] is set
+	// when Key[i] is itself a reference by natural key (cities keyed by
+	// (country -> countries.code, name)): its values are that reference's
+	// values, nested. KeyTypes are the types of the values, flattened:
+	// one per plain key column, a nested reference's KeyTypes for a
+	// reference.
+	Key      []string
+	KeyRefs  []*Ref
+	KeyTypes []string
+}
+
+// Width is how many values the reference takes: its key's, flattened.
+func (r *Ref) Width() int { return len(r.KeyTypes) }
+
+// keyWidth is how many values key column i takes.
+func (r *Ref) keyWidth(i int) int {
+	if r.KeyRefs != nil && r.KeyRefs[i] != nil {
+		return r.KeyRefs[i].Width()
+	}
+	return 1
 }
 
 // Column is one data column.
@@ -57,7 +78,7 @@ func (c Column) SelfRef() bool { return c.Ref != nil && c.Ref.Table == c.table }
 // Width is how many values the column takes in a row.
 func (c Column) Width() int {
 	if c.Ref != nil {
-		return len(c.Ref.Key)
+		return c.Ref.Width()
 	}
 	return 1
 }
@@ -110,25 +131,33 @@ func (s *Shape) KeyNames() []string {
 // comes after the data tables its foreign keys reference (cycles keep
 // the specs' order). Errors name the data block and what is wrong.
 //
-// A column of a single-column foreign key to another data table whose key
-// is not the referenced column is a reference (Ref): the data file names
-// the referenced row by its key, so rows match across databases whose ids
-// differ. When a table's key is not its primary key, primary key columns
-// filled by an identity or a sequence default are left out: the target
-// database generates them.
+// A column of a foreign key (of one column or several) to another data
+// table is a reference (Ref) unless the column it references is a plain
+// key column of that table: the data file names the referenced row by
+// its key, so rows match across databases whose ids differ. A key that
+// is itself a reference nests. A foreign key to a table that is not a
+// data table is refused unless the data block lists its columns in
+// RawReferences: their values would be that database's ids. When a
+// table's key is not its primary key, primary key columns filled by an
+// identity or a sequence default are left out: the target database
+// generates them.
 func NewShapes(m state.DatabaseSchema, specs []state.DataTable) ([]*Shape, error) {
-	byName := map[state.QualName]state.DataTable{}
-	for _, d := range specs {
-		byName[d.Table] = d
+	b := &shapeBuilder{
+		specs:  map[state.QualName]state.DataTable{},
+		tables: map[state.QualName]*state.Table{},
+		keys:   map[state.QualName][]string{},
+		memo:   map[tableColumn]colRef{},
+		active: map[tableColumn]bool{},
 	}
-	tables := map[state.QualName]*state.Table{}
+	for _, d := range specs {
+		b.specs[d.Table] = d
+	}
 	for i := range m.Tables {
 		t := &m.Tables[i]
-		tables[t.QualName()] = t
+		b.tables[t.QualName()] = t
 	}
-	keys := map[state.QualName][]string{}
 	for _, d := range specs {
-		t := tables[d.Table]
+		t := b.tables[d.Table]
 		if t == nil {
 			return nil, at(d, fmt.Errorf("data %q: no table %s in the schema", d.Table, d.Table))
 		}
@@ -136,17 +165,42 @@ func NewShapes(m state.DatabaseSchema, specs []state.DataTable) ([]*Shape, error
 		if err != nil {
 			return nil, at(d, err)
 		}
-		keys[d.Table] = k
+		b.keys[d.Table] = k
 	}
 	var shapes []*Shape
 	for _, d := range specs {
-		s, err := newShape(d, tables, byName, keys)
+		s, err := b.newShape(d)
 		if err != nil {
 			return nil, at(d, err)
 		}
 		shapes = append(shapes, s)
 	}
-	return orderShapes(shapes, tables), nil
+	return orderShapes(shapes, b.tables), nil
+}
+
+// shapeBuilder finds the references of the data tables' columns.
+type shapeBuilder struct {
+	specs  map[state.QualName]state.DataTable
+	tables map[state.QualName]*state.Table
+	keys   map[state.QualName][]string
+	memo   map[tableColumn]colRef
+	// active are the columns whose reference is being found: meeting
+	// one again is a cycle of natural keys.
+	active map[tableColumn]bool
+}
+
+type tableColumn struct {
+	table state.QualName
+	col   string
+}
+
+// colRef is how a column of a data table is written: by natural key
+// (ref), or as its own value, which is the same in every database when
+// resolved (a foreign key to a data table proved it: it holds a plain
+// key column of that table).
+type colRef struct {
+	ref      *Ref
+	resolved bool
 }
 
 func keyOf(d state.DataTable, t *state.Table) ([]string, error) {
@@ -173,9 +227,9 @@ func primaryKey(t *state.Table) []string {
 	return nil
 }
 
-func newShape(d state.DataTable, tables map[state.QualName]*state.Table, specs map[state.QualName]state.DataTable, keys map[state.QualName][]string) (*Shape, error) {
-	t := tables[d.Table]
-	key := keys[d.Table]
+func (b *shapeBuilder) newShape(d state.DataTable) (*Shape, error) {
+	t := b.tables[d.Table]
+	key := b.keys[d.Table]
 	for _, c := range d.IgnoreColumns {
 		if _, ok := t.Column(c); !ok {
 			return nil, fmt.Errorf("data %q: ignored column %q is not a column of %s", d.Table, c, d.Table)
@@ -187,6 +241,7 @@ func newShape(d state.DataTable, tables map[state.QualName]*state.Table, specs m
 	pk := primaryKey(t)
 	natural := !slices.Equal(key, pk)
 	s := &Shape{Table: d.Table, Where: d.Where}
+	resolved := map[string]bool{}
 	for _, c := range t.Columns {
 		switch {
 		case slices.Contains(d.IgnoreColumns, c.Name), c.Generated != "":
@@ -195,11 +250,12 @@ func newShape(d state.DataTable, tables map[state.QualName]*state.Table, specs m
 			continue
 		}
 		col := Column{Name: c.Name, Type: c.Type, Off: s.Width, table: d.Table}
-		ref, err := refOf(d.Table, t, c.Name, tables, specs, keys)
+		cr, err := b.column(d.Table, c.Name)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("data %q: %w", d.Table, err)
 		}
-		col.Ref = ref
+		col.Ref = cr.ref
+		resolved[c.Name] = cr.resolved
 		if c.Identity == state.IdentityAlways {
 			s.Overriding = true
 		}
@@ -219,75 +275,126 @@ func newShape(d state.DataTable, tables map[state.QualName]*state.Table, specs m
 		}
 		s.Key = append(s.Key, i)
 	}
+	if err := b.checkRaw(d, s, resolved); err != nil {
+		return nil, err
+	}
 	return s, nil
+}
+
+// checkRaw refuses a data column that holds another table's ids which
+// no data block resolves by key (a foreign key to a table that is not a
+// data table), unless the data block lists it in raw_references; and a
+// raw_references entry that is not such a column.
+func (b *shapeBuilder) checkRaw(d state.DataTable, s *Shape, resolved map[string]bool) error {
+	t := b.tables[d.Table]
+	raw := map[string]bool{}
+	for _, fk := range ForeignKeys(t, b.tables) {
+		if _, isData := b.specs[fk.Table]; isData {
+			continue
+		}
+		for _, c := range fk.Columns {
+			if _, ok := s.Column(c); !ok || resolved[c] {
+				continue
+			}
+			raw[c] = true
+			if slices.Contains(d.RawReferences, c) {
+				continue
+			}
+			return fmt.Errorf("data %q: column %q has a foreign key (%s) to %s, which is not a data table: its values are ids of that table in the database they were read from, and another database's ids may differ. Add a data block for %s (references are then written by its key), or list %q in raw_references to write and apply the values as they are",
+				d.Table, c, fk.Name, fk.Table, fk.Table, c)
+		}
+	}
+	for _, c := range d.RawReferences {
+		if _, ok := t.Column(c); !ok {
+			return fmt.Errorf("data %q: raw_references names %q, which is not a column of %s", d.Table, c, d.Table)
+		}
+		if !raw[c] {
+			return fmt.Errorf("data %q: raw_references names %q, which is not a data column with a foreign key to a table that is not a data table (remove it)", d.Table, c)
+		}
+	}
+	return nil
+}
+
+// column finds how column col of data table tq is written.
+func (b *shapeBuilder) column(tq state.QualName, col string) (colRef, error) {
+	tc := tableColumn{tq, col}
+	if cr, ok := b.memo[tc]; ok {
+		return cr, nil
+	}
+	if b.active[tc] {
+		return colRef{}, fmt.Errorf("the natural keys of %s and the tables it refers to refer to each other in a cycle (through column %q); a key cannot depend on itself", tq, col)
+	}
+	b.active[tc] = true
+	defer delete(b.active, tc)
+	t := b.tables[tq]
+	fks := ForeignKeys(t, b.tables)
+	// Single-column foreign keys first, then the others in order.
+	slices.SortStableFunc(fks, func(x, y ForeignKey) int {
+		return min(len(x.Columns), 2) - min(len(y.Columns), 2)
+	})
+	var cr colRef
+	var via *ForeignKey
+	var remote string
+	for i := range fks {
+		fk := &fks[i]
+		j := slices.Index(fk.Columns, col)
+		if j < 0 {
+			continue
+		}
+		if _, ok := b.specs[fk.Table]; !ok {
+			continue
+		}
+		rc := fk.RefColumns[j]
+		if slices.Contains(b.keys[fk.Table], rc) {
+			if fk.Table == tq && rc == col {
+				// (tenant_id, parent_id) -> same table (tenant_id, id):
+				// the column is its own key value.
+				cr.resolved = true
+				continue
+			}
+			kr, err := b.column(fk.Table, rc)
+			if err != nil {
+				return colRef{}, err
+			}
+			if kr.ref == nil {
+				// A plain key column of the referenced table: the value
+				// is the same in every database.
+				cr.resolved = true
+				continue
+			}
+		}
+		if via == nil {
+			via, remote = fk, rc
+		}
+	}
+	if cr.resolved || via == nil {
+		b.memo[tc] = cr
+		return cr, nil
+	}
+	ref := &Ref{Table: via.Table, Column: remote, Local: via.Columns, Remote: via.RefColumns, Key: b.keys[via.Table]}
+	rt := b.tables[via.Table]
+	for _, k := range ref.Key {
+		kr, err := b.column(via.Table, k)
+		if err != nil {
+			return colRef{}, err
+		}
+		ref.KeyRefs = append(ref.KeyRefs, kr.ref)
+		if kr.ref != nil {
+			ref.KeyTypes = append(ref.KeyTypes, kr.ref.KeyTypes...)
+			continue
+		}
+		kc, _ := rt.Column(k)
+		ref.KeyTypes = append(ref.KeyTypes, kc.Type)
+	}
+	cr = colRef{ref: ref, resolved: true}
+	b.memo[tc] = cr
+	return cr, nil
 }
 
 // generatedID reports whether the database fills the column itself: an
 // identity or a sequence default.
 func generatedID(c state.Column) bool {
 	return c.Identity != "" || strings.HasPrefix(c.Default, "nextval(")
-}
-
-var referencesRE = regexp.MustCompile(`REFERENCES\s+((?:"(?:[^"]|"")*"|[^\s(."]+)(?:\.(?:"(?:[^"]|"")*"|[^\s(."]+))?)\s*(?:\(([^)]*)\))?`)
-
-// fkTarget finds the single-column foreign key of column col of table t
-// to another data table: that table and the column referenced (the
-// column list of REFERENCES, else the referenced primary key).
-func fkTarget(t *state.Table, col string, tables map[state.QualName]*state.Table, specs map[state.QualName]state.DataTable) (state.QualName, string, bool) {
-	for _, c := range t.Constraints {
-		if c.Kind != state.ConstraintForeignKey || c.References == nil || len(c.Columns) != 1 || c.Columns[0] != col {
-			continue
-		}
-		target := *c.References
-		if _, ok := specs[target]; !ok {
-			continue
-		}
-		if m := referencesRE.FindStringSubmatch(c.Definition); m != nil && strings.TrimSpace(m[2]) != "" {
-			return target, unquote(strings.TrimSpace(m[2])), true
-		}
-		if pk := primaryKey(tables[target]); len(pk) == 1 {
-			return target, pk[0], true
-		}
-	}
-	return state.QualName{}, "", false
-}
-
-// isRef reports whether column col of t is written by natural key: a
-// foreign key to a data table keyed by something else than the
-// referenced column.
-func isRef(t *state.Table, col string, tables map[state.QualName]*state.Table, specs map[state.QualName]state.DataTable, keys map[state.QualName][]string) bool {
-	target, refCol, ok := fkTarget(t, col, tables, specs)
-	if !ok {
-		return false
-	}
-	rkey := keys[target]
-	return !(len(rkey) == 1 && rkey[0] == refCol)
-}
-
-// refOf returns the reference of column col of table t when it is written
-// by natural key (isRef), nil otherwise.
-func refOf(self state.QualName, t *state.Table, col string, tables map[state.QualName]*state.Table, specs map[state.QualName]state.DataTable, keys map[state.QualName][]string) (*Ref, error) {
-	if !isRef(t, col, tables, specs, keys) {
-		return nil, nil
-	}
-	target, refCol, _ := fkTarget(t, col, tables, specs)
-	rt := tables[target]
-	ref := &Ref{Table: target, Column: refCol, Key: keys[target]}
-	for _, k := range ref.Key {
-		kc, _ := rt.Column(k)
-		ref.KeyTypes = append(ref.KeyTypes, kc.Type)
-		if isRef(rt, k, tables, specs, keys) {
-			return nil, fmt.Errorf("data %q: column %q references %s, whose key column %q is itself a reference by natural key; nested natural keys are not supported", self, col, target, k)
-		}
-	}
-	return ref, nil
-}
-
-func unquote(s string) string {
-	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
-		return strings.ReplaceAll(s[1:len(s)-1], `""`, `"`)
-	}
-	return s
 }
 
 // orderShapes sorts shapes so that each comes after the data tables its

@@ -52,13 +52,15 @@ func (s *Shape) UpdateSQL(nw Row, cols []int) string {
 // DeleteSQL deletes the rows with the keys of rows (one statement, one
 // key per line).
 func (s *Shape) DeleteSQL(rows []Row) string {
+	return "DELETE FROM " + sqlgen.Qual(s.Table) + " WHERE " + s.DeleteCondition(rows) + ";\n"
+}
+
+// DeleteCondition is the condition of DeleteSQL, on the table's
+// unqualified columns, selecting the rows with the keys of rows.
+func (s *Shape) DeleteCondition(rows []Row) string {
 	var b strings.Builder
-	b.WriteString("DELETE FROM ")
-	b.WriteString(sqlgen.Qual(s.Table))
-	b.WriteString(" WHERE ")
 	if len(rows) == 1 {
 		s.WhereKey(&b, rows[0])
-		b.WriteString(";\n")
 		return b.String()
 	}
 	if len(s.Key) == 1 {
@@ -87,7 +89,7 @@ func (s *Shape) DeleteSQL(rows []Row) string {
 			b.WriteByte(')')
 		}
 	}
-	b.WriteString("\n);\n")
+	b.WriteString("\n)")
 	return b.String()
 }
 
