@@ -25,14 +25,12 @@ type privTarget struct {
 }
 
 // privileges is the pass that applies GRANT, REVOKE and ALTER DEFAULT
-// PRIVILEGES, once every object exists. Every type and routine starts with
-// PUBLIC's default privileges (see state.Privilege); statements then apply
-// in order.
+// PRIVILEGES, once every object exists. Every object starts with the
+// privileges it is created with: PUBLIC's defaults on types and routines
+// (see state.Privilege), changed by default privileges earlier in its file
+// (grant_script.go); statements then apply in order.
 func (r *resolver) privileges(items []any) {
-	for _, t := range r.types {
-		t.Privileges = append(t.Privileges, state.PublicDefaults(state.KindType)...)
-	}
-	r.routinePublicDefaults()
+	r.startingPrivileges(items)
 	for _, it := range items {
 		if d, ok := it.(*grantDef); ok {
 			r.applyGrant(d)
