@@ -162,6 +162,14 @@ func (r *resolver) startingPrivileges(items []any) {
 		for _, q := range sortedNames(r.tables) {
 			te := r.tables[q]
 			te.t.Privileges = append(te.t.Privileges, start(te.t.Key(), q.Schema)...)
+			// Identity sequences are created with their table.
+			if loc, ok := r.locs[te.t.Key()]; ok {
+				for i := range te.t.Columns {
+					if c := &te.t.Columns[i]; c.Identity != "" {
+						c.IdentityPrivileges = append(c.IdentityPrivileges, createdPrivileges(script, state.KindSequence, q.Schema, loc)...)
+					}
+				}
+			}
 		}
 		for _, q := range sortedNames(r.views) {
 			ve := r.views[q]
@@ -175,4 +183,40 @@ func (r *resolver) startingPrivileges(items []any) {
 	for _, f := range r.routineState().funcs {
 		f.Privileges = append(f.Privileges, start(f.Key(), f.Schema)...)
 	}
+}
+
+// applyViewColumns applies a column privilege (SELECT (a, b)) to a view's
+// columns. The output columns of a view are known only when its query
+// names them plainly; a column that is known not to exist is an error.
+func (r *resolver) applyViewColumns(d *grantDef, t privTarget, ps privSpec, names []string, verb string) bool {
+	ve := t.view
+	for _, c := range ps.cols {
+		if len(ve.columns) > 0 && !containsString(ve.columns, c) {
+			r.errs.semantic(d.loc, "%s: column %s of %s does not exist", verb, c, t.what)
+			return false
+		}
+		if ve.v.ColumnPrivileges == nil {
+			ve.v.ColumnPrivileges = map[string][]state.Privilege{}
+		}
+		ps := ve.v.ColumnPrivileges[c]
+		r.applyNames(d, &ps, names, nil)
+		if len(ps) == 0 {
+			delete(ve.v.ColumnPrivileges, c)
+		} else {
+			ve.v.ColumnPrivileges[c] = ps
+		}
+	}
+	if len(ve.v.ColumnPrivileges) == 0 {
+		ve.v.ColumnPrivileges = nil
+	}
+	return true
+}
+
+func containsString(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

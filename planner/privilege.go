@@ -86,7 +86,33 @@ func (d *differ) privileges() {
 			old, ok = fromViews[state.QualName{Schema: v.Schema, Name: v.RenamedFrom}]
 		}
 		ok = ok && old.Materialized == v.Materialized
-		d.objectPrivileges(key, d.existingPrivileges(key, ok, old.Privileges), v.Privileges)
+		from := d.existingPrivileges(key, ok, old.Privileges)
+		d.objectPrivileges(key, from, v.Privileges)
+		// Column privileges: a view-level REVOKE takes the privilege off
+		// the columns too.
+		revoked := map[[2]string]bool{}
+		for _, p := range from.may {
+			if held, _ := state.HasPrivilege(v.Privileges, p.Grantee, p.Privilege); !held {
+				revoked[[2]string{p.Grantee, p.Privilege}] = true
+			}
+		}
+		var fromCols map[string][]state.Privilege
+		if ok && !d.recreated(key) {
+			fromCols = old.ColumnPrivileges
+		}
+		names := map[string]bool{}
+		for c := range fromCols {
+			names[c] = true
+		}
+		for c := range v.ColumnPrivileges {
+			names[c] = true
+		}
+		sorted := make([]string, 0, len(names))
+		for c := range names {
+			sorted = append(sorted, c)
+		}
+		sort.Strings(sorted)
+		d.columnPrivileges(key, sorted, fromCols, v.ColumnPrivileges, revoked)
 	}
 
 	fromFuncs := map[state.ObjectKey]state.Function{}
@@ -314,23 +340,54 @@ func (d *differ) tablePrivileges(t state.Table) {
 			revoked[[2]string{p.Grantee, p.Privilege}] = true
 		}
 	}
-	cc := columnChanges{}
+	fromCols := map[string][]state.Privilege{}
+	toCols := map[string][]state.Privilege{}
+	names := make([]string, 0, len(t.Columns))
 	for _, c := range t.Columns {
-		var fromCol []state.Privilege
+		names = append(names, c.Name)
+		toCols[c.Name] = c.Privileges
 		if exists && !d.recreated(key) {
 			oc, ok := old.Column(c.Name)
 			if !ok && c.RenamedFrom != "" {
 				oc, ok = old.Column(c.RenamedFrom)
 			}
 			if ok && !d.recreated(memberKey(state.KindColumn, q, c.Name)) {
-				for _, p := range oc.Privileges {
-					if !revoked[[2]string{p.Grantee, p.Privilege}] {
-						fromCol = append(fromCol, p)
-					}
-				}
+				fromCols[c.Name] = oc.Privileges
 			}
 		}
-		cc.add(c.Name, sqlgen.DiffPrivileges(fromCol, c.Privileges))
+	}
+	d.columnPrivileges(key, names, fromCols, toCols, revoked)
+	for _, c := range t.Columns {
+		if c.Identity == "" {
+			continue
+		}
+		// The sequence of an identity column (state.IdentitySequenceName)
+		// is new when the column or its identity is.
+		seqKey := sqlgen.IdentitySequenceKey(t.Schema, t.Name, c.Name)
+		from := d.initialPrivileges(seqKey)
+		if exists && !d.recreated(key) && !d.recreated(memberKey(state.KindColumn, q, c.Name)) {
+			if oc, ok := old.Column(c.Name); ok && oc.Identity != "" {
+				from = startPrivileges{may: oc.IdentityPrivileges, sure: oc.IdentityPrivileges}
+			}
+		}
+		d.objectPrivileges(seqKey, from, c.IdentityPrivileges)
+	}
+}
+
+// columnPrivileges plans the column privileges of the relation key,
+// columns in the order of names: from are the privileges each column has
+// before (less those the relation-level REVOKEs, revoked, take off every
+// column), to those it must have.
+func (d *differ) columnPrivileges(key state.ObjectKey, names []string, from, to map[string][]state.Privilege, revoked map[[2]string]bool) {
+	cc := columnChanges{}
+	for _, c := range names {
+		var fromCol []state.Privilege
+		for _, p := range from[c] {
+			if !revoked[[2]string{p.Grantee, p.Privilege}] {
+				fromCol = append(fromCol, p)
+			}
+		}
+		cc.add(c, sqlgen.DiffPrivileges(fromCol, to[c]))
 	}
 	target := sqlgen.GrantTarget(key)
 	for _, g := range cc.sorted(cc.revoke) {

@@ -180,11 +180,22 @@ func prepareSecurity(ctx context.Context, conn *pgx.Conn, desired state.Database
 		t.Privileges = strip(t.Privileges, k)
 		for j := range t.Columns {
 			t.Columns[j].Privileges = strip(t.Columns[j].Privileges, k)
+			t.Columns[j].IdentityPrivileges = strip(t.Columns[j].IdentityPrivileges, k)
 		}
 	}
 	for i := range out.Views {
 		v := &out.Views[i]
 		v.Privileges = strip(v.Privileges, ownerKey{"relation", v.Schema, v.Name})
+		for c, ps := range v.ColumnPrivileges {
+			if ps = strip(ps, ownerKey{"relation", v.Schema, v.Name}); len(ps) > 0 {
+				v.ColumnPrivileges[c] = ps
+			} else {
+				delete(v.ColumnPrivileges, c)
+			}
+		}
+		if len(v.ColumnPrivileges) == 0 {
+			v.ColumnPrivileges = nil
+		}
 	}
 	for i := range out.Functions {
 		f := &out.Functions[i]
@@ -257,6 +268,7 @@ func rolesUsed(s state.DatabaseSchema) map[string][]string {
 		privs(t.Privileges, where)
 		for _, c := range t.Columns {
 			privs(c.Privileges, where)
+			privs(c.IdentityPrivileges, where)
 		}
 		for _, p := range t.Policies {
 			for _, r := range p.Roles {
@@ -266,6 +278,9 @@ func rolesUsed(s state.DatabaseSchema) map[string][]string {
 	}
 	for _, v := range s.Views {
 		privs(v.Privileges, "view "+v.QualName().String())
+		for _, c := range sortedColumnNames(v.ColumnPrivileges) {
+			privs(v.ColumnPrivileges[c], "view "+v.QualName().String())
+		}
 	}
 	for _, f := range s.Functions {
 		privs(f.Privileges, f.Key().String())
@@ -292,4 +307,14 @@ func implicitPublicPrivileges(local *parser.Result, remote, files []state.Privil
 		out = append(out, p)
 	}
 	return append(out, files...)
+}
+
+// sortedColumnNames returns the keys of a per-column map in order.
+func sortedColumnNames(m map[string][]state.Privilege) []string {
+	out := make([]string, 0, len(m))
+	for c := range m {
+		out = append(out, c)
+	}
+	sort.Strings(out)
+	return out
 }
