@@ -1,0 +1,58 @@
+package engine
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/renovate-pg/renovate/internal/pgtest"
+)
+
+// TestOwnersWarning checks that owners, which renovate does not manage,
+// are not ignored silently: objects owned by another role than the
+// connected one are counted and named in a warning, the public schema
+// included once it has an owner a new database would not give it.
+func TestOwnersWarning(t *testing.T) {
+	ctx := context.Background()
+	if err := pgtest.EnsureRoles(ctx, srv.AdminDSN(), []string{"priv_owner"}); err != nil {
+		t.Fatal(err)
+	}
+	warnings := func(dsn string) string {
+		t.Helper()
+		conn, err := connect(t, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := LoadRemote(ctx, conn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(r.Warnings, "\n")
+	}
+
+	plain := srv.NewDatabase(t)
+	if err := execSQL(t, plain, "CREATE TABLE t (id serial); CREATE SCHEMA app;"); err != nil {
+		t.Fatal(err)
+	}
+	if got := warnings(plain); strings.Contains(got, "owned by") {
+		t.Errorf("warning about owners of a database owned by the connected role:\n%s", got)
+	}
+
+	owned := srv.NewDatabase(t)
+	if err := execSQL(t, owned, `
+CREATE TABLE t (id integer GENERATED ALWAYS AS IDENTITY, n serial);
+ALTER TABLE t OWNER TO priv_owner;
+CREATE FUNCTION f(a integer) RETURNS integer LANGUAGE sql AS 'SELECT a';
+ALTER FUNCTION f(integer) OWNER TO priv_owner;
+ALTER SCHEMA public OWNER TO priv_owner;
+CREATE TABLE mine (a integer);
+`); err != nil {
+		t.Fatal(err)
+	}
+	got := warnings(owned)
+	want := "3 object(s) are owned by roles other than the one connected (function public.f(a integer) by priv_owner, " +
+		"schema public by priv_owner, table public.t by priv_owner): owners are not managed by renovate"
+	if !strings.Contains(got, want) {
+		t.Errorf("warnings:\n%s\nwant a line containing:\n%s", got, want)
+	}
+}
