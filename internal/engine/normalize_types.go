@@ -143,6 +143,19 @@ func unmanagedWarnings(ctx context.Context, conn *pgx.Conn) ([]string, error) {
 	if w := ownersWarning(owners); w != "" {
 		out = append(out, w)
 	}
+	privs, err := catalog.UnmanagedPrivileges(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range privs {
+		if p.Extension {
+			out = append(out, "the privileges of "+p.Object+", a member of an extension, differ from those CREATE EXTENSION gave it: "+
+				"renovate does not carry privileges of extension members, the files leave them out")
+		} else {
+			out = append(out, "the owner of "+p.Object+" revoked some of its own privileges: "+
+				"renovate does not manage owners' privileges, the files leave that out")
+		}
+	}
 	return out, nil
 }
 

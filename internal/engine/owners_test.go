@@ -56,3 +56,46 @@ CREATE TABLE mine (a integer);
 		t.Errorf("warnings:\n%s\nwant a line containing:\n%s", got, want)
 	}
 }
+
+// TestUnmanagedPrivilegesWarning checks that privileges the model cannot
+// carry are named: an owner's revoked own privileges, and grants changed
+// on an extension's members.
+func TestUnmanagedPrivilegesWarning(t *testing.T) {
+	ctx := context.Background()
+	if err := pgtest.EnsureRoles(ctx, srv.AdminDSN(), []string{"priv_reader"}); err != nil {
+		t.Fatal(err)
+	}
+	dsn := srv.NewDatabase(t)
+	if err := execSQL(t, dsn, `
+CREATE EXTENSION citext;
+GRANT EXECUTE ON FUNCTION citext(boolean) TO priv_reader;
+CREATE TABLE t (a integer);
+REVOKE DELETE ON t FROM CURRENT_USER;
+CREATE TABLE kept (a integer);
+GRANT SELECT ON kept TO priv_reader;
+CREATE FUNCTION f() RETURNS integer LANGUAGE sql AS 'SELECT 1';
+REVOKE ALL ON FUNCTION f() FROM PUBLIC;
+`); err != nil {
+		t.Fatal(err)
+	}
+	conn, err := connect(t, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := LoadRemote(ctx, conn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(r.Warnings, "\n")
+	for _, want := range []string{
+		"the owner of table t revoked some of its own privileges",
+		"the privileges of function citext(boolean), a member of an extension, differ from those CREATE EXTENSION gave it",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no warning %q in:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "kept") || strings.Contains(got, "function f()") || strings.Count(got, "\n") != 1 {
+		t.Errorf("unexpected warnings:\n%s", got)
+	}
+}

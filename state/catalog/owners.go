@@ -49,3 +49,47 @@ func ForeignOwners(ctx context.Context, conn *pgx.Conn) ([]OwnedObject, error) {
 	}
 	return out, nil
 }
+
+// UnmanagedPrivilege is a privilege setting the model cannot carry.
+type UnmanagedPrivilege struct {
+	// Extension is set for privileges changed on an extension member since
+	// CREATE EXTENSION; otherwise the object's owner revoked some of its
+	// own privileges.
+	Extension bool
+	// Object describes the object (pg_describe_object).
+	Object string
+}
+
+// UnmanagedPrivileges lists the privilege settings the model cannot carry
+// (queries/unmanaged_privileges.sql), so they are reported, not lost.
+func UnmanagedPrivileges(ctx context.Context, conn *pgx.Conn) ([]UnmanagedPrivilege, error) {
+	version, err := serverVersion(conn)
+	if err != nil {
+		return nil, err
+	}
+	sql, err := renderQuery("unmanaged_privileges.sql", queryData{Version: version})
+	if err != nil {
+		return nil, err
+	}
+	rows, err := conn.Query(ctx, sql)
+	if err != nil {
+		return nil, fmt.Errorf("listing unmanaged privileges: %w", err)
+	}
+	defer rows.Close()
+	var out []UnmanagedPrivilege
+	for rows.Next() {
+		var (
+			what string
+			u    UnmanagedPrivilege
+		)
+		if err := rows.Scan(&what, &u.Object); err != nil {
+			return nil, fmt.Errorf("listing unmanaged privileges: %w", err)
+		}
+		u.Extension = what == "extension"
+		out = append(out, u)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("listing unmanaged privileges: %w", err)
+	}
+	return out, nil
+}
