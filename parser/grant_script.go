@@ -140,9 +140,50 @@ func defaultObjectTypeOf(k state.Kind) string {
 	return ""
 }
 
+// ForRoleBeforeObjectsKey is the key under which Result.Locations records
+// an ALTER DEFAULT PRIVILEGES FOR ROLE role that comes before objects of
+// its type in the same file. Such a statement would change those objects
+// if the role applying the files were role, which the files cannot know
+// (see grant_script.go): the engine refuses the files then.
+func ForRoleBeforeObjectsKey(role string) state.ObjectKey {
+	return state.ObjectKey{Kind: state.KindDefaultPrivilege, Name: "for role " + role + " before objects"}
+}
+
+// noteForRoleBeforeObjects records (ForRoleBeforeObjectsKey) the FOR ROLE
+// statements that come before an object of their type in its file.
+func (r *resolver) noteForRoleBeforeObjects(items []any) {
+	forRole := map[string][]*defaultPrivDef{}
+	for _, it := range items {
+		if d, ok := it.(*defaultPrivDef); ok && len(d.roles) > 0 {
+			forRole[d.loc.File] = append(forRole[d.loc.File], d)
+		}
+	}
+	if len(forRole) == 0 {
+		return
+	}
+	for key, loc := range r.locs {
+		objType := defaultObjectTypeOf(key.Kind)
+		if objType == "" || key.Kind == state.KindSchema && key.Name == "" {
+			continue
+		}
+		for _, d := range forRole[loc.File] {
+			if d.objectType != objType || !d.loc.less(loc) {
+				continue
+			}
+			for _, role := range d.roles {
+				k := ForRoleBeforeObjectsKey(role)
+				if prev, seen := r.locs[k]; !seen || d.loc.less(prev) {
+					r.locs[k] = d.loc
+				}
+			}
+		}
+	}
+}
+
 // startingPrivileges gives every object the privileges it is created with
 // (createdPrivileges), before GRANT and REVOKE apply.
 func (r *resolver) startingPrivileges(items []any) {
+	r.noteForRoleBeforeObjects(items)
 	script := scriptDefaults(items)
 	start := func(key state.ObjectKey, schema string) []state.Privilege {
 		loc, ok := r.locs[key]

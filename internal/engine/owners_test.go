@@ -2,6 +2,8 @@ package engine
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -97,5 +99,41 @@ REVOKE ALL ON FUNCTION f() FROM PUBLIC;
 	}
 	if strings.Contains(got, "kept") || strings.Contains(got, "function f()") || strings.Count(got, "\n") != 1 {
 		t.Errorf("unexpected warnings:\n%s", got)
+	}
+}
+
+// TestForRoleBeforeObjects checks that files whose ALTER DEFAULT
+// PRIVILEGES FOR ROLE names the applying role before objects in the same
+// file are refused with the place, and that other roles are fine.
+func TestForRoleBeforeObjects(t *testing.T) {
+	ctx := context.Background()
+	if err := pgtest.EnsureRoles(ctx, srv.AdminDSN(), []string{"priv_other", "priv_reader"}); err != nil {
+		t.Fatal(err)
+	}
+	dsn := srv.NewDatabase(t)
+	conn, err := connect(t, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var current string
+	if err := conn.QueryRow(ctx, "SELECT current_user::text").Scan(&current); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		role    string
+		refused bool
+	}{{current, true}, {"priv_other", false}} {
+		dir := t.TempDir()
+		sql := "ALTER DEFAULT PRIVILEGES FOR ROLE " + tc.role + " GRANT SELECT ON TABLES TO priv_reader;\nCREATE TABLE t (a integer);\n"
+		if err := os.WriteFile(filepath.Join(dir, "schema.sql"), []byte(sql), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := makePlanFor(t, dsn, dir)
+		switch {
+		case tc.refused && (err == nil || !strings.Contains(err.Error(), "schema.sql:1:1: ALTER DEFAULT PRIVILEGES FOR ROLE "+current+" comes before objects")):
+			t.Errorf("FOR ROLE %s: error %v, want a refusal naming schema.sql:1:1", tc.role, err)
+		case !tc.refused && err != nil:
+			t.Errorf("FOR ROLE %s: %v", tc.role, err)
+		}
 	}
 }

@@ -318,3 +318,31 @@ func sortedColumnNames(m map[string][]state.Privilege) []string {
 	sort.Strings(out)
 	return out
 }
+
+// checkForRoleBeforeObjects refuses files in which ALTER DEFAULT PRIVILEGES
+// FOR ROLE names the role applying them before objects of its type in the
+// same file: run as a script by that role, the statement would change
+// those objects, but renovate reads the files the same whoever applies
+// them (see parser.ForRoleBeforeObjectsKey).
+func checkForRoleBeforeObjects(ctx context.Context, conn *pgx.Conn, local *parser.Result) error {
+	found := false
+	for k := range local.Locations {
+		if k.Kind == state.KindDefaultPrivilege {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return nil
+	}
+	var current string
+	if err := conn.QueryRow(ctx, "SELECT current_user::text").Scan(&current); err != nil {
+		return fmt.Errorf("reading the current role: %w", err)
+	}
+	if loc, ok := local.Locations[parser.ForRoleBeforeObjectsKey(current)]; ok {
+		return fmt.Errorf("%s: ALTER DEFAULT PRIVILEGES FOR ROLE %s comes before objects it would apply to in the same file, "+
+			"and %s is the role applying the files: write it without FOR ROLE to give those objects its privileges, "+
+			"or move it after them (files must mean the same whoever applies them)", loc, current, current)
+	}
+	return nil
+}
