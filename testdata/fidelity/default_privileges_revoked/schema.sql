@@ -24,3 +24,7 @@ CREATE PROCEDURE app.p() LANGUAGE sql AS 'SELECT 1';
 REVOKE EXECUTE ON PROCEDURE app.p() FROM priv_reader;
 CREATE DOMAIN app.d AS integer;
 REVOKE USAGE ON DOMAIN app.d FROM priv_reader;
+-- The sequences of identity and serial columns get the default
+-- privileges for sequences too.
+CREATE TABLE app.ids (id integer GENERATED ALWAYS AS IDENTITY, n serial);
+REVOKE USAGE ON SEQUENCE app.ids_id_seq FROM priv_reader;
