@@ -83,10 +83,11 @@ func (p *fileParser) grantStmt(s *pg_query.GrantStmt, loc Location) {
 		p.errs.semantic(loc, "%s ... ON <objects> without ALTER DEFAULT PRIVILEGES", what)
 		return
 	}
-	if s.Behavior == pg_query.DropBehavior_DROP_CASCADE {
-		p.errs.add(&UnsupportedError{Loc: loc, Statement: "REVOKE ... CASCADE", Reason: "is not supported in schema files: files declare the privileges that remain"})
-		return
-	}
+	// REVOKE ... CASCADE also revokes what the grantee granted others
+	// with the grant option. Every GRANT of the files is made by the role
+	// applying them (GRANTED BY is refused below), never by a grantee,
+	// so in files CASCADE has nothing more to revoke than REVOKE: it is
+	// accepted and means the same.
 	if s.Grantor != nil {
 		p.errs.add(&UnsupportedError{Loc: loc, Statement: what + " ... GRANTED BY", Reason: "is not supported: renovate does not model grantors"})
 		return
@@ -298,10 +299,8 @@ func (p *fileParser) alterDefaultPrivileges(s *pg_query.AlterDefaultPrivilegesSt
 		p.errs.unsupported(loc, "ALTER DEFAULT PRIVILEGES ... ON "+objectTypeWords(a.Objtype))
 		return
 	}
-	if a.Behavior == pg_query.DropBehavior_DROP_CASCADE {
-		p.errs.add(&UnsupportedError{Loc: loc, Statement: "ALTER DEFAULT PRIVILEGES ... REVOKE ... CASCADE", Reason: "is not supported in schema files"})
-		return
-	}
+	// REVOKE ... CASCADE: default privileges have no grantors to cascade
+	// to; PostgreSQL accepts and ignores it.
 	privs, ok := p.privileges(a.Privileges, loc)
 	if !ok {
 		return

@@ -16,6 +16,9 @@ type privTarget struct {
 	// table is set for tables: column privileges live on its columns, and
 	// a table-level REVOKE takes the same privilege off every column.
 	table *state.Table
+	// view is set for views and materialized views, whose column
+	// privileges live in View.ColumnPrivileges.
+	view *viewEntry
 	// viaTable marks a sequence named by ON TABLE: PostgreSQL accepts
 	// table privileges there and drops those a sequence does not have.
 	viaTable bool
@@ -25,14 +28,12 @@ type privTarget struct {
 }
 
 // privileges is the pass that applies GRANT, REVOKE and ALTER DEFAULT
-// PRIVILEGES, once every object exists. Every type and routine starts with
-// PUBLIC's default privileges (see state.Privilege); statements then apply
-// in order.
+// PRIVILEGES, once every object exists. Every object starts with the
+// privileges it is created with: PUBLIC's defaults on types and routines
+// (see state.Privilege), changed by default privileges earlier in its file
+// (grant_script.go); statements then apply in order.
 func (r *resolver) privileges(items []any) {
-	for _, t := range r.types {
-		t.Privileges = append(t.Privileges, state.PublicDefaults(state.KindType)...)
-	}
-	r.routinePublicDefaults()
+	r.startingPrivileges(items)
 	for _, it := range items {
 		if d, ok := it.(*grantDef); ok {
 			r.applyGrant(d)
@@ -93,6 +94,9 @@ func (r *resolver) grantTargets(d *grantDef, verb string) ([]privTarget, bool) {
 					out = append(out, r.sequenceTarget(q, false))
 				}
 			}
+			for _, t := range r.identitySequences(in) {
+				out = append(out, t)
+			}
 		default:
 			rt, ok := r.routinesInSchemas(d, in, verb)
 			return rt, ok
@@ -110,7 +114,11 @@ func (r *resolver) grantTargets(d *grantDef, verb string) ([]privTarget, bool) {
 			case r.sequences[q] != nil:
 				out = append(out, r.sequenceTarget(q, true))
 			default:
-				return missing("relation", q)
+				t, ok := r.identitySequence(q, true)
+				if !ok {
+					return missing("relation", q)
+				}
+				out = append(out, t)
 			}
 		}
 	case targetSequence:
@@ -120,7 +128,12 @@ func (r *resolver) grantTargets(d *grantDef, verb string) ([]privTarget, bool) {
 					r.errs.semantic(d.loc, "%s: %s is not a sequence", verb, q)
 					return nil, false
 				}
-				return missing("sequence", q)
+				t, ok := r.identitySequence(q, false)
+				if !ok {
+					return missing("sequence", q)
+				}
+				out = append(out, t)
+				continue
 			}
 			out = append(out, r.sequenceTarget(q, false))
 		}
@@ -153,15 +166,52 @@ func (r *resolver) tableTarget(q state.QualName) privTarget {
 	return privTarget{kind: state.KindTable, what: "table " + q.String(), privs: &te.t.Privileges, table: &te.t}
 }
 
-// viewTarget is a view or materialized view: table privileges, without
-// column privileges (the model has none for views).
+// viewTarget is a view or materialized view.
 func (r *resolver) viewTarget(q state.QualName) privTarget {
 	ve := r.views[q]
 	k := state.KindView
 	if ve.v.Materialized {
 		k = state.KindMaterializedView
 	}
-	return privTarget{kind: k, what: string(k) + " " + q.String(), privs: &ve.v.Privileges}
+	return privTarget{kind: k, what: string(k) + " " + q.String(), privs: &ve.v.Privileges, view: ve}
+}
+
+// identitySequence finds the identity column whose sequence is q (see
+// state.IdentitySequenceName).
+func (r *resolver) identitySequence(q state.QualName, viaTable bool) (privTarget, bool) {
+	for _, tq := range sortedNames(r.tables) {
+		if tq.Schema != q.Schema {
+			continue
+		}
+		t := &r.tables[tq].t
+		for i := range t.Columns {
+			c := &t.Columns[i]
+			if c.Identity != "" && state.IdentitySequenceName(t.Name, c.Name) == q.Name {
+				return privTarget{kind: state.KindSequence, what: "sequence " + q.String(), privs: &c.IdentityPrivileges, viaTable: viaTable}, true
+			}
+		}
+	}
+	return privTarget{}, false
+}
+
+// identitySequences lists the identity sequences of the tables in the
+// schemas of in, for ON ALL SEQUENCES IN SCHEMA.
+func (r *resolver) identitySequences(in map[string]bool) []privTarget {
+	var out []privTarget
+	for _, tq := range sortedNames(r.tables) {
+		if !in[tq.Schema] {
+			continue
+		}
+		t := &r.tables[tq].t
+		for i := range t.Columns {
+			c := &t.Columns[i]
+			if c.Identity != "" {
+				q := state.QualName{Schema: tq.Schema, Name: state.IdentitySequenceName(t.Name, c.Name)}
+				out = append(out, privTarget{kind: state.KindSequence, what: "sequence " + q.String(), privs: &c.IdentityPrivileges})
+			}
+		}
+	}
+	return out
 }
 
 func (r *resolver) sequenceTarget(q state.QualName, viaTable bool) privTarget {
@@ -184,7 +234,7 @@ func sortedNames[V any](m map[state.QualName]V) []state.QualName {
 func (r *resolver) applyToTarget(d *grantDef, t privTarget, verb string) bool {
 	if d.privs == nil {
 		r.notePublicPrivileges(d, t, state.AllPrivileges(t.kind))
-		r.applyNames(d, t.privs, state.AllPrivileges(t.kind), t.table)
+		r.applyNames(d, t.privs, state.AllPrivileges(t.kind), t.table, t.view)
 		return true
 	}
 	var names []string
@@ -210,7 +260,7 @@ func (r *resolver) applyToTarget(d *grantDef, t privTarget, verb string) bool {
 		}
 	}
 	r.notePublicPrivileges(d, t, names)
-	r.applyNames(d, t.privs, names, t.table)
+	r.applyNames(d, t.privs, names, t.table, t.view)
 	return true
 }
 
@@ -249,9 +299,8 @@ func (r *resolver) notePublicPrivileges(d *grantDef, t privTarget, names []strin
 // applyColumns applies a column privilege (SELECT (a, b)) to a table's
 // columns.
 func (r *resolver) applyColumns(d *grantDef, t privTarget, ps privSpec, verb string) bool {
-	if t.table == nil {
-		r.errs.add(&UnsupportedError{Loc: d.loc, Statement: verb + " with a column list on " + t.what,
-			Reason: "is not supported: column privileges are managed on tables only"})
+	if t.table == nil && t.view == nil {
+		r.errs.semantic(d.loc, "%s: %s has no columns to grant privileges on", verb, t.what)
 		return false
 	}
 	names := []string{ps.name}
@@ -260,6 +309,9 @@ func (r *resolver) applyColumns(d *grantDef, t privTarget, ps privSpec, verb str
 	} else if !validPrivilege(state.KindColumn, ps.name) {
 		r.errs.semantic(d.loc, "%s: invalid privilege type %s for column", verb, ps.name)
 		return false
+	}
+	if t.view != nil {
+		return r.applyViewColumns(d, t, ps, names, verb)
 	}
 	for _, c := range ps.cols {
 		found := false
@@ -280,7 +332,11 @@ func (r *resolver) applyColumns(d *grantDef, t privTarget, ps privSpec, verb str
 // applyNames grants or revokes the named privileges for every grantee. A
 // table-level REVOKE also takes the privilege off the table's columns, as
 // PostgreSQL does.
-func (r *resolver) applyNames(d *grantDef, privs *[]state.Privilege, names []string, table *state.Table) {
+func (r *resolver) applyNames(d *grantDef, privs *[]state.Privilege, names []string, table *state.Table, views ...*viewEntry) {
+	var view *viewEntry
+	if len(views) > 0 {
+		view = views[0]
+	}
 	for _, g := range d.grantees {
 		for _, n := range names {
 			switch {
@@ -294,6 +350,17 @@ func (r *resolver) applyNames(d *grantDef, privs *[]state.Privilege, names []str
 				}
 			default:
 				revokePrivilege(privs, g, n)
+				if view != nil {
+					for c := range view.v.ColumnPrivileges {
+						ps := view.v.ColumnPrivileges[c]
+						revokePrivilege(&ps, g, n)
+						if len(ps) == 0 {
+							delete(view.v.ColumnPrivileges, c)
+						} else {
+							view.v.ColumnPrivileges[c] = ps
+						}
+					}
+				}
 				if table != nil {
 					for i := range table.Columns {
 						revokePrivilege(&table.Columns[i].Privileges, g, n)

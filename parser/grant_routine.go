@@ -47,11 +47,3 @@ func (r *resolver) routinesInSchemas(d *grantDef, in map[string]bool, verb strin
 	}
 	return out, true
 }
-
-// routinePublicDefaults gives every routine PUBLIC's default EXECUTE,
-// before GRANT and REVOKE apply.
-func (r *resolver) routinePublicDefaults() {
-	for _, f := range r.routineState().funcs {
-		f.Privileges = append(f.Privileges, state.PublicDefaults(f.Key().Kind)...)
-	}
-}

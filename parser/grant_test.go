@@ -199,7 +199,8 @@ func TestGrantErrors(t *testing.T) {
 		{"GRANT SELECT ON missing TO r;", "relation public.missing is defined nowhere"},
 		{"CREATE TABLE t (a int); GRANT SELECT ON t TO CURRENT_USER;", "GRANT ... CURRENT_USER is not supported"},
 		{"CREATE TABLE t (a int); GRANT SELECT ON t TO PUBLIC WITH GRANT OPTION;", "grant options can only be granted to roles"},
-		{"CREATE TABLE t (a int); REVOKE SELECT ON t FROM r CASCADE;", "REVOKE ... CASCADE is not supported"},
+		{"CREATE VIEW v AS SELECT 1 AS a; GRANT SELECT (nope) ON v TO r;", "column nope of view public.v does not exist"},
+		{"CREATE TABLE t (a int GENERATED ALWAYS AS IDENTITY); GRANT USAGE ON SEQUENCE t_b_seq TO r;", "sequence public.t_b_seq is defined nowhere"},
 		{"GRANT CONNECT ON DATABASE d TO r;", "GRANT ... ON DATABASE is not managed"},
 		{"CREATE SCHEMA s; ALTER DEFAULT PRIVILEGES IN SCHEMA s GRANT USAGE ON SCHEMAS TO r;", "cannot use IN SCHEMA clause"},
 		{"ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON TABLES TO r;", "invalid privilege type EXECUTE for tables"},
@@ -242,5 +243,58 @@ REVOKE GRANT OPTION FOR CREATE ON SCHEMA public FROM other;
 	}
 	if _, ok := res.Locations[ImplicitPublicPrivilegeKey("app", "USAGE", false)]; ok {
 		t.Error("declared public schema recorded as implicit")
+	}
+}
+
+// TestGrantsInFileOrder checks what files mean when run as scripts: ALTER
+// DEFAULT PRIVILEGES without FOR ROLE gives objects created after it in
+// the same file its privileges, which later statements change; FOR ROLE
+// and other files do not. REVOKE ... CASCADE means REVOKE.
+func TestGrantsInFileOrder(t *testing.T) {
+	res, err := ParseFiles([]File{
+		{Path: "a.sql", SQL: `
+CREATE TABLE before (a int);
+ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO r1;
+ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES FOR ROLE other GRANT INSERT ON TABLES TO r2;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON SEQUENCES TO r3;
+CREATE TABLE after (id int GENERATED ALWAYS AS IDENTITY);
+REVOKE SELECT ON after FROM r1 CASCADE;
+CREATE VIEW v AS SELECT id FROM after;
+GRANT UPDATE (id) ON v TO r2;
+CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+GRANT USAGE ON SEQUENCE after_id_seq TO r4;
+`},
+		{Path: "b.sql", SQL: "CREATE TABLE other_file (a int);\n"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := res.Schema
+	check := func(what string, got, want []state.Privilege) {
+		t.Helper()
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", what, diff)
+		}
+	}
+	for _, tc := range []struct {
+		name string
+		want []state.Privilege
+	}{
+		{"before", nil},
+		{"after", nil},
+		{"other_file", nil},
+	} {
+		tbl, _ := s.Table(state.QualName{Schema: "public", Name: tc.name})
+		check("table "+tc.name, tbl.Privileges, tc.want)
+	}
+	tbl, _ := s.Table(state.QualName{Schema: "public", Name: "after"})
+	col, _ := tbl.Column("id")
+	check("identity sequence", col.IdentityPrivileges, []state.Privilege{priv("r3", "USAGE"), priv("r4", "USAGE")})
+	check("view", s.Views[0].Privileges, []state.Privilege{priv("r1", "SELECT")})
+	check("view column", s.Views[0].ColumnPrivileges["id"], []state.Privilege{priv("r2", "UPDATE")})
+	check("function", s.Functions[0].Privileges, nil)
+	if len(s.DefaultPrivileges) == 0 {
+		t.Error("default privileges not recorded")
 	}
 }

@@ -42,6 +42,14 @@ type Options struct {
 	// Data are the row changes of data tables, a table after those it
 	// references (data.go).
 	Data []TableData
+	// CreatingRole is the role that runs the plan's CREATE statements
+	// (current_user): PostgreSQL gives a new object the default
+	// privileges of the role creating it, so the privilege steps of new
+	// objects start from that role's entries of the desired model
+	// (privilege.go). Empty means unknown: the steps then revoke whatever
+	// any entry could have granted and grant whatever one could have
+	// taken away.
+	CreatingRole string
 }
 
 // relationOf is the table a step's hazards are about: the table of a

@@ -14,12 +14,15 @@ import (
 // nothing.
 //
 // An object the plan creates, or drops and creates again, starts with what
-// PostgreSQL gives a new object: PUBLIC's defaults, plus whatever the
-// default privileges of the role running the plan add. That role is not
-// known when planning, so every grant that any default privilege entry
-// could add and the files do not want is revoked explicitly (revoking a
-// privilege that is not held does nothing), and a PUBLIC default that a
-// global entry could have removed is granted explicitly.
+// PostgreSQL gives a new object: the default privileges of the role that
+// creates it (Options.CreatingRole), as the desired model has them when
+// the object is created (ALTER DEFAULT PRIVILEGES runs before every
+// CREATE but CREATE SCHEMA), or PUBLIC's built-in defaults when that role
+// has no entry. When the creating role is not known, every grant that any
+// default privilege entry could add and the files do not want is revoked
+// explicitly (revoking a privilege that is not held does nothing), and
+// every PUBLIC default that a global entry could have removed and the
+// files want is granted explicitly.
 
 // privileges plans the privileges of schemas, types, sequences, tables
 // (and their columns), views and routines.
@@ -34,10 +37,8 @@ func (d *differ) privileges() {
 		if !ok && s.RenamedFrom != "" {
 			old, ok = fromSchemas[s.RenamedFrom]
 		}
-		var oldPrivs []state.Privilege
-		if ok {
-			oldPrivs = old.Privileges
-		} else {
+		oldPrivs := startPrivileges{may: old.Privileges, sure: old.Privileges}
+		if !ok {
 			oldPrivs = d.initialPrivileges(key)
 		}
 		if d.objectPrivileges(key, oldPrivs, s.Privileges) && ok {
@@ -85,7 +86,33 @@ func (d *differ) privileges() {
 			old, ok = fromViews[state.QualName{Schema: v.Schema, Name: v.RenamedFrom}]
 		}
 		ok = ok && old.Materialized == v.Materialized
-		d.objectPrivileges(key, d.existingPrivileges(key, ok, old.Privileges), v.Privileges)
+		from := d.existingPrivileges(key, ok, old.Privileges)
+		d.objectPrivileges(key, from, v.Privileges)
+		// Column privileges: a view-level REVOKE takes the privilege off
+		// the columns too.
+		revoked := map[[2]string]bool{}
+		for _, p := range from.may {
+			if held, _ := state.HasPrivilege(v.Privileges, p.Grantee, p.Privilege); !held {
+				revoked[[2]string{p.Grantee, p.Privilege}] = true
+			}
+		}
+		var fromCols map[string][]state.Privilege
+		if ok && !d.recreated(key) {
+			fromCols = old.ColumnPrivileges
+		}
+		names := map[string]bool{}
+		for c := range fromCols {
+			names[c] = true
+		}
+		for c := range v.ColumnPrivileges {
+			names[c] = true
+		}
+		sorted := make([]string, 0, len(names))
+		for c := range names {
+			sorted = append(sorted, c)
+		}
+		sort.Strings(sorted)
+		d.columnPrivileges(key, sorted, fromCols, v.ColumnPrivileges, revoked)
 	}
 
 	fromFuncs := map[state.ObjectKey]state.Function{}
@@ -113,14 +140,29 @@ func viewKey(v state.View) state.ObjectKey {
 	return state.ObjectKey{Kind: k, Schema: v.Schema, Name: v.Name}
 }
 
+// startPrivileges are the privileges an object holds when the privilege
+// steps run: every privilege it may hold, and those it surely holds. The
+// two differ only for new objects when the creating role is unknown.
+type startPrivileges struct {
+	may, sure []state.Privilege
+}
+
 // existingPrivileges returns the privileges an object has when the
 // privilege steps run: the remote's, unless the object does not exist
 // there or the plan drops and recreates it.
-func (d *differ) existingPrivileges(key state.ObjectKey, exists bool, remote []state.Privilege) []state.Privilege {
+func (d *differ) existingPrivileges(key state.ObjectKey, exists bool, remote []state.Privilege) startPrivileges {
 	if exists && !d.recreated(key) {
-		return remote
+		return startPrivileges{may: remote, sure: remote}
 	}
 	return d.initialPrivileges(key)
+}
+
+// diffStart computes the statements turning from into to: revoking what
+// the object may hold, granting what it does not surely hold.
+func diffStart(from startPrivileges, to []state.Privilege) sqlgen.PrivilegeChanges {
+	ch := sqlgen.DiffPrivileges(from.may, to)
+	ch.Grant = sqlgen.DiffPrivileges(from.sure, to).Grant
+	return ch
 }
 
 // recreated reports whether the plan drops the object key (to create it
@@ -135,16 +177,57 @@ func (d *differ) recreated(key state.ObjectKey) bool {
 }
 
 // initialPrivileges returns the privileges a new object of key's kind
-// must be assumed to have: PUBLIC's defaults, and every privilege a
-// default privilege entry (before or after the plan) could give it.
-// PUBLIC defaults a global entry could have taken away are left out, so
-// they are granted explicitly when wanted.
-func (d *differ) initialPrivileges(key state.ObjectKey) []state.Privilege {
+// starts with (see the top of this file). The creating role's own
+// privileges are not part of the model.
+func (d *differ) initialPrivileges(key state.ObjectKey) startPrivileges {
 	objType := defaultObjectType(key.Kind)
-	var out []state.Privilege
+	role := d.opts.CreatingRole
+	if role == "" {
+		return d.anyRoleInitialPrivileges(key, objType)
+	}
+	// Schemas are created before the default privileges change, every
+	// other object after.
+	defaults := d.to.DefaultPrivileges
+	if key.Kind == state.KindSchema {
+		defaults = d.from.DefaultPrivileges
+	}
+	var global, inSchema []state.Privilege
+	hasGlobal := false
+	for _, dp := range defaults {
+		if dp.Role != role || dp.ObjectType != objType {
+			continue
+		}
+		switch dp.Schema {
+		case "":
+			hasGlobal = true
+			if dp.Grantee != role {
+				global = addPrivilege(global, dp.Privilege)
+			}
+		case key.Schema:
+			if dp.Grantee != role {
+				inSchema = addPrivilege(inSchema, dp.Privilege)
+			}
+		}
+	}
+	if !hasGlobal {
+		global = append(global, state.PublicDefaults(key.Kind)...)
+	}
+	for _, p := range inSchema {
+		global = addPrivilege(global, p)
+	}
+	return startPrivileges{may: global, sure: global}
+}
+
+// anyRoleInitialPrivileges is initialPrivileges when the creating role is
+// unknown: the object may hold PUBLIC's defaults and every privilege a
+// default privilege entry (before or after the plan) could give it, and
+// surely holds the PUBLIC defaults no global entry could have taken away.
+func (d *differ) anyRoleInitialPrivileges(key state.ObjectKey, objType string) startPrivileges {
+	var may, sure []state.Privilege
 	for _, p := range state.PublicDefaults(key.Kind) {
+		may = append(may, p)
 		if !d.globalDefaultMayRemove(objType, p) {
-			out = append(out, p)
+			sure = append(sure, p)
 		}
 	}
 	for _, ds := range [][]state.DefaultPrivilege{d.from.DefaultPrivileges, d.to.DefaultPrivileges} {
@@ -152,10 +235,10 @@ func (d *differ) initialPrivileges(key state.ObjectKey) []state.Privilege {
 			if dp.ObjectType != objType || dp.Grantee == dp.Role || (dp.Schema != "" && dp.Schema != key.Schema) {
 				continue
 			}
-			out = addPrivilege(out, dp.Privilege)
+			may = addPrivilege(may, dp.Privilege)
 		}
 	}
-	return out
+	return startPrivileges{may: may, sure: sure}
 }
 
 // globalDefaultMayRemove reports whether a global default privilege entry
@@ -206,8 +289,8 @@ func defaultObjectType(k state.Kind) string {
 
 // objectPrivileges plans the statements turning from into to on the
 // object key, and reports whether there were any.
-func (d *differ) objectPrivileges(key state.ObjectKey, from, to []state.Privilege) bool {
-	ch := sqlgen.DiffPrivileges(from, to)
+func (d *differ) objectPrivileges(key state.ObjectKey, from startPrivileges, to []state.Privilege) bool {
+	ch := diffStart(from, to)
 	if ch.Empty() {
 		return false
 	}
@@ -246,34 +329,65 @@ func (d *differ) tablePrivileges(t state.Table) {
 		}
 	}
 	from := d.existingPrivileges(key, exists, old.Privileges)
-	ch := sqlgen.DiffPrivileges(from, t.Privileges)
+	ch := diffStart(from, t.Privileges)
 	for _, s := range sqlgen.PrivilegeChangeStatements(key, ch) {
 		d.add(phasePrivileges, key, ActionAlter, s)
 	}
 	// Pairs the table-level REVOKEs take off the columns too.
 	revoked := map[[2]string]bool{}
-	for _, p := range from {
+	for _, p := range from.may {
 		if held, _ := state.HasPrivilege(t.Privileges, p.Grantee, p.Privilege); !held {
 			revoked[[2]string{p.Grantee, p.Privilege}] = true
 		}
 	}
-	cc := columnChanges{}
+	fromCols := map[string][]state.Privilege{}
+	toCols := map[string][]state.Privilege{}
+	names := make([]string, 0, len(t.Columns))
 	for _, c := range t.Columns {
-		var fromCol []state.Privilege
+		names = append(names, c.Name)
+		toCols[c.Name] = c.Privileges
 		if exists && !d.recreated(key) {
 			oc, ok := old.Column(c.Name)
 			if !ok && c.RenamedFrom != "" {
 				oc, ok = old.Column(c.RenamedFrom)
 			}
 			if ok && !d.recreated(memberKey(state.KindColumn, q, c.Name)) {
-				for _, p := range oc.Privileges {
-					if !revoked[[2]string{p.Grantee, p.Privilege}] {
-						fromCol = append(fromCol, p)
-					}
-				}
+				fromCols[c.Name] = oc.Privileges
 			}
 		}
-		cc.add(c.Name, sqlgen.DiffPrivileges(fromCol, c.Privileges))
+	}
+	d.columnPrivileges(key, names, fromCols, toCols, revoked)
+	for _, c := range t.Columns {
+		if c.Identity == "" {
+			continue
+		}
+		// The sequence of an identity column (state.IdentitySequenceName)
+		// is new when the column or its identity is.
+		seqKey := sqlgen.IdentitySequenceKey(t.Schema, t.Name, c.Name)
+		from := d.initialPrivileges(seqKey)
+		if exists && !d.recreated(key) && !d.recreated(memberKey(state.KindColumn, q, c.Name)) {
+			if oc, ok := old.Column(c.Name); ok && oc.Identity != "" {
+				from = startPrivileges{may: oc.IdentityPrivileges, sure: oc.IdentityPrivileges}
+			}
+		}
+		d.objectPrivileges(seqKey, from, c.IdentityPrivileges)
+	}
+}
+
+// columnPrivileges plans the column privileges of the relation key,
+// columns in the order of names: from are the privileges each column has
+// before (less those the relation-level REVOKEs, revoked, take off every
+// column), to those it must have.
+func (d *differ) columnPrivileges(key state.ObjectKey, names []string, from, to map[string][]state.Privilege, revoked map[[2]string]bool) {
+	cc := columnChanges{}
+	for _, c := range names {
+		var fromCol []state.Privilege
+		for _, p := range from[c] {
+			if !revoked[[2]string{p.Grantee, p.Privilege}] {
+				fromCol = append(fromCol, p)
+			}
+		}
+		cc.add(c, sqlgen.DiffPrivileges(fromCol, to[c]))
 	}
 	target := sqlgen.GrantTarget(key)
 	for _, g := range cc.sorted(cc.revoke) {

@@ -73,6 +73,7 @@ func (s *DatabaseSchema) order(o orderer) {
 		sortPrivileges(o, t.Privileges)
 		for j := range t.Columns {
 			sortPrivileges(o, t.Columns[j].Privileges)
+			sortPrivileges(o, t.Columns[j].IdentityPrivileges)
 		}
 	}
 	for i := range s.Views {
@@ -81,6 +82,9 @@ func (s *DatabaseSchema) order(o orderer) {
 		o.slice(v.Triggers, func(a, b int) bool { return v.Triggers[a].Name < v.Triggers[b].Name })
 		o.strings(v.Options)
 		sortPrivileges(o, v.Privileges)
+		for _, ps := range v.ColumnPrivileges {
+			sortPrivileges(o, ps)
+		}
 		sortKeys(o, v.DependsOn)
 	}
 	for i := range s.Functions {

@@ -219,10 +219,15 @@ type Column struct {
 	Compression string `json:"compression,omitempty"`
 	// Inherited marks a column that comes from a parent (inheritance or
 	// partitioning) and is not declared locally.
-	Inherited   bool        `json:"inherited,omitempty"`
-	Comment     string      `json:"comment,omitempty"`
-	Privileges  []Privilege `json:"privileges,omitempty"`
-	RenamedFrom string      `json:"renamed_from,omitempty"`
+	Inherited  bool        `json:"inherited,omitempty"`
+	Comment    string      `json:"comment,omitempty"`
+	Privileges []Privilege `json:"privileges,omitempty"`
+	// IdentityPrivileges are the privileges on the sequence of an
+	// identity column. That sequence is not an object of the model; its
+	// name is PostgreSQL's default for it, <table>_<column>_seq
+	// (IdentitySequenceName), which is how files GRANT on it.
+	IdentityPrivileges []Privilege `json:"identity_privileges,omitempty"`
+	RenamedFrom        string      `json:"renamed_from,omitempty"`
 }
 
 // ConstraintKind is the kind of a table constraint.

@@ -33,6 +33,9 @@ type View struct {
 	// name.
 	ColumnComments map[string]string `json:"column_comments,omitempty"`
 	Privileges     []Privilege       `json:"privileges,omitempty"`
+	// ColumnPrivileges are the column-level privileges (GRANT SELECT (c)
+	// ON v), by column name; a column without any is absent.
+	ColumnPrivileges map[string][]Privilege `json:"column_privileges,omitempty"`
 	// DependsOn are the relations, functions and types the query uses,
 	// sorted; derived by the parser from the query, used for ordering and
 	// to find the views a change underneath forces to be recreated.

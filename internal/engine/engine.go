@@ -165,6 +165,9 @@ func sameFiles(local []layout.File, remote map[string]string) bool {
 //
 // opts add the safe-apply options (safe.go): online DDL.
 func Plan(ctx context.Context, conn *pgx.Conn, local *parser.Result, remote *Remote, opts ...PlanOption) (*planner.Plan, error) {
+	if err := checkForRoleBeforeObjects(ctx, conn, local); err != nil {
+		return nil, err
+	}
 	desired := adoptImplicitPublic(local, remote.Schema)
 	desired, roleErr := prepareSecurity(ctx, conn, desired)
 	if roleErr != nil {

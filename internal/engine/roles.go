@@ -180,11 +180,22 @@ func prepareSecurity(ctx context.Context, conn *pgx.Conn, desired state.Database
 		t.Privileges = strip(t.Privileges, k)
 		for j := range t.Columns {
 			t.Columns[j].Privileges = strip(t.Columns[j].Privileges, k)
+			t.Columns[j].IdentityPrivileges = strip(t.Columns[j].IdentityPrivileges, k)
 		}
 	}
 	for i := range out.Views {
 		v := &out.Views[i]
 		v.Privileges = strip(v.Privileges, ownerKey{"relation", v.Schema, v.Name})
+		for c, ps := range v.ColumnPrivileges {
+			if ps = strip(ps, ownerKey{"relation", v.Schema, v.Name}); len(ps) > 0 {
+				v.ColumnPrivileges[c] = ps
+			} else {
+				delete(v.ColumnPrivileges, c)
+			}
+		}
+		if len(v.ColumnPrivileges) == 0 {
+			v.ColumnPrivileges = nil
+		}
 	}
 	for i := range out.Functions {
 		f := &out.Functions[i]
@@ -257,6 +268,7 @@ func rolesUsed(s state.DatabaseSchema) map[string][]string {
 		privs(t.Privileges, where)
 		for _, c := range t.Columns {
 			privs(c.Privileges, where)
+			privs(c.IdentityPrivileges, where)
 		}
 		for _, p := range t.Policies {
 			for _, r := range p.Roles {
@@ -266,6 +278,9 @@ func rolesUsed(s state.DatabaseSchema) map[string][]string {
 	}
 	for _, v := range s.Views {
 		privs(v.Privileges, "view "+v.QualName().String())
+		for _, c := range sortedColumnNames(v.ColumnPrivileges) {
+			privs(v.ColumnPrivileges[c], "view "+v.QualName().String())
+		}
 	}
 	for _, f := range s.Functions {
 		privs(f.Privileges, f.Key().String())
@@ -292,4 +307,42 @@ func implicitPublicPrivileges(local *parser.Result, remote, files []state.Privil
 		out = append(out, p)
 	}
 	return append(out, files...)
+}
+
+// sortedColumnNames returns the keys of a per-column map in order.
+func sortedColumnNames(m map[string][]state.Privilege) []string {
+	out := make([]string, 0, len(m))
+	for c := range m {
+		out = append(out, c)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// checkForRoleBeforeObjects refuses files in which ALTER DEFAULT PRIVILEGES
+// FOR ROLE names the role applying them before objects of its type in the
+// same file: run as a script by that role, the statement would change
+// those objects, but renovate reads the files the same whoever applies
+// them (see parser.ForRoleBeforeObjectsKey).
+func checkForRoleBeforeObjects(ctx context.Context, conn *pgx.Conn, local *parser.Result) error {
+	found := false
+	for k := range local.Locations {
+		if k.Kind == state.KindDefaultPrivilege {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return nil
+	}
+	var current string
+	if err := conn.QueryRow(ctx, "SELECT current_user::text").Scan(&current); err != nil {
+		return fmt.Errorf("reading the current role: %w", err)
+	}
+	if loc, ok := local.Locations[parser.ForRoleBeforeObjectsKey(current)]; ok {
+		return fmt.Errorf("%s: ALTER DEFAULT PRIVILEGES FOR ROLE %s comes before objects it would apply to in the same file, "+
+			"and %s is the role applying the files: write it without FOR ROLE to give those objects its privileges, "+
+			"or move it after them (files must mean the same whoever applies them)", loc, current, current)
+	}
+	return nil
 }

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"fmt"
 	"sort"
 
 	"github.com/jackc/pgx/v5"
@@ -40,6 +41,9 @@ func diffSafe(ctx context.Context, conn *pgx.Conn, current, desired state.Databa
 		o(&set)
 	}
 	po := planner.Options{Online: set.online, Data: set.tableData}
+	if err := conn.QueryRow(ctx, "SELECT current_user::text").Scan(&po.CreatingRole); err != nil {
+		return nil, fmt.Errorf("reading the current role: %w", err)
+	}
 	invalid, err := catalog.InvalidIndexes(ctx, conn)
 	if err != nil {
 		return nil, err

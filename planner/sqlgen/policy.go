@@ -127,6 +127,7 @@ func TableSecurityDefinition(t state.Table, owned []state.Sequence) string {
 	var grants strings.Builder
 	grants.WriteString(PrivilegesDefinition(t.Key(), t.Privileges))
 	grants.WriteString(ColumnPrivilegesDefinition(t))
+	grants.WriteString(IdentityPrivilegesDefinition(t))
 	for _, s := range owned {
 		grants.WriteString(PrivilegesDefinition(SequenceKey(s), s.Privileges))
 	}

@@ -143,20 +143,56 @@ func isPublicDefault(k state.Kind, p state.Privilege) bool {
 // statement per grantee and grant option, privileges in print order, each
 // with its columns in the table's order.
 func ColumnPrivilegesDefinition(t state.Table) string {
+	names := make([]string, len(t.Columns))
+	privs := make(map[string][]state.Privilege, len(t.Columns))
+	for i, c := range t.Columns {
+		names[i] = c.Name
+		privs[c.Name] = c.Privileges
+	}
+	return columnGrants(GrantTarget(t.Key()), names, privs)
+}
+
+// ViewColumnPrivilegesDefinition prints the column GRANTs of view v, as
+// ColumnPrivilegesDefinition does for tables, columns by name.
+func ViewColumnPrivilegesDefinition(v state.View) string {
+	return columnGrants(GrantTarget(v.Key()), sortedKeys(v.ColumnPrivileges), v.ColumnPrivileges)
+}
+
+// IdentityPrivilegesDefinition prints the GRANTs on the sequences of
+// table t's identity columns (see state.Column.IdentityPrivileges).
+func IdentityPrivilegesDefinition(t state.Table) string {
+	var b strings.Builder
+	for _, c := range t.Columns {
+		if c.Identity != "" {
+			b.WriteString(PrivilegesDefinition(IdentitySequenceKey(t.Schema, t.Name, c.Name), c.IdentityPrivileges))
+		}
+	}
+	return b.String()
+}
+
+// IdentitySequenceKey is the key of the sequence of identity column
+// column of table schema.table.
+func IdentitySequenceKey(schema, table, column string) state.ObjectKey {
+	return state.ObjectKey{Kind: state.KindSequence, Schema: schema, Name: state.IdentitySequenceName(table, column)}
+}
+
+// columnGrants prints the GRANTs of column privileges on target, columns
+// in the order of names.
+func columnGrants(target string, names []string, privs map[string][]state.Privilege) string {
 	type key struct {
 		grantee   string
 		grantable bool
 	}
 	cols := map[key]map[string][]string{}
 	var keys []key
-	for _, c := range t.Columns {
-		for _, p := range c.Privileges {
+	for _, c := range names {
+		for _, p := range privs[c] {
 			k := key{p.Grantee, p.Grantable}
 			if cols[k] == nil {
 				cols[k] = map[string][]string{}
 				keys = append(keys, k)
 			}
-			cols[k][p.Privilege] = append(cols[k][p.Privilege], c.Name)
+			cols[k][p.Privilege] = append(cols[k][p.Privilege], c)
 		}
 	}
 	sort.Slice(keys, func(i, j int) bool {
@@ -170,7 +206,6 @@ func ColumnPrivilegesDefinition(t state.Table) string {
 		return !a.grantable && b.grantable
 	})
 	var b strings.Builder
-	target := GrantTarget(t.Key())
 	for _, k := range keys {
 		b.WriteString(GrantColumns(target, cols[k], k.grantee, k.grantable))
 	}

@@ -28,7 +28,7 @@ func ViewDefinition(v state.View) string {
 	for _, ix := range v.Indexes {
 		b.WriteString(CreateIndex(ix))
 	}
-	if grants := PrivilegesDefinition(v.Key(), v.Privileges); grants != "" {
+	if grants := PrivilegesDefinition(v.Key(), v.Privileges) + ViewColumnPrivilegesDefinition(v); grants != "" {
 		b.WriteString("\n" + grants)
 	}
 	var comments strings.Builder
@@ -47,7 +47,7 @@ func ViewDefinition(v state.View) string {
 	return b.String()
 }
 
-func sortedKeys(m map[string]string) []string {
+func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

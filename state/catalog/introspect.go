@@ -220,6 +220,9 @@ type introspection struct {
 	tables map[uint32]int
 	// identity holds the options of identity columns' sequences, by column.
 	identity map[columnID]state.SequenceOptions
+	// identitySeqs maps each identity sequence to its table and column,
+	// for the privileges on it.
+	identitySeqs map[state.QualName][2]string
 	// columns holds the names of the columns read so far, for constraints'
 	// column numbers.
 	columns map[columnID]string
@@ -270,10 +273,11 @@ type columnID struct {
 
 func newIntrospection() *introspection {
 	return &introspection{
-		tables:   make(map[uint32]int),
-		identity: make(map[columnID]state.SequenceOptions),
-		columns:  make(map[columnID]string),
-		comments: make(map[commentKey]string),
+		tables:       make(map[uint32]int),
+		identity:     make(map[columnID]state.SequenceOptions),
+		identitySeqs: make(map[state.QualName][2]string),
+		columns:      make(map[columnID]string),
+		comments:     make(map[commentKey]string),
 	}
 }
 

@@ -58,12 +58,31 @@ func (in *introspection) attachPrivileges() error {
 			columns[[3]string{t.Schema, t.Name, t.Columns[j].Name}] = &t.Columns[j].Privileges
 		}
 	}
+	views := map[state.QualName]*state.View{}
 	for i := range s.Views {
 		relations[s.Views[i].QualName()] = &s.Views[i].Privileges
+		views[s.Views[i].QualName()] = &s.Views[i]
 	}
 	sequences := map[state.QualName]*[]state.Privilege{}
 	for i := range s.Sequences {
 		sequences[s.Sequences[i].QualName()] = &s.Sequences[i].Privileges
+	}
+	// Identity sequences: their privileges live on their column.
+	identityOf := make(map[[3]string]state.QualName, len(in.identitySeqs))
+	for q, owner := range in.identitySeqs {
+		identityOf[[3]string{q.Schema, owner[0], owner[1]}] = q
+	}
+	for i := range s.Tables {
+		t := &s.Tables[i]
+		for j := range t.Columns {
+			c := &t.Columns[j]
+			if c.Identity == "" {
+				continue
+			}
+			if q, ok := identityOf[[3]string{t.Schema, t.Name, c.Name}]; ok {
+				sequences[q] = &c.IdentityPrivileges
+			}
+		}
 	}
 	types := map[state.QualName]*[]state.Privilege{}
 	for i := range s.Types {
@@ -86,6 +105,12 @@ func (in *introspection) attachPrivileges() error {
 			target = sequences[q]
 		case "column":
 			target = columns[[3]string{r.schema, r.name, r.column}]
+			if v := views[q]; target == nil && v != nil {
+				if v.ColumnPrivileges == nil {
+					v.ColumnPrivileges = map[string][]state.Privilege{}
+				}
+				v.ColumnPrivileges[r.column] = append(v.ColumnPrivileges[r.column], r.priv)
+			}
 		case "routine":
 			target = routines[[3]string{r.schema, r.name, r.args}]
 		case "type":

@@ -29,6 +29,7 @@ func (in *introspection) scanSequences(rows pgx.Rows) error {
 		switch deptype {
 		case "i":
 			in.identity[columnID{ownerRel, ownerAttnum}] = s.SequenceOptions
+			in.identitySeqs[s.QualName()] = [2]string{ownerTable, ownerColumn}
 			continue
 		case "a":
 			s.OwnedBy = &state.ColumnRef{Table: ownerTable, Column: ownerColumn}

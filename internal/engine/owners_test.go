@@ -1,0 +1,139 @@
+package engine
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/renovate-pg/renovate/internal/pgtest"
+)
+
+// TestOwnersWarning checks that owners, which renovate does not manage,
+// are not ignored silently: objects owned by another role than the
+// connected one are counted and named in a warning, the public schema
+// included once it has an owner a new database would not give it.
+func TestOwnersWarning(t *testing.T) {
+	ctx := context.Background()
+	if err := pgtest.EnsureRoles(ctx, srv.AdminDSN(), []string{"priv_owner"}); err != nil {
+		t.Fatal(err)
+	}
+	warnings := func(dsn string) string {
+		t.Helper()
+		conn, err := connect(t, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := LoadRemote(ctx, conn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(r.Warnings, "\n")
+	}
+
+	plain := srv.NewDatabase(t)
+	if err := execSQL(t, plain, "CREATE TABLE t (id serial); CREATE SCHEMA app;"); err != nil {
+		t.Fatal(err)
+	}
+	if got := warnings(plain); strings.Contains(got, "owned by") {
+		t.Errorf("warning about owners of a database owned by the connected role:\n%s", got)
+	}
+
+	owned := srv.NewDatabase(t)
+	if err := execSQL(t, owned, `
+CREATE TABLE t (id integer GENERATED ALWAYS AS IDENTITY, n serial);
+ALTER TABLE t OWNER TO priv_owner;
+CREATE FUNCTION f(a integer) RETURNS integer LANGUAGE sql AS 'SELECT a';
+ALTER FUNCTION f(integer) OWNER TO priv_owner;
+ALTER SCHEMA public OWNER TO priv_owner;
+CREATE TABLE mine (a integer);
+`); err != nil {
+		t.Fatal(err)
+	}
+	got := warnings(owned)
+	want := "3 object(s) are owned by roles other than the one connected (function public.f(a integer) by priv_owner, " +
+		"schema public by priv_owner, table public.t by priv_owner): owners are not managed by renovate"
+	if !strings.Contains(got, want) {
+		t.Errorf("warnings:\n%s\nwant a line containing:\n%s", got, want)
+	}
+}
+
+// TestUnmanagedPrivilegesWarning checks that privileges the model cannot
+// carry are named: an owner's revoked own privileges, and grants changed
+// on an extension's members.
+func TestUnmanagedPrivilegesWarning(t *testing.T) {
+	ctx := context.Background()
+	if err := pgtest.EnsureRoles(ctx, srv.AdminDSN(), []string{"priv_reader"}); err != nil {
+		t.Fatal(err)
+	}
+	dsn := srv.NewDatabase(t)
+	if err := execSQL(t, dsn, `
+CREATE EXTENSION citext;
+GRANT EXECUTE ON FUNCTION citext(boolean) TO priv_reader;
+CREATE TABLE t (a integer);
+REVOKE DELETE ON t FROM CURRENT_USER;
+CREATE TABLE kept (a integer);
+GRANT SELECT ON kept TO priv_reader;
+CREATE FUNCTION f() RETURNS integer LANGUAGE sql AS 'SELECT 1';
+REVOKE ALL ON FUNCTION f() FROM PUBLIC;
+`); err != nil {
+		t.Fatal(err)
+	}
+	conn, err := connect(t, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := LoadRemote(ctx, conn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(r.Warnings, "\n")
+	for _, want := range []string{
+		"the owner of table t revoked some of its own privileges",
+		"the privileges of function citext(boolean), a member of an extension, differ from those CREATE EXTENSION gave it",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no warning %q in:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "kept") || strings.Contains(got, "function f()") || strings.Count(got, "\n") != 1 {
+		t.Errorf("unexpected warnings:\n%s", got)
+	}
+}
+
+// TestForRoleBeforeObjects checks that files whose ALTER DEFAULT
+// PRIVILEGES FOR ROLE names the applying role before objects in the same
+// file are refused with the place, and that other roles are fine.
+func TestForRoleBeforeObjects(t *testing.T) {
+	ctx := context.Background()
+	if err := pgtest.EnsureRoles(ctx, srv.AdminDSN(), []string{"priv_other", "priv_reader"}); err != nil {
+		t.Fatal(err)
+	}
+	dsn := srv.NewDatabase(t)
+	conn, err := connect(t, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var current string
+	if err := conn.QueryRow(ctx, "SELECT current_user::text").Scan(&current); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		role    string
+		refused bool
+	}{{current, true}, {"priv_other", false}} {
+		dir := t.TempDir()
+		sql := "ALTER DEFAULT PRIVILEGES FOR ROLE " + tc.role + " GRANT SELECT ON TABLES TO priv_reader;\nCREATE TABLE t (a integer);\n"
+		if err := os.WriteFile(filepath.Join(dir, "schema.sql"), []byte(sql), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := makePlanFor(t, dsn, dir)
+		switch {
+		case tc.refused && (err == nil || !strings.Contains(err.Error(), "schema.sql:1:1: ALTER DEFAULT PRIVILEGES FOR ROLE "+current+" comes before objects")):
+			t.Errorf("FOR ROLE %s: error %v, want a refusal naming schema.sql:1:1", tc.role, err)
+		case !tc.refused && err != nil:
+			t.Errorf("FOR ROLE %s: %v", tc.role, err)
+		}
+	}
+}

@@ -1,0 +1,95 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// OwnedObject is an object whose owner is not the connecting role.
+type OwnedObject struct {
+	// Kind is the object's kind in words ("table", "schema").
+	Kind string
+	// Name is the object's name as SQL ("public.t", "app",
+	// "public.f(integer)").
+	Name string
+	// Owner is the owning role.
+	Owner string
+}
+
+// ForeignOwners lists the objects renovate manages that are owned by a
+// role other than the connecting one (queries/owners.sql), sorted by kind
+// and name. Owners are not managed: files do not say them, and a plan's
+// new objects belong to the role applying it.
+func ForeignOwners(ctx context.Context, conn *pgx.Conn) ([]OwnedObject, error) {
+	version, err := serverVersion(conn)
+	if err != nil {
+		return nil, err
+	}
+	sql, err := renderQuery("owners.sql", queryData{Version: version})
+	if err != nil {
+		return nil, err
+	}
+	rows, err := conn.Query(ctx, sql)
+	if err != nil {
+		return nil, fmt.Errorf("listing owners: %w", err)
+	}
+	defer rows.Close()
+	var out []OwnedObject
+	for rows.Next() {
+		var o OwnedObject
+		if err := rows.Scan(&o.Kind, &o.Name, &o.Owner); err != nil {
+			return nil, fmt.Errorf("listing owners: %w", err)
+		}
+		out = append(out, o)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("listing owners: %w", err)
+	}
+	return out, nil
+}
+
+// UnmanagedPrivilege is a privilege setting the model cannot carry.
+type UnmanagedPrivilege struct {
+	// Extension is set for privileges changed on an extension member since
+	// CREATE EXTENSION; otherwise the object's owner revoked some of its
+	// own privileges.
+	Extension bool
+	// Object describes the object (pg_describe_object).
+	Object string
+}
+
+// UnmanagedPrivileges lists the privilege settings the model cannot carry
+// (queries/unmanaged_privileges.sql), so they are reported, not lost.
+func UnmanagedPrivileges(ctx context.Context, conn *pgx.Conn) ([]UnmanagedPrivilege, error) {
+	version, err := serverVersion(conn)
+	if err != nil {
+		return nil, err
+	}
+	sql, err := renderQuery("unmanaged_privileges.sql", queryData{Version: version})
+	if err != nil {
+		return nil, err
+	}
+	rows, err := conn.Query(ctx, sql)
+	if err != nil {
+		return nil, fmt.Errorf("listing unmanaged privileges: %w", err)
+	}
+	defer rows.Close()
+	var out []UnmanagedPrivilege
+	for rows.Next() {
+		var (
+			what string
+			u    UnmanagedPrivilege
+		)
+		if err := rows.Scan(&what, &u.Object); err != nil {
+			return nil, fmt.Errorf("listing unmanaged privileges: %w", err)
+		}
+		u.Extension = what == "extension"
+		out = append(out, u)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("listing unmanaged privileges: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,47 @@
+-- Objects renovate manages whose owner is not the connecting role, with
+-- their owner: owners are not managed (files carry no OWNER TO), so a
+-- rebuild from the files gives them to whoever applies the files. The
+-- caller names them in a warning.
+--
+-- The public schema is left out while its owner is what a new database
+-- gives it (pg_database_owner since PostgreSQL 15, the bootstrap superuser
+-- before). Extension members belong to the extension.
+SELECT kind, name, pg_get_userbyid(ownerid)::text
+FROM (
+	SELECT 'schema' AS kind, quote_ident(n.nspname) AS name, n.nspowner AS ownerid
+	FROM pg_namespace n
+	WHERE {{userNamespace "n"}}
+		AND NOT (n.nspname = 'public' AND n.nspowner IN (10, 6171))
+		AND {{notExtensionMember "pg_namespace" "n.oid"}}
+	UNION ALL
+	SELECT CASE c.relkind WHEN 'S' THEN 'sequence' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' ELSE 'table' END,
+		quote_ident(n.nspname) || '.' || quote_ident(c.relname), c.relowner
+	FROM pg_class c
+	JOIN pg_namespace n ON n.oid = c.relnamespace
+	WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S')
+		AND {{userNamespace "n"}}
+		AND {{notExtensionMember "pg_class" "c.oid"}}
+		-- Serial and identity sequences go with their table.
+		AND NOT (c.relkind = 'S' AND EXISTS (
+			SELECT FROM pg_depend d
+			WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i')
+		))
+	UNION ALL
+	SELECT CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,
+		quote_ident(n.nspname) || '.' || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.proowner
+	FROM pg_proc p
+	JOIN pg_namespace n ON n.oid = p.pronamespace
+	WHERE p.prokind IN ('f', 'p', 'w')
+		AND {{userNamespace "n"}}
+		AND {{notExtensionMember "pg_proc" "p.oid"}}
+	UNION ALL
+	SELECT 'type', quote_ident(n.nspname) || '.' || quote_ident(t.typname), t.typowner
+	FROM pg_type t
+	JOIN pg_namespace n ON n.oid = t.typnamespace
+	LEFT JOIN pg_class c ON c.oid = t.typrelid
+	WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND c.relkind = 'c'))
+		AND {{userNamespace "n"}}
+		AND {{notExtensionMember "pg_type" "t.oid"}}
+) o
+WHERE o.ownerid <> (SELECT oid FROM pg_roles WHERE rolname = current_user)
+ORDER BY 1, 2
