@@ -15,6 +15,8 @@ func HazardKinds() []HazardKind {
 		HazardAccessExclusiveLock,
 		HazardDataMigration,
 		HazardInvalidIndex,
+		HazardSecurity,
+		HazardUnclassified,
 	}
 }
 
