@@ -86,6 +86,18 @@ func HandWrittenDataChange(what string) Hazard {
 	return Hazard{HazardDeletesData, fmt.Sprintf("%s changes or deletes stored data.", what)}
 }
 
+// typeChangeHazard is the hazard of a classified type change of column
+// q.col, declared with the other messages; ok is false for a lossless change.
+func typeChangeHazard(q state.QualName, col, old, nw string, c TypeChange) (Hazard, bool) {
+	switch c.Conversion {
+	case ConversionLossy:
+		return Hazard{HazardDeletesData, fmt.Sprintf("Changing %s.%s from %s to %s can lose data without an error: %s.", q, col, old, nw, c.Why)}, true
+	case ConversionMayFail:
+		return Hazard{HazardCastMayFail, fmt.Sprintf("Changing %s.%s from %s to %s converts every value: %s (and the apply with it; nothing is changed).", q, col, old, nw, c.Why)}, true
+	}
+	return Hazard{}, false
+}
+
 func firstLine(s string) string {
 	s = strings.TrimSpace(s)
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
