@@ -51,7 +51,14 @@ func ReadWithOptions(path, text string, opts Options) (*planner.Plan, error) {
 	if err := checkPlaceholders(path, text); err != nil {
 		return nil, err
 	}
-	stmts, err := pg_query.SplitWithScanner(text, true)
+	// The parser splits SQL-standard bodies (BEGIN ATOMIC ... END) of
+	// functions right, which the scanner cuts at their first ";"; a
+	// file the parser refuses is split by the scanner, so the statement
+	// in error is reported with its line.
+	stmts, err := pg_query.SplitWithParser(text, true)
+	if err != nil {
+		stmts, err = pg_query.SplitWithScanner(text, true)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: splitting statements: %w", path, err)
 	}
