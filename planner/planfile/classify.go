@@ -23,7 +23,68 @@ type Options struct {
 // Classify parses one statement and returns its action and the hazards
 // its SQL implies on its own, with no data tables known (Options.classify).
 func Classify(sql string) (planner.Action, []planner.Hazard, error) {
-	return Options{}.classify(sql)
+	return Options{}.classify(sql, nil)
+}
+
+// addedColumns are the columns a plan adds, by table ("schema.table"),
+// in the statements read so far: an UPDATE that sets only those fills in
+// the values of a data migration (planner.PlaceholderMarker) and
+// overwrites nothing that existed before the plan.
+type addedColumns map[string]map[string]bool
+
+func (a addedColumns) note(n *pg_query.Node) {
+	if a == nil {
+		return
+	}
+	add := func(r *pg_query.RangeVar, col string) {
+		k := qualified(r)
+		if a[k] == nil {
+			a[k] = map[string]bool{}
+		}
+		a[k][col] = true
+	}
+	if at := n.GetAlterTableStmt(); at != nil && at.Objtype == pg_query.ObjectType_OBJECT_TABLE {
+		for _, c := range at.Cmds {
+			if cmd := c.GetAlterTableCmd(); cmd != nil && cmd.Subtype == pg_query.AlterTableType_AT_AddColumn {
+				if cd := cmd.Def.GetColumnDef(); cd != nil {
+					add(at.Relation, cd.Colname)
+				}
+			}
+		}
+	}
+	if ct := n.GetCreateStmt(); ct != nil {
+		for _, e := range ct.TableElts {
+			if cd := e.GetColumnDef(); cd != nil {
+				add(ct.Relation, cd.Colname)
+			}
+		}
+	}
+}
+
+// fills reports whether an UPDATE sets only columns the plan added.
+func (a addedColumns) fills(u *pg_query.UpdateStmt) bool {
+	cols := a[qualified(u.Relation)]
+	if len(cols) == 0 || len(u.TargetList) == 0 {
+		return false
+	}
+	for _, t := range u.TargetList {
+		rt := t.GetResTarget()
+		if rt == nil || !cols[rt.Name] {
+			return false
+		}
+	}
+	return true
+}
+
+func qualified(r *pg_query.RangeVar) string {
+	if r == nil {
+		return ""
+	}
+	schema := r.Schemaname
+	if schema == "" {
+		schema = "public"
+	}
+	return schema + "." + r.Relname
 }
 
 // classify parses one statement and returns its action and the hazards
@@ -32,7 +93,8 @@ func Classify(sql string) (planner.Action, []planner.Hazard, error) {
 //   - dropping tables, columns, sequences, types, schemas, extensions or
 //     materialized views, anything dropped with CASCADE, deleting or
 //     truncating rows, and UPDATEs (or upserts) written by hand destroy
-//     data (planner.HazardDeletesData);
+//     data (planner.HazardDeletesData), except an UPDATE that sets only
+//     columns added earlier in the plan (a data migration filled in);
 //   - turning row level security off, dropping or changing a policy,
 //     revoking, dropping or disabling a trigger weaken access control
 //     (planner.HazardSecurity);
@@ -41,7 +103,7 @@ func Classify(sql string) (planner.Action, []planner.Hazard, error) {
 //     a function, COPY, roles, ALTER SYSTEM, UPDATE/DELETE/TRUNCATE of
 //     another table, ...) cannot be attributed to any planned step and is
 //     planner.HazardUnclassified, which apply refuses unless allowed.
-func (o Options) classify(sql string) (planner.Action, []planner.Hazard, error) {
+func (o Options) classify(sql string, added addedColumns) (planner.Action, []planner.Hazard, error) {
 	tree, err := pg_query.Parse(sql)
 	if err != nil {
 		return "", nil, fmt.Errorf("parsing statement: %w", err)
@@ -52,6 +114,7 @@ func (o Options) classify(sql string) (planner.Action, []planner.Hazard, error) 
 	loss := func(what string) planner.Hazard { return planner.HandWrittenDataChange(what) }
 	unclassified := func(what string) planner.Hazard { return planner.UnclassifiedStatement(what) }
 	n := tree.Stmts[0].Stmt
+	added.note(n)
 	head := strings.TrimSpace(firstWords(sql, 2))
 	switch {
 	case n.GetTransactionStmt() != nil:
@@ -68,7 +131,7 @@ func (o Options) classify(sql string) (planner.Action, []planner.Hazard, error) 
 	case n.GetTruncateStmt() != nil:
 		return planner.ActionDelete, []planner.Hazard{loss("TRUNCATE"), unclassified("TRUNCATE")}, nil
 	case n.GetUpdateStmt() != nil:
-		if o.isDataTable(n.GetUpdateStmt().Relation) {
+		if o.isDataTable(n.GetUpdateStmt().Relation) || added.fills(n.GetUpdateStmt()) {
 			return planner.ActionUpdate, nil, nil
 		}
 		what := "UPDATE of " + relName(n.GetUpdateStmt().Relation)

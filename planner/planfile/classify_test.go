@@ -71,7 +71,7 @@ func TestClassify(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, hz, err := opts.classify(tt.sql)
+			_, hz, err := opts.classify(tt.sql, addedColumns{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -98,6 +98,42 @@ func kinds(ks []planner.HazardKind) []string {
 		out[i] = string(k)
 	}
 	return out
+}
+
+// TestReadFilledMigration: an UPDATE that sets only a column the plan
+// adds before it (the data migration a placeholder asked for) is no hand
+// edit to gate; one that also sets an existing column is.
+func TestReadFilledMigration(t *testing.T) {
+	head := "-- renovate plan\n-- format_version: 1\n\nALTER TABLE public.orders ADD COLUMN region text;\n"
+	tests := []struct {
+		name, update string
+		gated        bool
+	}{
+		{"added column", "UPDATE public.orders SET region = 'eu';", false},
+		{"added column, unqualified", "UPDATE orders SET region = 'eu' WHERE id > 0;", false},
+		{"existing column too", "UPDATE public.orders SET region = 'eu', qty = 0;", true},
+		{"another table", "UPDATE public.users SET region = 'eu';", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := Read("plan.sql", head+tt.update+"\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			last := p.Steps[len(p.Steps)-1]
+			if got := last.HasHazard(planner.HazardUnclassified) && last.HasHazard(planner.HazardDeletesData); got != tt.gated {
+				t.Errorf("gated = %v, want %v: %+v", got, tt.gated, last.Hazards)
+			}
+		})
+	}
+	// Before the column is added, the same UPDATE is a hand edit.
+	p, err := Read("plan.sql", "-- renovate plan\n-- format_version: 1\n\nUPDATE public.orders SET region = 'eu';\nALTER TABLE public.orders ADD COLUMN region text;\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.Steps[0].HasHazard(planner.HazardUnclassified) {
+		t.Errorf("an UPDATE before the ADD COLUMN must be gated: %+v", p.Steps[0].Hazards)
+	}
 }
 
 // TestGoldenPlansAreClassified: every statement of the golden plans

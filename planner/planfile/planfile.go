@@ -63,6 +63,7 @@ func ReadWithOptions(path, text string, opts Options) (*planner.Plan, error) {
 		return nil, fmt.Errorf("%s: splitting statements: %w", path, err)
 	}
 	offset := 0
+	added := addedColumns{}
 	for _, raw := range stmts {
 		start := strings.Index(text[offset:], raw)
 		pos := offset
@@ -86,7 +87,7 @@ func ReadWithOptions(path, text string, opts Options) (*planner.Plan, error) {
 		}
 		bodyStart := pos + len(raw) - len(strings.TrimLeft(body, " \t\r\n"))
 		line := 1 + strings.Count(text[:bodyStart], "\n")
-		action, hazards, err := opts.classify(step.SQL)
+		action, hazards, err := opts.classify(step.SQL, added)
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
 		}
