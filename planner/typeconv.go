@@ -528,3 +528,39 @@ func (d *differ) resolveType(name string) (UserType, bool) {
 	}
 	return UserType{}, false
 }
+
+// rebuiltTypeConversion classifies what recreating type old as t does to
+// the values of columns using it (converted through text): a domain's or
+// range's values convert as their base type or subtype does, a
+// composite's as its attributes do (matched by name); an attribute
+// dropped loses its values.
+func (d *differ) rebuiltTypeConversion(old, t state.Type) TypeChange {
+	switch {
+	case old.Kind == state.TypeDomain && t.Kind == state.TypeDomain && old.BaseType != t.BaseType:
+		return ClassifyTypeChange(old.BaseType, t.BaseType, d.resolveType)
+	case old.Kind == state.TypeRange && t.Kind == state.TypeRange && old.Subtype != t.Subtype:
+		return ClassifyTypeChange(old.Subtype, t.Subtype, d.resolveType)
+	case old.Kind == state.TypeComposite && t.Kind == state.TypeComposite:
+		c := lossless()
+		for _, a := range old.Attributes {
+			found := false
+			for _, b := range t.Attributes {
+				if a.Name == b.Name {
+					found = true
+					if a.Type != b.Type {
+						ac := ClassifyTypeChange(a.Type, b.Type, d.resolveType)
+						if ac.Why != "" {
+							ac.Why = "attribute " + a.Name + ": " + ac.Why
+						}
+						c = worse(c, ac)
+					}
+				}
+			}
+			if !found {
+				c = worse(c, lossy("attribute %s is dropped", a.Name))
+			}
+		}
+		return c
+	}
+	return lossless()
+}
