@@ -144,6 +144,12 @@ func usingClause(old, nw state.Column) string {
 	if baseType(old.Type) == baseType(nw.Type) {
 		return ""
 	}
+	// An explicit cast to varchar(n) or char(n) cuts longer values
+	// silently; through text, the assignment to the column's type makes
+	// them fail instead (typeconv.go toBoundedString).
+	if to := describeType(nw.Type); to.bound() > 0 {
+		return sqlgen.QuoteIdent(nw.Name) + "::text" + strings.Repeat("[]", to.dims)
+	}
 	// User-defined types (always schema-qualified in canonical text; built-in
 	// ones never are) rarely have casts to each other: an enum to another
 	// enum, a recreated type to its replacement. Going through text works
@@ -182,7 +188,8 @@ func rewriteFree(old, nw string) bool {
 	case baseType(old) == "character varying" && nw == "character varying":
 		return true
 	case baseType(old) == "character varying" && baseType(nw) == "character varying":
-		return typmod(old) <= typmod(nw)
+		// Unbounded to bounded checks every value.
+		return typmod(old) != 0 && typmod(old) <= typmod(nw)
 	case baseType(old) == "numeric" && nw == "numeric":
 		return true
 	case baseType(old) == "numeric" && baseType(nw) == "numeric":
@@ -210,16 +217,18 @@ func typmod(t string) int {
 	return n
 }
 
-func typeChangeHazards(q state.QualName, old, nw state.Column) []Hazard {
-	var hz []Hazard
+// typeChangeHazards are the hazards of changing a column's type: what the
+// conversion does to the values (typeconv.go), and the rewrite.
+func (d *differ) typeChangeHazards(q state.QualName, old, nw state.Column) []Hazard {
 	if old.Collation == nw.Collation && rewriteFree(old.Type, nw.Type) {
 		return nil
 	}
-	if baseType(old.Type) != baseType(nw.Type) || typmod(nw.Type) < typmod(old.Type) {
-		hz = append(hz, Hazard{HazardCastMayFail, fmt.Sprintf("Changing %s.%s from %s to %s converts every value; the apply fails if one does not fit.", q, nw.Name, old.Type, nw.Type)})
-	}
-	if why := narrowing(old.Type, nw.Type); why != "" {
-		hz = append(hz, Hazard{HazardDeletesData, fmt.Sprintf("Changing %s.%s from %s to %s narrows it (%s): values that do not fit are rounded or make the apply fail.", q, nw.Name, old.Type, nw.Type, why)})
+	var hz []Hazard
+	if old.Type != nw.Type {
+		c := ClassifyTypeChange(old.Type, nw.Type, d.resolveType)
+		if h, ok := typeChangeHazard(q, nw.Name, old.Type, nw.Type, c); ok {
+			hz = append(hz, h)
+		}
 	}
 	hz = append(hz, Hazard{HazardTableRewrite, fmt.Sprintf("Changing the type of %s.%s rewrites the table under an ACCESS EXCLUSIVE lock.", q, nw.Name)})
 	return hz

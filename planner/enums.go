@@ -16,6 +16,8 @@ func HazardKinds() []HazardKind {
 		HazardAccessExclusiveLock,
 		HazardDataMigration,
 		HazardInvalidIndex,
+		HazardSecurity,
+		HazardUnclassified,
 	}
 }
 

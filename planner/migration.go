@@ -95,7 +95,7 @@ func (d *differ) volatile(expr string) bool {
 func (d *differ) alterColumnType(q state.QualName, old, nw state.Column) {
 	key := memberKey(state.KindColumn, q, nw.Name)
 	using := usingClause(old, nw)
-	hz := typeChangeHazards(q, old, nw)
+	hz := d.typeChangeHazards(q, old, nw)
 	pair := [2]string{baseType(old.Type), baseType(nw.Type)}
 	if using != "" && d.opts.NonEmptyTables[q] && d.opts.NoAssignmentCast[pair] {
 		msg := fmt.Sprintf("%s.%s changes from %s to %s, which PostgreSQL cannot convert without an explicit expression, and %s has rows: write the conversion in USING.", q, nw.Name, old.Type, nw.Type, q)
@@ -107,44 +107,6 @@ func (d *differ) alterColumnType(q state.QualName, old, nw state.Column) {
 		return
 	}
 	d.add(phaseAlterColumn, key, ActionAlter, sqlgen.AlterColumnType(q, nw, using), hz...)
-}
-
-// narrowing explains why a type change can lose data ("" when it
-// cannot): a shorter varchar, a numeric with less precision or scale, a
-// smaller integer or float, a bounded string from an unbounded one, less
-// fractional-second precision.
-func narrowing(old, nw string) string {
-	ob, nb := baseType(old), baseType(nw)
-	if ob == nb {
-		om, nm := typmods(old), typmods(nw)
-		switch {
-		case len(nm) == 0:
-			return ""
-		case len(om) == 0:
-			return fmt.Sprintf("%s is bounded and %s is not", nw, old)
-		}
-		for i := range nm {
-			if i < len(om) && nm[i] < om[i] {
-				return fmt.Sprintf("%s holds less than %s", nw, old)
-			}
-		}
-		if ob == "numeric" && len(nm) == 2 && len(om) == 2 && nm[0]-nm[1] < om[0]-om[1] {
-			return fmt.Sprintf("%s holds fewer integer digits than %s", nw, old)
-		}
-		return ""
-	}
-	rank := map[string]int{"smallint": 1, "integer": 2, "bigint": 3, "real": 1, "double precision": 2}
-	ints := map[string]bool{"smallint": true, "integer": true, "bigint": true}
-	floats := map[string]bool{"real": true, "double precision": true}
-	switch {
-	case ints[ob] && ints[nb] && rank[nb] < rank[ob], floats[ob] && floats[nb] && rank[nb] < rank[ob]:
-		return fmt.Sprintf("%s holds a smaller range than %s", nw, old)
-	case (ob == "text" || ob == "character varying") && (nb == "character varying" || nb == "character") && len(typmods(nw)) > 0:
-		return fmt.Sprintf("%s is bounded and %s is not", nw, old)
-	case ob == "numeric" && (ints[nb] || floats[nb]):
-		return fmt.Sprintf("%s loses the fractional digits or precision of %s", nw, old)
-	}
-	return ""
 }
 
 // typmods returns the numbers of a type's modifier: numeric(10,2) ->

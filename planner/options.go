@@ -101,6 +101,7 @@ func (d *differ) safeSteps() {
 		}
 	}
 	d.lockHazards()
+	d.securityHazards()
 }
 
 // dropInvalidIndexes puts a DROP INDEX for every INVALID index before the

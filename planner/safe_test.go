@@ -9,30 +9,76 @@ import (
 	"github.com/renovate-pg/renovate/state"
 )
 
-func TestNarrowing(t *testing.T) {
+func TestClassifyTypeChange(t *testing.T) {
+	const (
+		ok   = ConversionLossless
+		fail = ConversionMayFail
+		loss = ConversionLossy
+	)
+	types := map[string]UserType{
+		"public.posint": {Kind: state.TypeDomain, BaseType: "integer", Constrained: true},
+		"public.code5":  {Kind: state.TypeDomain, BaseType: "character varying(5)"},
+		"public.mood":   {Kind: state.TypeEnum},
+		"public.pair":   {Kind: state.TypeComposite},
+	}
+	resolve := func(name string) (UserType, bool) { u, found := types[name]; return u, found }
 	tests := []struct {
-		name, old, nw string
-		narrows       bool
+		old, nw string
+		want    Conversion
 	}{
-		{"shorter varchar", "character varying(50)", "character varying(20)", true},
-		{"longer varchar", "character varying(20)", "character varying(50)", false},
-		{"varchar unbounded", "character varying(20)", "character varying", false},
-		{"text to varchar", "text", "character varying(10)", true},
-		{"numeric less precision", "numeric(10,2)", "numeric(8,2)", true},
-		{"numeric less scale", "numeric(10,2)", "numeric(10,1)", true},
-		{"numeric more precision", "numeric(10,2)", "numeric(12,2)", false},
-		{"numeric to bounded", "numeric", "numeric(10,2)", true},
-		{"bigint to integer", "bigint", "integer", true},
-		{"integer to bigint", "integer", "bigint", false},
-		{"double to real", "double precision", "real", true},
-		{"numeric to integer", "numeric(10,2)", "integer", true},
-		{"timestamp precision", "timestamp(6) without time zone", "timestamp(0) without time zone", true},
-		{"text to integer", "text", "integer", false},
+		{"character varying(50)", "character varying(20)", loss},
+		{"character varying(20)", "character varying(50)", ok},
+		{"character varying(20)", "character varying", ok},
+		{"text", "character varying(10)", loss},
+		{"integer", "character varying(3)", fail},
+		{"character(10)", "character(5)", fail},
+		{"text", "character(5)", loss},
+		{"numeric(10,2)", "numeric(8,2)", fail},
+		{"numeric(10,2)", "numeric(10,1)", loss},
+		{"numeric(10,2)", "numeric(12,2)", ok},
+		{"numeric", "numeric(10,2)", loss},
+		{"bigint", "integer", fail},
+		{"integer", "bigint", ok},
+		{"integer", "real", loss},
+		{"smallint", "real", ok},
+		{"double precision", "real", loss},
+		{"real", "double precision", ok},
+		{"real", "integer", loss},
+		{"numeric(10,2)", "integer", loss},
+		{"numeric(9,0)", "integer", ok},
+		{"timestamp(6) without time zone", "timestamp(0) without time zone", loss},
+		{"timestamp without time zone", "date", loss},
+		{"timestamp with time zone", "date", loss},
+		{"timestamp with time zone", "timestamp without time zone", loss},
+		{"timestamp without time zone", "timestamp with time zone", loss},
+		{"date", "timestamp without time zone", ok},
+		{"json", "jsonb", loss},
+		{"jsonb", "json", ok},
+		{"text", "integer", fail},
+		{"text", "jsonb", loss},
+		{"text", "date", loss},
+		{"integer", "text", ok},
+		{"boolean", "date", fail},
+		{"integer[]", "bigint[]", ok},
+		{"bigint[]", "integer[]", fail},
+		{"real[]", "integer[]", loss},
+		{"public.posint", "integer", ok},
+		{"integer", "public.posint", fail},
+		{"text", "public.code5", loss},
+		{"public.mood", "text", ok},
+		{"text", "public.mood", fail},
+		{"public.pair", "public.mood", loss},
+		{"public.unknown", "integer", loss},
+		{"money", "numeric", loss},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := narrowing(tt.old, tt.nw) != ""; got != tt.narrows {
-				t.Errorf("narrowing(%q, %q) = %v, want %v", tt.old, tt.nw, got, tt.narrows)
+		t.Run(tt.old+" to "+tt.nw, func(t *testing.T) {
+			got := ClassifyTypeChange(tt.old, tt.nw, resolve)
+			if got.Conversion != tt.want {
+				t.Errorf("ClassifyTypeChange(%q, %q) = %s (%s), want %s", tt.old, tt.nw, got.Conversion, got.Why, tt.want)
+			}
+			if got.Conversion != ok && got.Why == "" {
+				t.Errorf("a %s conversion without a reason", got.Conversion)
 			}
 		})
 	}

@@ -335,6 +335,11 @@ func (d *differ) rebuildType(old, t state.Type, why string) {
 			msg = fmt.Sprintf("Enum %s loses the values %s: %s are converted to the recreated type through text; a row holding a removed value makes the conversion fail (and the apply with it), so change or delete those rows first.",
 				q, quoteLabels(removed), strings.Join(users, ", "))
 		}
+		if c := d.rebuiltTypeConversion(old, t); c.Conversion == ConversionLossy && kind != HazardDeletesData {
+			kind = HazardDeletesData
+			msg = fmt.Sprintf("Type %s is recreated (%s): %s are converted to the new type through text, which can lose data without an error: %s.",
+				q, why, strings.Join(users, ", "), c.Why)
+		}
 		hz = append(hz, Hazard{kind, msg})
 	}
 	// In the first phase: from here on every step names the old type by

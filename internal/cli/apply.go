@@ -29,9 +29,12 @@ type ApplyOptions struct {
 	PlanFile      string
 	Yes           bool
 	AllowDataLoss bool
-	IgnoreDrift   bool
-	AllowDirty    bool
-	LockTimeout   time.Duration
+	// AllowUnclassified runs statements of a saved plan that renovate
+	// cannot classify (planner.HazardUnclassified).
+	AllowUnclassified bool
+	IgnoreDrift       bool
+	AllowDirty        bool
+	LockTimeout       time.Duration
 	// Color is --color for the plan shown before the prompt (color.go).
 	Color string
 	safeFlags
@@ -85,6 +88,7 @@ table through ON DELETE CASCADE, SET NULL or SET DEFAULT (cascades_data).`,
 	c.Flags().BoolVarP(&opts.Yes, "yes", "y", false, "do not ask for confirmation")
 	c.Flags().BoolVar(&opts.AllowDataLoss, "allow-data-loss", false, "allow steps that delete data (drop table, drop column, ...)")
 	c.Flags().BoolVar(&opts.AllowRowDeletes, "allow-row-deletes", false, "allow deleting the rows of data tables that their data files no longer hold, but not rows of other tables reached through ON DELETE CASCADE, SET NULL or SET DEFAULT, nor other data loss")
+	c.Flags().BoolVar(&opts.AllowUnclassified, "allow-unclassified", false, "run statements of a hand-edited plan that renovate cannot classify (DO blocks, CALL, UPDATE of a table that is not a data table, ...)")
 	c.Flags().BoolVar(&opts.IgnoreDrift, "ignore-drift", false, "apply a saved plan even if the database changed since it was made")
 	c.Flags().BoolVar(&opts.AllowDirty, "allow-dirty", false, "apply even with uncommitted changes (not recommended: the record will not match a commit)")
 	c.Flags().DurationVar(&opts.LockTimeout, "lock-timeout", 5*time.Second, "give up when a statement waits longer than this for a lock")
@@ -124,6 +128,7 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 		conn   *pgx.Conn
 		dsn    string
 		remote *engine.Remote
+		replay bool
 	)
 	if opts.PlanFile != "" {
 		text, err := os.ReadFile(opts.PlanFile)
@@ -138,8 +143,19 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 				return err
 			}
 		}
-		if p, err = planfile.Read(opts.PlanFile, expanded); err != nil {
+		var ro planfile.Options
+		for _, d := range tg.Scope.Data {
+			ro.DataTables = append(ro.DataTables, d.Table)
+		}
+		if p, err = planfile.ReadWithOptions(opts.PlanFile, expanded, ro); err != nil {
 			return refusedSafe(err)
+		}
+		// A plan whose remote_fingerprint line is gone cannot be checked
+		// for drift: refused before anything else, unless it is a replay
+		// of a recorded run (renovate show) or --ignore-drift says so.
+		replay = planfile.IsReplay(expanded)
+		if p.RemoteFingerprint == "" && !replay && !opts.IgnoreDrift {
+			return refused(&engine.MissingFingerprintError{})
 		}
 		if err := checkPlanCommit(f, repo, opts.Dir, opts.PlanFile, p); err != nil {
 			return err
@@ -168,6 +184,9 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 	if err := engine.CheckPlaceholders(p); err != nil {
 		return refused(err)
 	}
+	if err := checkUnclassified(opts, p); err != nil {
+		return err
+	}
 	opts.Verify.ignoreDrift = opts.IgnoreDrift
 	if err := verifyPlan(ctx, f, opts.Verify, opts.targetFlags, f.IO.Out, conn, remote, p, true); err != nil {
 		return err
@@ -192,6 +211,7 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 		Plan:        p,
 		Database:    describeDSN(dsn),
 		IgnoreDrift: opts.IgnoreDrift,
+		Replay:      replay,
 		Exec:        applyExecOptions(f, prog, p, opts.execOptions(f, opts.LockTimeout)),
 		Now:         f.Now,
 		GitCommit:   commit,
@@ -199,7 +219,8 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 	prog.Done()
 	var stale *engine.StalePlanError
 	var recErr *engine.RecordError
-	if errors.As(applyErr, &stale) || errors.Is(applyErr, catalog.ErrLocked) || errors.As(applyErr, &recErr) {
+	var unpinned *engine.MissingFingerprintError
+	if errors.As(applyErr, &stale) || errors.As(applyErr, &unpinned) || errors.Is(applyErr, catalog.ErrLocked) || errors.As(applyErr, &recErr) {
 		return refused(applyErr)
 	}
 	if res == nil {
@@ -287,6 +308,24 @@ func sameFile(a, b string) bool {
 	return errA == nil && errB == nil && os.SameFile(sa, sb)
 }
 
+// checkUnclassified refuses a plan holding statements renovate cannot
+// classify (planner.HazardUnclassified) unless --allow-unclassified is
+// given. It runs before verification, which would execute them on a
+// scratch copy, and no prompt stands in for the flag: what the statements
+// do is unknown, so the person must say so on the command line.
+func checkUnclassified(opts *ApplyOptions, p *planner.Plan) error {
+	var unclassified []string
+	for _, s := range p.Steps {
+		if s.HasHazard(planner.HazardUnclassified) {
+			unclassified = append(unclassified, fmt.Sprintf("  step %d: %s", s.ID, firstStatementLine(s.SQL)))
+		}
+	}
+	if len(unclassified) > 0 && !opts.AllowUnclassified {
+		return refused(fmt.Errorf("the plan has statements renovate did not write and cannot classify, and --allow-unclassified was not given:\n%s\nnothing was changed", strings.Join(unclassified, "\n")))
+	}
+	return nil
+}
+
 // confirm enforces the data-loss gate and asks for confirmation.
 func confirm(ctx context.Context, f *Factory, opts *ApplyOptions, p *planner.Plan) error {
 	var loss []string
@@ -332,6 +371,15 @@ func confirm(ctx context.Context, f *Factory, opts *ApplyOptions, p *planner.Pla
 		return refused(errors.New("apply cancelled; nothing was changed"))
 	}
 	return nil
+}
+
+// firstStatementLine is a statement's first line, for a list of steps.
+func firstStatementLine(sql string) string {
+	sql = strings.TrimSpace(sql)
+	if i := strings.IndexByte(sql, '\n'); i >= 0 {
+		return sql[:i] + " ..."
+	}
+	return sql
 }
 
 // readLine reads one answer, giving up when ctx is cancelled (Ctrl-C).

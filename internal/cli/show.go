@@ -111,7 +111,7 @@ func runShow(opts *ShowOptions) error {
 		}
 		b.WriteString(line)
 		if line == render.HeaderTitle+"\n" {
-			fmt.Fprintf(&b, "-- recorded run: %s, %s on %s", path.Base(rel), outcome.Status, outcome.Database)
+			fmt.Fprintf(&b, "%s%s, %s on %s", render.HeaderRecordedRun, path.Base(rel), outcome.Status, outcome.Database)
 			if outcome.Environment != "" {
 				fmt.Fprintf(&b, " (environment %s)", outcome.Environment)
 			}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -25,6 +26,16 @@ func (e *StalePlanError) Error() string {
 		e.PlanFingerprint, e.CurrentFingerprint)
 }
 
+// MissingFingerprintError means a saved plan has no remote_fingerprint
+// line (deleted by hand, say): nothing says which database it was made
+// for, so the drift check cannot run.
+type MissingFingerprintError struct{}
+
+func (e *MissingFingerprintError) Error() string {
+	return "the plan has no \"" + strings.TrimSpace(render.HeaderRemoteFingerprint) + "\" line, so renovate cannot check that the database is still the one the plan was made against; " +
+		"make a new plan (renovate plan -o FILE), or pass --ignore-drift to apply it without the check; nothing was changed"
+}
+
 // ApplyOptions describe one apply.
 type ApplyOptions struct {
 	// Dir is the schema directory: the run is recorded under its _meta and
@@ -36,8 +47,12 @@ type ApplyOptions struct {
 	// IgnoreDrift applies even when the database's fingerprint is not the
 	// one the plan was made against.
 	IgnoreDrift bool
-	Exec        catalog.ExecOptions
-	Now         func() time.Time
+	// Replay marks a plan printed by renovate show from a recorded run:
+	// it was made for another database, so it has no fingerprint to
+	// check. Any other plan without one is refused unless IgnoreDrift.
+	Replay bool
+	Exec   catalog.ExecOptions
+	Now    func() time.Time
 	// GitCommit is the commit of the schema files, for the record.
 	GitCommit string
 	// Scope is the environment's filter and variables: the fingerprint
@@ -78,6 +93,9 @@ type ApplyResult struct {
 func Apply(ctx context.Context, conn *pgx.Conn, opts ApplyOptions) (*ApplyResult, error) {
 	if err := CheckPlaceholders(opts.Plan); err != nil {
 		return nil, err
+	}
+	if opts.Plan.RemoteFingerprint == "" && !opts.IgnoreDrift && !opts.Replay {
+		return nil, &MissingFingerprintError{}
 	}
 	release, err := catalog.LockForApply(ctx, conn)
 	if err != nil {

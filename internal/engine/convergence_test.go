@@ -129,6 +129,9 @@ func convergence(t *testing.T, from, to string, setup func(t *testing.T, dsn str
 	if err != nil {
 		return err
 	}
+	if err := checkReadBack(p, nil); err != nil {
+		return err
+	}
 	if len(opts) > 0 && !hasNonTransactional(p) {
 		return fmt.Errorf("an online case whose plan runs nothing outside the transaction:\n%s", planSQL(p))
 	}

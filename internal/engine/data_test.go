@@ -81,6 +81,13 @@ func dataConvergence(t *testing.T, dir string) error {
 	if err != nil {
 		return err
 	}
+	var dataTables []state.QualName
+	for _, d := range sc.Data {
+		dataTables = append(dataTables, d.Table)
+	}
+	if err := checkReadBack(p, dataTables); err != nil {
+		return err
+	}
 	if diff, err := pgtest.CompareSchemas(ctx, srv, dsnA, dsnB); err != nil {
 		return fmt.Errorf("comparing with the oracle: %w", err)
 	} else if diff != "" {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/renovate-pg/renovate/planner"
@@ -49,6 +50,15 @@ func diffSafe(ctx context.Context, conn *pgx.Conn, current, desired state.Databa
 		return nil, err
 	}
 	if len(invalid) > 0 {
+		// An index another session is still building is INVALID too,
+		// but not a leftover to drop: refuse until the build is over.
+		building, err := catalog.IndexBuildsInProgress(ctx, conn)
+		if err != nil {
+			return nil, err
+		}
+		if len(building) > 0 {
+			return nil, &IndexBuildInProgressError{Builds: building}
+		}
 		po.InvalidIndexes = invalid
 		current = withoutIndexes(current, invalid)
 	}
@@ -76,6 +86,23 @@ func diffSafe(ctx context.Context, conn *pgx.Conn, current, desired state.Databa
 	}
 	p.AttachSizes(ps)
 	return p, nil
+}
+
+// IndexBuildInProgressError means an INVALID index of the database is
+// being built (or dropped) concurrently by another session right now: the
+// plan would drop it as a leftover of a failed build, so planning stops.
+type IndexBuildInProgressError struct {
+	Builds []catalog.IndexBuild
+}
+
+func (e *IndexBuildInProgressError) Error() string {
+	var b strings.Builder
+	b.WriteString("another session is building (or dropping) an index right now, so renovate cannot tell it from the leftover of a failed build and will not plan to drop it:")
+	for _, x := range e.Builds {
+		fmt.Fprintf(&b, "\n  index %s on %s.%s: session %d (%s)", x.Index.Name, x.Index.Schema, x.Index.Table, x.PID, x.How)
+	}
+	b.WriteString("\nplan again when it has finished (SELECT * FROM pg_stat_progress_create_index shows its progress)")
+	return b.String()
 }
 
 // withoutIndexes returns s without the given indexes: an INVALID index is

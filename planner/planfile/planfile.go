@@ -19,6 +19,12 @@ import (
 
 // Read parses a plan file. path is used in error messages.
 func Read(path, text string) (*planner.Plan, error) {
+	return ReadWithOptions(path, text, Options{})
+}
+
+// ReadWithOptions parses a plan file, attributing row changes to the
+// data tables opts names.
+func ReadWithOptions(path, text string, opts Options) (*planner.Plan, error) {
 	p := &planner.Plan{FormatVersion: planner.FormatVersion, Changes: []planner.ObjectChange{}, Steps: []planner.Step{}}
 	sawTitle := false
 	for _, line := range strings.Split(text, "\n") {
@@ -45,11 +51,19 @@ func Read(path, text string) (*planner.Plan, error) {
 	if err := checkPlaceholders(path, text); err != nil {
 		return nil, err
 	}
-	stmts, err := pg_query.SplitWithScanner(text, true)
+	// The parser splits SQL-standard bodies (BEGIN ATOMIC ... END) of
+	// functions right, which the scanner cuts at their first ";"; a
+	// file the parser refuses is split by the scanner, so the statement
+	// in error is reported with its line.
+	stmts, err := pg_query.SplitWithParser(text, true)
+	if err != nil {
+		stmts, err = pg_query.SplitWithScanner(text, true)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: splitting statements: %w", path, err)
 	}
 	offset := 0
+	added := addedColumns{}
 	for _, raw := range stmts {
 		start := strings.Index(text[offset:], raw)
 		pos := offset
@@ -73,7 +87,7 @@ func Read(path, text string) (*planner.Plan, error) {
 		}
 		bodyStart := pos + len(raw) - len(strings.TrimLeft(body, " \t\r\n"))
 		line := 1 + strings.Count(text[:bodyStart], "\n")
-		action, hazards, err := Classify(step.SQL)
+		action, hazards, err := opts.classify(step.SQL, added)
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
 		}
@@ -88,6 +102,22 @@ func Read(path, text string) (*planner.Plan, error) {
 		p.Steps = append(p.Steps, step)
 	}
 	return p, nil
+}
+
+// IsReplay reports whether a plan file is a recorded run printed by
+// renovate show (render.HeaderRecordedRun in its header): a plan made for
+// another database, replayed without a fingerprint to check.
+func IsReplay(text string) bool {
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimRight(line, "\r")
+		if strings.HasPrefix(line, render.HeaderRecordedRun) {
+			return true
+		}
+		if line != "" && !strings.HasPrefix(line, "--") {
+			return false // past the header
+		}
+	}
+	return false
 }
 
 // splitLeadingComments separates the "--" comment lines before a
@@ -115,49 +145,6 @@ func addHazard(hs []planner.Hazard, h planner.Hazard) []planner.Hazard {
 		}
 	}
 	return append(hs, h)
-}
-
-// Classify parses one statement and returns its action and the hazards its
-// SQL implies on its own: dropping tables, columns, sequences, types,
-// schemas or extensions and deleting rows destroy data.
-func Classify(sql string) (planner.Action, []planner.Hazard, error) {
-	tree, err := pg_query.Parse(sql)
-	if err != nil {
-		return "", nil, fmt.Errorf("parsing statement: %w", err)
-	}
-	if len(tree.Stmts) != 1 {
-		return "", nil, fmt.Errorf("expected one statement, found %d", len(tree.Stmts))
-	}
-	loss := func(what string) []planner.Hazard {
-		return []planner.Hazard{{Kind: planner.HazardDeletesData, Message: what + " deletes data."}}
-	}
-	n := tree.Stmts[0].Stmt
-	switch {
-	case n.GetDropStmt() != nil:
-		switch n.GetDropStmt().RemoveType {
-		case pg_query.ObjectType_OBJECT_TABLE, pg_query.ObjectType_OBJECT_SEQUENCE, pg_query.ObjectType_OBJECT_TYPE,
-			pg_query.ObjectType_OBJECT_SCHEMA, pg_query.ObjectType_OBJECT_EXTENSION, pg_query.ObjectType_OBJECT_MATVIEW:
-			return planner.ActionDrop, loss(strings.TrimSpace(firstWords(sql, 2))), nil
-		}
-		return planner.ActionDrop, nil, nil
-	case n.GetAlterTableStmt() != nil:
-		for _, c := range n.GetAlterTableStmt().Cmds {
-			if cmd := c.GetAlterTableCmd(); cmd != nil && cmd.Subtype == pg_query.AlterTableType_AT_DropColumn {
-				return planner.ActionAlter, loss("DROP COLUMN " + cmd.Name), nil
-			}
-		}
-		return planner.ActionAlter, nil, nil
-	case n.GetDeleteStmt() != nil:
-		return planner.ActionDrop, loss("DELETE"), nil
-	case n.GetTruncateStmt() != nil:
-		return planner.ActionDrop, loss("TRUNCATE"), nil
-	case n.GetCreateStmt() != nil, n.GetIndexStmt() != nil, n.GetCreateSeqStmt() != nil, n.GetCreateEnumStmt() != nil,
-		n.GetCreateSchemaStmt() != nil, n.GetCreateExtensionStmt() != nil, n.GetInsertStmt() != nil:
-		return planner.ActionCreate, nil, nil
-	case n.GetTransactionStmt() != nil:
-		return "", nil, fmt.Errorf("transaction control (%s) is not allowed in a plan: apply runs the plan in its own transaction", strings.TrimSpace(firstWords(sql, 1)))
-	}
-	return planner.ActionAlter, nil, nil
 }
 
 func firstWords(s string, n int) string {

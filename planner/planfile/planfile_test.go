@@ -44,6 +44,38 @@ ALTER TABLE public.users DROP COLUMN legacy;
 	}
 }
 
+// TestReadAtomicBody: a function with a SQL-standard body is one
+// statement, though its body holds semicolons.
+func TestReadAtomicBody(t *testing.T) {
+	text := `-- renovate plan
+-- format_version: 1
+-- remote_fingerprint: abc
+
+-- step 1: create function public.f(integer)
+CREATE FUNCTION public.f(a integer) RETURNS integer
+    LANGUAGE sql
+    BEGIN ATOMIC
+ SELECT a + 1;
+ SELECT a + 2;
+END;
+
+-- step 2: create table public.t
+CREATE TABLE public.t (id integer);
+`
+	p, err := Read("plan.sql", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Steps) != 2 || !strings.HasPrefix(p.Steps[0].SQL, "CREATE FUNCTION") || !strings.Contains(p.Steps[0].SQL, "SELECT a + 2;\nEND;") {
+		t.Fatalf("steps: %+v", p.Steps)
+	}
+	for _, s := range p.Steps {
+		if len(s.Hazards) != 0 {
+			t.Errorf("step %d has hazards %+v", s.ID, s.Hazards)
+		}
+	}
+}
+
 func TestReadErrors(t *testing.T) {
 	tests := []struct{ name, text, want string }{
 		{"not a plan", "DROP TABLE x;", "not a renovate plan"},

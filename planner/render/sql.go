@@ -16,6 +16,10 @@ const (
 	HeaderRenovateVersion   = "-- renovate_version: "
 	HeaderRemoteFingerprint = "-- remote_fingerprint: "
 	HeaderGitCommit         = "-- git_commit: "
+	// HeaderRecordedRun starts the line renovate show writes under the
+	// title of a recorded run's plan: a replay made for another database,
+	// which carries no remote_fingerprint for apply to check.
+	HeaderRecordedRun = "-- recorded run: "
 	// StepPrefix starts the comment naming a step and its object; it is
 	// for the reader, and plan files are read without it.
 	StepPrefix = "-- step "

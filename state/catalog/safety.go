@@ -198,3 +198,66 @@ func splitQualNames(tables []state.QualName) (schemas, names []string) {
 	}
 	return schemas, names
 }
+
+// IndexBuild is an INVALID index that another session is working on
+// right now: a CREATE INDEX CONCURRENTLY (or REINDEX CONCURRENTLY, or
+// DROP INDEX CONCURRENTLY) still running.
+type IndexBuild struct {
+	Index state.ObjectKey
+	// PID is the backend working on it.
+	PID int
+	// How is what says so: the server's index build progress, or the
+	// lock that session holds on the index or its table.
+	How string
+}
+
+// IndexBuildsInProgress returns the INVALID indexes another session is
+// building: the server reports the build (pg_stat_progress_create_index)
+// or another session holds a lock on the index, or a SHARE UPDATE
+// EXCLUSIVE lock on its table (what a concurrent build holds while it
+// waits; a VACUUM holds it too, and then the index is reported anyway,
+// the safe side). Such an index is not a leftover of a failed build: a
+// plan must not drop it.
+func IndexBuildsInProgress(ctx context.Context, conn *pgx.Conn) ([]IndexBuild, error) {
+	rows, err := conn.Query(ctx, `
+SELECT n.nspname::text, c.relname::text, ic.relname::text, b.pid, b.how
+FROM pg_index i
+JOIN pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_class c ON c.oid = i.indrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN LATERAL (
+	SELECT p.pid, 'index build in progress' AS how FROM pg_stat_progress_create_index p
+	WHERE p.pid <> pg_backend_pid() AND (p.index_relid = i.indexrelid OR p.relid = i.indrelid)
+	UNION ALL
+	SELECT l.pid, 'lock ' || l.mode || ' on the index' FROM pg_locks l
+	WHERE l.pid <> pg_backend_pid() AND l.locktype = 'relation' AND l.relation = i.indexrelid
+		AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+	UNION ALL
+	SELECT l.pid, 'lock ' || l.mode || ' on the table' FROM pg_locks l
+	WHERE l.pid <> pg_backend_pid() AND l.locktype = 'relation' AND l.relation = i.indrelid
+		AND l.mode = 'ShareUpdateExclusiveLock'
+		AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+	ORDER BY 1 LIMIT 1
+) b ON true
+WHERE NOT i.indisvalid AND c.relkind IN ('r', 'p')
+	AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%'
+ORDER BY 1, 2, 3`)
+	if err != nil {
+		return nil, fmt.Errorf("looking for index builds in progress: %w", err)
+	}
+	defer rows.Close()
+	var out []IndexBuild
+	for rows.Next() {
+		b := IndexBuild{Index: state.ObjectKey{Kind: state.KindIndex}}
+		var pid int32
+		if err := rows.Scan(&b.Index.Schema, &b.Index.Table, &b.Index.Name, &pid, &b.How); err != nil {
+			return nil, fmt.Errorf("looking for index builds in progress: %w", err)
+		}
+		b.PID = int(pid)
+		out = append(out, b)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("looking for index builds in progress: %w", err)
+	}
+	return out, nil
+}

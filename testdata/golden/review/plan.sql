@@ -31,7 +31,6 @@ CREATE TABLE public.customers (
 ALTER TABLE public.orders ADD COLUMN customer_id bigint;
 
 -- step 6: alter column public.orders.total
--- hazard cast_may_fail: Changing public.orders.total from integer to numeric(12,2) converts every value; the apply fails if one does not fit. (public.orders: 0 B, row count unknown until ANALYZE)
 -- hazard table_rewrite: Changing the type of public.orders.total rewrites the table under an ACCESS EXCLUSIVE lock. (public.orders: 0 B, row count unknown until ANALYZE)
 -- hazard access_exclusive_lock: Holds an ACCESS EXCLUSIVE lock on public.orders while it runs: every read and write of the table waits (apply's lock_timeout bounds only the wait for the lock). (public.orders: 0 B, row count unknown until ANALYZE)
 ALTER TABLE public.orders ALTER COLUMN total TYPE numeric(12,2) USING total::numeric(12,2);
