@@ -465,8 +465,7 @@ func canonicalSQLBody(body *pg_query.Node) (string, []state.ObjectKey, error) {
 			Defname: "language", Arg: pg_query.MakeStrNode("sql"), Defaction: pg_query.DefElemAction_DEFELEM_UNSPEC}}}},
 		SqlBody: c,
 	}
-	tree := &pg_query.ParseResult{Stmts: []*pg_query.RawStmt{{Stmt: &pg_query.Node{Node: &pg_query.Node_CreateFunctionStmt{CreateFunctionStmt: stmt}}}}}
-	out, err := pg_query.Deparse(tree)
+	out, err := deparseStmt(&pg_query.Node{Node: &pg_query.Node_CreateFunctionStmt{CreateFunctionStmt: stmt}})
 	if err != nil {
 		return "", nil, fmt.Errorf("deparsing the function body: %w", err)
 	}
