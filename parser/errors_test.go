@@ -146,7 +146,7 @@ func TestErrors(t *testing.T) {
 		{
 			// pg_dump's \restrict KEY / \unrestrict KEY lines are ignored;
 			// anything else that looks like them is not.
-			name: "psql restrict lines only as pg_dump writes them",
+			name:  "psql restrict lines only as pg_dump writes them",
 			files: []File{{"r.sql", "\\restrict\n\\restrict a b\nCREATE TABLE t (a int); \\unrestrict k\n\\restrict k-1\n\\restricted k\n"}},
 			want: []string{
 				`r.sql:1:1: psql meta-command \restrict is not supported in schema files`,

@@ -166,4 +166,3 @@ func queryTree(t *testing.T, src string) *pg_query.Node {
 	clearLocations(n)
 	return n
 }
-
