@@ -28,6 +28,8 @@ type fileParser struct {
 	// the statement being handled.
 	annotations []*annotation
 	cur         *pg_query.RawStmt
+	// order is what the file creates where (fileorder.go).
+	order fileOrder
 }
 
 // parseFile parses one file into definitions and errors.
@@ -47,8 +49,9 @@ func parseFile(f File) *fileParser {
 	}
 	p.scanAnnotations()
 	params := paramTokens(sql)
-	for _, raw := range tree.Stmts {
-		if p.rejectParams(raw, params) {
+	p.order = scanCreations(tree.Stmts)
+	for i, raw := range tree.Stmts {
+		if p.rejectParams(raw, params) || p.fileOrderStatement(i, raw) {
 			continue
 		}
 		p.cur = raw

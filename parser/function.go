@@ -27,6 +27,9 @@ type routineDef struct {
 	rowsGiven bool
 	// bodyGiven is an AS clause (whose string may be empty).
 	bodyGiven bool
+	// replace is CREATE OR REPLACE: a later one replaces an earlier
+	// definition of the same signature, as it does when the file runs.
+	replace bool
 	// deps are the objects an SQL-standard body uses.
 	deps []state.ObjectKey
 }
@@ -79,7 +82,7 @@ func (p *fileParser) createFunction(s *pg_query.CreateFunctionStmt, loc Location
 		return
 	}
 	d := &routineDef{loc: loc, fn: state.Function{Schema: name.Schema, Name: name.Name, Procedure: s.IsProcedure,
-		RenamedFrom: p.renamedFrom(loc)}}
+		RenamedFrom: p.renamedFrom(loc)}, replace: s.Replace}
 	fail := func(format string, args ...any) {
 		p.errs.semantic(loc, "%s %s: %s", what, name, fmt.Sprintf(format, args...))
 	}

@@ -106,6 +106,7 @@ func (r *resolver) resolve(files []*fileParser) *Result {
 	r.createIndexes(items)
 	r.tableExtFinish(items)
 	r.functions(items)
+	r.resolveDropNoops(items)
 	r.publications(items)
 	r.comments(items)
 	r.finishTypes(items)
