@@ -103,6 +103,7 @@ func (r *resolver) resolve(files []*fileParser) *Result {
 	r.columnChanges(items)
 	r.inheritProperties(items)
 	r.constraints(items)
+	r.constraintCommands(items)
 	r.createIndexes(items)
 	r.tableExtFinish(items)
 	r.functions(items)
