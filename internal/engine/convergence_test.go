@@ -38,7 +38,7 @@ func TestConvergence(t *testing.T) {
 		dir := dir
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			t.Parallel()
-			if !serverMeetsMinVersion(t, dir) || !serverHasFeatures(t, dir) {
+			if !serverMeetsMinVersion(t, dir) || !serverMeetsMaxVersion(t, dir) || !serverHasFeatures(t, dir) {
 				return
 			}
 			// roles: the cluster roles the case grants to, one per line.
@@ -311,6 +311,25 @@ func serverMeetsMinVersion(t *testing.T, dir string) bool {
 	}
 	if srv.Version() < v {
 		t.Logf("needs server version %d or later; this is %d", v, srv.Version())
+		return false
+	}
+	return true
+}
+
+// serverMeetsMaxVersion reports (and logs) whether the test server is no
+// newer than dir/max_version says, for schemas later releases refuse.
+func serverMeetsMaxVersion(t *testing.T, dir string) bool {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, "max_version"))
+	if err != nil {
+		return true
+	}
+	var v int
+	if _, err := fmt.Sscan(string(b), &v); err != nil {
+		t.Fatalf("%s: %v", filepath.Join(dir, "max_version"), err)
+	}
+	if srv.Version() > v {
+		t.Logf("needs server version %d or earlier; this is %d", v, srv.Version())
 		return false
 	}
 	return true
