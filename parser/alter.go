@@ -147,6 +147,8 @@ func (p *fileParser) alterTableCmd(cmd *pg_query.AlterTableCmd, table state.Qual
 	case pg_query.AlterTableType_AT_EnableRowSecurity, pg_query.AlterTableType_AT_DisableRowSecurity,
 		pg_query.AlterTableType_AT_ForceRowSecurity, pg_query.AlterTableType_AT_NoForceRowSecurity:
 		return &alterCmd{loc: loc, rowSecurity: rowSecurityCmd(cmd.Subtype)}, true
+	case pg_query.AlterTableType_AT_ValidateConstraint:
+		return validateConstraintCmd(cmd, loc), true
 	case pg_query.AlterTableType_AT_SetNotNull:
 		return &alterCmd{loc: loc, setNotNull: &columnChange{column: cmd.Name}}, true
 	case pg_query.AlterTableType_AT_AddIdentity:

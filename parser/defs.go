@@ -141,6 +141,8 @@ type alterCmd struct {
 	// ext is a sub-command of table_ext.go (storage, partitioning,
 	// inheritance, DROP COLUMN ...).
 	ext *alterExt
+	// constraint is VALIDATE or RENAME CONSTRAINT (alter_constraint.go).
+	constraint *constraintChange
 }
 
 // columnChange is ALTER COLUMN ... SET DEFAULT / SET NOT NULL / ADD

@@ -137,11 +137,23 @@ func TestErrors(t *testing.T) {
 		},
 		{
 			name:  "psql meta-commands",
-			files: []File{{"m.sql", "\\restrict abc123\nCREATE TABLE t (a int);\n  \\i other.sql\nCOMMENT ON TABLE t IS 'line\n\\not a command';\n\\connect db\n"}},
+			files: []File{{"m.sql", "\\restrict abc123\nCREATE TABLE t (a int);\n  \\i other.sql\nCOMMENT ON TABLE t IS 'line\n\\not a command';\n\\connect db\n\\unrestrict abc123\n"}},
 			want: []string{
-				`m.sql:1:1: psql meta-command \restrict is not supported in schema files`,
 				`m.sql:3:3: psql meta-command \i is not supported in schema files`,
 				`m.sql:6:1: psql meta-command \connect is not supported in schema files`,
+			},
+		},
+		{
+			// pg_dump's \restrict KEY / \unrestrict KEY lines are ignored;
+			// anything else that looks like them is not.
+			name:  "psql restrict lines only as pg_dump writes them",
+			files: []File{{"r.sql", "\\restrict\n\\restrict a b\nCREATE TABLE t (a int); \\unrestrict k\n\\restrict k-1\n\\restricted k\n"}},
+			want: []string{
+				`r.sql:1:1: psql meta-command \restrict is not supported in schema files`,
+				`r.sql:2:1: psql meta-command \restrict is not supported in schema files`,
+				`r.sql:3:25: psql meta-command \unrestrict is not supported in schema files`,
+				`r.sql:4:1: psql meta-command \restrict is not supported in schema files`,
+				`r.sql:5:1: psql meta-command \restricted is not supported in schema files`,
 			},
 		},
 		{

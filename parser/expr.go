@@ -24,15 +24,10 @@ func canonicalExpr(n *pg_query.Node) (string, error) {
 	return deparseExpr(c)
 }
 
-// deparseExpr deparses an expression as it stands.
+// deparseExpr deparses an expression as it stands; the text parses back
+// to the same tree (deparse.go).
 func deparseExpr(n *pg_query.Node) (string, error) {
-	sel := &pg_query.SelectStmt{
-		TargetList:  []*pg_query.Node{{Node: &pg_query.Node_ResTarget{ResTarget: &pg_query.ResTarget{Val: n}}}},
-		LimitOption: pg_query.LimitOption_LIMIT_OPTION_DEFAULT,
-		Op:          pg_query.SetOperation_SETOP_NONE,
-	}
-	tree := &pg_query.ParseResult{Stmts: []*pg_query.RawStmt{{Stmt: &pg_query.Node{Node: &pg_query.Node_SelectStmt{SelectStmt: sel}}}}}
-	out, err := pg_query.Deparse(tree)
+	out, err := deparseStmt(selectOf(n))
 	if err != nil {
 		return "", fmt.Errorf("deparsing expression: %w", err)
 	}

@@ -28,6 +28,8 @@ type fileParser struct {
 	// the statement being handled.
 	annotations []*annotation
 	cur         *pg_query.RawStmt
+	// order is what the file creates where (fileorder.go).
+	order fileOrder
 }
 
 // parseFile parses one file into definitions and errors.
@@ -47,8 +49,9 @@ func parseFile(f File) *fileParser {
 	}
 	p.scanAnnotations()
 	params := paramTokens(sql)
-	for _, raw := range tree.Stmts {
-		if p.rejectParams(raw, params) {
+	p.order = scanCreations(tree.Stmts)
+	for i, raw := range tree.Stmts {
+		if p.rejectParams(raw, params) || p.fileOrderStatement(i, raw) {
 			continue
 		}
 		p.cur = raw
@@ -134,7 +137,9 @@ func (p *fileParser) blankMetaCommands() string {
 		if i := strings.IndexAny(line, " \t\r"); i >= 0 {
 			name = line[:i]
 		}
-		p.errs.add(&UnsupportedError{Loc: p.loc(start), Statement: "psql meta-command " + name, Reason: "is not supported in schema files"})
+		if !p.isRestrictLine(start, line) {
+			p.errs.add(&UnsupportedError{Loc: p.loc(start), Statement: "psql meta-command " + name, Reason: "is not supported in schema files"})
+		}
 		for i := start; i < end; i++ {
 			b[i] = ' '
 		}
@@ -153,6 +158,29 @@ func (p *fileParser) blankMetaCommands() string {
 	}
 	p.tokenStarts = kept
 	return string(b)
+}
+
+// isRestrictLine reports whether the meta-command at start, whose line
+// (to its end) is line, is "\restrict KEY" or "\unrestrict KEY" alone on
+// its line: pg_dump 13.22, 14.19, 15.14, 16.10, 17.6 and later write those
+// around a dump so that psql refuses meta-commands smuggled into it. They
+// change nothing in the database, so they are accepted and ignored; every
+// other meta-command is still an error.
+func (p *fileParser) isRestrictLine(start int, line string) bool {
+	lineStart := strings.LastIndexByte(p.src[:start], '\n') + 1
+	if strings.TrimLeft(p.src[lineStart:start], " \t") != "" {
+		return false
+	}
+	fields := strings.Fields(line)
+	if len(fields) != 2 || (fields[0] != `\restrict` && fields[0] != `\unrestrict`) {
+		return false
+	}
+	for _, r := range fields[1] {
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // syntaxError reports a parse error at its position. pg_query's cursor

@@ -27,6 +27,9 @@ type routineDef struct {
 	rowsGiven bool
 	// bodyGiven is an AS clause (whose string may be empty).
 	bodyGiven bool
+	// replace is CREATE OR REPLACE: a later one replaces an earlier
+	// definition of the same signature, as it does when the file runs.
+	replace bool
 	// deps are the objects an SQL-standard body uses.
 	deps []state.ObjectKey
 }
@@ -79,7 +82,7 @@ func (p *fileParser) createFunction(s *pg_query.CreateFunctionStmt, loc Location
 		return
 	}
 	d := &routineDef{loc: loc, fn: state.Function{Schema: name.Schema, Name: name.Name, Procedure: s.IsProcedure,
-		RenamedFrom: p.renamedFrom(loc)}}
+		RenamedFrom: p.renamedFrom(loc)}, replace: s.Replace}
 	fail := func(format string, args ...any) {
 		p.errs.semantic(loc, "%s %s: %s", what, name, fmt.Sprintf(format, args...))
 	}
@@ -465,8 +468,7 @@ func canonicalSQLBody(body *pg_query.Node) (string, []state.ObjectKey, error) {
 			Defname: "language", Arg: pg_query.MakeStrNode("sql"), Defaction: pg_query.DefElemAction_DEFELEM_UNSPEC}}}},
 		SqlBody: c,
 	}
-	tree := &pg_query.ParseResult{Stmts: []*pg_query.RawStmt{{Stmt: &pg_query.Node{Node: &pg_query.Node_CreateFunctionStmt{CreateFunctionStmt: stmt}}}}}
-	out, err := pg_query.Deparse(tree)
+	out, err := deparseStmt(&pg_query.Node{Node: &pg_query.Node_CreateFunctionStmt{CreateFunctionStmt: stmt}})
 	if err != nil {
 		return "", nil, fmt.Errorf("deparsing the function body: %w", err)
 	}

@@ -254,6 +254,13 @@ func (r *resolver) defineRoutine(d *routineDef) {
 	rs := r.routineState()
 	sig := routineSig{f.Schema, f.Name, f.InputTypes()}
 	if prev := rs.bySig[sig]; prev != nil {
+		if d.replace && prev.Procedure == f.Procedure && r.locs[prev.Key()].File == d.loc.File {
+			// CREATE OR REPLACE later in the same file: the last
+			// definition wins, as when the file runs. Across files
+			// (which have no order) it stays a duplicate.
+			*prev = f
+			return
+		}
 		r.errs.add(&DuplicateError{Key: f.Key(), First: r.locs[prev.Key()], Second: d.loc})
 		return
 	}

@@ -349,8 +349,7 @@ func indexDefinition(st *pg_query.IndexStmt, name string, table *state.Table) (s
 			ie.Collation = nil
 		}
 	}
-	tree := &pg_query.ParseResult{Stmts: []*pg_query.RawStmt{{Stmt: &pg_query.Node{Node: &pg_query.Node_IndexStmt{IndexStmt: st}}}}}
-	out, err := pg_query.Deparse(tree)
+	out, err := deparseStmt(&pg_query.Node{Node: &pg_query.Node_IndexStmt{IndexStmt: st}})
 	if err != nil {
 		return "", fmt.Errorf("deparsing index: %w", err)
 	}

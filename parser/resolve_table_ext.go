@@ -260,7 +260,13 @@ func (r *resolver) inheritColumns(te *tableEntry) {
 		merged := local
 		merged.Inherited = te.t.PartitionOf != nil
 		merged.NotNull = local.NotNull || inh.NotNull
-		merged.Generated = inh.Generated
+		// A child's own generation expression stays (PostgreSQL 16 and
+		// later let it differ from the parent's, and up to 15 a child may
+		// generate a column that is plain in its parent); without one it
+		// generates the column as the parent does.
+		if merged.Generated == "" {
+			merged.Generated = inh.Generated
+		}
 		cols = append(cols, merged)
 	}
 	for _, c := range te.t.Columns {

@@ -82,6 +82,11 @@ func (p *fileParser) statement(raw *pg_query.RawStmt) {
 		p.createPolicy(s.CreatePolicyStmt, loc)
 	case *pg_query.Node_AlterPolicyStmt:
 		p.alterPolicy(s.AlterPolicyStmt, loc)
+	case *pg_query.Node_RenameStmt:
+		if !p.renameConstraint(s.RenameStmt, loc) {
+			what, reason := statementName(raw.Stmt)
+			p.errs.add(&UnsupportedError{Loc: loc, Statement: what, Reason: reason})
+		}
 	case *pg_query.Node_AlterOwnerStmt:
 		// ALTER ... OWNER TO: owners are not managed yet; ignored so
 		// pg_dump output can be adopted as is.
@@ -95,12 +100,9 @@ func (p *fileParser) statement(raw *pg_query.RawStmt) {
 }
 
 // createSchema handles CREATE SCHEMA [IF NOT EXISTS] name [AUTHORIZATION
-// role]. The owner is ignored (owners are not managed yet).
+// role] [schema elements]. The owner is ignored (owners are not managed
+// yet); the elements are statements of their own (schema_elements.go).
 func (p *fileParser) createSchema(s *pg_query.CreateSchemaStmt, loc Location) {
-	if len(s.SchemaElts) > 0 {
-		p.errs.unsupported(loc, "CREATE SCHEMA with schema elements")
-		return
-	}
 	name := s.Schemaname
 	if name == "" {
 		role := s.Authrole
@@ -111,6 +113,7 @@ func (p *fileParser) createSchema(s *pg_query.CreateSchemaStmt, loc Location) {
 		name = role.Rolename
 	}
 	p.add(&schemaDef{loc: loc, name: name})
+	p.schemaElements(name, s.SchemaElts, loc)
 }
 
 // createExtension handles CREATE EXTENSION [IF NOT EXISTS] name [WITH]

@@ -230,8 +230,7 @@ func canonicalQuery(n *pg_query.Node, aliases []string) (canonicalQueryResult, e
 			}
 		}
 	})
-	tree := &pg_query.ParseResult{Stmts: []*pg_query.RawStmt{{Stmt: q}}}
-	out, err := pg_query.Deparse(tree)
+	out, err := deparseStmt(q)
 	if err != nil {
 		return canonicalQueryResult{}, fmt.Errorf("deparsing the query: %w", err)
 	}

@@ -158,6 +158,14 @@ func newRefIndex(m state.DatabaseSchema) *refIndex {
 		x.types[n] = t
 		x.typeNames[sqlgen.QualifiedName(t.Schema, t.Name)] = n
 	}
+	// A table's row type is named as the table: a domain, composite
+	// attribute or column of that type uses the table.
+	for i := range m.Tables {
+		t := &m.Tables[i]
+		if name := sqlgen.QualifiedName(t.Schema, t.Name); x.typeNames[name] == (depNode{}) {
+			x.typeNames[name] = nodeOf(t.Key())
+		}
+	}
 	for _, s := range m.Sequences {
 		x.sequences[depNode{string(state.KindSequence), s.Schema, s.Name}] = s
 	}

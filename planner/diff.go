@@ -95,6 +95,7 @@ func (d *differ) change(obj state.ObjectKey, a Action, old, new string) {
 // ties) and numbers them.
 func (d *differ) plan() *Plan {
 	sort.SliceStable(d.steps, func(i, j int) bool { return d.steps[i].phase < d.steps[j].phase })
+	d.orderRowTypePhases()
 	d.deferNewEnumValueUsers()
 	d.safeSteps()
 	for i := range d.steps {

@@ -116,7 +116,7 @@ func (d *differ) createTable(t state.Table, owned []state.Sequence) {
 		}
 		inline = append(inline, c)
 	}
-	d.add(phaseCreateTable, key, ActionCreate, sqlgen.CreateTable(t, inline))
+	d.add(phaseCreateTable, key, ActionCreate, sqlgen.CreateTable(sqlgen.WithoutInheritedGeneration(t, sqlgen.ParentTables(d.to, t)), inline))
 	d.createTableExtras(t)
 	for _, c := range t.Constraints {
 		if c.Kind == state.ConstraintForeignKey {

@@ -32,6 +32,10 @@ type typePlan struct {
 	newLabels []newEnumLabel
 	// rebuilt are the types recreated, by name.
 	rebuilt map[state.QualName]bool
+	// rowTypeUsersTo and rowTypeUsersFrom are the types built on a
+	// table's row type in the desired and current models, filled when
+	// first needed (rowtype_order.go).
+	rowTypeUsersTo, rowTypeUsersFrom map[state.QualName]bool
 }
 
 // newEnumLabel is one value added to an existing enum.
@@ -90,7 +94,7 @@ func (d *differ) types() {
 		if !strings.HasSuffix(t.Name, oldTypeSuffix) || !d.isRebuildLeftover(t) {
 			d.change(t.Key(), ActionDrop, sqlgen.TypeDefinition(t), "")
 		}
-		d.add(phaseDropType, t.Key(), ActionDrop, sqlgen.DropType(t.QualName()))
+		d.add(d.dropTypePhase(t), t.Key(), ActionDrop, sqlgen.DropType(t.QualName()))
 	}
 }
 

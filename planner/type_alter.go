@@ -62,7 +62,7 @@ func (d *differ) createType(t state.Type) {
 			early.Checks = append(early.Checks, c)
 		}
 	}
-	d.add(phaseType, t.Key(), ActionCreate, sqlgen.CreateType(early))
+	d.add(d.createTypePhase(t), t.Key(), ActionCreate, sqlgen.CreateType(early))
 	if early.Default != t.Default {
 		d.add(phaseAddConstraint, t.Key(), ActionAlter, sqlgen.AlterDomainDefault(q, t.Default))
 	}

@@ -9,7 +9,8 @@ type View struct {
 	Materialized bool   `json:"materialized,omitempty"`
 	// Definition is the canonical text of the view's query (without a
 	// trailing semicolon). In the catalog's raw model it is
-	// pg_get_viewdef(oid, true) with only pg_catalog on the search path;
+	// pg_get_viewdef(oid) (not the pretty form, which can
+	// flatten nested AND/OR) with only pg_catalog on the search path;
 	// the parser turns that and what a person writes into one canonical
 	// form.
 	Definition string `json:"definition"`

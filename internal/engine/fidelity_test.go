@@ -33,7 +33,24 @@ func TestFidelity(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			checkConvergence(t, "", readFile(t, filepath.Join(dir, "schema.sql")), nil)
+			schema := readFile(t, filepath.Join(dir, "schema.sql"))
+			checkConvergence(t, "", schema, nil)
+			// The file plans empty against the database built from it.
+			dsn := srv.NewDatabase(t)
+			if err := execSQL(t, dsn, schema); err != nil {
+				t.Fatalf("loading schema.sql: %v", err)
+			}
+			local := t.TempDir()
+			if err := os.WriteFile(filepath.Join(local, "schema.sql"), []byte(schema), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			p, err := makePlanFor(t, dsn, local)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !p.Empty() {
+				t.Fatalf("schema.sql does not plan empty against the database built from it:\n%s", planSQL(p))
+			}
 		})
 	}
 }

@@ -151,7 +151,7 @@ func TableDefinition(t state.Table, owned []state.Sequence, parents ...state.Tab
 		b.WriteString("\n")
 	}
 	inline, later := splitConstraints(t.Constraints, func(c state.Constraint) bool { return c.NotValid })
-	b.WriteString(CreateTable(t, inline))
+	b.WriteString(CreateTable(WithoutInheritedGeneration(t, parents), inline))
 	for _, c := range later {
 		b.WriteString(AddConstraint(t, c))
 	}

@@ -228,3 +228,34 @@ func NoInherit(child, parent state.QualName) string {
 func DropColumnOnly(t state.QualName, col string) string {
 	return "ALTER TABLE ONLY " + Qual(t) + " DROP COLUMN " + QuoteIdent(col) + ";\n"
 }
+
+// WithoutInheritedGeneration returns t with the generation expression left
+// out of each column of its own that its parents generate with the same
+// expression. CREATE TABLE ... INHERITS up to PostgreSQL 15 refuses a
+// child column that states a generation expression for an inherited
+// generated column ("Omit the generation expression ... to inherit it"),
+// which a child attached by ALTER TABLE ... INHERIT has in the catalog;
+// left out, the child inherits the same expression on every version.
+func WithoutInheritedGeneration(t state.Table, parents []state.Table) state.Table {
+	if len(parents) == 0 {
+		return t
+	}
+	var cols []state.Column
+	for i, c := range t.Columns {
+		if c.Inherited || c.Generated == "" {
+			continue
+		}
+		inh, ok := state.InheritedColumn(parents, c.Name)
+		if !ok || inh.Generated != c.Generated {
+			continue
+		}
+		if cols == nil {
+			cols = append([]state.Column(nil), t.Columns...)
+		}
+		cols[i].Generated = ""
+	}
+	if cols != nil {
+		t.Columns = cols
+	}
+	return t
+}

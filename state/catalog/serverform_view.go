@@ -41,7 +41,7 @@ type ServerView struct {
 const serverViewQuery = `
 WITH v AS (SELECT to_regclass('pg_temp.' || quote_ident($1))::oid AS oid)
 SELECT
-	pg_get_viewdef(v.oid, true),
+	pg_get_viewdef(v.oid),
 	coalesce((SELECT array_agg(a.attname::text ORDER BY a.attnum)
 		FROM pg_attribute a WHERE a.attrelid = v.oid AND a.attnum > 0 AND NOT a.attisdropped), '{}'),
 	coalesce((SELECT array_agg(

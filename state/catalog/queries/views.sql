@@ -1,8 +1,12 @@
 -- Views (relkind 'v') and materialized views ('m') in user schemas, not
 -- extension members. Comments come from comments.sql.
 --
--- pg_get_viewdef(oid, true) prints the query pretty, as psql's \d+ does;
--- with search_path = pg_catalog (settings.sql) every relation, function
+-- pg_get_viewdef(oid) prints the query as pg_dump does, with every
+-- parenthesis of the stored tree. The pretty form (pg_get_viewdef(oid,
+-- true), psql's \d+) leaves out parentheses it deems redundant and loses
+-- nesting the rule keeps: a = 1 AND (b = 2 AND c = 3) is one AND nested
+-- in another, and reading the pretty text back gives a single flat AND, a
+-- different tree. With search_path = pg_catalog (settings.sql) every relation, function
 -- and type outside pg_catalog comes out schema-qualified. reloptions hold
 -- a view's security_barrier, security_invoker and check_option (WITH
 -- CHECK OPTION is stored as check_option) and a materialized view's
@@ -16,7 +20,7 @@ SELECT
 	n.nspname::text,
 	c.relname::text,
 	c.relkind = 'm',
-	pg_get_viewdef(c.oid, true),
+	pg_get_viewdef(c.oid),
 	coalesce(c.reloptions, '{}')::text[],
 	coalesce(cols.nums, '{}'),
 	coalesce(cols.names, '{}'),
