@@ -1,0 +1,110 @@
+package catalog
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// Session defaults. Each applies unless the user chose a value of their own
+// (in the connection string, PGOPTIONS or the PG* environment variables),
+// except standard_conforming_strings, which is always on.
+const (
+	// DefaultConnectTimeout bounds how long connecting may take: a server
+	// that accepts the connection but never answers would otherwise hang
+	// every command. libpq's connect_timeout (in the connection string, or
+	// PGCONNECT_TIMEOUT) overrides it; as in libpq, it applies per host
+	// and per attempt.
+	DefaultConnectTimeout = 10 * time.Second
+	// DefaultLockTimeout bounds how long a renovate session waits for a
+	// lock outside apply's own statements (which set theirs, --lock-timeout):
+	// reading the catalog or a data table's rows behind another session's
+	// ACCESS EXCLUSIVE lock would otherwise wait for ever.
+	DefaultLockTimeout = 10 * time.Second
+	// ConnectionCheckInterval is client_connection_check_interval on
+	// PostgreSQL 14 and later: while a statement runs, the server checks
+	// this often that renovate is still connected, so a killed renovate
+	// does not leave a backend holding its locks until the statement ends.
+	ConnectionCheckInterval = 5 * time.Second
+)
+
+// ConnConfig parses dsn into the configuration Connect uses: libpq's
+// conventions as pgx implements them, plus renovate's session settings.
+//
+// standard_conforming_strings is sent as a startup parameter, always "on":
+// parameters of the startup packet take precedence over the database's and
+// the role's settings and over PGOPTIONS (the server applies the options
+// string first), so a backslash in a literal renovate writes can never end
+// it early. The connection string cannot turn it off either.
+func ConnConfig(dsn string) (*pgx.ConnConfig, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, parseError(err)
+	}
+	if _, ok := cfg.RuntimeParams["application_name"]; !ok {
+		cfg.RuntimeParams["application_name"] = applicationName
+	}
+	cfg.RuntimeParams["standard_conforming_strings"] = "on"
+	if cfg.ConnectTimeout == 0 && !connectTimeoutGiven(dsn) {
+		cfg.ConnectTimeout = DefaultConnectTimeout
+	}
+	if !userSets(cfg, "lock_timeout") {
+		cfg.RuntimeParams["lock_timeout"] = fmt.Sprint(DefaultLockTimeout.Milliseconds())
+	}
+	return cfg, nil
+}
+
+// connectTimeoutGiven reports whether the user chose a connect timeout,
+// including connect_timeout=0 (wait for ever, as in libpq).
+func connectTimeoutGiven(dsn string) bool {
+	return os.Getenv("PGCONNECT_TIMEOUT") != "" || strings.Contains(dsn, "connect_timeout")
+}
+
+// userSets reports whether the connection string or PGOPTIONS sets the
+// server parameter name.
+func userSets(cfg *pgx.ConnConfig, name string) bool {
+	if _, ok := cfg.RuntimeParams[name]; ok {
+		return true
+	}
+	return strings.Contains(strings.ReplaceAll(cfg.RuntimeParams["options"], "-", "_"), name)
+}
+
+// ErrNonConformingStrings means a session ended up with
+// standard_conforming_strings off despite renovate's startup parameter
+// (a connection pooler that drops startup parameters, say). renovate
+// refuses to work there: a backslash would change the meaning of literals.
+var ErrNonConformingStrings = errors.New("the server reports standard_conforming_strings off for this session although renovate asked for on " +
+	"(a connection pooler may drop startup parameters); renovate refuses to run SQL there, where a backslash in a string literal would end it early")
+
+// prepareSession checks and completes a new session: it must have
+// standard_conforming_strings on, and on PostgreSQL 14 and later gets
+// client_connection_check_interval unless the user set one.
+func prepareSession(ctx context.Context, conn *pgx.Conn, cfg *pgx.ConnConfig) error {
+	if err := CheckConformingStrings(conn); err != nil {
+		return err
+	}
+	v, err := serverVersion(conn)
+	if err != nil || v < 140000 || userSets(cfg, "client_connection_check_interval") {
+		return nil // an unknown version is reported by Introspect
+	}
+	if _, err := conn.Exec(ctx, fmt.Sprintf("SET client_connection_check_interval = %d", ConnectionCheckInterval.Milliseconds())); err != nil {
+		return fmt.Errorf("setting client_connection_check_interval: %w", err)
+	}
+	return nil
+}
+
+// CheckConformingStrings returns ErrNonConformingStrings unless the session
+// has standard_conforming_strings on. The server reports the setting with
+// every change (it is a GUC_REPORT parameter), so this costs no round trip
+// and sees a SET (or set_config in a function) as soon as it ran.
+func CheckConformingStrings(conn *pgx.Conn) error {
+	if conn.PgConn().ParameterStatus("standard_conforming_strings") != "on" {
+		return ErrNonConformingStrings
+	}
+	return nil
+}
