@@ -73,6 +73,11 @@ func Read(path, text string) (*planner.Plan, error) {
 		}
 		bodyStart := pos + len(raw) - len(strings.TrimLeft(body, " \t\r\n"))
 		line := 1 + strings.Count(text[:bodyStart], "\n")
+		if header, err := conformingStrings(step.SQL); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		} else if header {
+			continue
+		}
 		action, hazards, err := Classify(step.SQL)
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", path, line, err)

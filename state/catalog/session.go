@@ -74,12 +74,14 @@ func userSets(cfg *pgx.ConnConfig, name string) bool {
 	return strings.Contains(strings.ReplaceAll(cfg.RuntimeParams["options"], "-", "_"), name)
 }
 
-// ErrNonConformingStrings means a session ended up with
-// standard_conforming_strings off despite renovate's startup parameter
-// (a connection pooler that drops startup parameters, say). renovate
-// refuses to work there: a backslash would change the meaning of literals.
-var ErrNonConformingStrings = errors.New("the server reports standard_conforming_strings off for this session although renovate asked for on " +
-	"(a connection pooler may drop startup parameters); renovate refuses to run SQL there, where a backslash in a string literal would end it early")
+// ErrNonConformingStrings means renovate's session has
+// standard_conforming_strings off despite the startup parameter that asks
+// for on: a statement of the plan or a function it called turned it off, or
+// a connection pooler dropped the parameter. renovate refuses to run SQL
+// there: a backslash would change the meaning of string literals.
+var ErrNonConformingStrings = errors.New("standard_conforming_strings is off in renovate's session " +
+	"(turned off by a statement or a function it called, or dropped by a connection pooler); " +
+	"renovate refuses to run SQL where a backslash in a string literal could end it early")
 
 // prepareSession checks and completes a new session: it must have
 // standard_conforming_strings on, and on PostgreSQL 14 and later gets
