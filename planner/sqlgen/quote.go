@@ -44,7 +44,7 @@ func QualifiedName(schema, name string) string {
 // Qual quotes a state.QualName.
 func Qual(q state.QualName) string { return QualifiedName(q.Schema, q.Name) }
 
-// QuoteLiteral quotes s as an SQL string literal: 'it''s', or, when s holds
+// QuoteLiteral quotes s as an SQL string literal: 'abc', or, when s holds
 // a backslash, an escape string E'a\\b' (as PostgreSQL's quote_literal and
 // pg_query's deparser write it). Either form means the same under any
 // standard_conforming_strings setting, so a backslash in a value or a

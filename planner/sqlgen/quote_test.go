@@ -28,7 +28,7 @@ func TestQuoteIdent(t *testing.T) {
 	}
 }
 
-// TestQuoteLiteral: a backslash makes an E'' string, which means the same
+// TestQuoteLiteral: a backslash makes an E'...' string, which means the same
 // whatever standard_conforming_strings says; without one the standard form
 // (which also means the same under both settings) is kept.
 func TestQuoteLiteral(t *testing.T) {

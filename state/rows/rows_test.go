@@ -260,7 +260,7 @@ func FuzzLiteral(f *testing.F) {
 
 // TestReaderConformingStrings: a written file starts with its header's
 // SET, which the reader skips; any other SET line is refused with its
-// line. A backslash value is written as an E'' string and read back.
+// line. A backslash value is written as an E'...' string and read back.
 func TestReaderConformingStrings(t *testing.T) {
 	s := testShape(t)
 	payload := `\'); DROP TABLE public.victim; --`
