@@ -13,6 +13,7 @@ import (
 	"github.com/renovate-pg/renovate/planner"
 	"github.com/renovate-pg/renovate/planner/render"
 	"github.com/renovate-pg/renovate/state"
+	"github.com/renovate-pg/renovate/state/catalog"
 	"github.com/spf13/cobra"
 )
 
@@ -138,6 +139,7 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.Pla
 		}))
 	p, err := engine.Plan(ctx, conn, local.Parsed, remote, opts...)
 	if err != nil {
+		err = catalog.ExplainLockTimeout(ctx, conn, err) // a data table's rows, say
 		conn.Close(context.Background())
 		return nil, nil, nil, "", err
 	}

@@ -110,3 +110,63 @@ func CheckConformingStrings(conn *pgx.Conn) error {
 	}
 	return nil
 }
+
+// LockTimeoutError means renovate gave up waiting for a lock that another
+// session holds while it read the database (lock_timeout, DefaultLockTimeout
+// unless the user set one). Holders names the tables other sessions hold
+// ACCESS EXCLUSIVE locks on, and those sessions, when they could be read.
+type LockTimeoutError struct {
+	Timeout string
+	Holders []string
+	Err     error
+}
+
+func (e *LockTimeoutError) Error() string {
+	msg := "gave up waiting for a lock after " + e.Timeout + " (lock_timeout)"
+	if len(e.Holders) > 0 {
+		msg += ": " + strings.Join(e.Holders, "; ")
+	} else {
+		msg += ": another session holds a lock on a table renovate reads"
+	}
+	return msg + "; try again when that transaction has ended, or wait longer with PGOPTIONS='-c lock_timeout=60s'"
+}
+
+func (e *LockTimeoutError) Unwrap() error { return e.Err }
+
+// ExplainLockTimeout returns err as a *LockTimeoutError naming who holds
+// the locks when err is a lock timeout and conn can still be asked (it is
+// not inside a transaction); otherwise err unchanged. The sessions' query
+// texts are left out: they may hold secrets.
+func ExplainLockTimeout(ctx context.Context, conn *pgx.Conn, err error) error {
+	var lt *LockTimeoutError
+	if !isLockTimeout(err) || errors.As(err, &lt) || conn == nil || conn.IsClosed() || conn.PgConn().TxStatus() != 'I' {
+		return err
+	}
+	e := &LockTimeoutError{Timeout: "the lock timeout", Err: err}
+	_ = conn.QueryRow(ctx, "SELECT current_setting('lock_timeout')").Scan(&e.Timeout)
+	rows, qerr := conn.Query(ctx, `
+SELECT format('%I.%I', n.nspname, c.relname), a.pid, coalesce(a.usename::text, ''), coalesce(a.application_name, ''),
+	coalesce(a.state, ''), coalesce(extract(epoch FROM now() - a.xact_start)::bigint, 0)
+FROM pg_locks l
+JOIN pg_stat_activity a ON a.pid = l.pid
+JOIN pg_class c ON c.oid = l.relation
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE l.locktype = 'relation' AND l.granted AND l.mode = 'AccessExclusiveLock'
+	AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+	AND l.pid <> pg_backend_pid()
+ORDER BY 1, 2
+LIMIT 10`)
+	if qerr != nil {
+		return e
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var rel, user, app, state string
+		var pid, secs int64
+		if rows.Scan(&rel, &pid, &user, &app, &state, &secs) != nil {
+			break
+		}
+		e.Holders = append(e.Holders, fmt.Sprintf("%s is locked (ACCESS EXCLUSIVE) by pid %d (user %s, application %q, %s, transaction open for %ds)", rel, pid, user, app, state, secs))
+	}
+	return e
+}
