@@ -36,10 +36,15 @@ func quoteQualified(schema, name string) string {
 	return quoteIdent(schema) + "." + quoteIdent(name)
 }
 
-// quoteLiteral quotes s as a SQL string literal (standard_conforming_strings
-// on).
+// quoteLiteral quotes s as a SQL string literal as sqlgen.QuoteLiteral
+// does: an E'...' escape string when s holds a backslash (as pg_query's
+// deparser writes it), so the text means the same under any
+// standard_conforming_strings setting.
 func quoteLiteral(s string) string {
-	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	if !strings.Contains(s, `\`) {
+		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	}
+	return "E'" + strings.NewReplacer(`'`, `''`, `\`, `\\`).Replace(s) + "'"
 }
 
 // quoteIdentList quotes and comma-joins names.

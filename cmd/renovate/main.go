@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"syscall"
 
 	"github.com/renovate-pg/renovate/internal/cli"
 )
@@ -14,8 +15,11 @@ import (
 var version = "dev"
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	err := cli.NewCmdRoot(cli.NewFactory(version)).ExecuteContext(ctx)
+	// SIGTERM (kill, a CI runner, systemd) is handled as Ctrl-C: the
+	// running statement is cancelled, the transaction rolled back, and
+	// the run recorded and committed.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := cli.Execute(ctx, cli.NewCmdRoot(cli.NewFactory(version)))
 	stop()
 	if msg := cli.Message(err); msg != "" {
 		fmt.Fprintln(os.Stderr, "Error: "+msg)

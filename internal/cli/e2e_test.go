@@ -37,7 +37,7 @@ func run(t *testing.T, dir string, stdin string, tty bool, args ...string) (stri
 		}
 		defer os.Chdir(wd)
 	}
-	err := root.ExecuteContext(context.Background())
+	err := Execute(context.Background(), root)
 	if err != nil && Message(err) != "" {
 		errOut.WriteString("Error: " + Message(err) + "\n")
 	}

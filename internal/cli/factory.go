@@ -32,10 +32,11 @@ func SystemIO() *IOStreams {
 	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, InTTY: isTerminal(os.Stdin), OutTTY: isTerminal(os.Stdout), ErrTTY: isTerminal(os.Stderr)}
 }
 
-func isTerminal(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
+// isTerminal reports whether f is a terminal: whether the terminal driver
+// answers for it (terminal_unix.go). Being a character device is not
+// enough: /dev/null is one, and cron jobs and CI steps run with stdin from
+// it, where apply must not wait for an answer nobody can give.
+func isTerminal(f *os.File) bool { return isTerminalFd(f.Fd()) }
 
 // Factory holds what commands need from the outside world, built lazily so
 // --help and flag errors touch neither disk nor network.

@@ -7,10 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/renovate-pg/renovate/internal/config"
 	"github.com/renovate-pg/renovate/internal/engine"
 	"github.com/renovate-pg/renovate/state"
+	"github.com/renovate-pg/renovate/state/catalog"
 	"github.com/renovate-pg/renovate/state/layout"
 	"github.com/spf13/cobra"
 )
@@ -77,9 +77,10 @@ func runInit(ctx context.Context, opts *InitOptions) error {
 	f := opts.F
 	dir := opts.Dir
 	if dir == "" {
-		cfg, err := pgx.ParseConfig(opts.Source)
+		cfg, err := catalog.ConnConfig(opts.Source)
 		if err != nil {
-			return usageErrorf("invalid --source: %s", config.Redact(err.Error()))
+			// The error gives the reason, never the connection string.
+			return usageErrorf("invalid --source: %v", err)
 		}
 		if cfg.Database == "" {
 			return usageErrorf("--source names no database; pass --dir")

@@ -15,6 +15,7 @@ import (
 	"github.com/renovate-pg/renovate/planner"
 	"github.com/renovate-pg/renovate/planner/render"
 	"github.com/renovate-pg/renovate/state"
+	"github.com/renovate-pg/renovate/state/catalog"
 	"github.com/spf13/cobra"
 )
 
@@ -111,13 +112,13 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.Pla
 	}
 	ch := make(chan introduced, 1)
 	go func() {
-		conn, err := f.Connect(ctx, dsn)
-		if err != nil {
-			ch <- introduced{err: err}
+		var got introduced
+		defer func() { ch <- got }()
+		defer recovered(&got.err)
+		if got.conn, got.err = f.Connect(ctx, dsn); got.err != nil {
 			return
 		}
-		in, err := engine.Introspect(ctx, conn)
-		ch <- introduced{conn: conn, intro: in, err: err}
+		got.intro, got.err = engine.Introspect(ctx, got.conn)
 	}()
 	local, localErr := engine.LoadLocalScoped(t.Dir, tg.Scope)
 	got := <-ch
@@ -155,6 +156,7 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.Pla
 		}))
 	p, err := engine.Plan(ctx, conn, local.Parsed, remote, opts...)
 	if err != nil {
+		err = catalog.ExplainLockTimeout(ctx, conn, err) // a data table's rows, say
 		conn.Close(context.Background())
 		return nil, nil, nil, "", err
 	}
@@ -179,11 +181,12 @@ func runPlan(ctx context.Context, opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
-	conn.Close(context.Background())
+	// Verification reads the database too (the rows of data tables).
+	defer conn.Close(context.Background())
 	if err := reportUnmanaged(f, remote, opts.Strict); err != nil {
 		return err
 	}
-	if err := verifyPlan(ctx, f, opts.Verify, opts.targetFlags, f.IO.ErrOut, nil, remote, p, false); err != nil {
+	if err := verifyPlan(ctx, f, opts.Verify, opts.targetFlags, f.IO.ErrOut, conn, remote, p, false); err != nil {
 		return err
 	}
 	if opts.Out != "" {

@@ -30,7 +30,7 @@ func runEnv(t *testing.T, env map[string]string, tty bool, args ...string) (stri
 	}
 	root := NewCmdRoot(f)
 	root.SetArgs(args)
-	err := root.ExecuteContext(context.Background())
+	err := Execute(context.Background(), root)
 	if err != nil && Message(err) != "" {
 		errOut.WriteString("Error: " + Message(err) + "\n")
 	}

@@ -246,12 +246,17 @@ func (d *decoder) decode(filename string, body hcl.Body) *Config {
 	cfg.Data = d.dataBlocks(content.Blocks)
 	seen := map[string]hcl.Range{}
 	envRanges := map[string]hcl.Range{}
+	// invalid names the environments whose block has an error of its own
+	// (reported already): default_environment may name them without a
+	// second, misleading "Unknown environment" error.
+	invalid := map[string]bool{}
 	for _, b := range content.Blocks {
 		if b.Type != "environment" {
 			continue
 		}
 		env, ok := d.environment(b)
 		if !ok {
+			invalid[env.Name] = true
 			continue
 		}
 		if prev, dup := seen[env.Name]; dup {
@@ -287,6 +292,7 @@ func (d *decoder) decode(filename string, body hcl.Body) *Config {
 		case name == "":
 			d.add(a.Expr.Range().Ptr(), a.Range.Ptr(), "Empty default environment",
 				"Remove default_environment, or set it to the name of an environment block.")
+		case invalid[name] && !cfg.has(name):
 		case !cfg.has(name):
 			d.add(a.Expr.Range().Ptr(), a.Range.Ptr(), "Unknown environment",
 				fmt.Sprintf("default_environment is %q, but there is no environment block with that name (defined: %s).",

@@ -69,7 +69,15 @@ func StripPassword(dsn string) string {
 // "xxxxx", for logs and error messages; empty passwords are left alone. A
 // keyword/value string that cannot be parsed is returned unchanged unless it
 // mentions "password", in which case it is replaced by "xxxxx" as a whole.
+//
+// A URL whose scheme is not postgres:// or postgresql:// (a typo such as
+// "postgress://app:pw@host/db") is redacted as if it were one: a mistyped
+// connection string must not echo its password.
 func Redact(dsn string) string {
+	if scheme, rest, ok := otherURL(dsn); ok {
+		const pg = "postgres://"
+		return scheme + "://" + strings.TrimPrefix(Redact(pg+rest), pg)
+	}
 	d, err := parseDSN(dsn)
 	if d == nil || (err != nil && !d.uri) {
 		if mentionsPassword(dsn) {
@@ -97,6 +105,25 @@ func Redact(dsn string) string {
 	}
 	b.WriteString(dsn[last:])
 	return b.String()
+}
+
+// otherURL splits a URL of a scheme other than postgres and postgresql
+// into the scheme and what follows "://".
+func otherURL(s string) (scheme, rest string, ok bool) {
+	i := strings.Index(s, "://")
+	if i <= 0 {
+		return "", "", false
+	}
+	scheme = s[:i]
+	if scheme == "postgres" || scheme == "postgresql" {
+		return "", "", false
+	}
+	for _, c := range scheme {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
+			return "", "", false
+		}
+	}
+	return scheme, s[i+3:], true
 }
 
 // HasPassword reports whether dsn contains a non-empty password (see

@@ -146,7 +146,13 @@ func withDatabase(dsn, name string) (string, error) {
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
 		u, err := url.Parse(dsn)
 		if err != nil {
-			return "", fmt.Errorf("parsing the shadow URL: %w", err)
+			// A *url.Error quotes the whole URL, password included;
+			// only its reason is kept.
+			var ue *url.Error
+			if errors.As(err, &ue) {
+				err = ue.Err
+			}
+			return "", fmt.Errorf("parsing the shadow URL: %v", err)
 		}
 		u.Path = "/" + name
 		u.RawPath = ""

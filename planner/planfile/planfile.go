@@ -87,6 +87,11 @@ func ReadWithOptions(path, text string, opts Options) (*planner.Plan, error) {
 		}
 		bodyStart := pos + len(raw) - len(strings.TrimLeft(body, " \t\r\n"))
 		line := 1 + strings.Count(text[:bodyStart], "\n")
+		if header, err := conformingStrings(step.SQL); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		} else if header {
+			continue
+		}
 		action, hazards, err := opts.classify(step.SQL, added)
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", path, line, err)

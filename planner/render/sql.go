@@ -28,10 +28,18 @@ const (
 	// NoTransactionMarker precedes a statement that must run outside the
 	// transaction.
 	NoTransactionMarker = "-- renovate:no-transaction"
+	// ConformingStrings ends the header, as pg_dump's output starts: the
+	// server's own texts in a plan (defaults, view bodies, ...) are printed
+	// for standard_conforming_strings on, so a plan run with psql on a
+	// database, role or PGOPTIONS that turns it off must turn it on first,
+	// or a backslash could end a literal early. apply reads the statement as
+	// part of the header, not as a step (renovate's sessions have it on).
+	ConformingStrings = "SET standard_conforming_strings = on;"
 )
 
 // SQL writes p as a runnable plan file: a header of comments (format
-// version, renovate version, the remote fingerprint, the git commit), then
+// version, renovate version, the remote fingerprint, the git commit) and
+// ConformingStrings, then
 // every statement preceded by comments naming its step, its hazards and,
 // for a statement that must run outside the transaction, NoTransactionMarker.
 func SQL(w io.Writer, p *planner.Plan) error {
@@ -47,6 +55,7 @@ func SQL(w io.Writer, p *planner.Plan) error {
 	if p.GitCommit != "" {
 		b.WriteString(HeaderGitCommit + p.GitCommit + "\n")
 	}
+	b.WriteString(ConformingStrings + "\n")
 	if p.Empty() {
 		b.WriteString("-- No changes.\n")
 	}

@@ -44,11 +44,20 @@ func QualifiedName(schema, name string) string {
 // Qual quotes a state.QualName.
 func Qual(q state.QualName) string { return QualifiedName(q.Schema, q.Name) }
 
-// QuoteLiteral quotes s as a standard SQL string literal ('it”s'). It relies
-// on standard_conforming_strings, on by default since PostgreSQL 9.1.
+// QuoteLiteral quotes s as an SQL string literal: 'abc', or, when s holds
+// a backslash, an escape string E'a\\b' (as PostgreSQL's quote_literal and
+// pg_query's deparser write it). Either form means the same under any
+// standard_conforming_strings setting, so a backslash in a value or a
+// comment can never end the literal early, whoever runs the SQL.
 func QuoteLiteral(s string) string {
-	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	if !strings.Contains(s, `\`) {
+		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	}
+	return "E'" + literalEscaper.Replace(s) + "'"
 }
+
+// literalEscaper doubles quotes and backslashes inside an E'...' literal.
+var literalEscaper = strings.NewReplacer(`'`, `''`, `\`, `\\`)
 
 // quoteIdents quotes each name and joins them with ", ".
 func quoteIdents(names []string) string {

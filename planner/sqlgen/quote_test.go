@@ -28,9 +28,19 @@ func TestQuoteIdent(t *testing.T) {
 	}
 }
 
+// TestQuoteLiteral: a backslash makes an E'...' string, which means the same
+// whatever standard_conforming_strings says; without one the standard form
+// (which also means the same under both settings) is kept.
 func TestQuoteLiteral(t *testing.T) {
-	if got := QuoteLiteral(`it's a \ test`); got != `'it''s a \ test'` {
-		t.Errorf("QuoteLiteral = %s", got)
+	for _, tt := range []struct{ in, want string }{
+		{`it's a test`, `'it''s a test'`},
+		{`it's a \ test`, `E'it''s a \\ test'`},
+		{`\'); DROP TABLE public.victim; --`, `E'\\''); DROP TABLE public.victim; --'`},
+		{`ends with \`, `E'ends with \\'`},
+	} {
+		if got := QuoteLiteral(tt.in); got != tt.want {
+			t.Errorf("QuoteLiteral(%q) = %s, want %s", tt.in, got, tt.want)
+		}
 	}
 }
 

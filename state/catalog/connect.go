@@ -24,6 +24,12 @@ const applicationName = "renovate"
 // ~/.pgpass, service files and sslmode honoured. application_name is set to
 // "renovate" unless the DSN or PGAPPNAME chooses one.
 //
+// Every renovate session is made safe the same way here, the one place
+// connections are opened (sessionConfig): standard_conforming_strings is
+// forced on, a connect timeout and a lock timeout apply unless the user
+// chose their own, and on PostgreSQL 14 and later the server checks that
+// renovate is still there while a statement runs.
+//
 // Errors are a single line naming host, port, database and user with the
 // server's reason:
 //
@@ -32,15 +38,19 @@ const applicationName = "renovate"
 // They never contain the password: pgx's own errors can quote the
 // connection string, so the message is built from the parsed configuration.
 func Connect(ctx context.Context, dsn string) (*pgx.Conn, error) {
-	cfg, err := pgx.ParseConfig(dsn)
+	cfg, err := ConnConfig(dsn)
 	if err != nil {
-		return nil, parseError(err)
-	}
-	if _, ok := cfg.RuntimeParams["application_name"]; !ok {
-		cfg.RuntimeParams["application_name"] = applicationName
+		return nil, err
 	}
 	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
+		if ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
+			err = fmt.Errorf("the server did not answer within %s (connect_timeout; set connect_timeout in the connection string or PGCONNECT_TIMEOUT to wait longer)", cfg.ConnectTimeout)
+		}
+		return nil, connectError(&cfg.Config, err)
+	}
+	if err := prepareSession(ctx, conn, cfg); err != nil {
+		conn.Close(context.Background())
 		return nil, connectError(&cfg.Config, err)
 	}
 	return conn, nil

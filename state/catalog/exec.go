@@ -246,6 +246,9 @@ func Execute(ctx context.Context, conn *pgx.Conn, stmts []Statement, opts ExecOp
 // failure was not a statement's) and the error; the transaction is then
 // rolled back.
 func runTransaction(ctx context.Context, conn *pgx.Conn, stmts []Statement, tx []int, opts ExecOptions) (int, error) {
+	if err := CheckConformingStrings(conn); err != nil {
+		return -1, err
+	}
 	t, err := conn.Begin(ctx)
 	if err != nil {
 		return -1, fmt.Errorf("beginning transaction: %w", err)
@@ -266,6 +269,12 @@ func runTransaction(ctx context.Context, conn *pgx.Conn, stmts []Statement, tx [
 		_, err := t.Exec(ctx, stmts[i].SQL, pgx.QueryExecModeSimpleProtocol)
 		if opts.OnStatementDone != nil {
 			opts.OnStatementDone(i, time.Since(start), err)
+		}
+		if err == nil {
+			// A statement (or a function it ran) that turned
+			// standard_conforming_strings off would change what the
+			// literals of every later statement mean.
+			err = CheckConformingStrings(conn)
 		}
 		if err != nil {
 			rbErr := t.Rollback(context.Background())
@@ -306,6 +315,9 @@ func runAlone(ctx context.Context, conn *pgx.Conn, i int, s Statement, opts Exec
 	set := fmt.Sprintf("SET lock_timeout = %d; SET statement_timeout = %d", opts.LockTimeout.Milliseconds(), opts.StatementTimeout.Milliseconds())
 	if _, err := conn.Exec(ctx, set); err != nil {
 		return fmt.Errorf("setting timeouts: %w", err)
+	}
+	if err := CheckConformingStrings(conn); err != nil {
+		return &StatementError{SQL: s.SQL, Object: s.Object, Err: err}
 	}
 	start := time.Now()
 	_, err := conn.Exec(ctx, s.SQL, pgx.QueryExecModeSimpleProtocol)

@@ -125,6 +125,10 @@ func Introspect(ctx context.Context, conn *pgx.Conn) (*state.DatabaseSchema, err
 		if !failed {
 			err = fmt.Errorf("introspecting: %w", err)
 		}
+		if isLockTimeout(err) {
+			_ = tx.Rollback(ctx)
+			err = fmt.Errorf("reading the database catalog: %w", ExplainLockTimeout(ctx, conn, err))
+		}
 		return nil, err
 	}
 	if err := tx.Commit(ctx); err != nil {

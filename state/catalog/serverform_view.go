@@ -135,4 +135,11 @@ func printTempView(ctx context.Context, tx pgx.Tx, v TempView, sv *ServerView) e
 }
 
 // quoteLiteral quotes s as an SQL string literal.
-func quoteLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+// An E'...' string is used when s holds a backslash, so the literal means
+// the same under any standard_conforming_strings setting.
+func quoteLiteral(s string) string {
+	if !strings.Contains(s, `\`) {
+		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	}
+	return "E'" + strings.NewReplacer(`'`, `''`, `\`, `\\`).Replace(s) + "'"
+}

@@ -28,9 +28,10 @@ var numberRE = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$`)
 
 // Literal writes v as an SQL literal for a column of type typ: NULL,
 // a bare number or boolean, or a string literal, E'...' when it holds a
-// control character (a newline, a tab) so that every row stays on one
-// line. Standard strings keep backslashes as they are
-// (standard_conforming_strings, on since PostgreSQL 9.1).
+// control character (a newline, a tab), so that every row stays on one
+// line, or a backslash: both forms mean the same under any
+// standard_conforming_strings setting, so a backslash never ends the
+// literal early, whoever runs the SQL.
 func Literal(typ string, v Value) string {
 	var b strings.Builder
 	writeLiteral(&b, typ, v)
@@ -55,7 +56,7 @@ func writeLiteral(b *strings.Builder, typ string, v Value) {
 func writeString(b *strings.Builder, s string) {
 	plain := true
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == 0x7f {
+		if c := s[i]; c < 0x20 || c == 0x7f || c == '\\' {
 			plain = false
 			break
 		}
@@ -188,7 +189,7 @@ func (s *Shape) line(b *strings.Builder, r Row) {
 	b.WriteByte(';')
 }
 
-// Header is the comment a data file starts with.
+// Header is what a data file starts with: comments, then ConformingStrings.
 func (s *Shape) Header() string {
 	names := make([]string, len(s.Key))
 	for i, k := range s.KeyNames() {
@@ -198,8 +199,14 @@ func (s *Shape) Header() string {
 	if s.Where != "" {
 		h += "-- Rows where " + strings.ReplaceAll(s.Where, "\n", " ") + "\n"
 	}
-	return h
+	return h + ConformingStrings + "\n"
 }
+
+// ConformingStrings is the data file's first statement, as in pg_dump's
+// output: a data file run with psql on a database, role or PGOPTIONS that
+// turns standard_conforming_strings off still reads every literal as
+// renovate wrote it. The reader skips it.
+const ConformingStrings = "SET standard_conforming_strings = on;"
 
 // Writer writes a data file: the header, then one line per row, which
 // must come in key order.

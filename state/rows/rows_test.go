@@ -257,3 +257,38 @@ func FuzzLiteral(f *testing.F) {
 		}
 	})
 }
+
+// TestReaderConformingStrings: a written file starts with its header's
+// SET, which the reader skips; any other SET line is refused with its
+// line. A backslash value is written as an E'...' string and read back.
+func TestReaderConformingStrings(t *testing.T) {
+	s := testShape(t)
+	payload := `\'); DROP TABLE public.victim; --`
+	var b strings.Builder
+	w := NewWriter(&b, s)
+	if err := w.Write(Row{Vals: []Value{{S: "north"}, {S: "1"}, {S: payload}, {S: "true"}, {Null: true}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	file := b.String()
+	if !strings.Contains(file, "\n"+ConformingStrings+"\n") || !strings.Contains(file, `E'\\''); DROP TABLE public.victim; --'`) {
+		t.Fatalf("data file:\n%s", file)
+	}
+	got, err := NewReader(strings.NewReader(file), "shops.sql", s).Next()
+	if err != nil || got.Vals[2].S != payload {
+		t.Fatalf("read back %+v, %v; want %q", got, err, payload)
+	}
+	for _, ok := range []string{"set standard_conforming_strings to on;", "SET  standard_conforming_strings=on ;"} {
+		if _, err := NewReader(strings.NewReader(ok+"\n"), "f.sql", s).Next(); err != io.EOF {
+			t.Errorf("%s: %v, want io.EOF", ok, err)
+		}
+	}
+	for _, bad := range []string{"SET standard_conforming_strings = off;", "SET search_path = x;"} {
+		_, err := NewReader(strings.NewReader("-- x\n"+bad+"\n"), "f.sql", s).Next()
+		if err == nil || !strings.Contains(err.Error(), "f.sql:2:1: ") {
+			t.Errorf("%s: error %v, want one at f.sql:2:1", bad, err)
+		}
+	}
+}

@@ -51,6 +51,12 @@ func (r *Reader) Next() (Row, error) {
 		if t == "" || strings.HasPrefix(t, "--") {
 			continue
 		}
+		if skip, err := r.setting(t); skip || err != nil {
+			if err != nil {
+				return Row{}, err
+			}
+			continue
+		}
 		p := &lineScanner{s: text, path: r.path, line: r.line}
 		row, err := r.parse(p)
 		if err != nil {
@@ -558,4 +564,20 @@ func hexVal(c byte) int {
 		return int(c-'a') + 10
 	}
 	return int(c-'A') + 10
+}
+
+// setting reads a SET line: the header's ConformingStrings is skipped; any
+// other SET is refused, since the rows are read as renovate writes them
+// (standard_conforming_strings on) whatever the line would say.
+func (r *Reader) setting(t string) (bool, error) {
+	f := strings.Fields(strings.TrimSuffix(strings.ToLower(t), ";"))
+	if len(f) == 0 || f[0] != "set" {
+		return false, nil
+	}
+	switch strings.Join(f[1:], "") {
+	case "standard_conforming_strings=on", "standard_conforming_stringstoon":
+		return true, nil
+	}
+	return false, &SyntaxError{Path: r.path, Line: r.line, Column: 1,
+		Msg: "a data file holds rows, one INSERT per line, and at most " + ConformingStrings + " (its header); remove this SET"}
 }

@@ -3,6 +3,7 @@
 -- renovate_version: v0.0.0-golden
 -- remote_fingerprint: 0000000000000000000000000000000000000000000000000000000000000000
 -- git_commit: 1111111111111111111111111111111111111111
+SET standard_conforming_strings = on;
 
 -- step 1: alter type public.invoice_status
 -- hazard not_transactional: Runs outside the plan's transaction because it adds an enum value that later steps use, and PostgreSQL refuses to use a new enum value in the transaction that adds it; if it fails, the steps before it stay applied.

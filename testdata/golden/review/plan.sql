@@ -3,6 +3,7 @@
 -- renovate_version: v0.0.0-golden
 -- remote_fingerprint: 0000000000000000000000000000000000000000000000000000000000000000
 -- git_commit: 1111111111111111111111111111111111111111
+SET standard_conforming_strings = on;
 
 -- step 1: drop view public.order_totals
 DROP VIEW public.order_totals;
