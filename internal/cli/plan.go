@@ -162,11 +162,13 @@ func runPlan(ctx context.Context, opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
-	conn.Close(context.Background())
+	// Verification reads the target too (what its unmanaged objects
+	// hold back): the connection stays open until it is done.
+	defer conn.Close(context.Background())
 	if err := reportUnmanaged(f, remote, opts.Strict); err != nil {
 		return err
 	}
-	if err := verifyPlan(ctx, f, opts.Verify, opts.targetFlags, f.IO.ErrOut, nil, remote, p, false); err != nil {
+	if err := verifyPlan(ctx, f, opts.Verify, opts.targetFlags, f.IO.ErrOut, conn, remote, p, false); err != nil {
 		return err
 	}
 	if opts.Out != "" {
