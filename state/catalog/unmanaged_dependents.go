@@ -19,7 +19,7 @@ type UnmanagedDependent struct {
 	// overload of the name is meant).
 	Key state.ObjectKey
 	// Cause is the unmanaged object it uses, as PostgreSQL's
-	// pg_describe_object names it ("function public.my_agg(integer)").
+	// pg_identify_object names it ("aggregate public.my_agg(integer)").
 	Cause string
 }
 

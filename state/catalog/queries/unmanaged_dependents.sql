@@ -6,7 +6,7 @@
 -- verification cannot rebuild them in a scratch copy made from renovate's
 -- model, which lacks what they use, so it leaves them out and says so.
 -- Rows: (kind, schema, table, name, cause), cause being the unmanaged
--- object as pg_describe_object names it. Extension members are skipped.
+-- object as pg_identify_object names it ("aggregate public.f(integer)"). Extension members are skipped.
 WITH RECURSIVE roots(classid, objid) AS (
 	SELECT 'pg_proc'::regclass, p.oid FROM pg_proc p
 	WHERE p.prokind = 'a' AND p.oid >= 16384 AND {{notExtensionMember "pg_proc" "p.oid"}}
@@ -57,7 +57,7 @@ UNION ALL
 	WHERE c.relkind = 'f' AND {{notExtensionMember "pg_class" "c.oid"}}
 ),
 held(classid, objid, cause) AS (
-	SELECT r.classid, r.objid, pg_describe_object(r.classid, r.objid, 0) FROM roots r
+	SELECT r.classid, r.objid, (SELECT i.type || ' ' || i.identity FROM pg_identify_object(r.classid, r.objid, 0) i) FROM roots r
 UNION
 	-- A dependent goes with what it depends on. Rules, column defaults,
 	-- a table's row type and a domain's constraints stand for their
