@@ -228,11 +228,17 @@ func VerifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 	schemaSteps := withoutData(p)
 	res.SkippedDataSteps = len(p.Steps) - len(schemaSteps.Steps)
 	if err := execute(ctx, shadow, schemaSteps); err != nil {
-		if len(opts.Unmanaged) > 0 && missingObject(err) {
-			// The statement may name an object left out of the copy.
+		if missingObject(err) && (len(opts.Unmanaged) > 0 || len(remote.Warnings) > 0) {
+			// The statement may name an object the copy lacks: one of
+			// a kind renovate does not manage (made by hand in the
+			// target, say), or one left out for using such an object.
+			// That is no fault of the plan, but it cannot be verified.
+			lacks := "the objects renovate does not manage"
+			if len(opts.Unmanaged) > 0 {
+				lacks += ", and " + DescribeHeld(opts.Unmanaged, 5) + ", left out because they use such objects"
+			}
 			return nil, &VerificationError{Stage: StageCopy, Err: fmt.Errorf(
-				"%w\n(the copy lacks %s, left out because they use objects renovate does not manage; the plan may need them)",
-				err, DescribeHeld(opts.Unmanaged, 5))}
+				"%w\n(the copy lacks %s; the plan may need them)", err, lacks)}
 		}
 		return nil, &VerificationError{Stage: StageApply, Err: err}
 	}

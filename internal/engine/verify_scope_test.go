@@ -183,6 +183,26 @@ func TestVerifyUnmanagedDependents(t *testing.T) {
 		}
 	})
 
+	t.Run("new dependent of a hand-made aggregate", func(t *testing.T) {
+		// The aggregate was made by hand in the target; the plan creates
+		// the first view using it. The copy lacks the aggregate: the plan
+		// cannot be verified, which is not a failure of the plan.
+		from := "CREATE FUNCTION sum_sq_step(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT $1 + $2 * $2';\n" +
+			"CREATE AGGREGATE sum_sq(int) (SFUNC = sum_sq_step, STYPE = int, INITCOND = '0');\nCREATE TABLE docs (id int PRIMARY KEY, v int);\n"
+		to := "CREATE FUNCTION sum_sq_step(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT $1 + $2 * $2';\n" +
+			"CREATE TABLE docs (id int PRIMARY KEY, v int);\nCREATE VIEW doc_stats AS SELECT sum_sq(v) AS s FROM docs;\n"
+		local, remote, p, held := verifyScopedSetup(t, from, to, Scope{})
+		shadow, reference := scratchPair(t)
+		_, err := VerifyWith(ctx, shadow, reference, local.Parsed, remote, p, VerifyOptions{Unmanaged: held})
+		var ve *VerificationError
+		if !errors.As(err, &ve) || ve.Stage != StageCopy {
+			t.Fatalf("want a copy-stage VerificationError (cannot verify), got %v\nplan:\n%s", err, planSQL(p))
+		}
+		if !strings.Contains(err.Error(), "does not manage") {
+			t.Errorf("the error does not say why: %v", err)
+		}
+	})
+
 	t.Run("changed", func(t *testing.T) {
 		to := strings.Replace(files, "SELECT sum_sq(v) AS s FROM docs", "SELECT sum_sq(v) AS s, count(*) AS n FROM docs", 1)
 		local, remote, p, held := verifyScopedSetup(t, from, to, Scope{})
