@@ -50,7 +50,12 @@ files (<schema>/data/<table>.sql): INSERT, UPDATE and DELETE steps.
 
 On a terminal the human view is printed; when stdout is redirected only the
 runnable SQL is, so "renovate plan > plan.sql" saves a plan that apply -p can
-run after review or hand edits.`,
+run after review or hand edits.
+
+On a terminal, and in CI (the CI environment variable set), the plan is
+verified on a scratch copy of the database when one can be had (--verify
+auto); elsewhere only with --verify. References to tables and types that
+neither the files nor the database define are errors either way.`,
 		Example: `  renovate plan
   renovate plan -o plan.sql
   renovate plan --url postgres://app@localhost/hello --dir ./schema --detailed-exitcode`,
@@ -64,6 +69,9 @@ run after review or hand edits.`,
 			}
 			if err := checkFailOnHazard(opts.FailOnHazard); err != nil {
 				return err
+			}
+			if !c.Flags().Changed("verify") {
+				opts.Verify.Mode = planVerifyDefault(f)
 			}
 			if err := opts.Verify.validate(); err != nil {
 				return err
@@ -82,8 +90,27 @@ run after review or hand edits.`,
 	c.Flags().StringSliceVar(&opts.FailOnHazard, "fail-on-hazard", nil, "exit 3 after printing the plan when a step has a hazard of these kinds (comma-separated, or any)")
 	c.Flags().BoolVar(&opts.Strict, "strict", false, "fail (exit 1) when the database holds objects of kinds renovate does not manage")
 	addOnlineFlag(c, &opts.safeFlags)
-	addVerifyFlags(c, &opts.Verify, verifyNever)
+	addVerifyFlags(c, &opts.Verify, verifyAuto)
+	c.Flags().Lookup("verify").Usage = "run the plan on a scratch copy of the database first and check the result: auto (when a shadow database can be had), always, never (default: auto on a terminal or in CI, never otherwise)"
+	c.Flags().Lookup("verify").DefValue = ""
 	return c
+}
+
+// planVerifyDefault is plan's --verify without the flag: auto where a
+// person or a pull request reviews the plan (stdout a terminal, or CI
+// set, as every CI service sets it), so what is reviewed was run on a
+// copy; never when the plan is piped or saved by a script, which apply
+// verifies again before it runs anything.
+func planVerifyDefault(f *Factory) string {
+	if f.IO.OutTTY {
+		return verifyAuto
+	}
+	if f.Getenv != nil {
+		if v := f.Getenv("CI"); v != "" && v != "false" && v != "0" {
+			return verifyAuto
+		}
+	}
+	return verifyNever
 }
 
 // makePlan loads both sides and plans. The caller closes the connection.
@@ -138,6 +165,12 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.Pla
 		}))
 	p, err := engine.Plan(ctx, conn, local.Parsed, remote, opts...)
 	if err != nil {
+		conn.Close(context.Background())
+		return nil, nil, nil, "", err
+	}
+	// References to tables and types defined nowhere fail at apply;
+	// say so now, whether or not the plan is verified.
+	if err := engine.CheckReferences(ctx, conn, local.Parsed, remote); err != nil {
 		conn.Close(context.Background())
 		return nil, nil, nil, "", err
 	}
