@@ -285,11 +285,14 @@ func TestExampleWorkflow(t *testing.T) {
 		if got.Format != "markdown" || !got.DetailedExitcode || len(got.FailOnHazard) == 0 {
 			t.Errorf("%s: the workflow should ask for markdown, --detailed-exitcode and --fail-on-hazard: %+v", path, got)
 		}
+		if got.Verify.Mode != verifyAlways {
+			t.Errorf("%s: the workflow should verify the plan (--verify), got --verify=%s", path, got.Verify.Mode)
+		}
 	}
 	if found != 1 {
 		t.Fatalf("%s: found %d renovate plan commands, want 1", path, found)
 	}
-	for _, want := range []string{render.MarkdownMarker, "exitcode == '3'"} {
+	for _, want := range []string{render.MarkdownMarker, "exitcode == '3'", "cannot verify the plan", "apt-get install -y -qq postgresql"} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("%s lacks %q", path, want)
 		}
