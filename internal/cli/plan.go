@@ -54,7 +54,8 @@ run after review or hand edits.
 
 On a terminal, and in CI (the CI environment variable set), the plan is
 verified on a scratch copy of the database when one can be had (--verify
-auto); elsewhere only with --verify. References to tables and types that
+auto); elsewhere only with --verify. RENOVATE_VERIFY=auto|always|never sets
+that default. References to tables and types that
 neither the files nor the database define are errors either way.`,
 		Example: `  renovate plan
   renovate plan -o plan.sql
@@ -91,7 +92,7 @@ neither the files nor the database define are errors either way.`,
 	c.Flags().BoolVar(&opts.Strict, "strict", false, "fail (exit 1) when the database holds objects of kinds renovate does not manage")
 	addOnlineFlag(c, &opts.safeFlags)
 	addVerifyFlags(c, &opts.Verify, verifyAuto)
-	c.Flags().Lookup("verify").Usage = "run the plan on a scratch copy of the database first and check the result: auto (when a shadow database can be had), always, never (default: auto on a terminal or in CI, never otherwise)"
+	c.Flags().Lookup("verify").Usage = "run the plan on a scratch copy of the database first and check the result: auto (when a shadow database can be had), always, never (default: $RENOVATE_VERIFY, else auto on a terminal or in CI, never otherwise)"
 	c.Flags().Lookup("verify").DefValue = ""
 	return c
 }
@@ -101,14 +102,21 @@ neither the files nor the database define are errors either way.`,
 // set, as every CI service sets it), so what is reviewed was run on a
 // copy; never when the plan is piped or saved by a script, which apply
 // verifies again before it runs anything.
+//
+// RENOVATE_VERIFY (auto, always or never) overrides that default.
 func planVerifyDefault(f *Factory) string {
+	getenv := f.Getenv
+	if getenv == nil { // a Factory built by hand in a test
+		getenv = func(string) string { return "" }
+	}
+	if v := getenv("RENOVATE_VERIFY"); v != "" {
+		return v
+	}
 	if f.IO.OutTTY {
 		return verifyAuto
 	}
-	if f.Getenv != nil {
-		if v := f.Getenv("CI"); v != "" && v != "false" && v != "0" {
-			return verifyAuto
-		}
+	if v := getenv("CI"); v != "" && v != "false" && v != "0" {
+		return verifyAuto
 	}
 	return verifyNever
 }

@@ -25,7 +25,7 @@ func runEnv(t *testing.T, env map[string]string, tty bool, args ...string) (stri
 		IO:      &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, InTTY: tty, OutTTY: tty},
 		Now:     func() time.Time { return time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC) },
 		Connect: catalog.Connect,
-		Getenv:  func(k string) string { return env[k] },
+		Getenv:  testGetenv(env),
 		Version: "v9.9.9-test",
 	}
 	root := NewCmdRoot(f)

@@ -229,15 +229,21 @@ func TestPlanVerifiesByDefault(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "renovate.hcl"), "shadow = \""+srv.AdminDSN()+"\"\nenvironment \"dev\" {\n  url = \""+dsn+"\"\n}\n")
 	gitCommit(t, dir, "shadow")
 
-	out, errOut, code := run(t, dir, "", true, "plan")
+	// The environment of a person's shell: no RENOVATE_VERIFY.
+	shell := map[string]string{"RENOVATE_VERIFY": ""}
+	out, errOut, code := runEnv(t, shell, true, "plan", "--dir", dir)
 	if code != ExitOK || !strings.Contains(errOut, "Verified: the plan ran on a copy of the database") {
 		t.Fatalf("plan on a terminal did not verify: exit %d\n%s%s", code, out, errOut)
 	}
-	out, errOut, code = run(t, dir, "", false, "plan")
+	out, errOut, code = runEnv(t, map[string]string{"RENOVATE_VERIFY": "", "CI": "true"}, false, "plan", "--dir", dir)
+	if code != ExitOK || !strings.Contains(errOut, "Verified: the plan ran on a copy of the database") {
+		t.Fatalf("plan in CI did not verify: exit %d\n%s%s", code, out, errOut)
+	}
+	out, errOut, code = runEnv(t, shell, false, "plan", "--dir", dir)
 	if code != ExitOK || strings.Contains(errOut, "Verif") {
 		t.Fatalf("piped plan verified (or failed): exit %d\n%s%s", code, out, errOut)
 	}
-	if _, errOut, code = run(t, dir, "", true, "plan", "--verify=never"); code != ExitOK || strings.Contains(errOut, "Verif") {
+	if _, errOut, code = runEnv(t, shell, true, "plan", "--dir", dir, "--verify=never"); code != ExitOK || strings.Contains(errOut, "Verif") {
 		t.Fatalf("plan --verify=never verified: exit %d\n%s", code, errOut)
 	}
 
@@ -275,6 +281,7 @@ func TestPlanVerifyDefault(t *testing.T) {
 		{"pipe", false, "", verifyNever},
 		{"ci=false", false, "false", verifyNever},
 	} {
+		tt := tt
 		t.Run(tt.name, func(t *testing.T) {
 			f := &Factory{IO: &IOStreams{OutTTY: tt.tty}, Getenv: func(k string) string {
 				if k == "CI" {
@@ -286,5 +293,18 @@ func TestPlanVerifyDefault(t *testing.T) {
 				t.Errorf("planVerifyDefault = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestPlanVerifyEnv: RENOVATE_VERIFY sets plan's default.
+func TestPlanVerifyEnv(t *testing.T) {
+	f := &Factory{IO: &IOStreams{OutTTY: true}, Getenv: func(k string) string {
+		if k == "RENOVATE_VERIFY" {
+			return verifyNever
+		}
+		return ""
+	}}
+	if got := planVerifyDefault(f); got != verifyNever {
+		t.Errorf("planVerifyDefault with RENOVATE_VERIFY=never on a terminal = %q", got)
 	}
 }
