@@ -169,6 +169,12 @@ INSERT INTO public.countries (iso, name, phone_prefix, currency_id) VALUES ('se'
 	if strings.Contains(out, "audit_log") {
 		t.Errorf("production plan touches the excluded audit_log:\n%s", out)
 	}
+	// plan --verify with data tables and an exclude: verified, the
+	// connection still open for it.
+	out, errOut, code = run(t, dir, "", false, "plan", "--env", "production", "--verify", "--shadow", srv.AdminDSN())
+	if code != 0 || !strings.Contains(errOut, "Verified:") {
+		t.Fatalf("plan --verify --env production: exit %d\n%s%s", code, out, errOut)
+	}
 	out, errOut, code = run(t, dir, "", false, "apply", "--env", "production", "--yes", "--allow-data-loss", "--shadow", srv.AdminDSN())
 	if code != 0 {
 		t.Fatalf("apply to production: exit %d\n%s%s", code, out, errOut)
