@@ -5,6 +5,7 @@
 # found and we are root).
 #
 # Extra arguments are passed to go test, e.g. scripts/test.sh -run TestFoo.
+# The test output ends with the list of skipped tests and their reasons.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -61,4 +62,8 @@ log "go vet"
 go vet ./...
 
 log "go test"
-go test -count=1 -timeout 60m "$@" ./...
+# -json through scripts/testsummary: the output of a plain go test, then
+# every skipped test with its reason (a plain go test hides skips).
+go build -o "${TMPDIR:-/tmp}/renovate-testsummary.$$" ./scripts/testsummary
+trap 'rm -f "${TMPDIR:-/tmp}/renovate-testsummary.$$"' EXIT
+go test -count=1 -timeout 60m -json "$@" ./... | "${TMPDIR:-/tmp}/renovate-testsummary.$$"

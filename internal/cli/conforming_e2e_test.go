@@ -62,7 +62,6 @@ func psqlBinary(t *testing.T) string {
 	return ""
 }
 
-func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
 
 // runPsql runs file with psql against dsn with standard_conforming_strings
 // off for the session (PGOPTIONS), stopping at the first error.

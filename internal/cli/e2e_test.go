@@ -25,7 +25,7 @@ func run(t *testing.T, dir string, stdin string, tty bool, args ...string) (stri
 		IO:      &IOStreams{In: strings.NewReader(stdin), Out: &out, ErrOut: &errOut, InTTY: tty, OutTTY: tty},
 		Now:     func() time.Time { now = now.Add(time.Second); return now },
 		Connect: catalog.Connect,
-		Getenv:  func(string) string { return "" },
+		Getenv:  testGetenv(nil),
 		Version: "test",
 	}
 	root := NewCmdRoot(f)
@@ -42,6 +42,22 @@ func run(t *testing.T, dir string, stdin string, tty bool, args ...string) (stri
 		errOut.WriteString("Error: " + Message(err) + "\n")
 	}
 	return out.String(), errOut.String(), ExitCode(err)
+}
+
+// testGetenv is the environment commands see in tests: env, and
+// RENOVATE_VERIFY=never unless env sets it, so that plan on a "terminal"
+// does not start a throwaway cluster in every test (the tests of plan
+// verification set it, or pass --verify).
+func testGetenv(env map[string]string) func(string) string {
+	return func(k string) string {
+		if v, ok := env[k]; ok {
+			return v
+		}
+		if k == "RENOVATE_VERIFY" {
+			return verifyNever
+		}
+		return ""
+	}
 }
 
 func execDB(t *testing.T, dsn, sql string) {

@@ -245,7 +245,9 @@ func TestEnvPromotion(t *testing.T) {
 	production := srv.NewDatabase(t)
 	createRole(t, staging, "rv_app_stg")
 	createRole(t, staging, "rv_app_prd")
-	setup := `CREATE TABLE users (id int PRIMARY KEY, name text, region text NOT NULL DEFAULT '%s');
+	// The CHECK lists every environment's region: literals that equal a
+	// variable's value there must stay literals in every write-back.
+	setup := `CREATE TABLE users (id int PRIMARY KEY, name text, region text NOT NULL DEFAULT '%s' CHECK (region IN ('eu-staging', 'eu-prod')));
 		GRANT SELECT ON users TO %s;`
 	execDB(t, staging, fmt.Sprintf(setup, "eu-staging", "rv_app_stg"))
 	execDB(t, production, fmt.Sprintf(setup, "eu-prod", "rv_app_prd"))
@@ -289,14 +291,21 @@ environment "production" {
 	step("init", 0, work, "init", "--source", staging, "--dir", "shop", "--env", "staging")
 	users := filepath.Join(dir, "public", "tables", "users.sql")
 	usersSQL := readFile(t, users)
-	for _, want := range []string{"TO {{var.app_role}};", "DEFAULT '{{var.region}}'"} {
+	const check = "ARRAY['eu-staging'::text, 'eu-prod'::text]"
+	// Role names become references; a literal never does by itself
+	// (nothing says the default is the variable and the CHECK is not).
+	for _, want := range []string{"TO {{var.app_role}};", "DEFAULT 'eu-staging'", check} {
 		if !strings.Contains(usersSQL, want) {
-			t.Errorf("init did not write %q back:\n%s", want, usersSQL)
+			t.Errorf("init did not write %q:\n%s", want, usersSQL)
 		}
 	}
-	if strings.Contains(usersSQL, "rv_app_stg") || strings.Contains(usersSQL, "eu-staging") {
-		t.Errorf("init left staging's values in the file:\n%s", usersSQL)
+	if strings.Contains(usersSQL, "rv_app_stg") || strings.Contains(usersSQL, "{{var.region}}") {
+		t.Errorf("init wrote staging's role, or a reference for a literal:\n%s", usersSQL)
 	}
+	// The user says the default is the region.
+	usersSQL = strings.Replace(usersSQL, "DEFAULT 'eu-staging'", "DEFAULT '{{var.region}}'", 1)
+	writeFile(t, users, usersSQL)
+	gitCommit(t, dir, "users: the default region is the environment's")
 
 	// The same files describe both environments.
 	step("plan staging", 0, dir, "plan", "--env", "staging", "--detailed-exitcode")
@@ -325,8 +334,9 @@ environment "production" {
 
 	step("apply staging", 0, dir, "apply", "--env", "staging", "--yes")
 	rewritten := readFile(t, users)
-	if !strings.Contains(rewritten, "INSERT ON TABLE public.users TO {{var.app_role}};") || strings.Contains(rewritten, "rv_app_stg") {
-		t.Errorf("apply's rewrite lost the references:\n%s", rewritten)
+	if !strings.Contains(rewritten, "INSERT ON TABLE public.users TO {{var.app_role}};") || strings.Contains(rewritten, "rv_app_stg") ||
+		!strings.Contains(rewritten, "DEFAULT '{{var.region}}'") || !strings.Contains(rewritten, check) {
+		t.Errorf("apply's rewrite lost the references or rewrote the CHECK's literals:\n%s", rewritten)
 	}
 	runs, err := layout.Runs(dir)
 	if err != nil || len(runs) != 1 {
@@ -368,6 +378,12 @@ environment "production" {
 		if out := step("fetch "+env, 0, dir, "fetch", "--env", env); !strings.Contains(out, "up to date") {
 			t.Errorf("fetch --env %s rewrote files:\n%s", env, out)
 		}
+	}
+	if got := readFile(t, users); !strings.Contains(got, check) {
+		t.Errorf("fetch rewrote the CHECK's literals:\n%s", got)
+	}
+	if !queryBool(t, production, `SELECT pg_get_constraintdef(oid) LIKE '%''eu-staging''%''eu-prod''%' FROM pg_constraint WHERE conname = 'users_region_check'`) {
+		t.Error("production's CHECK lost a region")
 	}
 	runs, _ = layout.Runs(dir)
 	if len(runs) != 2 || !strings.Contains(readFile(t, filepath.Join(dir, runs[1], "outcome.json")), `"environment": "production"`) {

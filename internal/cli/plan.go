@@ -56,7 +56,13 @@ runnable SQL is, so "renovate plan > plan.sql" saves a plan that apply -p can
 run after review or hand edits. Keep saved plans in .renovate/ (init lists it
 in .gitignore); renovate never commits a plan file. In a git repository, plan
 reads only files git tracks: an untracked or ignored .sql file, or a link out
-of the repository, is refused by name.`,
+of the repository, is refused by name.
+
+On a terminal, and in CI (the CI environment variable set), the plan is
+verified on a scratch copy of the database when one can be had (--verify
+auto); elsewhere only with --verify. RENOVATE_VERIFY=auto|always|never sets
+that default. References to tables and types that
+neither the files nor the database define are errors either way.`,
 		Example: `  renovate plan
   renovate plan -o .renovate/plan.sql
   renovate plan --url postgres://app@localhost/hello --dir ./schema --detailed-exitcode`,
@@ -70,6 +76,9 @@ of the repository, is refused by name.`,
 			}
 			if err := checkFailOnHazard(opts.FailOnHazard); err != nil {
 				return err
+			}
+			if !c.Flags().Changed("verify") {
+				opts.Verify.Mode = planVerifyDefault(f)
 			}
 			if err := opts.Verify.validate(); err != nil {
 				return err
@@ -88,8 +97,34 @@ of the repository, is refused by name.`,
 	c.Flags().StringSliceVar(&opts.FailOnHazard, "fail-on-hazard", nil, "exit 3 after printing the plan when a step has a hazard of these kinds (comma-separated, or any)")
 	c.Flags().BoolVar(&opts.Strict, "strict", false, "fail (exit 1) when the database holds objects of kinds renovate does not manage")
 	addOnlineFlag(c, &opts.safeFlags)
-	addVerifyFlags(c, &opts.Verify, verifyNever)
+	addVerifyFlags(c, &opts.Verify, verifyAuto)
+	c.Flags().Lookup("verify").Usage = "run the plan on a scratch copy of the database first and check the result: auto (when a shadow database can be had), always, never (default: $RENOVATE_VERIFY, else auto on a terminal or in CI, never otherwise)"
+	c.Flags().Lookup("verify").DefValue = ""
 	return c
+}
+
+// planVerifyDefault is plan's --verify without the flag: auto where a
+// person or a pull request reviews the plan (stdout a terminal, or CI
+// set, as every CI service sets it), so what is reviewed was run on a
+// copy; never when the plan is piped or saved by a script, which apply
+// verifies again before it runs anything.
+//
+// RENOVATE_VERIFY (auto, always or never) overrides that default.
+func planVerifyDefault(f *Factory) string {
+	getenv := f.Getenv
+	if getenv == nil { // a Factory built by hand in a test
+		getenv = func(string) string { return "" }
+	}
+	if v := getenv("RENOVATE_VERIFY"); v != "" {
+		return v
+	}
+	if f.IO.OutTTY {
+		return verifyAuto
+	}
+	if v := getenv("CI"); v != "" && v != "false" && v != "0" {
+		return verifyAuto
+	}
+	return verifyNever
 }
 
 // makePlan loads both sides and plans. The caller closes the connection.
@@ -160,6 +195,12 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.Pla
 		conn.Close(context.Background())
 		return nil, nil, nil, "", err
 	}
+	// References to tables and types defined nowhere fail at apply;
+	// say so now, whether or not the plan is verified.
+	if err := engine.CheckReferences(ctx, conn, local.Parsed, remote); err != nil {
+		conn.Close(context.Background())
+		return nil, nil, nil, "", err
+	}
 	prog.Done()
 	p.RenovateVersion = f.Version
 	if repo != nil {
@@ -181,7 +222,9 @@ func runPlan(ctx context.Context, opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
-	// Verification reads the database too (the rows of data tables).
+	// Verification reads the target too (the rows of data tables, what
+	// its unmanaged objects hold back): the connection stays open until
+	// it is done.
 	defer conn.Close(context.Background())
 	if err := reportUnmanaged(f, remote, opts.Strict); err != nil {
 		return err

@@ -25,7 +25,7 @@ func runEnv(t *testing.T, env map[string]string, tty bool, args ...string) (stri
 		IO:      &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, InTTY: tty, OutTTY: tty},
 		Now:     func() time.Time { return time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC) },
 		Connect: catalog.Connect,
-		Getenv:  func(k string) string { return env[k] },
+		Getenv:  testGetenv(env),
 		Version: "v9.9.9-test",
 	}
 	root := NewCmdRoot(f)
@@ -285,11 +285,14 @@ func TestExampleWorkflow(t *testing.T) {
 		if got.Format != "markdown" || !got.DetailedExitcode || len(got.FailOnHazard) == 0 {
 			t.Errorf("%s: the workflow should ask for markdown, --detailed-exitcode and --fail-on-hazard: %+v", path, got)
 		}
+		if got.Verify.Mode != verifyAlways {
+			t.Errorf("%s: the workflow should verify the plan (--verify), got --verify=%s", path, got.Verify.Mode)
+		}
 	}
 	if found != 1 {
 		t.Fatalf("%s: found %d renovate plan commands, want 1", path, found)
 	}
-	for _, want := range []string{render.MarkdownMarker, "exitcode == '3'"} {
+	for _, want := range []string{render.MarkdownMarker, "exitcode == '3'", "cannot verify the plan", "apt-get install -y -qq postgresql"} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("%s lacks %q", path, want)
 		}

@@ -28,7 +28,9 @@ func buildRenovate(t *testing.T) string {
 }
 
 // childEnv is the environment of the built binary: the test's, without
-// anything that would change its output (NO_COLOR, RENOVATE_*).
+// anything that would change its output (NO_COLOR, RENOVATE_*), and
+// RENOVATE_VERIFY=never: plan on a terminal would start a throwaway
+// cluster to verify (TestPlanVerifiesByDefault tests that).
 func childEnv() []string {
 	var env []string
 	for _, kv := range os.Environ() {
@@ -37,7 +39,7 @@ func childEnv() []string {
 		}
 		env = append(env, kv)
 	}
-	return append(env, "TERM=xterm-256color")
+	return append(env, "TERM=xterm-256color", "RENOVATE_VERIFY=never")
 }
 
 // terminal is the binary running in a pseudo-terminal: stdin, stdout and

@@ -16,6 +16,7 @@ import (
 	"github.com/renovate-pg/renovate/internal/engine"
 	"github.com/renovate-pg/renovate/internal/shadow"
 	"github.com/renovate-pg/renovate/planner"
+	"github.com/renovate-pg/renovate/state/catalog"
 )
 
 // Verification modes of --verify.
@@ -109,7 +110,7 @@ func verifyPlan(ctx context.Context, f *Factory, v verifyFlags, t targetFlags, w
 	unverified := func(reason error) error {
 		if !strict || v.AllowUnverified {
 			fmt.Fprintf(f.IO.ErrOut, "warning: the plan was not verified: %v\n", reason)
-			if !strict {
+			if !strict && errors.Is(reason, shadow.ErrUnavailable) {
 				fmt.Fprintln(f.IO.ErrOut, "  (configure shadow in renovate.hcl or install the PostgreSQL server binaries to verify plans; --verify=always makes this an error)")
 			}
 			return nil
@@ -168,7 +169,11 @@ func verifyPlan(ctx context.Context, f *Factory, v verifyFlags, t targetFlags, w
 	}
 	defer sc.Close(context.Background())
 	defer ref.Close(context.Background())
-	res, err := engine.Verify(ctx, sc, ref, local.Parsed, remote, p)
+	held, err := catalog.UnmanagedDependents(ctx, conn)
+	if err != nil {
+		return err
+	}
+	res, err := engine.VerifyWith(ctx, sc, ref, local.Parsed, remote, p, engine.VerifyOptions{Filter: tg.Scope.Filter, Unmanaged: held})
 	var ve *engine.VerificationError
 	switch {
 	case errors.As(err, &ve) && ve.Stage == engine.StageCopy:
@@ -184,6 +189,9 @@ func verifyPlan(ctx context.Context, f *Factory, v verifyFlags, t targetFlags, w
 	}
 	if res.SkippedDataSteps > 0 {
 		msg += fmt.Sprintf(" The %d row change(s) of data tables were not run there: the copy holds the schema, not the rows.", res.SkippedDataSteps)
+	}
+	if len(res.HeldBack) > 0 {
+		msg += fmt.Sprintf("\nNot verified: %d object(s) the plan does not change were left out of the copy, because they use objects renovate does not manage: %s.", len(res.HeldBack), engine.DescribeHeld(res.HeldBack, 10))
 	}
 	fmt.Fprintln(w, msg)
 	return nil

@@ -219,3 +219,92 @@ func TestApplyRefusesFailedVerification(t *testing.T) {
 		t.Errorf("apply --verify=never: exit %d\n%s%s", code, out, errOut)
 	}
 }
+
+// TestPlanVerifiesByDefault: plan on a terminal verifies without --verify
+// (here on the shadow renovate.hcl names); piped, it does not (apply
+// verifies again); a reference to a table or type defined nowhere is an
+// error naming file:line either way.
+func TestPlanVerifiesByDefault(t *testing.T) {
+	dir, dsn := verifyRepo(t, "")
+	writeFile(t, filepath.Join(dir, "renovate.hcl"), "shadow = \""+srv.AdminDSN()+"\"\nenvironment \"dev\" {\n  url = \""+dsn+"\"\n}\n")
+	gitCommit(t, dir, "shadow")
+
+	// The environment of a person's shell: no RENOVATE_VERIFY.
+	shell := map[string]string{"RENOVATE_VERIFY": ""}
+	out, errOut, code := runEnv(t, shell, true, "plan", "--dir", dir)
+	if code != ExitOK || !strings.Contains(errOut, "Verified: the plan ran on a copy of the database") {
+		t.Fatalf("plan on a terminal did not verify: exit %d\n%s%s", code, out, errOut)
+	}
+	out, errOut, code = runEnv(t, map[string]string{"RENOVATE_VERIFY": "", "CI": "true"}, false, "plan", "--dir", dir)
+	if code != ExitOK || !strings.Contains(errOut, "Verified: the plan ran on a copy of the database") {
+		t.Fatalf("plan in CI did not verify: exit %d\n%s%s", code, out, errOut)
+	}
+	out, errOut, code = runEnv(t, shell, false, "plan", "--dir", dir)
+	if code != ExitOK || strings.Contains(errOut, "Verif") {
+		t.Fatalf("piped plan verified (or failed): exit %d\n%s%s", code, out, errOut)
+	}
+	if _, errOut, code = runEnv(t, shell, true, "plan", "--dir", dir, "--verify=never"); code != ExitOK || strings.Contains(errOut, "Verif") {
+		t.Fatalf("plan --verify=never verified: exit %d\n%s", code, errOut)
+	}
+
+	// A foreign key to a table and a column of a type defined nowhere.
+	writeFile(t, filepath.Join(dir, "public", "tables", "orders.sql"),
+		"CREATE TABLE public.orders (\n    id integer NOT NULL,\n    kind public.order_kind,\n    customer_id integer REFERENCES public.customers (id)\n);\n")
+	gitCommit(t, dir, "orders")
+	for _, tty := range []bool{false, true} {
+		out, errOut, code = run(t, dir, "", tty, "plan")
+		if code != ExitError {
+			t.Fatalf("plan with references to nothing (tty %v): exit %d, want %d\n%s%s", tty, code, ExitError, out, errOut)
+		}
+		for _, want := range []string{
+			"public/tables/orders.sql:3:5: column public.orders.kind refers to type public.order_kind, which neither the files nor the database define",
+			"refers to relation public.customers",
+		} {
+			if !strings.Contains(errOut, want) {
+				t.Errorf("error lacks %q:\n%s", want, errOut)
+			}
+		}
+	}
+}
+
+// TestPlanVerifyDefault: without --verify, plan verifies on a terminal and
+// in CI, not in a pipe.
+func TestPlanVerifyDefault(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		tty  bool
+		ci   string
+		want string
+	}{
+		{"terminal", true, "", verifyAuto},
+		{"ci", false, "true", verifyAuto},
+		{"pipe", false, "", verifyNever},
+		{"ci=false", false, "false", verifyNever},
+	} {
+		tt := tt
+		t.Run(tt.name, func(t *testing.T) {
+			f := &Factory{IO: &IOStreams{OutTTY: tt.tty}, Getenv: func(k string) string {
+				if k == "CI" {
+					return tt.ci
+				}
+				return ""
+			}}
+			if got := planVerifyDefault(f); got != tt.want {
+				t.Errorf("planVerifyDefault = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestPlanVerifyEnv: RENOVATE_VERIFY sets plan's default.
+func TestPlanVerifyEnv(t *testing.T) {
+	f := &Factory{IO: &IOStreams{OutTTY: true}, Getenv: func(k string) string {
+		if k == "RENOVATE_VERIFY" {
+			return verifyNever
+		}
+		return ""
+	}}
+	if got := planVerifyDefault(f); got != verifyNever {
+		t.Errorf("planVerifyDefault with RENOVATE_VERIFY=never on a terminal = %q", got)
+	}
+}

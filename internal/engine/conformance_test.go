@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -33,8 +34,17 @@ type conformanceMeta struct {
 
 // TestConformance runs every case of the external suite through the
 // convergence property and reports "N passed, M failed".
+//
+// Where the suite is absent the test is skipped, visibly (SKIP with the
+// reason), on a developer's machine; in CI (CI or RENOVATE_CI set, as
+// .ci/run does), where the suite sits beside the clone, it fails instead.
+// RENOVATE_CONFORMANCE_DIR points at the suite elsewhere.
 func TestConformance(t *testing.T) {
-	suites, err := filepath.Glob(filepath.Join(conformanceRoot, "*"))
+	root := conformanceRoot
+	if d := os.Getenv("RENOVATE_CONFORMANCE_DIR"); d != "" {
+		root = d
+	}
+	suites, err := filepath.Glob(filepath.Join(root, "*"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +56,11 @@ func TestConformance(t *testing.T) {
 		}
 	}
 	if len(dirs) == 0 {
-		t.Skipf("the conformance suite is not at %s (it sits beside the clone in CI); nothing to run", conformanceRoot)
+		msg := fmt.Sprintf("the conformance suite is not at %s (it sits beside the clone in CI; RENOVATE_CONFORMANCE_DIR names another place)", root)
+		if inCI() {
+			t.Fatalf("%s; in CI it must be there", msg)
+		}
+		t.Skip(msg + "; nothing to run")
 	}
 	sort.Strings(dirs)
 	var mu sync.Mutex
@@ -68,7 +82,7 @@ func TestConformance(t *testing.T) {
 				}
 			}
 			if (meta.MinPG != nil && srv.Version() < *meta.MinPG) || (meta.MaxPG != nil && srv.Version() > *meta.MaxPG) {
-				t.Logf("not applicable to PostgreSQL %d", srv.Version())
+				t.Skipf("not applicable to PostgreSQL %d (meta.json: min_pg/max_pg)", srv.Version())
 				return
 			}
 			if len(meta.Roles) > 0 {
@@ -104,4 +118,15 @@ func trimForLog(s string) string {
 		return s[:2000] + "\n..."
 	}
 	return strings.TrimSpace(s)
+}
+
+// inCI reports whether the tests run in CI: CI (set by most CI services)
+// or RENOVATE_CI (set by .ci/run) is set to anything but "" or "false".
+func inCI() bool {
+	for _, k := range []string{"CI", "RENOVATE_CI"} {
+		if v := os.Getenv(k); v != "" && v != "false" && v != "0" {
+			return true
+		}
+	}
+	return false
 }

@@ -342,8 +342,9 @@ func checkData(t testing.TB, dsn, query string) error {
 }
 
 // serverMeetsMinVersion reads dir/min_version, the oldest PostgreSQL major
-// version a case or schema needs (when present), and reports (and logs)
-// whether the test server is that version or later.
+// version a case or schema needs (when present), and returns true when the
+// test server is that version or later; otherwise the test is skipped
+// (t.Skipf, so it reports SKIP with the reason, never PASS).
 func serverMeetsMinVersion(t *testing.T, dir string) bool {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(dir, "min_version"))
@@ -355,7 +356,7 @@ func serverMeetsMinVersion(t *testing.T, dir string) bool {
 		t.Fatalf("%s: %v", filepath.Join(dir, "min_version"), err)
 	}
 	if srv.Version() < v {
-		t.Logf("needs server version %d or later; this is %d", v, srv.Version())
+		t.Skipf("needs server version %d or later; this is %d", v, srv.Version())
 		return false
 	}
 	return true
@@ -387,8 +388,9 @@ var serverFeatureProbes = map[string]string{
 	"lz4": "CREATE TEMP TABLE renovate_lz4_probe (t text COMPRESSION lz4)",
 }
 
-// serverHasFeatures reports (and logs) whether the test server was built
-// with every feature dir/needs_features lists. An unknown feature name
+// serverHasFeatures returns true when the test server was built with every
+// feature dir/needs_features lists; otherwise the test is skipped with the
+// reason. An unknown feature name
 // fails the test.
 func serverHasFeatures(t *testing.T, dir string) bool {
 	t.Helper()
@@ -409,7 +411,7 @@ func serverHasFeatures(t *testing.T, dir string) bool {
 		_, err = conn.Exec(ctx, probe)
 		conn.Close(ctx)
 		if err != nil {
-			t.Logf("the server lacks %s (%v); this case needs it", f, err)
+			t.Skipf("the server lacks %s (%v); this case needs it", f, err)
 			return false
 		}
 	}

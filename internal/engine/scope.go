@@ -132,8 +132,17 @@ func (in *Introspection) Remote(local *Local, sc Scope) (*Remote, error) {
 
 // Files returns the files to write for the introspected model raw: the
 // objects in scope, with variable references put back where a role name
-// or string literal is exactly one variable's value.
+// is exactly one variable's value (see vars.Reverse).
 func (sc Scope) Files(raw state.DatabaseSchema) map[string]string {
+	return sc.FilesLike(raw, nil)
+}
+
+// FilesLike is Files for a directory that already holds files: previous
+// returns a file's current text (references and all) and whether it
+// exists. A role name or string literal is written back as a reference
+// only where the current file used that variable (vars.ReverseLike), so
+// a literal that happens to equal a value stays a literal.
+func (sc Scope) FilesLike(raw state.DatabaseSchema, previous func(path string) (string, bool)) map[string]string {
 	files := layout.Files(sc.Filter.Apply(raw))
 	if len(sc.Vars) == 0 {
 		// Reverse would only escape reference-like text: do just that.
@@ -158,7 +167,12 @@ func (sc Scope) Files(raw state.DatabaseSchema) map[string]string {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = vars.Reverse(files[paths[i]], sc.Vars)
+				var prev string
+				var ok bool
+				if previous != nil {
+					prev, ok = previous(paths[i])
+				}
+				out[i] = vars.ReverseLike(files[paths[i]], sc.Vars, prev, ok)
 			}
 		}()
 	}
@@ -177,7 +191,10 @@ func (sc Scope) Files(raw state.DatabaseSchema) map[string]string {
 // Files of objects out of scope are left alone, never removed, whether
 // the database has those objects or not. It returns the paths created, changed or removed.
 func WriteScoped(dir string, raw state.DatabaseSchema, sc Scope) ([]string, error) {
-	want := sc.Files(raw)
+	want := sc.FilesLike(raw, func(p string) (string, bool) {
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+		return string(b), err == nil
+	})
 	var keep func(string) bool
 	if !sc.Filter.IsZero() {
 		all := layout.Files(raw)

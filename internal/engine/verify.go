@@ -2,13 +2,16 @@ package engine
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
+	"github.com/renovate-pg/renovate/internal/filter"
 	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/planner"
 	"github.com/renovate-pg/renovate/planner/render"
@@ -68,6 +71,18 @@ func (e *VerificationError) Error() string {
 		return fmt.Sprintf("plan verification failed: the plan does not run on a copy of the database: %v", e.Err)
 	}
 	var b strings.Builder
+	if len(e.Remaining) == 0 && len(e.Mismatch) == 0 {
+		// A second plan with statements but no per-object change (grants
+		// and revokes, say): the statements are what differs.
+		fmt.Fprintf(&b, "plan verification failed: after the plan ran on a copy of the database, a second plan against the files would still run %d statement(s):\n", len(e.RemainingSQL))
+		for _, s := range e.RemainingSQL {
+			b.WriteString("  " + strings.TrimSpace(s) + "\n")
+		}
+		if len(e.RemainingSQL) == 0 {
+			b.WriteString("  (no statement and no object named: this is a bug in renovate, please report it)\n")
+		}
+		return strings.TrimRight(b.String(), "\n")
+	}
 	if len(e.Remaining) == 0 {
 		paths := make([]string, 0, len(e.Mismatch))
 		for p := range e.Mismatch {
@@ -112,6 +127,9 @@ type VerifyResult struct {
 	// Fingerprint is the fingerprint of the shadow after the plan: the
 	// schema the real database will have.
 	Fingerprint string
+	// HeldBack are the objects left out of the copy and not verified:
+	// they use objects renovate does not manage (VerifyOptions).
+	HeldBack []catalog.UnmanagedDependent
 	// SkippedDataSteps is the number of row changes of data tables not
 	// run: the copy holds the schema, not the rows they change or
 	// reference.
@@ -127,11 +145,44 @@ type VerifyResult struct {
 // the check gives a *VerificationError; other errors (a scratch database
 // unreachable) are returned as they are.
 func Verify(ctx context.Context, shadow, reference *pgx.Conn, local *parser.Result, remote *Remote, p *planner.Plan) (*VerifyResult, error) {
-	res := &VerifyResult{}
+	return VerifyWith(ctx, shadow, reference, local, remote, p, VerifyOptions{})
+}
+
+// VerifyWith is Verify for an environment with filters, or a target
+// whose managed objects use unmanaged ones (see VerifyOptions and
+// verify_scope.go). local and remote are the plan's: already in the
+// filter's scope.
+func VerifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.Result, remote *Remote, p *planner.Plan, opts VerifyOptions) (*VerifyResult, error) {
+	res := &VerifyResult{HeldBack: opts.Unmanaged}
+	if s, h, ok := touchesHeld(p, opts.Unmanaged); ok {
+		return nil, &VerificationError{Stage: StageCopy, Err: fmt.Errorf(
+			"step %d changes %s, which uses %s, an object renovate does not manage: a copy made from renovate's model cannot hold it",
+			s.ID, h.Key, h.Cause)}
+	}
+	// hold leaves out what a copy cannot hold; scope also what the
+	// environment does not manage: the comparisons are made in scope.
+	var hold *filter.Filter
+	scope := opts.Filter
+	if len(opts.Unmanaged) > 0 {
+		hold = (*filter.Filter)(nil).Without(heldKeys(opts.Unmanaged)...)
+		scope = opts.Filter.Without(heldKeys(opts.Unmanaged)...)
+	}
+	inScope := Scope{Filter: scope}
+	// The whole database is copied, out-of-scope objects included: the
+	// plan runs on the real database, where they are.
+	whole, err := parseRemote(layout.Files(hold.Apply(remote.Raw)))
+	if err != nil {
+		return nil, &VerificationError{Stage: StageCopy, Err: err}
+	}
+	wanted := local
+	if hold != nil {
+		wanted = withSchema(local, scope.Apply(local.Schema))
+	}
+
 	// Roles are the cluster's: a throwaway cluster has none of the ones
 	// grants and policies name.
-	roles := rolesUsed(remote.Schema)
-	for r, uses := range rolesUsed(local.Schema) {
+	roles := rolesUsed(whole.Schema)
+	for r, uses := range rolesUsed(wanted.Schema) {
 		roles[r] = append(roles[r], uses...)
 	}
 	created, err := ensureRoles(ctx, shadow, roles)
@@ -141,16 +192,13 @@ func Verify(ctx context.Context, shadow, reference *pgx.Conn, local *parser.Resu
 	res.CreatedRoles = created
 
 	// The copy: the remote's canonical files, planned from the empty
-	// shadow and applied. It must come out with the remote's fingerprint.
+	// shadow and applied. In scope, it must come out with the remote's
+	// fingerprint.
 	empty, err := LoadRemote(ctx, shadow)
 	if err != nil {
 		return nil, fmt.Errorf("reading the shadow database: %w", err)
 	}
-	remoteFiles, err := parseRemote(layout.Files(remote.Raw))
-	if err != nil {
-		return nil, &VerificationError{Stage: StageCopy, Err: err}
-	}
-	copyPlan, err := Plan(ctx, shadow, remoteFiles, empty)
+	copyPlan, err := Plan(ctx, shadow, whole, empty)
 	if err != nil {
 		return nil, &VerificationError{Stage: StageCopy, Err: err}
 	}
@@ -158,12 +206,13 @@ func Verify(ctx context.Context, shadow, reference *pgx.Conn, local *parser.Resu
 	if err := execute(ctx, shadow, copyPlan); err != nil {
 		return nil, &VerificationError{Stage: StageCopy, Err: err}
 	}
-	copied, err := LoadRemote(ctx, shadow)
+	copied, err := LoadRemoteScoped(ctx, shadow, nil, inScope)
 	if err != nil {
 		return nil, fmt.Errorf("reading the shadow database: %w", err)
 	}
-	if copied.Fingerprint != remote.Fingerprint {
-		diff, derr := planner.Diff(remote.Schema, copied.Schema)
+	remoteScoped := scope.Apply(remote.Schema)
+	if copied.Fingerprint != remoteScoped.Fingerprint() {
+		diff, derr := planner.Diff(remoteScoped, copied.Schema)
 		detail := ""
 		if derr == nil {
 			var names []string
@@ -179,14 +228,26 @@ func Verify(ctx context.Context, shadow, reference *pgx.Conn, local *parser.Resu
 	schemaSteps := withoutData(p)
 	res.SkippedDataSteps = len(p.Steps) - len(schemaSteps.Steps)
 	if err := execute(ctx, shadow, schemaSteps); err != nil {
+		if missingObject(err) && (len(opts.Unmanaged) > 0 || len(remote.Warnings) > 0) {
+			// The statement may name an object the copy lacks: one of
+			// a kind renovate does not manage (made by hand in the
+			// target, say), or one left out for using such an object.
+			// That is no fault of the plan, but it cannot be verified.
+			lacks := "the objects renovate does not manage"
+			if len(opts.Unmanaged) > 0 {
+				lacks += ", and " + DescribeHeld(opts.Unmanaged, 5) + ", left out because they use such objects"
+			}
+			return nil, &VerificationError{Stage: StageCopy, Err: fmt.Errorf(
+				"%w\n(the copy lacks %s; the plan may need them)", err, lacks)}
+		}
 		return nil, &VerificationError{Stage: StageApply, Err: err}
 	}
-	after, err := LoadRemote(ctx, shadow)
+	after, err := LoadRemoteScoped(ctx, shadow, nil, inScope)
 	if err != nil {
 		return nil, fmt.Errorf("reading the shadow database after the plan: %w", err)
 	}
 	res.Fingerprint = after.Fingerprint
-	second, err := Plan(ctx, shadow, local, after)
+	second, err := Plan(ctx, shadow, wanted, after)
 	if err != nil {
 		return nil, fmt.Errorf("planning again on the shadow database: %w", err)
 	}
@@ -198,19 +259,24 @@ func Verify(ctx context.Context, shadow, reference *pgx.Conn, local *parser.Resu
 		return nil, ve
 	}
 
-	// The reference: the files alone, built from nothing.
+	// The reference: the files alone, built from nothing, next to what
+	// the database holds out of scope (the files do not say).
 	refEmpty, err := LoadRemote(ctx, reference)
 	if err != nil {
 		return nil, fmt.Errorf("reading the reference scratch database: %w", err)
 	}
-	build, err := Plan(ctx, reference, local, refEmpty)
+	refModel := wanted
+	if !opts.Filter.IsZero() {
+		refModel = withSchema(wanted, mergeModels(wanted.Schema, outOfScope(opts.Filter, whole.Schema)))
+	}
+	build, err := Plan(ctx, reference, refModel, refEmpty)
 	if err != nil {
 		return nil, fmt.Errorf("planning the reference scratch database: %w", err)
 	}
 	if err := execute(ctx, reference, build); err != nil {
 		return nil, fmt.Errorf("building the files in the reference scratch database: %w", err)
 	}
-	ref, err := LoadRemote(ctx, reference)
+	ref, err := LoadRemoteScoped(ctx, reference, nil, inScope)
 	if err != nil {
 		return nil, fmt.Errorf("reading the reference scratch database: %w", err)
 	}
@@ -219,6 +285,20 @@ func Verify(ctx context.Context, shadow, reference *pgx.Conn, local *parser.Resu
 		return nil, &VerificationError{Stage: StageResult, Mismatch: fileDiffs(got, want)}
 	}
 	return res, nil
+}
+
+// missingObject reports whether err is PostgreSQL's "does not exist"
+// for a relation, function, type or other object.
+func missingObject(err error) bool {
+	var pgErr *pgconn.PgError
+	if !errors.As(err, &pgErr) {
+		return false
+	}
+	switch pgErr.Code {
+	case "42P01", "42883", "42704", "42703", "3F000":
+		return true
+	}
+	return false
 }
 
 // byColumnName returns a copy of s with every table's columns sorted by
@@ -249,8 +329,15 @@ func fileDiffs(a, b state.DatabaseSchema) map[string][]string {
 		}
 	}
 	if len(out) == 0 {
-		// Equal files, different models: a field no file shows.
-		out["(model)"] = []string{"the models differ in a property renovate's files do not show"}
+		// Equal files, different models: a field no file shows. Show
+		// the models themselves.
+		ja, erra := json.MarshalIndent(a, "", " ")
+		jb, errb := json.MarshalIndent(b, "", " ")
+		if erra != nil || errb != nil {
+			out["(model)"] = []string{"the models differ in a property renovate's files do not show"}
+		} else {
+			out["(model, a property the files do not show)"] = render.UnifiedDiff(string(ja), string(jb), 6)
+		}
 	}
 	return out
 }

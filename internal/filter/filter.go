@@ -13,6 +13,9 @@ import (
 // everything.
 type Filter struct {
 	include, exclude []Pattern
+	// without are objects left out by identity (Without), routines
+	// without their signature: every overload goes.
+	without map[state.ObjectKey]bool
 }
 
 // New parses include and exclude patterns. The error joins one error per
@@ -40,9 +43,37 @@ func New(include, exclude []string) (*Filter, error) {
 }
 
 // IsZero reports whether f keeps everything.
-func (f *Filter) IsZero() bool { return f == nil || (len(f.include) == 0 && len(f.exclude) == 0) }
+func (f *Filter) IsZero() bool {
+	return f == nil || (len(f.include) == 0 && len(f.exclude) == 0 && len(f.without) == 0)
+}
+
+// Without returns a filter that keeps what f keeps but the objects keys
+// name exactly (for a routine, every overload of its name; for an index,
+// constraint, trigger or policy, that one of its table). f is not
+// modified; a nil f keeps everything else. Plan verification uses it to
+// leave out objects it cannot rebuild in a scratch copy.
+func (f *Filter) Without(keys ...state.ObjectKey) *Filter {
+	out := &Filter{without: map[state.ObjectKey]bool{}}
+	if f != nil {
+		out.include, out.exclude = f.include, f.exclude
+		for k := range f.without {
+			out.without[k] = true
+		}
+	}
+	for _, k := range keys {
+		k.Signature = ""
+		out.without[k] = true
+	}
+	return out
+}
 
 func (f *Filter) excluded(k state.ObjectKey) bool {
+	if len(f.without) > 0 {
+		k.Signature = ""
+		if f.without[k] {
+			return true
+		}
+	}
 	for _, p := range f.exclude {
 		if p.matchKey(k) {
 			return true

@@ -251,3 +251,41 @@ func TestNilFilterKeepsEverything(t *testing.T) {
 		t.Errorf("nil filter changed the schema:\n%s", diff)
 	}
 }
+
+// TestWithout: Without leaves out exactly the named objects (every
+// overload of a routine, one index of its table) on top of the patterns,
+// and leaves the original filter alone.
+func TestWithout(t *testing.T) {
+	base, err := New(nil, []string{"public.audit_*"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := base.Without(
+		state.ObjectKey{Kind: state.KindView, Schema: "public", Name: "stats"},
+		state.ObjectKey{Kind: state.KindFunction, Schema: "public", Name: "f", Signature: "(integer)"},
+		state.ObjectKey{Kind: state.KindIndex, Schema: "public", Table: "docs", Name: "docs_fts"},
+	)
+	for _, tt := range []struct {
+		key  state.ObjectKey
+		want bool
+	}{
+		{state.ObjectKey{Kind: state.KindView, Schema: "public", Name: "stats"}, false},
+		{state.ObjectKey{Kind: state.KindView, Schema: "other", Name: "stats"}, true},
+		{state.ObjectKey{Kind: state.KindFunction, Schema: "public", Name: "f", Signature: "(text)"}, false},
+		{state.ObjectKey{Kind: state.KindIndex, Schema: "public", Table: "docs", Name: "docs_fts"}, false},
+		{state.ObjectKey{Kind: state.KindIndex, Schema: "public", Table: "other", Name: "docs_fts"}, true},
+		{state.ObjectKey{Kind: state.KindTable, Schema: "public", Name: "audit_log"}, false},
+		{state.ObjectKey{Kind: state.KindTable, Schema: "public", Name: "docs"}, true},
+	} {
+		if got := w.InScope(tt.key); got != tt.want {
+			t.Errorf("InScope(%v) = %v, want %v", tt.key, got, tt.want)
+		}
+	}
+	if !base.InScope(state.ObjectKey{Kind: state.KindView, Schema: "public", Name: "stats"}) {
+		t.Error("Without changed the original filter")
+	}
+	var none *Filter
+	if none.Without().IsZero() != true {
+		t.Error("a nil filter without nothing should keep everything")
+	}
+}

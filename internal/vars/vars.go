@@ -171,15 +171,60 @@ func escape(text string) string {
 type replacement struct {
 	start, end int
 	with       string
+	// value is the variable's value the span holds; role tells a role
+	// name from a string literal.
+	value string
+	role  bool
 }
 
-// Reverse returns sql with references written back: a role name (GRANT
-// ... TO, OWNER TO, policy roles, ...) or a string literal whose whole
-// value equals exactly one variable's value becomes {{var.NAME}}, keeping
-// its quotes. Text that already looks like a reference is escaped, so
-// Expand(Reverse(sql)) == sql for the same values. SQL that does not parse
-// is only escaped.
+// Reverse returns sql with references written back where a role name
+// (GRANT ... TO, OWNER TO, policy roles, ...) equals exactly one
+// variable's value: it becomes {{var.NAME}}, keeping its quotes. String
+// literals are never written back by Reverse: that a literal equals a
+// variable's value says nothing about where it came from (a CHECK listing
+// every region holds each region's value); ReverseLike writes them back
+// where the previous file used the variable. Text that already looks like
+// a reference is escaped, so Expand(Reverse(sql)) == sql for the same
+// values. SQL that does not parse is only escaped.
 func Reverse(sql string, values map[string]string) string {
+	return ReverseLike(sql, values, "", false)
+}
+
+// ReverseLike is Reverse for a file whose previous version (as written,
+// with its references) is previous, when hasPrevious is set: a role name
+// or whole string literal becomes a reference only where the previous
+// version used that variable. The k-th occurrence of a value in sql (as a
+// role, or as a literal) is matched with the k-th occurrence in the
+// previous version, expanded with values: a reference there is a
+// reference here. When the previous version used the variable for every
+// occurrence of the value, new occurrences are references too; a role
+// whose value the previous version never mentions is written back as
+// Reverse does. Without a previous version it is Reverse.
+func ReverseLike(sql string, values map[string]string, previous string, hasPrevious bool) string {
+	byValue := uniqueValues(values)
+	var reps []replacement
+	if len(byValue) > 0 && mentionsAny(sql, byValue) {
+		reps = findReplacements(sql, byValue)
+	}
+	var prev map[usageKey][]bool
+	if hasPrevious && len(reps) > 0 {
+		prev = previousUsage(previous, values, byValue)
+	}
+	reps = keepUsed(reps, prev)
+	var b strings.Builder
+	last := 0
+	for _, r := range reps {
+		b.WriteString(escape(sql[last:r.start]))
+		b.WriteString(r.with)
+		last = r.end
+	}
+	b.WriteString(escape(sql[last:]))
+	return b.String()
+}
+
+// uniqueValues maps each non-empty value held by exactly one variable to
+// that variable's name.
+func uniqueValues(values map[string]string) map[string]string {
 	byValue := map[string]string{}
 	ambiguous := map[string]bool{}
 	for name, v := range values {
@@ -194,19 +239,108 @@ func Reverse(sql string, values map[string]string) string {
 	for v := range ambiguous {
 		delete(byValue, v)
 	}
-	var reps []replacement
-	if len(byValue) > 0 && mentionsAny(sql, byValue) {
-		reps = findReplacements(sql, byValue)
+	return byValue
+}
+
+// usageKey groups occurrences: a value as a role name, or as a literal.
+type usageKey struct {
+	value string
+	role  bool
+}
+
+// previousUsage returns, per value and kind of occurrence, whether each
+// occurrence in the previous file (in order) was a reference to its
+// variable. A previous file with bad references gives nil (no usage
+// known).
+func previousUsage(previous string, values map[string]string, byValue map[string]string) map[usageKey][]bool {
+	expanded, spans, ok := expandTracked(previous, values)
+	if !ok {
+		return nil
 	}
-	var b strings.Builder
-	last := 0
+	out := map[usageKey][]bool{}
+	for _, r := range findReplacements(expanded, byValue) {
+		k := usageKey{value: r.value, role: r.role}
+		name := byValue[r.value]
+		used := false
+		for _, s := range spans {
+			if s.name == name && s.start >= r.start && s.end <= r.end {
+				used = true
+				break
+			}
+		}
+		out[k] = append(out[k], used)
+	}
+	return out
+}
+
+// keepUsed returns the replacements to make given the previous file's
+// usage (nil: no previous file, so role names only).
+func keepUsed(reps []replacement, prev map[usageKey][]bool) []replacement {
+	var out []replacement
+	seen := map[usageKey]int{}
 	for _, r := range reps {
-		b.WriteString(escape(sql[last:r.start]))
-		b.WriteString(r.with)
-		last = r.end
+		k := usageKey{value: r.value, role: r.role}
+		i := seen[k]
+		seen[k]++
+		old, known := prev[k]
+		switch {
+		case prev == nil || !known:
+			// Nothing to go by: a role name is the environment's role;
+			// a literal stays as it is.
+			if r.role {
+				out = append(out, r)
+			}
+		case allTrue(old):
+			out = append(out, r)
+		case i < len(old) && old[i]:
+			out = append(out, r)
+		}
 	}
-	b.WriteString(escape(sql[last:]))
-	return b.String()
+	return out
+}
+
+func allTrue(b []bool) bool {
+	for _, x := range b {
+		if !x {
+			return false
+		}
+	}
+	return len(b) > 0
+}
+
+// span is where Expand put a variable's value.
+type span struct {
+	start, end int
+	name       string
+}
+
+// expandTracked is Expand that also returns where each value went; ok is
+// false when text has a bad reference.
+func expandTracked(text string, values map[string]string) (string, []span, bool) {
+	refs := scan(text)
+	var b strings.Builder
+	var spans []span
+	last := 0
+	for _, r := range refs {
+		b.WriteString(text[last:r.start])
+		last = r.end
+		switch {
+		case r.bad != "":
+			return "", nil, false
+		case r.bangs > 0:
+			b.WriteString("{{")
+			b.WriteString(text[r.start+3 : r.end])
+		default:
+			v, ok := values[r.name]
+			if !ok {
+				return "", nil, false
+			}
+			spans = append(spans, span{start: b.Len(), end: b.Len() + len(v), name: r.name})
+			b.WriteString(v)
+		}
+	}
+	b.WriteString(text[last:])
+	return b.String(), spans, true
 }
 
 func mentionsAny(sql string, byValue map[string]string) bool {
@@ -248,7 +382,7 @@ func findReplacements(sql string, byValue map[string]string) []replacement {
 			}
 		}
 		seen[loc] = true
-		reps = append(reps, replacement{start: loc, end: loc + len(written), with: ref})
+		reps = append(reps, replacement{start: loc, end: loc + len(written), with: ref, value: value, role: quote != '\''})
 	}
 	var walk func(m protoreflect.Message)
 	walk = func(m protoreflect.Message) {

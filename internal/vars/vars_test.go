@@ -78,7 +78,7 @@ func TestReverse(t *testing.T) {
 		{name: "grant role", in: "GRANT SELECT ON TABLE public.users TO app_prod;\n", want: "GRANT SELECT ON TABLE public.users TO {{var.app_role}};\n"},
 		{name: "quoted role", in: "ALTER TABLE t OWNER TO \"app_prod\";", want: "ALTER TABLE t OWNER TO \"{{var.app_role}}\";"},
 		{name: "policy roles", in: "CREATE POLICY p ON t TO app_prod, other USING (true);", want: "CREATE POLICY p ON t TO {{var.app_role}}, other USING (true);"},
-		{name: "string literal", in: "ALTER TABLE t ALTER COLUMN c SET DEFAULT 'Production';", want: "ALTER TABLE t ALTER COLUMN c SET DEFAULT '{{var.label}}';"},
+		{name: "string literal without a previous file stays", in: "ALTER TABLE t ALTER COLUMN c SET DEFAULT 'Production';", want: "ALTER TABLE t ALTER COLUMN c SET DEFAULT 'Production';"},
 		{name: "table and column names are not roles", in: "CREATE TABLE app_prod (app_prod int);", want: "CREATE TABLE app_prod (app_prod int);"},
 		{name: "part of a literal is not the literal", in: "SELECT 'Production line';", want: "SELECT 'Production line';"},
 		{name: "prefix of a role is not the role", in: "GRANT SELECT ON t TO app_prod_ro;", want: "GRANT SELECT ON t TO app_prod_ro;"},
@@ -98,6 +98,69 @@ func TestReverse(t *testing.T) {
 			}
 			if back != tt.in {
 				t.Errorf("Expand(Reverse(x)) = %q, want x = %q", back, tt.in)
+			}
+		})
+	}
+}
+
+// TestReverseLike: a value becomes a reference only where the previous
+// version of the file used that variable, never because a literal
+// happens to equal it (issue: a CHECK listing every region).
+func TestReverseLike(t *testing.T) {
+	prod := map[string]string{"region": "us", "app_role": "app_prod", "label": "Production"}
+	tests := []struct {
+		name, previous, in, want string
+		noPrevious               bool
+	}{
+		{
+			name:     "literal equal to a value, unused",
+			previous: "CREATE TABLE t (region text CHECK (region IN ('eu', 'us')));\n",
+			in:       "CREATE TABLE public.t (\n    region text CHECK ((region = ANY (ARRAY['eu'::text, 'us'::text])))\n);\n",
+			want:     "CREATE TABLE public.t (\n    region text CHECK ((region = ANY (ARRAY['eu'::text, 'us'::text])))\n);\n",
+		},
+		{
+			name:     "literal that was a reference",
+			previous: "CREATE TABLE t (region text DEFAULT '{{var.region}}' CHECK (region IN ('eu', 'us')));\n",
+			in:       "CREATE TABLE public.t (\n    region text DEFAULT 'us'::text CHECK ((region = ANY (ARRAY['eu'::text, 'us'::text])))\n);\n",
+			want:     "CREATE TABLE public.t (\n    region text DEFAULT '{{var.region}}'::text CHECK ((region = ANY (ARRAY['eu'::text, 'us'::text])))\n);\n",
+		},
+		{
+			name:     "every occurrence a reference: new ones too",
+			previous: "CREATE TABLE t (a text DEFAULT '{{var.label}}');\n",
+			in:       "CREATE TABLE public.t (\n    a text DEFAULT 'Production'::text,\n    b text DEFAULT 'Production'::text\n);\n",
+			want:     "CREATE TABLE public.t (\n    a text DEFAULT '{{var.label}}'::text,\n    b text DEFAULT '{{var.label}}'::text\n);\n",
+		},
+		{
+			name:     "role written literally stays literal",
+			previous: "GRANT SELECT ON t TO app_prod;\n",
+			in:       "GRANT SELECT ON TABLE public.t TO app_prod;\n",
+			want:     "GRANT SELECT ON TABLE public.t TO app_prod;\n",
+		},
+		{
+			name:     "role the previous file never named",
+			previous: "CREATE TABLE t (id int);\n",
+			in:       "GRANT SELECT ON TABLE public.t TO app_prod;\n",
+			want:     "GRANT SELECT ON TABLE public.t TO {{var.app_role}};\n",
+		},
+		{
+			name:       "new file: roles only",
+			noPrevious: true,
+			in:         "ALTER TABLE public.t ALTER COLUMN c SET DEFAULT 'us';\nGRANT SELECT ON TABLE public.t TO app_prod;\n",
+			want:       "ALTER TABLE public.t ALTER COLUMN c SET DEFAULT 'us';\nGRANT SELECT ON TABLE public.t TO {{var.app_role}};\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ReverseLike(tt.in, prod, tt.previous, !tt.noPrevious)
+			if got != tt.want {
+				t.Errorf("ReverseLike =\n%s\nwant\n%s", got, tt.want)
+			}
+			back, err := Expand("f.sql", got, prod)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if back != tt.in {
+				t.Errorf("Expand(ReverseLike(x)) = %q, want x = %q", back, tt.in)
 			}
 		})
 	}
