@@ -118,6 +118,7 @@ func (d *differ) createTable(t state.Table, owned []state.Sequence) {
 	}
 	d.add(phaseCreateTable, key, ActionCreate, sqlgen.CreateTable(t, inline))
 	d.createTableExtras(t)
+	d.newTableSettings(t)
 	for _, c := range t.Constraints {
 		if c.Kind == state.ConstraintForeignKey {
 			d.add(phaseAddForeignKey, memberKey(state.KindConstraint, q, c.Name), ActionCreate, sqlgen.AddConstraint(t, c))
@@ -134,6 +135,7 @@ func (d *differ) createTable(t state.Table, owned []state.Sequence) {
 			d.add(phaseComment, memberKey(state.KindConstraint, q, c.Name), ActionAlter,
 				sqlgen.Comment("CONSTRAINT", sqlgen.QuoteIdent(c.Name)+" ON "+sqlgen.Qual(q), c.Comment))
 		}
+		d.constraintIndexComment(q, nil, c)
 	}
 	for _, ix := range t.Indexes {
 		if ix.Comment != "" {
@@ -215,6 +217,7 @@ func findConstraint(t state.Table, name string) (state.Constraint, bool) {
 func (d *differ) alterTable(old, nw state.Table, oldOwned, newOwned []state.Sequence, refRebuild map[state.QualName]bool) {
 	q := nw.QualName()
 	nw = d.adoptUnchangeable(old, nw)
+	nw = adoptOptionOrder(old, nw)
 	if tablesEqual(old, nw) && sequencesEqual(oldOwned, newOwned) && !d.fkNeedsRebuild(old, refRebuild) {
 		return
 	}
@@ -264,7 +267,8 @@ func tablesEqual(a, b state.Table) bool {
 		return false
 	}
 	for i := range a.Constraints {
-		if !constraintSatisfies(a.Constraints[i], b.Constraints[i]) || a.Constraints[i].Comment != b.Constraints[i].Comment {
+		if !constraintSatisfies(a.Constraints[i], b.Constraints[i]) || a.Constraints[i].Comment != b.Constraints[i].Comment ||
+			a.Constraints[i].IndexComment != b.Constraints[i].IndexComment {
 			return false
 		}
 	}

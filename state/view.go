@@ -32,6 +32,10 @@ type View struct {
 	// ColumnComments are the comments on the view's columns, by column
 	// name.
 	ColumnComments map[string]string `json:"column_comments,omitempty"`
+	// ColumnDefaults are the defaults of the view's columns (ALTER VIEW
+	// ... ALTER COLUMN ... SET DEFAULT), used by INSERTs through the view,
+	// by column name, as canonical SQL like Column.Default.
+	ColumnDefaults map[string]string `json:"column_defaults,omitempty"`
 	Privileges     []Privilege       `json:"privileges,omitempty"`
 	// DependsOn are the relations, functions and types the query uses,
 	// sorted; derived by the parser from the query, used for ordering and

@@ -108,6 +108,9 @@ func tableColumnsExtra(t state.Table, parents []state.Table) string {
 			b.WriteString(st)
 		}
 	}
+	for _, c := range t.Columns {
+		b.WriteString(ColumnSettings(q, c))
+	}
 	return b.String()
 }
 

@@ -22,6 +22,7 @@ func viewWord(materialized bool) string {
 func ViewDefinition(v state.View) string {
 	var b strings.Builder
 	b.WriteString(CreateView(v))
+	b.WriteString(ViewColumnDefaults(v))
 	if len(v.Indexes) > 0 {
 		b.WriteString("\n")
 	}

@@ -23,10 +23,11 @@ func (in *introspection) scanViews(rows pgx.Rows) error {
 			nums  []int32
 			names []string
 			types []string
+			dflts []string
 
 			depSchemas, depRels, depCols, depCons []string
 		)
-		if err := rows.Scan(&oid, &v.Schema, &v.Name, &v.Materialized, &def, &v.Options, &nums, &names, &types,
+		if err := rows.Scan(&oid, &v.Schema, &v.Name, &v.Materialized, &def, &v.Options, &nums, &names, &types, &dflts,
 			&depSchemas, &depRels, &depCols, &depCons); err != nil {
 			return err
 		}
@@ -47,7 +48,7 @@ func (in *introspection) scanViews(rows pgx.Rows) error {
 		if def == nil {
 			return fmt.Errorf("view %s: %w", v.QualName(), errConcurrentDDL)
 		}
-		if len(nums) != len(names) || len(names) != len(types) {
+		if len(nums) != len(names) || len(names) != len(types) || len(types) != len(dflts) {
 			return fmt.Errorf("view %s: column lists of different lengths", v.QualName())
 		}
 		// pg_get_viewdef ends the query with a semicolon; the model holds
@@ -64,6 +65,12 @@ func (in *introspection) scanViews(rows pgx.Rows) error {
 					v.ColumnComments = map[string]string{}
 				}
 				v.ColumnComments[name] = c
+			}
+			if dflts[i] != "" {
+				if v.ColumnDefaults == nil {
+					v.ColumnDefaults = map[string]string{}
+				}
+				v.ColumnDefaults[name] = dflts[i]
 			}
 		}
 		in.views[oid] = len(in.schema.Views)
