@@ -114,7 +114,7 @@ func (r *resolver) resolve(files []*fileParser) *Result {
 	r.finishTypes(items)
 	r.policies(items)
 	r.privileges(items)
-	r.nullDefaults()
+	r.finishSettings()
 	r.validate()
 	return r.result()
 }

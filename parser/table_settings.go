@@ -377,6 +377,27 @@ func indexColumnIsExpression(def string, n int) bool {
 	return ie != nil && ie.Expr != nil
 }
 
+// finishSettings puts a table's storage parameters in the order the
+// server keeps them (its own, then its toast table's, each in the order
+// they were set) and drops DEFAULT NULLs the server does not store
+// (nullDefaults).
+func (r *resolver) finishSettings() {
+	for _, te := range r.tables {
+		var own, toast []string
+		for _, o := range te.t.Options {
+			if strings.HasPrefix(o, "toast.") {
+				toast = append(toast, o)
+			} else {
+				own = append(own, o)
+			}
+		}
+		if len(toast) > 0 {
+			te.t.Options = append(own, toast...)
+		}
+	}
+	r.nullDefaults()
+}
+
 // nullDefaults drops the column and domain defaults that are a NULL
 // constant PostgreSQL stores no default for: a NULL, possibly cast to
 // the column's own type, on a type without a length or precision that

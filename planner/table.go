@@ -118,7 +118,6 @@ func (d *differ) createTable(t state.Table, owned []state.Sequence) {
 	}
 	d.add(phaseCreateTable, key, ActionCreate, sqlgen.CreateTable(t, inline))
 	d.createTableExtras(t)
-	d.newTableSettings(t)
 	for _, c := range t.Constraints {
 		if c.Kind == state.ConstraintForeignKey {
 			d.add(phaseAddForeignKey, memberKey(state.KindConstraint, q, c.Name), ActionCreate, sqlgen.AddConstraint(t, c))
@@ -129,6 +128,7 @@ func (d *differ) createTable(t state.Table, owned []state.Sequence) {
 	for _, ix := range t.Indexes {
 		d.add(phaseCreateIndex, memberKey(state.KindIndex, q, ix.Name), ActionCreate, sqlgen.CreateIndex(ix))
 	}
+	d.newTableSettings(t)
 	d.tableComments(state.Table{Schema: t.Schema, Name: t.Name, Columns: commentless(t.Columns)}, t)
 	for _, c := range t.Constraints {
 		if c.Comment != "" {
