@@ -416,6 +416,10 @@ func (d *differ) createTableExtras(t state.Table) {
 		} else if c.Storage != "" {
 			d.add(phaseCreateTable, memberKey(state.KindColumn, q, c.Name), ActionAlter, sqlgen.SetStorage(q, c))
 		}
+		if sqlgen.LosesParentDefault(parents, c) || sqlgen.LosesParentDefault(remoteParents, c) {
+			// After the parents' own changes, which reach the child.
+			d.add(phaseAttach, memberKey(state.KindColumn, q, c.Name), ActionAlter, sqlgen.DropDefault(q, c.Name))
+		}
 	}
 	if t.ReplicaIdentity != "" {
 		d.add(phaseTableProps, key, ActionAlter, sqlgen.ReplicaIdentity(q, t.ReplicaIdentity))
