@@ -260,6 +260,10 @@ func (r *resolver) relSettings(items []any) {
 			continue
 		}
 		te := r.tables[d.rel]
+		if te == nil && r.views[d.rel] != nil {
+			r.errs.unsupported(d.loc, "CLUSTER ON, SET STATISTICS and column options of a view or materialized view")
+			continue
+		}
 		if te == nil {
 			if !d.missingOK {
 				r.table(d.rel, d.loc, "ALTER TABLE")

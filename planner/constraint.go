@@ -135,6 +135,10 @@ func (d *differ) indexes(old, nw state.Table) {
 			d.add(phaseDropIndex, key, ActionDrop, sqlgen.DropIndex(q.Schema, oi.Name))
 			d.add(phaseCreateIndex, key, ActionCreate, sqlgen.CreateIndex(ix), build)
 			d.newIndexSettings(q, ix)
+		case columnTypeChanged(old, nw):
+			// ALTER COLUMN ... TYPE rebuilds the table's indexes, which
+			// lose their statistics targets.
+			d.newIndexSettings(q, ix)
 		default:
 			d.indexStatistics(q, oi, ix)
 		}

@@ -183,6 +183,17 @@ func containsStatistics(list []state.IndexStatistics, s state.IndexStatistics) b
 	return false
 }
 
+// columnTypeChanged reports whether a column of the table changes its type
+// or collation, which rebuilds the table's indexes.
+func columnTypeChanged(old, nw state.Table) bool {
+	for _, c := range nw.Columns {
+		if oc, ok := old.Column(c.Name); ok && (oc.Type != c.Type || oc.Collation != c.Collation) {
+			return true
+		}
+	}
+	return false
+}
+
 // newIndexSettings plans the statistics targets of an index the plan
 // creates.
 func (d *differ) newIndexSettings(q state.QualName, ix state.Index) {
