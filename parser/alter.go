@@ -65,6 +65,9 @@ func (p *fileParser) alterTable(s *pg_query.AlterTableStmt, loc Location) {
 		p.alterView(s, loc)
 		return
 	}
+	if s.Objtype == pg_query.ObjectType_OBJECT_MATVIEW && p.alterMatviewSettings(s, loc) {
+		return
+	}
 	if s.Objtype != pg_query.ObjectType_OBJECT_TABLE {
 		for _, n := range s.Cmds {
 			cmd := n.GetAlterTableCmd()

@@ -141,6 +141,35 @@ func (p *fileParser) alterIndexSettings(s *pg_query.AlterTableStmt, loc Location
 	return true
 }
 
+// alterMatviewSettings reads ALTER MATERIALIZED VIEW ... CLUSTER ON / SET
+// WITHOUT CLUSTER (and OWNER TO, ignored); false when the statement has
+// other sub-commands.
+func (p *fileParser) alterMatviewSettings(s *pg_query.AlterTableStmt, loc Location) bool {
+	d := &relSettingsDef{loc: loc, missingOK: s.MissingOk}
+	for _, n := range s.Cmds {
+		cmd := n.GetAlterTableCmd()
+		switch {
+		case cmd == nil:
+			return false
+		case cmd.Subtype == pg_query.AlterTableType_AT_ChangeOwner:
+		case cmd.Subtype == pg_query.AlterTableType_AT_ClusterOn || cmd.Subtype == pg_query.AlterTableType_AT_DropCluster:
+			c, ok := p.settingCommand(cmd, loc)
+			if !ok {
+				return true
+			}
+			d.cmds = append(d.cmds, c)
+		default:
+			return false
+		}
+	}
+	q, ok := p.relName(s.Relation, loc)
+	if ok && len(d.cmds) > 0 {
+		d.rel = q
+		p.add(d)
+	}
+	return true
+}
+
 // alterView reads ALTER VIEW [IF EXISTS] v with ALTER COLUMN ... SET /
 // DROP DEFAULT and OWNER TO (ignored: owners are not managed here).
 func (p *fileParser) alterView(s *pg_query.AlterTableStmt, loc Location) {
@@ -260,8 +289,8 @@ func (r *resolver) relSettings(items []any) {
 			continue
 		}
 		te := r.tables[d.rel]
-		if te == nil && r.views[d.rel] != nil {
-			r.errs.unsupported(d.loc, "CLUSTER ON, SET STATISTICS and column options of a view or materialized view")
+		if ve := r.views[d.rel]; te == nil && ve != nil {
+			r.viewSettings(ve, d)
 			continue
 		}
 		if te == nil {
@@ -312,6 +341,28 @@ func (r *resolver) tableSetting(te *tableEntry, c settingCmd) {
 		if len(col.Options) == 0 {
 			col.Options = nil
 		}
+	}
+}
+
+// viewSettings applies CLUSTER ON to a materialized view, the one setting
+// of views renovate manages here.
+func (r *resolver) viewSettings(ve *viewEntry, d *relSettingsDef) {
+	for _, c := range d.cmds {
+		if c.clusterOn == nil || !ve.v.Materialized {
+			r.errs.unsupported(c.loc, "SET STATISTICS and column options of a view or materialized view")
+			return
+		}
+		if *c.clusterOn != "" {
+			found := false
+			for _, ix := range ve.v.Indexes {
+				found = found || ix.Name == *c.clusterOn
+			}
+			if !found {
+				r.errs.semantic(c.loc, "CLUSTER ON: index %s of materialized view %s is defined nowhere", *c.clusterOn, d.rel)
+				return
+			}
+		}
+		ve.v.ClusterOn = *c.clusterOn
 	}
 }
 

@@ -216,6 +216,30 @@ func (d *differ) clusterOn(old, nw state.Table) {
 	}
 }
 
+// matviewClusterOn plans the index a materialized view that is kept is
+// clustered on, set again when that index is recreated.
+func (d *differ) matviewClusterOn(old, nw state.View) {
+	q := nw.QualName()
+	recreated := false
+	for _, ix := range nw.Indexes {
+		if ix.Name != nw.ClusterOn {
+			continue
+		}
+		recreated = true
+		for _, ox := range old.Indexes {
+			if ox.Name == ix.Name && ox.Definition == ix.Definition {
+				recreated = false
+			}
+		}
+	}
+	switch {
+	case nw.ClusterOn == "" && old.ClusterOn != "":
+		d.add(phaseCreateView, nw.Key(), ActionAlter, sqlgen.MatviewClusterOn(q, ""))
+	case nw.ClusterOn != "" && (nw.ClusterOn != old.ClusterOn || recreated):
+		d.add(phaseCreateView, nw.Key(), ActionAlter, sqlgen.MatviewClusterOn(q, nw.ClusterOn))
+	}
+}
+
 // indexRecreated reports whether the index called name (an index or a
 // constraint's) is created or recreated by the plan.
 func indexRecreated(old, nw state.Table, name string) bool {

@@ -373,6 +373,9 @@ func (d *differ) createView(v state.View, old *state.View) {
 	for _, ix := range v.Indexes {
 		d.add(phaseCreateView, memberKey(state.KindIndex, q, ix.Name), ActionCreate, sqlgen.CreateIndex(ix), indexBuildHazard(v, ix)...)
 	}
+	if v.ClusterOn != "" {
+		d.add(phaseCreateView, v.Key(), ActionAlter, sqlgen.MatviewClusterOn(q, v.ClusterOn))
+	}
 	d.viewComments(state.View{Schema: v.Schema, Name: v.Name, Materialized: v.Materialized}, v)
 	for _, ix := range v.Indexes {
 		if ix.Comment != "" {
@@ -417,6 +420,7 @@ func (d *differ) alterView(p viewPair) {
 	}
 	d.viewColumnDefaults(&old, nw)
 	d.viewIndexes(old, nw)
+	d.matviewClusterOn(old, nw)
 	d.viewComments(old, nw)
 }
 

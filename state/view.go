@@ -26,7 +26,10 @@ type View struct {
 	Options []string `json:"options,omitempty"`
 	// Indexes of a materialized view, sorted by name.
 	Indexes []Index `json:"indexes,omitempty"`
-	Comment string  `json:"comment,omitempty"`
+	// ClusterOn is the index of a materialized view that ALTER
+	// MATERIALIZED VIEW ... CLUSTER ON marked, "" for none.
+	ClusterOn string `json:"cluster_on,omitempty"`
+	Comment   string `json:"comment,omitempty"`
 	// Triggers on the view (INSTEAD OF, or statement-level), sorted by name.
 	Triggers []Trigger `json:"triggers,omitempty"`
 	// ColumnComments are the comments on the view's columns, by column

@@ -24,6 +24,15 @@ func ClusterOn(t state.QualName, index string) string {
 	return alterTable(t) + "CLUSTER ON " + QuoteIdent(index) + ";\n"
 }
 
+// MatviewClusterOn prints ALTER MATERIALIZED VIEW ... CLUSTER ON index, or
+// SET WITHOUT CLUSTER for "".
+func MatviewClusterOn(v state.QualName, index string) string {
+	if index == "" {
+		return "ALTER MATERIALIZED VIEW " + Qual(v) + " SET WITHOUT CLUSTER;\n"
+	}
+	return "ALTER MATERIALIZED VIEW " + Qual(v) + " CLUSTER ON " + QuoteIdent(index) + ";\n"
+}
+
 // alterColumnOnly starts ALTER TABLE ONLY t ALTER COLUMN c.
 func alterColumnOnly(t state.QualName, col string) string {
 	return "ALTER TABLE ONLY " + Qual(t) + " ALTER COLUMN " + QuoteIdent(col) + " "

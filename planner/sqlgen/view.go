@@ -29,6 +29,9 @@ func ViewDefinition(v state.View) string {
 	for _, ix := range v.Indexes {
 		b.WriteString(CreateIndex(ix))
 	}
+	if v.ClusterOn != "" {
+		b.WriteString(MatviewClusterOn(v.QualName(), v.ClusterOn))
+	}
 	if grants := PrivilegesDefinition(v.Key(), v.Privileges); grants != "" {
 		b.WriteString("\n" + grants)
 	}

@@ -84,11 +84,12 @@ func (in *introspection) scanViews(rows pgx.Rows) error {
 func (in *introspection) scanMatviewIndexes(rows pgx.Rows) error {
 	for rows.Next() {
 		var (
-			oid, rel uint32
-			ix       state.Index
-			def      *string
+			oid, rel  uint32
+			ix        state.Index
+			def       *string
+			clustered bool
 		)
-		if err := rows.Scan(&oid, &rel, &ix.Name, &ix.Unique, &def); err != nil {
+		if err := rows.Scan(&oid, &rel, &ix.Name, &ix.Unique, &def, &clustered); err != nil {
 			return err
 		}
 		i, ok := in.views[rel]
@@ -102,6 +103,9 @@ func (in *introspection) scanMatviewIndexes(rows pgx.Rows) error {
 		ix.Definition = *def
 		ix.Comment = in.comment("pg_class", oid)
 		v.Indexes = append(v.Indexes, ix)
+		if clustered {
+			v.ClusterOn = ix.Name
+		}
 	}
 	return rows.Err()
 }

@@ -42,3 +42,14 @@ ALTER TABLE events CLUSTER ON events_pkey;
 CREATE VIEW account_names AS SELECT id, name, kind FROM accounts;
 ALTER VIEW account_names ALTER COLUMN kind SET DEFAULT 'view default';
 ALTER VIEW account_names ALTER COLUMN name SET DEFAULT NULL::character varying;
+
+CREATE MATERIALIZED VIEW account_kinds AS SELECT kind, count(*) AS n FROM accounts GROUP BY kind;
+CREATE UNIQUE INDEX account_kinds_kind ON account_kinds (kind);
+ALTER TABLE account_kinds CLUSTER ON account_kinds_kind;
+
+-- Settings of a partitioned table and of its partition, each its own.
+CREATE TABLE measurements (at date NOT NULL, value numeric) PARTITION BY RANGE (at);
+CREATE TABLE measurements_2020 PARTITION OF measurements FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');
+ALTER TABLE ONLY measurements ALTER COLUMN value SET STATISTICS 200;
+ALTER TABLE ONLY measurements_2020 ALTER COLUMN value SET STATISTICS 300;
+ALTER TABLE measurements_2020 ALTER COLUMN value SET (n_distinct = 10);
