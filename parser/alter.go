@@ -58,7 +58,14 @@ func alterCmdWords(t pg_query.AlterTableType) string {
 // PostgreSQL parses as ALTER TABLE) are ignored the same way.
 func (p *fileParser) alterTable(s *pg_query.AlterTableStmt, loc Location) {
 	kind := "ALTER " + objectTypeWords(s.Objtype)
-	if s.Objtype == pg_query.ObjectType_OBJECT_INDEX && p.alterIndexAttach(s, loc) {
+	if s.Objtype == pg_query.ObjectType_OBJECT_INDEX && (p.alterIndexAttach(s, loc) || p.alterIndexSettings(s, loc)) {
+		return
+	}
+	if s.Objtype == pg_query.ObjectType_OBJECT_VIEW {
+		p.alterView(s, loc)
+		return
+	}
+	if s.Objtype == pg_query.ObjectType_OBJECT_MATVIEW && p.alterMatviewSettings(s, loc) {
 		return
 	}
 	if s.Objtype != pg_query.ObjectType_OBJECT_TABLE {
@@ -76,9 +83,18 @@ func (p *fileParser) alterTable(s *pg_query.AlterTableStmt, loc Location) {
 		return
 	}
 	def := &alterTableDef{loc: loc, table: table}
+	settings := &relSettingsDef{loc: loc, rel: table, missingOK: s.MissingOk}
 	for _, n := range s.Cmds {
 		cmd := n.GetAlterTableCmd()
 		if cmd == nil {
+			continue
+		}
+		if settingSubtype(cmd.Subtype) {
+			c, ok := p.settingCommand(cmd, loc)
+			if !ok {
+				return
+			}
+			settings.cmds = append(settings.cmds, c)
 			continue
 		}
 		c, ok := p.alterTableCmd(cmd, table, loc)
@@ -92,6 +108,9 @@ func (p *fileParser) alterTable(s *pg_query.AlterTableStmt, loc Location) {
 	if len(def.cmds) > 0 {
 		def.missingOK = s.MissingOk
 		p.add(def)
+	}
+	if len(settings.cmds) > 0 {
+		p.add(settings)
 	}
 }
 
@@ -134,16 +153,14 @@ func (p *fileParser) alterTableCmd(cmd *pg_query.AlterTableCmd, table state.Qual
 			c, _, ok := p.alterTableCmdExt(cmd, table, loc) // DROP DEFAULT
 			return c, ok
 		}
-		ch := &columnChange{column: cmd.Name}
-		if !isNullConstant(cmd.Def) {
-			expr, err := canonicalExpr(cmd.Def)
-			if err != nil {
-				p.errs.semantic(loc, "default of %s.%s: %v", table, cmd.Name, err)
-				return nil, false
-			}
-			ch.expr = expr
+		// A NULL default stays as written: whether PostgreSQL stores it
+		// depends on the column's type (nullDefaults).
+		expr, err := canonicalExpr(cmd.Def)
+		if err != nil {
+			p.errs.semantic(loc, "default of %s.%s: %v", table, cmd.Name, err)
+			return nil, false
 		}
-		return &alterCmd{loc: loc, setDefault: ch}, true
+		return &alterCmd{loc: loc, setDefault: &columnChange{column: cmd.Name, expr: expr}}, true
 	case pg_query.AlterTableType_AT_EnableRowSecurity, pg_query.AlterTableType_AT_DisableRowSecurity,
 		pg_query.AlterTableType_AT_ForceRowSecurity, pg_query.AlterTableType_AT_NoForceRowSecurity:
 		return &alterCmd{loc: loc, rowSecurity: rowSecurityCmd(cmd.Subtype)}, true

@@ -61,9 +61,8 @@ func (p *fileParser) createDomain(s *pg_query.CreateDomainStmt, loc Location) {
 				return
 			}
 			defaultSeen = true
-			if isNullConstant(c.RawExpr) {
-				continue
-			}
+			// DEFAULT NULL is kept as written; nullDefaults drops the
+			// ones PostgreSQL stores no default for.
 			expr, err := canonicalExpr(c.RawExpr)
 			if err != nil {
 				p.errs.semantic(cloc, "domain %s: default: %v", name, err)

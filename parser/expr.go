@@ -248,22 +248,6 @@ func stringNodes(parts ...string) []*pg_query.Node {
 	return out
 }
 
-// isNullConstant reports whether an expression is a NULL literal, possibly
-// cast: PostgreSQL stores no default for DEFAULT NULL.
-func isNullConstant(n *pg_query.Node) bool {
-	for n != nil {
-		switch v := n.Node.(type) {
-		case *pg_query.Node_AConst:
-			return v.AConst.Isnull
-		case *pg_query.Node_TypeCast:
-			n = v.TypeCast.Arg
-		default:
-			return false
-		}
-	}
-	return false
-}
-
 // referencedColumns lists the distinct columns an expression references,
 // in order of first appearance (the last field of each column reference).
 func referencedColumns(n *pg_query.Node) []string {

@@ -95,6 +95,7 @@ func (r *resolver) resolve(files []*fileParser) *Result {
 		items = append(items, f.items...)
 	}
 	r.defineObjects(items)
+	items = r.viewAlters(items)
 	r.addColumns(items)
 	r.inheritStructure(items)
 	items = r.usingIndexConstraints(items)
@@ -106,6 +107,8 @@ func (r *resolver) resolve(files []*fileParser) *Result {
 	r.constraintCommands(items)
 	r.createIndexes(items)
 	r.tableExtFinish(items)
+	r.relSettings(items)
+	r.viewDefaults(items)
 	r.functions(items)
 	r.resolveDropNoops(items)
 	r.publications(items)
@@ -113,6 +116,7 @@ func (r *resolver) resolve(files []*fileParser) *Result {
 	r.finishTypes(items)
 	r.policies(items)
 	r.privileges(items)
+	r.finishSettings()
 	r.validate()
 	return r.result()
 }
@@ -327,7 +331,7 @@ func (r *resolver) alterColumns(a *alterTableDef) {
 			case col == nil:
 			case col.Identity != "" || col.Generated != "":
 				r.errs.semantic(c.loc, "column %s of table %s is an identity or generated column and cannot have a default", col.Name, te.t.QualName())
-			case col.Default != "" && col.Default != c.setDefault.expr && !col.Inherited:
+			case col.Default != "" && col.Default != c.setDefault.expr && !col.Inherited && !isNullText(col.Default):
 				r.errs.semantic(c.loc, "column %s of table %s already has a default (%s)", col.Name, te.t.QualName(), col.Default)
 			default:
 				col.Default = c.setDefault.expr

@@ -315,11 +315,19 @@ func (r *resolver) commentTarget(d *commentDef) *string {
 		if !ok {
 			return missing("INDEX")
 		}
-		if ref.constraint {
-			r.errs.semantic(d.loc, "COMMENT ON INDEX: index %s belongs to constraint %s of table %s.%s; comment on the constraint instead", q, q.Name, q.Schema, ref.table)
-			return nil
-		}
 		te := r.tables[state.QualName{Schema: q.Schema, Name: ref.table}]
+		if ref.constraint {
+			// The index of a primary key, unique or exclusion
+			// constraint has the constraint's name and a comment of
+			// its own.
+			for i := range te.t.Constraints {
+				if te.t.Constraints[i].Name == k.Name {
+					d.key.Table = ref.table
+					return &te.t.Constraints[i].IndexComment
+				}
+			}
+			return missing("INDEX")
+		}
 		for i := range te.t.Indexes {
 			if te.t.Indexes[i].Name == k.Name {
 				d.key.Table = ref.table

@@ -202,7 +202,7 @@ func (r *resolver) alterExtCmd(te *tableEntry, ti *tableInfo, c alterCmd) {
 		}
 	case e.setOptions != nil:
 		for _, o := range e.setOptions {
-			te.t.Options = putRelOption(te.t.Options, o)
+			te.t.Options = setRelOption(te.t.Options, o)
 		}
 	case e.resetOptions != nil:
 		for _, o := range e.resetOptions {

@@ -195,9 +195,8 @@ func (p *fileParser) columnDefinition(cd *pg_query.ColumnDef, table state.QualNa
 				return fail("multiple default values specified")
 			}
 			defaultSeen = true
-			if isNullConstant(c.RawExpr) {
-				continue
-			}
+			// DEFAULT NULL is kept as written; nullDefaults drops the
+			// ones PostgreSQL stores no default for.
 			expr, err := canonicalExpr(c.RawExpr)
 			if err != nil {
 				return fail("%v", err)

@@ -252,14 +252,10 @@ func (p *fileParser) partitionColumnOption(cd *pg_query.ColumnDef, table state.Q
 			o.notNull = true
 		case pg_query.ConstrType_CONSTR_NULL:
 		case pg_query.ConstrType_CONSTR_DEFAULT:
-			expr := ""
-			if !isNullConstant(c.RawExpr) {
-				e, err := canonicalExpr(c.RawExpr)
-				if err != nil {
-					p.errs.semantic(loc, "column %s of %s: %v", cd.Colname, table, err)
-					return nil, nil, false
-				}
-				expr = e
+			expr, err := canonicalExpr(c.RawExpr)
+			if err != nil {
+				p.errs.semantic(loc, "column %s of %s: %v", cd.Colname, table, err)
+				return nil, nil, false
 			}
 			o.dflt = &expr
 		case pg_query.ConstrType_CONSTR_CHECK, pg_query.ConstrType_CONSTR_PRIMARY,

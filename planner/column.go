@@ -27,9 +27,13 @@ func (d *differ) columns(old, nw state.Table) {
 		}
 		if !ok {
 			if d.addedByParent(old, nw, c.Name) {
-				continue // the parent's ADD COLUMN reaches this child
+				// The parent's ADD COLUMN reaches this child, with no
+				// settings of its own.
+				d.newColumnSettings(q, c)
+				continue
 			}
 			d.addColumn(q, c)
+			d.newColumnSettings(q, c)
 			if c.Storage != "" {
 				d.add(phaseAlterColumn, key, ActionAlter, sqlgen.SetStorage(q, c))
 			}
@@ -71,6 +75,7 @@ func (d *differ) alterColumn(q state.QualName, old, nw state.Column) {
 			if nw.Comment != "" {
 				d.add(phaseComment, key, ActionAlter, sqlgen.Comment("COLUMN", sqlgen.Qual(q)+"."+sqlgen.QuoteIdent(nw.Name), nw.Comment))
 			}
+			d.newColumnSettings(q, nw)
 			return
 		}
 		// Generated -> plain keeps the values (PostgreSQL 13+).
@@ -124,6 +129,7 @@ func (d *differ) alterColumn(q state.QualName, old, nw state.Column) {
 			d.add(phaseAlterColumn, key, ActionAlter, sqlgen.DropNotNull(q, nw.Name))
 		}
 	}
+	d.columnSettings(q, old, nw)
 }
 
 func sameIdentityOptions(a, b state.Column) bool {

@@ -40,6 +40,9 @@ func (d *differ) constraints(old, nw state.Table, refRebuild map[state.QualName]
 		case oc.NotValid && !c.NotValid:
 			d.add(phaseAddConstraint, key, ActionAlter, sqlgen.ValidateConstraint(q, c.Name),
 				Hazard{HazardValidation, fmt.Sprintf("Validating %s scans %s.", c.Name, q)})
+			d.constraintIndexComment(q, &oc, c)
+		default:
+			d.constraintIndexComment(q, &oc, c)
 		}
 		if ok && oc.Comment != c.Comment {
 			d.add(phaseComment, key, ActionAlter, sqlgen.Comment("CONSTRAINT", sqlgen.QuoteIdent(c.Name)+" ON "+sqlgen.Qual(q), c.Comment))
@@ -97,6 +100,7 @@ func (d *differ) addConstraint(t state.Table, c state.Constraint) {
 	if c.Comment != "" {
 		d.add(phaseComment, key, ActionAlter, sqlgen.Comment("CONSTRAINT", sqlgen.QuoteIdent(c.Name)+" ON "+sqlgen.Qual(q), c.Comment))
 	}
+	d.constraintIndexComment(q, nil, c)
 }
 
 // indexes plans index changes of a table that exists on both sides.
@@ -126,9 +130,17 @@ func (d *differ) indexes(old, nw state.Table) {
 		switch {
 		case !ok:
 			d.add(phaseCreateIndex, key, ActionCreate, sqlgen.CreateIndex(ix), build)
+			d.newIndexSettings(q, ix)
 		case oi.Definition != ix.Definition:
 			d.add(phaseDropIndex, key, ActionDrop, sqlgen.DropIndex(q.Schema, oi.Name))
 			d.add(phaseCreateIndex, key, ActionCreate, sqlgen.CreateIndex(ix), build)
+			d.newIndexSettings(q, ix)
+		case columnTypeChanged(old, nw):
+			// ALTER COLUMN ... TYPE rebuilds the table's indexes, which
+			// lose their statistics targets.
+			d.newIndexSettings(q, ix)
+		default:
+			d.indexStatistics(q, oi, ix)
 		}
 		if (ok && oi.Comment != ix.Comment) || (!ok && ix.Comment != "") {
 			d.add(phaseComment, key, ActionAlter, sqlgen.Comment("INDEX", sqlgen.QualifiedName(q.Schema, ix.Name), ix.Comment))

@@ -93,6 +93,7 @@ func (d *differ) dropFunctionDependents(gone []state.Function) {
 					if nx.Name == ix.Name && !d.hasStep(key, ActionCreate) {
 						d.add(phaseCreateIndex, key, ActionCreate, sqlgen.CreateIndex(nx),
 							Hazard{HazardIndexBuild, fmt.Sprintf("Building index %s blocks writes to %s until it finishes.", nx.Name, q)})
+						d.newIndexSettings(q, nx)
 					}
 				}
 			}

@@ -128,12 +128,14 @@ func (d *differ) createTable(t state.Table, owned []state.Sequence) {
 	for _, ix := range t.Indexes {
 		d.add(phaseCreateIndex, memberKey(state.KindIndex, q, ix.Name), ActionCreate, sqlgen.CreateIndex(ix))
 	}
+	d.newTableSettings(t)
 	d.tableComments(state.Table{Schema: t.Schema, Name: t.Name, Columns: commentless(t.Columns)}, t)
 	for _, c := range t.Constraints {
 		if c.Comment != "" {
 			d.add(phaseComment, memberKey(state.KindConstraint, q, c.Name), ActionAlter,
 				sqlgen.Comment("CONSTRAINT", sqlgen.QuoteIdent(c.Name)+" ON "+sqlgen.Qual(q), c.Comment))
 		}
+		d.constraintIndexComment(q, nil, c)
 	}
 	for _, ix := range t.Indexes {
 		if ix.Comment != "" {
@@ -215,6 +217,7 @@ func findConstraint(t state.Table, name string) (state.Constraint, bool) {
 func (d *differ) alterTable(old, nw state.Table, oldOwned, newOwned []state.Sequence, refRebuild map[state.QualName]bool) {
 	q := nw.QualName()
 	nw = d.adoptUnchangeable(old, nw)
+	nw = adoptOptionOrder(old, nw)
 	if tablesEqual(old, nw) && sequencesEqual(oldOwned, newOwned) && !d.fkNeedsRebuild(old, refRebuild) {
 		return
 	}
@@ -264,7 +267,8 @@ func tablesEqual(a, b state.Table) bool {
 		return false
 	}
 	for i := range a.Constraints {
-		if !constraintSatisfies(a.Constraints[i], b.Constraints[i]) || a.Constraints[i].Comment != b.Constraints[i].Comment {
+		if !constraintSatisfies(a.Constraints[i], b.Constraints[i]) || a.Constraints[i].Comment != b.Constraints[i].Comment ||
+			a.Constraints[i].IndexComment != b.Constraints[i].IndexComment {
 			return false
 		}
 	}

@@ -2,7 +2,6 @@ package planner
 
 import (
 	"fmt"
-	"reflect"
 	"sort"
 	"strings"
 
@@ -370,26 +369,7 @@ func containsName(list []state.QualName, q state.QualName) bool {
 func (d *differ) tableProps(old, nw state.Table) {
 	q := nw.QualName()
 	key := tableKey(q)
-	if !reflect.DeepEqual(old.Options, nw.Options) {
-		oldOpts := map[string]string{}
-		for _, o := range old.Options {
-			name, _, _ := strings.Cut(o, "=")
-			oldOpts[name] = o
-		}
-		var set, reset []string
-		newNames := map[string]bool{}
-		for _, o := range nw.Options {
-			name, _, _ := strings.Cut(o, "=")
-			newNames[name] = true
-			if oldOpts[name] != o {
-				set = append(set, o)
-			}
-		}
-		for name := range oldOpts {
-			if !newNames[name] {
-				reset = append(reset, name)
-			}
-		}
+	if reset, set := optionChanges(old.Options, nw.Options); len(reset) > 0 || len(set) > 0 {
 		if len(reset) > 0 {
 			d.add(phaseTableProps, key, ActionAlter, sqlgen.ResetOptions(q, reset))
 		}
@@ -404,6 +384,7 @@ func (d *differ) tableProps(old, nw state.Table) {
 	if old.ReplicaIdentity != nw.ReplicaIdentity {
 		d.add(phaseTableProps, key, ActionAlter, sqlgen.ReplicaIdentity(q, nw.ReplicaIdentity))
 	}
+	d.clusterOn(old, nw)
 }
 
 // createTableExtras plans what a new table needs beyond CREATE TABLE:
@@ -434,6 +415,10 @@ func (d *differ) createTableExtras(t state.Table) {
 			}
 		} else if c.Storage != "" {
 			d.add(phaseCreateTable, memberKey(state.KindColumn, q, c.Name), ActionAlter, sqlgen.SetStorage(q, c))
+		}
+		if sqlgen.LosesParentDefault(parents, c) || sqlgen.LosesParentDefault(remoteParents, c) {
+			// After the parents' own changes, which reach the child.
+			d.add(phaseAttach, memberKey(state.KindColumn, q, c.Name), ActionAlter, sqlgen.DropDefault(q, c.Name))
 		}
 	}
 	if t.ReplicaIdentity != "" {

@@ -371,8 +371,12 @@ func (d *differ) createView(v state.View, old *state.View) {
 		hz = append(hz, Hazard{HazardTableRewrite, fmt.Sprintf("Recreating materialized view %s runs its query again to fill it.", q)})
 	}
 	d.add(phaseCreateView, v.Key(), ActionCreate, sqlgen.CreateView(v), hz...)
+	d.viewColumnDefaults(nil, v)
 	for _, ix := range v.Indexes {
 		d.add(phaseCreateView, memberKey(state.KindIndex, q, ix.Name), ActionCreate, sqlgen.CreateIndex(ix), indexBuildHazard(v, ix)...)
+	}
+	if v.ClusterOn != "" {
+		d.add(phaseCreateView, v.Key(), ActionAlter, sqlgen.MatviewClusterOn(q, v.ClusterOn))
 	}
 	d.viewComments(state.View{Schema: v.Schema, Name: v.Name, Materialized: v.Materialized}, v)
 	for _, ix := range v.Indexes {
@@ -416,7 +420,9 @@ func (d *differ) alterView(p viewPair) {
 			d.add(phaseCreateView, key, ActionAlter, sqlgen.SetViewOptions(q, nw.Materialized, set))
 		}
 	}
+	d.viewColumnDefaults(&old, nw)
 	d.viewIndexes(old, nw)
+	d.matviewClusterOn(old, nw)
 	d.viewComments(old, nw)
 }
 
@@ -433,6 +439,9 @@ func viewsEqual(a, b state.View) bool {
 		}
 		if len(v.ColumnComments) == 0 {
 			v.ColumnComments = nil
+		}
+		if len(v.ColumnDefaults) == 0 {
+			v.ColumnDefaults = nil
 		}
 		return v
 	}

@@ -67,9 +67,12 @@ func (s *DatabaseSchema) order(o orderer) {
 		t := &s.Tables[i]
 		o.slice(t.Constraints, func(a, b int) bool { return t.Constraints[a].Name < t.Constraints[b].Name })
 		o.slice(t.Indexes, func(a, b int) bool { return t.Indexes[a].Name < t.Indexes[b].Name })
+		for j := range t.Indexes {
+			st := t.Indexes[j].Statistics
+			o.slice(st, func(a, b int) bool { return st[a].Column < st[b].Column })
+		}
 		o.slice(t.Policies, func(a, b int) bool { return t.Policies[a].Name < t.Policies[b].Name })
 		o.slice(t.Triggers, func(a, b int) bool { return t.Triggers[a].Name < t.Triggers[b].Name })
-		o.strings(t.Options)
 		sortPrivileges(o, t.Privileges)
 		for j := range t.Columns {
 			sortPrivileges(o, t.Columns[j].Privileges)

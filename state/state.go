@@ -146,12 +146,19 @@ type Table struct {
 	PartitionBound string    `json:"partition_bound,omitempty"`
 	// Inherits are the parents of an inheritance child, in order.
 	Inherits []QualName `json:"inherits,omitempty"`
-	// Options are storage parameters ("fillfactor=70"), sorted.
+	// Options are storage parameters ("fillfactor=70"), in the order the
+	// server keeps them (the table's own, then the "toast." ones): the
+	// order means nothing to PostgreSQL, and the planner compares them as
+	// a set, but the files keep it so a rebuild stores the same array.
 	Options    []string `json:"options,omitempty"`
 	Tablespace string   `json:"tablespace,omitempty"`
 	// ReplicaIdentity is "", "full", "nothing" or "index <name>"; empty
 	// is the default.
 	ReplicaIdentity string `json:"replica_identity,omitempty"`
+	// ClusterOn is the index ALTER TABLE ... CLUSTER ON marked
+	// (indisclustered): one of Indexes or the index of one of the
+	// Constraints. Empty when none is.
+	ClusterOn string `json:"cluster_on,omitempty"`
 	// RLSEnabled and RLSForced are ENABLE / FORCE ROW LEVEL SECURITY.
 	RLSEnabled bool        `json:"rls_enabled,omitempty"`
 	RLSForced  bool        `json:"rls_forced,omitempty"`
@@ -217,6 +224,14 @@ type Column struct {
 	// and Compression a non-default COMPRESSION (pglz, lz4).
 	Storage     string `json:"storage,omitempty"`
 	Compression string `json:"compression,omitempty"`
+	// Statistics is the column's statistics target (ALTER COLUMN ... SET
+	// STATISTICS), nil for the default (-1). A table's own setting: it is
+	// never inherited.
+	Statistics *int `json:"statistics,omitempty"`
+	// Options are the column's attribute options ("n_distinct=-0.5",
+	// ALTER COLUMN ... SET (...)) in the order the server keeps them,
+	// compared as a set.
+	Options []string `json:"options,omitempty"`
 	// Inherited marks a column that comes from a parent (inheritance or
 	// partitioning) and is not declared locally.
 	Inherited  bool        `json:"inherited,omitempty"`
@@ -261,9 +276,13 @@ type Constraint struct {
 	References *QualName `json:"references,omitempty"`
 	// NotValid marks a CHECK or FOREIGN KEY added NOT VALID and not yet
 	// validated.
-	NotValid    bool   `json:"not_valid,omitempty"`
-	Comment     string `json:"comment,omitempty"`
-	RenamedFrom string `json:"renamed_from,omitempty"`
+	NotValid bool   `json:"not_valid,omitempty"`
+	Comment  string `json:"comment,omitempty"`
+	// IndexComment is the comment on the index of a primary key, unique
+	// or exclusion constraint (COMMENT ON INDEX), which is not the
+	// constraint's own comment.
+	IndexComment string `json:"index_comment,omitempty"`
+	RenamedFrom  string `json:"renamed_from,omitempty"`
 }
 
 // Index is an index that does not back a constraint.
@@ -273,9 +292,20 @@ type Index struct {
 	// Definition is the canonical CREATE INDEX statement (without
 	// CONCURRENTLY or IF NOT EXISTS, with the table schema-qualified), as
 	// pg_get_indexdef prints it.
-	Definition  string `json:"definition"`
-	Comment     string `json:"comment,omitempty"`
-	RenamedFrom string `json:"renamed_from,omitempty"`
+	Definition string `json:"definition"`
+	// Statistics are the statistics targets of the index's expression
+	// columns (ALTER INDEX ... ALTER COLUMN n SET STATISTICS m), by
+	// column number, sorted; columns at the default are left out.
+	Statistics  []IndexStatistics `json:"statistics,omitempty"`
+	Comment     string            `json:"comment,omitempty"`
+	RenamedFrom string            `json:"renamed_from,omitempty"`
+}
+
+// IndexStatistics is the statistics target of one index column.
+type IndexStatistics struct {
+	// Column is the column's number in the index, from 1.
+	Column int `json:"column"`
+	Target int `json:"target"`
 }
 
 // DefaultSequenceOptions returns the options PostgreSQL gives a sequence (or

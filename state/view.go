@@ -27,12 +27,19 @@ type View struct {
 	Options []string `json:"options,omitempty"`
 	// Indexes of a materialized view, sorted by name.
 	Indexes []Index `json:"indexes,omitempty"`
-	Comment string  `json:"comment,omitempty"`
+	// ClusterOn is the index of a materialized view that ALTER
+	// MATERIALIZED VIEW ... CLUSTER ON marked, "" for none.
+	ClusterOn string `json:"cluster_on,omitempty"`
+	Comment   string `json:"comment,omitempty"`
 	// Triggers on the view (INSTEAD OF, or statement-level), sorted by name.
 	Triggers []Trigger `json:"triggers,omitempty"`
 	// ColumnComments are the comments on the view's columns, by column
 	// name.
 	ColumnComments map[string]string `json:"column_comments,omitempty"`
+	// ColumnDefaults are the defaults of the view's columns (ALTER VIEW
+	// ... ALTER COLUMN ... SET DEFAULT), used by INSERTs through the view,
+	// by column name, as canonical SQL like Column.Default.
+	ColumnDefaults map[string]string `json:"column_defaults,omitempty"`
 	Privileges     []Privilege       `json:"privileges,omitempty"`
 	// ColumnPrivileges are the column-level privileges (GRANT SELECT (c)
 	// ON v), by column name; a column without any is absent.

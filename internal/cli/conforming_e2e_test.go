@@ -62,7 +62,6 @@ func psqlBinary(t *testing.T) string {
 	return ""
 }
 
-
 // runPsql runs file with psql against dsn with standard_conforming_strings
 // off for the session (PGOPTIONS), stopping at the first error.
 func runPsql(t *testing.T, dsn, file string) {

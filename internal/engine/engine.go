@@ -192,6 +192,9 @@ func Plan(ctx context.Context, conn *pgx.Conn, local *parser.Result, remote *Rem
 	if desired, err = normalizeViews(ctx, conn, desired, remote.Schema); err != nil {
 		return nil, err
 	}
+	if desired, err = normalizeViewDefaults(ctx, conn, desired, remote.Schema); err != nil {
+		return nil, err
+	}
 	if desired, err = normalizeRoutines(ctx, conn, desired, remote.Schema); err != nil {
 		return nil, err
 	}

@@ -669,6 +669,8 @@ func catalogQueries(major int) []catalogQuery {
 				|| CASE WHEN i.indisclustered THEN ' CLUSTERED' ELSE '' END
 				|| CASE WHEN i.indisreplident THEN ' REPLICA IDENTITY' ELSE '' END
 				|| CASE WHEN NOT i.indisvalid THEN ' INVALID' ELSE '' END
+				|| coalesce(' STATISTICS (' || (SELECT string_agg(a.attnum || '=' || a.attstattarget, ', ' ORDER BY a.attnum)
+					FROM pg_attribute a WHERE a.attrelid = i.indexrelid AND a.attstattarget >= 0) || ')', '')
 				|| coalesce(' ATTACHED TO ' || (SELECT inh.inhparent::regclass::text FROM pg_inherits inh WHERE inh.inhrelid = i.indexrelid), '')
 				|| ' COMMENT ' || quote_nullable(obj_description(i.indexrelid, 'pg_class'))
 			FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace

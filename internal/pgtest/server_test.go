@@ -243,6 +243,50 @@ func TestCompareSchemasFindsDifferences(t *testing.T) {
 			extraB: []string{`GRANT INSERT ON app.items TO pgtest_reader`},
 			want:   []string{"+", "pgtest_reader"},
 		},
+		// The settings kept beside definitions (table_settings cases).
+		{
+			name:   "cluster on",
+			extraA: []string{`ALTER TABLE app.items CLUSTER ON items_name_idx`},
+			want:   []string{"-", "items_name_idx"},
+		},
+		{
+			name:   "column statistics target",
+			extraB: []string{`ALTER TABLE app.items ALTER COLUMN name SET STATISTICS 321`},
+			want:   []string{"+", "321"},
+		},
+		{
+			name:   "index column statistics target",
+			extraB: []string{`ALTER INDEX app.items_name_idx ALTER COLUMN 1 SET STATISTICS 222`},
+			want:   []string{"+", "222"},
+		},
+		{
+			name:   "attribute options",
+			extraB: []string{`ALTER TABLE app.items ALTER COLUMN qty SET (n_distinct = 42)`},
+			want:   []string{"+", "n_distinct=42"},
+		},
+		{
+			name:   "storage parameter order",
+			extraA: []string{`ALTER TABLE app.items SET (fillfactor = 70, autovacuum_enabled = false)`},
+			extraB: []string{`ALTER TABLE app.items SET (autovacuum_enabled = false, fillfactor = 70)`},
+			// The two differ in the order alone.
+			want: []string{"-", "+", "autovacuum_enabled"},
+		},
+		{
+			name:   "explicit default null",
+			extraA: []string{`ALTER TABLE app.items ADD COLUMN code varchar(5) DEFAULT NULL`},
+			extraB: []string{`ALTER TABLE app.items ADD COLUMN code varchar(5)`},
+			want:   []string{"-", "NULL::character varying"},
+		},
+		{
+			name:   "comment on a constraint's index",
+			extraB: []string{`COMMENT ON INDEX app.items_pkey IS 'key index'`},
+			want:   []string{"+", "key index"},
+		},
+		{
+			name:   "view column default",
+			extraA: []string{`ALTER VIEW app.item_names ALTER COLUMN name SET DEFAULT 'unnamed'`},
+			want:   []string{"-", "unnamed"},
+		},
 		{
 			name:   "function body",
 			extraA: []string{`CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS 'SELECT 1'`},

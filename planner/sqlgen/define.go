@@ -161,6 +161,10 @@ func TableDefinition(t state.Table, owned []state.Sequence, parents ...state.Tab
 	}
 	for _, ix := range t.Indexes {
 		b.WriteString(ix.Definition + ";\n")
+		b.WriteString(IndexSettings(t.Schema, ix))
+	}
+	if t.ClusterOn != "" {
+		b.WriteString(ClusterOn(t.QualName(), t.ClusterOn))
 	}
 	if t.ReplicaIdentity != "" {
 		b.WriteString(ReplicaIdentity(t.QualName(), t.ReplicaIdentity))
@@ -179,6 +183,7 @@ func TableDefinition(t state.Table, owned []state.Sequence, parents ...state.Tab
 	}
 	for _, c := range t.Constraints {
 		writeComment(&comments, "CONSTRAINT", QuoteIdent(c.Name)+" ON "+name, c.Comment)
+		writeComment(&comments, "INDEX", QualifiedName(t.Schema, c.Name), c.IndexComment)
 	}
 	for _, ix := range t.Indexes {
 		writeComment(&comments, "INDEX", QualifiedName(t.Schema, ix.Name), ix.Comment)

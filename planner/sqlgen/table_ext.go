@@ -98,6 +98,9 @@ func tableColumnsExtra(t state.Table, parents []state.Table) string {
 		if c.Storage != "" {
 			b.WriteString(SetStorage(q, c))
 		}
+		if LosesParentDefault(parents, c) {
+			b.WriteString(DropDefault(q, c.Name))
+		}
 	}
 	for _, c := range t.Columns {
 		if !c.Inherited {
@@ -108,7 +111,22 @@ func tableColumnsExtra(t state.Table, parents []state.Table) string {
 			b.WriteString(st)
 		}
 	}
+	for _, c := range t.Columns {
+		b.WriteString(ColumnSettings(q, c))
+	}
 	return b.String()
+}
+
+// LosesParentDefault reports whether a child's own column c has no default
+// where a parent's column of its name has one: CREATE TABLE ... INHERITS
+// gives the merged column the parent's default unless it says DEFAULT
+// NULL, so the child drops it (pg_dump writes DEFAULT NULL).
+func LosesParentDefault(parents []state.Table, c state.Column) bool {
+	if c.Inherited || c.Default != "" || c.Identity != "" || c.Generated != "" {
+		return false
+	}
+	inh, ok := state.InheritedColumn(parents, c.Name)
+	return ok && inh.Default != ""
 }
 
 // InheritedColumnChanges prints the ALTER COLUMN statements that turn an

@@ -22,11 +22,15 @@ func viewWord(materialized bool) string {
 func ViewDefinition(v state.View) string {
 	var b strings.Builder
 	b.WriteString(CreateView(v))
+	b.WriteString(ViewColumnDefaults(v))
 	if len(v.Indexes) > 0 {
 		b.WriteString("\n")
 	}
 	for _, ix := range v.Indexes {
 		b.WriteString(CreateIndex(ix))
+	}
+	if v.ClusterOn != "" {
+		b.WriteString(MatviewClusterOn(v.QualName(), v.ClusterOn))
 	}
 	if grants := PrivilegesDefinition(v.Key(), v.Privileges) + ViewColumnPrivilegesDefinition(v); grants != "" {
 		b.WriteString("\n" + grants)

@@ -45,8 +45,9 @@ func (in *introspection) scanConstraints(rows pgx.Rows) error {
 			refSchema, refName string
 			indexOptions       []string
 			indexTablespace    string
+			index              uint32
 		)
-		if err := rows.Scan(&oid, &rel, &c.Name, &contype, &def, &conkey, &refSchema, &refName, &indexOptions, &indexTablespace); err != nil {
+		if err := rows.Scan(&oid, &rel, &c.Name, &contype, &def, &conkey, &refSchema, &refName, &indexOptions, &indexTablespace, &index); err != nil {
 			return err
 		}
 		t, ok := in.table(rel)
@@ -81,6 +82,9 @@ func (in *introspection) scanConstraints(rows pgx.Rows) error {
 			c.References = &state.QualName{Schema: refSchema, Name: refName}
 		}
 		c.Comment = in.comment("pg_constraint", oid)
+		if index != 0 {
+			c.IndexComment = in.comment("pg_class", index)
+		}
 		t.Constraints = append(t.Constraints, c)
 	}
 	return rows.Err()

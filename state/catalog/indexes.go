@@ -16,9 +16,16 @@ func (in *introspection) scanIndexes(rows pgx.Rows) error {
 			ix               state.Index
 			def              *string
 			pred, tablespace string
+			statCols, stats  []int32
 		)
-		if err := rows.Scan(&oid, &rel, &ix.Name, &ix.Unique, &def, &pred, &tablespace); err != nil {
+		if err := rows.Scan(&oid, &rel, &ix.Name, &ix.Unique, &def, &pred, &tablespace, &statCols, &stats); err != nil {
 			return err
+		}
+		if len(statCols) != len(stats) {
+			return fmt.Errorf("index %s: statistics lists of different lengths", ix.Name)
+		}
+		for i, col := range statCols {
+			ix.Statistics = append(ix.Statistics, state.IndexStatistics{Column: int(col), Target: int(stats[i])})
 		}
 		t, ok := in.table(rel)
 		if !ok {

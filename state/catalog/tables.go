@@ -19,7 +19,7 @@ func (in *introspection) scanTables(rows pgx.Rows) error {
 			replIdent, replIndex, bound string
 		)
 		if err := rows.Scan(&rel, &t.Schema, &t.Name, &t.Unlogged, &t.PartitionBy, &bound,
-			&parentSchemas, &parentNames, &options, &toastOptions, &t.Tablespace, &replIdent, &replIndex); err != nil {
+			&parentSchemas, &parentNames, &options, &toastOptions, &t.Tablespace, &replIdent, &replIndex, &t.ClusterOn); err != nil {
 			return err
 		}
 		if err := tableExtras(&t, bound, parentSchemas, parentNames, options, toastOptions, replIdent, replIndex); err != nil {
@@ -44,10 +44,19 @@ func (in *introspection) scanColumns(rows pgx.Rows) error {
 			expr                string
 			local               bool
 			storage             string
+			stattarget          int32
+			options             []string
 		)
 		if err := rows.Scan(&rel, &attnum, &c.Name, &c.Type, &c.Collation, &c.NotNull,
-			&identity, &generated, &expr, &local, &storage, &c.Compression); err != nil {
+			&identity, &generated, &expr, &local, &storage, &c.Compression, &stattarget, &options); err != nil {
 			return err
+		}
+		if stattarget >= 0 {
+			n := int(stattarget)
+			c.Statistics = &n
+		}
+		if len(options) > 0 {
+			c.Options = options
 		}
 		c.Inherited = !local
 		c.Storage = storageNames[storage]

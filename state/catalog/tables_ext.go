@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/renovate-pg/renovate/planner/sqlgen"
@@ -39,7 +38,9 @@ func tableExtras(t *state.Table, bound string, parentSchemas, parentNames, optio
 	for _, o := range toastOptions {
 		t.Options = append(t.Options, "toast."+o)
 	}
-	sort.Strings(t.Options)
+	if len(t.Options) == 0 {
+		t.Options = nil
+	}
 	switch replIdent {
 	case "d", "":
 	case "f":

@@ -23,10 +23,11 @@ func (in *introspection) scanViews(rows pgx.Rows) error {
 			nums  []int32
 			names []string
 			types []string
+			dflts []string
 
 			depSchemas, depRels, depCols, depCons []string
 		)
-		if err := rows.Scan(&oid, &v.Schema, &v.Name, &v.Materialized, &def, &v.Options, &nums, &names, &types,
+		if err := rows.Scan(&oid, &v.Schema, &v.Name, &v.Materialized, &def, &v.Options, &nums, &names, &types, &dflts,
 			&depSchemas, &depRels, &depCols, &depCons); err != nil {
 			return err
 		}
@@ -47,7 +48,7 @@ func (in *introspection) scanViews(rows pgx.Rows) error {
 		if def == nil {
 			return fmt.Errorf("view %s: %w", v.QualName(), errConcurrentDDL)
 		}
-		if len(nums) != len(names) || len(names) != len(types) {
+		if len(nums) != len(names) || len(names) != len(types) || len(types) != len(dflts) {
 			return fmt.Errorf("view %s: column lists of different lengths", v.QualName())
 		}
 		// pg_get_viewdef ends the query with a semicolon; the model holds
@@ -65,6 +66,12 @@ func (in *introspection) scanViews(rows pgx.Rows) error {
 				}
 				v.ColumnComments[name] = c
 			}
+			if dflts[i] != "" {
+				if v.ColumnDefaults == nil {
+					v.ColumnDefaults = map[string]string{}
+				}
+				v.ColumnDefaults[name] = dflts[i]
+			}
 		}
 		in.views[oid] = len(in.schema.Views)
 		in.schema.Views = append(in.schema.Views, v)
@@ -77,11 +84,12 @@ func (in *introspection) scanViews(rows pgx.Rows) error {
 func (in *introspection) scanMatviewIndexes(rows pgx.Rows) error {
 	for rows.Next() {
 		var (
-			oid, rel uint32
-			ix       state.Index
-			def      *string
+			oid, rel  uint32
+			ix        state.Index
+			def       *string
+			clustered bool
 		)
-		if err := rows.Scan(&oid, &rel, &ix.Name, &ix.Unique, &def); err != nil {
+		if err := rows.Scan(&oid, &rel, &ix.Name, &ix.Unique, &def, &clustered); err != nil {
 			return err
 		}
 		i, ok := in.views[rel]
@@ -95,6 +103,9 @@ func (in *introspection) scanMatviewIndexes(rows pgx.Rows) error {
 		ix.Definition = *def
 		ix.Comment = in.comment("pg_class", oid)
 		v.Indexes = append(v.Indexes, ix)
+		if clustered {
+			v.ClusterOn = ix.Name
+		}
 	}
 	return rows.Err()
 }

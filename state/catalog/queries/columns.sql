@@ -14,6 +14,11 @@
 -- column of a partition). attstorage is reported only where it differs
 -- from the type's typstorage; attcompression exists from PostgreSQL 14 on
 -- ('' is the server's default_toast_compression).
+--
+-- attstattarget is the statistics target ALTER COLUMN ... SET STATISTICS
+-- gave the column: -1 until PostgreSQL 17, NULL from 17 on, for the
+-- default. attoptions are its attribute options (n_distinct ...), in the
+-- order the server keeps them.
 SELECT
 	a.attrelid,
 	a.attnum,
@@ -34,10 +39,12 @@ SELECT
 	a.attislocal AND NOT c.relispartition,
 	CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage::text ELSE '' END,
 {{- if ge .Version 140000}}
-	a.attcompression::text
+	a.attcompression::text,
 {{- else}}
-	''
+	'',
 {{- end}}
+	coalesce(a.attstattarget::int4, -1),
+	coalesce(a.attoptions, '{}')
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -21,7 +21,8 @@
 --
 -- pg_get_constraintdef leaves out the storage parameters and tablespace of
 -- a constraint's index; they are returned apart (reloptions, spcname) and
--- put back by the caller.
+-- put back by the caller. The index's OID finds its comment (COMMENT ON
+-- INDEX), which is not the constraint's.
 SELECT
 	co.oid,
 	co.conrelid,
@@ -32,7 +33,8 @@ SELECT
 	coalesce(fn.nspname::text, ''),
 	coalesce(fc.relname::text, ''),
 	coalesce(ic.reloptions, '{}'),
-	coalesce((SELECT ts.spcname::text FROM pg_tablespace ts WHERE ts.oid = ic.reltablespace), '')
+	coalesce((SELECT ts.spcname::text FROM pg_tablespace ts WHERE ts.oid = ic.reltablespace), ''),
+	coalesce(ic.oid, 0)
 FROM pg_constraint co
 JOIN pg_class c ON c.oid = co.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace

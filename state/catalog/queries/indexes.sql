@@ -10,6 +10,11 @@
 --
 -- pg_get_indexdef leaves out the tablespace; it is returned apart with the
 -- predicate, before which the caller puts it back.
+--
+-- The statistics targets of the index's columns (ALTER INDEX ... ALTER
+-- COLUMN n SET STATISTICS m, allowed on expression columns only) come as
+-- column numbers and targets; -1 (NULL from PostgreSQL 17 on) is the
+-- default and left out.
 SELECT
 	i.indexrelid,
 	i.indrelid,
@@ -17,7 +22,17 @@ SELECT
 	i.indisunique,
 	pg_get_indexdef(i.indexrelid),
 	coalesce(pg_get_expr(i.indpred, i.indrelid), ''),
-	coalesce((SELECT ts.spcname::text FROM pg_tablespace ts WHERE ts.oid = ic.reltablespace), '')
+	coalesce((SELECT ts.spcname::text FROM pg_tablespace ts WHERE ts.oid = ic.reltablespace), ''),
+	coalesce((
+		SELECT array_agg(a.attnum::int4 ORDER BY a.attnum)
+		FROM pg_attribute a
+		WHERE a.attrelid = i.indexrelid AND a.attstattarget >= 0
+	), '{}'),
+	coalesce((
+		SELECT array_agg(a.attstattarget::int4 ORDER BY a.attnum)
+		FROM pg_attribute a
+		WHERE a.attrelid = i.indexrelid AND a.attstattarget >= 0
+	), '{}')
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_class c ON c.oid = i.indrelid

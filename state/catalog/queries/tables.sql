@@ -10,7 +10,9 @@
 -- with the "toast." prefix they are written with. The tablespace is named
 -- only when it is not the database's default (reltablespace 0).
 -- relreplident is d(efault), f(ull), n(othing) or i(ndex), the index then
--- being the one marked indisreplident.
+-- being the one marked indisreplident. The index marked indisclustered is
+-- the one ALTER TABLE ... CLUSTER ON named. reloptions come in the order
+-- the server keeps them.
 SELECT
 	c.oid,
 	n.nspname::text,
@@ -40,6 +42,12 @@ SELECT
 		FROM pg_index i
 		JOIN pg_class ic ON ic.oid = i.indexrelid
 		WHERE i.indrelid = c.oid AND i.indisreplident
+	), ''),
+	coalesce((
+		SELECT ic.relname::text
+		FROM pg_index i
+		JOIN pg_class ic ON ic.oid = i.indexrelid
+		WHERE i.indrelid = c.oid AND i.indisclustered
 	), '')
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace

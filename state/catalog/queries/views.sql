@@ -14,7 +14,9 @@
 --
 -- The output columns with their types (and collations that differ from
 -- the type's default) tell the planner whether CREATE OR REPLACE VIEW can
--- change a view in place; their numbers match column comments.
+-- change a view in place; their numbers match column comments. Their
+-- defaults (ALTER VIEW ... ALTER COLUMN ... SET DEFAULT) come as
+-- pg_get_expr prints them, '' for none.
 SELECT
 	c.oid,
 	n.nspname::text,
@@ -25,6 +27,7 @@ SELECT
 	coalesce(cols.nums, '{}'),
 	coalesce(cols.names, '{}'),
 	coalesce(cols.types, '{}'),
+	coalesce(cols.defaults, '{}'),
 	coalesce(deps.schemas, '{}'),
 	coalesce(deps.relations, '{}'),
 	coalesce(deps.columns, '{}'),
@@ -47,9 +50,11 @@ LEFT JOIN LATERAL (
 				WHERE co.oid = a.attcollation
 			) ELSE '' END
 			ORDER BY a.attnum
-		) AS types
+		) AS types,
+		array_agg(coalesce(pg_get_expr(ad.adbin, ad.adrelid), '') ORDER BY a.attnum) AS defaults
 	FROM pg_attribute a
 	JOIN pg_type t ON t.oid = a.atttypid
+	LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 	WHERE a.attrelid = c.oid
 		AND a.attnum > 0
 		AND NOT a.attisdropped

@@ -1,0 +1,14 @@
+CREATE TABLE t (id int PRIMARY KEY, a int, b int);
+CREATE INDEX t_a ON t (a);
+CREATE INDEX t_b ON t (b);
+ALTER TABLE t CLUSTER ON t_a;
+
+CREATE TABLE t2 (id int PRIMARY KEY, a int);
+ALTER TABLE t2 CLUSTER ON t2_pkey;
+
+CREATE TABLE t3 (id int, a int);
+CREATE INDEX t3_a ON t3 (a);
+ALTER TABLE t3 CLUSTER ON t3_a;
+
+CREATE TABLE t5 (id int CONSTRAINT t5_key UNIQUE, a int);
+ALTER TABLE t5 CLUSTER ON t5_key;
