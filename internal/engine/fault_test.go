@@ -209,6 +209,8 @@ func TestFault_ErrorPosition(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A hand-written plan must still say which database it was made for.
+	p.RemoteFingerprint = fc.fingerprint(t)
 	_, err = fc.apply(t, mustConnect(t, fc.dsn), p, catalog.ExecOptions{})
 	if err == nil {
 		t.Fatal("apply succeeded")
