@@ -223,6 +223,9 @@ SELECT r.topkind, r.topschema, r.topname,
 	]
 FROM rel r
 JOIN pg_constraint k ON k.conrelid = r.oid
+	-- NOT NULL is compared as pg_attribute.attnotnull; the names
+	-- PostgreSQL 18 gives NOT NULL constraints are not managed.
+	AND k.contype <> 'n'
 
 UNION ALL
 SELECT r.topkind, r.topschema, r.topname,
