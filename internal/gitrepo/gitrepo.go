@@ -432,37 +432,7 @@ func (r *Repo) CommitAll(under, message string, now time.Time) (string, error) {
 		return "", nil
 	}
 
-	author, committer := r.signatures(now)
-	commit := &object.Commit{
-		Author:    author,
-		Committer: committer,
-		Message:   message,
-		TreeHash:  tree,
-	}
-	if !strings.HasSuffix(commit.Message, "\n") {
-		commit.Message += "\n"
-	}
-	if parent != nil {
-		commit.ParentHashes = []plumbing.Hash{parent.Hash()}
-	}
-	obj := r.repo.Storer.NewEncodedObject()
-	if err := commit.Encode(obj); err != nil {
-		return "", fmt.Errorf("encoding commit: %w", err)
-	}
-	hash, err := r.repo.Storer.SetEncodedObject(obj)
-	if err != nil {
-		return "", fmt.Errorf("writing commit: %w", err)
-	}
-	ref := plumbing.NewHashReference(branch, hash)
-	if parent != nil {
-		err = r.repo.Storer.CheckAndSetReference(ref, parent)
-	} else {
-		err = r.repo.Storer.SetReference(ref)
-	}
-	if err != nil {
-		return "", fmt.Errorf("updating %s: %w", branch, err)
-	}
-	return hash.String(), nil
+	return r.commitTree(branch, parent, tree, message, now)
 }
 
 // Behind reports how many commits the current branch's upstream has that
