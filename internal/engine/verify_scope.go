@@ -96,20 +96,14 @@ func outOfScope(f *filter.Filter, s state.DatabaseSchema) state.DatabaseSchema {
 	in := f.Apply(s)
 	out.Tables = missing(s.Tables, in.Tables, func(t state.Table) state.ObjectKey { return t.Key() })
 	out.Views = missing(s.Views, in.Views, func(v state.View) state.ObjectKey { return v.Key() })
-	out.Sequences = missing(s.Sequences, in.Sequences, func(q state.Sequence) state.ObjectKey {
-		return state.ObjectKey{Kind: state.KindSequence, Schema: q.Schema, Name: q.Name}
-	})
+	out.Sequences = missing(s.Sequences, in.Sequences, sequenceKey)
 	out.Types = missing(s.Types, in.Types, func(t state.Type) state.ObjectKey { return t.Key() })
 	out.Collations = missing(s.Collations, in.Collations, func(c state.Collation) state.ObjectKey { return c.Key() })
 	out.Functions = missing(s.Functions, in.Functions, func(fn state.Function) state.ObjectKey { return fn.Key() })
-	out.Extensions = missing(s.Extensions, in.Extensions, func(e state.Extension) state.ObjectKey {
-		return state.ObjectKey{Kind: state.KindExtension, Name: e.Name}
-	})
+	out.Extensions = missing(s.Extensions, in.Extensions, extensionKey)
 	out.EventTriggers = missing(s.EventTriggers, in.EventTriggers, func(e state.EventTrigger) state.ObjectKey { return e.Key() })
 	out.Publications = missing(s.Publications, in.Publications, func(p state.Publication) state.ObjectKey { return p.Key() })
-	out.Schemas = missing(s.Schemas, in.Schemas, func(sc state.Schema) state.ObjectKey {
-		return state.ObjectKey{Kind: state.KindSchema, Name: sc.Name}
-	})
+	out.Schemas = missing(s.Schemas, in.Schemas, schemaKey)
 	for _, d := range s.DefaultPrivileges {
 		found := false
 		for _, e := range in.DefaultPrivileges {
@@ -146,20 +140,14 @@ func mergeModels(base, extra state.DatabaseSchema) state.DatabaseSchema {
 	m := base.Clone()
 	m.Tables = union(m.Tables, extra.Tables, func(t state.Table) state.ObjectKey { return t.Key() })
 	m.Views = union(m.Views, extra.Views, func(v state.View) state.ObjectKey { return v.Key() })
-	m.Sequences = union(m.Sequences, extra.Sequences, func(q state.Sequence) state.ObjectKey {
-		return state.ObjectKey{Kind: state.KindSequence, Schema: q.Schema, Name: q.Name}
-	})
+	m.Sequences = union(m.Sequences, extra.Sequences, sequenceKey)
 	m.Types = union(m.Types, extra.Types, func(t state.Type) state.ObjectKey { return t.Key() })
 	m.Collations = union(m.Collations, extra.Collations, func(c state.Collation) state.ObjectKey { return c.Key() })
 	m.Functions = union(m.Functions, extra.Functions, func(fn state.Function) state.ObjectKey { return fn.Key() })
-	m.Extensions = union(m.Extensions, extra.Extensions, func(e state.Extension) state.ObjectKey {
-		return state.ObjectKey{Kind: state.KindExtension, Name: e.Name}
-	})
+	m.Extensions = union(m.Extensions, extra.Extensions, extensionKey)
 	m.EventTriggers = union(m.EventTriggers, extra.EventTriggers, func(e state.EventTrigger) state.ObjectKey { return e.Key() })
 	m.Publications = union(m.Publications, extra.Publications, func(p state.Publication) state.ObjectKey { return p.Key() })
-	m.Schemas = union(m.Schemas, extra.Schemas, func(sc state.Schema) state.ObjectKey {
-		return state.ObjectKey{Kind: state.KindSchema, Name: sc.Name}
-	})
+	m.Schemas = union(m.Schemas, extra.Schemas, schemaKey)
 	m.DefaultPrivileges = append(m.DefaultPrivileges, extra.DefaultPrivileges...)
 	m.Normalize()
 	return m
@@ -167,4 +155,16 @@ func mergeModels(base, extra state.DatabaseSchema) state.DatabaseSchema {
 
 func union[T any](base, extra []T, key func(T) state.ObjectKey) []T {
 	return append(base, missing(extra, base, key)...)
+}
+
+// Keys of the kinds whose model type has no Key method, for missing and
+// union.
+func sequenceKey(q state.Sequence) state.ObjectKey {
+	return state.ObjectKey{Kind: state.KindSequence, Schema: q.Schema, Name: q.Name}
+}
+func extensionKey(e state.Extension) state.ObjectKey {
+	return state.ObjectKey{Kind: state.KindExtension, Name: e.Name}
+}
+func schemaKey(sc state.Schema) state.ObjectKey {
+	return state.ObjectKey{Kind: state.KindSchema, Name: sc.Name}
 }
