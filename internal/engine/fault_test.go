@@ -392,14 +392,20 @@ func TestFault_LockTimeoutRetried(t *testing.T) {
 		if _, err := tx.Exec(ctx, `LOCK TABLE public.items IN ACCESS SHARE MODE`); err != nil {
 			t.Fatal(err)
 		}
-		go func() {
-			time.Sleep(900 * time.Millisecond)
-			_ = tx.Commit(ctx)
-		}()
+		// The blocker lets go once the apply has reported its first retry,
+		// not after a fixed time: on a loaded machine the apply may reach
+		// the lock later than any delay chosen here.
 		var reported []catalog.Retry
 		exec := catalog.ExecOptions{LockTimeout: 200 * time.Millisecond,
 			Retry: catalog.RetryPolicy{Retries: 10, Backoff: 150 * time.Millisecond, MaxBackoff: 300 * time.Millisecond,
-				OnRetry: func(r catalog.Retry) { reported = append(reported, r) }}}
+				OnRetry: func(r catalog.Retry) {
+					reported = append(reported, r)
+					if len(reported) == 1 {
+						if err := tx.Commit(ctx); err != nil {
+							t.Errorf("release the lock: %v", err)
+						}
+					}
+				}}}
 		res, err := fc.apply(t, mustConnect(t, fc.dsn), p, exec)
 		if err != nil {
 			t.Fatal(err)
@@ -411,7 +417,7 @@ func TestFault_LockTimeoutRetried(t *testing.T) {
 		if o.Status != "applied" || len(o.Retries) != len(reported) || !strings.Contains(o.Retries[0].Error, "55P03") {
 			t.Errorf("outcome.json does not record the retries: %+v", o)
 		}
-		t.Logf("lock released after 900ms: %d retries, recorded %+v", len(reported), o.Retries)
+		t.Logf("lock released after the first retry: %d retries, recorded %+v", len(reported), o.Retries)
 		if again := fc.plan(t); !again.Empty() {
 			t.Errorf("plan after the apply is not empty:\n%s", planSQL(again))
 		}
