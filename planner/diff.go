@@ -91,11 +91,14 @@ func (d *differ) change(obj state.ObjectKey, a Action, old, new string) {
 	d.changes = append(d.changes, ObjectChange{Object: obj, Action: a, Old: old, New: new})
 }
 
-// plan orders the steps by phase (stable, so production order breaks
-// ties) and numbers them.
+// plan orders the steps by the step graph (stepgraph.go), with the phase
+// rank and then production order as the priority among steps no edge
+// orders, and numbers them.
 func (d *differ) plan() *Plan {
 	sort.SliceStable(d.steps, func(i, j int) bool { return d.steps[i].phase < d.steps[j].phase })
 	d.orderRowTypePhases()
+	// Then by the step graph: the phases only break ties (stepgraph.go).
+	d.orderByGraph()
 	d.deferNewEnumValueUsers()
 	d.safeSteps()
 	for i := range d.steps {
