@@ -39,3 +39,18 @@ func QuotedBodyReferences(f state.Function) []state.ObjectKey {
 	}
 	return out
 }
+
+// ExpressionReferences lists the relations (as table keys), routines and
+// types a canonical expression names, subqueries included (a policy's
+// USING reading another table). An expression that does not parse gives
+// nil.
+func ExpressionReferences(expr string) []state.ObjectKey {
+	if expr == "" {
+		return nil
+	}
+	tree, err := pg_query.Parse("SELECT " + expr)
+	if err != nil || len(tree.Stmts) != 1 || tree.Stmts[0].Stmt == nil {
+		return nil
+	}
+	return sqlBodyDependencies(tree.Stmts[0].Stmt)
+}

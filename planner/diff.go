@@ -53,6 +53,8 @@ func DiffWithOptions(current, desired state.DatabaseSchema, opts Options) (*Plan
 	d.triggers()
 	// Last: they look at the steps above for objects being recreated.
 	d.policies()
+	// What stays but uses something dropped above (closure.go).
+	d.dependentClosure()
 	d.privileges()
 	d.defaultPrivileges()
 	d.data()

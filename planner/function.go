@@ -253,7 +253,7 @@ func (d *differ) bodyReadsChangedRelation(f state.Function) bool {
 		q := state.QualName{Schema: k.Schema, Name: k.Name}
 		if old, ok := d.from.Table(q); ok {
 			nw, kept := d.desiredTable(q)
-			if !kept || d.columnsReshaped(old, nw) {
+			if !kept || d.columnsReshaped(old, nw) || d.recreated(tableKey(nw.QualName())) {
 				return true
 			}
 		}

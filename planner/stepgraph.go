@@ -105,6 +105,16 @@ func (g *graphRefs) refs(k state.ObjectKey, ph phase, build bool) []depNode {
 			}
 		}
 	}
+	if k.Kind == state.KindPolicy {
+		// A policy's subqueries read relations.
+		for _, e := range g.exprs(k) {
+			for _, r := range parser.ExpressionReferences(e) {
+				if r.Kind == state.KindTable {
+					out = append(out, depNode{nodeRelation, r.Schema, r.Name})
+				}
+			}
+		}
+	}
 	if build && (k.Kind == state.KindView || k.Kind == state.KindMaterializedView || k.Kind == state.KindFunction || k.Kind == state.KindProcedure) && k.Table == "" {
 		// A view running a routine, or a routine's SQL-standard body
 		// calling one, needs what the called routine reads.
@@ -425,7 +435,12 @@ func buildStepGraph(from, to state.DatabaseSchema, steps []Step) stepGraph {
 				edge(i, j)
 			}
 		}
-		// Moving off something: before it is dropped.
+		// Changing in place off something: before it is dropped. (A
+		// create is the new object; the old one, if any, was dropped by
+		// a teardown step.)
+		if s.Action != ActionAlter {
+			continue
+		}
 		for _, n := range uniqueNodes(cur.refs(s.Object, s.phase, false)) {
 			if n == self || uses[n] {
 				continue
