@@ -98,7 +98,6 @@ func (d *differ) change(obj state.ObjectKey, a Action, old, new string) {
 // orders, and numbers them.
 func (d *differ) plan() *Plan {
 	sort.SliceStable(d.steps, func(i, j int) bool { return d.steps[i].phase < d.steps[j].phase })
-	d.orderRowTypePhases()
 	// Then by the step graph: the phases only break ties (stepgraph.go).
 	d.orderByGraph()
 	d.deferNewEnumValueUsers()
