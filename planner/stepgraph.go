@@ -407,7 +407,10 @@ func buildStepGraph(from, to state.DatabaseSchema, steps []Step) stepGraph {
 		case !teardown(s) && s.Object.Table == "" && (s.Action == ActionCreate ||
 			(s.Action == ActionAlter && (n.class == nodeRoutine || n.class == string(state.KindType)))):
 			creators[n] = append(creators[n], i)
-		case !teardown(s) && s.Object.Kind == state.KindColumn && s.Action == ActionCreate:
+		case !teardown(s) && s.Object.Kind == state.KindColumn && (s.Action == ActionCreate ||
+			s.Action == ActionAlter && strings.Contains(s.SQL, " TYPE ")):
+			// A column added, or given its new type: what reads the
+			// column (an SQL-standard body) is built after it.
 			creators[n] = append(creators[n], i)
 		}
 	}
