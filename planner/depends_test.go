@@ -6,6 +6,7 @@ import (
 
 	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/planner"
+	"github.com/renovate-pg/renovate/state"
 )
 
 func parseSchema(t *testing.T, sql string) *parser.Result {
@@ -158,5 +159,41 @@ CREATE TABLE public.inv (id integer PRIMARY KEY, status public.st NOT NULL DEFAU
 	}
 	if !found {
 		t.Errorf("the default using the new value depends on %v, want it to include the ADD VALUE step %d", set.DependsOn, add.ID)
+	}
+}
+
+// TestGraphOrdersRoutineCalls: a routine whose SQL-standard body reads a
+// table is created after that table and before the table whose CHECK
+// calls it, whatever the phases say; a materialized view calling a
+// routine whose quoted body reads a view comes after that view.
+func TestGraphOrdersRoutineCalls(t *testing.T) {
+	to := parseSchema(t, `
+CREATE TABLE public.codes (code text PRIMARY KEY);
+CREATE FUNCTION public.valid_code(c text) RETURNS boolean LANGUAGE sql STABLE
+BEGIN ATOMIC SELECT EXISTS (SELECT 1 FROM public.codes WHERE code = c); END;
+CREATE TABLE public.items (code text CONSTRAINT items_code_valid CHECK (public.valid_code(code)));
+CREATE VIEW public.z_totals AS SELECT count(*) AS total FROM public.codes;
+CREATE FUNCTION public.grand_total() RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT total FROM public.z_totals $$;
+CREATE MATERIALIZED VIEW public.a_report AS SELECT public.grand_total() AS total;
+`).Schema
+	p, err := planner.Diff(state.DatabaseSchema{}, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := stepFor(t, p, "CREATE TABLE public.codes").ID
+	fn := stepFor(t, p, "CREATE OR REPLACE FUNCTION public.valid_code").ID
+	items := stepFor(t, p, "CREATE TABLE public.items").ID
+	if !(codes < fn && fn < items) {
+		t.Errorf("codes %d, valid_code %d, items %d: want that order", codes, fn, items)
+	}
+	view := stepFor(t, p, "CREATE VIEW public.z_totals").ID
+	mv := stepFor(t, p, "CREATE MATERIALIZED VIEW public.a_report").ID
+	if view > mv {
+		t.Errorf("z_totals %d after a_report %d", view, mv)
+	}
+	for _, e := range planner.GraphEdges(state.DatabaseSchema{}, to, p) {
+		if e[0] > e[1] {
+			t.Errorf("edge %v runs backwards", e)
+		}
 	}
 }

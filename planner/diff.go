@@ -53,6 +53,8 @@ func DiffWithOptions(current, desired state.DatabaseSchema, opts Options) (*Plan
 	d.triggers()
 	// Last: they look at the steps above for objects being recreated.
 	d.policies()
+	// What stays but uses something dropped above (closure.go).
+	d.dependentClosure()
 	d.privileges()
 	d.defaultPrivileges()
 	d.data()
@@ -91,11 +93,13 @@ func (d *differ) change(obj state.ObjectKey, a Action, old, new string) {
 	d.changes = append(d.changes, ObjectChange{Object: obj, Action: a, Old: old, New: new})
 }
 
-// plan orders the steps by phase (stable, so production order breaks
-// ties) and numbers them.
+// plan orders the steps by the step graph (stepgraph.go), with the phase
+// rank and then production order as the priority among steps no edge
+// orders, and numbers them.
 func (d *differ) plan() *Plan {
 	sort.SliceStable(d.steps, func(i, j int) bool { return d.steps[i].phase < d.steps[j].phase })
-	d.orderRowTypePhases()
+	// Then by the step graph: the phases only break ties (stepgraph.go).
+	d.orderByGraph()
 	d.deferNewEnumValueUsers()
 	d.safeSteps()
 	for i := range d.steps {

@@ -5,8 +5,10 @@
 //
 // The planner prefers ALTER over drop-and-create, never guesses renames
 // (they come from RenamedFrom annotations), never uses CASCADE, and orders
-// steps by fixed phases chosen so that dependencies exist before what uses
-// them and are dropped after it (see phase.go). Output is deterministic.
+// steps by a dependency graph over the steps whose edges come from what
+// each object references (stepgraph.go), so that dependencies exist before
+// what uses them and are dropped after it; fixed phases (phase.go) only
+// rank steps no edge orders. Output is deterministic.
 //
 // Subpackages: sqlgen prints SQL, render prints plans for people and tools.
 // planner imports only state and planner/sqlgen.

@@ -22,11 +22,10 @@ import (
 // calling it (which PostgreSQL tracks too), and views (view.go reads the
 // drop steps).
 //
-// Routines are created after types and sequences and before tables, so
-// defaults and checks can call them; apply sets check_function_bodies =
-// off, so string bodies may reference tables created later. Routines whose
-// signature uses a table's row type, or whose SQL-standard body reads
-// relations, are created once those exist.
+// Routines are ordered by the step graph (stepgraph.go): created after
+// what their signature and SQL-standard body use, and before whatever
+// calls them; apply sets check_function_bodies = off, so quoted bodies
+// may reference tables created later.
 
 // routineSig identifies an overload: what pg_proc keeps unique.
 type routineSig struct {
@@ -253,7 +252,7 @@ func (d *differ) bodyReadsChangedRelation(f state.Function) bool {
 		q := state.QualName{Schema: k.Schema, Name: k.Name}
 		if old, ok := d.from.Table(q); ok {
 			nw, kept := d.desiredTable(q)
-			if !kept || d.columnsReshaped(old, nw) {
+			if !kept || d.columnsReshaped(old, nw) || d.recreated(tableKey(nw.QualName())) {
 				return true
 			}
 		}
@@ -261,100 +260,17 @@ func (d *differ) bodyReadsChangedRelation(f state.Function) bool {
 	return false
 }
 
-// usesRelation reports whether f's signature uses the row type of, or its
-// SQL-standard body reads, a relation of s; views reports whether it
-// involves a view.
-func usesRelation(f state.Function, s state.DatabaseSchema) (tables, views bool) {
-	for _, k := range f.DependsOn {
-		if k.Kind != state.KindType && k.Kind != state.KindTable {
-			continue
-		}
-		q := state.QualName{Schema: k.Schema, Name: k.Name}
-		if _, ok := s.Table(q); ok {
-			tables = true
-		}
-		if _, ok := s.View(q); ok {
-			views = true
-		}
-	}
-	return tables, views
-}
+// createRoutinePhase is the phase a desired routine is created in. It is
+// only the routine's priority: the step graph (stepgraph.go) puts the
+// creation after the types, tables, views and routines its signature and
+// SQL-standard body use, and before the domains, defaults, checks,
+// indexes, views and policies calling it.
+func (d *differ) createRoutinePhase(state.Function) phase { return phaseFunction }
 
-// createRoutinePhase is when a desired routine can be created: before
-// types when it uses none (domain checks may call it), else before tables;
-// after tables, or after views, when it needs a relation; and never before
-// a routine its SQL-standard body calls.
-func (d *differ) createRoutinePhase(f state.Function) phase {
-	return d.routinePhase(f, map[routineSig]*phase{})
-}
-
-// routinePhase computes createRoutinePhase, memoized in memo (a nil entry
-// marks a routine being computed: a cycle, which PostgreSQL cannot create
-// among SQL-standard bodies anyway).
-func (d *differ) routinePhase(f state.Function, memo map[routineSig]*phase) phase {
-	tables, views := usesRelation(f, d.to)
-	ph := phaseFunctionBeforeTypes
-	switch {
-	case views:
-		ph = phaseFunctionAfterViews
-	case tables:
-		ph = phaseFunctionAfterTables
-	case usesType(f):
-		ph = phaseFunction
-	}
-	if !f.SQLBody {
-		return ph
-	}
-	if done, ok := memo[sigOf(f)]; ok {
-		if done != nil {
-			return *done
-		}
-		return ph
-	}
-	memo[sigOf(f)] = nil
-	for _, k := range f.DependsOn {
-		if k.Kind != state.KindFunction {
-			continue
-		}
-		for _, g := range d.to.Functions {
-			if g.Schema == k.Schema && g.Name == k.Name {
-				ph = max(ph, d.routinePhase(g, memo))
-			}
-		}
-	}
-	memo[sigOf(f)] = &ph
-	return ph
-}
-
-// usesType reports whether f's signature or SQL-standard body names a
-// type that is not built in.
-func usesType(f state.Function) bool {
-	for _, k := range f.DependsOn {
-		if k.Kind == state.KindType {
-			return true
-		}
-	}
-	return false
-}
-
-// dropRoutinePhase is when a remote routine is dropped: after the tables,
-// columns, constraints and views that use it, unless it needs a relation
-// that is dropped, which PostgreSQL would refuse to drop first.
-func (d *differ) dropRoutinePhase(f state.Function) phase {
-	for _, k := range f.DependsOn {
-		if k.Kind != state.KindType && k.Kind != state.KindTable {
-			continue
-		}
-		q := state.QualName{Schema: k.Schema, Name: k.Name}
-		if old, ok := d.from.Table(q); ok {
-			nw, kept := d.desiredTable(q)
-			if !kept || (f.SQLBody && d.columnsReshaped(old, nw)) {
-				return phaseDropFunctionEarly
-			}
-		}
-	}
-	return phaseDropFunction
-}
+// dropRoutinePhase is the phase a remote routine is dropped in; the step
+// graph puts the drop after whatever used it is gone and before the
+// relations its SQL-standard body reads are dropped.
+func (d *differ) dropRoutinePhase(state.Function) phase { return phaseDropFunction }
 
 // orderRoutines orders routines so that each comes after the routines its
 // SQL-standard body calls (or before, for drops). String bodies are not

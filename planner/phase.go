@@ -1,8 +1,13 @@
 package planner
 
-// phase orders steps. Within a phase, steps keep the order in which the
-// planner produced them, which follows the sorted model, so plans are
-// deterministic.
+// phase ranks steps. The order itself comes from the step graph
+// (stepgraph.go), whose edges are what objects reference; the rank is
+// only the priority among steps no edge orders, and the place where the
+// standard cycle-breaking moves live (foreign keys added last). Within a
+// phase, steps keep the order in which the planner produced them, which
+// follows the sorted model, so plans are deterministic. The routine
+// phases other than phaseFunction and phaseDropFunction are no longer
+// used: the graph places routines.
 //
 // The order is chosen so that every object exists before anything that
 // uses it is created or altered, and is dropped only after everything that

@@ -263,8 +263,9 @@ func primaryKeyOf(t state.Table) *state.Constraint {
 // view that is dropped or rebuilt.
 func (d *differ) viewsToRebuild(pairs []viewPair, dropped []state.View, changed underViews) map[state.QualName]bool {
 	rebuild := map[state.QualName]bool{}
+	goneRoutines := d.droppedRoutines()
 	for _, p := range pairs {
-		if viewNeedsRebuild(p.old, p.nw) || changed.affects(p.old) {
+		if viewNeedsRebuild(p.old, p.nw) || changed.affects(p.old) || callsRecreatedRoutine(p, goneRoutines) {
 			rebuild[p.old.QualName()] = true
 		}
 	}
@@ -537,4 +538,20 @@ func sortedColumnNames(m map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// callsRecreatedRoutine reports whether a changed view's new query calls
+// a routine the plan drops and creates again: the new query's column
+// types were read with the remote's routine, whose result type may be
+// what changes, so CREATE OR REPLACE cannot be trusted to keep them.
+func callsRecreatedRoutine(p viewPair, gone map[state.QualName]bool) bool {
+	if p.old.Definition == p.nw.Definition {
+		return false
+	}
+	for _, k := range p.nw.DependsOn {
+		if (k.Kind == state.KindFunction || k.Kind == state.KindProcedure) && gone[state.QualName{Schema: k.Schema, Name: k.Name}] {
+			return true
+		}
+	}
+	return false
 }

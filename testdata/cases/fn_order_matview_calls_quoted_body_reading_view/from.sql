@@ -1,0 +1,2 @@
+CREATE TABLE t (n integer);
+INSERT INTO t VALUES (1), (2);
