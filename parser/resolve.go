@@ -37,6 +37,8 @@ type resolver struct {
 	tableExt tableExtState
 	// pubs are the publications (resolve_publication.go).
 	pubs map[string]*pubEntry
+	// defs are the definition objects (defobject_resolve.go).
+	defs []state.DefObject
 }
 
 type seqEntry struct {
@@ -117,6 +119,7 @@ func (r *resolver) resolve(files []*fileParser) *Result {
 	r.policies(items)
 	r.privileges(items)
 	r.finishSettings()
+	r.defs = r.defObjects(items)
 	r.validate()
 	return r.result()
 }

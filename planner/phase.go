@@ -39,6 +39,11 @@ const (
 	phaseDropForeignKey
 	phaseDropConstraint
 	phaseDropIndex
+	// Definition objects (aggregates, casts, statistics and text search
+	// objects) once the views, indexes and constraints using them are
+	// gone, before the functions, types and tables they use
+	// (defobject.go).
+	phaseDropDefObject
 	// Routines needing a relation that is dropped go before it
 	// (function.go).
 	phaseDropFunctionEarly
@@ -70,6 +75,9 @@ const (
 	// them; those needing a table's row type or reading relations in an
 	// SQL-standard body after the tables, or after the views (function.go).
 	phaseFunction
+	// Casts and text search objects before the tables whose defaults,
+	// generated columns and indexes use them (defobject.go).
+	phaseDefObject
 	phaseCreateTable
 	phaseAlterColumn
 	// Tables join their parents (ATTACH PARTITION, INHERIT) once their
@@ -84,6 +92,10 @@ const (
 	phaseTableProps
 	phaseOwnedBy
 	phaseAddForeignKey
+	// Aggregates and statistics objects once their functions, types,
+	// tables and columns exist, before the views calling them
+	// (defobject.go).
+	phaseDefObjectLate
 	// Views are created (or replaced) once everything they read exists
 	// (view.go).
 	phaseCreateView
