@@ -82,7 +82,7 @@ func (r *resolver) copyTSConfiguration(o *state.DefObject, src state.QualName, o
 			r.errs.semantic(loc, "%s: text search configuration %s does not exist", o.Key(), src)
 			return false
 		}
-		o.Definition = "PARSER = default"
+		o.Definition = "PARSER = " + quoteIdent("default")
 		o.Settings = m
 		return true
 	}
