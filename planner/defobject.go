@@ -32,9 +32,11 @@ import (
 // Creates: casts and text search objects before tables (phaseDefObject),
 // whose defaults, generated columns and indexes use them; aggregates and
 // statistics objects once tables, columns and functions exist, before
-// views (phaseDefObjectLate). Drops run after the views, indexes and
-// constraints using them are dropped and before functions, types and
-// tables (phaseDropDefObject).
+// views (phaseDefObjectLate). Drops run after the views, indexes, columns
+// and constraints using them are dropped and before the functions and
+// types they use (phaseDropDefObject); statistics objects go before the
+// columns and tables they are on, whose drop would take them along
+// (phaseDropStatistics).
 
 // defObjects plans every definition object. It runs after functions,
 // types and tables have been diffed (it reads their drop steps) and
@@ -58,6 +60,13 @@ func (d *differ) defObjects() {
 		case !ok:
 			d.change(k, ActionCreate, "", sqlgen.DefObjectDefinition(o))
 			d.createDefObject(o)
+		case o.Kind == state.KindTSConfiguration && old.Definition == o.Definition && refsDropped(old, dropped) && onlyDictsDropped(old, dropped):
+			// A dictionary it maps to is recreated: the mappings using it
+			// leave before the dictionary is dropped and come back once
+			// it is created again, so the configuration (and the indexes
+			// and columns using it) stay.
+			old = d.remapDictionaries(old, o, dropped)
+			d.alterDefObject(old, o)
 		case old.Definition != o.Definition || refsDropped(old, dropped):
 			if o.Kind == state.KindAggregate && old.Definition != o.Definition && !refsDropped(old, dropped) && aggregateReplaceable(old, o) {
 				d.change(k, ActionAlter, sqlgen.DefObjectDefinition(old), sqlgen.DefObjectDefinition(o))
@@ -84,7 +93,11 @@ func (d *differ) defObjects() {
 		}
 	}
 	for i := len(drops) - 1; i >= 0; i-- {
-		d.add(phaseDropDefObject, drops[i].Key(), ActionDrop, sqlgen.DropDefObject(drops[i]))
+		ph := phaseDropDefObject
+		if drops[i].Kind == state.KindStatisticsObject {
+			ph = phaseDropStatistics
+		}
+		d.add(ph, drops[i].Key(), ActionDrop, sqlgen.DropDefObject(drops[i]))
 	}
 }
 
@@ -256,4 +269,44 @@ func defObjectIndex(m state.DatabaseSchema) map[state.ObjectKey]state.DefObject 
 		out[o.Key()] = o
 	}
 	return out
+}
+
+// onlyDictsDropped reports whether the dropped references of a
+// configuration are all dictionaries.
+func onlyDictsDropped(o state.DefObject, dropped map[state.ObjectKey]bool) bool {
+	for _, r := range o.Refs {
+		if dropped[defNode(r)] && r.Kind != state.KindTSDictionary {
+			return false
+		}
+	}
+	return true
+}
+
+// remapDictionaries drops the mappings of the remote configuration old
+// that use a dictionary the plan drops (before the drop), and returns old
+// without them, so alterDefObject adds them back as nw has them.
+func (d *differ) remapDictionaries(old, nw state.DefObject, dropped map[state.ObjectKey]bool) state.DefObject {
+	gone := map[string]bool{}
+	for _, r := range old.Refs {
+		if r.Kind == state.KindTSDictionary && dropped[defNode(r)] {
+			gone[sqlgen.QualifiedName(r.Schema, r.Name)] = true
+		}
+	}
+	kept := old
+	kept.Settings = nil
+	for _, m := range old.Settings {
+		uses := false
+		for _, dict := range strings.Split(m.Value, ", ") {
+			if gone[dict] {
+				uses = true
+			}
+		}
+		if !uses {
+			kept.Settings = append(kept.Settings, m)
+			continue
+		}
+		d.add(phaseDropDefObject, old.Key(), ActionAlter, sqlgen.DropTSMapping(old, m.Name))
+	}
+	d.change(old.Key(), ActionAlter, sqlgen.DefObjectDefinition(old), sqlgen.DefObjectDefinition(nw))
+	return kept
 }

@@ -39,11 +39,9 @@ const (
 	phaseDropForeignKey
 	phaseDropConstraint
 	phaseDropIndex
-	// Definition objects (aggregates, casts, statistics and text search
-	// objects) once the views, indexes and constraints using them are
-	// gone, before the functions, types and tables they use
-	// (defobject.go).
-	phaseDropDefObject
+	// Statistics objects before the tables and columns they are on
+	// (dropping a column drops them) (defobject.go).
+	phaseDropStatistics
 	// Routines needing a relation that is dropped go before it
 	// (function.go).
 	phaseDropFunctionEarly
@@ -56,6 +54,10 @@ const (
 	phaseDisownSequence
 	phaseDropTable
 	phaseDropColumn
+	// Aggregates, casts and text search objects once the views, indexes,
+	// columns and constraints using them are gone, before the functions
+	// and types they use (defobject.go).
+	phaseDropDefObject
 	// Other routines are dropped once the defaults, constraints, indexes,
 	// views and policies using them are gone (function.go).
 	phaseDropFunction
