@@ -429,7 +429,8 @@ func (p *fileParser) createAggregate(s *pg_query.DefineStmt, name state.QualName
 	}
 	b.WriteString("\n);")
 	o := state.DefObject{Kind: state.KindAggregate, Schema: name.Schema, Name: name.Name,
-		Signature: "(" + strings.Join(sig, ", ") + ")", Definition: b.String(), Refs: r.keys}
+		Signature: "(" + strings.Join(sig, ", ") + ")", Definition: b.String(), Refs: r.keys,
+		Privileges: state.PublicDefaults(state.KindAggregate)}
 	p.add(&defObjectDef{loc: loc, obj: o})
 	return nil
 }
@@ -923,9 +924,7 @@ func (p *fileParser) defComment(s *pg_query.CommentStmt, loc Location) {
 			}
 			c.argTypes = append(c.argTypes, t)
 		}
-		if len(o.Objargs) == 0 {
-			c.argTypes = []string{"*"}
-		}
+
 	case pg_query.ObjectType_OBJECT_CAST:
 		items := s.Object.GetList().GetItems()
 		if len(items) != 2 {

@@ -147,19 +147,30 @@ func (r *resolver) defCommentTarget(c *defCommentDef, objs map[state.ObjectKey]*
 	}
 	want := strings.Join(c.argTypes, ", ")
 	for k, o := range objs {
-		if k.Kind == state.KindAggregate && k.Schema == c.key.Schema && k.Name == c.key.Name && aggregateArgTypes(k.Signature) == want {
+		if k.Kind == state.KindAggregate && k.Schema == c.key.Schema && k.Name == c.key.Name && state.AggregateArgTypes(k.Signature) == want {
 			return o
 		}
 	}
 	return nil
 }
 
-// aggregateArgTypes returns an aggregate signature's types without the
-// parentheses, ORDER BY and VARIADIC.
-func aggregateArgTypes(sig string) string {
-	s := strings.TrimSuffix(strings.TrimPrefix(sig, "("), ")")
-	s = strings.Replace(s, " ORDER BY ", ", ", 1)
-	s = strings.TrimPrefix(s, "ORDER BY ")
-	s = strings.ReplaceAll(s, "VARIADIC ", "")
-	return s
+// findAggregates finds the aggregates a GRANT or REVOKE ON FUNCTION names:
+// by name and argument types, or by name alone when it gives none and
+// the name is unique.
+func (r *resolver) findAggregates(ref routineRef) []privTarget {
+	var out []privTarget
+	for i := range r.defs {
+		o := &r.defs[i]
+		if o.Kind != state.KindAggregate || o.Schema != ref.name.Schema || o.Name != ref.name.Name {
+			continue
+		}
+		if !ref.unspecified && state.AggregateArgTypes(o.Signature) != strings.Join(ref.inputs, ", ") {
+			continue
+		}
+		out = append(out, privTarget{kind: state.KindAggregate, what: o.Key().String(), privs: &o.Privileges})
+	}
+	if ref.unspecified && len(out) > 1 {
+		return nil
+	}
+	return out
 }

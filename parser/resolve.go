@@ -117,9 +117,9 @@ func (r *resolver) resolve(files []*fileParser) *Result {
 	r.comments(items)
 	r.finishTypes(items)
 	r.policies(items)
+	r.defs = r.defObjects(items)
 	r.privileges(items)
 	r.finishSettings()
-	r.defs = r.defObjects(items)
 	r.validate()
 	return r.result()
 }

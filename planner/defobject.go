@@ -92,6 +92,19 @@ func (d *differ) defObjects() {
 			drops = append(drops, o)
 		}
 	}
+	d.defObjectDrops(drops)
+	// Privileges, once the drops above say which objects are recreated.
+	for _, o := range d.to.Objects {
+		if o.Kind != state.KindAggregate {
+			continue
+		}
+		old, ok := from[o.Key()]
+		d.objectPrivileges(o.Key(), d.existingPrivileges(o.Key(), ok, old.Privileges), o.Privileges)
+	}
+}
+
+// defObjectDrops adds the drop steps of drops, in reverse order.
+func (d *differ) defObjectDrops(drops []state.DefObject) {
 	for i := len(drops) - 1; i >= 0; i-- {
 		ph := phaseDropDefObject
 		if drops[i].Kind == state.KindStatisticsObject {

@@ -1,5 +1,7 @@
 package state
 
+import "strings"
+
 // Definition objects.
 //
 // Aggregates, casts, text search configurations, dictionaries, parsers and
@@ -60,6 +62,9 @@ type DefObject struct {
 	// list), a statistics object's target ("statistics").
 	Settings []DefSetting `json:"settings,omitempty"`
 	Comment  string       `json:"comment,omitempty"`
+	// Privileges are an aggregate's (EXECUTE), in the effective form of
+	// state.Privilege; other kinds have none.
+	Privileges []Privilege `json:"privileges,omitempty"`
 	// Refs are the objects the definition names: functions (by name, no
 	// signature, as views record them), types, and other definition
 	// objects. Sorted.
@@ -111,9 +116,23 @@ func (s *DatabaseSchema) orderDefObjects(o orderer) {
 	})
 	for i := range s.Objects {
 		sortKeys(o, s.Objects[i].Refs)
+		sortPrivileges(o, s.Objects[i].Privileges)
 		if s.Objects[i].Kind == KindTSConfiguration {
 			st := s.Objects[i].Settings
 			o.slice(st, func(a, b int) bool { return st[a].Name < st[b].Name })
 		}
 	}
+}
+
+// AggregateArgTypes returns the argument types of an aggregate signature
+// as GRANT, REVOKE and COMMENT ON name them: "(x ORDER BY y)" and
+// "(VARIADIC x)" are "x, y" and "x"; "(*)" is "" (no arguments).
+func AggregateArgTypes(sig string) string {
+	s := strings.TrimSuffix(strings.TrimPrefix(sig, "("), ")")
+	if s == "*" {
+		return ""
+	}
+	s = strings.Replace(s, " ORDER BY ", ", ", 1)
+	s = strings.TrimPrefix(s, "ORDER BY ")
+	return strings.ReplaceAll(s, "VARIADIC ", "")
 }

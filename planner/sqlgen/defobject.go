@@ -65,6 +65,9 @@ func DefObjectDefinition(o state.DefObject) string {
 	if o.Comment != "" {
 		s += DefObjectComment(o, o.Comment)
 	}
+	if o.Kind == state.KindAggregate {
+		s += PrivilegesDefinition(o.Key(), o.Privileges)
+	}
 	return s
 }
 

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -19,9 +20,22 @@ func (in *introspection) scanDefObjects(rows pgx.Rows) error {
 			kind          string
 			names, values []string
 			options, cmt  *string
+			privs         *string
 		)
-		if err := rows.Scan(&kind, &o.Schema, &o.Name, &o.Signature, &o.Definition, &names, &values, &options, &cmt); err != nil {
+		if err := rows.Scan(&kind, &o.Schema, &o.Name, &o.Signature, &o.Definition, &names, &values, &options, &cmt, &privs); err != nil {
 			return err
+		}
+		if privs != nil {
+			var rows [][3]any
+			if err := json.Unmarshal([]byte(*privs), &rows); err != nil {
+				return fmt.Errorf("%s: reading privileges: %w", o.Key(), err)
+			}
+			for _, r := range rows {
+				grantee, _ := r[0].(string)
+				priv, _ := r[1].(string)
+				grantable, _ := r[2].(bool)
+				o.Privileges = mergePrivilege(o.Privileges, state.Privilege{Grantee: grantee, Privilege: priv, Grantable: grantable})
+			}
 		}
 		o.Kind = state.Kind(kind)
 		if len(names) != len(values) {
@@ -84,4 +98,16 @@ func splitDictOptions(s string) ([]state.DefSetting, error) {
 		s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(rest), ","))
 	}
 	return out, nil
+}
+
+// mergePrivilege adds p to ps; the same privilege from several grantors
+// is one, grantable if any grant is.
+func mergePrivilege(ps []state.Privilege, p state.Privilege) []state.Privilege {
+	for i := range ps {
+		if ps[i].Grantee == p.Grantee && ps[i].Privilege == p.Privilege {
+			ps[i].Grantable = ps[i].Grantable || p.Grantable
+			return ps
+		}
+	}
+	return append(ps, p)
 }

@@ -5,7 +5,7 @@
 -- options, comment). The definition is SQL the parser reads back into the
 -- canonical form; with only pg_catalog on the search path, every
 -- user-defined name in it comes out schema-qualified.
-SELECT kind, schema, name, signature, definition, setting_names, setting_values, options, comment FROM (
+SELECT kind, schema, name, signature, definition, setting_names, setting_values, options, comment, privileges FROM (
 	SELECT 'aggregate' AS kind, n.nspname::text AS schema, p.proname::text AS name,
 		'(' || pg_get_function_identity_arguments(p.oid) || ')' AS signature,
 		'CREATE AGGREGATE ' || quote_ident(n.nspname) || '.' || quote_ident(p.proname) || '('
@@ -41,7 +41,14 @@ SELECT kind, schema, name, signature, definition, setting_names, setting_values,
 				CASE WHEN a.aggkind = 'h' THEN 'HYPOTHETICAL' END
 			], E',\n    ') || E'\n);' AS definition,
 		NULL::text[] AS setting_names, NULL::text[] AS setting_values, NULL::text AS options,
-		obj_description(p.oid, 'pg_proc') AS comment
+		obj_description(p.oid, 'pg_proc') AS comment,
+		-- EXECUTE, in the model's effective form: a NULL ACL is the
+		-- default, the owner's own rows are left out.
+		(SELECT json_agg(json_build_array(
+				CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee)::text END,
+				x.privilege_type, x.is_grantable))
+			FROM aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) x
+			WHERE x.grantee <> p.proowner)::text AS privileges
 	FROM pg_proc p
 	JOIN pg_aggregate a ON a.aggfnoid = p.oid
 	JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -52,7 +59,7 @@ UNION ALL
 			|| CASE c.castmethod WHEN 'f' THEN 'WITH FUNCTION ' || c.castfunc::regprocedure::text
 				WHEN 'i' THEN 'WITH INOUT' ELSE 'WITHOUT FUNCTION' END
 			|| CASE c.castcontext WHEN 'i' THEN ' AS IMPLICIT' WHEN 'a' THEN ' AS ASSIGNMENT' ELSE '' END || ';',
-		NULL, NULL, NULL, obj_description(c.oid, 'pg_cast')
+		NULL, NULL, NULL, obj_description(c.oid, 'pg_cast'), NULL
 	FROM pg_cast c
 	WHERE c.oid >= 16384 AND {{notExtensionMember "pg_cast" "c.oid"}}
 		-- Casts a range type makes for its multirange belong to it.
@@ -65,7 +72,7 @@ UNION ALL
 		pg_get_statisticsobjdef(x.oid) || ';',
 		CASE WHEN x.stxstattarget IS NOT NULL AND x.stxstattarget <> -1 THEN ARRAY['statistics'] END,
 		CASE WHEN x.stxstattarget IS NOT NULL AND x.stxstattarget <> -1 THEN ARRAY[x.stxstattarget::text] END,
-		NULL, obj_description(x.oid, 'pg_statistic_ext')
+		NULL, obj_description(x.oid, 'pg_statistic_ext'), NULL
 	FROM pg_statistic_ext x
 	JOIN pg_namespace n ON n.oid = x.stxnamespace
 	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_statistic_ext" "x.oid"}}
@@ -82,7 +89,7 @@ UNION ALL
 			SELECT t.alias::text, string_agg(m.mapdict::regdictionary::text, ', ' ORDER BY m.mapseqno) AS dicts
 			FROM pg_ts_config_map m JOIN ts_token_type(c.cfgparser) t ON t.tokid = m.maptokentype
 			WHERE m.mapcfg = c.oid GROUP BY t.alias) m ORDER BY m.alias),
-		NULL, obj_description(c.oid, 'pg_ts_config')
+		NULL, obj_description(c.oid, 'pg_ts_config'), NULL
 	FROM pg_ts_config c
 	JOIN pg_namespace n ON n.oid = c.cfgnamespace
 	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_ts_config" "c.oid"}}
@@ -91,7 +98,7 @@ UNION ALL
 		'TEMPLATE = ' || (SELECT CASE WHEN t.tmplnamespace = 'pg_catalog'::regnamespace THEN quote_ident(t.tmplname)
 			ELSE t.tmplnamespace::regnamespace::text || '.' || quote_ident(t.tmplname) END
 			FROM pg_ts_template t WHERE t.oid = d.dicttemplate),
-		NULL, NULL, d.dictinitoption, obj_description(d.oid, 'pg_ts_dict')
+		NULL, NULL, d.dictinitoption, obj_description(d.oid, 'pg_ts_dict'), NULL
 	FROM pg_ts_dict d
 	JOIN pg_namespace n ON n.oid = d.dictnamespace
 	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_ts_dict" "d.oid"}}
@@ -101,7 +108,7 @@ UNION ALL
 			|| ' (START = ' || p.prsstart::regproc::text || ', GETTOKEN = ' || p.prstoken::regproc::text
 			|| ', END = ' || p.prsend::regproc::text || ', LEXTYPES = ' || p.prslextype::regproc::text
 			|| CASE WHEN p.prsheadline <> 0 THEN ', HEADLINE = ' || p.prsheadline::regproc::text ELSE '' END || ');',
-		NULL, NULL, NULL, obj_description(p.oid, 'pg_ts_parser')
+		NULL, NULL, NULL, obj_description(p.oid, 'pg_ts_parser'), NULL
 	FROM pg_ts_parser p
 	JOIN pg_namespace n ON n.oid = p.prsnamespace
 	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_ts_parser" "p.oid"}}
@@ -110,7 +117,7 @@ UNION ALL
 		'CREATE TEXT SEARCH TEMPLATE ' || quote_ident(n.nspname) || '.' || quote_ident(t.tmplname) || ' ('
 			|| CASE WHEN t.tmplinit <> 0 THEN 'INIT = ' || t.tmplinit::regproc::text || ', ' ELSE '' END
 			|| 'LEXIZE = ' || t.tmpllexize::regproc::text || ');',
-		NULL, NULL, NULL, obj_description(t.oid, 'pg_ts_template')
+		NULL, NULL, NULL, obj_description(t.oid, 'pg_ts_template'), NULL
 	FROM pg_ts_template t
 	JOIN pg_namespace n ON n.oid = t.tmplnamespace
 	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_ts_template" "t.oid"}}
