@@ -132,7 +132,15 @@ func AggregateArgTypes(sig string) string {
 	if s == "*" {
 		return ""
 	}
-	s = strings.Replace(s, " ORDER BY ", ", ", 1)
+	if direct, ordered, ok := strings.Cut(s, " ORDER BY "); ok {
+		// (..., VARIADIC t ORDER BY VARIADIC t) has the variadic
+		// argument once.
+		if strings.HasPrefix(ordered, "VARIADIC ") && (direct == ordered || strings.HasSuffix(direct, ", "+ordered)) {
+			s = direct
+		} else {
+			s = direct + ", " + ordered
+		}
+	}
 	s = strings.TrimPrefix(s, "ORDER BY ")
 	return strings.ReplaceAll(s, "VARIADIC ", "")
 }
