@@ -1,8 +1,6 @@
 -- Managed objects that use, directly or through other objects, an object of
--- a kind renovate does not manage (see unmanaged.sql): a view calling a
--- custom aggregate, an index on a custom operator class, a function whose
--- SQL-standard body names a custom text search configuration, a column of
--- a base type, and everything that in turn depends on those. Plan
+-- a kind renovate does not manage (see unmanaged.sql): an index on a
+-- custom operator class, a column of a base type, and everything that in turn depends on those. Plan
 -- verification cannot rebuild them in a scratch copy made from renovate's
 -- model, which lacks what they use, so it leaves them out and says so.
 -- Rows: (kind, schema, table, name, cause), cause being the unmanaged
