@@ -958,14 +958,3 @@ func (p *fileParser) defComment(s *pg_query.CommentStmt, loc Location) {
 	}
 	p.add(c)
 }
-
-// isDefCommentType reports whether COMMENT ON t is for a definition object.
-func isDefCommentType(t pg_query.ObjectType) bool {
-	switch t {
-	case pg_query.ObjectType_OBJECT_AGGREGATE, pg_query.ObjectType_OBJECT_CAST, pg_query.ObjectType_OBJECT_STATISTIC_EXT,
-		pg_query.ObjectType_OBJECT_TSCONFIGURATION, pg_query.ObjectType_OBJECT_TSDICTIONARY,
-		pg_query.ObjectType_OBJECT_TSPARSER, pg_query.ObjectType_OBJECT_TSTEMPLATE:
-		return true
-	}
-	return false
-}

@@ -176,10 +176,10 @@ var catalogColumns = map[string]catalogColumn{
 	"pg_statistic_ext.oid": identity(), "pg_statistic_ext.stxname": identity(), "pg_statistic_ext.stxnamespace": identity(),
 	"pg_statistic_ext.stxrelid": comparedAs("pg_get_statisticsobjdef"), "pg_statistic_ext.stxkeys": comparedAs("pg_get_statisticsobjdef"),
 	"pg_statistic_ext.stxexprs": comparedAs("pg_get_statisticsobjdef"),
-	"pg_statistic_ext.stxkind": compared(), "pg_statistic_ext.stxstattarget": compared(), "pg_statistic_ext.stxowner": compared(),
+	"pg_statistic_ext.stxkind":  compared(), "pg_statistic_ext.stxstattarget": compared(), "pg_statistic_ext.stxowner": compared(),
 
 	"pg_aggregate.aggfnoid": identity(),
-	"pg_aggregate.aggkind": comparedAs("pg_aggregate"), "pg_aggregate.aggnumdirectargs": comparedAs("pg_aggregate"),
+	"pg_aggregate.aggkind":  comparedAs("pg_aggregate"), "pg_aggregate.aggnumdirectargs": comparedAs("pg_aggregate"),
 	"pg_aggregate.aggtransfn": comparedAs("pg_aggregate"), "pg_aggregate.aggfinalfn": comparedAs("pg_aggregate"),
 	"pg_aggregate.aggcombinefn": comparedAs("pg_aggregate"), "pg_aggregate.aggserialfn": comparedAs("pg_aggregate"),
 	"pg_aggregate.aggdeserialfn": comparedAs("pg_aggregate"), "pg_aggregate.aggmtransfn": comparedAs("pg_aggregate"),
