@@ -14,6 +14,11 @@ func (p *fileParser) comment(s *pg_query.CommentStmt, loc Location) {
 	switch s.Objtype {
 	case pg_query.ObjectType_OBJECT_EXTENSION:
 		return
+	case pg_query.ObjectType_OBJECT_AGGREGATE, pg_query.ObjectType_OBJECT_CAST, pg_query.ObjectType_OBJECT_STATISTIC_EXT,
+		pg_query.ObjectType_OBJECT_TSCONFIGURATION, pg_query.ObjectType_OBJECT_TSDICTIONARY,
+		pg_query.ObjectType_OBJECT_TSPARSER, pg_query.ObjectType_OBJECT_TSTEMPLATE:
+		p.defComment(s, loc)
+		return
 	case pg_query.ObjectType_OBJECT_FUNCTION, pg_query.ObjectType_OBJECT_PROCEDURE, pg_query.ObjectType_OBJECT_ROUTINE,
 		pg_query.ObjectType_OBJECT_TRIGGER, pg_query.ObjectType_OBJECT_EVENT_TRIGGER:
 		p.routineComment(s, loc)

@@ -28,6 +28,11 @@ func (r *resolver) routineTargets(d *grantDef, verb string) ([]privTarget, bool)
 	for _, ref := range d.routines {
 		fs, err := r.findRoutines(ref)
 		if err != nil {
+			// GRANT ... ON FUNCTION names aggregates too.
+			if aggs := r.findAggregates(ref); len(aggs) > 0 && ref.kind != state.KindProcedure {
+				out = append(out, aggs...)
+				continue
+			}
 			r.errs.semantic(d.loc, "%s: %v", verb, err)
 			return nil, false
 		}

@@ -37,6 +37,8 @@ type resolver struct {
 	tableExt tableExtState
 	// pubs are the publications (resolve_publication.go).
 	pubs map[string]*pubEntry
+	// defs are the definition objects (defobject_resolve.go).
+	defs []state.DefObject
 }
 
 type seqEntry struct {
@@ -115,6 +117,7 @@ func (r *resolver) resolve(files []*fileParser) *Result {
 	r.comments(items)
 	r.finishTypes(items)
 	r.policies(items)
+	r.defs = r.defObjects(items)
 	r.privileges(items)
 	r.finishSettings()
 	r.validate()

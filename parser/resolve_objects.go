@@ -430,6 +430,7 @@ func (r *resolver) result() *Result {
 	s.Publications = r.publicationResults()
 	s.Collations = r.collationResults()
 	r.addRoutines(&s)
+	s.Objects = r.defs
 	s.Normalize()
 	return &Result{Schema: s, Locations: r.locs}
 }

@@ -36,12 +36,26 @@ func (p *fileParser) statement(raw *pg_query.RawStmt) {
 	case *pg_query.Node_CreateRangeStmt:
 		p.createRange(s.CreateRangeStmt, loc)
 	case *pg_query.Node_DefineStmt:
+		if isDefineStmtObject(s.DefineStmt.Kind) {
+			p.defineObject(s.DefineStmt, loc)
+			return
+		}
 		if s.DefineStmt.Kind != pg_query.ObjectType_OBJECT_COLLATION {
 			what, reason := statementName(raw.Stmt)
 			p.errs.add(&UnsupportedError{Loc: loc, Statement: what, Reason: reason})
 			return
 		}
 		p.createCollation(s.DefineStmt, loc)
+	case *pg_query.Node_CreateCastStmt:
+		p.createCast(s.CreateCastStmt, loc)
+	case *pg_query.Node_CreateStatsStmt:
+		p.createStatistics(s.CreateStatsStmt, loc)
+	case *pg_query.Node_AlterStatsStmt:
+		p.alterStatistics(s.AlterStatsStmt, loc)
+	case *pg_query.Node_AlterTsconfigurationStmt:
+		p.alterTSConfiguration(s.AlterTsconfigurationStmt, loc)
+	case *pg_query.Node_AlterTsdictionaryStmt:
+		p.alterTSDictionary(s.AlterTsdictionaryStmt, loc)
 	case *pg_query.Node_CreateSeqStmt:
 		p.createSequence(s.CreateSeqStmt, loc)
 	case *pg_query.Node_AlterSeqStmt:

@@ -55,7 +55,7 @@ func nodeOf(k state.ObjectKey) depNode {
 	switch k.Kind {
 	case state.KindTable, state.KindView, state.KindMaterializedView, state.KindData:
 		return depNode{nodeRelation, k.Schema, k.Name}
-	case state.KindFunction, state.KindProcedure:
+	case state.KindFunction, state.KindProcedure, state.KindAggregate:
 		return depNode{nodeRoutine, k.Schema, k.Name}
 	}
 	return depNode{string(k.Kind), k.Schema, k.Name}
@@ -132,6 +132,8 @@ type refIndex struct {
 	types     map[depNode]state.Type
 	sequences map[depNode]state.Sequence
 	events    map[string]state.EventTrigger
+	// objects are the definition objects (defobject.go).
+	objects map[state.ObjectKey]state.DefObject
 	// typeNames maps a user type's quoted qualified name, as column types
 	// spell it, to the type's node.
 	typeNames map[string]depNode
@@ -172,6 +174,7 @@ func newRefIndex(m state.DatabaseSchema) *refIndex {
 	for _, e := range m.EventTriggers {
 		x.events[e.Name] = e
 	}
+	x.objects = defObjectIndex(m)
 	return x
 }
 
@@ -287,6 +290,12 @@ func (x *refIndex) refs(k state.ObjectKey) []depNode {
 	case state.KindEventTrigger:
 		if e, ok := x.events[k.Name]; ok {
 			add(depNode{nodeRoutine, e.Function.Schema, e.Function.Name})
+		}
+	default:
+		if o, ok := x.objects[k]; ok {
+			for _, r := range o.Refs {
+				addKey(r)
+			}
 		}
 	}
 	return out

@@ -45,6 +45,7 @@ func DiffWithOptions(current, desired state.DatabaseSchema, opts Options) (*Plan
 	// Routines after tables (they look at table steps to recreate what
 	// calls a recreated routine) and before views, which read their drops.
 	d.functions()
+	d.defObjects()
 	// Views after every kind they can read (functions, types, tables):
 	// they look at those steps for what is dropped under them (view.go).
 	d.views()

@@ -44,6 +44,9 @@ const (
 	phaseDropForeignKey
 	phaseDropConstraint
 	phaseDropIndex
+	// Statistics objects before the tables and columns they are on
+	// (dropping a column drops them) (defobject.go).
+	phaseDropStatistics
 	// Routines needing a relation that is dropped go before it
 	// (function.go).
 	phaseDropFunctionEarly
@@ -56,6 +59,10 @@ const (
 	phaseDisownSequence
 	phaseDropTable
 	phaseDropColumn
+	// Aggregates, casts and text search objects once the views, indexes,
+	// columns and constraints using them are gone, before the functions
+	// and types they use (defobject.go).
+	phaseDropDefObject
 	// Other routines are dropped once the defaults, constraints, indexes,
 	// views and policies using them are gone (function.go).
 	phaseDropFunction
@@ -75,6 +82,9 @@ const (
 	// them; those needing a table's row type or reading relations in an
 	// SQL-standard body after the tables, or after the views (function.go).
 	phaseFunction
+	// Casts and text search objects before the tables whose defaults,
+	// generated columns and indexes use them (defobject.go).
+	phaseDefObject
 	phaseCreateTable
 	phaseAlterColumn
 	// Tables join their parents (ATTACH PARTITION, INHERIT) once their
@@ -89,6 +99,10 @@ const (
 	phaseTableProps
 	phaseOwnedBy
 	phaseAddForeignKey
+	// Aggregates and statistics objects once their functions, types,
+	// tables and columns exist, before the views calling them
+	// (defobject.go).
+	phaseDefObjectLate
 	// Views are created (or replaced) once everything they read exists
 	// (view.go).
 	phaseCreateView

@@ -277,7 +277,7 @@ func defaultObjectType(k state.Kind) string {
 		return state.DefaultTables
 	case state.KindSequence:
 		return state.DefaultSequences
-	case state.KindFunction, state.KindProcedure:
+	case state.KindFunction, state.KindProcedure, state.KindAggregate:
 		return state.DefaultFunctions
 	case state.KindType:
 		return state.DefaultTypes

@@ -46,7 +46,7 @@ type relKey struct {
 
 func depKey(k state.ObjectKey) relKey {
 	switch k.Kind {
-	case state.KindFunction, state.KindProcedure:
+	case state.KindFunction, state.KindProcedure, state.KindAggregate:
 		return relKey{"func", k.Schema, k.Name}
 	case state.KindType:
 		return relKey{"type", k.Schema, k.Name}
@@ -206,7 +206,7 @@ func (d *differ) changedUnderViews() underViews {
 			continue
 		}
 		switch s.Object.Kind {
-		case state.KindFunction, state.KindProcedure, state.KindType, state.KindSequence:
+		case state.KindFunction, state.KindProcedure, state.KindType, state.KindSequence, state.KindAggregate:
 			if s.Object.Table == "" {
 				u.whole[depKey(s.Object)] = true
 			}

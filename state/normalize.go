@@ -95,6 +95,7 @@ func (s *DatabaseSchema) order(o orderer) {
 		o.strings(s.Functions[i].Config)
 		sortKeys(o, s.Functions[i].DependsOn)
 	}
+	s.orderDefObjects(o)
 	for i := range s.Publications {
 		o.strings(s.Publications[i].Tables)
 		o.strings(s.Publications[i].Schemas)

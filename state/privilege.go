@@ -104,7 +104,7 @@ func AllPrivileges(k Kind) []string {
 		return []string{"SELECT", "UPDATE", "USAGE"}
 	case KindSchema:
 		return []string{"USAGE", "CREATE"}
-	case KindFunction, KindProcedure:
+	case KindFunction, KindProcedure, KindAggregate:
 		return []string{"EXECUTE"}
 	case KindType:
 		return []string{"USAGE"}
@@ -117,7 +117,7 @@ func AllPrivileges(k Kind) []string {
 // procedures, USAGE on types and domains, nothing on the rest.
 func PublicDefaults(k Kind) []Privilege {
 	switch k {
-	case KindFunction, KindProcedure:
+	case KindFunction, KindProcedure, KindAggregate:
 		return []Privilege{{Grantee: Public, Privilege: "EXECUTE"}}
 	case KindType:
 		return []Privilege{{Grantee: Public, Privilege: "USAGE"}}

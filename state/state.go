@@ -27,6 +27,9 @@ type DatabaseSchema struct {
 	EventTriggers     []EventTrigger     `json:"event_triggers,omitempty"`
 	Publications      []Publication      `json:"publications,omitempty"`
 	DefaultPrivileges []DefaultPrivilege `json:"default_privileges,omitempty"`
+	// Objects are the definition objects (defobject.go): aggregates,
+	// casts, statistics and text search objects, sorted by kind and key.
+	Objects []DefObject `json:"objects,omitempty"`
 }
 
 // Extension is an installed extension (CREATE EXTENSION).

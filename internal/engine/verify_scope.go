@@ -103,6 +103,7 @@ func outOfScope(f *filter.Filter, s state.DatabaseSchema) state.DatabaseSchema {
 	out.Extensions = missing(s.Extensions, in.Extensions, extensionKey)
 	out.EventTriggers = missing(s.EventTriggers, in.EventTriggers, func(e state.EventTrigger) state.ObjectKey { return e.Key() })
 	out.Publications = missing(s.Publications, in.Publications, func(p state.Publication) state.ObjectKey { return p.Key() })
+	out.Objects = missing(s.Objects, in.Objects, func(o state.DefObject) state.ObjectKey { return o.Key() })
 	out.Schemas = missing(s.Schemas, in.Schemas, schemaKey)
 	for _, d := range s.DefaultPrivileges {
 		found := false
@@ -147,6 +148,7 @@ func mergeModels(base, extra state.DatabaseSchema) state.DatabaseSchema {
 	m.Extensions = union(m.Extensions, extra.Extensions, extensionKey)
 	m.EventTriggers = union(m.EventTriggers, extra.EventTriggers, func(e state.EventTrigger) state.ObjectKey { return e.Key() })
 	m.Publications = union(m.Publications, extra.Publications, func(p state.Publication) state.ObjectKey { return p.Key() })
+	m.Objects = union(m.Objects, extra.Objects, func(o state.DefObject) state.ObjectKey { return o.Key() })
 	m.Schemas = union(m.Schemas, extra.Schemas, schemaKey)
 	m.DefaultPrivileges = append(m.DefaultPrivileges, extra.DefaultPrivileges...)
 	m.Normalize()

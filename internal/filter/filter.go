@@ -182,6 +182,7 @@ func (f *Filter) Apply(s state.DatabaseSchema) state.DatabaseSchema {
 	}, used, func(e state.Extension) string { return e.Schema })
 	out.EventTriggers = keepIf(s.EventTriggers, func(e state.EventTrigger) bool { return f.InScope(e.Key()) }, nil, nil)
 	out.Publications = keepIf(s.Publications, func(p state.Publication) bool { return f.InScope(p.Key()) }, nil, nil)
+	out.Objects = keepIf(s.Objects, func(o state.DefObject) bool { return f.InScope(o.Key()) }, used, func(o state.DefObject) string { return o.Schema })
 
 	schemaIn := map[string]bool{}
 	out.Schemas = nil

@@ -182,13 +182,13 @@ func (o Options) classify(sql string, added addedColumns) (planner.Action, []pla
 		n.GetCompositeTypeStmt() != nil, n.GetCreateRangeStmt() != nil, n.GetDefineStmt() != nil, n.GetViewStmt() != nil,
 		n.GetCreateTableAsStmt() != nil, n.GetCreateFunctionStmt() != nil, n.GetCreateTrigStmt() != nil,
 		n.GetCreateEventTrigStmt() != nil, n.GetCreatePolicyStmt() != nil, n.GetCreateStatsStmt() != nil,
-		n.GetCreatePublicationStmt() != nil, n.GetCreateForeignTableStmt() != nil:
+		n.GetCreatePublicationStmt() != nil, n.GetCreateForeignTableStmt() != nil, n.GetCreateCastStmt() != nil:
 		return planner.ActionCreate, nil, nil
 	case n.GetAlterSeqStmt() != nil, n.GetAlterEnumStmt() != nil, n.GetAlterDomainStmt() != nil, n.GetAlterExtensionStmt() != nil,
 		n.GetAlterFunctionStmt() != nil, n.GetAlterTypeStmt() != nil, n.GetAlterStatsStmt() != nil, n.GetAlterPublicationStmt() != nil,
 		n.GetAlterCollationStmt() != nil, n.GetReplicaIdentityStmt() != nil, n.GetRenameStmt() != nil,
 		n.GetAlterObjectSchemaStmt() != nil, n.GetAlterOwnerStmt() != nil, n.GetCommentStmt() != nil,
-		n.GetRefreshMatViewStmt() != nil:
+		n.GetRefreshMatViewStmt() != nil, n.GetAlterTsconfigurationStmt() != nil, n.GetAlterTsdictionaryStmt() != nil:
 		return planner.ActionAlter, nil, nil
 	}
 	return planner.ActionAlter, []planner.Hazard{unclassified(head)}, nil

@@ -311,9 +311,11 @@ func Dump(s state.DatabaseSchema) string {
 		}
 	}
 	b.WriteString(dumpFunctions(s))
+	b.WriteString(dumpDefObjects(s, false))
 	for _, t := range s.Tables {
 		b.WriteString(TableDefinition(t, owned[t.QualName()], ParentTables(s, t)...))
 	}
+	b.WriteString(dumpDefObjects(s, true))
 	for _, v := range s.Views {
 		b.WriteString(ViewDefinition(v))
 	}

@@ -30,6 +30,8 @@ func GrantTarget(k state.ObjectKey) string {
 		return "FUNCTION " + QualifiedName(k.Schema, k.Name) + k.Signature
 	case state.KindProcedure:
 		return "PROCEDURE " + QualifiedName(k.Schema, k.Name) + k.Signature
+	case state.KindAggregate:
+		return "FUNCTION " + QualifiedName(k.Schema, k.Name) + "(" + state.AggregateArgTypes(k.Signature) + ")"
 	}
 	return strings.ToUpper(string(k.Kind)) + " " + QualifiedName(k.Schema, k.Name)
 }

@@ -97,6 +97,7 @@ func Introspect(ctx context.Context, conn *pgx.Conn) (*state.DatabaseSchema, err
 		{"functions.sql", "introspecting functions", in.scanFunctions},
 		{"triggers.sql", "introspecting triggers", in.scanTriggers},
 		{"event_triggers.sql", "introspecting event triggers", in.scanEventTriggers},
+		{"defobjects.sql", "introspecting aggregates, casts, statistics and text search objects", in.scanDefObjects},
 	} {
 		sql, err := renderQuery(q.file, data)
 		if err != nil {

@@ -113,6 +113,7 @@ func Files(s state.DatabaseSchema) map[string]string {
 		out[ViewPath(v)] = sqlgen.ViewDefinition(v)
 	}
 	routineFiles(s, out)
+	defObjectFiles(s, out)
 	return out
 }
 
@@ -385,7 +386,7 @@ func writeTemp(dir string, data []byte) (string, error) {
 
 // isLayoutPath reports whether p is a path Write could produce.
 func isLayoutPath(p string) bool {
-	if p == "extensions.sql" || p == PublicationsPath || p == DefaultPrivilegesPath || isRoutinePath(p) || IsDataPath(p) {
+	if p == "extensions.sql" || p == PublicationsPath || p == DefaultPrivilegesPath || isRoutinePath(p) || isDefObjectPath(p) || IsDataPath(p) {
 		return true
 	}
 	parts := strings.Split(p, "/")

@@ -420,6 +420,148 @@ JOIN pg_namespace n ON n.oid = co.collnamespace
 WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_collation" "co.oid"}}
 
 UNION ALL
+-- Aggregates: pg_aggregate's columns in one text, names as regproc and
+-- format_type print them.
+SELECT 'aggregate', n.nspname, f.proname,
+	pg_describe_object('pg_proc'::regclass, f.oid, 0), ARRAY[
+		'pg_get_function_arguments',
+		'pg_aggregate',
+		'pg_proc.proparallel',
+		'pg_proc.proowner',
+		'pg_proc.proacl',
+		'pg_description'
+	]::text[], ARRAY[
+		(pg_get_function_arguments(f.oid))::text,
+		(concat_ws(' ', 'kind=' || a.aggkind::text, 'direct=' || a.aggnumdirectargs,
+			'sfunc=' || a.aggtransfn::regproc, 'stype=' || format_type(a.aggtranstype, NULL), 'sspace=' || a.aggtransspace,
+			'finalfunc=' || a.aggfinalfn::regproc, 'finalextra=' || a.aggfinalextra, 'finalmodify=' || a.aggfinalmodify::text,
+			'combinefunc=' || a.aggcombinefn::regproc, 'serialfunc=' || a.aggserialfn::regproc, 'deserialfunc=' || a.aggdeserialfn::regproc,
+			'initcond=' || quote_nullable(a.agginitval),
+			'msfunc=' || a.aggmtransfn::regproc, 'minvfunc=' || a.aggminvtransfn::regproc, 'mstype=' || format_type(nullif(a.aggmtranstype, 0), NULL),
+			'msspace=' || a.aggmtransspace, 'mfinalfunc=' || a.aggmfinalfn::regproc, 'mfinalextra=' || a.aggmfinalextra,
+			'mfinalmodify=' || a.aggmfinalmodify::text, 'minitcond=' || quote_nullable(a.aggminitval),
+			'sortop=' || a.aggsortop::regoperator))::text,
+		(f.proparallel::text)::text,
+		(pg_get_userbyid(f.proowner)::text)::text,
+		({{relativeACL "f.proacl" "f.proowner" "'f'"}})::text,
+		(obj_description(f.oid, 'pg_proc'))::text
+	]
+FROM pg_proc f
+JOIN pg_aggregate a ON a.aggfnoid = f.oid
+JOIN pg_namespace n ON n.oid = f.pronamespace
+WHERE f.prokind = 'a'
+	AND {{userNamespace "n"}} AND {{notExtensionMember "pg_proc" "f.oid"}}
+
+UNION ALL
+SELECT 'cast', '', format_type(c.castsource, NULL) || ' AS ' || format_type(c.casttarget, NULL),
+	pg_describe_object('pg_cast'::regclass, c.oid, 0), ARRAY[
+		'pg_cast.castfunc',
+		'pg_cast.castcontext',
+		'pg_cast.castmethod',
+		'pg_description'
+	]::text[], ARRAY[
+		(nullif(c.castfunc, 0)::regprocedure::text)::text,
+		(c.castcontext::text)::text,
+		(c.castmethod::text)::text,
+		(obj_description(c.oid, 'pg_cast'))::text
+	]
+FROM pg_cast c
+WHERE c.oid >= 16384 AND {{notExtensionMember "pg_cast" "c.oid"}}
+	AND NOT EXISTS (SELECT FROM pg_depend i WHERE i.classid = 'pg_cast'::regclass AND i.objid = c.oid AND i.deptype = 'i')
+
+UNION ALL
+SELECT 'statistics', n.nspname, x.stxname,
+	pg_describe_object('pg_statistic_ext'::regclass, x.oid, 0), ARRAY[
+		'pg_get_statisticsobjdef',
+		'pg_statistic_ext.stxkind',
+		'pg_statistic_ext.stxstattarget',
+		'pg_statistic_ext.stxowner',
+		'pg_description'
+	]::text[], ARRAY[
+		(pg_get_statisticsobjdef(x.oid))::text,
+		(x.stxkind::text)::text,
+		(nullif(x.stxstattarget, -1)::text)::text,
+		(pg_get_userbyid(x.stxowner)::text)::text,
+		(obj_description(x.oid, 'pg_statistic_ext'))::text
+	]
+FROM pg_statistic_ext x
+JOIN pg_namespace n ON n.oid = x.stxnamespace
+WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_statistic_ext" "x.oid"}}
+
+UNION ALL
+SELECT 'text_search_configuration', n.nspname, c.cfgname,
+	pg_describe_object('pg_ts_config'::regclass, c.oid, 0), ARRAY[
+		'pg_ts_config.cfgparser',
+		'pg_ts_config_map',
+		'pg_ts_config.cfgowner',
+		'pg_description'
+	]::text[], ARRAY[
+		(SELECT p.prsnamespace::regnamespace::text || '.' || quote_ident(p.prsname) FROM pg_ts_parser p WHERE p.oid = c.cfgparser)::text,
+		(SELECT string_agg(t.alias || ': ' || m.dicts, '; ' ORDER BY t.alias) FROM (
+			SELECT m.maptokentype, string_agg(m.mapdict::regdictionary::text, ', ' ORDER BY m.mapseqno) AS dicts
+			FROM pg_ts_config_map m WHERE m.mapcfg = c.oid GROUP BY m.maptokentype) m
+			JOIN ts_token_type(c.cfgparser) t ON t.tokid = m.maptokentype)::text,
+		(pg_get_userbyid(c.cfgowner)::text)::text,
+		(obj_description(c.oid, 'pg_ts_config'))::text
+	]
+FROM pg_ts_config c
+JOIN pg_namespace n ON n.oid = c.cfgnamespace
+WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_ts_config" "c.oid"}}
+
+UNION ALL
+SELECT 'text_search_dictionary', n.nspname, d.dictname,
+	pg_describe_object('pg_ts_dict'::regclass, d.oid, 0), ARRAY[
+		'pg_ts_dict.dicttemplate',
+		'pg_ts_dict.dictinitoption',
+		'pg_ts_dict.dictowner',
+		'pg_description'
+	]::text[], ARRAY[
+		(SELECT t.tmplnamespace::regnamespace::text || '.' || quote_ident(t.tmplname) FROM pg_ts_template t WHERE t.oid = d.dicttemplate)::text,
+		(d.dictinitoption)::text,
+		(pg_get_userbyid(d.dictowner)::text)::text,
+		(obj_description(d.oid, 'pg_ts_dict'))::text
+	]
+FROM pg_ts_dict d
+JOIN pg_namespace n ON n.oid = d.dictnamespace
+WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_ts_dict" "d.oid"}}
+
+UNION ALL
+SELECT 'text_search_parser', n.nspname, p.prsname,
+	pg_describe_object('pg_ts_parser'::regclass, p.oid, 0), ARRAY[
+		'pg_ts_parser.prsstart',
+		'pg_ts_parser.prstoken',
+		'pg_ts_parser.prsend',
+		'pg_ts_parser.prsheadline',
+		'pg_ts_parser.prslextype',
+		'pg_description'
+	]::text[], ARRAY[
+		(p.prsstart::regproc::text)::text,
+		(p.prstoken::regproc::text)::text,
+		(p.prsend::regproc::text)::text,
+		(nullif(p.prsheadline, 0)::regproc::text)::text,
+		(p.prslextype::regproc::text)::text,
+		(obj_description(p.oid, 'pg_ts_parser'))::text
+	]
+FROM pg_ts_parser p
+JOIN pg_namespace n ON n.oid = p.prsnamespace
+WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_ts_parser" "p.oid"}}
+
+UNION ALL
+SELECT 'text_search_template', n.nspname, t.tmplname,
+	pg_describe_object('pg_ts_template'::regclass, t.oid, 0), ARRAY[
+		'pg_ts_template.tmplinit',
+		'pg_ts_template.tmpllexize',
+		'pg_description'
+	]::text[], ARRAY[
+		(nullif(t.tmplinit, 0)::regproc::text)::text,
+		(t.tmpllexize::regproc::text)::text,
+		(obj_description(t.oid, 'pg_ts_template'))::text
+	]
+FROM pg_ts_template t
+JOIN pg_namespace n ON n.oid = t.tmplnamespace
+WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_ts_template" "t.oid"}}
+
+UNION ALL
 SELECT 'default_privilege', coalesce(n.nspname, ''), pg_get_userbyid(da.defaclrole)::text,
 	pg_describe_object('pg_default_acl'::regclass, da.oid, 0), ARRAY['pg_default_acl.defaclacl'], ARRAY[
 	(SELECT string_agg(e, ', ' ORDER BY e) FROM (

@@ -24,26 +24,6 @@ UNION ALL
 		AND {{userNamespace "n"}}
 		AND {{notExtensionMember "pg_class" "c.oid"}}
 UNION ALL
-	SELECT 'text search configuration', quote_ident(n.nspname) || '.' || quote_ident(x.cfgname)
-	FROM pg_ts_config x
-	JOIN pg_namespace n ON n.oid = x.cfgnamespace
-	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_ts_config" "x.oid"}}
-UNION ALL
-	SELECT 'text search dictionary', quote_ident(n.nspname) || '.' || quote_ident(x.dictname)
-	FROM pg_ts_dict x
-	JOIN pg_namespace n ON n.oid = x.dictnamespace
-	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_ts_dict" "x.oid"}}
-UNION ALL
-	SELECT 'text search parser', quote_ident(n.nspname) || '.' || quote_ident(x.prsname)
-	FROM pg_ts_parser x
-	JOIN pg_namespace n ON n.oid = x.prsnamespace
-	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_ts_parser" "x.oid"}}
-UNION ALL
-	SELECT 'text search template', quote_ident(n.nspname) || '.' || quote_ident(x.tmplname)
-	FROM pg_ts_template x
-	JOIN pg_namespace n ON n.oid = x.tmplnamespace
-	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_ts_template" "x.oid"}}
-UNION ALL
 	SELECT 'operator', quote_ident(n.nspname) || '.' || o.oprname || '('
 		|| CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE format_type(o.oprleft, NULL) END || ', '
 		|| CASE WHEN o.oprright = 0 THEN 'NONE' ELSE format_type(o.oprright, NULL) END || ')'
@@ -64,15 +44,6 @@ UNION ALL
 	JOIN pg_namespace n ON n.oid = x.opfnamespace
 	JOIN pg_am am ON am.oid = x.opfmethod
 	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_opfamily" "x.oid"}}
-UNION ALL
-	SELECT 'cast', '(' || format_type(x.castsource, NULL) || ' AS ' || format_type(x.casttarget, NULL) || ')'
-	FROM pg_cast x
-	WHERE x.oid >= 16384 AND {{notExtensionMember "pg_cast" "x.oid"}}
-		-- Casts a range type makes for its multirange belong to it.
-		AND NOT EXISTS (
-			SELECT FROM pg_depend i
-			WHERE i.classid = 'pg_cast'::regclass AND i.objid = x.oid AND i.deptype = 'i'
-		)
 UNION ALL
 	SELECT 'transform', 'FOR ' || format_type(x.trftype, NULL) || ' LANGUAGE ' || quote_ident(l.lanname)
 	FROM pg_transform x
@@ -96,19 +67,6 @@ UNION ALL
 		AND {{userNamespace "n"}}
 		AND {{notExtensionMember "pg_rewrite" "r.oid"}}
 		AND {{notExtensionMember "pg_class" "c.oid"}}
-UNION ALL
-	SELECT 'statistics object', quote_ident(n.nspname) || '.' || quote_ident(x.stxname)
-	FROM pg_statistic_ext x
-	JOIN pg_namespace n ON n.oid = x.stxnamespace
-	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_statistic_ext" "x.oid"}}
-UNION ALL
-	SELECT 'aggregate',
-		quote_ident(n.nspname) || '.' || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')'
-	FROM pg_proc p
-	JOIN pg_namespace n ON n.oid = p.pronamespace
-	WHERE p.prokind = 'a'
-		AND {{userNamespace "n"}}
-		AND {{notExtensionMember "pg_proc" "p.oid"}}
 UNION ALL
 	SELECT 'conversion', quote_ident(n.nspname) || '.' || quote_ident(x.conname)
 	FROM pg_conversion x

@@ -1,28 +1,11 @@
 -- Managed objects that use, directly or through other objects, an object of
--- a kind renovate does not manage (see unmanaged.sql): a view calling a
--- custom aggregate, an index on a custom operator class, a function whose
--- SQL-standard body names a custom text search configuration, a column of
--- a base type, and everything that in turn depends on those. Plan
+-- a kind renovate does not manage (see unmanaged.sql): an index on a
+-- custom operator class, a column of a base type, and everything that in turn depends on those. Plan
 -- verification cannot rebuild them in a scratch copy made from renovate's
 -- model, which lacks what they use, so it leaves them out and says so.
 -- Rows: (kind, schema, table, name, cause), cause being the unmanaged
 -- object as pg_identify_object names it ("aggregate public.f(integer)"). Extension members are skipped.
 WITH RECURSIVE roots(classid, objid) AS (
-	SELECT 'pg_proc'::regclass, p.oid FROM pg_proc p
-	WHERE p.prokind = 'a' AND p.oid >= 16384 AND {{notExtensionMember "pg_proc" "p.oid"}}
-UNION ALL
-	SELECT 'pg_ts_config'::regclass, x.oid FROM pg_ts_config x
-	WHERE x.oid >= 16384 AND {{notExtensionMember "pg_ts_config" "x.oid"}}
-UNION ALL
-	SELECT 'pg_ts_dict'::regclass, x.oid FROM pg_ts_dict x
-	WHERE x.oid >= 16384 AND {{notExtensionMember "pg_ts_dict" "x.oid"}}
-UNION ALL
-	SELECT 'pg_ts_parser'::regclass, x.oid FROM pg_ts_parser x
-	WHERE x.oid >= 16384 AND {{notExtensionMember "pg_ts_parser" "x.oid"}}
-UNION ALL
-	SELECT 'pg_ts_template'::regclass, x.oid FROM pg_ts_template x
-	WHERE x.oid >= 16384 AND {{notExtensionMember "pg_ts_template" "x.oid"}}
-UNION ALL
 	SELECT 'pg_operator'::regclass, x.oid FROM pg_operator x
 	WHERE x.oid >= 16384 AND {{notExtensionMember "pg_operator" "x.oid"}}
 UNION ALL
@@ -31,13 +14,6 @@ UNION ALL
 UNION ALL
 	SELECT 'pg_opfamily'::regclass, x.oid FROM pg_opfamily x
 	WHERE x.oid >= 16384 AND {{notExtensionMember "pg_opfamily" "x.oid"}}
-UNION ALL
-	SELECT 'pg_cast'::regclass, x.oid FROM pg_cast x
-	WHERE x.oid >= 16384 AND {{notExtensionMember "pg_cast" "x.oid"}}
-		AND NOT EXISTS (
-			SELECT FROM pg_depend i
-			WHERE i.classid = 'pg_cast'::regclass AND i.objid = x.oid AND i.deptype = 'i'
-		)
 UNION ALL
 	SELECT 'pg_conversion'::regclass, x.oid FROM pg_conversion x
 	WHERE x.oid >= 16384 AND {{notExtensionMember "pg_conversion" "x.oid"}}

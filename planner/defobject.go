@@ -1,0 +1,325 @@
+package planner
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/state"
+)
+
+// This file plans the definition objects (state.DefObject).
+//
+// What changes in place:
+//   - comments, for every kind (COMMENT ON);
+//   - a text search configuration's mappings (ALTER TEXT SEARCH
+//     CONFIGURATION ... ADD / ALTER / DROP MAPPING);
+//   - a text search dictionary's options (ALTER TEXT SEARCH DICTIONARY
+//     ... (option = value, removed_option));
+//   - a statistics object's target (ALTER STATISTICS ... SET STATISTICS);
+//   - an aggregate whose arguments, state type, final function and kind
+//     stay the same (CREATE OR REPLACE AGGREGATE: PostgreSQL refuses to
+//     change the result type or kind that way).
+//
+// Everything else is recreated, dropped and created again: PostgreSQL has
+// no ALTER for a cast, a text search parser or template, a dictionary's
+// template, a configuration's parser or a statistics object's columns.
+// An object is also recreated when an object it references (a function,
+// a type, a table, another definition object) is dropped by the plan.
+// Views calling a recreated aggregate are recreated around it (view.go
+// treats aggregate drops as function drops).
+//
+// Creates: casts and text search objects before tables (phaseDefObject),
+// whose defaults, generated columns and indexes use them; aggregates and
+// statistics objects once tables, columns and functions exist, before
+// views (phaseDefObjectLate). Drops run after the views, indexes, columns
+// and constraints using them are dropped and before the functions and
+// types they use (phaseDropDefObject); statistics objects go before the
+// columns and tables they are on, whose drop would take them along
+// (phaseDropStatistics).
+
+// defObjects plans every definition object. It runs after functions,
+// types and tables have been diffed (it reads their drop steps) and
+// before views (which read its drops).
+func (d *differ) defObjects() {
+	from := map[state.ObjectKey]state.DefObject{}
+	for _, o := range d.from.Objects {
+		from[o.Key()] = o
+	}
+	dropped := d.droppedRefs()
+	desired := map[state.ObjectKey]bool{}
+	// Drops of recreated objects run in reverse dependency order: a
+	// configuration before its dictionaries, a dictionary before its
+	// template.
+	var drops []state.DefObject
+	for _, o := range defCreateOrder(d.to.Objects) {
+		k := o.Key()
+		desired[k] = true
+		old, ok := from[k]
+		switch {
+		case !ok:
+			d.change(k, ActionCreate, "", sqlgen.DefObjectDefinition(o))
+			d.createDefObject(o)
+		case o.Kind == state.KindTSConfiguration && old.Definition == o.Definition && refsDropped(old, dropped) && onlyDictsDropped(old, dropped):
+			// A dictionary it maps to is recreated: the mappings using it
+			// leave before the dictionary is dropped and come back once
+			// it is created again, so the configuration (and the indexes
+			// and columns using it) stay.
+			old = d.remapDictionaries(old, o, dropped)
+			d.alterDefObject(old, o)
+		case old.Definition != o.Definition || refsDropped(old, dropped):
+			if o.Kind == state.KindAggregate && old.Definition != o.Definition && !refsDropped(old, dropped) && aggregateReplaceable(old, o) {
+				d.change(k, ActionAlter, sqlgen.DefObjectDefinition(old), sqlgen.DefObjectDefinition(o))
+				d.add(phaseDefObjectLate, k, ActionAlter, strings.Replace(sqlgen.CreateDefObject(o), "CREATE AGGREGATE ", "CREATE OR REPLACE AGGREGATE ", 1))
+				if old.Comment != o.Comment {
+					d.add(phaseComment, k, ActionAlter, sqlgen.DefObjectComment(o, o.Comment))
+				}
+				continue
+			}
+			d.change(k, ActionAlter, sqlgen.DefObjectDefinition(old), sqlgen.DefObjectDefinition(o))
+			drops = append(drops, old)
+			d.createDefObject(o)
+			// The references of the recreated object are dropped with
+			// it, so an object using this one is recreated too.
+			dropped[defNode(k)] = true
+		default:
+			d.alterDefObject(old, o)
+		}
+	}
+	for _, o := range defCreateOrder(d.from.Objects) {
+		if !desired[o.Key()] {
+			d.change(o.Key(), ActionDrop, sqlgen.DefObjectDefinition(o), "")
+			drops = append(drops, o)
+		}
+	}
+	d.defObjectDrops(drops)
+	// Privileges, once the drops above say which objects are recreated.
+	for _, o := range d.to.Objects {
+		if o.Kind != state.KindAggregate {
+			continue
+		}
+		old, ok := from[o.Key()]
+		d.objectPrivileges(o.Key(), d.existingPrivileges(o.Key(), ok, old.Privileges), o.Privileges)
+	}
+}
+
+// defObjectDrops adds the drop steps of drops, in reverse order.
+func (d *differ) defObjectDrops(drops []state.DefObject) {
+	for i := len(drops) - 1; i >= 0; i-- {
+		ph := phaseDropDefObject
+		if drops[i].Kind == state.KindStatisticsObject {
+			ph = phaseDropStatistics
+		}
+		d.add(ph, drops[i].Key(), ActionDrop, sqlgen.DropDefObject(drops[i]))
+	}
+}
+
+// createDefObject adds the steps creating o, with its comment.
+func (d *differ) createDefObject(o state.DefObject) {
+	ph := phaseDefObject
+	if o.Kind == state.KindAggregate || o.Kind == state.KindStatisticsObject {
+		ph = phaseDefObjectLate
+	}
+	d.add(ph, o.Key(), ActionCreate, sqlgen.CreateDefObject(o))
+	if o.Comment != "" {
+		d.add(phaseComment, o.Key(), ActionAlter, sqlgen.DefObjectComment(o, o.Comment))
+	}
+}
+
+// alterDefObject changes o's settings and comment in place.
+func (d *differ) alterDefObject(old, o state.DefObject) {
+	k := o.Key()
+	var sql []string
+	switch o.Kind {
+	case state.KindTSConfiguration:
+		oldMaps := settingMap(old.Settings)
+		for _, m := range o.Settings {
+			switch v, ok := oldMaps[m.Name]; {
+			case !ok:
+				sql = append(sql, sqlgen.TSMapping(o, "ADD", m))
+			case v != m.Value:
+				sql = append(sql, sqlgen.TSMapping(o, "ALTER", m))
+			}
+		}
+		newMaps := settingMap(o.Settings)
+		for _, m := range old.Settings {
+			if _, ok := newMaps[m.Name]; !ok {
+				sql = append(sql, sqlgen.DropTSMapping(o, m.Name))
+			}
+		}
+	case state.KindTSDictionary:
+		// Options compare as a set: ALTER appends what it sets, so the
+		// server's order may differ from the file's without meaning
+		// anything.
+		oldOpts := settingMap(old.Settings)
+		var set []state.DefSetting
+		for _, m := range o.Settings {
+			if v, ok := oldOpts[m.Name]; !ok || v != m.Value {
+				set = append(set, m)
+			}
+		}
+		newOpts := settingMap(o.Settings)
+		var unset []string
+		for _, m := range old.Settings {
+			if _, ok := newOpts[m.Name]; !ok {
+				unset = append(unset, m.Name)
+			}
+		}
+		if len(set) > 0 || len(unset) > 0 {
+			sql = append(sql, sqlgen.AlterTSDictionary(o, set, unset))
+		}
+	case state.KindStatisticsObject:
+		ot, nt := settingMap(old.Settings)["statistics"], settingMap(o.Settings)["statistics"]
+		if ot != nt {
+			if nt == "" {
+				nt = "-1"
+			}
+			sql = append(sql, sqlgen.StatisticsTarget(o, nt))
+		}
+	}
+	if len(sql) == 0 && old.Comment == o.Comment {
+		return
+	}
+	d.change(k, ActionAlter, sqlgen.DefObjectDefinition(old), sqlgen.DefObjectDefinition(o))
+	ph := phaseDefObject
+	if o.Kind == state.KindStatisticsObject {
+		ph = phaseDefObjectLate
+	}
+	for _, s := range sql {
+		d.add(ph, k, ActionAlter, s)
+	}
+	if old.Comment != o.Comment {
+		d.add(phaseComment, k, ActionAlter, sqlgen.DefObjectComment(o, o.Comment))
+	}
+}
+
+func settingMap(ss []state.DefSetting) map[string]string {
+	m := map[string]string{}
+	for _, s := range ss {
+		m[s.Name] = s.Value
+	}
+	return m
+}
+
+// aggregateReplaceable reports whether CREATE OR REPLACE AGGREGATE can
+// turn old into nw: the same arguments (names included), state type,
+// final function and kind, so the result type and kind stay.
+func aggregateReplaceable(old, nw state.DefObject) bool {
+	keep := func(def string) string {
+		lines := strings.Split(def, "\n")
+		var out []string
+		for i, l := range lines {
+			t := strings.TrimSpace(l)
+			if i == 0 || strings.HasPrefix(t, "STYPE =") || strings.HasPrefix(t, "FINALFUNC =") ||
+				strings.HasPrefix(t, "FINALFUNC_EXTRA") || strings.HasPrefix(t, "HYPOTHETICAL") {
+				out = append(out, strings.TrimSuffix(t, ","))
+			}
+		}
+		return strings.Join(out, "\n")
+	}
+	return keep(old.Definition) == keep(nw.Definition)
+}
+
+// defNode is the node a definition object is known by in droppedRefs.
+func defNode(k state.ObjectKey) state.ObjectKey {
+	switch k.Kind {
+	case state.KindFunction, state.KindProcedure, state.KindAggregate:
+		return state.ObjectKey{Kind: state.KindFunction, Schema: k.Schema, Name: k.Name}
+	case state.KindTable, state.KindView, state.KindMaterializedView:
+		return state.ObjectKey{Kind: state.KindTable, Schema: k.Schema, Name: k.Name}
+	}
+	return state.ObjectKey{Kind: k.Kind, Schema: k.Schema, Name: k.Name, Signature: k.Signature}
+}
+
+// droppedRefs returns the objects the plan so far drops as a whole
+// (functions and procedures by name, types, tables), as defNode keys.
+func (d *differ) droppedRefs() map[state.ObjectKey]bool {
+	out := map[state.ObjectKey]bool{}
+	for _, s := range d.steps {
+		if s.Action != ActionDrop || s.Object.Table != "" {
+			continue
+		}
+		switch s.Object.Kind {
+		case state.KindFunction, state.KindProcedure, state.KindType, state.KindTable:
+			out[defNode(s.Object)] = true
+		}
+	}
+	return out
+}
+
+// refsDropped reports whether an object o references is dropped.
+func refsDropped(o state.DefObject, dropped map[state.ObjectKey]bool) bool {
+	for _, r := range o.Refs {
+		if dropped[defNode(r)] {
+			return true
+		}
+	}
+	return false
+}
+
+// defCreateOrder returns objs in the order they can be created in:
+// templates and parsers, dictionaries, configurations, casts,
+// aggregates, statistics objects; by key within a kind.
+func defCreateOrder(objs []state.DefObject) []state.DefObject {
+	rank := map[state.Kind]int{
+		state.KindTSTemplate: 0, state.KindTSParser: 1, state.KindTSDictionary: 2, state.KindTSConfiguration: 3,
+		state.KindCast: 4, state.KindAggregate: 5, state.KindStatisticsObject: 6,
+	}
+	out := append([]state.DefObject(nil), objs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if rank[out[i].Kind] != rank[out[j].Kind] {
+			return rank[out[i].Kind] < rank[out[j].Kind]
+		}
+		return out[i].Key().Less(out[j].Key())
+	})
+	return out
+}
+
+// defObjectIndex maps the definition objects of m by key, for refIndex.
+func defObjectIndex(m state.DatabaseSchema) map[state.ObjectKey]state.DefObject {
+	out := make(map[state.ObjectKey]state.DefObject, len(m.Objects))
+	for _, o := range m.Objects {
+		out[o.Key()] = o
+	}
+	return out
+}
+
+// onlyDictsDropped reports whether the dropped references of a
+// configuration are all dictionaries.
+func onlyDictsDropped(o state.DefObject, dropped map[state.ObjectKey]bool) bool {
+	for _, r := range o.Refs {
+		if dropped[defNode(r)] && r.Kind != state.KindTSDictionary {
+			return false
+		}
+	}
+	return true
+}
+
+// remapDictionaries drops the mappings of the remote configuration old
+// that use a dictionary the plan drops (before the drop), and returns old
+// without them, so alterDefObject adds them back as nw has them.
+func (d *differ) remapDictionaries(old, nw state.DefObject, dropped map[state.ObjectKey]bool) state.DefObject {
+	gone := map[string]bool{}
+	for _, r := range old.Refs {
+		if r.Kind == state.KindTSDictionary && dropped[defNode(r)] {
+			gone[sqlgen.QualifiedName(r.Schema, r.Name)] = true
+		}
+	}
+	kept := old
+	kept.Settings = nil
+	for _, m := range old.Settings {
+		uses := false
+		for _, dict := range strings.Split(m.Value, ", ") {
+			if gone[dict] {
+				uses = true
+			}
+		}
+		if !uses {
+			kept.Settings = append(kept.Settings, m)
+			continue
+		}
+		d.add(phaseDropDefObject, old.Key(), ActionAlter, sqlgen.DropTSMapping(old, m.Name))
+	}
+	d.change(old.Key(), ActionAlter, sqlgen.DefObjectDefinition(old), sqlgen.DefObjectDefinition(nw))
+	return kept
+}

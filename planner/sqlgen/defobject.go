@@ -1,0 +1,134 @@
+package sqlgen
+
+import (
+	"strings"
+
+	"github.com/renovate-pg/renovate/state"
+)
+
+// This file prints the definition objects (state.DefObject): aggregates,
+// casts, statistics objects and text search objects.
+
+// defWords are the words naming each kind in COMMENT ON, DROP and ALTER.
+var defWords = map[state.Kind]string{
+	state.KindAggregate:        "AGGREGATE",
+	state.KindCast:             "CAST",
+	state.KindStatisticsObject: "STATISTICS",
+	state.KindTSConfiguration:  "TEXT SEARCH CONFIGURATION",
+	state.KindTSDictionary:     "TEXT SEARCH DICTIONARY",
+	state.KindTSParser:         "TEXT SEARCH PARSER",
+	state.KindTSTemplate:       "TEXT SEARCH TEMPLATE",
+}
+
+// DefObjectTarget prints the object as COMMENT ON and DROP name it:
+// "AGGREGATE public.agg(text)", "CAST (integer AS public.t)".
+func DefObjectTarget(o state.DefObject) string {
+	w := defWords[o.Kind]
+	switch o.Kind {
+	case state.KindCast:
+		return w + " (" + o.Name + ")"
+	case state.KindAggregate:
+		return w + " " + QualifiedName(o.Schema, o.Name) + o.Signature
+	}
+	return w + " " + QualifiedName(o.Schema, o.Name)
+}
+
+// CreateDefObject prints the statements creating o, without its comment.
+func CreateDefObject(o state.DefObject) string {
+	var b strings.Builder
+	switch o.Kind {
+	case state.KindTSDictionary:
+		b.WriteString("CREATE TEXT SEARCH DICTIONARY " + QualifiedName(o.Schema, o.Name) + " (\n    " + o.Definition)
+		for _, s := range o.Settings {
+			b.WriteString(",\n    " + s.Name + " = " + s.Value)
+		}
+		b.WriteString("\n);\n")
+	case state.KindTSConfiguration:
+		b.WriteString("CREATE TEXT SEARCH CONFIGURATION " + QualifiedName(o.Schema, o.Name) + " (" + o.Definition + ");\n")
+		for _, s := range o.Settings {
+			b.WriteString(TSMapping(o, "ADD", s))
+		}
+	default:
+		b.WriteString(o.Definition + "\n")
+		for _, s := range o.Settings {
+			if o.Kind == state.KindStatisticsObject && s.Name == "statistics" {
+				b.WriteString(StatisticsTarget(o, s.Value))
+			}
+		}
+	}
+	return b.String()
+}
+
+// DefObjectDefinition prints o with its comment, as its file holds it.
+func DefObjectDefinition(o state.DefObject) string {
+	s := CreateDefObject(o)
+	if o.Comment != "" {
+		s += DefObjectComment(o, o.Comment)
+	}
+	if o.Kind == state.KindAggregate {
+		s += PrivilegesDefinition(o.Key(), o.Privileges)
+	}
+	return s
+}
+
+// DefObjectsFile prints several objects, separated by blank lines.
+func DefObjectsFile(objs []state.DefObject) string {
+	parts := make([]string, len(objs))
+	for i, o := range objs {
+		parts[i] = DefObjectDefinition(o)
+	}
+	return strings.Join(parts, "\n")
+}
+
+// DefObjectComment prints COMMENT ON the object.
+func DefObjectComment(o state.DefObject, comment string) string {
+	t := DefObjectTarget(o)
+	w := defWords[o.Kind]
+	return Comment(w, strings.TrimPrefix(t, w+" "), comment)
+}
+
+// DropDefObject prints DROP of the object.
+func DropDefObject(o state.DefObject) string {
+	return "DROP " + DefObjectTarget(o) + ";\n"
+}
+
+// TSMapping prints ALTER TEXT SEARCH CONFIGURATION ... ADD or ALTER
+// MAPPING FOR a token type.
+func TSMapping(o state.DefObject, verb string, m state.DefSetting) string {
+	return "ALTER TEXT SEARCH CONFIGURATION " + QualifiedName(o.Schema, o.Name) + " " + verb + " MAPPING FOR " +
+		QuoteIdent(m.Name) + " WITH " + m.Value + ";\n"
+}
+
+// DropTSMapping prints ALTER TEXT SEARCH CONFIGURATION ... DROP MAPPING.
+func DropTSMapping(o state.DefObject, token string) string {
+	return "ALTER TEXT SEARCH CONFIGURATION " + QualifiedName(o.Schema, o.Name) + " DROP MAPPING FOR " + QuoteIdent(token) + ";\n"
+}
+
+// AlterTSDictionary prints ALTER TEXT SEARCH DICTIONARY ... (options):
+// set sets those options, unset removes the ones named.
+func AlterTSDictionary(o state.DefObject, set []state.DefSetting, unset []string) string {
+	var parts []string
+	for _, s := range set {
+		parts = append(parts, s.Name+" = "+s.Value)
+	}
+	parts = append(parts, unset...)
+	return "ALTER TEXT SEARCH DICTIONARY " + QualifiedName(o.Schema, o.Name) + " (" + strings.Join(parts, ", ") + ");\n"
+}
+
+// StatisticsTarget prints ALTER STATISTICS ... SET STATISTICS.
+func StatisticsTarget(o state.DefObject, target string) string {
+	return "ALTER STATISTICS " + QualifiedName(o.Schema, o.Name) + " SET STATISTICS " + target + ";\n"
+}
+
+// dumpDefObjects prints the definition objects for Dump: the casts and
+// text search objects tables may use (late false), or the aggregates and
+// statistics objects, which come after tables (late true).
+func dumpDefObjects(s state.DatabaseSchema, late bool) string {
+	var b strings.Builder
+	for _, o := range s.Objects {
+		if (o.Kind == state.KindAggregate || o.Kind == state.KindStatisticsObject) == late {
+			b.WriteString(DefObjectDefinition(o))
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,125 @@
+-- Definition objects (state.DefObject): aggregates, casts, statistics
+-- objects and text search configurations, dictionaries, parsers and
+-- templates, without those of extensions. Each row is (kind, schema,
+-- name, signature, definition, setting names, setting values, dictionary
+-- options, comment). The definition is SQL the parser reads back into the
+-- canonical form; with only pg_catalog on the search path, every
+-- user-defined name in it comes out schema-qualified.
+SELECT kind, schema, name, signature, definition, setting_names, setting_values, options, comment, privileges FROM (
+	SELECT 'aggregate' AS kind, n.nspname::text AS schema, p.proname::text AS name,
+		'(' || pg_get_function_identity_arguments(p.oid) || ')' AS signature,
+		'CREATE AGGREGATE ' || quote_ident(n.nspname) || '.' || quote_ident(p.proname) || '('
+			|| CASE WHEN p.pronargs = 0 AND a.aggkind = 'n' THEN '*' ELSE pg_get_function_arguments(p.oid) END
+			|| E') (\n    ' || array_to_string(ARRAY[
+				'SFUNC = ' || a.aggtransfn::regproc::text,
+				'STYPE = ' || format_type(a.aggtranstype, NULL),
+				CASE WHEN a.aggtransspace <> 0 THEN 'SSPACE = ' || a.aggtransspace END,
+				CASE WHEN a.aggfinalfn <> 0 THEN 'FINALFUNC = ' || a.aggfinalfn::regproc::text END,
+				CASE WHEN a.aggfinalextra THEN 'FINALFUNC_EXTRA' END,
+				-- FINALFUNC_MODIFY defaults to READ_ONLY, READ_WRITE for
+				-- ordered-set aggregates.
+				CASE WHEN a.aggfinalmodify <> CASE a.aggkind WHEN 'n' THEN 'r' ELSE 'w' END THEN
+					'FINALFUNC_MODIFY = ' || CASE a.aggfinalmodify WHEN 'r' THEN 'READ_ONLY' WHEN 's' THEN 'SHAREABLE' ELSE 'READ_WRITE' END END,
+				CASE WHEN a.aggcombinefn <> 0 THEN 'COMBINEFUNC = ' || a.aggcombinefn::regproc::text END,
+				CASE WHEN a.aggserialfn <> 0 THEN 'SERIALFUNC = ' || a.aggserialfn::regproc::text END,
+				CASE WHEN a.aggdeserialfn <> 0 THEN 'DESERIALFUNC = ' || a.aggdeserialfn::regproc::text END,
+				CASE WHEN a.agginitval IS NOT NULL THEN 'INITCOND = ' || quote_literal(a.agginitval) END,
+				CASE WHEN a.aggmtransfn <> 0 THEN 'MSFUNC = ' || a.aggmtransfn::regproc::text END,
+				CASE WHEN a.aggminvtransfn <> 0 THEN 'MINVFUNC = ' || a.aggminvtransfn::regproc::text END,
+				CASE WHEN a.aggmtranstype <> 0 THEN 'MSTYPE = ' || format_type(a.aggmtranstype, NULL) END,
+				CASE WHEN a.aggmtransspace <> 0 THEN 'MSSPACE = ' || a.aggmtransspace END,
+				CASE WHEN a.aggmfinalfn <> 0 THEN 'MFINALFUNC = ' || a.aggmfinalfn::regproc::text END,
+				CASE WHEN a.aggmfinalextra THEN 'MFINALFUNC_EXTRA' END,
+				CASE WHEN a.aggmtransfn <> 0 AND a.aggmfinalmodify <> CASE a.aggkind WHEN 'n' THEN 'r' ELSE 'w' END THEN
+					'MFINALFUNC_MODIFY = ' || CASE a.aggmfinalmodify WHEN 'r' THEN 'READ_ONLY' WHEN 's' THEN 'SHAREABLE' ELSE 'READ_WRITE' END END,
+				CASE WHEN a.aggminitval IS NOT NULL THEN 'MINITCOND = ' || quote_literal(a.aggminitval) END,
+				CASE WHEN a.aggsortop <> 0 THEN 'SORTOP = ' || (
+					SELECT CASE WHEN o.oprnamespace = 'pg_catalog'::regnamespace THEN o.oprname::text
+						ELSE 'OPERATOR(' || o.oprnamespace::regnamespace::text || '.' || o.oprname || ')' END
+					FROM pg_operator o WHERE o.oid = a.aggsortop) END,
+				CASE p.proparallel WHEN 's' THEN 'PARALLEL = SAFE' WHEN 'r' THEN 'PARALLEL = RESTRICTED' END,
+				CASE WHEN a.aggkind = 'h' THEN 'HYPOTHETICAL' END
+			], E',\n    ') || E'\n);' AS definition,
+		NULL::text[] AS setting_names, NULL::text[] AS setting_values, NULL::text AS options,
+		obj_description(p.oid, 'pg_proc') AS comment,
+		-- EXECUTE, in the model's effective form: a NULL ACL is the
+		-- default, the owner's own rows are left out.
+		(SELECT json_agg(json_build_array(
+				CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee)::text END,
+				x.privilege_type, x.is_grantable))
+			FROM aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) x
+			WHERE x.grantee <> p.proowner)::text AS privileges
+	FROM pg_proc p
+	JOIN pg_aggregate a ON a.aggfnoid = p.oid
+	JOIN pg_namespace n ON n.oid = p.pronamespace
+	WHERE p.prokind = 'a' AND {{userNamespace "n"}} AND {{notExtensionMember "pg_proc" "p.oid"}}
+UNION ALL
+	SELECT 'cast', '', format_type(c.castsource, NULL) || ' AS ' || format_type(c.casttarget, NULL), '',
+		'CREATE CAST (' || format_type(c.castsource, NULL) || ' AS ' || format_type(c.casttarget, NULL) || ') '
+			|| CASE c.castmethod WHEN 'f' THEN 'WITH FUNCTION ' || c.castfunc::regprocedure::text
+				WHEN 'i' THEN 'WITH INOUT' ELSE 'WITHOUT FUNCTION' END
+			|| CASE c.castcontext WHEN 'i' THEN ' AS IMPLICIT' WHEN 'a' THEN ' AS ASSIGNMENT' ELSE '' END || ';',
+		NULL, NULL, NULL, obj_description(c.oid, 'pg_cast'), NULL
+	FROM pg_cast c
+	WHERE c.oid >= 16384 AND {{notExtensionMember "pg_cast" "c.oid"}}
+		-- Casts a range type makes for its multirange belong to it.
+		AND NOT EXISTS (
+			SELECT FROM pg_depend i
+			WHERE i.classid = 'pg_cast'::regclass AND i.objid = c.oid AND i.deptype = 'i'
+		)
+UNION ALL
+	SELECT 'statistics', n.nspname::text, x.stxname::text, '',
+		pg_get_statisticsobjdef(x.oid) || ';',
+		CASE WHEN x.stxstattarget IS NOT NULL AND x.stxstattarget <> -1 THEN ARRAY['statistics'] END,
+		CASE WHEN x.stxstattarget IS NOT NULL AND x.stxstattarget <> -1 THEN ARRAY[x.stxstattarget::text] END,
+		NULL, obj_description(x.oid, 'pg_statistic_ext'), NULL
+	FROM pg_statistic_ext x
+	JOIN pg_namespace n ON n.oid = x.stxnamespace
+	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_statistic_ext" "x.oid"}}
+UNION ALL
+	SELECT 'text_search_configuration', n.nspname::text, c.cfgname::text, '',
+		'PARSER = ' || (SELECT CASE WHEN p.prsnamespace = 'pg_catalog'::regnamespace THEN quote_ident(p.prsname)
+			ELSE p.prsnamespace::regnamespace::text || '.' || quote_ident(p.prsname) END
+			FROM pg_ts_parser p WHERE p.oid = c.cfgparser),
+		ARRAY(SELECT m.alias FROM (
+			SELECT t.alias::text, string_agg(m.mapdict::regdictionary::text, ', ' ORDER BY m.mapseqno) AS dicts
+			FROM pg_ts_config_map m JOIN ts_token_type(c.cfgparser) t ON t.tokid = m.maptokentype
+			WHERE m.mapcfg = c.oid GROUP BY t.alias) m ORDER BY m.alias),
+		ARRAY(SELECT m.dicts FROM (
+			SELECT t.alias::text, string_agg(m.mapdict::regdictionary::text, ', ' ORDER BY m.mapseqno) AS dicts
+			FROM pg_ts_config_map m JOIN ts_token_type(c.cfgparser) t ON t.tokid = m.maptokentype
+			WHERE m.mapcfg = c.oid GROUP BY t.alias) m ORDER BY m.alias),
+		NULL, obj_description(c.oid, 'pg_ts_config'), NULL
+	FROM pg_ts_config c
+	JOIN pg_namespace n ON n.oid = c.cfgnamespace
+	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_ts_config" "c.oid"}}
+UNION ALL
+	SELECT 'text_search_dictionary', n.nspname::text, d.dictname::text, '',
+		'TEMPLATE = ' || (SELECT CASE WHEN t.tmplnamespace = 'pg_catalog'::regnamespace THEN quote_ident(t.tmplname)
+			ELSE t.tmplnamespace::regnamespace::text || '.' || quote_ident(t.tmplname) END
+			FROM pg_ts_template t WHERE t.oid = d.dicttemplate),
+		NULL, NULL, d.dictinitoption, obj_description(d.oid, 'pg_ts_dict'), NULL
+	FROM pg_ts_dict d
+	JOIN pg_namespace n ON n.oid = d.dictnamespace
+	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_ts_dict" "d.oid"}}
+UNION ALL
+	SELECT 'text_search_parser', n.nspname::text, p.prsname::text, '',
+		'CREATE TEXT SEARCH PARSER ' || quote_ident(n.nspname) || '.' || quote_ident(p.prsname)
+			|| ' (START = ' || p.prsstart::regproc::text || ', GETTOKEN = ' || p.prstoken::regproc::text
+			|| ', END = ' || p.prsend::regproc::text || ', LEXTYPES = ' || p.prslextype::regproc::text
+			|| CASE WHEN p.prsheadline <> 0 THEN ', HEADLINE = ' || p.prsheadline::regproc::text ELSE '' END || ');',
+		NULL, NULL, NULL, obj_description(p.oid, 'pg_ts_parser'), NULL
+	FROM pg_ts_parser p
+	JOIN pg_namespace n ON n.oid = p.prsnamespace
+	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_ts_parser" "p.oid"}}
+UNION ALL
+	SELECT 'text_search_template', n.nspname::text, t.tmplname::text, '',
+		'CREATE TEXT SEARCH TEMPLATE ' || quote_ident(n.nspname) || '.' || quote_ident(t.tmplname) || ' ('
+			|| CASE WHEN t.tmplinit <> 0 THEN 'INIT = ' || t.tmplinit::regproc::text || ', ' ELSE '' END
+			|| 'LEXIZE = ' || t.tmpllexize::regproc::text || ');',
+		NULL, NULL, NULL, obj_description(t.oid, 'pg_ts_template'), NULL
+	FROM pg_ts_template t
+	JOIN pg_namespace n ON n.oid = t.tmplnamespace
+	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_ts_template" "t.oid"}}
+) o
+ORDER BY kind, schema, name, signature

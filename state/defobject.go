@@ -1,0 +1,146 @@
+package state
+
+import "strings"
+
+// Definition objects.
+//
+// Aggregates, casts, text search configurations, dictionaries, parsers and
+// templates and statistics objects are "definition objects": each is
+// compared by a canonical definition (SQL text the parser prints the same
+// way for the files and the live database) and recreated when that
+// changes, apart from the few properties PostgreSQL alters in place, which
+// are Settings. One model serves them all; what differs between the kinds
+// is how they are printed (planner/sqlgen/defobject.go) and which settings
+// change in place (planner/defobject.go).
+
+// Kinds of definition objects.
+const (
+	KindAggregate        Kind = "aggregate"
+	KindCast             Kind = "cast"
+	KindTSConfiguration  Kind = "text_search_configuration"
+	KindTSDictionary     Kind = "text_search_dictionary"
+	KindTSParser         Kind = "text_search_parser"
+	KindTSTemplate       Kind = "text_search_template"
+	KindStatisticsObject Kind = "statistics"
+)
+
+// DefKinds are the kinds a DefObject can have, in the order the model
+// sorts them.
+var DefKinds = []Kind{KindAggregate, KindCast, KindStatisticsObject,
+	KindTSConfiguration, KindTSDictionary, KindTSParser, KindTSTemplate}
+
+// IsDefKind reports whether k is a kind of DefObject.
+func IsDefKind(k Kind) bool {
+	for _, d := range DefKinds {
+		if d == k {
+			return true
+		}
+	}
+	return false
+}
+
+// DefObject is one definition object.
+//
+// Schema is empty for casts, which belong to no schema; their Name is
+// "source AS target" in canonical type text. Aggregates carry their
+// identity arguments in Signature ("(text, text)", "(ORDER BY integer)",
+// "(*)"), like routines.
+type DefObject struct {
+	Kind      Kind   `json:"kind"`
+	Schema    string `json:"schema,omitempty"`
+	Name      string `json:"name"`
+	Signature string `json:"signature,omitempty"`
+	// Definition is what must be recreated when it changes, as canonical
+	// SQL: the whole CREATE statement for aggregates, casts, parsers,
+	// templates and statistics objects; "TEMPLATE = ..." for a text
+	// search dictionary and "PARSER = ..." for a configuration, whose
+	// options and mappings are Settings.
+	Definition string `json:"definition"`
+	// Settings are the properties changed in place: a dictionary's
+	// options in the order written (their order is kept by the server),
+	// a configuration's mappings by token type (Value is the dictionary
+	// list), a statistics object's target ("statistics").
+	Settings []DefSetting `json:"settings,omitempty"`
+	Comment  string       `json:"comment,omitempty"`
+	// Privileges are an aggregate's (EXECUTE), in the effective form of
+	// state.Privilege; other kinds have none.
+	Privileges []Privilege `json:"privileges,omitempty"`
+	// Refs are the objects the definition names: functions (by name, no
+	// signature, as views record them), types, and other definition
+	// objects. Sorted.
+	Refs []ObjectKey `json:"refs,omitempty"`
+}
+
+// DefSetting is one in-place property of a DefObject.
+type DefSetting struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// Key returns the object's key.
+func (o DefObject) Key() ObjectKey {
+	return ObjectKey{Kind: o.Kind, Schema: o.Schema, Name: o.Name, Signature: o.Signature}
+}
+
+// QualName returns the object's schema-qualified name.
+func (o DefObject) QualName() QualName { return QualName{o.Schema, o.Name} }
+
+// DefObject returns the definition object with key k.
+func (s DatabaseSchema) DefObject(k ObjectKey) (DefObject, bool) {
+	for _, o := range s.Objects {
+		if o.Key() == k {
+			return o, true
+		}
+	}
+	return DefObject{}, false
+}
+
+func defKindRank(k Kind) int {
+	for i, d := range DefKinds {
+		if d == k {
+			return i
+		}
+	}
+	return len(DefKinds)
+}
+
+// orderDefObjects sorts the definition objects by kind, then key, and
+// their references.
+func (s *DatabaseSchema) orderDefObjects(o orderer) {
+	o.slice(s.Objects, func(i, j int) bool {
+		a, b := s.Objects[i], s.Objects[j]
+		if a.Kind != b.Kind {
+			return defKindRank(a.Kind) < defKindRank(b.Kind)
+		}
+		return a.Key().Less(b.Key())
+	})
+	for i := range s.Objects {
+		sortKeys(o, s.Objects[i].Refs)
+		sortPrivileges(o, s.Objects[i].Privileges)
+		if s.Objects[i].Kind == KindTSConfiguration {
+			st := s.Objects[i].Settings
+			o.slice(st, func(a, b int) bool { return st[a].Name < st[b].Name })
+		}
+	}
+}
+
+// AggregateArgTypes returns the argument types of an aggregate signature
+// as GRANT, REVOKE and COMMENT ON name them: "(x ORDER BY y)" and
+// "(VARIADIC x)" are "x, y" and "x"; "(*)" is "" (no arguments).
+func AggregateArgTypes(sig string) string {
+	s := strings.TrimSuffix(strings.TrimPrefix(sig, "("), ")")
+	if s == "*" {
+		return ""
+	}
+	if direct, ordered, ok := strings.Cut(s, " ORDER BY "); ok {
+		// (..., VARIADIC t ORDER BY VARIADIC t) has the variadic
+		// argument once.
+		if strings.HasPrefix(ordered, "VARIADIC ") && (direct == ordered || strings.HasSuffix(direct, ", "+ordered)) {
+			s = direct
+		} else {
+			s = direct + ", " + ordered
+		}
+	}
+	s = strings.TrimPrefix(s, "ORDER BY ")
+	return strings.ReplaceAll(s, "VARIADIC ", "")
+}

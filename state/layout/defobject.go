@@ -1,0 +1,82 @@
+package layout
+
+import (
+	"strings"
+
+	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/state"
+)
+
+// The files of the definition objects (state.DefObject):
+//
+//	casts.sql                                     every cast (casts belong to no schema)
+//	<schema>/aggregates/<name>.sql                every overload of an aggregate
+//	<schema>/statistics/<name>.sql                a statistics object (CREATE STATISTICS)
+//	<schema>/text_search/<kind>.<name>.sql        kind: configuration, dictionary, parser, template
+
+// CastsPath is the file of every cast, written only when there are some.
+const CastsPath = "casts.sql"
+
+// tsFileKinds maps text search kinds to their file name prefix.
+var tsFileKinds = map[state.Kind]string{
+	state.KindTSConfiguration: "configuration",
+	state.KindTSDictionary:    "dictionary",
+	state.KindTSParser:        "parser",
+	state.KindTSTemplate:      "template",
+}
+
+// DefObjectPath is the file a definition object is written to.
+func DefObjectPath(o state.DefObject) string {
+	switch o.Kind {
+	case state.KindCast:
+		return CastsPath
+	case state.KindAggregate:
+		return ObjectPath(o.Schema, "aggregates", o.Name)
+	case state.KindStatisticsObject:
+		return ObjectPath(o.Schema, "statistics", o.Name)
+	}
+	return FileName(o.Schema) + "/text_search/" + tsFileKinds[o.Kind] + "." + FileName(o.Name) + ".sql"
+}
+
+// defObjectFiles adds the files of the definition objects.
+func defObjectFiles(s state.DatabaseSchema, out map[string]string) {
+	byFile := map[string][]state.DefObject{}
+	var paths []string
+	for _, o := range s.Objects {
+		p := DefObjectPath(o)
+		if _, ok := byFile[p]; !ok {
+			paths = append(paths, p)
+		}
+		byFile[p] = append(byFile[p], o)
+	}
+	for _, p := range paths {
+		out[p] = sqlgen.DefObjectsFile(byFile[p])
+	}
+}
+
+// isDefObjectPath reports whether p is a path defObjectFiles could
+// produce.
+func isDefObjectPath(p string) bool {
+	if p == CastsPath {
+		return true
+	}
+	parts := strings.Split(p, "/")
+	if len(parts) != 3 || !strings.HasSuffix(parts[2], ".sql") {
+		return false
+	}
+	switch parts[1] {
+	case "aggregates", "statistics":
+		return true
+	case "text_search":
+		kind, _, ok := strings.Cut(parts[2], ".")
+		if !ok {
+			return false
+		}
+		for _, k := range tsFileKinds {
+			if k == kind {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,12 @@
+CREATE TABLE items (id integer PRIMARY KEY, owner text NOT NULL, tag text NOT NULL);
+
+CREATE FUNCTION concat_sep(acc text, val text, sep text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    AS $$ SELECT CASE WHEN acc IS NULL THEN val ELSE acc || sep || val END $$;
+
+-- Same arguments, state type and final function: CREATE OR REPLACE
+-- AGGREGATE changes it under the view.
+CREATE AGGREGATE group_concat(text, text) (SFUNC = concat_sep, STYPE = text, INITCOND = '', PARALLEL = SAFE);
+COMMENT ON AGGREGATE group_concat(text, text) IS 'joins with a separator, from an empty string';
+
+CREATE VIEW owner_tags AS SELECT owner, group_concat(tag, ',') AS tags FROM items GROUP BY owner;
