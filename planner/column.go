@@ -94,6 +94,14 @@ func (d *differ) alterColumn(q state.QualName, old, nw state.Column) {
 	if dropDefault {
 		d.add(phaseAlterColumn, key, ActionAlter, sqlgen.DropDefault(q, nw.Name))
 	}
+	alterIdentity := old.Identity != "" && nw.Identity != "" && identityChanged
+	if alterIdentity && typeChanged && identityNarrows(old, nw) {
+		// The sequence's new bounds first, while its type still holds
+		// the old ones: the type change narrows the sequence too, and
+		// PostgreSQL refuses a MAXVALUE the new type cannot hold.
+		d.alterIdentityOptions(q, old, nw)
+		alterIdentity = false
+	}
 	if typeChanged {
 		d.alterColumnType(q, old, nw)
 	}
@@ -106,9 +114,23 @@ func (d *differ) alterColumn(q state.QualName, old, nw state.Column) {
 				Hazard{HazardValidation, fmt.Sprintf("SET NOT NULL scans %s under an ACCESS EXCLUSIVE lock and fails if a row holds NULL.", q)})
 			old.NotNull = true
 		}
+		// A serial column turning identity: its sequence steps aside
+		// (the identity's takes its name) and the identity goes on from
+		// where it stood; the old sequence is dropped later (sequence.go).
+		src, serial := d.serialToIdentity(q, nw.Name)
+		if serial && src.renamed() {
+			d.add(phaseAlterColumn, state.ObjectKey{Kind: state.KindSequence, Schema: src.seq.Schema, Name: src.seq.Name}, ActionAlter,
+				sqlgen.RenameObject("SEQUENCE", src.seq, src.from.Name))
+		}
 		d.add(phaseAlterColumn, key, ActionAlter, sqlgen.AddIdentity(q, nw))
-	case old.Identity != "" && nw.Identity != "" && identityChanged:
-		d.add(phaseAlterColumn, key, ActionAlter, sqlgen.AlterIdentity(q, old, nw))
+		if serial {
+			// By the identity sequence's name: pg_get_serial_sequence
+			// would find the old sequence too, still owned by the column.
+			idSeq := state.QualName{Schema: q.Schema, Name: state.IdentitySequenceName(q.Name, nw.Name)}
+			d.add(phaseAlterColumn, key, ActionAlter, sqlgen.CopySequencePosition(sqlgen.QuoteLiteral(sqlgen.Qual(idSeq)), src.from))
+		}
+	case alterIdentity:
+		d.alterIdentityOptions(q, old, nw)
 	}
 	if nw.Default != "" && (dropDefault || old.Default == "") {
 		d.add(phaseAlterColumn, key, ActionAlter, sqlgen.SetDefault(q, nw.Name, nw.Default))
