@@ -169,6 +169,12 @@ func sameIdentityOptions(a, b state.Column) bool {
 // no assignment cast exists (text to integer, say). Changes of modifiers
 // only (varchar(10) to varchar(20)) need none.
 func usingClause(old, nw state.Column) string {
+	return usingExpr(old, nw, strings.Contains(old.Type, "."), strings.Contains(nw.Type, "."))
+}
+
+// usingExpr is usingClause with the user-defined types named: oldUser
+// and newUser say whether old's and nw's types go through text.
+func usingExpr(old, nw state.Column, oldUser, newUser bool) string {
 	if baseType(old.Type) == baseType(nw.Type) {
 		return ""
 	}
@@ -182,7 +188,7 @@ func usingClause(old, nw state.Column) string {
 	// ones never are) rarely have casts to each other: an enum to another
 	// enum, a recreated type to its replacement. Going through text works
 	// for every type with text input and output.
-	if strings.Contains(old.Type, ".") || strings.Contains(nw.Type, ".") {
+	if oldUser || newUser {
 		return sqlgen.QuoteIdent(nw.Name) + "::text::" + nw.Type
 	}
 	return sqlgen.QuoteIdent(nw.Name) + "::" + nw.Type

@@ -94,7 +94,7 @@ func (d *differ) volatile(expr string) bool {
 // reviewed (the marker line removed).
 func (d *differ) alterColumnType(q state.QualName, old, nw state.Column) {
 	key := memberKey(state.KindColumn, q, nw.Name)
-	using := usingClause(old, nw)
+	using := d.usingFor(old, nw)
 	if nw.Generated != "" {
 		// PostgreSQL refuses USING on a generated column ("cannot specify
 		// USING when altering type of generated column"): it computes the

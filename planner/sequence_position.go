@@ -2,6 +2,7 @@ package planner
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/renovate-pg/renovate/planner/sqlgen"
 	"github.com/renovate-pg/renovate/state"
@@ -207,11 +208,29 @@ func hasSequence(s state.DatabaseSchema, q state.QualName) bool {
 }
 
 // UsingClause is the USING expression renovate writes for changing
-// column old into nw ("" for none): the engine asks the server whether
-// it parses (Options.NoCast).
-func UsingClause(old, nw state.Column) string {
+// column old of the current model into nw of the desired one ("" for
+// none): the engine asks the server whether it parses (Options.NoCast).
+func UsingClause(current, desired state.DatabaseSchema, old, nw state.Column) string {
 	if nw.Generated != "" {
 		return ""
 	}
-	return usingClause(old, nw)
+	d := &differ{from: current, to: desired}
+	return d.usingFor(old, nw)
+}
+
+// usingFor is usingClause knowing the models' types: a domain over a
+// built-in type converts as that type does (PostgreSQL casts from a
+// domain through its base type, and to one by casting to the base type
+// and checking the domain's constraints), so it needs no detour through
+// text, and a change with no cast between the base types shows as one.
+func (d *differ) usingFor(old, nw state.Column) string {
+	user := func(t string) bool {
+		name := describeType(t).name
+		if !strings.Contains(name, ".") {
+			return false
+		}
+		u, ok := d.resolveType(name)
+		return !ok || u.Kind != state.TypeDomain || strings.Contains(describeType(u.BaseType).name, ".")
+	}
+	return usingExpr(old, nw, user(old.Type), user(nw.Type))
 }

@@ -51,7 +51,7 @@ func castProbes(current, desired state.DatabaseSchema) []catalog.CastProbe {
 			// change what casts exist.
 			probeOld, probeNew := oc, c
 			probeOld.Name, probeNew.Name = "c", "c"
-			using := planner.UsingClause(probeOld, probeNew)
+			using := planner.UsingClause(current, desired, probeOld, probeNew)
 			if using == "" || seen[pair] {
 				continue
 			}
