@@ -127,7 +127,11 @@ func (d *differ) alterColumn(q state.QualName, old, nw state.Column) {
 			// By the identity sequence's name: pg_get_serial_sequence
 			// would find the old sequence too, still owned by the column.
 			idSeq := state.QualName{Schema: q.Schema, Name: state.IdentitySequenceName(q.Name, nw.Name)}
-			d.add(phaseAlterColumn, key, ActionAlter, sqlgen.CopySequencePosition(sqlgen.QuoteLiteral(sqlgen.Qual(idSeq)), src.from))
+			opts := state.DefaultSequenceOptions(nw.Type, 1)
+			if nw.IdentityOptions != nil {
+				opts = *nw.IdentityOptions
+			}
+			d.add(phaseAlterColumn, key, ActionAlter, sqlgen.CopySequencePosition(sqlgen.QuoteLiteral(sqlgen.Qual(idSeq)), src.from, opts))
 		}
 	case alterIdentity:
 		d.alterIdentityOptions(q, old, nw)

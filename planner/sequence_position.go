@@ -195,7 +195,7 @@ func (d *differ) createSerialSequence(key state.ObjectKey, s state.Sequence, src
 		d.add(phaseSequence, key, ActionAlter, sqlgen.RenameObject("SEQUENCE", src.seq, src.from.Name))
 	}
 	d.add(phaseSequence, key, ActionCreate, sqlgen.CreateSequence(s))
-	d.add(phaseSequence, key, ActionAlter, sqlgen.CopySequencePosition(sqlgen.QuoteLiteral(sqlgen.Qual(s.QualName())), src.from))
+	d.add(phaseSequence, key, ActionAlter, sqlgen.CopySequencePosition(sqlgen.QuoteLiteral(sqlgen.Qual(s.QualName())), src.from, s.SequenceOptions))
 }
 
 func hasSequence(s state.DatabaseSchema, q state.QualName) bool {
