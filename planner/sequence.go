@@ -82,15 +82,15 @@ func (d *differ) sequences() {
 			d.change(key, ActionDrop, sqlgen.SequenceDefinition(s), "")
 		}
 		dropped := s.QualName()
+		hz := []Hazard{{HazardDeletesData, fmt.Sprintf("Dropping sequence %s loses its current value.", s.QualName())}}
 		if s.OwnedBy != nil {
-			// A serial sequence an identity column took over from was
-			// renamed out of its way (column.go).
+			// A serial sequence an identity column took over from (its
+			// position copied, column.go) was renamed out of its way.
 			if src, ok := d.serialToIdentity(state.QualName{Schema: s.Schema, Name: s.OwnedBy.Table}, s.OwnedBy.Column); ok && src.seq == dropped {
-				dropped = src.from
+				dropped, hz = src.from, nil
 			}
 		}
-		d.add(phaseDropSequence, key, ActionDrop, sqlgen.DropSequence(dropped),
-			Hazard{HazardDeletesData, fmt.Sprintf("Dropping sequence %s loses its current value.", s.QualName())})
+		d.add(phaseDropSequence, key, ActionDrop, sqlgen.DropSequence(dropped), hz...)
 	}
 }
 
