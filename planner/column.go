@@ -94,6 +94,14 @@ func (d *differ) alterColumn(q state.QualName, old, nw state.Column) {
 	if dropDefault {
 		d.add(phaseAlterColumn, key, ActionAlter, sqlgen.DropDefault(q, nw.Name))
 	}
+	alterIdentity := old.Identity != "" && nw.Identity != "" && identityChanged
+	if alterIdentity && typeChanged && identityNarrows(old, nw) {
+		// The sequence's new bounds first, while its type still holds
+		// the old ones: the type change narrows the sequence too, and
+		// PostgreSQL refuses a MAXVALUE the new type cannot hold.
+		d.alterIdentityOptions(q, old, nw)
+		alterIdentity = false
+	}
 	if typeChanged {
 		d.alterColumnType(q, old, nw)
 	}
@@ -106,9 +114,27 @@ func (d *differ) alterColumn(q state.QualName, old, nw state.Column) {
 				Hazard{HazardValidation, fmt.Sprintf("SET NOT NULL scans %s under an ACCESS EXCLUSIVE lock and fails if a row holds NULL.", q)})
 			old.NotNull = true
 		}
+		// A serial column turning identity: its sequence steps aside
+		// (the identity's takes its name) and the identity goes on from
+		// where it stood; the old sequence is dropped later (sequence.go).
+		src, serial := d.serialToIdentity(q, nw.Name)
+		if serial && src.renamed() {
+			d.add(phaseAlterColumn, state.ObjectKey{Kind: state.KindSequence, Schema: src.seq.Schema, Name: src.seq.Name}, ActionAlter,
+				sqlgen.RenameObject("SEQUENCE", src.seq, src.from.Name))
+		}
 		d.add(phaseAlterColumn, key, ActionAlter, sqlgen.AddIdentity(q, nw))
-	case old.Identity != "" && nw.Identity != "" && identityChanged:
-		d.add(phaseAlterColumn, key, ActionAlter, sqlgen.AlterIdentity(q, old, nw))
+		if serial {
+			// By the identity sequence's name: pg_get_serial_sequence
+			// would find the old sequence too, still owned by the column.
+			idSeq := state.QualName{Schema: q.Schema, Name: state.IdentitySequenceName(q.Name, nw.Name)}
+			opts := state.DefaultSequenceOptions(nw.Type, 1)
+			if nw.IdentityOptions != nil {
+				opts = *nw.IdentityOptions
+			}
+			d.add(phaseAlterColumn, key, ActionAlter, sqlgen.CopySequencePosition(sqlgen.QuoteLiteral(sqlgen.Qual(idSeq)), src.from, opts))
+		}
+	case alterIdentity:
+		d.alterIdentityOptions(q, old, nw)
 	}
 	if nw.Default != "" && (dropDefault || old.Default == "") {
 		d.add(phaseAlterColumn, key, ActionAlter, sqlgen.SetDefault(q, nw.Name, nw.Default))
@@ -147,6 +173,12 @@ func sameIdentityOptions(a, b state.Column) bool {
 // no assignment cast exists (text to integer, say). Changes of modifiers
 // only (varchar(10) to varchar(20)) need none.
 func usingClause(old, nw state.Column) string {
+	return usingExpr(old, nw, strings.Contains(old.Type, "."), strings.Contains(nw.Type, "."))
+}
+
+// usingExpr is usingClause with the user-defined types named: oldUser
+// and newUser say whether old's and nw's types go through text.
+func usingExpr(old, nw state.Column, oldUser, newUser bool) string {
 	if baseType(old.Type) == baseType(nw.Type) {
 		return ""
 	}
@@ -160,7 +192,7 @@ func usingClause(old, nw state.Column) string {
 	// ones never are) rarely have casts to each other: an enum to another
 	// enum, a recreated type to its replacement. Going through text works
 	// for every type with text input and output.
-	if strings.Contains(old.Type, ".") || strings.Contains(nw.Type, ".") {
+	if oldUser || newUser {
 		return sqlgen.QuoteIdent(nw.Name) + "::text::" + nw.Type
 	}
 	return sqlgen.QuoteIdent(nw.Name) + "::" + nw.Type

@@ -94,8 +94,18 @@ func (d *differ) volatile(expr string) bool {
 // reviewed (the marker line removed).
 func (d *differ) alterColumnType(q state.QualName, old, nw state.Column) {
 	key := memberKey(state.KindColumn, q, nw.Name)
-	using := usingClause(old, nw)
+	using := d.usingFor(old, nw)
+	if nw.Generated != "" {
+		// PostgreSQL refuses USING on a generated column ("cannot specify
+		// USING when altering type of generated column"): it computes the
+		// expression again as the new type instead of converting values.
+		using = ""
+	}
 	hz := d.typeChangeHazards(q, old, nw)
+	if using != "" && d.opts.NoCast[[2]string{old.Type, nw.Type}] {
+		d.noCastPlaceholder(q, old, nw, hz)
+		return
+	}
 	pair := [2]string{baseType(old.Type), baseType(nw.Type)}
 	if using != "" && d.opts.NonEmptyTables[q] && d.opts.NoAssignmentCast[pair] {
 		msg := fmt.Sprintf("%s.%s changes from %s to %s, which PostgreSQL cannot convert without an explicit expression, and %s has rows: write the conversion in USING.", q, nw.Name, old.Type, nw.Type, q)
@@ -154,3 +164,23 @@ func (d *differ) lockHazards() {
 // BaseType is a canonical type name without its modifiers:
 // "character varying(20)" -> "character varying".
 func BaseType(t string) string { return baseType(t) }
+
+// noCastPlaceholder plans a type change PostgreSQL has no cast for
+// (Options.NoCast: the USING renovate would write does not parse, so the
+// statement fails even on an empty table). The whole statement is the
+// user's to write: the plan holds only marker lines with its frame,
+// never a statement that cannot run, and apply refuses the plan until
+// they are replaced.
+func (d *differ) noCastPlaceholder(q state.QualName, old, nw state.Column, hz []Hazard) {
+	key := memberKey(state.KindColumn, q, nw.Name)
+	msg := fmt.Sprintf("%s.%s changes from %s to %s, and PostgreSQL has no cast between them: write the conversion in USING.", q, nw.Name, old.Type, nw.Type)
+	stmt := strings.TrimSuffix(sqlgen.AlterColumnType(q, nw, "..."), "\n")
+	sql := strings.Join([]string{
+		PlaceholderMarker + ": " + msg,
+		PlaceholderMarker + ": replace these lines with the statement, its USING expression computing the new value from " + sqlgen.QuoteIdent(nw.Name) + ":",
+		PlaceholderMarker + ":   " + stmt,
+		PlaceholderMarker + ": Apply refuses the plan while they remain.",
+	}, "\n") + "\n"
+	hz = append(hz, Hazard{HazardDataMigration, msg})
+	d.steps = append(d.steps, Step{Object: key, Action: ActionAlter, SQL: sql, Transactional: true, Placeholder: true, Hazards: hz, phase: phaseAlterColumn})
+}

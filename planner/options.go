@@ -34,6 +34,18 @@ type Options struct {
 	// implicit or assignment cast, so ALTER COLUMN ... TYPE needs a USING
 	// expression the user must write (migration.go).
 	NoAssignmentCast map[[2]string]bool
+	// SequencePositions are where sequences stood when the plan was made
+	// (sequence_position.go), keyed by sequence key, or by column key for
+	// an identity column's sequence. Only the sequences whose bounds or
+	// type change are needed: one whose current value falls outside its
+	// new bounds is restarted. Nil: unknown, no restart is planned.
+	SequencePositions map[state.ObjectKey]SequencePosition
+	// NoCast lists column type changes (old type, new type, canonical
+	// text with modifiers) whose USING expression, as renovate writes it
+	// (a cast), does not parse on the server: PostgreSQL has no cast
+	// between the types, so the conversion is the user's to write
+	// (migration.go), whether or not the table has rows.
+	NoCast map[[2]string]bool
 	// VolatileFunctions are the names of the database's volatile
 	// functions (pg_proc.provolatile = 'v'): a new column whose default
 	// calls one is computed per row, rewriting the table. Nil falls back

@@ -27,7 +27,11 @@ func (d *differ) sequences() {
 			if standalone {
 				d.change(key, ActionCreate, "", sqlgen.SequenceDefinition(s))
 			}
-			d.add(phaseSequence, key, ActionCreate, sqlgen.CreateSequence(s))
+			if src, ok := d.identityToSerial(s); ok {
+				d.createSerialSequence(key, s, src)
+			} else {
+				d.add(phaseSequence, key, ActionCreate, sqlgen.CreateSequence(s))
+			}
 			if s.OwnedBy != nil {
 				d.add(phaseOwnedBy, key, ActionAlter, sqlgen.SequenceOwnedBy(s))
 			}
@@ -39,7 +43,10 @@ func (d *differ) sequences() {
 		kept[q] = true
 		optsChanged := old.SequenceOptions != s.SequenceOptions
 		ownerChanged := !sameOwner(old.OwnedBy, s.OwnedBy)
-		if old.OwnedBy != nil && recreated[state.QualName{Schema: old.Schema, Name: old.OwnedBy.Table}] {
+		// The same holds for a sequence whose owning table or column is
+		// dropped while the sequence stays: it is disowned first (and owned
+		// by its new column, if any, once that exists).
+		if old.OwnedBy != nil && (recreated[state.QualName{Schema: old.Schema, Name: old.OwnedBy.Table}] || d.droppedWithOwner(old)) {
 			disowned := old
 			disowned.OwnedBy = nil
 			d.add(phaseDisownSequence, key, ActionAlter, sqlgen.SequenceOwnedBy(disowned))
@@ -52,7 +59,12 @@ func (d *differ) sequences() {
 			d.change(key, ActionAlter, sqlgen.SequenceDefinition(old), sqlgen.SequenceDefinition(s))
 		}
 		if optsChanged {
-			d.add(phaseSequence, key, ActionAlter, sqlgen.AlterSequence(q, old.SequenceOptions, s.SequenceOptions))
+			sql := sqlgen.AlterSequence(q, old.SequenceOptions, s.SequenceOptions)
+			n, hz, restart := d.sequenceRestart(q, s.SequenceOptions)
+			if restart {
+				sql = sqlgen.WithSequenceRestart(sql, n)
+			}
+			d.add(phaseSequence, key, ActionAlter, sql, hz...)
 		}
 		if ownerChanged {
 			d.add(phaseOwnedBy, key, ActionAlter, sqlgen.SequenceOwnedBy(s))
@@ -69,8 +81,16 @@ func (d *differ) sequences() {
 		if s.OwnedBy == nil {
 			d.change(key, ActionDrop, sqlgen.SequenceDefinition(s), "")
 		}
-		d.add(phaseDropSequence, key, ActionDrop, sqlgen.DropSequence(s.QualName()),
-			Hazard{HazardDeletesData, fmt.Sprintf("Dropping sequence %s loses its current value.", s.QualName())})
+		dropped := s.QualName()
+		hz := []Hazard{{HazardDeletesData, fmt.Sprintf("Dropping sequence %s loses its current value.", s.QualName())}}
+		if s.OwnedBy != nil {
+			// A serial sequence an identity column took over from (its
+			// position copied, column.go) was renamed out of its way.
+			if src, ok := d.serialToIdentity(state.QualName{Schema: s.Schema, Name: s.OwnedBy.Table}, s.OwnedBy.Column); ok && src.seq == dropped {
+				dropped, hz = src.from, nil
+			}
+		}
+		d.add(phaseDropSequence, key, ActionDrop, sqlgen.DropSequence(dropped), hz...)
 	}
 }
 

@@ -69,6 +69,9 @@ func diffSafe(ctx context.Context, conn *pgx.Conn, current, desired state.Databa
 	if po.NoAssignmentCast, err = catalog.NoAssignmentCasts(ctx, conn, pairs); err != nil {
 		return nil, err
 	}
+	if err := typeChangeFacts(ctx, conn, current, desired, &po); err != nil {
+		return nil, err
+	}
 	if po.VolatileFunctions, err = catalog.VolatileFunctionNames(ctx, conn); err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package planfile
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
@@ -150,6 +151,12 @@ func TestGoldenPlansAreClassified(t *testing.T) {
 			t.Fatal(err)
 		}
 		p, err := Read(f, string(b))
+		var pe *PlaceholderError
+		if errors.As(err, &pe) {
+			// A plan with a fill-in placeholder (type_change_no_cast) is
+			// refused until the user writes the SQL: that is its point.
+			continue
+		}
 		if err != nil {
 			t.Fatal(err)
 		}

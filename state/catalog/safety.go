@@ -99,8 +99,9 @@ func NonEmptyTables(ctx context.Context, conn *pgx.Conn, tables []state.QualName
 // names without modifiers) that PostgreSQL cannot convert in ALTER COLUMN
 // ... TYPE without a USING expression: no implicit or assignment cast, no
 // binary coercion, and the target is not a string type (to which I/O
-// conversion is an assignment cast). Pairs naming a type the server does
-// not know are left out.
+// conversion is an assignment cast); arrays are looked at element by
+// element, as PostgreSQL converts them. Pairs naming a type the server
+// does not know are left out.
 func NoAssignmentCasts(ctx context.Context, conn *pgx.Conn, pairs [][2]string) (map[[2]string]bool, error) {
 	out := map[[2]string]bool{}
 	if len(pairs) == 0 {
@@ -114,7 +115,13 @@ func NoAssignmentCasts(ctx context.Context, conn *pgx.Conn, pairs [][2]string) (
 	rows, err := conn.Query(ctx, `
 SELECT u.s, u.t
 FROM unnest($1::text[], $2::text[]) AS u(s, t)
-CROSS JOIN LATERAL (SELECT to_regtype(u.s)::oid AS s, to_regtype(u.t)::oid AS t) AS r
+CROSS JOIN LATERAL (SELECT to_regtype(u.s)::oid AS s0, to_regtype(u.t)::oid AS t0) AS r0
+-- An array converts to an array element by element (there is no pg_cast
+-- row for the array types themselves).
+CROSS JOIN LATERAL (
+	SELECT CASE WHEN ps.typcategory = 'A' AND pt.typcategory = 'A' THEN ps.typelem ELSE r0.s0 END AS s,
+		CASE WHEN ps.typcategory = 'A' AND pt.typcategory = 'A' THEN pt.typelem ELSE r0.t0 END AS t
+	FROM pg_type ps, pg_type pt WHERE ps.oid = r0.s0 AND pt.oid = r0.t0) AS r
 -- Domains convert like their base types.
 CROSS JOIN LATERAL (
 	SELECT coalesce(nullif((SELECT typbasetype FROM pg_type WHERE oid = r.s), 0), r.s) AS s,

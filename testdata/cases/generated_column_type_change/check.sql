@@ -1,0 +1,1 @@
+SELECT total = 3 FROM item;

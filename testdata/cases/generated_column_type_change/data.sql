@@ -1,0 +1,1 @@
+INSERT INTO item (price, qty) VALUES (1.5, 2);

@@ -1,0 +1,1 @@
+SELECT nextval('s1') = 8;

@@ -1,0 +1,3 @@
+WITH n AS (INSERT INTO t (name) VALUES ('d') RETURNING id),
+	m AS (INSERT INTO u (name) VALUES ('d') RETURNING id)
+SELECT (SELECT id FROM n) = 4 AND (SELECT id FROM m) = 100;

@@ -1,0 +1,2 @@
+INSERT INTO t (name) VALUES ('a'), ('b'), ('c');
+INSERT INTO u (name) VALUES ('a'), ('b'), ('c');

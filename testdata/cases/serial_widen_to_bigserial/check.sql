@@ -1,0 +1,1 @@
+WITH n AS (INSERT INTO t (name) VALUES ('d') RETURNING id) SELECT (SELECT id FROM n) = 4;

@@ -1,0 +1,1 @@
+CREATE TABLE public.logins (id integer PRIMARY KEY, at timestamp NOT NULL);
