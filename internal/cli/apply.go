@@ -41,6 +41,12 @@ type ApplyOptions struct {
 	// Verify is plan verification (verify.go).
 	Verify verifyFlags
 
+	// Parallel, Canary and ContinueOnError drive an apply to a fleet
+	// (fleetapply.go).
+	Parallel        int
+	Canary          string
+	ContinueOnError bool
+
 	// AllowRowDeletes allows the deletes of data tables' rows that their
 	// files no longer hold, not what they reach through ON DELETE
 	// actions (cascades_data) nor any other data loss (rowdeletes.go).
@@ -96,11 +102,20 @@ table through ON DELETE CASCADE, SET NULL or SET DEFAULT (cascades_data).`,
 	addOnlineFlag(c, &opts.safeFlags)
 	addExecFlags(c, &opts.safeFlags)
 	addVerifyFlags(c, &opts.Verify, verifyAuto)
+	addParallelFlag(c, &opts.Parallel, "applied")
+	c.Flags().StringVar(&opts.Canary, "canary", "", "fleet: apply to these first targets first (a number, a fraction such as 0.1, or 10%), and to the rest only when all of them succeeded")
+	c.Flags().BoolVar(&opts.ContinueOnError, "continue-on-error", false, "fleet: keep applying to the other targets after one failed (a failed canary still stops the run)")
 	return c
 }
 
 func runApply(ctx context.Context, opts *ApplyOptions) error {
 	f := opts.F
+	if fl, err := fleetOf(ctx, f, opts.targetFlags); err != nil || fl != nil {
+		if err != nil {
+			return err
+		}
+		return runFleetApply(ctx, opts, fl)
+	}
 	// An invalid renovate.hcl stops the command before anything else.
 	tg, err := opts.resolve()
 	if err != nil {

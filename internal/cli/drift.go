@@ -16,6 +16,8 @@ type DriftOptions struct {
 	targetFlags
 	// Strict makes objects renovate does not manage an error.
 	Strict bool
+	// Parallel bounds how many targets of a fleet are checked at once.
+	Parallel int
 }
 
 // NewCmdDrift builds `renovate drift`.
@@ -42,11 +44,18 @@ files, or fetch to take the database's version into the files.`,
 	}
 	addTargetFlags(c, &opts.targetFlags)
 	c.Flags().BoolVar(&opts.Strict, "strict", false, "fail (exit 1) when the database holds objects of kinds renovate does not manage")
+	addParallelFlag(c, &opts.Parallel, "checked")
 	return c
 }
 
 func runDrift(ctx context.Context, opts *DriftOptions) error {
 	f := opts.F
+	if fl, err := fleetOf(ctx, f, opts.targetFlags); err != nil || fl != nil {
+		if err != nil {
+			return err
+		}
+		return runFleetDrift(ctx, opts, fl)
+	}
 	p, remote, conn, dsn, err := makePlan(ctx, f, opts.targetFlags)
 	if err != nil {
 		return err
