@@ -142,11 +142,18 @@ func runFleetApply(ctx context.Context, opts *ApplyOptions, fl *fleet) error {
 	}
 	status := newFleetStatus(f, len(todo))
 	exec := opts.execOptions(f, opts.LockTimeout)
+	// The targets' applies read the clock concurrently.
+	var clockMu sync.Mutex
+	now := func() time.Time {
+		clockMu.Lock()
+		defer clockMu.Unlock()
+		return f.Now()
+	}
 	var mu sync.Mutex
 	engine.RunFleet(ctx, len(todo), engine.FleetOptions{Parallel: opts.Parallel, Canary: canary, ContinueOnError: opts.ContinueOnError}, func(ctx context.Context, k int) error {
 		i := todo[k]
 		tp := plans[i]
-		st := applyTarget(ctx, f, opts, fl, i, tp, runDir, head, exec)
+		st := applyTarget(ctx, f, opts, fl, i, tp, runDir, head, exec, now)
 		st.Canary = states[k].Canary
 		mu.Lock()
 		states[k] = st
@@ -251,7 +258,7 @@ func fleetGate(ctx context.Context, f *Factory, opts *ApplyOptions, s fleetSumma
 
 // applyTarget applies target i's plan over its own connection and says
 // what became of it.
-func applyTarget(ctx context.Context, f *Factory, opts *ApplyOptions, fl *fleet, i int, tp targetPlan, runDir, head string, exec catalog.ExecOptions) (st layout.FleetTarget) {
+func applyTarget(ctx context.Context, f *Factory, opts *ApplyOptions, fl *fleet, i int, tp targetPlan, runDir, head string, exec catalog.ExecOptions, now func() time.Time) (st layout.FleetTarget) {
 	t := fl.Targets[i]
 	st = layout.FleetTarget{Name: t.Name, Database: describeDSN(t.URL), Status: layout.StatusFailed}
 	defer func() {
@@ -282,7 +289,7 @@ func applyTarget(ctx context.Context, f *Factory, opts *ApplyOptions, fl *fleet,
 		Plan:        tp.Plan,
 		Database:    st.Database,
 		Exec:        exec,
-		Now:         f.Now,
+		Now:         now,
 		GitCommit:   head,
 		RecordAt:    rec,
 		NoRefresh:   true,

@@ -50,3 +50,17 @@ func (r *Repo) FileAt(commit, p string) ([]byte, error) {
 	defer rd.Close()
 	return io.ReadAll(rd)
 }
+
+// CommitCount returns the number of commits reachable from HEAD (0 in a
+// repository without commits).
+func (r *Repo) CommitCount() (int, error) {
+	head, err := r.HeadCommit()
+	if err != nil || head == "" {
+		return 0, err
+	}
+	seen, err := r.ancestors(plumbing.NewHash(head), nil)
+	if err != nil {
+		return 0, err
+	}
+	return len(seen), nil
+}
