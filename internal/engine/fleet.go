@@ -314,7 +314,8 @@ func Drifted(fingerprints []string) []int {
 // LastAppliedCommit returns the commit of the schema files last applied
 // successfully to a target, from the records under dir/_meta/plans: for
 // a fleet target (target != ""), its entry in the environment's fleet
-// runs; otherwise the single-database runs of env on database. "" when
+// runs (applied, or found with no changes to make: it matched that
+// commit's files); otherwise the single-database runs of env on database. "" when
 // none is recorded.
 func LastAppliedCommit(dir, env, target, database string) (string, error) {
 	runs, err := layout.Runs(dir)
@@ -332,7 +333,14 @@ func LastAppliedCommit(dir, env, target, database string) (string, error) {
 				continue
 			}
 			for _, t := range fr.Targets {
-				if t.Name != target || t.Status != layout.StatusApplied || t.Record == "" {
+				if t.Name != target {
+					continue
+				}
+				if t.Status == layout.StatusNoChanges && fr.Resumes == "" {
+					// It matched the files of the run's commit.
+					return fr.GitCommit, nil
+				}
+				if t.Status != layout.StatusApplied || t.Record == "" {
 					continue
 				}
 				o, err := layout.ReadOutcome(dir, t.Record)
