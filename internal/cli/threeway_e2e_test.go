@@ -67,9 +67,9 @@ func TestFleet_ThreeWayData(t *testing.T) {
 	}
 
 	// Round 1: on_conflict = source, target_only = keep.
-	execDB(t, dsns[0], `UPDATE plans SET price = 25 WHERE code = 'pro'`)                                      // conflict
+	execDB(t, dsns[0], `UPDATE plans SET price = 25 WHERE code = 'pro'`)                                       // conflict
 	execDB(t, dsns[1], `UPDATE plans SET price = 26 WHERE code = 'pro'; INSERT INTO plans VALUES ('vip', 99)`) // conflict, target-only row
-	execDB(t, dsns[2], `UPDATE plans SET price = 35 WHERE code = 'team'`)                                     // target change only
+	execDB(t, dsns[2], `UPDATE plans SET price = 35 WHERE code = 'team'`)                                      // target change only
 	writeFile(t, dataFile, plansData("'basic', 11", "'pro', 21", "'team', 30"))
 	gitCommit(t, dir, "prices: basic 11, pro 21")
 	out, errOut, code := runIn(t, session{}, "plan", "--dir", dir, "--env", "tenants", "--format", "json")
