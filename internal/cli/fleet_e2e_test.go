@@ -65,7 +65,7 @@ func newFleet(t *testing.T, n int) (string, []string, []string) {
 
 // createDatabases creates n empty databases at once (dropped when the
 // test ends) and returns their connection strings, in order.
-func createDatabases(t *testing.T, n int) []string {
+func createDatabases(t testing.TB, n int) []string {
 	t.Helper()
 	base := strings.ToLower(strings.NewReplacer("/", "_", "-", "_").Replace(t.Name()))
 	if len(base) > 30 {
