@@ -94,6 +94,7 @@ func benchFleet(b *testing.B, n int, loop bool) {
 		quoted[i] = hclString(d)
 	}
 	writeFile(b, filepath.Join(dir, ConfigFile), "data \"public.ref\" {\n  key = [\"code\"]\n}\nenvironment \"tenants\" {\n  urls = ["+strings.Join(quoted, ", ")+"]\n}\n")
+	gitCommitB(b, dir, "fleet")
 	if out, errOut, code := runIn(b, session{}, "fetch", "--dir", dir, "--url", dsns[0]); code != 0 {
 		b.Fatalf("fetch: exit %d\n%s%s", code, out, errOut)
 	}
@@ -129,7 +130,7 @@ func benchFleet(b *testing.B, n int, loop bool) {
 		return d
 	}
 	b.StartTimer()
-	plan := measure("fleet plan (--parallel 4)", "plan", "--dir", dir, "--env", "tenants", "--format", "json", "--parallel", "4", "--verify", "never")
+	plan := measure("fleet plan (--parallel 4)", "plan", "--dir", dir, "--env", "tenants", "--format", "json", "--parallel", "4", "--verify=never")
 	apply := measure("fleet apply (--parallel 4)", "apply", "--dir", dir, "--env", "tenants", "--parallel", "4", "--yes")
 	b.StopTimer()
 	b.ReportMetric(plan.Seconds(), "plan-s")
@@ -142,7 +143,7 @@ func benchFleet(b *testing.B, n int, loop bool) {
 	peak := watchHeap()
 	start := time.Now()
 	for i, d := range dsns {
-		out, errOut, code := runIn(b, session{}, "apply", "--dir", dir, "--env", "tenants", "--url", d, "--yes", "--verify", "never")
+		out, errOut, code := runIn(b, session{}, "apply", "--dir", dir, "--env", "tenants", "--url", d, "--yes", "--verify=never")
 		if code != 0 {
 			b.Fatalf("single apply %d: exit %d\n%.4000s\n%.4000s", i, code, out, errOut)
 		}
