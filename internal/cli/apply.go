@@ -71,10 +71,20 @@ changed since a saved plan was made, when the plan deletes data without
 --allow-data-loss (or a "yes" at the prompt), and without a terminal to ask on
 unless --yes is given. --allow-row-deletes allows only the deletes of data
 tables' rows that their files no longer hold, when they reach no row of another
-table through ON DELETE CASCADE, SET NULL or SET DEFAULT (cascades_data).`,
+table through ON DELETE CASCADE, SET NULL or SET DEFAULT (cascades_data).
+
+For a fleet environment (urls, target blocks or a targets_query), every
+target is planned and the grouped plans are shown; after one confirmation the
+targets are applied --parallel at once: the --canary targets first, the rest
+only when they all succeeded; the run stops at the first failure unless
+--continue-on-error. Each target is recorded in _meta/plans/<run>/<target>/,
+the run's per-target state in _meta/plans/<run>/fleet.json, and the whole run
+is one commit; the schema files are not rewritten from any target. Run it
+again to retry only the targets that failed or were not reached.`,
 		Example: `  renovate apply
   renovate apply -p .renovate/plan.sql --yes
-  renovate apply --url postgres://app@localhost/hello --allow-data-loss`,
+  renovate apply --url postgres://app@localhost/hello --allow-data-loss
+  renovate apply --env tenants --canary 1 --parallel 8 --yes`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if err := checkColor(opts.Color); err != nil {

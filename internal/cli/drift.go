@@ -30,7 +30,11 @@ func NewCmdDrift(f *Factory, runF func(*DriftOptions) error) *cobra.Command {
 exits 0 when they match and 2 when they do not, after printing which objects
 differ and how (a diff per object: - the database, + the files). Errors exit 1.
 Nothing is changed: use plan and apply to bring the database back to the
-files, or fetch to take the database's version into the files.`,
+files, or fetch to take the database's version into the files.
+
+For a fleet environment, every target is checked (--parallel at once) and
+the targets that differ are named, with one report per group of identical
+differences.`,
 		Example: `  renovate drift
   renovate drift --env production
   renovate drift --url postgres://app@db/hello --dir ./schema || alert "schema drift"`,

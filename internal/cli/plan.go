@@ -64,10 +64,19 @@ On a terminal, and in CI (the CI environment variable set), the plan is
 verified on a scratch copy of the database when one can be had (--verify
 auto); elsewhere only with --verify. RENOVATE_VERIFY=auto|always|never sets
 that default. References to tables and types that
-neither the files nor the database define are errors either way.`,
+neither the files nor the database define are errors either way.
+
+For a fleet environment (urls, target blocks or a targets_query in
+renovate.hcl), every target is planned (--parallel at once) and identical
+plans are grouped: "17 targets: plan A (2 steps)", the targets with no
+changes, the drifted ones (whose schema differs from most targets') and
+those that could not be planned; each distinct plan is printed once.
+Data tables synced three-way (on_conflict, target_only) list their
+conflicts per target and row.`,
 		Example: `  renovate plan
   renovate plan -o .renovate/plan.sql
-  renovate plan --url postgres://app@localhost/hello --dir ./schema --detailed-exitcode`,
+  renovate plan --url postgres://app@localhost/hello --dir ./schema --detailed-exitcode
+  renovate plan --env tenants --format json`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if err := checkFormat(opts.Format); err != nil {
