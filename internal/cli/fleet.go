@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -123,7 +124,8 @@ func (c *localCache) load(sc engine.Scope) (*engine.Local, error) {
 	for k, v := range sc.Vars {
 		keys = append(keys, k+"="+v)
 	}
-	key := strings.Join(sortedStrings(keys), "\x00")
+	slices.Sort(keys)
+	key := strings.Join(keys, "\x00")
 	c.mu.Lock()
 	e := c.byKey[key]
 	if e == nil {
@@ -140,16 +142,6 @@ func (c *localCache) load(sc engine.Scope) (*engine.Local, error) {
 		}
 	})
 	return e.local, e.err
-}
-
-func sortedStrings(s []string) []string {
-	out := append([]string(nil), s...)
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j] < out[j-1]; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out
 }
 
 // planFleet plans every target of fl, parallel at once, in target order;

@@ -276,6 +276,10 @@ func TestFleet_CanaryContinueRerun(t *testing.T) {
 	if code != ExitChanges || !strings.Contains(out, "1 target of 20 in tenants differ") || !strings.Contains(out, names[7]) {
 		t.Fatalf("drift with one tenant changed: exit %d\n%s%s", code, out, errOut)
 	}
+	out, errOut, code = runIn(t, session{}, "diff", "--dir", dir, "--from", dir, "--to", "env:tenants", "--detailed-exitcode")
+	if code != ExitChanges || !strings.Contains(errOut, "1 target of 20 in environment tenants differ from directory "+dir+": "+names[7]) || !strings.Contains(out, "DROP COLUMN extra") {
+		t.Fatalf("diff across the fleet: exit %d\n%s%s", code, out, errOut)
+	}
 	// A new apply (the last run finished) plans every target again.
 	out, errOut, code = runIn(t, session{}, "apply", "--dir", dir, "--env", "tenants", "--yes", "--allow-data-loss")
 	if code != 0 || !strings.Contains(out, "1 applied, 19 no changes") {
