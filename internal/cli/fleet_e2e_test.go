@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/renovate-pg/renovate/internal/config"
 	"github.com/renovate-pg/renovate/internal/gitrepo"
@@ -244,6 +245,10 @@ func TestFleet_CanaryContinueRerun(t *testing.T) {
 		t.Errorf("the drifted index of target 5 is still there")
 	}
 
+	if out, errOut, code := runIn(t, session{}, "show", "--dir", dir, filepath.Base(run2)+"/"+names[1]); code != 0 || !strings.Contains(out, "ADD COLUMN note") {
+		t.Errorf("show RUN/TARGET: exit %d\n%s%s", code, out, errOut)
+	}
+
 	// Fix the data; the re-run retries only the tenant that failed.
 	execDB(t, dsns[bad], `DELETE FROM accounts WHERE id = 3`)
 	out, errOut, code = runIn(t, session{}, "apply", "--dir", dir, "--env", "tenants", "--yes")
@@ -349,5 +354,57 @@ environment "tenants" {
 	out, errOut, code = runIn(t, session{}, "plan", "--dir", dir, "--env", "tenants")
 	if code != ExitError || !strings.Contains(errOut, "target tenant1: its connection string holds a password") || strings.Contains(out+errOut, "hunter2") {
 		t.Fatalf("plan with a password in the registry: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// TestFleet_RecoversUncommittedRun: a fleet run killed mid-way leaves its
+// records uncommitted, one of them in progress; the next apply commits it
+// (that target marked interrupted) instead of refusing a dirty
+// repository, and resumes it.
+func TestFleet_RecoversUncommittedRun(t *testing.T) {
+	dir, dsns, names := newFleet(t, 3)
+	writeFile(t, filepath.Join(dir, "public", "tables", "accounts.sql"), "CREATE TABLE public.accounts (\n    id integer PRIMARY KEY,\n    email text NOT NULL,\n    note text\n);\n")
+	gitCommit(t, dir, "note")
+	repo, err := gitrepo.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, _ := repo.HeadCommit()
+	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	run, err := layout.NewFleetRunDir(dir, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr := layout.FleetRun{Environment: "tenants", GitCommit: head, Started: now}
+	for _, n := range names {
+		fr.Targets = append(fr.Targets, layout.FleetTarget{Name: n, Status: layout.StatusNotReached})
+	}
+	if err := layout.WriteFleetRun(dir, run, fr); err != nil {
+		t.Fatal(err)
+	}
+	if err := layout.RecordRunAt(dir, run+"/"+names[0], layout.Run{Plan: "-- killed\n", Outcome: layout.Outcome{Status: layout.StatusInProgress, Started: now, GitCommit: head}}); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runIn(t, session{}, "apply", "--dir", dir, "--env", "tenants", "--yes")
+	if code != 0 || !strings.Contains(errOut, "Found the record of a fleet apply that was not committed: "+run) || !strings.Contains(out, "3 applied") {
+		t.Fatalf("apply after a killed run: exit %d\n%s%s", code, out, errOut)
+	}
+	old, _, err := layout.ReadFleetRun(dir, run)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := statusOf(old); st[names[0]] != layout.StatusFailed || st[names[1]] != layout.StatusNotReached {
+		t.Errorf("the recovered run says %v", st)
+	}
+	if o, err := layout.ReadOutcome(dir, run+"/"+names[0]); err != nil || o.Status != layout.StatusInterrupted {
+		t.Errorf("the killed target's record: %+v, %v", o, err)
+	}
+	if _, latest := latestFleetRun(t, dir); latest.Resumes != run {
+		t.Errorf("the new run resumes %q, want %s", latest.Resumes, run)
+	}
+	for i, d := range dsns {
+		if !hasColumn(t, d, "accounts", "note") {
+			t.Errorf("target %d not applied", i)
+		}
 	}
 }

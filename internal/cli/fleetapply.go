@@ -44,6 +44,9 @@ func runFleetApply(ctx context.Context, opts *ApplyOptions, fl *fleet) error {
 	if err != nil {
 		return refused(err)
 	}
+	if err := recoverFleetRuns(f, repo, opts.Dir); err != nil {
+		return err
+	}
 	if err := checkClean(f, repo, opts); err != nil {
 		if !opts.AllowDirty || !errors.Is(err, gitrepo.ErrDirty) {
 			return refused(err)

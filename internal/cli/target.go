@@ -57,6 +57,9 @@ func (t targetFlags) resolve() (*target, error) {
 	if env != nil {
 		tg.Env = env.Name
 		if tg.DSN == "" {
+			if env.IsFleet() {
+				return nil, usageErrorf("environment %q is a fleet of databases, and this command works on one: give one target with --url", env.Name)
+			}
 			if env.URL == "" {
 				return nil, fmt.Errorf("%s: environment %q has no url", path, env.Name)
 			}
