@@ -41,6 +41,12 @@ type ApplyOptions struct {
 	// Verify is plan verification (verify.go).
 	Verify verifyFlags
 
+	// Parallel, Canary and ContinueOnError drive an apply to a fleet
+	// (fleetapply.go).
+	Parallel        int
+	Canary          string
+	ContinueOnError bool
+
 	// AllowRowDeletes allows the deletes of data tables' rows that their
 	// files no longer hold, not what they reach through ON DELETE
 	// actions (cascades_data) nor any other data loss (rowdeletes.go).
@@ -65,10 +71,20 @@ changed since a saved plan was made, when the plan deletes data without
 --allow-data-loss (or a "yes" at the prompt), and without a terminal to ask on
 unless --yes is given. --allow-row-deletes allows only the deletes of data
 tables' rows that their files no longer hold, when they reach no row of another
-table through ON DELETE CASCADE, SET NULL or SET DEFAULT (cascades_data).`,
+table through ON DELETE CASCADE, SET NULL or SET DEFAULT (cascades_data).
+
+For a fleet environment (urls, target blocks or a targets_query), every
+target is planned and the grouped plans are shown; after one confirmation the
+targets are applied --parallel at once: the --canary targets first, the rest
+only when they all succeeded; the run stops at the first failure unless
+--continue-on-error. Each target is recorded in _meta/plans/<run>/<target>/,
+the run's per-target state in _meta/plans/<run>/fleet.json, and the whole run
+is one commit; the schema files are not rewritten from any target. Run it
+again to retry only the targets that failed or were not reached.`,
 		Example: `  renovate apply
   renovate apply -p .renovate/plan.sql --yes
-  renovate apply --url postgres://app@localhost/hello --allow-data-loss`,
+  renovate apply --url postgres://app@localhost/hello --allow-data-loss
+  renovate apply --env tenants --canary 1 --parallel 8 --yes`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if err := checkColor(opts.Color); err != nil {
@@ -96,11 +112,20 @@ table through ON DELETE CASCADE, SET NULL or SET DEFAULT (cascades_data).`,
 	addOnlineFlag(c, &opts.safeFlags)
 	addExecFlags(c, &opts.safeFlags)
 	addVerifyFlags(c, &opts.Verify, verifyAuto)
+	addParallelFlag(c, &opts.Parallel, "applied")
+	c.Flags().StringVar(&opts.Canary, "canary", "", "fleet: apply to these first targets first (a number, a fraction such as 0.1, or 10%), and to the rest only when all of them succeeded")
+	c.Flags().BoolVar(&opts.ContinueOnError, "continue-on-error", false, "fleet: keep applying to the other targets after one failed (a failed canary still stops the run)")
 	return c
 }
 
 func runApply(ctx context.Context, opts *ApplyOptions) error {
 	f := opts.F
+	if fl, err := fleetOf(ctx, f, opts.targetFlags); err != nil || fl != nil {
+		if err != nil {
+			return err
+		}
+		return runFleetApply(ctx, opts, fl)
+	}
 	// An invalid renovate.hcl stops the command before anything else.
 	tg, err := opts.resolve()
 	if err != nil {

@@ -36,6 +36,8 @@ func NewCmdDiff(f *Factory, runF func(*DiffOptions) error) *cobra.Command {
 with the same output as renovate plan. A source is a directory of SQL files,
 a connection string (URL or key=value), or env:NAME for an environment of the
 renovate.hcl in --dir. At least one source must be a live database.
+--to env:NAME of a fleet environment compares every target with --from and
+names the targets that differ, grouping identical differences.
 
 Filters and variables come from the --to environment, else the --from one,
 else the default environment of renovate.hcl, when there is one. Nothing is
@@ -72,6 +74,8 @@ type diffSource struct {
 	dir, dsn string
 	env      *config.Environment
 	label    string
+	// fleet is set for env:NAME of a fleet environment (fleetdiff.go).
+	fleet bool
 }
 
 func runDiff(ctx context.Context, opts *DiffOptions) error {
@@ -90,6 +94,12 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 	to, err := parseDiffSource("--to", opts.To, cfg)
 	if err != nil {
 		return err
+	}
+	if from.fleet {
+		return usageErrorf("--from %s: a fleet has many databases; compare them with --to %s, or give one target's connection string", opts.From, opts.From)
+	}
+	if to.fleet {
+		return runFleetDiff(ctx, opts, cfg, from, to)
 	}
 	if from.dsn == "" && to.dsn == "" {
 		return usageErrorf("renovate diff: %v", engine.ErrNoDatabase)
@@ -184,6 +194,9 @@ func parseDiffSource(flag, s string, cfg *config.Config) (diffSource, error) {
 		}
 		if name == "" {
 			name = env.Name
+		}
+		if env.IsFleet() {
+			return diffSource{env: env, fleet: true, label: "environment " + name}, nil
 		}
 		return diffSource{dsn: env.URL, env: env, label: "environment " + name}, nil
 	}

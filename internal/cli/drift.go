@@ -16,6 +16,8 @@ type DriftOptions struct {
 	targetFlags
 	// Strict makes objects renovate does not manage an error.
 	Strict bool
+	// Parallel bounds how many targets of a fleet are checked at once.
+	Parallel int
 }
 
 // NewCmdDrift builds `renovate drift`.
@@ -28,7 +30,11 @@ func NewCmdDrift(f *Factory, runF func(*DriftOptions) error) *cobra.Command {
 exits 0 when they match and 2 when they do not, after printing which objects
 differ and how (a diff per object: - the database, + the files). Errors exit 1.
 Nothing is changed: use plan and apply to bring the database back to the
-files, or fetch to take the database's version into the files.`,
+files, or fetch to take the database's version into the files.
+
+For a fleet environment, every target is checked (--parallel at once) and
+the targets that differ are named, with one report per group of identical
+differences.`,
 		Example: `  renovate drift
   renovate drift --env production
   renovate drift --url postgres://app@db/hello --dir ./schema || alert "schema drift"`,
@@ -42,11 +48,18 @@ files, or fetch to take the database's version into the files.`,
 	}
 	addTargetFlags(c, &opts.targetFlags)
 	c.Flags().BoolVar(&opts.Strict, "strict", false, "fail (exit 1) when the database holds objects of kinds renovate does not manage")
+	addParallelFlag(c, &opts.Parallel, "checked")
 	return c
 }
 
 func runDrift(ctx context.Context, opts *DriftOptions) error {
 	f := opts.F
+	if fl, err := fleetOf(ctx, f, opts.targetFlags); err != nil || fl != nil {
+		if err != nil {
+			return err
+		}
+		return runFleetDrift(ctx, opts, fl)
+	}
 	p, remote, conn, dsn, err := makePlan(ctx, f, opts.targetFlags)
 	if err != nil {
 		return err

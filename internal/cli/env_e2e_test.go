@@ -29,7 +29,7 @@ func queryBool(t *testing.T, dsn, sql string) bool {
 	return b
 }
 
-func readFile(t *testing.T, path string) string {
+func readFile(t testing.TB, path string) string {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {

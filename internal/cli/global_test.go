@@ -26,7 +26,7 @@ type session struct {
 
 // runIn executes the renovate command tree like run (e2e_test.go), with the
 // session's terminals and environment.
-func runIn(t *testing.T, s session, args ...string) (string, string, int) {
+func runIn(t testing.TB, s session, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)

@@ -36,6 +36,8 @@ type PlanOptions struct {
 	safeFlags
 	// Verify is plan verification (verify.go).
 	Verify verifyFlags
+	// Parallel bounds how many targets of a fleet are planned at once.
+	Parallel int
 }
 
 // NewCmdPlan builds `renovate plan`.
@@ -62,10 +64,19 @@ On a terminal, and in CI (the CI environment variable set), the plan is
 verified on a scratch copy of the database when one can be had (--verify
 auto); elsewhere only with --verify. RENOVATE_VERIFY=auto|always|never sets
 that default. References to tables and types that
-neither the files nor the database define are errors either way.`,
+neither the files nor the database define are errors either way.
+
+For a fleet environment (urls, target blocks or a targets_query in
+renovate.hcl), every target is planned (--parallel at once) and identical
+plans are grouped: "17 targets: plan A (2 steps)", the targets with no
+changes, the drifted ones (whose schema differs from most targets') and
+those that could not be planned; each distinct plan is printed once.
+Data tables synced three-way (on_conflict, target_only) list their
+conflicts per target and row.`,
 		Example: `  renovate plan
   renovate plan -o .renovate/plan.sql
-  renovate plan --url postgres://app@localhost/hello --dir ./schema --detailed-exitcode`,
+  renovate plan --url postgres://app@localhost/hello --dir ./schema --detailed-exitcode
+  renovate plan --env tenants --format json`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if err := checkFormat(opts.Format); err != nil {
@@ -97,6 +108,7 @@ neither the files nor the database define are errors either way.`,
 	c.Flags().StringSliceVar(&opts.FailOnHazard, "fail-on-hazard", nil, "exit 3 after printing the plan when a step has a hazard of these kinds (comma-separated, or any)")
 	c.Flags().BoolVar(&opts.Strict, "strict", false, "fail (exit 1) when the database holds objects of kinds renovate does not manage")
 	addOnlineFlag(c, &opts.safeFlags)
+	addParallelFlag(c, &opts.Parallel, "planned")
 	addVerifyFlags(c, &opts.Verify, verifyAuto)
 	c.Flags().Lookup("verify").Usage = "run the plan on a scratch copy of the database first and check the result: auto (when a shadow database can be had), always, never (default: $RENOVATE_VERIFY, else auto on a terminal or in CI, never otherwise)"
 	c.Flags().Lookup("verify").DefValue = ""
@@ -185,6 +197,16 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.Pla
 		return nil, nil, nil, "", err
 	}
 	prog.Phase("Planning")
+	if len(tg.Scope.SyncPolicies) > 0 {
+		// Three-way data sync: the base is what was last applied here
+		// (threeway.go).
+		base, err := dataBase(repo, t.Dir, tg.Scope, tg.Env, "", describeDSN(dsn))
+		if err != nil {
+			conn.Close(context.Background())
+			return nil, nil, nil, "", err
+		}
+		opts = append(opts, engine.WithThreeWay(tg.Scope.SyncPolicies, base, nil))
+	}
 	opts = append(opts, engine.WithData(tg.Scope.DataTables(), engine.DataSide{Dir: t.Dir}),
 		engine.WithDataProgress(func(i, n int, table state.QualName) {
 			prog.Phase(fmt.Sprintf("Comparing the rows of %s (data table %d of %d)", table, i, n))
@@ -193,6 +215,10 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.Pla
 	if err != nil {
 		err = catalog.ExplainLockTimeout(ctx, conn, err) // a data table's rows, say
 		conn.Close(context.Background())
+		var conflict *engine.ConflictError
+		if errors.As(err, &conflict) {
+			err = refused(err)
+		}
 		return nil, nil, nil, "", err
 	}
 	// References to tables and types defined nowhere fail at apply;
@@ -214,6 +240,12 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.Pla
 
 func runPlan(ctx context.Context, opts *PlanOptions) error {
 	f := opts.F
+	if fl, err := fleetOf(ctx, f, opts.targetFlags); err != nil || fl != nil {
+		if err != nil {
+			return err
+		}
+		return runFleetPlan(ctx, opts, fl)
+	}
 	po, err := opts.planOptions(opts.targetFlags)
 	if err != nil {
 		return err

@@ -75,9 +75,27 @@ the database the run was made on.`,
 
 func runShow(opts *ShowOptions) error {
 	f := opts.F
-	rel, err := findRun(opts.Dir, opts.Run)
+	// A fleet run holds one record per target: RUN/TARGET.
+	run, target, _ := strings.Cut(opts.Run, "/")
+	rel, err := findRun(opts.Dir, run)
 	if err != nil {
 		return err
+	}
+	if fr, isFleet, err := layout.ReadFleetRun(opts.Dir, rel); err != nil {
+		return err
+	} else if isFleet {
+		if target == "" {
+			var recorded []string
+			for _, t := range fr.Targets {
+				if t.Record == rel+"/"+t.Name {
+					recorded = append(recorded, t.Name)
+				}
+			}
+			return usageErrorf("%s is a fleet run of environment %s, with a record per target: renovate show %s/TARGET (recorded: %s)", rel, fr.Environment, path.Base(rel), strings.Join(recorded, ", "))
+		}
+		rel += "/" + target
+	} else if target != "" {
+		return usageErrorf("%s is not a fleet run: it has no per-target records", rel)
 	}
 	full := filepath.Join(opts.Dir, filepath.FromSlash(rel))
 	planText, err := os.ReadFile(filepath.Join(full, "plan.sql"))

@@ -57,6 +57,9 @@ func (t targetFlags) resolve() (*target, error) {
 	if env != nil {
 		tg.Env = env.Name
 		if tg.DSN == "" {
+			if env.IsFleet() {
+				return nil, usageErrorf("environment %q is a fleet of databases, and this command works on one: give one target with --url", env.Name)
+			}
 			if env.URL == "" {
 				return nil, fmt.Errorf("%s: environment %q has no url", path, env.Name)
 			}
@@ -81,7 +84,7 @@ func scopeOf(cfg *config.Config, env *config.Environment) (engine.Scope, error) 
 	if err != nil {
 		return engine.Scope{}, err
 	}
-	return engine.Scope{Filter: f, Vars: cfg.Values(env), Data: engine.ConfigData(cfg)}, nil
+	return engine.Scope{Filter: f, Vars: cfg.Values(env), Data: engine.ConfigData(cfg), SyncPolicies: engine.ConfigSyncPolicies(cfg)}, nil
 }
 
 // initScope is the scope for renovate init in dir: that of environment

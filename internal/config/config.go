@@ -76,6 +76,13 @@ type Environment struct {
 	// Shadow is the server plan verification uses for this environment
 	// (its own shadow attribute, else the top-level one); "" when unset.
 	Shadow string
+
+	// Targets are a fleet's databases from urls and target blocks, in
+	// the order written (fleet.go); nil for a single-url environment.
+	Targets []Target
+	// TargetsQuery, when set, reads more targets from a registry
+	// database at run time (fleet.go).
+	TargetsQuery *TargetsQuery
 }
 
 // NotFoundError reports that the configuration file does not exist. It
@@ -198,11 +205,16 @@ func rootSchema() *hcl.BodySchema {
 func environmentSchema() *hcl.BodySchema {
 	return &hcl.BodySchema{
 		Attributes: []hcl.AttributeSchema{
-			{Name: "url", Required: true},
+			{Name: "url"},
+			{Name: "urls"},
 			{Name: "include"},
 			{Name: "exclude"},
 			{Name: "vars"},
 			{Name: "shadow"},
+		},
+		Blocks: []hcl.BlockHeaderSchema{
+			{Type: "target", LabelNames: []string{"name"}},
+			{Type: "targets_query"},
 		},
 	}
 }
@@ -318,6 +330,21 @@ func (d *decoder) environment(b *hcl.Block) (Environment, bool) {
 	d.diags = append(d.diags, diags...)
 	if content == nil {
 		return env, false
+	}
+	fleetOK := d.fleet(&env, content)
+	ok = ok && fleetOK
+	switch a := content.Attributes["url"]; {
+	case a != nil && env.IsFleet():
+		d.add(a.Range.Ptr(), &b.DefRange, "Conflicting targets",
+			"An environment has either one url, or many targets (urls, target blocks, targets_query), not both.")
+		ok = false
+	case a == nil && !env.IsFleet() && fleetOK:
+		// The message HCL gives for a missing required argument, with
+		// the fleet forms named.
+		r := b.Body.MissingItemRange()
+		d.add(&r, nil, "Missing required argument",
+			`The argument "url" is required, but no definition was found.`)
+		ok = false
 	}
 	if a := content.Attributes["url"]; a != nil {
 		// An unset environment variable only matters when this
@@ -479,6 +506,9 @@ func (c *Config) Environment(name string) (*Environment, error) {
 	if e.UnsetURLVariable != "" {
 		return nil, fmt.Errorf("environment %q: its url reads environment variable %s, which is not set", e.Name, e.UnsetURLVariable)
 	}
+	if q := e.TargetsQuery; q != nil && q.UnsetURLVariable != "" {
+		return nil, fmt.Errorf("environment %q: the url of its targets_query reads environment variable %s, which is not set", e.Name, q.UnsetURLVariable)
+	}
 	return e, nil
 }
 
@@ -505,6 +535,7 @@ func (c *Config) Settings(name string) (*Environment, error) {
 			e.Include = slices.Clone(e.Include)
 			e.Exclude = slices.Clone(e.Exclude)
 			e.Vars = maps.Clone(e.Vars)
+			e.Targets = slices.Clone(e.Targets)
 			if e.Shadow == "" {
 				e.Shadow = c.Shadow
 			}

@@ -102,8 +102,8 @@ func TestParseErrors(t *testing.T) {
 		},
 		{
 			name: "unknown attribute in environment",
-			src:  "environment \"dev\" {\n  url = \"postgres://h/db\"\n  urls = \"x\"\n}\n",
-			want: []string{`renovate.hcl:3:3: Unsupported argument: An argument named "urls" is not expected here.`},
+			src:  "environment \"dev\" {\n  url = \"postgres://h/db\"\n  hosts = \"x\"\n}\n",
+			want: []string{`renovate.hcl:3:3: Unsupported argument: An argument named "hosts" is not expected here.`},
 		},
 		{
 			name: "misspelt attribute gets a suggestion",

@@ -30,6 +30,15 @@ type Data struct {
 	// refused when the data is planned or written.
 	RawReferences []string
 	Where         string
+	// OnConflict and TargetOnly make the table's sync three-way, with
+	// the data file at the commit last applied to a target as the base
+	// (internal/engine's threeway.go). OnConflict says what wins when a
+	// row changed both in the file and in the target since then:
+	// "source" (the file), "target" or "fail". TargetOnly says what
+	// becomes of rows only the target has: "keep" or "delete". Both ""
+	// when unset; either set makes the sync three-way, the other then
+	// defaulting to "fail" and "keep".
+	OnConflict, TargetOnly string
 	// Range is where the block is, for error messages.
 	Range hcl.Range
 }
@@ -41,6 +50,8 @@ func dataSchema() *hcl.BodySchema {
 			{Name: "ignore_columns"},
 			{Name: "where"},
 			{Name: "raw_references"},
+			{Name: "on_conflict"},
+			{Name: "target_only"},
 		},
 	}
 }
@@ -89,6 +100,20 @@ func (d *decoder) dataBlocks(blocks hcl.Blocks) []Data {
 			dt.Where, _ = d.string(a)
 			if strings.TrimSpace(dt.Where) == "" {
 				d.add(a.Expr.Range().Ptr(), a.Range.Ptr(), "Empty where", "Remove where, or set it to an SQL condition on the table's columns.")
+			}
+		}
+		if a := content.Attributes["on_conflict"]; a != nil {
+			dt.OnConflict = d.oneOf(a, "source", "target", "fail")
+		}
+		if a := content.Attributes["target_only"]; a != nil {
+			dt.TargetOnly = d.oneOf(a, "keep", "delete")
+		}
+		if dt.OnConflict != "" || dt.TargetOnly != "" {
+			if dt.OnConflict == "" {
+				dt.OnConflict = "fail"
+			}
+			if dt.TargetOnly == "" {
+				dt.TargetOnly = "keep"
 			}
 		}
 		out = append(out, dt)
@@ -170,4 +195,19 @@ func splitTableName(label string) (schema, table string, err error) {
 		return parts[0], parts[1], nil
 	}
 	return "", "", fmt.Errorf("%q is not a table name: write \"schema.table\"", label)
+}
+
+// oneOf decodes a string attribute that must be one of values ("" when
+// it is not, reported).
+func (d *decoder) oneOf(a *hcl.Attribute, values ...string) string {
+	s, ok := d.string(a)
+	if !ok {
+		return ""
+	}
+	if !slices.Contains(values, s) {
+		d.add(a.Expr.Range().Ptr(), a.Range.Ptr(), "Invalid "+a.Name,
+			fmt.Sprintf("%s must be %s, got %q.", a.Name, `"`+strings.Join(values, `", "`)+`"`, s))
+		return ""
+	}
+	return s
 }

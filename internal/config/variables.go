@@ -159,6 +159,11 @@ func (d *decoder) declaredNames() string {
 // not set.
 func (d *decoder) checkVars(cfg *Config, envRanges map[string]hcl.Range) {
 	for _, e := range cfg.Environments {
+		if e.IsFleet() {
+			// A fleet's targets may set it (target blocks, or a column
+			// of targets_query): checked per target when they are read.
+			continue
+		}
 		for _, v := range cfg.Variables {
 			if _, set := e.Vars[v.Name]; set || v.HasDefault {
 				continue

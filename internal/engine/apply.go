@@ -62,6 +62,13 @@ type ApplyOptions struct {
 	// Environment names the renovate.hcl environment, for the record
 	// ("" when the target was given by URL alone).
 	Environment string
+	// RecordAt, when set, is the directory (relative to Dir) the run is
+	// recorded in, instead of a new _meta/plans/<timestamp>/: one
+	// target's record inside a fleet run.
+	RecordAt string
+	// NoRefresh leaves the schema files alone after the apply: a fleet's
+	// files are the source for every target, not one target's copy.
+	NoRefresh bool
 	// beforeFinish, when set (by tests), runs after the statements and
 	// before the outcome is recorded, with the run's directory.
 	beforeFinish func(recordDir string)
@@ -132,7 +139,13 @@ func Apply(ctx context.Context, conn *pgx.Conn, opts ApplyOptions) (*ApplyResult
 	// that cannot be written stops the apply with the database untouched,
 	// and a run killed from here on leaves a record the next apply or
 	// fetch finishes (RecoverRuns).
-	dir, err := layout.RecordRun(opts.Dir, layout.Run{Plan: planText.String(), RemoteBefore: before.Text(), Outcome: res.Outcome})
+	run := layout.Run{Plan: planText.String(), RemoteBefore: before.Text(), Outcome: res.Outcome}
+	dir := opts.RecordAt
+	if dir != "" {
+		err = layout.RecordRunAt(opts.Dir, dir, run)
+	} else {
+		dir, err = layout.RecordRun(opts.Dir, run)
+	}
 	if err != nil {
 		return nil, &RecordError{Err: err}
 	}
@@ -171,6 +184,9 @@ func Apply(ctx context.Context, conn *pgx.Conn, opts ApplyOptions) (*ApplyResult
 	}
 	if execErr != nil {
 		return res, execErr
+	}
+	if opts.NoRefresh {
+		return res, nil
 	}
 	if after != nil {
 		res.Rewritten, res.RewriteErr = RefreshFiles(ctx, conn, opts.Dir, after.Raw, opts.Scope)

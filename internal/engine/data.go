@@ -111,7 +111,11 @@ func modelColumns(m state.DatabaseSchema) catalog.HasColumn {
 // defines them. cascades are the current database's foreign keys whose
 // ON DELETE action reaches other rows: what deleted rows reach through
 // them is counted in the current database.
-func planData(ctx context.Context, conn *pgx.Conn, current, desired state.DatabaseSchema, in dataInput, report func(i, n int, table state.QualName), cascades catalog.CascadeGraph) ([]planner.TableData, error) {
+//
+// With tw, the tables with a three-way policy keep only the changes their
+// policy applies (threeway.go); conflicts under on_conflict = "fail" make
+// it a *ConflictError once every table is compared.
+func planData(ctx context.Context, conn *pgx.Conn, current, desired state.DatabaseSchema, in dataInput, report func(i, n int, table state.QualName), cascades catalog.CascadeGraph, tw *threeWayInput) ([]planner.TableData, error) {
 	if len(in.tables) == 0 {
 		return nil, nil
 	}
@@ -159,6 +163,7 @@ func planData(ctx context.Context, conn *pgx.Conn, current, desired state.Databa
 		res *diffResult
 	}
 	var all []planned
+	var failed []DataConflict
 	for i, s := range shapes {
 		if report != nil {
 			report(i+1, len(shapes), s.Table)
@@ -173,9 +178,27 @@ func planData(ctx context.Context, conn *pgx.Conn, current, desired state.Databa
 		if err != nil {
 			return nil, err
 		}
+		if res != nil && tw != nil && tw.policies[s.Table].ThreeWay() {
+			var cs []DataConflict
+			res, cs = tp.threeWay(res, tw)
+			for _, c := range cs {
+				if tw.conflicts != nil {
+					*tw.conflicts = append(*tw.conflicts, c)
+				}
+				if c.Resolution == "fail" {
+					failed = append(failed, c)
+				}
+			}
+			if len(res.inserts)+len(res.deletes)+len(res.updates) == 0 {
+				res = nil
+			}
+		}
 		if res != nil {
 			all = append(all, planned{tp, res})
 		}
+	}
+	if len(failed) > 0 {
+		return nil, &ConflictError{Conflicts: failed}
 	}
 	// A deleted row that a kept row refers to until an update moves it
 	// elsewhere (a city moving to a new country, a category to a new

@@ -203,7 +203,7 @@ func Plan(ctx context.Context, conn *pgx.Conn, local *parser.Result, remote *Rem
 		o(&set)
 	}
 	if set.data != nil {
-		td, err := planData(ctx, conn, remote.Schema, desired, *set.data, set.dataProgress, catalog.NewCascadeGraph(remote.Raw))
+		td, err := planData(ctx, conn, remote.Schema, desired, *set.data, set.dataProgress, catalog.NewCascadeGraph(remote.Raw), set.threeWay)
 		if err != nil {
 			return nil, err
 		}

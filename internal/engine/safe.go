@@ -22,6 +22,8 @@ type planSettings struct {
 	data         *dataInput
 	dataProgress func(i, n int, table state.QualName)
 	tableData    []planner.TableData
+	// threeWay is set by WithThreeWay (threeway.go).
+	threeWay *threeWayInput
 }
 
 // WithOnline plans online DDL (planner.Options.Online): concurrent index

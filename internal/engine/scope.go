@@ -32,6 +32,9 @@ type Scope struct {
 	// Data are the data tables (renovate.hcl's data blocks) whose rows
 	// plans diff and fetch writes (data.go).
 	Data []state.DataTable
+	// SyncPolicies are the three-way policies of data tables that have
+	// one (threeway.go); nil when none has.
+	SyncPolicies map[state.QualName]SyncPolicy
 }
 
 // LoadLocalScoped reads every .sql file under dir, substitutes the
@@ -223,7 +226,7 @@ func RefreshFiles(ctx context.Context, conn *pgx.Conn, dir string, raw state.Dat
 	if err != nil {
 		return touched, err
 	}
-	data, err := WriteData(ctx, conn, dir, raw, sc)
+	data, err := WriteData(ctx, conn, dir, raw, sc.noRefreshData())
 	touched = append(touched, data...)
 	sort.Strings(touched)
 	return touched, err

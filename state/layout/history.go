@@ -111,10 +111,52 @@ func RecordRun(dir string, run Run) (string, error) {
 		return "", fmt.Errorf("recording run: %w", err)
 	}
 	plans := filepath.Join(dir, filepath.FromSlash(PlansDir))
-	if err := os.MkdirAll(plans, 0o755); err != nil {
+	tmp, err := writeRunTemp(plans, run, outcome)
+	if err != nil {
+		return "", err
+	}
+	stamp := run.Outcome.Started.UTC().Format("20060102T150405Z")
+	rel := PlansDir + "/" + stamp
+	for i := 2; ; i++ {
+		err := os.Rename(tmp, filepath.Join(dir, filepath.FromSlash(rel)))
+		if err == nil {
+			return rel, nil
+		}
+		if !errors.Is(err, fs.ErrExist) && !isNotEmpty(err) {
+			os.RemoveAll(tmp)
+			return "", fmt.Errorf("recording run: %w", err)
+		}
+		rel = fmt.Sprintf("%s/%s-%d", PlansDir, stamp, i)
+	}
+}
+
+// RecordRunAt is RecordRun into the directory rel (relative to dir,
+// which must not exist yet): one target's record inside a fleet run,
+// _meta/plans/<run>/<target>/.
+func RecordRunAt(dir, rel string, run Run) error {
+	outcome, err := json.MarshalIndent(run.Outcome, "", "  ")
+	if err != nil {
+		return fmt.Errorf("recording run: %w", err)
+	}
+	dst := filepath.Join(dir, filepath.FromSlash(rel))
+	tmp, err := writeRunTemp(filepath.Dir(dst), run, outcome)
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, dst); err != nil {
+		os.RemoveAll(tmp)
+		return fmt.Errorf("recording run: %w", err)
+	}
+	return nil
+}
+
+// writeRunTemp writes a run's files into a new temporary directory under
+// parent and returns it.
+func writeRunTemp(parent string, run Run, outcome []byte) (string, error) {
+	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return "", fmt.Errorf("recording run: %w", err)
 	}
-	tmp, err := os.MkdirTemp(plans, ".run-*")
+	tmp, err := os.MkdirTemp(parent, ".run-*")
 	if err != nil {
 		return "", fmt.Errorf("recording run: %w", err)
 	}
@@ -135,19 +177,7 @@ func RecordRun(dir string, run Run) (string, error) {
 		os.RemoveAll(tmp)
 		return "", fmt.Errorf("recording run: %w", err)
 	}
-	stamp := run.Outcome.Started.UTC().Format("20060102T150405Z")
-	rel := PlansDir + "/" + stamp
-	for i := 2; ; i++ {
-		err := os.Rename(tmp, filepath.Join(dir, filepath.FromSlash(rel)))
-		if err == nil {
-			return rel, nil
-		}
-		if !errors.Is(err, fs.ErrExist) && !isNotEmpty(err) {
-			os.RemoveAll(tmp)
-			return "", fmt.Errorf("recording run: %w", err)
-		}
-		rel = fmt.Sprintf("%s/%s-%d", PlansDir, stamp, i)
-	}
+	return tmp, nil
 }
 
 // isNotEmpty reports a rename onto a directory that exists (ENOTEMPTY,
