@@ -98,6 +98,10 @@ func (d *differ) plan() *Plan {
 	d.orderRowTypePhases()
 	d.deferNewEnumValueUsers()
 	d.safeSteps()
+	// The steps are listed in the order apply runs them (the plan's
+	// transaction, then the statements outside it), which is also the
+	// order a saved plan writes them in for psql (render.SQL).
+	sort.SliceStable(d.steps, func(i, j int) bool { return d.steps[i].Transactional && !d.steps[j].Transactional })
 	for i := range d.steps {
 		d.steps[i].ID = i + 1
 	}
