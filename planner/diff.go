@@ -147,6 +147,10 @@ func (d *differ) extensions() {
 			continue
 		}
 		d.change(key, ActionAlter, sqlgen.ExtensionDefinition(old), sqlgen.ExtensionDefinition(e))
+		if schemaChanged && !d.extensionRelocatable(e.Name) {
+			d.moveFixedExtension(key, e)
+			continue
+		}
 		if versionChanged {
 			d.add(phaseExtension, key, ActionAlter, sqlgen.AlterExtensionUpdate(e.Name, e.Version))
 		}
