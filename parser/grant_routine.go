@@ -27,6 +27,9 @@ func (r *resolver) routineTargets(d *grantDef, verb string) ([]privTarget, bool)
 	var out []privTarget
 	for _, ref := range d.routines {
 		fs, err := r.findRoutines(ref)
+		if err != nil && r.undefinedRoutine(ref) && r.memberGrant(d, ref, verb) {
+			continue // a routine of an extension (grant_member.go)
+		}
 		if err != nil {
 			r.errs.semantic(d.loc, "%s: %v", verb, err)
 			return nil, false

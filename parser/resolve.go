@@ -37,6 +37,8 @@ type resolver struct {
 	tableExt tableExtState
 	// pubs are the publications (resolve_publication.go).
 	pubs map[string]*pubEntry
+	// members are the privileges of extensions' routines (grant_member.go).
+	members map[state.MemberPrivilegeKey]*state.MemberPrivilege
 }
 
 type seqEntry struct {

@@ -54,6 +54,7 @@ func DiffWithOptions(current, desired state.DatabaseSchema, opts Options) (*Plan
 	// Last: they look at the steps above for objects being recreated.
 	d.policies()
 	d.privileges()
+	d.memberPrivileges()
 	d.defaultPrivileges()
 	d.data()
 	if len(d.errs) > 0 {

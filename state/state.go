@@ -27,6 +27,9 @@ type DatabaseSchema struct {
 	EventTriggers     []EventTrigger     `json:"event_triggers,omitempty"`
 	Publications      []Publication      `json:"publications,omitempty"`
 	DefaultPrivileges []DefaultPrivilege `json:"default_privileges,omitempty"`
+	// MemberPrivileges are the privileges of extensions' routines that
+	// differ from what CREATE EXTENSION gave them, sorted by key.
+	MemberPrivileges []MemberPrivilege `json:"member_privileges,omitempty"`
 }
 
 // Extension is an installed extension (CREATE EXTENSION).
