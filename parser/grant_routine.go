@@ -27,6 +27,9 @@ func (r *resolver) routineTargets(d *grantDef, verb string) ([]privTarget, bool)
 	var out []privTarget
 	for _, ref := range d.routines {
 		fs, err := r.findRoutines(ref)
+		if err != nil && r.undefinedRoutine(ref) && r.memberGrant(d, ref, verb) {
+			continue // a routine of an extension (grant_member.go)
+		}
 		if err != nil {
 			// GRANT ... ON FUNCTION names aggregates too.
 			if aggs := r.findAggregates(ref); len(aggs) > 0 && ref.kind != state.KindProcedure {

@@ -39,6 +39,8 @@ type resolver struct {
 	pubs map[string]*pubEntry
 	// defs are the definition objects (defobject_resolve.go).
 	defs []state.DefObject
+	// members are the privileges of extensions' routines (grant_member.go).
+	members map[state.MemberPrivilegeKey]*state.MemberPrivilege
 }
 
 type seqEntry struct {

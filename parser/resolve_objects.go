@@ -426,6 +426,7 @@ func (r *resolver) result() *Result {
 		s.Tables = append(s.Tables, te.t)
 	}
 	s.DefaultPrivileges = r.defaults
+	s.MemberPrivileges = r.memberPrivileges()
 	s.Views = r.viewResults()
 	s.Publications = r.publicationResults()
 	s.Collations = r.collationResults()

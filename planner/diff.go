@@ -57,6 +57,7 @@ func DiffWithOptions(current, desired state.DatabaseSchema, opts Options) (*Plan
 	// What stays but uses something dropped above (closure.go).
 	d.dependentClosure()
 	d.privileges()
+	d.memberPrivileges()
 	d.defaultPrivileges()
 	d.data()
 	if len(d.errs) > 0 {
@@ -103,6 +104,10 @@ func (d *differ) plan() *Plan {
 	d.orderByGraph()
 	d.deferNewEnumValueUsers()
 	d.safeSteps()
+	// The steps are listed in the order apply runs them (the plan's
+	// transaction, then the statements outside it), which is also the
+	// order a saved plan writes them in for psql (render.SQL).
+	sort.SliceStable(d.steps, func(i, j int) bool { return d.steps[i].Transactional && !d.steps[j].Transactional })
 	for i := range d.steps {
 		d.steps[i].ID = i + 1
 	}
@@ -148,6 +153,10 @@ func (d *differ) extensions() {
 			continue
 		}
 		d.change(key, ActionAlter, sqlgen.ExtensionDefinition(old), sqlgen.ExtensionDefinition(e))
+		if schemaChanged && !d.extensionRelocatable(e.Name) {
+			d.moveFixedExtension(key, e)
+			continue
+		}
 		if versionChanged {
 			d.add(phaseExtension, key, ActionAlter, sqlgen.AlterExtensionUpdate(e.Name, e.Version))
 		}

@@ -62,6 +62,11 @@ type Options struct {
 	// any entry could have granted and grant whatever one could have
 	// taken away.
 	CreatingRole string
+	// FixedExtensions are the names of the database's extensions that are
+	// not relocatable (pg_extension.extrelocatable false): moving one to
+	// another schema drops and creates it (extension.go). Nil falls back
+	// to the core extensions whose control files say so.
+	FixedExtensions map[string]bool
 }
 
 // relationOf is the table a step's hazards are about: the table of a

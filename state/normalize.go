@@ -53,6 +53,7 @@ func (s *DatabaseSchema) order(o orderer) {
 		a, b := s.DefaultPrivileges[i], s.DefaultPrivileges[j]
 		return defaultPrivilegeKey(a) < defaultPrivilegeKey(b)
 	})
+	o.slice(s.MemberPrivileges, func(i, j int) bool { return s.MemberPrivileges[i].Key().Less(s.MemberPrivileges[j].Key()) })
 	for i := range s.Schemas {
 		sortPrivileges(o, s.Schemas[i].Privileges)
 	}

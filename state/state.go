@@ -30,6 +30,9 @@ type DatabaseSchema struct {
 	// Objects are the definition objects (defobject.go): aggregates,
 	// casts, statistics and text search objects, sorted by kind and key.
 	Objects []DefObject `json:"objects,omitempty"`
+	// MemberPrivileges are the privileges of extensions' routines that
+	// differ from what CREATE EXTENSION gave them, sorted by key.
+	MemberPrivileges []MemberPrivilege `json:"member_privileges,omitempty"`
 }
 
 // Extension is an installed extension (CREATE EXTENSION).

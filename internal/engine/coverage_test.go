@@ -364,7 +364,7 @@ var coverageMatrix = []coverageEntry{
 	{"pg_proc.proacl", "function cov.f(integer)", "REVOKE EXECUTE ON FUNCTION cov.f(integer) FROM PUBLIC; GRANT EXECUTE ON FUNCTION cov.f(integer) TO cov_reader", true, 0},
 	{"pg_description", "function cov.f(integer)", "COMMENT ON FUNCTION cov.f(integer) IS 'f'", true, 0},
 	{"pg_proc.proowner", "function cov.owned_f()", "CREATE FUNCTION cov.owned_f() RETURNS int LANGUAGE sql AS 'SELECT 1'; ALTER FUNCTION cov.owned_f() OWNER TO cov_owner", false, 0},
-	{"pg_proc.proacl", "function cov.citext(boolean)", "CREATE EXTENSION citext SCHEMA cov; REVOKE EXECUTE ON FUNCTION cov.citext(boolean) FROM PUBLIC", false, 0},
+	{"pg_proc.proacl", "function cov.citext(boolean)", "CREATE EXTENSION citext SCHEMA cov; REVOKE EXECUTE ON FUNCTION cov.citext(boolean) FROM PUBLIC", true, 0},
 
 	{"pg_enum", "type cov.mood", "CREATE TYPE cov.mood AS ENUM ('sad', 'ok', 'happy')", true, 0},
 	{"pg_type.typacl", "type cov.mood", "REVOKE USAGE ON TYPE cov.mood FROM PUBLIC", true, 0},

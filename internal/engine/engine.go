@@ -177,6 +177,9 @@ func Plan(ctx context.Context, conn *pgx.Conn, local *parser.Result, remote *Rem
 	if err != nil {
 		return nil, err
 	}
+	if desired, err = normalizeMemberPrivileges(ctx, conn, desired); err != nil {
+		return nil, err
+	}
 	if desired, err = normalizeLocalTypes(ctx, conn, desired, remote.Schema); err != nil {
 		return nil, err
 	}

@@ -64,6 +64,8 @@ func ReadWithOptions(path, text string, opts Options) (*planner.Plan, error) {
 	}
 	offset := 0
 	added := addedColumns{}
+	settings := sessionSettings()
+	var block transactionBlock
 	for _, raw := range stmts {
 		start := strings.Index(text[offset:], raw)
 		pos := offset
@@ -92,6 +94,18 @@ func ReadWithOptions(path, text string, opts Options) (*planner.Plan, error) {
 		} else if header {
 			continue
 		}
+		switch h := header(step.SQL, settings); {
+		case h == headerSetting && len(p.Steps) == 0 && !block.begun:
+			continue // the header's session settings (render.SessionSettings)
+		case h == headerBegin || h == headerCommit:
+			if err := block.statement(h, len(p.Steps)); err != nil {
+				return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+			}
+			continue
+		}
+		if err := checkClientEncoding(step.SQL); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
 		action, hazards, err := opts.classify(step.SQL, added)
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
@@ -104,7 +118,13 @@ func ReadWithOptions(path, text string, opts Options) (*planner.Plan, error) {
 		for _, h := range hazards {
 			step.Hazards = addHazard(step.Hazards, h)
 		}
+		if err := block.step(&step); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
 		p.Steps = append(p.Steps, step)
+	}
+	if err := block.end(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return p, nil
 }

@@ -80,7 +80,8 @@ func TestReadErrors(t *testing.T) {
 	tests := []struct{ name, text, want string }{
 		{"not a plan", "DROP TABLE x;", "not a renovate plan"},
 		{"future version", "-- renovate plan\n-- format_version: 9\n", "format version"},
-		{"transaction control", "-- renovate plan\n-- format_version: 1\n\nBEGIN;\nSELECT 1;\n", "plan.sql:4: transaction control"},
+		{"transaction control", "-- renovate plan\n-- format_version: 1\n\nROLLBACK;\nSELECT 1;\n", "plan.sql:4: transaction control"},
+		{"misplaced begin", "-- renovate plan\n-- format_version: 1\n\nSELECT 1;\nBEGIN;\n", "plan.sql:5: BEGIN is allowed once"},
 		{"syntax error", "-- renovate plan\n-- format_version: 1\n\nALTER TABLE;\n", "plan.sql:4:"},
 	}
 	for _, tt := range tests {

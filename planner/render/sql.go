@@ -35,13 +35,42 @@ const (
 	// or a backslash could end a literal early. apply reads the statement as
 	// part of the header, not as a step (renovate's sessions have it on).
 	ConformingStrings = "SET standard_conforming_strings = on;"
+	// BeginTransaction and CommitTransaction enclose the statements that
+	// run in the plan's transaction, so psql runs a saved plan as apply
+	// does: all of them or none. The statements that cannot run in a
+	// transaction block (NoTransactionMarker) follow CommitTransaction.
+	BeginTransaction  = "BEGIN;"
+	CommitTransaction = "COMMIT;"
 )
 
+// SessionSettings are the settings a plan needs besides
+// ConformingStrings, written after it in the header so the file runs the
+// same in psql as in apply, whatever the server, database, role or
+// PGOPTIONS set:
+//
+//   - check_function_bodies off: a routine's body may name a table or
+//     function the plan creates after it (routines come before the tables
+//     and defaults calling them), as pg_dump's output does; apply's
+//     sessions set it too (state/catalog.Execute);
+//   - client_encoding UTF8: the file is UTF-8 (names, comments, literals),
+//     as apply's connection is.
+//
+// The plan file reader (planner/planfile) takes exactly these statements
+// before the first step as the header; any other SET is classified as a
+// step.
+var SessionSettings = []string{
+	"SET check_function_bodies = false;",
+	"SET client_encoding = 'UTF8';",
+}
+
 // SQL writes p as a runnable plan file: a header of comments (format
-// version, renovate version, the remote fingerprint, the git commit) and
-// ConformingStrings, then
-// every statement preceded by comments naming its step, its hazards and,
-// for a statement that must run outside the transaction, NoTransactionMarker.
+// version, renovate version, the remote fingerprint, the git commit),
+// ConformingStrings and SessionSettings, then every statement preceded by
+// comments naming its step, its hazards and, for a statement that must run
+// outside the transaction, NoTransactionMarker. The statements are written
+// in the order apply runs them: the transactional ones between
+// BeginTransaction and CommitTransaction, then the others, so `psql -f`
+// runs the file as apply would.
 func SQL(w io.Writer, p *planner.Plan) error {
 	var b strings.Builder
 	b.WriteString(HeaderTitle + "\n")
@@ -56,10 +85,22 @@ func SQL(w io.Writer, p *planner.Plan) error {
 		b.WriteString(HeaderGitCommit + p.GitCommit + "\n")
 	}
 	b.WriteString(ConformingStrings + "\n")
+	for _, s := range SessionSettings {
+		b.WriteString(s + "\n")
+	}
 	if p.Empty() {
 		b.WriteString("-- No changes.\n")
 	}
-	for _, s := range p.Steps {
+	inTx := false
+	for _, s := range inRunOrder(p.Steps) {
+		if s.Transactional && !inTx {
+			b.WriteString("\n" + BeginTransaction + "\n")
+			inTx = true
+		}
+		if !s.Transactional && inTx {
+			b.WriteString("\n" + CommitTransaction + "\n")
+			inTx = false
+		}
 		b.WriteString("\n")
 		fmt.Fprintf(&b, "%s%d: %s\n", StepPrefix, s.ID, stepTitle(s))
 		for _, h := range s.Hazards {
@@ -73,8 +114,28 @@ func SQL(w io.Writer, p *planner.Plan) error {
 			b.WriteString("\n")
 		}
 	}
+	if inTx {
+		b.WriteString("\n" + CommitTransaction + "\n")
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// inRunOrder lists the transactional steps, then the others, each group
+// in plan order: the order state/catalog.Execute runs them in.
+func inRunOrder(steps []planner.Step) []planner.Step {
+	out := make([]planner.Step, 0, len(steps))
+	for _, s := range steps {
+		if s.Transactional {
+			out = append(out, s)
+		}
+	}
+	for _, s := range steps {
+		if !s.Transactional {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }

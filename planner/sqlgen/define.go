@@ -293,6 +293,7 @@ func Dump(s state.DatabaseSchema) string {
 	for _, e := range s.Extensions {
 		b.WriteString(ExtensionDefinition(e))
 	}
+	b.WriteString(MemberPrivileges(s.MemberPrivileges))
 	for _, sc := range s.Schemas {
 		b.WriteString(SchemaDefinition(sc))
 	}

@@ -312,7 +312,9 @@ func runBatch(ctx context.Context, conn *pgx.Conn, stmts []Statement, tx []int, 
 // runAlone runs one non-transactional statement (stmts[i]) with the session's
 // timeouts set for it.
 func runAlone(ctx context.Context, conn *pgx.Conn, i int, s Statement, opts ExecOptions) error {
-	set := fmt.Sprintf("SET lock_timeout = %d; SET statement_timeout = %d", opts.LockTimeout.Milliseconds(), opts.StatementTimeout.Milliseconds())
+	// check_function_bodies off as in the transaction: a routine created
+	// after an enum value was added may name what the plan creates later.
+	set := fmt.Sprintf("SET lock_timeout = %d; SET statement_timeout = %d; SET check_function_bodies = off", opts.LockTimeout.Milliseconds(), opts.StatementTimeout.Milliseconds())
 	if _, err := conn.Exec(ctx, set); err != nil {
 		return fmt.Errorf("setting timeouts: %w", err)
 	}

@@ -95,6 +95,7 @@ func Introspect(ctx context.Context, conn *pgx.Conn) (*state.DatabaseSchema, err
 		{"privileges.sql", "introspecting privileges", in.scanPrivileges},
 		{"default_privileges.sql", "introspecting default privileges", in.scanDefaultPrivileges},
 		{"functions.sql", "introspecting functions", in.scanFunctions},
+		{"member_privileges.sql", "introspecting privileges of extensions' routines", in.scanMemberPrivileges},
 		{"triggers.sql", "introspecting triggers", in.scanTriggers},
 		{"event_triggers.sql", "introspecting event triggers", in.scanEventTriggers},
 		{"defobjects.sql", "introspecting aggregates, casts, statistics and text search objects", in.scanDefObjects},

@@ -83,6 +83,10 @@ func Files(s state.DatabaseSchema) map[string]string {
 	for _, e := range s.Extensions {
 		ext.WriteString(sqlgen.ExtensionDefinition(e))
 	}
+	if len(s.MemberPrivileges) > 0 {
+		ext.WriteString("-- Privileges of the extensions' routines that differ from those CREATE EXTENSION gives.\n")
+		ext.WriteString(sqlgen.MemberPrivileges(s.MemberPrivileges))
+	}
 	out["extensions.sql"] = ext.String()
 	if len(s.DefaultPrivileges) > 0 {
 		out[DefaultPrivilegesPath] = sqlgen.DefaultPrivilegesDefinition(s.DefaultPrivileges)

@@ -4,10 +4,11 @@
 --  * an owner that revoked its own privileges (the model leaves owners'
 --    privileges out: see state.Privilege), found where the ACL lacks one
 --    of the owner's rows of acldefault;
---  * privileges changed on extension members since CREATE EXTENSION
---    (pg_dump writes them as differences from pg_init_privs; the model
---    holds no extension members), found where the ACL differs from the
---    initial one.
+--  * privileges changed on extension members other than routines since
+--    CREATE EXTENSION (pg_dump writes them as differences from
+--    pg_init_privs; the model holds those of routines only, as
+--    state.MemberPrivilege), found where the ACL differs from the initial
+--    one.
 --
 -- One row per object: the problem ('owner' or 'extension') and the object
 -- described by pg_describe_object.
@@ -61,6 +62,8 @@ SELECT 'extension', pg_describe_object(m.classid, m.objid, m.objsubid)
 FROM members m
 LEFT JOIN pg_init_privs i ON i.classoid = m.classid AND i.objoid = m.objid AND i.objsubid = 0
 WHERE m.member
+	-- Routines' are managed (member_privileges.sql).
+	AND m.classid <> 'pg_proc'::regclass
 	AND ARRAY(SELECT x::text FROM unnest(coalesce(m.acl, m.def)) x ORDER BY 1)
 		IS DISTINCT FROM ARRAY(SELECT x::text FROM unnest(coalesce(i.initprivs, m.def)) x ORDER BY 1)
 ORDER BY 1, 2

@@ -4,6 +4,10 @@
 -- remote_fingerprint: 0000000000000000000000000000000000000000000000000000000000000000
 -- git_commit: 1111111111111111111111111111111111111111
 SET standard_conforming_strings = on;
+SET check_function_bodies = false;
+SET client_encoding = 'UTF8';
+
+BEGIN;
 
 -- step 1: drop view public.order_totals
 DROP VIEW public.order_totals;
@@ -47,3 +51,5 @@ ALTER TABLE public.orders ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (cu
 -- step 9: create view public.order_totals
 CREATE VIEW public.order_totals AS
 SELECT customer_name, count(*) AS orders, sum(total) AS total FROM public.orders GROUP BY customer_name;
+
+COMMIT;

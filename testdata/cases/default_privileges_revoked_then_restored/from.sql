@@ -1,0 +1,31 @@
+-- Default privileges of the role applying the files grant or take away
+-- privileges on the objects created after them; the statements after
+-- each object then change what it got.
+ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO priv_reader;
+ALTER DEFAULT PRIVILEGES GRANT USAGE ON SEQUENCES TO priv_reader;
+ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO priv_reader;
+ALTER DEFAULT PRIVILEGES GRANT USAGE ON SCHEMAS TO priv_reader;
+ALTER DEFAULT PRIVILEGES REVOKE USAGE ON TYPES FROM PUBLIC;
+CREATE SCHEMA app;
+CREATE SCHEMA extra;
+REVOKE USAGE ON SCHEMA extra FROM priv_reader;
+CREATE TABLE app.old (id integer);
+REVOKE SELECT ON app.old FROM priv_reader;
+CREATE FUNCTION app.old_f() RETURNS integer LANGUAGE sql AS 'SELECT 1';
+CREATE TABLE app.t (id integer);
+REVOKE SELECT ON app.t FROM priv_reader;
+CREATE TABLE app.kept (id integer);
+CREATE SEQUENCE app.s;
+REVOKE USAGE ON SEQUENCE app.s FROM priv_reader;
+CREATE VIEW app.v AS SELECT id FROM app.t;
+REVOKE SELECT ON app.v FROM priv_reader;
+CREATE FUNCTION app.f() RETURNS integer LANGUAGE sql AS 'SELECT 1';
+GRANT EXECUTE ON FUNCTION app.f() TO PUBLIC;
+REVOKE EXECUTE ON FUNCTION app.f() FROM priv_reader;
+CREATE FUNCTION app.closed() RETURNS integer LANGUAGE sql AS 'SELECT 2';
+CREATE PROCEDURE app.p() LANGUAGE sql AS 'SELECT 1';
+REVOKE ALL ON PROCEDURE app.p() FROM priv_reader;
+CREATE DOMAIN app.d AS integer;
+GRANT USAGE ON DOMAIN app.d TO PUBLIC;
+CREATE TYPE app.hidden AS ENUM ('x');

@@ -1,0 +1,2 @@
+CREATE EXTENSION pgcrypto;
+REVOKE EXECUTE ON FUNCTION public.crypt(text, text) FROM PUBLIC;
