@@ -6,5 +6,5 @@ CREATE VIEW z_totals AS SELECT sum(n) AS total FROM t;
 CREATE FUNCTION grand_total() RETURNS bigint LANGUAGE sql STABLE
 AS $$ SELECT total FROM public.z_totals $$;
 CREATE FUNCTION grand_total_quoted() RETURNS bigint LANGUAGE sql STABLE
-AS 'SELECT grand_total()';
+AS 'SELECT public.grand_total()';
 CREATE MATERIALIZED VIEW a_report AS SELECT grand_total_quoted() AS total;
