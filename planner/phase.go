@@ -51,6 +51,9 @@ const (
 	phaseDisownSequence
 	phaseDropTable
 	phaseDropColumn
+	// User mappings, servers and wrappers once the foreign tables using
+	// them are gone (foreign.go).
+	phaseDropForeignData
 	// Other routines are dropped once the defaults, constraints, indexes,
 	// views and policies using them are gone (function.go).
 	phaseDropFunction
@@ -70,6 +73,9 @@ const (
 	// them; those needing a table's row type or reading relations in an
 	// SQL-standard body after the tables, or after the views (function.go).
 	phaseFunction
+	// Wrappers, servers and user mappings before the foreign tables using
+	// them (foreign.go).
+	phaseForeignData
 	phaseCreateTable
 	phaseAlterColumn
 	// Tables join their parents (ATTACH PARTITION, INHERIT) once their
@@ -95,6 +101,9 @@ const (
 	// Publications once the tables and columns they list exist
 	// (publication.go).
 	phasePublication
+	// Subscriptions once the tables they write to exist; their creation
+	// and drop run outside the transaction anyway (foreign.go).
+	phaseSubscription
 	// Policies and row security, then grants, once every object they
 	// name exists (policy.go, privilege.go).
 	phaseCreatePolicy

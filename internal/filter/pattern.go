@@ -40,6 +40,7 @@ var topLevel = map[state.Kind]bool{
 	state.KindFunction: true, state.KindProcedure: true, state.KindSequence: true,
 	state.KindType: true, state.KindCollation: true, state.KindExtension: true,
 	state.KindEventTrigger: true, state.KindPublication: true,
+	state.KindForeignDataWrapper: true, state.KindServer: true, state.KindSubscription: true,
 }
 
 // nested are the kinds that live inside a table and can be named by a
@@ -51,6 +52,7 @@ var nested = map[state.Kind]bool{
 // unqualifiedKinds are the kinds whose objects belong to no schema.
 var unqualifiedKinds = map[state.Kind]bool{
 	state.KindSchema: true, state.KindExtension: true, state.KindEventTrigger: true, state.KindPublication: true,
+	state.KindForeignDataWrapper: true, state.KindServer: true, state.KindSubscription: true,
 }
 
 // Kinds lists the kinds a kind: pattern may name, sorted.

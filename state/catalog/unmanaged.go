@@ -8,10 +8,10 @@ import (
 )
 
 // UnmanagedObject is an object of a kind renovate does not manage
-// (foreign data wrappers, servers, foreign tables, text search objects,
+// (text search objects,
 // operators and their classes and families, casts, rules, statistics
 // objects, aggregates, conversions, languages, transforms, access methods,
-// subscriptions, base and shell types). Such objects are never written to
+// base and shell types). Such objects are never written to
 // the files and never dropped; they are named so they are not silently
 // ignored.
 type UnmanagedObject struct {

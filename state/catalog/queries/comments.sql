@@ -26,5 +26,13 @@ WHERE d.classoid IN (
 	'pg_proc'::regclass,
 	'pg_trigger'::regclass,
 	'pg_event_trigger'::regclass,
-	'pg_publication'::regclass
+	'pg_publication'::regclass,
+	'pg_foreign_data_wrapper'::regclass,
+	'pg_foreign_server'::regclass
 )
+UNION ALL
+-- Subscriptions are shared objects: their comments are in
+-- pg_shdescription.
+SELECT d.classoid::regclass::text, d.objoid, 0, d.description
+FROM pg_shdescription d
+WHERE d.classoid = 'pg_subscription'::regclass
