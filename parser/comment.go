@@ -64,10 +64,10 @@ func (p *fileParser) comment(s *pg_query.CommentStmt, loc Location) {
 			return
 		}
 		kind := map[pg_query.ObjectType]state.Kind{
-			pg_query.ObjectType_OBJECT_TABLE:    state.KindTable,
+			pg_query.ObjectType_OBJECT_TABLE:         state.KindTable,
 			pg_query.ObjectType_OBJECT_FOREIGN_TABLE: state.KindTable,
-			pg_query.ObjectType_OBJECT_SEQUENCE: state.KindSequence,
-			pg_query.ObjectType_OBJECT_INDEX:    state.KindIndex,
+			pg_query.ObjectType_OBJECT_SEQUENCE:      state.KindSequence,
+			pg_query.ObjectType_OBJECT_INDEX:         state.KindIndex,
 		}[s.Objtype]
 		key = state.ObjectKey{Kind: kind, Schema: q.Schema, Name: q.Name}
 	case pg_query.ObjectType_OBJECT_COLUMN, pg_query.ObjectType_OBJECT_TABCONSTRAINT:

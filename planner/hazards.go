@@ -212,4 +212,3 @@ func replicationDrop(s state.Subscription) Hazard {
 func replicationRefresh(s state.Subscription, why string) Hazard {
 	return Hazard{HazardReplication, fmt.Sprintf("Refreshing subscription %s (%s) starts replicating the tables newly published to it and copies their existing rows from the publisher (copy_data); tables no longer published stop replicating.", s.Name, why)}
 }
-

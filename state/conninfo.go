@@ -103,7 +103,9 @@ func ConninfoSecrets(conninfo string) (secrets []ConninfoSecret, ok bool) {
 	}
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' }
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
 
 // QuoteConninfoValue quotes a value for a keyword/value connection string.
 func QuoteConninfoValue(v string) string {
