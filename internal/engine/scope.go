@@ -197,6 +197,7 @@ func WriteScoped(dir string, raw state.DatabaseSchema, sc Scope) ([]string, erro
 	}
 	want := sc.FilesLike(raw, previous)
 	keepSecretNames(want, previous)
+	keepOutOfScope(want, previous, sc)
 	var keep func(string) bool
 	if !sc.Filter.IsZero() {
 		all := layout.Files(raw)

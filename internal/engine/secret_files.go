@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/layout"
 )
@@ -63,4 +64,40 @@ func secretObject(st string) string {
 		return ""
 	}
 	return strings.ToLower(strings.Join(strings.Fields(m[1]), " "))
+}
+
+// keepOutOfScope adds to want's files of database-level objects
+// (extensions.sql, publications.sql, foreign_data.sql, subscriptions.sql) the statements
+// of the current files whose objects are out of sc's scope: another
+// environment's, which this database does not have and must not lose
+// from the repository.
+func keepOutOfScope(want map[string]string, previous func(path string) (string, bool), sc Scope) {
+	if sc.Filter.IsZero() {
+		return
+	}
+	for _, p := range []string{"extensions.sql", layout.PublicationsPath, layout.ForeignDataPath, layout.SubscriptionsPath} {
+		prev, ok := previous(p)
+		if !ok {
+			continue
+		}
+		stmts, err := parser.SplitObjectStatements(prev)
+		if err != nil {
+			// Not renovate's text: the file is left to the user's care.
+			continue
+		}
+		var kept strings.Builder
+		for _, st := range stmts {
+			if st.Key.Kind != "" && !sc.Filter.InScope(st.Key) {
+				kept.WriteString(st.SQL)
+			}
+		}
+		if kept.Len() == 0 {
+			continue
+		}
+		if cur := want[p]; cur != "" {
+			want[p] = cur + "\n" + kept.String()
+		} else {
+			want[p] = kept.String()
+		}
+	}
 }
