@@ -28,11 +28,8 @@ WHERE d.classoid IN (
 	'pg_event_trigger'::regclass,
 	'pg_publication'::regclass,
 	'pg_foreign_data_wrapper'::regclass,
-	'pg_foreign_server'::regclass
+	'pg_foreign_server'::regclass,
+	-- Subscriptions live in a shared catalog, but COMMENT ON SUBSCRIPTION
+	-- writes pg_description, not pg_shdescription.
+	'pg_subscription'::regclass
 )
-UNION ALL
--- Subscriptions are shared objects: their comments are in
--- pg_shdescription.
-SELECT d.classoid::regclass::text, d.objoid, 0, d.description
-FROM pg_shdescription d
-WHERE d.classoid = 'pg_subscription'::regclass

@@ -576,7 +576,7 @@ SELECT 'subscription', '', sub.subname,
 		'pg_subscription.subslotname',
 		'pg_subscription.subsynccommit',
 		'pg_subscription.subpublications',
-		'pg_shdescription'
+		'pg_description'
 	]::text[], ARRAY[
 		(pg_get_userbyid(sub.subowner)::text)::text,
 		(sub.subenabled::text)::text,
@@ -585,7 +585,7 @@ SELECT 'subscription', '', sub.subname,
 		(sub.subslotname::text)::text,
 		(sub.subsynccommit)::text,
 		(array_to_string(sub.subpublications, ', '))::text,
-		(shobj_description(sub.oid, 'pg_subscription'))::text
+		(obj_description(sub.oid, 'pg_subscription'))::text
 	]
 FROM pg_subscription sub
 WHERE sub.subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())
