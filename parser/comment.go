@@ -29,6 +29,9 @@ func (p *fileParser) comment(s *pg_query.CommentStmt, loc Location) {
 	case pg_query.ObjectType_OBJECT_PUBLICATION:
 		p.commentPublication(s, loc)
 		return
+	case pg_query.ObjectType_OBJECT_FDW, pg_query.ObjectType_OBJECT_FOREIGN_SERVER, pg_query.ObjectType_OBJECT_SUBSCRIPTION:
+		p.commentForeign(s, loc)
+		return
 	case pg_query.ObjectType_OBJECT_SCHEMA:
 		key = state.ObjectKey{Kind: state.KindSchema, Name: s.Object.GetString_().GetSval()}
 	case pg_query.ObjectType_OBJECT_VIEW, pg_query.ObjectType_OBJECT_MATVIEW:
@@ -60,15 +63,16 @@ func (p *fileParser) comment(s *pg_query.CommentStmt, loc Location) {
 			return
 		}
 		key = state.ObjectKey{Kind: state.KindType, Schema: q.Schema, Name: q.Name}
-	case pg_query.ObjectType_OBJECT_TABLE, pg_query.ObjectType_OBJECT_SEQUENCE, pg_query.ObjectType_OBJECT_INDEX:
+	case pg_query.ObjectType_OBJECT_TABLE, pg_query.ObjectType_OBJECT_FOREIGN_TABLE, pg_query.ObjectType_OBJECT_SEQUENCE, pg_query.ObjectType_OBJECT_INDEX:
 		q, ok := p.anyName(s.Object.GetList().GetItems(), loc)
 		if !ok {
 			return
 		}
 		kind := map[pg_query.ObjectType]state.Kind{
-			pg_query.ObjectType_OBJECT_TABLE:    state.KindTable,
-			pg_query.ObjectType_OBJECT_SEQUENCE: state.KindSequence,
-			pg_query.ObjectType_OBJECT_INDEX:    state.KindIndex,
+			pg_query.ObjectType_OBJECT_TABLE:         state.KindTable,
+			pg_query.ObjectType_OBJECT_FOREIGN_TABLE: state.KindTable,
+			pg_query.ObjectType_OBJECT_SEQUENCE:      state.KindSequence,
+			pg_query.ObjectType_OBJECT_INDEX:         state.KindIndex,
 		}[s.Objtype]
 		key = state.ObjectKey{Kind: kind, Schema: q.Schema, Name: q.Name}
 	case pg_query.ObjectType_OBJECT_COLUMN, pg_query.ObjectType_OBJECT_TABCONSTRAINT:

@@ -57,6 +57,8 @@ type tableDef struct {
 	cons []*conDef
 	// ext holds partitioning, inheritance and storage (table_ext.go).
 	ext tableExt
+	// foreign is set for CREATE FOREIGN TABLE (foreign.go).
+	foreign *state.ForeignTable
 }
 
 type columnDef struct {

@@ -65,7 +65,7 @@ func TestErrors(t *testing.T) {
 				"SELECT 1;",
 				"CREATE RULE r AS ON INSERT TO t DO NOTHING;",
 				"ALTER TYPE e ADD VALUE 'x';",
-				"CREATE FOREIGN TABLE ft (a int) SERVER s;",
+				"IMPORT FOREIGN SCHEMA remote FROM SERVER s INTO public;",
 			}, "\n")}},
 			want: []string{
 				"x.sql:1:1: CREATE RULE is not managed by renovate yet",
@@ -82,7 +82,7 @@ func TestErrors(t *testing.T) {
 				"x.sql:12:1: SELECT " + notInSchemaFiles,
 				"x.sql:13:1: CREATE RULE is not managed by renovate yet",
 				"x.sql:14:1: ALTER TYPE ... ADD VALUE is not supported in schema files: declare every label in CREATE TYPE ... AS ENUM",
-				"x.sql:15:1: CREATE FOREIGN TABLE is not managed by renovate yet",
+				"x.sql:15:1: IMPORT FOREIGN SCHEMA cannot be read offline (the columns come from the remote server): run it on a database, then renovate init or fetch writes each table as CREATE FOREIGN TABLE",
 			},
 		},
 		{

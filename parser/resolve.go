@@ -41,6 +41,9 @@ type resolver struct {
 	defs []state.DefObject
 	// members are the privileges of extensions' routines (grant_member.go).
 	members map[state.MemberPrivilegeKey]*state.MemberPrivilege
+	// foreign holds wrappers, servers, mappings and subscriptions
+	// (foreign.go).
+	foreign foreignState
 }
 
 type seqEntry struct {
@@ -116,6 +119,7 @@ func (r *resolver) resolve(files []*fileParser) *Result {
 	r.functions(items)
 	r.resolveDropNoops(items)
 	r.publications(items)
+	r.foreignObjects(items)
 	r.comments(items)
 	r.finishTypes(items)
 	r.policies(items)
@@ -157,7 +161,7 @@ func (r *resolver) defineObjects(items []any) {
 			if !r.define(state.ObjectKey{Kind: state.KindTable, Schema: d.name.Schema, Name: d.name.Name}, d.loc) {
 				continue
 			}
-			te := &tableEntry{t: state.Table{Schema: d.name.Schema, Name: d.name.Name, Unlogged: d.unlogged, Columns: []state.Column{}}}
+			te := &tableEntry{t: state.Table{Schema: d.name.Schema, Name: d.name.Name, Unlogged: d.unlogged, Columns: []state.Column{}, Foreign: d.foreign}}
 			r.tables[d.name] = te
 			for _, c := range d.columns {
 				r.addColumn(te, c, false)

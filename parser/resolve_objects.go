@@ -266,6 +266,9 @@ func (r *resolver) commentTarget(d *commentDef) *string {
 	if target, ok := r.publicationCommentTarget(d); ok {
 		return target
 	}
+	if target, ok := r.foreignCommentTarget(d); ok {
+		return target
+	}
 	if target, ok := r.typeCommentTarget(d); ok {
 		return target
 	}
@@ -429,6 +432,7 @@ func (r *resolver) result() *Result {
 	s.MemberPrivileges = r.memberPrivileges()
 	s.Views = r.viewResults()
 	s.Publications = r.publicationResults()
+	r.foreignResults(&s)
 	s.Collations = r.collationResults()
 	r.addRoutines(&s)
 	s.Objects = r.defs

@@ -76,6 +76,19 @@ func (p *fileParser) statement(raw *pg_query.RawStmt) {
 		p.alterPublication(s.AlterPublicationStmt, loc)
 	case *pg_query.Node_CommentStmt:
 		p.comment(s.CommentStmt, loc)
+	case *pg_query.Node_CreateFdwStmt:
+		p.createFdw(s.CreateFdwStmt, loc)
+	case *pg_query.Node_CreateForeignServerStmt:
+		p.createServer(s.CreateForeignServerStmt, loc)
+	case *pg_query.Node_CreateUserMappingStmt:
+		p.createUserMapping(s.CreateUserMappingStmt, loc)
+	case *pg_query.Node_CreateForeignTableStmt:
+		p.createForeignTable(s.CreateForeignTableStmt, loc)
+	case *pg_query.Node_CreateSubscriptionStmt:
+		p.createSubscription(s.CreateSubscriptionStmt, loc)
+	case *pg_query.Node_ImportForeignSchemaStmt:
+		p.errs.add(&UnsupportedError{Loc: loc, Statement: "IMPORT FOREIGN SCHEMA",
+			Reason: "cannot be read offline (the columns come from the remote server): run it on a database, then renovate init or fetch writes each table as CREATE FOREIGN TABLE"})
 	case *pg_query.Node_CreateFunctionStmt:
 		p.createFunction(s.CreateFunctionStmt, loc)
 	case *pg_query.Node_CreateTrigStmt:

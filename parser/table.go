@@ -136,10 +136,14 @@ func (p *fileParser) columnDefinition(cd *pg_query.ColumnDef, table state.QualNa
 		p.errs.semantic(loc, "column %s of %s: "+format, append([]any{cd.Colname, table}, args...)...)
 		return nil, nil, false
 	}
-	switch {
-	case len(cd.Fdwoptions) > 0:
-		p.errs.unsupported(loc, "column OPTIONS")
-		return nil, nil, false
+	if len(cd.Fdwoptions) > 0 {
+		// A foreign table column's options (foreign.go checks that the
+		// table is one).
+		opts, ok := p.genericOptions(cd.Fdwoptions, loc, "column "+cd.Colname+" of "+table.String())
+		if !ok {
+			return nil, nil, false
+		}
+		col.col.FDWOptions = opts
 	}
 	if serial, ok := serialType(cd.TypeName); ok {
 		col.serial = serial

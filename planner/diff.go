@@ -38,10 +38,14 @@ func DiffWithOptions(current, desired state.DatabaseSchema, opts Options) (*Plan
 	// compared (rename.go).
 	d.renameTables()
 	d.sequences()
+	// Wrappers, servers and user mappings before the foreign tables that
+	// use them (foreign.go).
+	d.foreignData()
 	d.tables()
 	// Publications read the table steps for tables dropped under them
 	// (publication.go).
 	d.publications()
+	d.subscriptions()
 	// Routines after tables (they look at table steps to recreate what
 	// calls a recreated routine) and before views, which read their drops.
 	d.functions()

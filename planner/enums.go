@@ -18,6 +18,7 @@ func HazardKinds() []HazardKind {
 		HazardInvalidIndex,
 		HazardSecurity,
 		HazardUnclassified,
+		HazardReplication,
 	}
 }
 

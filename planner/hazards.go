@@ -171,3 +171,44 @@ func securityHazard(s Step, created map[state.ObjectKey]bool) (Hazard, bool) {
 	}
 	return Hazard{}, false
 }
+
+// HazardReplication: the step creates, drops or refreshes a logical
+// replication subscription: it acts on the publisher too (a replication
+// slot is created or dropped there) or copies rows from it. The messages
+// say what happens to the slot on the publisher.
+const HazardReplication HazardKind = "replication"
+
+// Replication hazards, one constructor per situation.
+
+// ReplicationStatement is the hazard of a subscription statement of a
+// saved plan, whose effect on the publisher renovate reads from its SQL
+// alone.
+func ReplicationStatement(what string) Hazard {
+	return Hazard{HazardReplication, what + " acts on the publisher (its replication slot) or copies rows from it."}
+}
+
+func replicationCreate(s state.Subscription) Hazard {
+	slot := "no replication slot is created (slot_name = NONE): it must exist on the publisher before the subscription is enabled"
+	switch {
+	case s.SlotName != "" && optionValue(s.CreateOptions, "create_slot") == "false":
+		slot = fmt.Sprintf("it uses the existing replication slot %s on the publisher (create_slot = false)", s.SlotName)
+	case s.SlotName != "":
+		slot = fmt.Sprintf("it creates the replication slot %s on the publisher, which keeps WAL there until the subscription consumes it", s.SlotName)
+	}
+	msg := fmt.Sprintf("Creating subscription %s connects to the publisher; %s", s.Name, slot)
+	if optionValue(s.CreateOptions, "copy_data") != "false" && s.SlotName != "" && optionValue(s.CreateOptions, "connect") != "false" {
+		msg += "; the rows already in the published tables are copied into the local tables"
+	}
+	return Hazard{HazardReplication, msg + "."}
+}
+
+func replicationDrop(s state.Subscription) Hazard {
+	if s.SlotName == "" {
+		return Hazard{HazardReplication, fmt.Sprintf("Dropping subscription %s stops replication; it has no replication slot (slot_name = NONE), so nothing is dropped on the publisher.", s.Name)}
+	}
+	return Hazard{HazardReplication, fmt.Sprintf("Dropping subscription %s stops replication and connects to the publisher to drop its replication slot %s; if the publisher cannot be reached the drop fails (disable it and set slot_name = NONE first to keep the slot).", s.Name, s.SlotName)}
+}
+
+func replicationRefresh(s state.Subscription, why string) Hazard {
+	return Hazard{HazardReplication, fmt.Sprintf("Refreshing subscription %s (%s) starts replicating the tables newly published to it and copies their existing rows from the publisher (copy_data); tables no longer published stop replicating.", s.Name, why)}
+}

@@ -63,6 +63,9 @@ const (
 	// columns and constraints using them are gone, before the functions
 	// and types they use (defobject.go).
 	phaseDropDefObject
+	// User mappings, servers and wrappers once the foreign tables using
+	// them are gone (foreign.go).
+	phaseDropForeignData
 	// Other routines are dropped once the defaults, constraints, indexes,
 	// views and policies using them are gone (function.go).
 	phaseDropFunction
@@ -85,6 +88,9 @@ const (
 	// Casts and text search objects before the tables whose defaults,
 	// generated columns and indexes use them (defobject.go).
 	phaseDefObject
+	// Wrappers, servers and user mappings before the foreign tables using
+	// them (foreign.go).
+	phaseForeignData
 	phaseCreateTable
 	phaseAlterColumn
 	// Tables join their parents (ATTACH PARTITION, INHERIT) once their
@@ -114,6 +120,9 @@ const (
 	// Publications once the tables and columns they list exist
 	// (publication.go).
 	phasePublication
+	// Subscriptions once the tables they write to exist; their creation
+	// and drop run outside the transaction anyway (foreign.go).
+	phaseSubscription
 	// Policies and row security, then grants, once every object they
 	// name exists (policy.go, privilege.go).
 	phaseCreatePolicy

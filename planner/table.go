@@ -167,8 +167,16 @@ func (d *differ) dropTable(t state.Table, owned []state.Sequence, dropped map[st
 			d.add(phaseDropForeignKey, memberKey(state.KindConstraint, q, c.Name), ActionDrop, sqlgen.DropConstraint(q, c.Name))
 		}
 	}
+	if t.Foreign != nil {
+		// A foreign table holds no rows of its own.
+		d.add(phaseDropTable, key, ActionDrop, sqlgen.DropForeignTable(q))
+		return
+	}
 	msg := fmt.Sprintf("Dropping table %s deletes all of its rows.", q)
-	if d.tableExt.recreated[q] {
+	if nt, ok := d.desiredTable(q); ok && d.tableExt.recreated[q] && foreignRecreated(t, nt) {
+		// A table cannot become a foreign table in place.
+		msg = fmt.Sprintf("Table %s is dropped and created again as a foreign table: all of its rows are deleted.", q)
+	} else if d.tableExt.recreated[q] {
 		// PostgreSQL cannot change a partition key in place.
 		msg = fmt.Sprintf("Table %s is dropped and created again because its partitioning changes (itself or its parent's): all of its rows are deleted.", q)
 	}
@@ -218,6 +226,7 @@ func (d *differ) alterTable(old, nw state.Table, oldOwned, newOwned []state.Sequ
 	q := nw.QualName()
 	nw = d.adoptUnchangeable(old, nw)
 	nw = adoptOptionOrder(old, nw)
+	nw = adoptForeignOptionOrder(old, nw)
 	if tablesEqual(old, nw) && sequencesEqual(oldOwned, newOwned) && !d.fkNeedsRebuild(old, refRebuild) {
 		return
 	}
@@ -235,6 +244,7 @@ func (d *differ) alterTable(old, nw state.Table, oldOwned, newOwned []state.Sequ
 	d.constraints(withCopies, nw, refRebuild)
 	d.indexes(old, nw)
 	d.tableProps(old, nw)
+	d.foreignTableOptions(old, nw)
 	d.tableComments(old, nw)
 }
 
@@ -317,7 +327,7 @@ func (d *differ) tableComments(old, nw state.Table) {
 	q := nw.QualName()
 	name := sqlgen.Qual(q)
 	if old.Comment != nw.Comment {
-		d.add(phaseComment, tableKey(q), ActionAlter, sqlgen.Comment("TABLE", name, nw.Comment))
+		d.add(phaseComment, tableKey(q), ActionAlter, sqlgen.Comment(sqlgen.TableWord(nw), name, nw.Comment))
 	}
 	for _, c := range nw.Columns {
 		oc, ok := old.Column(c.Name)

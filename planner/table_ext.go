@@ -57,7 +57,7 @@ func inheritanceOrder(tables []state.Table) []state.Table {
 func (d *differ) recreatedTables() map[state.QualName]bool {
 	out := map[state.QualName]bool{}
 	for _, r := range d.from.Tables {
-		if n, ok := d.desiredTable(r.QualName()); ok && n.PartitionBy != r.PartitionBy {
+		if n, ok := d.desiredTable(r.QualName()); ok && (n.PartitionBy != r.PartitionBy || foreignRecreated(r, n)) {
 			out[r.QualName()] = true
 		}
 	}

@@ -27,8 +27,13 @@ const (
 	KindEventTrigger     Kind = "event_trigger"
 	KindPolicy           Kind = "policy"
 	KindPublication      Kind = "publication"
-	KindPrivilege        Kind = "privilege"
-	KindDefaultPrivilege Kind = "default_privilege"
+	// Foreign data and subscriptions (foreign.go).
+	KindForeignDataWrapper Kind = "foreign_data_wrapper"
+	KindServer             Kind = "server"
+	KindUserMapping        Kind = "user_mapping"
+	KindSubscription       Kind = "subscription"
+	KindPrivilege          Kind = "privilege"
+	KindDefaultPrivilege   Kind = "default_privilege"
 	// KindData is the rows of a data table (a data block of renovate.hcl):
 	// the object of INSERT, UPDATE and DELETE steps.
 	KindData Kind = "data"

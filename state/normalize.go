@@ -49,6 +49,7 @@ func (s *DatabaseSchema) order(o orderer) {
 	o.slice(s.Functions, func(i, j int) bool { return s.Functions[i].Key().Less(s.Functions[j].Key()) })
 	o.slice(s.EventTriggers, func(i, j int) bool { return s.EventTriggers[i].Name < s.EventTriggers[j].Name })
 	o.slice(s.Publications, func(i, j int) bool { return s.Publications[i].Name < s.Publications[j].Name })
+	s.orderForeign(o)
 	o.slice(s.DefaultPrivileges, func(i, j int) bool {
 		a, b := s.DefaultPrivileges[i], s.DefaultPrivileges[j]
 		return defaultPrivilegeKey(a) < defaultPrivilegeKey(b)

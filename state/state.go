@@ -23,10 +23,15 @@ type DatabaseSchema struct {
 	Views []View `json:"views,omitempty"`
 	// Functions holds functions and procedures, sorted by name and then
 	// identity arguments.
-	Functions         []Function         `json:"functions,omitempty"`
-	EventTriggers     []EventTrigger     `json:"event_triggers,omitempty"`
-	Publications      []Publication      `json:"publications,omitempty"`
-	DefaultPrivileges []DefaultPrivilege `json:"default_privileges,omitempty"`
+	Functions     []Function     `json:"functions,omitempty"`
+	EventTriggers []EventTrigger `json:"event_triggers,omitempty"`
+	Publications  []Publication  `json:"publications,omitempty"`
+	// ForeignDataWrappers, Servers (with their user mappings) and
+	// Subscriptions are sorted by name (foreign.go).
+	ForeignDataWrappers []ForeignDataWrapper `json:"foreign_data_wrappers,omitempty"`
+	Servers             []ForeignServer      `json:"servers,omitempty"`
+	Subscriptions       []Subscription       `json:"subscriptions,omitempty"`
+	DefaultPrivileges   []DefaultPrivilege   `json:"default_privileges,omitempty"`
 	// Objects are the definition objects (defobject.go): aggregates,
 	// casts, statistics and text search objects, sorted by kind and key.
 	Objects []DefObject `json:"objects,omitempty"`
@@ -152,6 +157,10 @@ type Table struct {
 	PartitionBound string    `json:"partition_bound,omitempty"`
 	// Inherits are the parents of an inheritance child, in order.
 	Inherits []QualName `json:"inherits,omitempty"`
+	// Foreign is set for a foreign table (CREATE FOREIGN TABLE): its
+	// server and options. A foreign table has no indexes, primary key,
+	// unique or foreign key constraints.
+	Foreign *ForeignTable `json:"foreign,omitempty"`
 	// Options are storage parameters ("fillfactor=70"), in the order the
 	// server keeps them (the table's own, then the "toast." ones): the
 	// order means nothing to PostgreSQL, and the planner compares them as
@@ -238,6 +247,9 @@ type Column struct {
 	// ALTER COLUMN ... SET (...)) in the order the server keeps them,
 	// compared as a set.
 	Options []string `json:"options,omitempty"`
+	// FDWOptions are a foreign table column's options (OPTIONS
+	// (column_name 'x')), compared as a set.
+	FDWOptions []Option `json:"fdw_options,omitempty"`
 	// Inherited marks a column that comes from a parent (inheritance or
 	// partitioning) and is not declared locally.
 	Inherited  bool        `json:"inherited,omitempty"`

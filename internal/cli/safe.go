@@ -56,6 +56,13 @@ func (s safeFlags) planOptions(t targetFlags) ([]engine.PlanOption, error) {
 // execOptions are the executor options of apply.
 func (s safeFlags) execOptions(f *Factory, lockTimeout time.Duration) catalog.ExecOptions {
 	return catalog.ExecOptions{
+		// Secrets of user mappings and subscriptions ({{env.NAME}})
+		// come from the environment apply runs in; an empty variable
+		// counts as unset.
+		Secrets: func(name string) (string, bool) {
+			v := f.Getenv(name)
+			return v, v != ""
+		},
 		LockTimeout:      lockTimeout,
 		StatementTimeout: s.StatementTimeout,
 		Retry: catalog.RetryPolicy{

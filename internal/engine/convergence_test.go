@@ -283,7 +283,9 @@ func planAndApply(t testing.TB, dsn, dir string, opts ...PlanOption) (*planner.P
 		return nil, err
 	}
 	stmts := statementsFor(p)
-	if _, err := catalog.Execute(context.Background(), conn, stmts, catalog.ExecOptions{}); err != nil {
+	// Secrets resolve to their own reference text, which is what to.sql,
+	// run as it is on the oracle's side, stores.
+	if _, err := catalog.Execute(context.Background(), conn, stmts, catalog.ExecOptions{Secrets: literalSecrets}); err != nil {
 		return p, fmt.Errorf("applying the plan: %w\nplan:\n%s", err, planSQL(p))
 	}
 	return p, nil

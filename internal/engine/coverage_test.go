@@ -43,7 +43,14 @@ const (
 // and the property it is compared as or why it is not.
 type catalogColumn struct{ seen, note string }
 
-func compared() catalogColumn           { return catalogColumn{seenCompared, ""} }
+func compared() catalogColumn { return catalogColumn{seenCompared, ""} }
+
+// subscriptionColumn: subscriptions are managed (plan diffs them, init
+// then plan is empty), but the fidelity check cannot rebuild one in a
+// scratch database: creating it connects to its publisher.
+func subscriptionColumn() catalogColumn {
+	return derived("a managed subscription's setting; diffed by plan, not rebuilt in the scratch database (creating a subscription connects to its publisher); the connection password is never written (an {{env.NAME}} reference)")
+}
 func comparedAs(p string) catalogColumn { return catalogColumn{seenVia, p} }
 func identity() catalogColumn           { return catalogColumn{seenIdentity, ""} }
 func derived(why string) catalogColumn  { return catalogColumn{seenDerived, why} }
@@ -105,7 +112,7 @@ var catalogColumns = map[string]catalogColumn{
 	"pg_attribute.attcollation":  compared(),
 	"pg_attribute.attacl":        compared(),
 	"pg_attribute.attoptions":    compared(),
-	"pg_attribute.attfdwoptions": unmanaged("foreign table"),
+	"pg_attribute.attfdwoptions": compared(),
 
 	"pg_attrdef.oid": identity(), "pg_attrdef.adrelid": identity(), "pg_attrdef.adnum": identity(),
 	"pg_attrdef.adbin": compared(),
@@ -253,6 +260,29 @@ var catalogColumns = map[string]catalogColumn{
 	"pg_publication_namespace.oid": identity(), "pg_publication_namespace.pnpubid": identity(),
 	"pg_publication_namespace.pnnspid": comparedAs("pg_publication_namespace"),
 
+	"pg_foreign_data_wrapper.oid": identity(), "pg_foreign_data_wrapper.fdwname": identity(),
+	"pg_foreign_data_wrapper.fdwowner": compared(), "pg_foreign_data_wrapper.fdwhandler": compared(),
+	"pg_foreign_data_wrapper.fdwvalidator": compared(), "pg_foreign_data_wrapper.fdwacl": compared(),
+	"pg_foreign_data_wrapper.fdwoptions": compared(),
+	"pg_foreign_server.oid":              identity(), "pg_foreign_server.srvname": identity(),
+	"pg_foreign_server.srvowner": compared(), "pg_foreign_server.srvfdw": compared(), "pg_foreign_server.srvtype": compared(),
+	"pg_foreign_server.srvversion": compared(), "pg_foreign_server.srvacl": compared(), "pg_foreign_server.srvoptions": compared(),
+	"pg_user_mapping.oid": identity(), "pg_user_mapping.umuser": identity(), "pg_user_mapping.umserver": identity(),
+	"pg_user_mapping.umoptions": comparedAs("pg_user_mapping.umoptions (password values are not round-tripped: files refer to them as {{env.NAME}})"),
+	"pg_foreign_table.ftrelid":  identity(), "pg_foreign_table.ftserver": compared(), "pg_foreign_table.ftoptions": compared(),
+	"pg_subscription.oid": identity(), "pg_subscription.subname": identity(), "pg_subscription.subdbid": identity(),
+	"pg_subscription.subowner": subscriptionColumn(), "pg_subscription.subenabled": subscriptionColumn(),
+	"pg_subscription.subconninfo": subscriptionColumn(),
+	"pg_subscription.subslotname": subscriptionColumn(), "pg_subscription.subsynccommit": subscriptionColumn(),
+	"pg_subscription.subpublications": subscriptionColumn(), "pg_subscription.subbinary": subscriptionColumn(),
+	"pg_subscription.substream": subscriptionColumn(), "pg_subscription.subtwophasestate": subscriptionColumn(),
+	"pg_subscription.subdisableonerr": subscriptionColumn(), "pg_subscription.subpasswordrequired": subscriptionColumn(),
+	"pg_subscription.subrunasowner": subscriptionColumn(), "pg_subscription.suborigin": subscriptionColumn(),
+	"pg_subscription.subfailover":         subscriptionColumn(),
+	"pg_subscription.subskiplsn":          internal("set by ALTER SUBSCRIPTION ... SKIP to step over one failed transaction"),
+	"pg_subscription.subretaindeadtuples": subscriptionColumn(), "pg_subscription.submaxretention": subscriptionColumn(),
+	"pg_subscription.subretentionactive": internal("the state of dead tuple retention"),
+
 	"pg_event_trigger.oid": identity(), "pg_event_trigger.evtname": identity(),
 	"pg_event_trigger.evtevent": compared(), "pg_event_trigger.evtowner": compared(), "pg_event_trigger.evtfoid": compared(),
 	"pg_event_trigger.evtenabled": compared(), "pg_event_trigger.evttags": compared(),
@@ -395,6 +425,12 @@ var coverageMatrix = []coverageEntry{
 	{"pg_publication_rel", "publication cov_pub", "CREATE TABLE cov.pubt (a int PRIMARY KEY); CREATE PUBLICATION cov_pub FOR TABLE cov.pubt WITH (publish = 'insert, update')", true, 0},
 	{"pg_publication.pubactions", "publication cov_pub", "", true, 0},
 	{"pg_event_trigger.evttags", "event trigger cov_evt", "CREATE FUNCTION cov.evtf() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END'; CREATE EVENT TRIGGER cov_evt ON ddl_command_start WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION cov.evtf(); ALTER EVENT TRIGGER cov_evt DISABLE", true, 0},
+	{"pg_foreign_data_wrapper.fdwoptions", "foreign-data wrapper cov_fdw", "CREATE FOREIGN DATA WRAPPER cov_fdw OPTIONS (mode 'x'); COMMENT ON FOREIGN DATA WRAPPER cov_fdw IS 'wrapper'", true, 0},
+	{"pg_foreign_server.srvoptions", "server cov_srv", "CREATE SERVER cov_srv TYPE 't' VERSION '1' FOREIGN DATA WRAPPER cov_fdw OPTIONS (host 'h', port '1'); COMMENT ON SERVER cov_srv IS 'server'", true, 0},
+	{"pg_user_mapping.umoptions", "user mapping for cov_reader on server cov_srv", "CREATE USER MAPPING FOR cov_reader SERVER cov_srv OPTIONS (user 'r', password 'not-a-real-secret')", true, 0},
+	{"pg_foreign_table.ftoptions", "foreign table cov.ft", "CREATE FOREIGN TABLE cov.ft (a int OPTIONS (column_name 'b') NOT NULL DEFAULT 1 CHECK (a > 0)) SERVER cov_srv OPTIONS (table_name 't'); COMMENT ON FOREIGN TABLE cov.ft IS 'foreign'", true, 0},
+	{"pg_attribute.attfdwoptions", "column a of foreign table cov.ft", "", true, 0},
+	{"pg_foreign_server.srvacl", "server cov_granted", "CREATE SERVER cov_granted FOREIGN DATA WRAPPER cov_fdw; GRANT USAGE ON FOREIGN SERVER cov_granted TO cov_reader", false, 0},
 	{"pg_db_role_setting", "database settings", "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET work_mem = %L', current_database(), '8MB'); END $$", false, 0},
 }
 

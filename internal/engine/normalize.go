@@ -94,6 +94,13 @@ func tempTable(t state.Table) catalog.TempTable {
 	tt := standaloneCopy(t)
 	tt.Schema = ""
 	tt.Unlogged = false
+	// A foreign table's expressions print the same on an ordinary
+	// temporary table, which needs no server.
+	tt.Foreign = nil
+	tt.Columns = append([]state.Column(nil), tt.Columns...)
+	for i := range tt.Columns {
+		tt.Columns[i].FDWOptions = nil
+	}
 	var cons []state.Constraint
 	for _, c := range t.Constraints {
 		if c.Kind != state.ConstraintForeignKey {

@@ -194,10 +194,13 @@ func (sc Scope) FilesLike(raw state.DatabaseSchema, previous func(path string) (
 // Files of objects out of scope are left alone, never removed, whether
 // the database has those objects or not. It returns the paths created, changed or removed.
 func WriteScoped(dir string, raw state.DatabaseSchema, sc Scope) ([]string, error) {
-	want := sc.FilesLike(raw, func(p string) (string, bool) {
+	previous := func(p string) (string, bool) {
 		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
 		return string(b), err == nil
-	})
+	}
+	want := sc.FilesLike(raw, previous)
+	keepSecretNames(want, previous)
+	keepOutOfScope(want, previous, sc)
 	var keep func(string) bool
 	if !sc.Filter.IsZero() {
 		all := layout.Files(raw)

@@ -104,6 +104,9 @@ func outOfScope(f *filter.Filter, s state.DatabaseSchema) state.DatabaseSchema {
 	out.EventTriggers = missing(s.EventTriggers, in.EventTriggers, func(e state.EventTrigger) state.ObjectKey { return e.Key() })
 	out.Publications = missing(s.Publications, in.Publications, func(p state.Publication) state.ObjectKey { return p.Key() })
 	out.Objects = missing(s.Objects, in.Objects, func(o state.DefObject) state.ObjectKey { return o.Key() })
+	out.ForeignDataWrappers = missing(s.ForeignDataWrappers, in.ForeignDataWrappers, func(w state.ForeignDataWrapper) state.ObjectKey { return w.Key() })
+	out.Servers = missing(s.Servers, in.Servers, func(sv state.ForeignServer) state.ObjectKey { return sv.Key() })
+	out.Subscriptions = missing(s.Subscriptions, in.Subscriptions, func(sub state.Subscription) state.ObjectKey { return sub.Key() })
 	out.Schemas = missing(s.Schemas, in.Schemas, schemaKey)
 	for _, d := range s.DefaultPrivileges {
 		found := false
@@ -149,6 +152,9 @@ func mergeModels(base, extra state.DatabaseSchema) state.DatabaseSchema {
 	m.EventTriggers = union(m.EventTriggers, extra.EventTriggers, func(e state.EventTrigger) state.ObjectKey { return e.Key() })
 	m.Publications = union(m.Publications, extra.Publications, func(p state.Publication) state.ObjectKey { return p.Key() })
 	m.Objects = union(m.Objects, extra.Objects, func(o state.DefObject) state.ObjectKey { return o.Key() })
+	m.ForeignDataWrappers = union(m.ForeignDataWrappers, extra.ForeignDataWrappers, func(w state.ForeignDataWrapper) state.ObjectKey { return w.Key() })
+	m.Servers = union(m.Servers, extra.Servers, func(sv state.ForeignServer) state.ObjectKey { return sv.Key() })
+	m.Subscriptions = union(m.Subscriptions, extra.Subscriptions, func(sub state.Subscription) state.ObjectKey { return sub.Key() })
 	m.Schemas = union(m.Schemas, extra.Schemas, schemaKey)
 	m.DefaultPrivileges = append(m.DefaultPrivileges, extra.DefaultPrivileges...)
 	m.Normalize()

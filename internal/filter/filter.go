@@ -183,6 +183,10 @@ func (f *Filter) Apply(s state.DatabaseSchema) state.DatabaseSchema {
 	out.EventTriggers = keepIf(s.EventTriggers, func(e state.EventTrigger) bool { return f.InScope(e.Key()) }, nil, nil)
 	out.Publications = keepIf(s.Publications, func(p state.Publication) bool { return f.InScope(p.Key()) }, nil, nil)
 	out.Objects = keepIf(s.Objects, func(o state.DefObject) bool { return f.InScope(o.Key()) }, used, func(o state.DefObject) string { return o.Schema })
+	// A server's user mappings go with it.
+	out.ForeignDataWrappers = keepIf(s.ForeignDataWrappers, func(w state.ForeignDataWrapper) bool { return f.InScope(w.Key()) }, nil, nil)
+	out.Servers = keepIf(s.Servers, func(sv state.ForeignServer) bool { return f.InScope(sv.Key()) }, nil, nil)
+	out.Subscriptions = keepIf(s.Subscriptions, func(sub state.Subscription) bool { return f.InScope(sub.Key()) }, nil, nil)
 
 	schemaIn := map[string]bool{}
 	out.Schemas = nil

@@ -42,6 +42,7 @@ var topLevel = map[state.Kind]bool{
 	state.KindEventTrigger: true, state.KindPublication: true,
 	state.KindAggregate: true, state.KindCast: true, state.KindStatisticsObject: true,
 	state.KindTSConfiguration: true, state.KindTSDictionary: true, state.KindTSParser: true, state.KindTSTemplate: true,
+	state.KindForeignDataWrapper: true, state.KindServer: true, state.KindSubscription: true,
 }
 
 // nested are the kinds that live inside a table and can be named by a
@@ -54,6 +55,7 @@ var nested = map[state.Kind]bool{
 var unqualifiedKinds = map[state.Kind]bool{
 	state.KindSchema: true, state.KindExtension: true, state.KindEventTrigger: true, state.KindPublication: true,
 	state.KindCast: true,
+	state.KindForeignDataWrapper: true, state.KindServer: true, state.KindSubscription: true,
 }
 
 // Kinds lists the kinds a kind: pattern may name, sorted.

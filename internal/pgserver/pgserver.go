@@ -60,8 +60,10 @@ type Server struct {
 	logPath string              // server log
 	cred    *syscall.Credential // unprivileged user to run as, nil if not root
 	cmd     *exec.Cmd
-	exited  chan struct{} // closed when the server process has exited
-	waitErr error         // set before exited is closed
+	// settings are extra "name=value" server settings (StartFrom).
+	settings []string
+	exited   chan struct{} // closed when the server process has exited
+	waitErr  error         // set before exited is closed
 
 	stopOnce sync.Once
 	stopErr  error
@@ -81,8 +83,11 @@ func Start(ctx context.Context) (*Server, error) {
 // StartFrom starts a cluster from the binaries in binDir. fromEnv says the
 // directory was named by the user ($RENOVATE_PG_BIN): a relocatable build
 // whose shared libraries may sit in ../lib.
-func StartFrom(ctx context.Context, binDir string, fromEnv bool) (*Server, error) {
-	s := &Server{binDir: binDir, runBin: binDir}
+//
+// settings are extra server settings, "name=value", given to postgres as
+// -c options (the test cluster turns on logical replication with them).
+func StartFrom(ctx context.Context, binDir string, fromEnv bool, settings ...string) (*Server, error) {
+	s := &Server{binDir: binDir, runBin: binDir, settings: settings}
 	if err := s.startLocal(ctx, fromEnv); err != nil {
 		_ = s.Stop()
 		return nil, fmt.Errorf("starting postgres from %s: %w", binDir, err)
@@ -291,11 +296,11 @@ func (s *Server) launch(ctx context.Context, dataDir string, port int) (bool, er
 	defer logf.Close()
 	// Not CommandContext: the server must outlive ctx, which only bounds
 	// the start.
-	cmd := s.command(context.Background(), filepath.Join(s.runBin, "postgres"),
+	args := []string{
 		"-D", dataDir,
 		"-p", strconv.Itoa(port),
 		"-c", "listen_addresses=127.0.0.1",
-		"-c", "unix_socket_directories="+s.tmpDir,
+		"-c", "unix_socket_directories=" + s.tmpDir,
 		"-c", "fsync=off",
 		"-c", "full_page_writes=off",
 		"-c", "synchronous_commit=off",
@@ -304,7 +309,11 @@ func (s *Server) launch(ctx context.Context, dataDir string, port int) (bool, er
 		// transaction by the benchmarks; each table takes a few locks.
 		"-c", "max_locks_per_transaction=1024",
 		"-c", "logging_collector=off",
-	)
+	}
+	for _, set := range s.settings {
+		args = append(args, "-c", set)
+	}
+	cmd := s.command(context.Background(), filepath.Join(s.runBin, "postgres"), args...)
 	cmd.Stdout = logf
 	cmd.Stderr = logf
 	// Take the server down with us if the test binary dies.

@@ -178,9 +178,29 @@ func NormalizeDump(dump, dbName string) string {
 		if dbRE != nil {
 			st = dbRE.ReplaceAllString(st, "DATABASE <db>")
 		}
+		st = maskSecrets(st)
 		stmts = append(stmts, st)
 	}
 	return joinStatements(stmts)
+}
+
+// Secrets are intentionally not round-tripped: renovate writes a user
+// mapping's password and a subscription's connection password as
+// references to environment variables, never their values. The oracle
+// compares that a secret is there, not what it is.
+var (
+	mappingPasswordRE  = regexp.MustCompile(`(?m)^(\s*(?:ssl)?password) '(?:[^']|'')*'`)
+	conninfoPasswordRE = regexp.MustCompile(`((?:ssl)?password\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s']+)`)
+)
+
+func maskSecrets(st string) string {
+	switch {
+	case strings.HasPrefix(st, "CREATE USER MAPPING "):
+		return mappingPasswordRE.ReplaceAllString(st, "$1 '<secret>'")
+	case strings.HasPrefix(st, "CREATE SUBSCRIPTION "):
+		return conninfoPasswordRE.ReplaceAllString(st, "${1}<secret>")
+	}
+	return st
 }
 
 func joinStatements(stmts []string) string {

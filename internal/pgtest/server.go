@@ -82,11 +82,21 @@ func Start(ctx context.Context) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("starting postgres: %w; %s", err, howToGetServer)
 	}
-	local, err := pgserver.StartFrom(ctx, binDir, fromEnv)
+	local, err := pgserver.StartFrom(ctx, binDir, fromEnv, logicalReplicationSettings()...)
 	if err != nil {
 		return nil, err
 	}
 	return &Server{adminDSN: local.AdminDSN(), version: local.Version(), token: token, binDir: binDir, local: local}, nil
+}
+
+// logicalReplicationSettings are the settings of the test cluster that let
+// tests use logical replication (publications with subscriptions between
+// two databases of the cluster): wal_level = logical, with room for the
+// slots, WAL senders and apply workers of a few subscriptions at once.
+// They cost the other tests nothing measurable (fsync is off anyway).
+func logicalReplicationSettings() []string {
+	return []string{"wal_level=logical", "max_replication_slots=20", "max_wal_senders=20",
+		"max_worker_processes=32", "max_logical_replication_workers=16"}
 }
 
 // AdminDSN returns a postgres:// connection string for the superuser and the

@@ -182,8 +182,24 @@ func (o Options) classify(sql string, added addedColumns) (planner.Action, []pla
 		n.GetCompositeTypeStmt() != nil, n.GetCreateRangeStmt() != nil, n.GetDefineStmt() != nil, n.GetViewStmt() != nil,
 		n.GetCreateTableAsStmt() != nil, n.GetCreateFunctionStmt() != nil, n.GetCreateTrigStmt() != nil,
 		n.GetCreateEventTrigStmt() != nil, n.GetCreatePolicyStmt() != nil, n.GetCreateStatsStmt() != nil,
-		n.GetCreatePublicationStmt() != nil, n.GetCreateForeignTableStmt() != nil, n.GetCreateCastStmt() != nil:
+		n.GetCreatePublicationStmt() != nil, n.GetCreateForeignTableStmt() != nil, n.GetCreateCastStmt() != nil,
+		n.GetCreateFdwStmt() != nil, n.GetCreateForeignServerStmt() != nil, n.GetCreateUserMappingStmt() != nil:
 		return planner.ActionCreate, nil, nil
+	case n.GetCreateSubscriptionStmt() != nil:
+		return planner.ActionCreate, []planner.Hazard{planner.ReplicationStatement("CREATE SUBSCRIPTION")}, nil
+	case n.GetDropSubscriptionStmt() != nil:
+		return planner.ActionDrop, []planner.Hazard{planner.ReplicationStatement("DROP SUBSCRIPTION")}, nil
+	case n.GetAlterSubscriptionStmt() != nil:
+		switch n.GetAlterSubscriptionStmt().Kind {
+		case pg_query.AlterSubscriptionType_ALTER_SUBSCRIPTION_REFRESH, pg_query.AlterSubscriptionType_ALTER_SUBSCRIPTION_SET_PUBLICATION,
+			pg_query.AlterSubscriptionType_ALTER_SUBSCRIPTION_ADD_PUBLICATION, pg_query.AlterSubscriptionType_ALTER_SUBSCRIPTION_DROP_PUBLICATION:
+			return planner.ActionAlter, []planner.Hazard{planner.ReplicationStatement("ALTER SUBSCRIPTION ... PUBLICATION")}, nil
+		}
+		return planner.ActionAlter, nil, nil
+	case n.GetDropUserMappingStmt() != nil:
+		return planner.ActionDrop, nil, nil
+	case n.GetAlterFdwStmt() != nil, n.GetAlterForeignServerStmt() != nil, n.GetAlterUserMappingStmt() != nil:
+		return planner.ActionAlter, nil, nil
 	case n.GetAlterSeqStmt() != nil, n.GetAlterEnumStmt() != nil, n.GetAlterDomainStmt() != nil, n.GetAlterExtensionStmt() != nil,
 		n.GetAlterFunctionStmt() != nil, n.GetAlterTypeStmt() != nil, n.GetAlterStatsStmt() != nil, n.GetAlterPublicationStmt() != nil,
 		n.GetAlterCollationStmt() != nil, n.GetReplicaIdentityStmt() != nil, n.GetRenameStmt() != nil,
@@ -201,8 +217,7 @@ func dropHazards(d *pg_query.DropStmt, head string) []planner.Hazard {
 	var hz []planner.Hazard
 	switch d.RemoveType {
 	case pg_query.ObjectType_OBJECT_TABLE, pg_query.ObjectType_OBJECT_SEQUENCE, pg_query.ObjectType_OBJECT_TYPE,
-		pg_query.ObjectType_OBJECT_SCHEMA, pg_query.ObjectType_OBJECT_EXTENSION, pg_query.ObjectType_OBJECT_MATVIEW,
-		pg_query.ObjectType_OBJECT_FOREIGN_TABLE:
+		pg_query.ObjectType_OBJECT_SCHEMA, pg_query.ObjectType_OBJECT_EXTENSION, pg_query.ObjectType_OBJECT_MATVIEW:
 		hz = append(hz, planner.Hazard{Kind: planner.HazardDeletesData, Message: head + " deletes data."})
 	case pg_query.ObjectType_OBJECT_POLICY:
 		obj, table := droppedMember(d)

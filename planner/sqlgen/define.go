@@ -177,7 +177,7 @@ func TableDefinition(t state.Table, owned []state.Sequence, parents ...state.Tab
 	}
 	var comments strings.Builder
 	name := QualifiedName(t.Schema, t.Name)
-	writeComment(&comments, "TABLE", name, t.Comment)
+	writeComment(&comments, TableWord(t), name, t.Comment)
 	for _, c := range t.Columns {
 		writeComment(&comments, "COLUMN", name+"."+QuoteIdent(c.Name), c.Comment)
 	}
@@ -248,6 +248,9 @@ func ColumnDefinition(c state.Column) string {
 	if c.Compression != "" {
 		b.WriteString(" COMPRESSION " + c.Compression)
 	}
+	// A foreign table column's options come before its COLLATE and
+	// constraints.
+	b.WriteString(OptionsClause(c.FDWOptions))
 	if c.Collation != "" {
 		b.WriteString(" COLLATE " + c.Collation)
 	}
@@ -322,6 +325,8 @@ func Dump(s state.DatabaseSchema) string {
 	}
 	b.WriteString(DefaultPrivilegesDefinition(s.DefaultPrivileges))
 	b.WriteString(PublicationsDefinition(s.Publications))
+	b.WriteString(ForeignDataDefinition(s.ForeignDataWrappers, s.Servers))
+	b.WriteString(SubscriptionsDefinition(s.Subscriptions))
 	b.WriteString(dumpTriggers(s))
 	return b.String()
 }

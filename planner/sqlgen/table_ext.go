@@ -31,7 +31,7 @@ func createTableHead(t state.Table) string {
 	if t.Unlogged {
 		s += "UNLOGGED "
 	}
-	s += "TABLE " + QualifiedName(t.Schema, t.Name)
+	s += TableWord(t) + " " + QualifiedName(t.Schema, t.Name)
 	if t.PartitionOf != nil {
 		s += " PARTITION OF " + Qual(*t.PartitionOf)
 	}
@@ -50,6 +50,9 @@ func createTableTail(t state.Table) string {
 			names[i] = Qual(q)
 		}
 		b.WriteString(" INHERITS (" + strings.Join(names, ", ") + ")")
+	}
+	if t.Foreign != nil {
+		b.WriteString(" SERVER " + QuoteIdent(t.Foreign.Server) + OptionsClause(t.Foreign.Options))
 	}
 	if t.PartitionBy != "" {
 		b.WriteString(" PARTITION BY " + t.PartitionBy)

@@ -28,6 +28,17 @@ type Statement struct {
 	// when known: on a lock timeout the sessions holding locks on it are
 	// named (retry.go).
 	Relation string
+	// run is SQL with its secrets resolved (secrets.go): what is sent to
+	// the server, and never shown or recorded. Empty means SQL.
+	run string
+}
+
+// text is what is sent to the server.
+func (s Statement) text() string {
+	if s.run != "" {
+		return s.run
+	}
+	return s.SQL
 }
 
 // ExecOptions tune Execute.
@@ -46,6 +57,9 @@ type ExecOptions struct {
 	OnStatementDone func(i int, elapsed time.Duration, err error)
 	// Retry is the policy for lock timeouts (retry.go).
 	Retry RetryPolicy
+	// Secrets resolves the {{env.NAME}} references of user mappings and
+	// subscriptions (secrets.go); nil means the process environment.
+	Secrets func(name string) (string, bool)
 	// Batch sends the transactional statements in one round trip instead
 	// of one each: for scratch databases (verification, the fidelity
 	// check), where thousands of statements would otherwise cost
@@ -149,6 +163,10 @@ func Execute(ctx context.Context, conn *pgx.Conn, stmts []Statement, opts ExecOp
 	}
 	if opts.LockTimeout == 0 {
 		opts.LockTimeout = 5 * time.Second
+	}
+	stmts, err := resolveSecrets(stmts, opts.Secrets)
+	if err != nil {
+		return res, err
 	}
 	var tx, notx []int
 	for i, s := range stmts {
@@ -266,7 +284,7 @@ func runTransaction(ctx context.Context, conn *pgx.Conn, stmts []Statement, tx [
 		// The simple protocol runs the statement text exactly as
 		// planned, like psql would.
 		start := time.Now()
-		_, err := t.Exec(ctx, stmts[i].SQL, pgx.QueryExecModeSimpleProtocol)
+		_, err := t.Exec(ctx, stmts[i].text(), pgx.QueryExecModeSimpleProtocol)
 		if opts.OnStatementDone != nil {
 			opts.OnStatementDone(i, time.Since(start), err)
 		}
@@ -296,7 +314,7 @@ func runBatch(ctx context.Context, conn *pgx.Conn, stmts []Statement, tx []int, 
 	fmt.Fprintf(&b, "BEGIN;\nSET LOCAL lock_timeout = %d; SET LOCAL statement_timeout = %d; SET LOCAL check_function_bodies = off;\n",
 		opts.LockTimeout.Milliseconds(), opts.StatementTimeout.Milliseconds())
 	for _, i := range tx {
-		b.WriteString(stmts[i].SQL)
+		b.WriteString(stmts[i].text())
 		b.WriteString("\n;\n")
 	}
 	b.WriteString("COMMIT;")
@@ -322,7 +340,7 @@ func runAlone(ctx context.Context, conn *pgx.Conn, i int, s Statement, opts Exec
 		return &StatementError{SQL: s.SQL, Object: s.Object, Err: err}
 	}
 	start := time.Now()
-	_, err := conn.Exec(ctx, s.SQL, pgx.QueryExecModeSimpleProtocol)
+	_, err := conn.Exec(ctx, s.text(), pgx.QueryExecModeSimpleProtocol)
 	if opts.OnStatementDone != nil {
 		opts.OnStatementDone(i, time.Since(start), err)
 	}

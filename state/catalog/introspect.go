@@ -86,6 +86,9 @@ func Introspect(ctx context.Context, conn *pgx.Conn) (*state.DatabaseSchema, err
 		{"constraints.sql", "introspecting constraints", in.scanConstraints},
 		{"indexes.sql", "introspecting indexes", in.scanIndexes},
 		{"publications.sql", "introspecting publications", in.scanPublications},
+		{"foreign_wrappers.sql", "introspecting foreign-data wrappers", in.scanWrappers},
+		{"foreign_servers.sql", "introspecting foreign servers and user mappings", in.scanServers},
+		{"subscriptions.sql", "introspecting subscriptions", in.scanSubscriptions},
 		{"views.sql", "introspecting views", in.scanViews},
 		{"matview_indexes.sql", "introspecting indexes of materialized views", in.scanMatviewIndexes},
 		// Policies and row security attach to tables by OID; privileges

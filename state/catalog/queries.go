@@ -78,8 +78,9 @@ func managedTable(c, n string) string {
 
 // ordinaryTable is the SQL condition "pg_class alias c, in pg_namespace
 // alias n, is a table in a user schema": an ordinary table (relkind 'r',
-// partitions included) or a partitioned table ('p'). Views, foreign
-// tables and so on are not tables here.
+// partitions included), a partitioned table ('p') or a foreign table
+// ('f', modelled as a table with a server). Views and so on are not
+// tables here.
 //
 // The queries for the parts of tables (columns, constraints, indexes) use
 // this rather than managedTable and leave dropping the parts of extension
@@ -87,7 +88,7 @@ func managedTable(c, n string) string {
 // query (see introspection.table): that saves an anti-join against
 // pg_depend per query, and extension members are rare.
 func ordinaryTable(c, n string) string {
-	return fmt.Sprintf("(%[1]s.relkind IN ('r', 'p') AND %[2]s)", c, userNamespace(n))
+	return fmt.Sprintf("(%[1]s.relkind IN ('r', 'p', 'f') AND %[2]s)", c, userNamespace(n))
 }
 
 // relativeACL is the SQL text of the privileges in the aclitem[] expression

@@ -17,10 +17,19 @@ func (in *introspection) scanTables(rows pgx.Rows) error {
 			parentSchemas, parentNames  []string
 			options, toastOptions       []string
 			replIdent, replIndex, bound string
+			server                      *string
+			serverOptions               []string
 		)
 		if err := rows.Scan(&rel, &t.Schema, &t.Name, &t.Unlogged, &t.PartitionBy, &bound,
-			&parentSchemas, &parentNames, &options, &toastOptions, &t.Tablespace, &replIdent, &replIndex, &t.ClusterOn); err != nil {
+			&parentSchemas, &parentNames, &options, &toastOptions, &t.Tablespace, &replIdent, &replIndex, &t.ClusterOn,
+			&server, &serverOptions); err != nil {
 			return err
+		}
+		if server != nil {
+			t.Foreign = &state.ForeignTable{Server: *server, Options: parseOptions(serverOptions)}
+			// A foreign table's replica identity means nothing; the
+			// server stores 'd' anyway.
+			replIdent = "d"
 		}
 		if err := tableExtras(&t, bound, parentSchemas, parentNames, options, toastOptions, replIdent, replIndex); err != nil {
 			return err
@@ -46,9 +55,10 @@ func (in *introspection) scanColumns(rows pgx.Rows) error {
 			storage             string
 			stattarget          int32
 			options             []string
+			fdwOptions          []string
 		)
 		if err := rows.Scan(&rel, &attnum, &c.Name, &c.Type, &c.Collation, &c.NotNull,
-			&identity, &generated, &expr, &local, &storage, &c.Compression, &stattarget, &options); err != nil {
+			&identity, &generated, &expr, &local, &storage, &c.Compression, &stattarget, &options, &fdwOptions); err != nil {
 			return err
 		}
 		if stattarget >= 0 {
@@ -58,6 +68,7 @@ func (in *introspection) scanColumns(rows pgx.Rows) error {
 		if len(options) > 0 {
 			c.Options = options
 		}
+		c.FDWOptions = parseOptions(fdwOptions)
 		c.Inherited = !local
 		c.Storage = storageNames[storage]
 		c.Compression = compressionNames[c.Compression]

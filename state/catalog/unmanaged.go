@@ -8,9 +8,9 @@ import (
 )
 
 // UnmanagedObject is an object of a kind renovate does not manage
-// (foreign data wrappers, servers, foreign tables, operators and their
-// classes and families, rules, conversions, languages, transforms, access
-// methods, subscriptions, base and shell types). Such objects are never written to
+// (operators and their classes and families, rules, conversions,
+// languages, transforms, access methods, base and shell types). Such
+// objects are never written to
 // the files and never dropped; they are named so they are not silently
 // ignored.
 type UnmanagedObject struct {

@@ -94,6 +94,7 @@ func Files(s state.DatabaseSchema) map[string]string {
 	if len(s.Publications) > 0 {
 		out[PublicationsPath] = sqlgen.PublicationsDefinition(s.Publications)
 	}
+	foreignFiles(s, out)
 	for _, sc := range s.Schemas {
 		out[SchemaPath(sc.Name)] = sqlgen.SchemaDefinition(sc)
 	}
@@ -111,7 +112,7 @@ func Files(s state.DatabaseSchema) map[string]string {
 		out[ObjectPath(sq.Schema, "sequences", sq.Name)] = sqlgen.SequenceDefinition(sq)
 	}
 	for _, t := range s.Tables {
-		out[ObjectPath(t.Schema, "tables", t.Name)] = sqlgen.TableDefinition(t, owned[t.QualName()], sqlgen.ParentTables(s, t)...)
+		out[ObjectPath(t.Schema, tableDir(t), t.Name)] = sqlgen.TableDefinition(t, owned[t.QualName()], sqlgen.ParentTables(s, t)...)
 	}
 	for _, v := range s.Views {
 		out[ViewPath(v)] = sqlgen.ViewDefinition(v)
@@ -390,7 +391,7 @@ func writeTemp(dir string, data []byte) (string, error) {
 
 // isLayoutPath reports whether p is a path Write could produce.
 func isLayoutPath(p string) bool {
-	if p == "extensions.sql" || p == PublicationsPath || p == DefaultPrivilegesPath || isRoutinePath(p) || isDefObjectPath(p) || IsDataPath(p) {
+	if p == "extensions.sql" || p == PublicationsPath || p == DefaultPrivilegesPath || p == ForeignDataPath || p == SubscriptionsPath || isRoutinePath(p) || isDefObjectPath(p) || IsDataPath(p) {
 		return true
 	}
 	parts := strings.Split(p, "/")
@@ -399,7 +400,7 @@ func isLayoutPath(p string) bool {
 		return parts[1] == "schema.sql"
 	case 3:
 		switch parts[1] {
-		case "tables", "sequences", "types", "views", "materialized_views", "collations":
+		case "tables", "foreign_tables", "sequences", "types", "views", "materialized_views", "collations":
 			return strings.HasSuffix(parts[2], ".sql")
 		}
 	}
@@ -435,7 +436,7 @@ func writeFileAtomic(path string, data []byte) error {
 
 // pathKinds maps the folders of the per-object layout to object kinds.
 var pathKinds = map[string]state.Kind{
-	"tables": state.KindTable, "sequences": state.KindSequence, "types": state.KindType,
+	"tables": state.KindTable, "foreign_tables": state.KindTable, "sequences": state.KindSequence, "types": state.KindType,
 	"views": state.KindView, "materialized_views": state.KindMaterializedView,
 	"collations": state.KindCollation, "functions": state.KindFunction, "procedures": state.KindProcedure,
 }

@@ -44,7 +44,8 @@ SELECT
 	'',
 {{- end}}
 	coalesce(a.attstattarget::int4, -1),
-	coalesce(a.attoptions, '{}')
+	coalesce(a.attoptions, '{}'),
+	coalesce(a.attfdwoptions, '{}')
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -26,5 +26,10 @@ WHERE d.classoid IN (
 	'pg_proc'::regclass,
 	'pg_trigger'::regclass,
 	'pg_event_trigger'::regclass,
-	'pg_publication'::regclass
+	'pg_publication'::regclass,
+	'pg_foreign_data_wrapper'::regclass,
+	'pg_foreign_server'::regclass,
+	-- Subscriptions live in a shared catalog, but COMMENT ON SUBSCRIPTION
+	-- writes pg_description, not pg_shdescription.
+	'pg_subscription'::regclass
 )

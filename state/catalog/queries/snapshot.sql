@@ -36,7 +36,7 @@ WITH rel AS (
 			AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
 		LIMIT 1
 	) own ON true
-	WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S')
+	WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
 		AND {{userNamespace "n"}}
 		AND {{notExtensionMember "pg_class" "c.oid"}}
 )
@@ -95,6 +95,8 @@ SELECT r.topkind, r.topschema, r.topname,
 		'pg_sequence.seqcache',
 		'pg_sequence.seqcycle',
 		'pg_depend (OWNED BY)',
+		'pg_foreign_table.ftserver',
+		'pg_foreign_table.ftoptions',
 		'pg_description'
 	]::text[], ARRAY[
 		(c.relkind::text)::text,
@@ -129,6 +131,8 @@ SELECT r.topkind, r.topschema, r.topname,
 		WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
 			AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
 		LIMIT 1) END)::text,
+		((SELECT fs.srvname::text FROM pg_foreign_table ft JOIN pg_foreign_server fs ON fs.oid = ft.ftserver WHERE ft.ftrelid = c.oid))::text,
+		((SELECT array_to_string(ft.ftoptions, ', ') FROM pg_foreign_table ft WHERE ft.ftrelid = c.oid))::text,
 		(obj_description(c.oid, 'pg_class'))::text
 	]
 FROM rel r
@@ -153,6 +157,7 @@ SELECT r.topkind, r.topschema, r.topname,
 		'pg_attribute.attcompression',
 {{- end}}
 		'pg_attribute.attoptions',
+		'pg_attribute.attfdwoptions',
 		'pg_attribute.attcollation',
 		'pg_attribute.attacl',
 		'pg_attribute.attislocal',
@@ -171,6 +176,7 @@ SELECT r.topkind, r.topschema, r.topname,
 		(a.attcompression::text)::text,
 {{- end}}
 		(array_to_string(a.attoptions, ', '))::text,
+		(array_to_string(a.attfdwoptions, ', '))::text,
 		(CASE WHEN a.attcollation <> ty.typcollation THEN a.attcollation::regcollation::text END)::text,
 		({{relativeACL "a.attacl" "r.relowner" ""}})::text,
 		(a.attislocal::text)::text,
@@ -644,3 +650,84 @@ UNION ALL
 SELECT 'database', '', '', pl.objtype || ' ' || pl.objname, ARRAY['pg_seclabel (' || pl.provider || ')'], ARRAY[pl.label]
 FROM pg_seclabels pl
 WHERE pl.objtype <> 'role' AND pl.objtype <> 'database' AND pl.objtype <> 'tablespace'
+
+UNION ALL
+SELECT 'foreign_data_wrapper', '', w.fdwname,
+	pg_describe_object('pg_foreign_data_wrapper'::regclass, w.oid, 0), ARRAY[
+		'pg_foreign_data_wrapper.fdwowner',
+		'pg_foreign_data_wrapper.fdwhandler',
+		'pg_foreign_data_wrapper.fdwvalidator',
+		'pg_foreign_data_wrapper.fdwacl',
+		'pg_foreign_data_wrapper.fdwoptions',
+		'pg_description'
+	]::text[], ARRAY[
+		(pg_get_userbyid(w.fdwowner)::text)::text,
+		(CASE WHEN w.fdwhandler <> 0 THEN w.fdwhandler::regproc::text END)::text,
+		(CASE WHEN w.fdwvalidator <> 0 THEN w.fdwvalidator::regproc::text END)::text,
+		({{relativeACL "w.fdwacl" "w.fdwowner" "'F'"}})::text,
+		(array_to_string(w.fdwoptions, ', '))::text,
+		(obj_description(w.oid, 'pg_foreign_data_wrapper'))::text
+	]
+FROM pg_foreign_data_wrapper w
+WHERE {{notExtensionMember "pg_foreign_data_wrapper" "w.oid"}}
+
+UNION ALL
+SELECT 'server', '', fs.srvname,
+	pg_describe_object('pg_foreign_server'::regclass, fs.oid, 0), ARRAY[
+		'pg_foreign_server.srvowner',
+		'pg_foreign_server.srvfdw',
+		'pg_foreign_server.srvtype',
+		'pg_foreign_server.srvversion',
+		'pg_foreign_server.srvacl',
+		'pg_foreign_server.srvoptions',
+		'pg_description'
+	]::text[], ARRAY[
+		(pg_get_userbyid(fs.srvowner)::text)::text,
+		((SELECT w.fdwname::text FROM pg_foreign_data_wrapper w WHERE w.oid = fs.srvfdw))::text,
+		(fs.srvtype)::text,
+		(fs.srvversion)::text,
+		({{relativeACL "fs.srvacl" "fs.srvowner" "'S'"}})::text,
+		(array_to_string(fs.srvoptions, ', '))::text,
+		(obj_description(fs.oid, 'pg_foreign_server'))::text
+	]
+FROM pg_foreign_server fs
+WHERE {{notExtensionMember "pg_foreign_server" "fs.oid"}}
+
+UNION ALL
+-- A user mapping's secrets are intentionally not round-tripped: the files
+-- refer to them as environment references; only that one is set is compared.
+SELECT 'server', '', um.srvname,
+	pg_describe_object('pg_user_mapping'::regclass, um.umid, 0), ARRAY[
+		'pg_user_mapping.umoptions'
+	]::text[], ARRAY[
+		((SELECT string_agg(CASE WHEN split_part(o, '=', 1) IN ('password', 'sslpassword')
+			THEN split_part(o, '=', 1) || '=<secret, not round-tripped>' ELSE o END, ', ' ORDER BY n)
+		FROM unnest(um.umoptions) WITH ORDINALITY AS x(o, n)))::text
+	]
+FROM pg_user_mappings um
+WHERE {{notExtensionMember "pg_foreign_server" "um.srvid"}}
+
+UNION ALL
+-- Subscriptions of this database. The connection string's password is
+-- intentionally not round-tripped (files refer to it as an environment reference).
+SELECT 'subscription', '', sub.subname,
+	pg_describe_object('pg_subscription'::regclass, sub.oid, 0), ARRAY[
+		'pg_subscription.subowner',
+		'pg_subscription.subenabled',
+		'pg_subscription.subconninfo',
+		'pg_subscription.subslotname',
+		'pg_subscription.subsynccommit',
+		'pg_subscription.subpublications',
+		'pg_description'
+	]::text[], ARRAY[
+		(pg_get_userbyid(sub.subowner)::text)::text,
+		(sub.subenabled::text)::text,
+		(CASE WHEN has_column_privilege('pg_subscription', 'subconninfo', 'SELECT')
+			THEN regexp_replace(sub.subconninfo, '((ssl)?password\s*=\s*)(''([^''\\]|\\.)*''|\S+)', '\1<secret, not round-tripped>', 'g') END)::text,
+		(sub.subslotname::text)::text,
+		(sub.subsynccommit)::text,
+		(array_to_string(sub.subpublications, ', '))::text,
+		(obj_description(sub.oid, 'pg_subscription'))::text
+	]
+FROM pg_subscription sub
+WHERE sub.subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())

@@ -48,7 +48,10 @@ SELECT
 		FROM pg_index i
 		JOIN pg_class ic ON ic.oid = i.indexrelid
 		WHERE i.indrelid = c.oid AND i.indisclustered
-	), '')
+	), ''),
+	-- A foreign table's server and options (NULL for other tables).
+	(SELECT s.srvname::text FROM pg_foreign_table ft JOIN pg_foreign_server s ON s.oid = ft.ftserver WHERE ft.ftrelid = c.oid),
+	coalesce((SELECT ft.ftoptions FROM pg_foreign_table ft WHERE ft.ftrelid = c.oid), '{}')
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE {{managedTable "c" "n"}}

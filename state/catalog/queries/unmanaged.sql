@@ -5,28 +5,9 @@
 -- built-in objects (OIDs below FirstNormalObjectId, 16384, for the kinds
 -- that have no schema). Names are quoted where needed.
 SELECT kind, name FROM (
-	SELECT 'foreign data wrapper' AS kind, quote_ident(w.fdwname) AS name
-	FROM pg_foreign_data_wrapper w
-	WHERE {{notExtensionMember "pg_foreign_data_wrapper" "w.oid"}}
-UNION ALL
-	SELECT 'server', quote_ident(s.srvname)
-	FROM pg_foreign_server s
-	WHERE {{notExtensionMember "pg_foreign_server" "s.oid"}}
-UNION ALL
-	SELECT 'user mapping', quote_ident(um.usename) || ' on server ' || quote_ident(um.srvname)
-	FROM pg_user_mappings um
-UNION ALL
-	SELECT 'foreign table',
-		quote_ident(n.nspname) || '.' || quote_ident(c.relname)
-	FROM pg_class c
-	JOIN pg_namespace n ON n.oid = c.relnamespace
-	WHERE c.relkind = 'f'
-		AND {{userNamespace "n"}}
-		AND {{notExtensionMember "pg_class" "c.oid"}}
-UNION ALL
-	SELECT 'operator', quote_ident(n.nspname) || '.' || o.oprname || '('
+	SELECT 'operator' AS kind, quote_ident(n.nspname) || '.' || o.oprname || '('
 		|| CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE format_type(o.oprleft, NULL) END || ', '
-		|| CASE WHEN o.oprright = 0 THEN 'NONE' ELSE format_type(o.oprright, NULL) END || ')'
+		|| CASE WHEN o.oprright = 0 THEN 'NONE' ELSE format_type(o.oprright, NULL) END || ')' AS name
 	FROM pg_operator o
 	JOIN pg_namespace n ON n.oid = o.oprnamespace
 	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_operator" "o.oid"}}
@@ -83,9 +64,5 @@ UNION ALL
 		AND NOT EXISTS (SELECT FROM pg_type e WHERE e.typarray = t.oid)
 		AND {{userNamespace "n"}}
 		AND {{notExtensionMember "pg_type" "t.oid"}}
-UNION ALL
-	SELECT 'subscription', quote_ident(s.subname)
-	FROM pg_subscription s
-	WHERE s.subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())
 ) o
 ORDER BY kind, name

@@ -28,9 +28,6 @@ UNION ALL
 	WHERE t.typtype IN ('b', 'p') AND t.oid >= 16384
 		AND NOT EXISTS (SELECT FROM pg_type e WHERE e.typarray = t.oid)
 		AND {{notExtensionMember "pg_type" "t.oid"}}
-UNION ALL
-	SELECT 'pg_class'::regclass, c.oid FROM pg_class c
-	WHERE c.relkind = 'f' AND {{notExtensionMember "pg_class" "c.oid"}}
 ),
 held(classid, objid, cause) AS (
 	SELECT r.classid, r.objid, (SELECT i.type || ' ' || i.identity FROM pg_identify_object(r.classid, r.objid, 0) i) FROM roots r
