@@ -54,7 +54,7 @@ var nested = map[state.Kind]bool{
 // unqualifiedKinds are the kinds whose objects belong to no schema.
 var unqualifiedKinds = map[state.Kind]bool{
 	state.KindSchema: true, state.KindExtension: true, state.KindEventTrigger: true, state.KindPublication: true,
-	state.KindCast: true,
+	state.KindCast:               true,
 	state.KindForeignDataWrapper: true, state.KindServer: true, state.KindSubscription: true,
 }
 

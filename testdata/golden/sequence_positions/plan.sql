@@ -4,6 +4,10 @@
 -- remote_fingerprint: 0000000000000000000000000000000000000000000000000000000000000000
 -- git_commit: 1111111111111111111111111111111111111111
 SET standard_conforming_strings = on;
+SET check_function_bodies = false;
+SET client_encoding = 'UTF8';
+
+BEGIN;
 
 -- step 1: alter sequence public.ticket
 -- hazard deletes_data: Sequence public.ticket stands at 50, beyond its new bounds (1 to 20): it restarts at 20 and hands out values it may have handed out before, which can collide with stored rows.
@@ -33,3 +37,5 @@ SELECT pg_catalog.setval('public.orders_id_seq', GREATEST(last_value, 1), is_cal
 
 -- step 8: drop sequence public.orders_id_seq
 DROP SEQUENCE public.orders_id_seq_renovate_old;
+
+COMMIT;

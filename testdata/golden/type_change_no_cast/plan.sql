@@ -4,6 +4,10 @@
 -- remote_fingerprint: 0000000000000000000000000000000000000000000000000000000000000000
 -- git_commit: 1111111111111111111111111111111111111111
 SET standard_conforming_strings = on;
+SET check_function_bodies = false;
+SET client_encoding = 'UTF8';
+
+BEGIN;
 
 -- step 1: alter column public.logins.at
 -- hazard cast_may_fail: Changing public.logins.at from bigint to timestamp without time zone converts every value: PostgreSQL has no cast from bigint to timestamp without time zone, so the conversion fails unless the plan is given a USING expression (and the apply with it; nothing is changed). (public.logins: 0 B, row count unknown until ANALYZE)
@@ -14,3 +18,5 @@ SET standard_conforming_strings = on;
 -- renovate: fill in: replace these lines with the statement, its USING expression computing the new value from at:
 -- renovate: fill in:   ALTER TABLE public.logins ALTER COLUMN at TYPE timestamp without time zone USING ...;
 -- renovate: fill in: Apply refuses the plan while they remain.
+
+COMMIT;
