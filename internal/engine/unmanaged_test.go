@@ -36,8 +36,7 @@ CREATE TYPE fr AS RANGE (subtype = float8);
 	}
 	got := strings.Join(r.Warnings, "\n")
 	for _, want := range []string{
-		"foreign data wrapper fdw", "foreign table public.ft",
-		"operator public.===(integer, integer)", "rule r on public.t", "server srv", "shell type public.shell",
+		"operator public.===(integer, integer)", "rule r on public.t", "shell type public.shell",
 	} {
 		if !strings.Contains(got, want+" is not managed by renovate") {
 			t.Errorf("no warning for %s in:\n%s", want, got)
@@ -46,8 +45,29 @@ CREATE TYPE fr AS RANGE (subtype = float8);
 	if strings.Contains(got, "citext") || strings.Contains(got, "cast") || strings.Contains(got, "multirange") || strings.Contains(got, "public.fr") {
 		t.Errorf("objects of an extension or of a range type reported:\n%s", got)
 	}
-	if len(r.Warnings) != 6 {
-		t.Errorf("got %d warnings, want 6:\n%s", len(r.Warnings), got)
+	if len(r.Warnings) != 3 {
+		t.Errorf("got %d warnings, want 3:\n%s", len(r.Warnings), got)
+	}
+	// Foreign data wrappers, servers and foreign tables are managed too.
+	for _, k := range []string{"fdw", "srv", "ft"} {
+		if strings.Contains(got, " "+k+" ") || strings.Contains(got, "public."+k+" ") {
+			t.Errorf("warning for managed %s:\n%s", k, got)
+		}
+	}
+	if len(r.Schema.ForeignDataWrappers) != 1 || r.Schema.ForeignDataWrappers[0].Name != "fdw" {
+		t.Errorf("foreign data wrapper fdw is not in the model: %+v", r.Schema.ForeignDataWrappers)
+	}
+	if len(r.Schema.Servers) != 1 || r.Schema.Servers[0].Name != "srv" {
+		t.Errorf("server srv is not in the model: %+v", r.Schema.Servers)
+	}
+	foreign := false
+	for _, tb := range r.Schema.Tables {
+		if tb.Name == "ft" && tb.Foreign != nil {
+			foreign = true
+		}
+	}
+	if !foreign {
+		t.Errorf("foreign table public.ft is not in the model")
 	}
 	// Aggregates, statistics objects and text search objects are managed:
 	// in the model, not warned about.
