@@ -109,23 +109,22 @@ CREATE INDEX users_email_idx ON users (email);
 }
 
 // unmanagedFrom is a database whose managed objects use unmanaged ones: a
-// view calling a custom aggregate, an index on an expression naming a
-// custom text search configuration, and a view on that view.
-const unmanagedFrom = `CREATE FUNCTION sum_sq_step(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT $1 + $2 * $2';
-CREATE AGGREGATE sum_sq(int) (SFUNC = sum_sq_step, STYPE = int, INITCOND = '0');
-CREATE TEXT SEARCH CONFIGURATION my_cfg (COPY = english);
+// view and an index expression using a custom operator (operators are
+// not managed), and a view on that view.
+const unmanagedFrom = `CREATE FUNCTION sq_eq(int, int) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT $1 * $1 = $2';
+CREATE OPERATOR public.=== (LEFTARG = int, RIGHTARG = int, FUNCTION = sq_eq);
 CREATE TABLE docs (id int PRIMARY KEY, v int, body text);
-CREATE INDEX docs_body_fts ON docs USING gin (to_tsvector('my_cfg', body));
-CREATE VIEW doc_stats AS SELECT sum_sq(v) AS s FROM docs;
+CREATE INDEX docs_sq ON docs ((v OPERATOR(public.===) 4));
+CREATE VIEW doc_stats AS SELECT count(*) FILTER (WHERE v OPERATOR(public.===) 4) AS s FROM docs;
 CREATE VIEW doc_stats2 AS SELECT s FROM doc_stats;
 `
 
 // unmanagedFiles are the files of unmanagedFrom (what init writes: the
-// aggregate and the configuration are not managed).
-const unmanagedFiles = `CREATE FUNCTION sum_sq_step(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT $1 + $2 * $2';
+// operator is not managed).
+const unmanagedFiles = `CREATE FUNCTION sq_eq(int, int) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT $1 * $1 = $2';
 CREATE TABLE docs (id int PRIMARY KEY, v int, body text);
-CREATE INDEX docs_body_fts ON docs USING gin (to_tsvector('my_cfg', body));
-CREATE VIEW doc_stats AS SELECT sum_sq(v) AS s FROM docs;
+CREATE INDEX docs_sq ON docs ((v OPERATOR(public.===) 4));
+CREATE VIEW doc_stats AS SELECT count(*) FILTER (WHERE v OPERATOR(public.===) 4) AS s FROM docs;
 CREATE VIEW doc_stats2 AS SELECT s FROM doc_stats;
 `
 
@@ -138,17 +137,17 @@ func TestVerifyUnmanagedDependents(t *testing.T) {
 	from, files := unmanagedFrom, unmanagedFiles
 	if srv.Version() >= 14 {
 		// A SQL-standard body is parsed at creation: the function needs
-		// the configuration, and the index through it too.
-		from += "CREATE FUNCTION doc_fts(text) RETURNS tsvector LANGUAGE sql IMMUTABLE RETURN to_tsvector('my_cfg', $1);\nCREATE INDEX docs_fts2 ON docs USING gin (doc_fts(body));\n"
-		files += "CREATE FUNCTION doc_fts(text) RETURNS tsvector LANGUAGE sql IMMUTABLE RETURN to_tsvector('my_cfg', $1);\nCREATE INDEX docs_fts2 ON docs USING gin (doc_fts(body));\n"
+		// the operator, and the index through it too.
+		from += "CREATE FUNCTION doc_sq(int) RETURNS boolean LANGUAGE sql IMMUTABLE RETURN $1 OPERATOR(public.===) 4;\nCREATE INDEX docs_sq2 ON docs (doc_sq(v));\n"
+		files += "CREATE FUNCTION doc_sq(int) RETURNS boolean LANGUAGE sql IMMUTABLE RETURN $1 OPERATOR(public.===) 4;\nCREATE INDEX docs_sq2 ON docs (doc_sq(v));\n"
 	}
 
 	t.Run("untouched", func(t *testing.T) {
 		to := files + "CREATE TABLE notes (id int PRIMARY KEY, doc_id int REFERENCES docs);\nALTER TABLE docs ADD COLUMN title text;\n"
 		local, remote, p, held := verifyScopedSetup(t, from, to, Scope{})
-		want := []string{"view public.doc_stats", "view public.doc_stats2", "index public.docs.docs_body_fts"}
+		want := []string{"view public.doc_stats", "view public.doc_stats2", "index public.docs.docs_sq"}
 		if srv.Version() >= 14 {
-			want = append(want, "function public.doc_fts", "index public.docs.docs_fts2")
+			want = append(want, "function public.doc_sq", "index public.docs.docs_sq2")
 		}
 		var got []string
 		for _, h := range held {
@@ -178,19 +177,19 @@ func TestVerifyUnmanagedDependents(t *testing.T) {
 		if len(res.HeldBack) != len(held) {
 			t.Errorf("HeldBack = %v, want %v", res.HeldBack, held)
 		}
-		if d := DescribeHeld(res.HeldBack, 10); !strings.Contains(d, "view public.doc_stats (uses aggregate public.sum_sq(integer))") {
+		if d := DescribeHeld(res.HeldBack, 10); !strings.Contains(d, "view public.doc_stats (uses operator public.===(integer,integer))") {
 			t.Errorf("DescribeHeld does not say what the view uses: %s", d)
 		}
 	})
 
-	t.Run("new dependent of a hand-made aggregate", func(t *testing.T) {
-		// The aggregate was made by hand in the target; the plan creates
-		// the first view using it. The copy lacks the aggregate: the plan
+	t.Run("new dependent of a hand-made operator", func(t *testing.T) {
+		// The operator was made by hand in the target; the plan creates
+		// the first view using it. The copy lacks the operator: the plan
 		// cannot be verified, which is not a failure of the plan.
-		from := "CREATE FUNCTION sum_sq_step(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT $1 + $2 * $2';\n" +
-			"CREATE AGGREGATE sum_sq(int) (SFUNC = sum_sq_step, STYPE = int, INITCOND = '0');\nCREATE TABLE docs (id int PRIMARY KEY, v int);\n"
-		to := "CREATE FUNCTION sum_sq_step(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT $1 + $2 * $2';\n" +
-			"CREATE TABLE docs (id int PRIMARY KEY, v int);\nCREATE VIEW doc_stats AS SELECT sum_sq(v) AS s FROM docs;\n"
+		from := "CREATE FUNCTION sq_eq(int, int) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT $1 * $1 = $2';\n" +
+			"CREATE OPERATOR public.=== (LEFTARG = int, RIGHTARG = int, FUNCTION = sq_eq);\nCREATE TABLE docs (id int PRIMARY KEY, v int);\n"
+		to := "CREATE FUNCTION sq_eq(int, int) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT $1 * $1 = $2';\n" +
+			"CREATE TABLE docs (id int PRIMARY KEY, v int);\nCREATE VIEW doc_stats AS SELECT count(*) FILTER (WHERE v OPERATOR(public.===) 4) AS s FROM docs;\n"
 		local, remote, p, held := verifyScopedSetup(t, from, to, Scope{})
 		shadow, reference := scratchPair(t)
 		_, err := VerifyWith(ctx, shadow, reference, local.Parsed, remote, p, VerifyOptions{Unmanaged: held})
@@ -204,7 +203,7 @@ func TestVerifyUnmanagedDependents(t *testing.T) {
 	})
 
 	t.Run("changed", func(t *testing.T) {
-		to := strings.Replace(files, "SELECT sum_sq(v) AS s FROM docs", "SELECT sum_sq(v) AS s, count(*) AS n FROM docs", 1)
+		to := strings.Replace(files, "AS s FROM docs", "AS s, count(*) AS n FROM docs", 1)
 		local, remote, p, held := verifyScopedSetup(t, from, to, Scope{})
 		shadow, reference := scratchPair(t)
 		_, err := VerifyWith(ctx, shadow, reference, local.Parsed, remote, p, VerifyOptions{Unmanaged: held})
@@ -212,7 +211,7 @@ func TestVerifyUnmanagedDependents(t *testing.T) {
 		if !errors.As(err, &ve) || ve.Stage != StageCopy {
 			t.Fatalf("want a copy-stage VerificationError (cannot verify), got %v\nplan:\n%s", err, planSQL(p))
 		}
-		if !strings.Contains(err.Error(), "view public.doc_stats") || !strings.Contains(err.Error(), "sum_sq") {
+		if !strings.Contains(err.Error(), "view public.doc_stats") || !strings.Contains(err.Error(), "===") {
 			t.Errorf("the error does not name the view and what it uses: %v", err)
 		}
 	})
