@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,7 +11,7 @@ import (
 // renovate does not manage on stderr, and that --strict refuses them.
 func TestUnmanagedObjectsReported(t *testing.T) {
 	dsn := srv.NewDatabase(t)
-	execDB(t, dsn, "CREATE TABLE t (a int); CREATE RULE r AS ON INSERT TO t DO NOTHING; CREATE TEXT SEARCH CONFIGURATION tsc (copy = english);")
+	execDB(t, dsn, "CREATE TABLE t (a int); CREATE RULE r AS ON INSERT TO t DO NOTHING; CREATE OPERATOR === (leftarg = int, rightarg = int, function = int4eq); CREATE TEXT SEARCH CONFIGURATION tsc (copy = english);")
 	dir := filepath.Join(t.TempDir(), "db")
 
 	_, errOut, code := run(t, "", "", false, "init", "--source", dsn, "--dir", dir, "--strict")
@@ -18,8 +19,15 @@ func TestUnmanagedObjectsReported(t *testing.T) {
 		t.Fatalf("init --strict: exit %d\n%s", code, errOut)
 	}
 	out, errOut, code := run(t, "", "", false, "init", "--source", dsn, "--dir", dir)
-	if code != ExitOK || !strings.Contains(errOut, "warning: text search configuration public.tsc is not managed by renovate") {
+	if code != ExitOK || !strings.Contains(errOut, "warning: operator public.===(integer, integer) is not managed by renovate") {
 		t.Fatalf("init: exit %d\n%s%s", code, out, errOut)
+	}
+	// A text search configuration is managed: written, not warned about.
+	if strings.Contains(errOut, "tsc") {
+		t.Errorf("init warns about the managed text search configuration:\n%s", errOut)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "public", "text_search", "configuration.tsc.sql")); err != nil || !strings.Contains(string(b), "CREATE TEXT SEARCH CONFIGURATION public.tsc") {
+		t.Errorf("the text search configuration was not written: %v\n%s", err, b)
 	}
 	out, errOut, code = run(t, "", "", false, "plan", "--dir", dir, "--url", dsn)
 	if code != ExitOK || strings.TrimSpace(out) != "" && !strings.Contains(out, "renovate plan") || !strings.Contains(errOut, "warning: rule r on public.t") {
