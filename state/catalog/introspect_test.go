@@ -508,7 +508,7 @@ func TestIntrospectIsBulk(t *testing.T) {
 		t.Errorf("Introspect sent %s for 3 tables but %s for 300", small, large)
 	}
 	// The transaction is begun inside the one batch, and committed after.
-	if want := "1 queries, 1 batches holding 29 queries"; large != want {
+	if want := "1 queries, 1 batches holding 30 queries"; large != want {
 		t.Errorf("Introspect sent %s, want %s", large, want)
 	}
 }
