@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/renovate-pg/renovate/state/catalog"
 )
 
@@ -51,7 +53,10 @@ func queryText(t *testing.T, dsn, sql string) string {
 	}
 	defer conn.Close(context.Background())
 	var s *string
-	if err := conn.QueryRow(context.Background(), sql).Scan(&s); err != nil {
+	if err := conn.QueryRow(context.Background(), sql).Scan(&s); errors.Is(err, pgx.ErrNoRows) {
+		// No row yet (a replicated row not arrived): waitFor polls again.
+		return ""
+	} else if err != nil {
 		t.Fatalf("query %q: %v", sql, err)
 	}
 	if s == nil {
