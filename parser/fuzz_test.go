@@ -23,7 +23,7 @@ import (
 
 	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/planner"
-	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/layout"
 )

@@ -2,7 +2,7 @@ package planner
 
 import (
 	"github.com/renovate-pg/renovate/parser"
-	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 )
 

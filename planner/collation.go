@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 )
 

@@ -10,6 +10,8 @@
 // what uses them and are dropped after it; fixed phases (phase.go) only
 // rank steps no edge orders. Output is deterministic.
 //
-// Subpackages: sqlgen prints SQL, render prints plans for people and tools.
-// planner imports only state and planner/sqlgen.
+// Subpackages: render prints plans for people and tools. The SQL printer,
+// sqlgen, sits below every package that prints SQL.
+// planner imports state, sqlgen and parser (for the references inside
+// routine bodies and expressions the dependency graph needs).
 package planner

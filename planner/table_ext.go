@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 )
 

@@ -3,7 +3,7 @@ package planner
 import (
 	"strings"
 
-	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 )
 

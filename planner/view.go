@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/renovate-pg/renovate/parser"
-	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 )
 

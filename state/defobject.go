@@ -10,7 +10,7 @@ import "strings"
 // way for the files and the live database) and recreated when that
 // changes, apart from the few properties PostgreSQL alters in place, which
 // are Settings. One model serves them all; what differs between the kinds
-// is how they are printed (planner/sqlgen/defobject.go) and which settings
+// is how they are printed (sqlgen/defobject.go) and which settings
 // change in place (planner/defobject.go).
 
 // Kinds of definition objects.

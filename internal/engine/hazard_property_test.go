@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/renovate-pg/renovate/planner"
-	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state/catalog"
 )
 

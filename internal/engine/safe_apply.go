@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/renovate-pg/renovate/planner"
-	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/catalog"
 	"github.com/renovate-pg/renovate/state/layout"

@@ -7,7 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
-	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/sqlgen"
 )
 
 // CastProbe is a column type change whose USING expression must be

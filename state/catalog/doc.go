@@ -15,5 +15,6 @@
 // definitions) is exactly what PostgreSQL's own deparsers print with only
 // pg_catalog on the search path; see queries/settings.sql.
 //
-// This package may import only state, pgx and the standard library.
+// This package may import only state, state/rows, sqlgen, pgx and the
+// standard library.
 package catalog

@@ -3,6 +3,6 @@
 // <schema>/tables/<table>.sql, ...), reading every .sql file of a
 // directory in any layout, and the _meta/plans history of applies.
 //
-// layout imports state and planner/sqlgen (for the canonical text); it
+// layout imports state and sqlgen (for the canonical text); it
 // never connects to a database and never runs git.
 package layout

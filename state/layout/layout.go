@@ -13,7 +13,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 )
 

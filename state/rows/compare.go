@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/sqlgen"
 )
 
 // keyValue is one value of a row's key and how it sorts.

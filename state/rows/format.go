@@ -7,7 +7,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/sqlgen"
 )
 
 // numberTypes are the types whose values are written as bare numbers.

@@ -3,7 +3,7 @@ package rows
 import (
 	"strings"
 
-	"github.com/renovate-pg/renovate/planner/sqlgen"
+	"github.com/renovate-pg/renovate/sqlgen"
 )
 
 // InsertSQL inserts rows (one statement, one row per line).

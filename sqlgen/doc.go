@@ -8,5 +8,8 @@
 // SQL (types, defaults, constraint and index definitions) are embedded
 // verbatim.
 //
-// sqlgen imports only state and the standard library.
+// sqlgen imports only state, pg_query_go (to tell whether a default
+// expression needs parentheses) and the standard library; every package that
+// prints SQL (catalog, layout, rows, planner) imports it, so it never imports
+// them.
 package sqlgen
