@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -325,9 +326,45 @@ func TestApplyUnrecordable(t *testing.T) {
 		gitCommit(t, dir, "add a")
 		check(t, dsn, dir)
 	})
+	t.Run("read-only file system", func(t *testing.T) {
+		// As root, write permissions mean nothing: the repository is
+		// made read-only by a read-only bind mount in a mount namespace
+		// of the renovate process alone.
+		if os.Geteuid() != 0 {
+			t.Skip("not root: a read-only bind mount needs root; the \"read-only\" case covers this")
+		}
+		if _, err := exec.LookPath("unshare"); err != nil {
+			t.Skip("no unshare(1) for a private mount namespace")
+		}
+		if out, err := exec.Command("unshare", "-m", "true").CombinedOutput(); err != nil {
+			t.Skipf("cannot create a mount namespace here: %v %s", err, out)
+		}
+		dsn, dir := initDB(t, "CREATE TABLE users (id int PRIMARY KEY)")
+		writeFile(t, filepath.Join(dir, "public", "tables", "a.sql"), "CREATE TABLE public.a (id integer);\n")
+		gitCommit(t, dir, "add a")
+		before := git(t, dir, "rev-parse", "HEAD")
+		bin := buildRenovate(t)
+		cmd := exec.Command("unshare", "-m", "sh", "-c",
+			`mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && cd "$1" && exec "$2" apply --yes`, "sh", dir, bin)
+		cmd.Env = childEnv()
+		out, err := cmd.CombinedOutput()
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != ExitRefused || !strings.Contains(string(out), "nothing was applied") {
+			t.Fatalf("apply into a read-only repository: %v, want exit %d saying nothing was applied\n%s", err, ExitRefused, out)
+		}
+		if strings.Contains(string(out), "Recorded in") {
+			t.Errorf("claims a record:\n%s", out)
+		}
+		if tableExists(t, dsn, "a") {
+			t.Error("the database changed although the run could not be recorded")
+		}
+		if after := git(t, dir, "rev-parse", "HEAD"); after != before {
+			t.Error("a commit was made")
+		}
+	})
 	t.Run("read-only", func(t *testing.T) {
 		if os.Geteuid() == 0 {
-			t.Skip("running as root, which writes read-only directories anyway; the \"file in the way\" case covers this")
+			t.Skip("running as root, which writes read-only directories anyway; the \"read-only file system\" case covers this")
 		}
 		dsn, dir := initDB(t, "CREATE TABLE users (id int PRIMARY KEY)")
 		writeFile(t, filepath.Join(dir, "public", "tables", "a.sql"), "CREATE TABLE public.a (id integer);\n")

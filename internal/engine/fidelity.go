@@ -70,13 +70,16 @@ func CheckFidelity(ctx context.Context, source, scratch *pgx.Conn, local *Local,
 	// backends of one.
 	var cp catalog.Snapshot
 	var cpErr error
+	var pc panicCarrier
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
+		defer pc.capture()
 		cp, cpErr = catalog.ReadSnapshot(ctx, scratch)
 	}()
 	src, err := catalog.ReadSnapshot(ctx, source)
 	<-done
+	pc.repanic()
 	if err != nil {
 		return nil, err
 	}

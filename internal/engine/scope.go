@@ -164,11 +164,13 @@ func (sc Scope) FilesLike(raw state.DatabaseSchema, previous func(path string) (
 	}
 	out := make([]string, len(paths))
 	var wg sync.WaitGroup
+	var pc panicCarrier
 	next := make(chan int)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer pc.capture()
 			for i := range next {
 				var prev string
 				var ok bool
@@ -184,6 +186,7 @@ func (sc Scope) FilesLike(raw state.DatabaseSchema, previous func(path string) (
 	}
 	close(next)
 	wg.Wait()
+	pc.repanic()
 	for i, p := range paths {
 		files[p] = out[i]
 	}
