@@ -25,12 +25,14 @@ func TestCascadeGate(t *testing.T) {
 		    country_id integer NOT NULL REFERENCES countries ON DELETE CASCADE, total numeric NOT NULL);
 		CREATE TABLE order_lines (order_id bigint NOT NULL REFERENCES orders ON DELETE CASCADE, n integer NOT NULL, PRIMARY KEY (order_id, n));
 		CREATE TABLE customers (id integer PRIMARY KEY, country_id integer REFERENCES countries ON DELETE SET NULL);
+		CREATE TABLE suppliers (id integer PRIMARY KEY, country_id integer DEFAULT 1 REFERENCES countries ON DELETE SET DEFAULT);
 		INSERT INTO countries (code, name) VALUES ('de', 'Germany'), ('it', 'Italy'), ('fr', 'France');
 		INSERT INTO cities (country_id, name) SELECT id, 'Rome' FROM countries WHERE code = 'it';
 		INSERT INTO orders (country_id, total) SELECT c.id, g FROM countries c, generate_series(1, 1000) g WHERE c.code = 'it';
 		INSERT INTO orders (country_id, total) SELECT c.id, g FROM countries c, generate_series(1, 7) g WHERE c.code = 'de';
 		INSERT INTO order_lines SELECT o.id, n FROM orders o, generate_series(1, 2) n;
-		INSERT INTO customers SELECT g, c.id FROM countries c, generate_series(1, 5) g WHERE c.code = 'it';`)
+		INSERT INTO customers SELECT g, c.id FROM countries c, generate_series(1, 5) g WHERE c.code = 'it';
+		INSERT INTO suppliers SELECT g, c.id FROM countries c, generate_series(1, 3) g WHERE c.code = 'it';`)
 	work := t.TempDir()
 	dir := filepath.Join(work, "shop")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -91,6 +93,7 @@ environment "default" {
 		"deletes 1000 rows of public.orders (ON DELETE CASCADE)",
 		"deletes 2000 rows of public.order_lines (ON DELETE CASCADE)",
 		"sets to NULL the reference of 5 rows of public.customers (ON DELETE SET NULL)",
+		"sets to its default the reference of 3 rows of public.suppliers (ON DELETE SET DEFAULT)",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("plan lacks %q:\n%s", want, out)
@@ -109,9 +112,9 @@ environment "default" {
 	if out, errOut, code := run(t, dir, "", false, "apply", "--yes", "--allow-data-loss"); code != 0 {
 		t.Fatalf("apply --allow-data-loss: exit %d\n%s%s", code, out, errOut)
 	}
-	got := queryRows(t, dsn, "SELECT (SELECT count(*) FROM orders)::text, (SELECT count(*) FROM order_lines)::text, (SELECT count(*) FROM customers WHERE country_id IS NULL)::text, (SELECT string_agg(code, ',' ORDER BY code) FROM countries)")
-	if got != "7|14|5|de" {
-		t.Errorf("after the apply: orders|lines|customers without country|countries = %s, want 7|14|5|de", got)
+	got := queryRows(t, dsn, "SELECT (SELECT count(*) FROM orders)::text, (SELECT count(*) FROM order_lines)::text, (SELECT count(*) FROM customers WHERE country_id IS NULL)::text, (SELECT count(*) FROM suppliers s JOIN countries c ON c.id = s.country_id WHERE c.code = 'de')::text, (SELECT string_agg(code, ',' ORDER BY code) FROM countries)")
+	if got != "7|14|5|3|de" {
+		t.Errorf("after the apply: orders|lines|customers without country|suppliers moved to the default (de)|countries = %s, want 7|14|5|3|de", got)
 	}
 	if out, errOut, code := run(t, dir, "", false, "plan", "--detailed-exitcode"); code != 0 {
 		t.Errorf("second plan: exit %d, want 0\n%s%s", code, out, errOut)
