@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"slices"
 	"strings"
 
 	pg_query "github.com/pganalyze/pg_query_go/v5"
@@ -44,13 +45,18 @@ type settingCmd struct {
 
 // viewDefaultDef is ALTER VIEW v ALTER COLUMN c SET / DROP DEFAULT (also
 // written as ALTER TABLE, which the resolver hands over when the relation
-// is a view).
+// is a view), or, with options set, ALTER VIEW v SET / RESET (options).
 type viewDefaultDef struct {
 	loc       Location
 	view      state.QualName
 	column    string
 	expr      string // "" for DROP DEFAULT or a bare NULL
 	missingOK bool
+	// options says the statement is SET (setOptions, "name=value") or
+	// RESET (resetOptions, names) of the view's options.
+	options      bool
+	setOptions   []string
+	resetOptions []string
 }
 
 // settingSubtype reports whether an ALTER TABLE sub-command is one of this
@@ -171,7 +177,8 @@ func (p *fileParser) alterMatviewSettings(s *pg_query.AlterTableStmt, loc Locati
 }
 
 // alterView reads ALTER VIEW [IF EXISTS] v with ALTER COLUMN ... SET /
-// DROP DEFAULT and OWNER TO (ignored: owners are not managed here).
+// DROP DEFAULT, SET / RESET (view options) and OWNER TO (ignored: owners
+// are not managed here).
 func (p *fileParser) alterView(s *pg_query.AlterTableStmt, loc Location) {
 	q, ok := p.relName(s.Relation, loc)
 	if !ok {
@@ -194,6 +201,21 @@ func (p *fileParser) alterView(s *pg_query.AlterTableStmt, loc Location) {
 					return
 				}
 				d.expr = expr
+			}
+			defs = append(defs, d)
+		case pg_query.AlterTableType_AT_SetRelOptions:
+			opts, err := viewOptions(cmd.Def.GetList().GetItems())
+			if err != nil {
+				p.errs.semantic(loc, "ALTER VIEW %s SET: %v", q, err)
+				return
+			}
+			defs = append(defs, &viewDefaultDef{loc: loc, view: q, missingOK: s.MissingOk, options: true, setOptions: opts})
+		case pg_query.AlterTableType_AT_ResetRelOptions:
+			d := &viewDefaultDef{loc: loc, view: q, missingOK: s.MissingOk, options: true}
+			for _, n := range cmd.Def.GetList().GetItems() {
+				if e := n.GetDefElem(); e != nil {
+					d.resetOptions = append(d.resetOptions, e.Defname)
+				}
 			}
 			defs = append(defs, d)
 		default:
@@ -258,6 +280,10 @@ func (r *resolver) viewDefaults(items []any) {
 			}
 			continue
 		}
+		if d.options {
+			ve.v.Options = alterViewOptions(ve.v.Options, d.setOptions, d.resetOptions)
+			continue
+		}
 		if ve.columns != nil && !hasName(ve.columns, d.column) {
 			r.errs.semantic(d.loc, "ALTER VIEW: column %s of %s %s does not exist", d.column, viewKindWords(ve.v.Kind()), d.view)
 			continue
@@ -274,6 +300,25 @@ func (r *resolver) viewDefaults(items []any) {
 		}
 		ve.v.ColumnDefaults[d.column] = d.expr
 	}
+}
+
+// alterViewOptions is a view's sorted options after ALTER VIEW SET (set,
+// "name=value") and RESET (reset, names); nil when none are left.
+func alterViewOptions(opts, set, reset []string) []string {
+	for _, o := range set {
+		name, value, _ := strings.Cut(o, "=")
+		opts = setViewOption(opts, name, value)
+	}
+	for _, name := range reset {
+		opts = slices.DeleteFunc(slices.Clone(opts), func(o string) bool {
+			n, _, _ := strings.Cut(o, "=")
+			return n == name
+		})
+	}
+	if len(opts) == 0 {
+		return nil
+	}
+	return opts
 }
 
 // relSettings applies the settings of tables and indexes in statement

@@ -1,7 +1,10 @@
 package parser
 
 import (
+	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/renovate-pg/renovate/state"
 )
@@ -98,6 +101,29 @@ COMMENT ON INDEX public.t_pk IS 'c';`)
 	v, _ := res.Schema.View(state.QualName{Schema: "public", Name: "v"})
 	if v.ColumnDefaults["name"] != "'x'::text" || v.ColumnDefaults["id"] != "1" {
 		t.Errorf("view defaults = %q", v.ColumnDefaults)
+	}
+}
+
+// TestAlterViewOptions reads ALTER VIEW SET / RESET (options) in statement
+// order, over the options of CREATE VIEW ... WITH.
+func TestAlterViewOptions(t *testing.T) {
+	res, err := ParseString("v.sql", `
+CREATE TABLE public.t (id integer);
+CREATE VIEW public.v WITH (security_barrier) AS SELECT id FROM public.t;
+ALTER VIEW public.v SET (check_option = local, security_invoker = true);
+ALTER VIEW IF EXISTS public.v RESET (security_barrier);
+ALTER VIEW public.v SET (check_option = cascaded);
+ALTER VIEW IF EXISTS public.gone SET (security_barrier = true);`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := res.Schema.View(state.QualName{Schema: "public", Name: "v"})
+	if diff := cmp.Diff([]string{"check_option=cascaded", "security_invoker=true"}, v.Options); diff != "" {
+		t.Errorf("options (-want +got):\n%s", diff)
+	}
+	_, err = ParseString("v.sql", "CREATE TABLE t (id int);\nALTER VIEW public.gone SET (security_barrier = true);")
+	if err == nil || !strings.Contains(err.Error(), "v.sql:2:1: ALTER VIEW: view public.gone is defined nowhere") {
+		t.Errorf("ALTER VIEW of a missing view: %v", err)
 	}
 }
 
