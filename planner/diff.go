@@ -87,6 +87,17 @@ type differ struct {
 	// renamedTables indexes the desired tables by the name they were
 	// renamed from (desiredTable).
 	renamedTables map[state.QualName]int
+	// toRefs answers reference questions on the desired model (made on
+	// first use, see desiredRefs).
+	toRefs *graphRefs
+}
+
+// desiredRefs is the reference index of the desired model.
+func (d *differ) desiredRefs() *graphRefs {
+	if d.toRefs == nil {
+		d.toRefs = newGraphRefs(d.to)
+	}
+	return d.toRefs
 }
 
 // add records one step.

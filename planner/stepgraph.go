@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/renovate-pg/renovate/parser"
-	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 )
 
@@ -55,10 +54,13 @@ type graphRefs struct {
 	body map[depNode][]depNode
 	// domains maps a domain's node to its CHECK and DEFAULT texts.
 	domains map[depNode][]string
+	// deferredByTable caches deferred (cycle.go).
+	deferredByTable map[depNode]deferredExprs
 }
 
 func newGraphRefs(m state.DatabaseSchema) *graphRefs {
-	g := &graphRefs{x: newRefIndex(m), m: m, body: map[depNode][]depNode{}, domains: map[depNode][]string{}}
+	g := &graphRefs{x: newRefIndex(m), m: m, body: map[depNode][]depNode{}, domains: map[depNode][]string{},
+		deferredByTable: map[depNode]deferredExprs{}}
 	for _, t := range m.Types {
 		if t.Kind != state.TypeDomain {
 			continue
@@ -159,11 +161,20 @@ func (g *graphRefs) exprs(k state.ObjectKey) []string {
 			if t == nil {
 				return nil
 			}
+			// The table's own step leaves out what is added after it
+			// (cycle.go); those steps are the column's and constraint's.
+			var later deferredExprs
+			if k.Kind == state.KindTable {
+				later = g.deferred(t)
+			}
 			for _, c := range t.Columns {
-				out = append(out, c.Default, c.Generated)
+				if !later.defaults[c.Name] {
+					out = append(out, c.Default)
+				}
+				out = append(out, c.Generated)
 			}
 			for _, c := range t.Constraints {
-				if c.Kind != state.ConstraintForeignKey {
+				if c.Kind != state.ConstraintForeignKey && !later.checks[c.Name] {
 					out = append(out, c.Definition)
 				}
 			}
@@ -258,22 +269,11 @@ func (g *graphRefs) bodyRefs(n depNode) []depNode {
 			keys := append([]state.ObjectKey(nil), f.DependsOn...)
 			keys = append(keys, parser.QuotedBodyReferences(f)...)
 			for _, k := range keys {
-				var m depNode
-				switch k.Kind {
-				case state.KindFunction, state.KindProcedure:
-					m = depNode{nodeRoutine, k.Schema, k.Name}
-				case state.KindTable:
-					m = depNode{nodeRelation, k.Schema, k.Name}
-				case state.KindType:
-					if n, ok := g.x.typeNames[sqlgen.QualifiedName(k.Schema, k.Name)]; ok {
-						m = n
-					} else {
-						m = depNode{nodeRelation, k.Schema, k.Name}
-					}
-				default:
-					continue
+				if k.Kind == state.KindView || k.Kind == state.KindMaterializedView {
+					continue // as before: bodies' views are not followed here
 				}
-				if seen[m] {
+				m, ok := g.keyNode(k)
+				if !ok || seen[m] {
 					continue
 				}
 				seen[m] = true

@@ -3,6 +3,7 @@ package planner
 import (
 	"fmt"
 	"reflect"
+	"slices"
 
 	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
@@ -107,21 +108,38 @@ func (d *differ) createTable(t state.Table, owned []state.Sequence) {
 	q := t.QualName()
 	key := tableKey(q)
 	d.change(key, ActionCreate, "", sqlgen.TableDefinition(t, owned, sqlgen.ParentTables(d.to, t)...))
+	// Defaults and checks calling routines that need this table to be
+	// created first come after it (cycle.go).
+	later := d.desiredRefs().deferred(&t)
 	var inline []state.Constraint
 	for _, c := range t.Constraints {
 		// Foreign keys come after every table exists (cycles); NOT VALID
 		// only sticks when added by ALTER TABLE.
-		if c.Kind == state.ConstraintForeignKey || c.NotValid {
+		if c.Kind == state.ConstraintForeignKey || c.NotValid || later.checks[c.Name] {
 			continue
 		}
 		inline = append(inline, c)
 	}
-	d.add(phaseCreateTable, key, ActionCreate, sqlgen.CreateTable(sqlgen.WithoutInheritedGeneration(t, sqlgen.ParentTables(d.to, t)), inline))
+	created := sqlgen.WithoutInheritedGeneration(t, sqlgen.ParentTables(d.to, t))
+	if len(later.defaults) > 0 {
+		created.Columns = slices.Clone(created.Columns)
+		for i, c := range created.Columns {
+			if later.defaults[c.Name] {
+				created.Columns[i].Default = ""
+			}
+		}
+	}
+	d.add(phaseCreateTable, key, ActionCreate, sqlgen.CreateTable(created, inline))
+	for _, c := range t.Columns {
+		if later.defaults[c.Name] {
+			d.add(phaseAlterColumn, memberKey(state.KindColumn, q, c.Name), ActionAlter, sqlgen.SetDefault(q, c.Name, c.Default))
+		}
+	}
 	d.createTableExtras(t)
 	for _, c := range t.Constraints {
 		if c.Kind == state.ConstraintForeignKey {
 			d.add(phaseAddForeignKey, memberKey(state.KindConstraint, q, c.Name), ActionCreate, sqlgen.AddConstraint(t, c))
-		} else if c.NotValid {
+		} else if c.NotValid || later.checks[c.Name] {
 			d.add(phaseAddConstraint, memberKey(state.KindConstraint, q, c.Name), ActionCreate, sqlgen.AddConstraint(t, c))
 		}
 	}
