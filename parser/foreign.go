@@ -216,7 +216,8 @@ func (p *fileParser) createSubscription(s *pg_query.CreateSubscriptionStmt, loc 
 		p.errs.semantic(loc, "%s: invalid publication list", what)
 		return
 	}
-	sort.Strings(pubs)
+	// PostgreSQL keeps the list in the order written (pg_dump shows it
+	// so): it is kept, not sorted.
 	sub.Publications = pubs
 	if !p.subscriptionOptions(&sub, s.Options, loc, true) {
 		return
@@ -253,6 +254,7 @@ func (p *fileParser) checkConninfo(conninfo string, loc Location, what string) b
 // options that act only at creation (connect, create_slot, copy_data).
 func (p *fileParser) subscriptionOptions(sub *state.Subscription, opts []*pg_query.Node, loc Location, create bool) bool {
 	what := "subscription " + sub.Name
+	explicitEnabled, noConnect := false, false
 	for _, n := range opts {
 		d := n.GetDefElem()
 		if d == nil {
@@ -284,10 +286,14 @@ func (p *fileParser) subscriptionOptions(sub *state.Subscription, opts []*pg_que
 				return false
 			}
 			sub.CreateOptions = append(sub.CreateOptions, state.Option{Name: d.Defname, Value: fmt.Sprint(b)})
+			if d.Defname == "connect" && !b {
+				noConnect = true
+			}
 		case "enabled":
 			if !boolean(&sub.Enabled) {
 				return false
 			}
+			explicitEnabled = true
 		case "binary":
 			if !boolean(&sub.Binary) {
 				return false
@@ -337,8 +343,17 @@ func (p *fileParser) subscriptionOptions(sub *state.Subscription, opts []*pg_que
 			return false
 		}
 	}
-	// slot_name = NONE: PostgreSQL requires enabled = false and
-	// create_slot = false with it.
+	// connect = false makes enabled (and create_slot, copy_data) default
+	// to false, as PostgreSQL does; enabled = true with it is refused
+	// there too. (slot_name = NONE: PostgreSQL requires enabled = false
+	// and create_slot = false with it.)
+	if noConnect {
+		if explicitEnabled && sub.Enabled {
+			p.errs.semantic(loc, "%s: connect = false and enabled = true are mutually exclusive options", what)
+			return false
+		}
+		sub.Enabled = false
+	}
 	return true
 }
 

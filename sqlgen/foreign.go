@@ -216,6 +216,9 @@ func subscriptionOptions(s state.Subscription) []string {
 	var out []string
 	for _, o := range s.CreateOptions {
 		out = append(out, o.Name+" = "+o.Value)
+		if o.Name == "connect" && o.Value == "false" {
+			d.Enabled = false // connect = false says it
+		}
 	}
 	if s.SlotName != d.SlotName {
 		out = append(out, "slot_name = "+slotName(s.SlotName))

@@ -85,7 +85,8 @@ type Subscription struct {
 	// only), it is HiddenConnection(name): a reference to the whole
 	// string, which the planner never compares.
 	Connection string `json:"connection"`
-	// Publications are sorted.
+	// Publications are in the order written: PostgreSQL keeps that order
+	// (subpublications), so it is compared as is.
 	Publications []string `json:"publications"`
 	Enabled      bool     `json:"enabled"`
 	// SlotName is the replication slot on the publisher; empty for
@@ -112,7 +113,9 @@ type Subscription struct {
 	Tables []string `json:"tables,omitempty"`
 	// CreateOptions are the options that only act when the subscription is
 	// created (connect, create_slot, copy_data): the catalog does not keep
-	// them, so they are never compared. Local side only.
+	// them, so they are never compared. Introspection sets connect = false
+	// on a disabled subscription, so that its file creates it the way
+	// pg_dump's does, without connecting to the publisher.
 	CreateOptions []Option `json:"create_options,omitempty"`
 }
 
@@ -135,7 +138,6 @@ func (s *DatabaseSchema) orderForeign(o orderer) {
 	}
 	o.slice(s.Subscriptions, func(i, j int) bool { return s.Subscriptions[i].Name < s.Subscriptions[j].Name })
 	for i := range s.Subscriptions {
-		o.strings(s.Subscriptions[i].Publications)
 		o.strings(s.Subscriptions[i].Tables)
 	}
 }

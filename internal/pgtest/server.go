@@ -172,8 +172,51 @@ func (s *Server) DropDatabase(ctx context.Context, name string) error {
 		return fmt.Errorf("dropping database %s: %w", name, err)
 	}
 	defer conn.Close(context.Background())
-	if _, err := conn.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)"); err != nil {
+	drop := "DROP DATABASE IF EXISTS " + pgx.Identifier{name}.Sanitize() + " WITH (FORCE)"
+	_, err = conn.Exec(ctx, drop)
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "55006" && strings.Contains(pgErr.Message, "subscription") {
+		// A database with subscriptions cannot be dropped: drop them
+		// first, keeping any replication slot (the publisher may be
+		// unreachable or gone).
+		if err := s.dropSubscriptions(ctx, name); err != nil {
+			return fmt.Errorf("dropping database %s: %w", name, err)
+		}
+		_, err = conn.Exec(ctx, drop)
+	}
+	if err != nil {
 		return fmt.Errorf("dropping database %s: %w", name, err)
+	}
+	return nil
+}
+
+// dropSubscriptions drops the subscriptions of database name, detached
+// from their replication slots.
+func (s *Server) dropSubscriptions(ctx context.Context, name string) error {
+	dsn, err := withDatabase(s.adminDSN, name)
+	if err != nil {
+		return err
+	}
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		return fmt.Errorf("connecting to %s: %w", name, err)
+	}
+	defer conn.Close(context.Background())
+	rows, err := conn.Query(ctx, "SELECT subname FROM pg_subscription WHERE subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())")
+	if err != nil {
+		return err
+	}
+	subs, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return err
+	}
+	for _, sub := range subs {
+		id := pgx.Identifier{sub}.Sanitize()
+		for _, sql := range []string{"ALTER SUBSCRIPTION " + id + " DISABLE", "ALTER SUBSCRIPTION " + id + " SET (slot_name = NONE)", "DROP SUBSCRIPTION " + id} {
+			if _, err := conn.Exec(ctx, sql); err != nil {
+				return fmt.Errorf("%s: %w", sql, err)
+			}
+		}
 	}
 	return nil
 }

@@ -102,6 +102,13 @@ func (in *introspection) scanSubscriptions(rows pgx.Rows) error {
 			s.Connection = ConninfoWithoutSecrets(*conninfo, s.Name)
 		}
 		s.Comment = in.comment("pg_subscription", oid)
+		if !s.Enabled {
+			// A disabled subscription is written, as pg_dump writes
+			// every one, to be created without connecting to its
+			// publisher (connect = false: disabled, no slot created, no
+			// rows copied); whether its slot exists there is unknown.
+			s.CreateOptions = []state.Option{{Name: "connect", Value: "false"}}
+		}
 		in.schema.Subscriptions = append(in.schema.Subscriptions, s)
 	}
 	return rows.Err()
