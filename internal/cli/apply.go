@@ -120,6 +120,12 @@ again to retry only the targets that failed or were not reached.`,
 
 func runApply(ctx context.Context, opts *ApplyOptions) error {
 	f := opts.F
+	if g, err := replicationOf(opts.targetFlags); err != nil || g != nil {
+		if err != nil {
+			return err
+		}
+		return runReplicationApply(ctx, opts, g)
+	}
 	if fl, err := fleetOf(ctx, f, opts.targetFlags); err != nil || fl != nil {
 		if err != nil {
 			return err

@@ -240,6 +240,12 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.Pla
 
 func runPlan(ctx context.Context, opts *PlanOptions) error {
 	f := opts.F
+	if g, err := replicationOf(opts.targetFlags); err != nil || g != nil {
+		if err != nil {
+			return err
+		}
+		return runReplicationPlan(ctx, opts, g)
+	}
 	if fl, err := fleetOf(ctx, f, opts.targetFlags); err != nil || fl != nil {
 		if err != nil {
 			return err

@@ -38,7 +38,9 @@ func TestIsRemoval(t *testing.T) {
 // removal moves with it), then its subscription refreshed, added when
 // the publisher's plan changes the publication it subscribes to.
 func TestOrderReplication(t *testing.T) {
-	tbl := func(n string) state.ObjectKey { return state.ObjectKey{Kind: state.KindTable, Schema: "public", Name: n} }
+	tbl := func(n string) state.ObjectKey {
+		return state.ObjectKey{Kind: state.KindTable, Schema: "public", Name: n}
+	}
 	sub := &planner.Plan{RemoteFingerprint: "subfp", Steps: []planner.Step{
 		{ID: 1, Action: planner.ActionDrop, Object: state.ObjectKey{Kind: state.KindView, Schema: "public", Name: "v"}, SQL: "DROP VIEW public.v;\n", Transactional: true},
 		{ID: 2, Action: planner.ActionCreate, Object: tbl("tags"), SQL: "CREATE TABLE public.tags ();\n", Transactional: true},
