@@ -148,10 +148,12 @@ func planReplication(ctx context.Context, f *Factory, dir string, g *replGroup, 
 			return nil, err
 		}
 	}
-	cache := &localCache{dir: dir, repo: repo, byKey: map[string]*localEntry{}}
 	var pubs, subs []engine.ReplicationDB
 	byName := map[string]replEnv{}
 	for _, e := range g.Envs {
+		// A cache per environment: it keys the files by variable
+		// values only, and the environments' filters differ.
+		cache := &localCache{dir: dir, repo: repo, byKey: map[string]*localEntry{}}
 		byName[e.Name] = e
 		fl := &fleet{Env: e.Name, Targets: []config.Target{{Name: e.Name, URL: e.URL}}, Scopes: []engine.Scope{e.Scope}}
 		p, _, _, err := planTarget(ctx, f, dir, repo, cache, fl, 0, commit, po)
