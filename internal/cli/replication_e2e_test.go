@@ -253,7 +253,7 @@ func TestReplicationApplyStopsAtFailure(t *testing.T) {
 		t.Fatalf("apply: exit %d, want %d\n%s%s", code, ExitError, out, errOut)
 	}
 	inOrder(t, "apply", out,
-		"Phase 1 of 4: additive changes", "environment target", "ADD CONSTRAINT notes_v_check", "CREATE TABLE public.tags",
+		"Phase 1 of 4: additive changes", "environment target", "CREATE TABLE public.tags", "ADD CONSTRAINT notes_v_check",
 		"Phase 2 of 4: the publisher's plan", "environment source", "DROP TABLE public.old",
 		"Phase 3 of 4: removals", "environment target", "DROP TABLE public.old",
 		"Phase 4 of 4: subscriptions and their refresh", "REFRESH PUBLICATION")
