@@ -186,6 +186,31 @@ func TestReplicationEndToEnd(t *testing.T) {
 		t.Errorf("the plan refreshes the subscription %d times, want once:\n%s", strings.Count(out, "REFRESH PUBLICATION"), out)
 	}
 
+	out, errOut, code = run(t, dir, "", false, "plan", "--env", "source,target", "--format", "json")
+	if code != 0 {
+		t.Fatalf("plan --format json: exit %d\n%s%s", code, out, errOut)
+	}
+	var js struct {
+		Environments []struct{ Name, Role string }
+		Phases       []struct {
+			Phase, Environment string
+			Plan               struct{ Steps []struct{ SQL string } }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &js); err != nil {
+		t.Fatalf("plan --format json: %v\n%s", err, out)
+	}
+	var phases []string
+	for _, p := range js.Phases {
+		phases = append(phases, fmt.Sprintf("%s@%s:%d", p.Phase, p.Environment, len(p.Plan.Steps)))
+	}
+	if got, want := strings.Join(phases, " "), "additive@target:2 publisher@source:3 refresh@target:1"; got != want {
+		t.Errorf("plan --format json phases: %s, want %s", got, want)
+	}
+	if len(js.Environments) != 2 || js.Environments[0].Role != "publisher" || js.Environments[1].Role != "subscriber" {
+		t.Errorf("plan --format json environments: %+v", js.Environments)
+	}
+
 	// A row inserted on the publisher before the apply.
 	execDB(t, src, "INSERT INTO items VALUES (2, 'before')")
 	apply("ADD COLUMN note text", "ALTER PUBLICATION repl_pub ADD TABLE ONLY public.tags", "REFRESH PUBLICATION",
