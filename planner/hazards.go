@@ -209,6 +209,13 @@ func replicationDrop(s state.Subscription) Hazard {
 	return Hazard{HazardReplication, fmt.Sprintf("Dropping subscription %s stops replication and connects to the publisher to drop its replication slot %s; if the publisher cannot be reached the drop fails (disable it and set slot_name = NONE first to keep the slot).", s.Name, s.SlotName)}
 }
 
+// ReplicationRefresh is the hazard of ALTER SUBSCRIPTION ... REFRESH
+// PUBLICATION (or SET PUBLICATION with its refresh); why says what made
+// the refresh necessary.
+func ReplicationRefresh(s state.Subscription, why string) Hazard {
+	return replicationRefresh(s, why)
+}
+
 func replicationRefresh(s state.Subscription, why string) Hazard {
 	return Hazard{HazardReplication, fmt.Sprintf("Refreshing subscription %s (%s) starts replicating the tables newly published to it and copies their existing rows from the publisher (copy_data); tables no longer published stop replicating.", s.Name, why)}
 }

@@ -80,11 +80,18 @@ only when they all succeeded; the run stops at the first failure unless
 --continue-on-error. Each target is recorded in _meta/plans/<run>/<target>/,
 the run's per-target state in _meta/plans/<run>/fleet.json, and the whole run
 is one commit; the schema files are not rewritten from any target. Run it
-again to retry only the targets that failed or were not reached.`,
+again to retry only the targets that failed or were not reached.
+
+--env A,B applies the replication plan of a publisher and its subscribers
+(see plan) phase by phase, one database at a time, each phase in a
+transaction where its steps allow; the first failure stops the run and the
+summary says which phases ran on which database. Each phase is recorded in
+_meta/plans/<run>/<env>/<n>-<phase>/ and the run is one commit.`,
 		Example: `  renovate apply
   renovate apply -p .renovate/plan.sql --yes
   renovate apply --url postgres://app@localhost/hello --allow-data-loss
-  renovate apply --env tenants --canary 1 --parallel 8 --yes`,
+  renovate apply --env tenants --canary 1 --parallel 8 --yes
+  renovate apply --env source,replica`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if err := checkColor(opts.Color); err != nil {
@@ -120,6 +127,12 @@ again to retry only the targets that failed or were not reached.`,
 
 func runApply(ctx context.Context, opts *ApplyOptions) error {
 	f := opts.F
+	if g, err := replicationOf(opts.targetFlags); err != nil || g != nil {
+		if err != nil {
+			return err
+		}
+		return runReplicationApply(ctx, opts, g)
+	}
 	if fl, err := fleetOf(ctx, f, opts.targetFlags); err != nil || fl != nil {
 		if err != nil {
 			return err

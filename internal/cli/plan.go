@@ -72,11 +72,19 @@ plans are grouped: "17 targets: plan A (2 steps)", the targets with no
 changes, the drifted ones (whose schema differs from most targets') and
 those that could not be planned; each distinct plan is printed once.
 Data tables synced three-way (on_conflict, target_only) list their
-conflicts per target and row.`,
+conflicts per target and row.
+
+--env A,B names a publisher and its subscribers (subscribes_to in
+renovate.hcl): each database is planned and one plan is printed across them,
+in the order apply runs it: additive changes on the subscribers, the
+publisher's plan, the subscribers' removals, then their subscriptions
+(ALTER SUBSCRIPTION ... REFRESH PUBLICATION when the publication's tables
+change).`,
 		Example: `  renovate plan
   renovate plan -o .renovate/plan.sql
   renovate plan --url postgres://app@localhost/hello --dir ./schema --detailed-exitcode
-  renovate plan --env tenants --format json`,
+  renovate plan --env tenants --format json
+  renovate plan --env source,replica`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if err := checkFormat(opts.Format); err != nil {
@@ -240,6 +248,12 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.Pla
 
 func runPlan(ctx context.Context, opts *PlanOptions) error {
 	f := opts.F
+	if g, err := replicationOf(opts.targetFlags); err != nil || g != nil {
+		if err != nil {
+			return err
+		}
+		return runReplicationPlan(ctx, opts, g)
+	}
 	if fl, err := fleetOf(ctx, f, opts.targetFlags); err != nil || fl != nil {
 		if err != nil {
 			return err

@@ -83,6 +83,11 @@ type Environment struct {
 	// TargetsQuery, when set, reads more targets from a registry
 	// database at run time (fleet.go).
 	TargetsQuery *TargetsQuery
+
+	// SubscribesTo names the environments whose publications this
+	// environment's subscriptions replicate from (replication.go); nil
+	// when unset.
+	SubscribesTo []string
 }
 
 // NotFoundError reports that the configuration file does not exist. It
@@ -211,6 +216,7 @@ func environmentSchema() *hcl.BodySchema {
 			{Name: "exclude"},
 			{Name: "vars"},
 			{Name: "shadow"},
+			{Name: "subscribes_to"},
 		},
 		Blocks: []hcl.BlockHeaderSchema{
 			{Type: "target", LabelNames: []string{"name"}},
@@ -244,6 +250,9 @@ type decoder struct {
 	diags       hcl.Diagnostics
 	declared    map[string]bool
 	lookupEnv   func(string) (string, bool)
+	// subscribes are the subscribes_to attributes by environment name,
+	// checked once every environment is known (replication.go).
+	subscribes map[string]*hcl.Attribute
 }
 
 func (d *decoder) decode(filename string, body hcl.Body) *Config {
@@ -291,6 +300,7 @@ func (d *decoder) decode(filename string, body hcl.Body) *Config {
 		cfg.Exclude, _ = d.patterns(a)
 	}
 	d.checkVars(cfg, envRanges)
+	d.checkReplication(cfg)
 	if a := content.Attributes["online"]; a != nil {
 		cfg.Online, _ = d.bool(a)
 	}
@@ -370,6 +380,9 @@ func (d *decoder) environment(b *hcl.Block) (Environment, bool) {
 		var shadowOK bool
 		env.Shadow, shadowOK = d.url(a)
 		ok = ok && shadowOK
+	}
+	if a := content.Attributes["subscribes_to"]; a != nil {
+		env.SubscribesTo = d.subscribesTo(env.Name, a)
 	}
 	return env, ok
 }
@@ -536,6 +549,7 @@ func (c *Config) Settings(name string) (*Environment, error) {
 			e.Exclude = slices.Clone(e.Exclude)
 			e.Vars = maps.Clone(e.Vars)
 			e.Targets = slices.Clone(e.Targets)
+			e.SubscribesTo = slices.Clone(e.SubscribesTo)
 			if e.Shadow == "" {
 				e.Shadow = c.Shadow
 			}
