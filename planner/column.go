@@ -167,16 +167,11 @@ func sameIdentityOptions(a, b state.Column) bool {
 	return x == y
 }
 
-// usingClause returns the USING expression for a type change between
+// usingExpr returns the USING expression for a type change between
 // different base types: an explicit cast, which PostgreSQL requires where
 // no assignment cast exists (text to integer, say). Changes of modifiers
-// only (varchar(10) to varchar(20)) need none.
-func usingClause(old, nw state.Column) string {
-	return usingExpr(old, nw, strings.Contains(old.Type, "."), strings.Contains(nw.Type, "."))
-}
-
-// usingExpr is usingClause with the user-defined types named: oldUser
-// and newUser say whether old's and nw's types go through text.
+// only (varchar(10) to varchar(20)) need none. oldUser and newUser say
+// whether old's and nw's types are user-defined (they go through text).
 func usingExpr(old, nw state.Column, oldUser, newUser bool) string {
 	if baseType(old.Type) == baseType(nw.Type) {
 		return ""

@@ -221,7 +221,7 @@ func UsingClause(current, desired state.DatabaseSchema, old, nw state.Column) st
 	return d.usingFor(old, nw)
 }
 
-// usingFor is usingClause knowing the models' types: a domain over a
+// usingFor is usingExpr knowing the models' types: a domain over a
 // built-in type converts as that type does (PostgreSQL casts from a
 // domain through its base type, and to one by casting to the base type
 // and checking the domain's constraints), so it needs no detour through
