@@ -197,7 +197,10 @@ func (p *fileParser) exclusionConstraint(d *conDef, c *pg_query.Constraint) erro
 		if len(pair) != 2 || pair[0].GetIndexElem() == nil || pair[1].GetList() == nil {
 			return fmt.Errorf("invalid EXCLUDE element")
 		}
-		ie := normalizeIndexElem(pair[0].GetIndexElem())
+		ie, err := normalizeIndexElem(pair[0].GetIndexElem())
+		if err != nil {
+			return err
+		}
 		s, err := formatIndexElem(ie)
 		if err != nil {
 			return err

@@ -37,6 +37,13 @@ func TestErrors(t *testing.T) {
 			want:  []string{`u.sql:2:11: syntax error at or near "oops"`},
 		},
 		{
+			// An operator-class option must be a constant, as one of
+			// the index's WITH options must.
+			name:  "operator class option that is not a constant",
+			files: []File{{"i.sql", "CREATE TABLE t (c text);\nCREATE INDEX i ON t (c text_ops (x = OPERATOR(pg_catalog.+)));\n"}},
+			want:  []string{`i.sql:2:1: index on public.t: operator class options: option x: unsupported option value`},
+		},
+		{
 			name: "syntax errors in several files",
 			files: []File{
 				{"b.sql", "CREATE TABLE b (a int"},

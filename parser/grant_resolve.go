@@ -94,9 +94,7 @@ func (r *resolver) grantTargets(d *grantDef, verb string) ([]privTarget, bool) {
 					out = append(out, r.sequenceTarget(q, false))
 				}
 			}
-			for _, t := range r.identitySequences(in) {
-				out = append(out, t)
-			}
+			out = append(out, r.identitySequences(in)...)
 		default:
 			rt, ok := r.routinesInSchemas(d, in, verb)
 			return rt, ok

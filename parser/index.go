@@ -40,7 +40,11 @@ func (p *fileParser) createIndex(s *pg_query.IndexStmt, loc Location) {
 			p.errs.semantic(loc, "invalid index element")
 			return
 		}
-		ie = normalizeIndexElem(ie)
+		ie, err := normalizeIndexElem(ie)
+		if err != nil {
+			p.errs.semantic(loc, "index on %s: %v", table, err)
+			return
+		}
 		st.IndexParams[i] = &pg_query.Node{Node: &pg_query.Node_IndexElem{IndexElem: ie}}
 		names = append(names, indexElemName(ie))
 	}
@@ -62,8 +66,9 @@ func (p *fileParser) createIndex(s *pg_query.IndexStmt, loc Location) {
 // normalizeIndexElem returns a canonical copy of an index element: a
 // parenthesized plain column becomes the column, ASC and the default NULLS
 // ordering (LAST for ascending, FIRST for descending) are dropped, names
-// are canonicalized and operator-class options are stored as text.
-func normalizeIndexElem(ie *pg_query.IndexElem) *pg_query.IndexElem {
+// are canonicalized and operator-class options are stored as text (an
+// option whose value is not a constant is an error).
+func normalizeIndexElem(ie *pg_query.IndexElem) (*pg_query.IndexElem, error) {
 	e := proto.Clone(ie).(*pg_query.IndexElem)
 	if e.Expr != nil {
 		if cr := e.Expr.GetColumnRef(); cr != nil && len(cr.Fields) == 1 {
@@ -86,8 +91,10 @@ func normalizeIndexElem(ie *pg_query.IndexElem) *pg_query.IndexElem {
 	}
 	e.Collation = canonicalCollationName(e.Collation)
 	e.Opclass = canonicalOpclass(e.Opclass)
-	_ = textOptions(e.Opclassopts)
-	return e
+	if err := textOptions(e.Opclassopts); err != nil {
+		return nil, fmt.Errorf("operator class options: %w", err)
+	}
+	return e, nil
 }
 
 // canonicalOpclass qualifies an operator class name as get_opclass_name

@@ -48,7 +48,11 @@ func (p *fileParser) partitionKey(ps *pg_query.PartitionSpec, loc Location) (*pa
 		}
 		// A partition key element is an index element without ordering:
 		// pg_get_partkeydef prints both the same way.
-		ie := normalizeIndexElem(&pg_query.IndexElem{Name: pe.Name, Expr: pe.Expr, Collation: pe.Collation, Opclass: pe.Opclass})
+		ie, err := normalizeIndexElem(&pg_query.IndexElem{Name: pe.Name, Expr: pe.Expr, Collation: pe.Collation, Opclass: pe.Opclass})
+		if err != nil {
+			p.errs.semantic(loc, "PARTITION BY: %v", err)
+			return nil, false
+		}
 		k.elems = append(k.elems, ie)
 	}
 	return k, true

@@ -80,7 +80,7 @@ func (d *differ) replaceCollation(old state.Collation) string {
 	}
 	tmp := d.freeCollationName(q.Schema, clipTypeName(q.Name, 63-len(oldTypeSuffix))+oldTypeSuffix)
 	d.add(phaseRename, old.Key(), ActionRename, sqlgen.RenameCollation(q, tmp),
-		Hazard{HazardTableRewrite, fmt.Sprintf("Collation %s is recreated: %s move to the new one, which rewrites their tables and rebuilds their indexes.", q, strings.Join(users, ", "))})
+		NewHazard(RecreatesCollation, q, strings.Join(users, ", ")))
 	tq := state.QualName{Schema: q.Schema, Name: tmp}
 	oldT, newT := sqlgen.Qual(q), sqlgen.Qual(tq)
 	w := modelRewriter{

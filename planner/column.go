@@ -1,7 +1,6 @@
 package planner
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/renovate-pg/renovate/sqlgen"
@@ -51,7 +50,7 @@ func (d *differ) columns(old, nw state.Table) {
 			drop = sqlgen.DropColumnOnly(q, c.Name)
 		}
 		d.add(phaseDropColumn, memberKey(state.KindColumn, q, c.Name), ActionDrop, drop,
-			Hazard{HazardDeletesData, fmt.Sprintf("Dropping column %s.%s deletes its values.", q, c.Name)})
+			NewHazard(DropsColumn, q, c.Name))
 	}
 }
 
@@ -67,9 +66,9 @@ func (d *differ) alterColumn(q state.QualName, old, nw state.Column) {
 			// recreated and its values recomputed.
 			var hz []Hazard
 			if old.Generated == "" {
-				hz = append(hz, Hazard{HazardDeletesData, fmt.Sprintf("Column %s.%s becomes generated: its stored values are replaced.", q, nw.Name)})
+				hz = append(hz, NewHazard(ColumnBecomesGenerated, q, nw.Name))
 			}
-			hz = append(hz, Hazard{HazardTableRewrite, fmt.Sprintf("Recreating generated column %s.%s rewrites the table.", q, nw.Name)})
+			hz = append(hz, NewHazard(RecreatesGeneratedColumn, q, nw.Name))
 			d.add(phaseAlterColumn, key, ActionDrop, sqlgen.DropColumn(q, old.Name), hz...)
 			d.add(phaseAlterColumn, key, ActionCreate, sqlgen.AddColumn(q, nw))
 			if nw.Comment != "" {
@@ -111,7 +110,7 @@ func (d *differ) alterColumn(q state.QualName, old, nw state.Column) {
 		// already.
 		if !old.NotNull {
 			d.add(phaseAlterColumn, key, ActionAlter, sqlgen.SetNotNull(q, nw.Name),
-				Hazard{HazardValidation, fmt.Sprintf("SET NOT NULL scans %s under an ACCESS EXCLUSIVE lock and fails if a row holds NULL.", q)})
+				NewHazard(SetsNotNull, q))
 			old.NotNull = true
 		}
 		// A serial column turning identity: its sequence steps aside
@@ -148,7 +147,7 @@ func (d *differ) alterColumn(q state.QualName, old, nw state.Column) {
 	if old.NotNull != nw.NotNull {
 		if nw.NotNull {
 			d.add(phaseAlterColumn, key, ActionAlter, sqlgen.SetNotNull(q, nw.Name),
-				Hazard{HazardValidation, fmt.Sprintf("SET NOT NULL scans %s under an ACCESS EXCLUSIVE lock and fails if a row holds NULL.", q)})
+				NewHazard(SetsNotNull, q))
 		} else if nw.Identity == "" || old.Identity == "" {
 			// Dropping an identity also drops its NOT NULL requirement's
 			// reason, but not the constraint itself.
@@ -168,16 +167,11 @@ func sameIdentityOptions(a, b state.Column) bool {
 	return x == y
 }
 
-// usingClause returns the USING expression for a type change between
+// usingExpr returns the USING expression for a type change between
 // different base types: an explicit cast, which PostgreSQL requires where
 // no assignment cast exists (text to integer, say). Changes of modifiers
-// only (varchar(10) to varchar(20)) need none.
-func usingClause(old, nw state.Column) string {
-	return usingExpr(old, nw, strings.Contains(old.Type, "."), strings.Contains(nw.Type, "."))
-}
-
-// usingExpr is usingClause with the user-defined types named: oldUser
-// and newUser say whether old's and nw's types go through text.
+// only (varchar(10) to varchar(20)) need none. oldUser and newUser say
+// whether old's and nw's types are user-defined (they go through text).
 func usingExpr(old, nw state.Column, oldUser, newUser bool) string {
 	if baseType(old.Type) == baseType(nw.Type) {
 		return ""
@@ -264,10 +258,13 @@ func (d *differ) typeChangeHazards(q state.QualName, old, nw state.Column) []Haz
 	var hz []Hazard
 	if old.Type != nw.Type {
 		c := ClassifyTypeChange(old.Type, nw.Type, d.resolveType)
-		if h, ok := typeChangeHazard(q, nw.Name, old.Type, nw.Type, c); ok {
-			hz = append(hz, h)
+		switch c.Conversion {
+		case ConversionLossy:
+			hz = append(hz, NewHazard(LossyTypeChange, q, nw.Name, old.Type, nw.Type, c.Why))
+		case ConversionMayFail:
+			hz = append(hz, NewHazard(TypeChangeMayFail, q, nw.Name, old.Type, nw.Type, c.Why))
 		}
 	}
-	hz = append(hz, Hazard{HazardTableRewrite, fmt.Sprintf("Changing the type of %s.%s rewrites the table under an ACCESS EXCLUSIVE lock.", q, nw.Name)})
+	hz = append(hz, NewHazard(RewritesForTypeChange, q, nw.Name))
 	return hz
 }

@@ -1,8 +1,6 @@
 package planner
 
 import (
-	"fmt"
-
 	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 )
@@ -39,7 +37,7 @@ func (d *differ) constraints(old, nw state.Table, refRebuild map[state.QualName]
 			d.addConstraint(nw, c)
 		case oc.NotValid && !c.NotValid:
 			d.add(phaseAddConstraint, key, ActionAlter, sqlgen.ValidateConstraint(q, c.Name),
-				Hazard{HazardValidation, fmt.Sprintf("Validating %s scans %s.", c.Name, q)})
+				NewHazard(ValidatesConstraint, c.Name, q))
 			d.constraintIndexComment(q, &oc, c)
 		default:
 			d.constraintIndexComment(q, &oc, c)
@@ -87,9 +85,9 @@ func (d *differ) addConstraint(t state.Table, c state.Constraint) {
 	if !c.NotValid {
 		switch c.Kind {
 		case state.ConstraintPrimaryKey, state.ConstraintUnique, state.ConstraintExclusion:
-			hz = append(hz, Hazard{HazardIndexBuild, fmt.Sprintf("Adding %s builds an index on %s, blocking writes, and fails on duplicate rows.", c.Name, q)})
+			hz = append(hz, NewHazard(BuildsConstraintIndex, c.Name, q))
 		default:
-			hz = append(hz, Hazard{HazardValidation, fmt.Sprintf("Adding %s scans %s and fails if an existing row violates it.", c.Name, q)})
+			hz = append(hz, NewHazard(AddsConstraint, c.Name, q))
 		}
 	}
 	ph := phaseAddConstraint
@@ -126,7 +124,7 @@ func (d *differ) indexes(old, nw state.Table) {
 		if ok {
 			seen[oi.Name] = true
 		}
-		build := Hazard{HazardIndexBuild, fmt.Sprintf("Building index %s blocks writes to %s until it finishes.", ix.Name, q)}
+		build := NewHazard(BuildsIndex, ix.Name, q)
 		switch {
 		case !ok:
 			d.add(phaseCreateIndex, key, ActionCreate, sqlgen.CreateIndex(ix), build)

@@ -8,13 +8,6 @@ import (
 	"github.com/renovate-pg/renovate/state"
 )
 
-// HazardCascadesData: deleting rows of a data table reaches rows of
-// other tables through foreign keys' ON DELETE CASCADE (they are
-// deleted), SET NULL or SET DEFAULT (their references are changed). It
-// blocks apply unless data loss is allowed; allowing only the data
-// tables' own deletes (apply --allow-row-deletes) does not allow it.
-const HazardCascadesData HazardKind = "cascades_data"
-
 // Cascade is what a delete of data rows does to another table through an
 // ON DELETE action, counted in the database when the plan was made.
 type Cascade struct {
@@ -61,7 +54,8 @@ func cascadeHazard(q state.QualName, cs []Cascade) *Hazard {
 	for i, c := range cs {
 		parts[i] = c.String()
 	}
-	return &Hazard{Kind: HazardCascadesData, Message: fmt.Sprintf("deleting these rows of %s also %s, through foreign keys (counted when the plan was made)", q, strings.Join(parts, "; "))}
+	h := NewHazard(CascadesDeletes, q, strings.Join(parts, "; "))
+	return &h
 }
 
 // TableData is the row changes of one data table, as the data diff
@@ -125,14 +119,10 @@ func (d *differ) data() {
 			ph = phaseDataLateDelete
 		}
 		for j, sql := range t.Deletes {
-			hz := []Hazard{{
-				Kind:    HazardDeletesData,
-				Message: fmt.Sprintf("deletes rows of data table %s that are not in its data file (%d in all)", t.Table, t.DeletedRows),
-			}}
+			hz := []Hazard{NewHazard(DeletesDataRows, t.Table, t.DeletedRows)}
 			if j < len(t.DeleteCascades) {
 				if h := cascadeHazard(t.Table, t.DeleteCascades[j]); h != nil {
-					hz[0].Message += "; through foreign keys they reach rows of other tables (" + string(HazardCascadesData) + ")"
-					hz = append(hz, *h)
+					hz = []Hazard{NewHazard(DeletesDataRowsCascading, t.Table, t.DeletedRows), *h}
 				}
 			}
 			d.add(ph, dataKey(t.Table), ActionDelete, sql, hz...)

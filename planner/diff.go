@@ -186,7 +186,7 @@ func (d *differ) extensions() {
 		key := state.ObjectKey{Kind: state.KindExtension, Name: e.Name}
 		d.change(key, ActionDrop, sqlgen.ExtensionDefinition(e), "")
 		d.add(phaseDropExtension, key, ActionDrop, sqlgen.DropExtension(e.Name),
-			Hazard{HazardDeletesData, fmt.Sprintf("Dropping extension %s removes its objects and any data stored in them.", e.Name)})
+			NewHazard(DropsExtension, e.Name))
 	}
 }
 

@@ -1,8 +1,6 @@
 package planner
 
 import (
-	"fmt"
-
 	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 )
@@ -35,9 +33,6 @@ func (d *differ) extensionRelocatable(name string) bool {
 // object that stays depends on the extension's objects (renovate never
 // drops with CASCADE).
 func (d *differ) moveFixedExtension(key state.ObjectKey, e state.Extension) {
-	d.add(phaseDropFunction, key, ActionDrop, sqlgen.DropExtension(e.Name), Hazard{HazardDeletesData, fmt.Sprintf(
-		"Extension %s is not relocatable (PostgreSQL refuses ALTER EXTENSION ... SET SCHEMA), so it is dropped and created again in schema %s: "+
-			"its objects are dropped with any data, privileges and settings they hold, and the drop fails if an object the plan keeps depends on them.",
-		e.Name, e.Schema)})
+	d.add(phaseDropFunction, key, ActionDrop, sqlgen.DropExtension(e.Name), NewHazard(MovesFixedExtension, e.Name, e.Schema))
 	d.add(phaseExtension, key, ActionCreate, sqlgen.CreateExtension(e))
 }

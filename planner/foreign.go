@@ -389,3 +389,40 @@ func sameStrings(a, b []string) bool {
 	}
 	return true
 }
+
+// replicationCreate is the hazard of creating subscription s: what
+// happens to its replication slot on the publisher, and whether rows are
+// copied.
+func replicationCreate(s state.Subscription) Hazard {
+	copies := optionValue(s.CreateOptions, "copy_data") != "false" && optionValue(s.CreateOptions, "connect") != "false"
+	switch {
+	case s.SlotName == "":
+		return NewHazard(CreatesSubscriptionNoSlot, s.Name)
+	case optionValue(s.CreateOptions, "create_slot") == "false" && copies:
+		return NewHazard(CreatesSubscriptionCopying, s.Name, s.SlotName)
+	case optionValue(s.CreateOptions, "create_slot") == "false":
+		return NewHazard(CreatesSubscriptionOnSlot, s.Name, s.SlotName)
+	case copies:
+		return NewHazard(CreatesSlotCopying, s.Name, s.SlotName)
+	}
+	return NewHazard(CreatesSubscriptionSlot, s.Name, s.SlotName)
+}
+
+func replicationDrop(s state.Subscription) Hazard {
+	if s.SlotName == "" {
+		return NewHazard(DropsSubscriptionNoSlot, s.Name)
+	}
+	return NewHazard(DropsSubscription, s.Name, s.SlotName)
+}
+
+func replicationRefresh(s state.Subscription, why string) Hazard {
+	return NewHazard(RefreshesSubscription, s.Name, why)
+}
+
+// ReplicationRefresh is the hazard of ALTER SUBSCRIPTION ... REFRESH
+// PUBLICATION (or SET PUBLICATION with its refresh); why says what made
+// the refresh necessary. The replication-aware ordering of a publisher
+// and its subscribers adds such refreshes itself.
+func ReplicationRefresh(s state.Subscription, why string) Hazard {
+	return replicationRefresh(s, why)
+}

@@ -1,7 +1,6 @@
 package planner
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/renovate-pg/renovate/sqlgen"
@@ -56,7 +55,7 @@ func (d *differ) dropFunctionDependents(gone []state.Function) {
 					// A generated column's expression cannot be changed
 					// in place: recompute it by recreating the column.
 					d.add(phaseDropColumn, key, ActionDrop, sqlgen.DropColumn(q, name),
-						Hazard{HazardTableRewrite, fmt.Sprintf("Generated column %s.%s is recreated around a function it uses; this rewrites the table.", q, name)})
+						NewHazard(RecreatesGeneratedAround, q, name))
 					d.add(phaseAlterColumn, key, ActionCreate, sqlgen.AddColumn(q, nc))
 					if nc.Comment != "" {
 						d.add(phaseComment, key, ActionAlter, sqlgen.Comment("COLUMN", sqlgen.Qual(q)+"."+sqlgen.QuoteIdent(name), nc.Comment))
@@ -92,7 +91,7 @@ func (d *differ) dropFunctionDependents(gone []state.Function) {
 				for _, nx := range nw.Indexes {
 					if nx.Name == ix.Name && !d.hasStep(key, ActionCreate) {
 						d.add(phaseCreateIndex, key, ActionCreate, sqlgen.CreateIndex(nx),
-							Hazard{HazardIndexBuild, fmt.Sprintf("Building index %s blocks writes to %s until it finishes.", nx.Name, q)})
+							NewHazard(BuildsIndex, nx.Name, q))
 						d.newIndexSettings(q, nx)
 					}
 				}

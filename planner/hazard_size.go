@@ -7,23 +7,6 @@ import (
 	"github.com/renovate-pg/renovate/state"
 )
 
-// Hazard kinds of safe apply. The kinds in plan.go and type.go describe
-// the common costs; these name what online DDL and data migrations add.
-const (
-	// HazardAccessExclusiveLock: the step holds an ACCESS EXCLUSIVE lock
-	// on the table for as long as it scans or rewrites it, so every read
-	// and write of the table waits.
-	HazardAccessExclusiveLock HazardKind = "access_exclusive_lock"
-	// HazardDataMigration: the change needs SQL only the user can write (a
-	// value for a new NOT NULL column in existing rows, a conversion for a
-	// type change without a cast); the plan holds a "-- renovate: fill in"
-	// placeholder and apply refuses it until it is filled in or removed.
-	HazardDataMigration HazardKind = "data_migration"
-	// HazardInvalidIndex: an INVALID index left by a failed concurrent
-	// build is dropped.
-	HazardInvalidIndex HazardKind = "invalid_index"
-)
-
 // RelationSize is a table's size in the live database when the plan was
 // made: the planner's estimate of what a rewrite, scan or index build
 // costs.
@@ -76,7 +59,7 @@ func (p *Plan) AttachSizes(sizes map[state.QualName]RelationSize) {
 		s.Size = &size
 		for j := range s.Hazards {
 			h := &s.Hazards[j]
-			if sizeHazards[h.Kind] {
+			if growsWithTable(h.Kind) {
 				h.Message = fmt.Sprintf("%s (%s: %s)", h.Message, s.Relation, size)
 			}
 		}

@@ -57,10 +57,10 @@ func (d *differ) memberPrivileges() {
 		switch {
 		case t.Revoked:
 			sql = sqlgen.MemberPrivilegeStatement(t)
-			hz = append(hz, SecurityRevoke(sql))
+			hz = append(hz, NewHazard(RevokesPrivileges, sql))
 		case inFrom && !f.Revoked && f.Grantable && !t.Grantable:
 			sql = sqlgen.Revoke(key.Kind, sqlgen.MemberTarget(t), []string{t.Privilege.Privilege}, t.Grantee, true)
-			hz = append(hz, SecurityRevoke(sql))
+			hz = append(hz, NewHazard(RevokesPrivileges, sql))
 		default:
 			sql = sqlgen.MemberPrivilegeStatement(t)
 		}

@@ -1,7 +1,6 @@
 package planner
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 
@@ -34,10 +33,11 @@ func (d *differ) addColumn(q state.QualName, c state.Column) {
 			// The data file gives every row its value (data.go): SET
 			// NOT NULL once its updates ran.
 			d.add(phaseDataNotNull, key, ActionAlter, sqlgen.SetNotNull(q, c.Name),
-				Hazard{HazardValidation, fmt.Sprintf("SET NOT NULL scans %s under an ACCESS EXCLUSIVE lock, after the data file's rows gave every row a value.", q)})
+				NewHazard(SetsNotNullAfterData, q))
 			return
 		}
-		msg := fmt.Sprintf("%s has rows and its new column %s is NOT NULL without a default: the plan needs an UPDATE giving every existing row a value before SET NOT NULL.", q, c.Name)
+		backfill := NewHazard(NeedsBackfill, q, c.Name)
+		msg := backfill.Message
 		ph := strings.Join([]string{
 			PlaceholderMarker + ": " + msg,
 			PlaceholderMarker + ": replace these lines with that statement, for example",
@@ -45,21 +45,21 @@ func (d *differ) addColumn(q state.QualName, c state.Column) {
 			PlaceholderMarker + ": or delete them if you know no row needs it. Apply refuses the plan while they remain.",
 		}, "\n") + "\n"
 		d.steps = append(d.steps, Step{Object: key, Action: ActionAlter, SQL: ph, Transactional: true, Placeholder: true,
-			Hazards: []Hazard{{HazardDataMigration, msg}}, phase: phaseAlterColumn})
+			Hazards: []Hazard{backfill}, phase: phaseAlterColumn})
 		d.add(phaseAlterColumn, key, ActionAlter, sqlgen.SetNotNull(q, c.Name),
-			Hazard{HazardValidation, fmt.Sprintf("SET NOT NULL scans %s under an ACCESS EXCLUSIVE lock and fails if a row holds NULL.", q)})
+			NewHazard(SetsNotNull, q))
 		return
 	}
 	var hz []Hazard
 	switch {
 	case c.Generated != "":
-		hz = append(hz, Hazard{HazardTableRewrite, fmt.Sprintf("Adding stored generated column %s.%s computes it for every row: the table is rewritten.", q, c.Name)})
+		hz = append(hz, NewHazard(AddsGeneratedColumn, q, c.Name))
 	case c.Identity != "":
-		hz = append(hz, Hazard{HazardTableRewrite, fmt.Sprintf("Adding identity column %s.%s numbers every existing row: the table is rewritten.", q, c.Name)})
+		hz = append(hz, NewHazard(AddsIdentityColumn, q, c.Name))
 	case c.Default != "" && d.volatile(c.Default):
-		hz = append(hz, Hazard{HazardTableRewrite, fmt.Sprintf("The default of new column %s.%s is volatile (%s): PostgreSQL computes it for every existing row, rewriting the table.", q, c.Name, c.Default)})
+		hz = append(hz, NewHazard(AddsVolatileDefault, q, c.Name, c.Default))
 	case c.NotNull && c.Default == "":
-		hz = append(hz, Hazard{HazardValidation, fmt.Sprintf("New column %s.%s is NOT NULL without a default: adding it fails if %s has rows.", q, c.Name, q)})
+		hz = append(hz, NewHazard(AddsNotNullColumn, q, c.Name))
 	}
 	d.add(phaseAlterColumn, key, ActionCreate, sqlgen.AddColumn(q, c), hz...)
 }
@@ -108,11 +108,12 @@ func (d *differ) alterColumnType(q state.QualName, old, nw state.Column) {
 	}
 	pair := [2]string{baseType(old.Type), baseType(nw.Type)}
 	if using != "" && d.opts.NonEmptyTables[q] && d.opts.NoAssignmentCast[pair] {
-		msg := fmt.Sprintf("%s.%s changes from %s to %s, which PostgreSQL cannot convert without an explicit expression, and %s has rows: write the conversion in USING.", q, nw.Name, old.Type, nw.Type, q)
+		conv := NewHazard(NeedsUsing, q, nw.Name, old.Type, nw.Type)
+		msg := conv.Message
 		sql := PlaceholderMarker + ": " + msg + "\n" +
 			PlaceholderMarker + ": the USING expression below is a guess (a plain cast); make it right for your data, then delete these lines.\n" +
 			sqlgen.AlterColumnType(q, nw, using)
-		hz = append(hz, Hazard{HazardDataMigration, msg})
+		hz = append(hz, conv)
 		d.steps = append(d.steps, Step{Object: key, Action: ActionAlter, SQL: sql, Transactional: true, Placeholder: true, Hazards: hz, phase: phaseAlterColumn})
 		return
 	}
@@ -155,8 +156,7 @@ func (d *differ) lockHazards() {
 				(strings.Contains(s.SQL, " ADD CONSTRAINT ") && strings.Contains(s.SQL, " CHECK ")))) ||
 			(s.Transactional && s.HasHazard(HazardIndexBuild) && strings.Contains(s.SQL, " ADD CONSTRAINT "))
 		if long {
-			s.Hazards = append(s.Hazards, Hazard{HazardAccessExclusiveLock, fmt.Sprintf(
-				"Holds an ACCESS EXCLUSIVE lock on %s while it runs: every read and write of the table waits (apply's lock_timeout bounds only the wait for the lock).", s.Relation)})
+			s.Hazards = append(s.Hazards, NewHazard(HoldsAccessExclusiveLock, s.Relation))
 		}
 	}
 }
@@ -173,7 +173,8 @@ func BaseType(t string) string { return baseType(t) }
 // they are replaced.
 func (d *differ) noCastPlaceholder(q state.QualName, old, nw state.Column, hz []Hazard) {
 	key := memberKey(state.KindColumn, q, nw.Name)
-	msg := fmt.Sprintf("%s.%s changes from %s to %s, and PostgreSQL has no cast between them: write the conversion in USING.", q, nw.Name, old.Type, nw.Type)
+	conv := NewHazard(NeedsConversion, q, nw.Name, old.Type, nw.Type)
+	msg := conv.Message
 	stmt := strings.TrimSuffix(sqlgen.AlterColumnType(q, nw, "..."), "\n")
 	sql := strings.Join([]string{
 		PlaceholderMarker + ": " + msg,
@@ -181,6 +182,6 @@ func (d *differ) noCastPlaceholder(q state.QualName, old, nw state.Column, hz []
 		PlaceholderMarker + ":   " + stmt,
 		PlaceholderMarker + ": Apply refuses the plan while they remain.",
 	}, "\n") + "\n"
-	hz = append(hz, Hazard{HazardDataMigration, msg})
+	hz = append(hz, conv)
 	d.steps = append(d.steps, Step{Object: key, Action: ActionAlter, SQL: sql, Transactional: true, Placeholder: true, Hazards: hz, phase: phaseAlterColumn})
 }

@@ -1,7 +1,6 @@
 package planner
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -90,8 +89,7 @@ func (d *differ) online() {
 			}
 			s.SQL = concurrently(s.SQL, verb)
 			s.Transactional = false
-			s.Hazards = replaceHazard(s.Hazards, HazardIndexBuild, Hazard{HazardIndexBuild, fmt.Sprintf(
-				"Building index %s CONCURRENTLY scans %s twice without blocking writes; it waits for running transactions, and if it fails it leaves an INVALID index that the next plan drops.", s.Object.Name, q)})
+			s.Hazards = replaceHazard(s.Hazards, HazardIndexBuild, NewHazard(BuildsIndexConcurrently, s.Object.Name, q))
 			s.Hazards = append(s.Hazards, notTransactional("CREATE INDEX CONCURRENTLY cannot run in a transaction block"))
 			out = append(out, s)
 			deferred[s.Object] = true
@@ -109,7 +107,7 @@ func (d *differ) online() {
 			out = append(out, s)
 			out = append(out, Step{Object: s.Object, Action: ActionAlter, SQL: sqlgen.ValidateConstraint(q, s.Object.Name),
 				Hazards: []Hazard{
-					{HazardValidation, fmt.Sprintf("Validating %s scans %s under a SHARE UPDATE EXCLUSIVE lock (reads and writes go on) and fails if an existing row violates it; the constraint then stays NOT VALID.", s.Object.Name, q)},
+					NewHazard(ValidatesConstraintOnline, s.Object.Name, q),
 					notTransactional("VALIDATE runs in its own transaction after the plan's, so the scan holds no lock taken by the plan"),
 				}})
 		case ok && s.Object.Kind == state.KindColumn && s.SQL == sqlgen.SetNotNull(q, s.Object.Name) && hasColumn(ot, s.Object.Name):
@@ -138,7 +136,7 @@ func (d *differ) onlineNotNull(s Step, q state.QualName) []Step {
 	out := []Step{
 		{Object: ck, Action: ActionCreate, SQL: add, Transactional: true},
 		{Object: ck, Action: ActionAlter, SQL: sqlgen.ValidateConstraint(q, check), Hazards: []Hazard{
-			{HazardValidation, fmt.Sprintf("Validating %s scans %s under a SHARE UPDATE EXCLUSIVE lock (reads and writes go on) and fails if a row holds NULL in %s.", check, q, col)},
+			NewHazard(ValidatesNotNullOnline, check, q, col),
 			notTransactional("VALIDATE runs after the plan's transaction so the scan holds none of its locks"),
 		}},
 		{Object: s.Object, Action: ActionAlter, SQL: s.SQL, Hazards: []Hazard{
@@ -197,7 +195,7 @@ func hasColumn(t state.Table, name string) bool {
 }
 
 func notTransactional(why string) Hazard {
-	return Hazard{HazardNotTransactional, "Runs outside the plan's transaction because " + why + "; if it fails, the steps before it stay applied."}
+	return NewHazard(RunsOutsideTransaction, why)
 }
 
 func replaceHazard(hs []Hazard, kind HazardKind, h Hazard) []Hazard {

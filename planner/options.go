@@ -1,7 +1,6 @@
 package planner
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -81,15 +80,11 @@ func relationOf(k state.ObjectKey) *state.QualName {
 	return nil
 }
 
-// sizeHazards are the hazard kinds whose cost grows with the table's size.
-var sizeHazards = map[HazardKind]bool{
-	HazardDeletesData:         true,
-	HazardTableRewrite:        true,
-	HazardCastMayFail:         true,
-	HazardIndexBuild:          true,
-	HazardValidation:          true,
-	HazardAccessExclusiveLock: true,
-	HazardDataMigration:       true,
+// growsWithTable reports whether the cost of a hazard of kind k grows
+// with its table's size (HazardKindInfo.GrowsWithTable).
+func growsWithTable(k HazardKind) bool {
+	info, _ := k.Info()
+	return info.GrowsWithTable
 }
 
 // safeSteps runs after the steps are ordered: it cleans up INVALID
@@ -111,7 +106,7 @@ func (d *differ) safeSteps() {
 			continue
 		}
 		for _, h := range s.Hazards {
-			if sizeHazards[h.Kind] {
+			if growsWithTable(h.Kind) {
 				s.Relation = rel
 				break
 			}
@@ -137,14 +132,14 @@ func (d *differ) dropInvalidIndexes() {
 	for _, k := range keys {
 		// The planner saw the index as absent (the caller removed it from
 		// the current model); a plain drop of it by the diff cannot occur.
-		msg := fmt.Sprintf("Index %s is INVALID (left by a failed CREATE INDEX CONCURRENTLY): it is dropped and, if the files declare it, built again.", k.QualifiedName())
+		why := DropsInvalidIndex
 		s := Step{Object: k, Action: ActionDrop, SQL: sqlgen.DropIndex(k.Schema, k.Name), Transactional: true}
 		if d.opts.Online {
 			s.SQL = concurrently(s.SQL, "DROP INDEX ")
 			s.Transactional = false
-			msg += " It is dropped CONCURRENTLY, outside the transaction."
+			why = DropsInvalidIndexOnline
 		}
-		s.Hazards = []Hazard{{HazardInvalidIndex, msg}}
+		s.Hazards = []Hazard{NewHazard(why, k.QualifiedName())}
 		drops = append(drops, s)
 	}
 	// Placed first. online() moves the non-transactional steps behind the

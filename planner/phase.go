@@ -47,9 +47,6 @@ const (
 	// Statistics objects before the tables and columns they are on
 	// (dropping a column drops them) (defobject.go).
 	phaseDropStatistics
-	// Routines needing a relation that is dropped go before it
-	// (function.go).
-	phaseDropFunctionEarly
 	// Partitions and inheritance children leave their parents (DETACH
 	// PARTITION, NO INHERIT) before parents are dropped and before parents'
 	// columns change under them (table_ext.go).

@@ -24,25 +24,7 @@ const (
 // HazardKind classifies what can go wrong when a step runs.
 type HazardKind string
 
-// Hazard kinds. Only HazardDeletesData blocks apply unless allowed; the
-// others are shown so the reviewer knows the cost.
-const (
-	// HazardDeletesData: the step destroys stored data (drop table or
-	// column, drop sequence, delete rows).
-	HazardDeletesData HazardKind = "deletes_data"
-	// HazardTableRewrite: the step rewrites the table or scans it under an
-	// ACCESS EXCLUSIVE lock (most column type changes).
-	HazardTableRewrite HazardKind = "table_rewrite"
-	// HazardCastMayFail: a type change casts existing values, which fails
-	// (and rolls back the plan) if some value does not convert.
-	HazardCastMayFail HazardKind = "cast_may_fail"
-	// HazardIndexBuild: building an index on an existing table blocks
-	// writes to it for the duration of the build.
-	HazardIndexBuild HazardKind = "index_build"
-	// HazardValidation: adding a constraint or NOT NULL to an existing
-	// table scans it under lock, and fails if existing rows violate it.
-	HazardValidation HazardKind = "validation_scan"
-)
+// The hazard kinds and every hazard message are declared in hazards.go.
 
 // Hazard is one risk of a step, with a message for people.
 type Hazard struct {

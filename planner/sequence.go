@@ -1,8 +1,6 @@
 package planner
 
 import (
-	"fmt"
-
 	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 )
@@ -82,7 +80,7 @@ func (d *differ) sequences() {
 			d.change(key, ActionDrop, sqlgen.SequenceDefinition(s), "")
 		}
 		dropped := s.QualName()
-		hz := []Hazard{{HazardDeletesData, fmt.Sprintf("Dropping sequence %s loses its current value.", s.QualName())}}
+		hz := []Hazard{NewHazard(DropsSequence, s.QualName())}
 		if s.OwnedBy != nil {
 			// A serial sequence an identity column took over from (its
 			// position copied, column.go) was renamed out of its way.

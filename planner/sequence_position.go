@@ -27,35 +27,38 @@ type SequencePosition struct {
 // sequence (a MINVALUE raised above an ascending sequence) that only
 // skips values; behind it (a MAXVALUE lowered below an ascending
 // sequence, the sequence already past its new end) it hands out a value
-// again, which the hazard says.
-func restart(what string, pos SequencePosition, ok bool, to state.SequenceOptions) (int64, []Hazard, bool) {
+// again, which the hazard says: backwards is true then.
+func restart(pos SequencePosition, ok bool, to state.SequenceOptions) (target int64, backwards, restarts bool) {
 	if !ok || (pos.LastValue >= to.MinValue && pos.LastValue <= to.MaxValue) {
-		return 0, nil, false
+		return 0, false, false
 	}
-	target := to.MinValue
+	target = to.MinValue
 	if pos.LastValue > to.MaxValue {
 		target = to.MaxValue
 	}
-	backwards := (to.Increment > 0) == (target < pos.LastValue)
-	if !backwards {
-		return target, nil, true
-	}
-	return target, []Hazard{{HazardDeletesData, fmt.Sprintf(
-		"%s stands at %d, beyond its new bounds (%d to %d): it restarts at %d and hands out values it may have handed out before, which can collide with stored rows.",
-		what, pos.LastValue, to.MinValue, to.MaxValue, target)}}, true
+	return target, (to.Increment > 0) == (target < pos.LastValue), true
 }
 
-// sequenceRestart is restart for a sequence of the model.
+// sequenceRestart is restart for a sequence of the model, with its
+// hazard when it restarts backwards.
 func (d *differ) sequenceRestart(q state.QualName, to state.SequenceOptions) (int64, []Hazard, bool) {
 	pos, ok := d.opts.SequencePositions[state.ObjectKey{Kind: state.KindSequence, Schema: q.Schema, Name: q.Name}]
-	return restart("Sequence "+q.String(), pos, ok, to)
+	n, backwards, ok := restart(pos, ok, to)
+	if !backwards {
+		return n, nil, ok
+	}
+	return n, []Hazard{NewHazard(SequenceRestartsBehind, q, pos.LastValue, to.MinValue, to.MaxValue, n)}, ok
 }
 
 // identityRestart is restart for the sequence of identity column col of
 // table q.
 func (d *differ) identityRestart(q state.QualName, col string, to state.SequenceOptions) (int64, []Hazard, bool) {
 	pos, ok := d.opts.SequencePositions[memberKey(state.KindColumn, q, col)]
-	return restart(fmt.Sprintf("The identity sequence of %s.%s", q, col), pos, ok, to)
+	n, backwards, ok := restart(pos, ok, to)
+	if !backwards {
+		return n, nil, ok
+	}
+	return n, []Hazard{NewHazard(IdentityRestartsBehind, q, col, pos.LastValue, to.MinValue, to.MaxValue, n)}, ok
 }
 
 // alterIdentityOptions changes an identity column's options, restarting
@@ -218,7 +221,7 @@ func UsingClause(current, desired state.DatabaseSchema, old, nw state.Column) st
 	return d.usingFor(old, nw)
 }
 
-// usingFor is usingClause knowing the models' types: a domain over a
+// usingFor is usingExpr knowing the models' types: a domain over a
 // built-in type converts as that type does (PostgreSQL casts from a
 // domain through its base type, and to one by casting to the base type
 // and checking the domain's constraints), so it needs no detour through

@@ -32,10 +32,19 @@ func TestRestart(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			n, hz, ok := restart("s", tt.pos, tt.known, tt.opts)
+			n, backwards, ok := restart(tt.pos, tt.known, tt.opts)
 			if ok != tt.restart || (ok && n != tt.to) {
 				t.Fatalf("restart = %v at %d, want %v at %d", ok, n, tt.restart, tt.to)
 			}
+			if backwards != tt.hazard {
+				t.Errorf("backwards = %v, want %v", backwards, tt.hazard)
+			}
+			d := &differ{opts: Options{SequencePositions: map[state.ObjectKey]SequencePosition{
+				{Kind: state.KindSequence, Schema: "public", Name: "s"}: tt.pos}}}
+			if !tt.known {
+				d.opts.SequencePositions = nil
+			}
+			_, hz, _ := d.sequenceRestart(state.QualName{Schema: "public", Name: "s"}, tt.opts)
 			if got := len(hz) > 0 && hz[0].Kind == HazardDeletesData; got != tt.hazard {
 				t.Errorf("hazard = %v, want %v: %v", got, tt.hazard, hz)
 			}

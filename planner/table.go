@@ -1,7 +1,6 @@
 package planner
 
 import (
-	"fmt"
 	"reflect"
 	"slices"
 
@@ -190,15 +189,15 @@ func (d *differ) dropTable(t state.Table, owned []state.Sequence, dropped map[st
 		d.add(phaseDropTable, key, ActionDrop, sqlgen.DropForeignTable(q))
 		return
 	}
-	msg := fmt.Sprintf("Dropping table %s deletes all of its rows.", q)
+	why := DropsTable
 	if nt, ok := d.desiredTable(q); ok && d.tableExt.recreated[q] && foreignRecreated(t, nt) {
 		// A table cannot become a foreign table in place.
-		msg = fmt.Sprintf("Table %s is dropped and created again as a foreign table: all of its rows are deleted.", q)
+		why = RecreatesAsForeignTable
 	} else if d.tableExt.recreated[q] {
 		// PostgreSQL cannot change a partition key in place.
-		msg = fmt.Sprintf("Table %s is dropped and created again because its partitioning changes (itself or its parent's): all of its rows are deleted.", q)
+		why = RecreatesForPartitioning
 	}
-	d.add(phaseDropTable, key, ActionDrop, sqlgen.DropTable(q), Hazard{HazardDeletesData, msg})
+	d.add(phaseDropTable, key, ActionDrop, sqlgen.DropTable(q), NewHazard(why, q))
 }
 
 // referencedKeysRebuilt returns, per remote table, whether one of its
@@ -255,7 +254,7 @@ func (d *differ) alterTable(old, nw state.Table, oldOwned, newOwned []state.Sequ
 	}
 	if old.Unlogged != nw.Unlogged {
 		d.add(phaseAlterColumn, tableKey(q), ActionAlter, sqlgen.SetLogged(q, !nw.Unlogged),
-			Hazard{HazardTableRewrite, fmt.Sprintf("Changing %s between LOGGED and UNLOGGED rewrites the table.", q)})
+			NewHazard(ChangesLogged, q))
 	}
 	withCopies := d.tableRelations(old, nw)
 	d.columns(old, nw)

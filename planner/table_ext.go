@@ -1,7 +1,6 @@
 package planner
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -317,12 +316,12 @@ func (d *differ) tableRelations(old, nw state.Table) state.Table {
 				c = own
 			}
 			d.add(phaseAttach, memberKey(state.KindConstraint, q, c.Name), ActionCreate, sqlgen.AddConstraint(nw, c),
-				Hazard{HazardValidation, fmt.Sprintf("Adding %s scans %s and fails if an existing row violates it.", c.Name, q)})
+				NewHazard(AddsConstraint, c.Name, q))
 			old.Constraints = append(append([]state.Constraint(nil), old.Constraints...), c)
 		}
 		if attach && p == *nw.PartitionOf {
 			d.add(phaseAttach, key, ActionAlter, sqlgen.AttachPartition(p, q, nw.PartitionBound),
-				Hazard{HazardValidation, fmt.Sprintf("Attaching %s as a partition of %s scans it for rows outside the bound (and the default partition, if any, for rows inside it).", q, p)})
+				NewHazard(AttachesPartition, q, p))
 		} else {
 			d.add(phaseAttach, key, ActionAlter, sqlgen.Inherit(q, p))
 		}
@@ -379,7 +378,7 @@ func (d *differ) tableProps(old, nw state.Table) {
 	}
 	if old.Tablespace != nw.Tablespace {
 		d.add(phaseTableProps, key, ActionAlter, sqlgen.SetTablespace(q, nw.Tablespace),
-			Hazard{HazardTableRewrite, fmt.Sprintf("Moving %s to another tablespace copies it under an ACCESS EXCLUSIVE lock.", q)})
+			NewHazard(MovesTablespace, q))
 	}
 	if old.ReplicaIdentity != nw.ReplicaIdentity {
 		d.add(phaseTableProps, key, ActionAlter, sqlgen.ReplicaIdentity(q, nw.ReplicaIdentity))

@@ -44,10 +44,6 @@ type newEnumLabel struct {
 	label string
 }
 
-// HazardNotTransactional: the step runs outside the plan's transaction,
-// after it commits; if it fails, the steps before it stay applied.
-const HazardNotTransactional HazardKind = "not_transactional"
-
 // oldTypeSuffix marks a type renamed out of the way to be recreated.
 const oldTypeSuffix = "__renovate_old"
 
@@ -331,20 +327,14 @@ func (d *differ) rebuildType(old, t state.Type, why string) {
 	tmp := d.freeTypeName(q.Schema, clipTypeName(q.Name, 63-len(oldTypeSuffix))+oldTypeSuffix)
 	var hz []Hazard
 	if len(users) > 0 {
-		msg := fmt.Sprintf("Type %s is recreated (%s): %s are converted to the new type through text, which rewrites their tables and fails if a value does not fit the new type.",
-			q, why, strings.Join(users, ", "))
-		kind := HazardCastMayFail
+		h := NewHazard(RecreatesType, q, why, strings.Join(users, ", "))
 		if removed := removedLabels(old, t); len(removed) > 0 {
-			kind = HazardDeletesData
-			msg = fmt.Sprintf("Enum %s loses the values %s: %s are converted to the recreated type through text; a row holding a removed value makes the conversion fail (and the apply with it), so change or delete those rows first.",
-				q, quoteLabels(removed), strings.Join(users, ", "))
+			h = NewHazard(EnumLosesValues, q, quoteLabels(removed), strings.Join(users, ", "))
 		}
-		if c := d.rebuiltTypeConversion(old, t); c.Conversion == ConversionLossy && kind != HazardDeletesData {
-			kind = HazardDeletesData
-			msg = fmt.Sprintf("Type %s is recreated (%s): %s are converted to the new type through text, which can lose data without an error: %s.",
-				q, why, strings.Join(users, ", "), c.Why)
+		if c := d.rebuiltTypeConversion(old, t); c.Conversion == ConversionLossy && h.Kind != HazardDeletesData {
+			h = NewHazard(LossyTypeRebuild, q, why, strings.Join(users, ", "), c.Why)
 		}
-		hz = append(hz, Hazard{kind, msg})
+		hz = append(hz, h)
 	}
 	// In the first phase: from here on every step names the old type by
 	// its temporary name (drops of routines taking it, say).

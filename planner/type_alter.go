@@ -1,7 +1,6 @@
 package planner
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 
@@ -144,7 +143,7 @@ func (d *differ) alterDomain(old, t state.Type) {
 	if old.NotNull != t.NotNull {
 		if t.NotNull {
 			d.add(phaseType, key, ActionAlter, sqlgen.AlterDomainNotNull(q, true),
-				Hazard{HazardValidation, fmt.Sprintf("SET NOT NULL on domain %s checks every column of the domain and fails if one holds NULL.", q)})
+				NewHazard(SetsDomainNotNull, q))
 		} else {
 			d.add(phaseType, key, ActionAlter, sqlgen.AlterDomainNotNull(q, false))
 		}
@@ -166,7 +165,7 @@ func (d *differ) alterDomain(old, t state.Type) {
 			adds = append(adds, c)
 		case oc.NotValid && !c.NotValid:
 			d.add(phaseType, key, ActionAlter, sqlgen.ValidateDomainConstraint(q, c.Name),
-				Hazard{HazardValidation, fmt.Sprintf("Validating %s checks every column of domain %s.", c.Name, q)})
+				NewHazard(ValidatesDomainConstraint, c.Name, q))
 		}
 		if ok && oc.Comment != c.Comment || !ok && c.Comment != "" {
 			d.add(phaseComment, key, ActionAlter, sqlgen.CommentOnDomainConstraint(q, c))
@@ -180,7 +179,7 @@ func (d *differ) alterDomain(old, t state.Type) {
 	for _, c := range adds {
 		var hz []Hazard
 		if !c.NotValid {
-			hz = append(hz, Hazard{HazardValidation, fmt.Sprintf("Adding %s checks every column of domain %s and fails if a value violates it.", c.Name, q)})
+			hz = append(hz, NewHazard(AddsDomainConstraint, c.Name, q))
 		}
 		d.add(checkPhase(c.Definition), key, ActionCreate, sqlgen.AddDomainConstraint(q, c), hz...)
 	}
@@ -194,7 +193,7 @@ func (d *differ) alterComposite(old, t state.Type) {
 		if _, ok := typeAttribute(t, a.Name); !ok {
 			var hz []Hazard
 			if users := d.columnsOfType(q); len(users) > 0 {
-				hz = append(hz, Hazard{HazardDeletesData, fmt.Sprintf("Dropping attribute %s of %s deletes its values in %s.", a.Name, q, strings.Join(users, ", "))})
+				hz = append(hz, NewHazard(DropsAttribute, a.Name, q, strings.Join(users, ", ")))
 			}
 			d.add(phaseType, key, ActionAlter, sqlgen.DropAttribute(q, a.Name), hz...)
 		}

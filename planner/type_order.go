@@ -153,5 +153,5 @@ func (d *differ) deferStep(i int, why string) {
 		return
 	}
 	s.Transactional = false
-	s.Hazards = append(s.Hazards, Hazard{HazardNotTransactional, "Runs outside the plan's transaction because " + why + "; if it fails, the steps before it stay applied."})
+	s.Hazards = append(s.Hazards, notTransactional(why))
 }

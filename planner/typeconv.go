@@ -10,7 +10,7 @@ import (
 
 // Conversion says what converting a column's existing values from one
 // type to another does to them, as the ALTER COLUMN ... TYPE renovate
-// plans does it (column.go usingClause: an explicit cast between
+// plans does it (column.go usingExpr: an explicit cast between
 // different built-in types, through text where a user-defined type is
 // involved, the assignment cast where only the modifiers change, and to a
 // bounded character type from text, so that too long values fail instead

@@ -1,7 +1,6 @@
 package planner
 
 import (
-	"fmt"
 	"reflect"
 	"sort"
 	"strings"
@@ -369,7 +368,7 @@ func (d *differ) createView(v state.View, old *state.View) {
 	q := v.QualName()
 	var hz []Hazard
 	if v.Materialized && old != nil && old.Materialized {
-		hz = append(hz, Hazard{HazardTableRewrite, fmt.Sprintf("Recreating materialized view %s runs its query again to fill it.", q)})
+		hz = append(hz, NewHazard(RecreatesMaterializedView, q))
 	}
 	d.add(phaseCreateView, v.Key(), ActionCreate, sqlgen.CreateView(v), hz...)
 	d.viewColumnDefaults(nil, v)
@@ -391,7 +390,7 @@ func (d *differ) createView(v state.View, old *state.View) {
 // indexBuildHazard is the hazard of building an index on an existing
 // materialized view.
 func indexBuildHazard(v state.View, ix state.Index) []Hazard {
-	return []Hazard{{HazardIndexBuild, fmt.Sprintf("Building index %s blocks writes to (refreshes of) materialized view %s while it runs.", ix.Name, v.QualName())}}
+	return []Hazard{NewHazard(BuildsMatviewIndex, ix.Name, v.QualName())}
 }
 
 // alterView plans the changes of a view that is kept: CREATE OR REPLACE,

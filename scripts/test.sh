@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # test.sh: the one command that runs every check and test of the project on a
-# fresh machine: gofmt, go vet and go test (which needs PostgreSQL server
-# binaries, see internal/pgtest; they are installed with apt-get when none are
-# found and we are root).
+# fresh machine: gofmt, go vet, staticcheck, errcheck and go test (which needs
+# PostgreSQL server binaries, see internal/pgtest; they are installed with
+# apt-get when none are found and we are root).
 #
 # Extra arguments are passed to go test, e.g. scripts/test.sh -run TestFoo.
 # The test output ends with the list of skipped tests and their reasons.
@@ -60,6 +60,17 @@ fi
 
 log "go vet"
 go vet ./...
+
+# Linters at pinned versions: go run fetches them through the Go module
+# proxy without adding them to go.mod. staticcheck runs its default checks
+# on all code; errcheck checks the code that ships (-ignoretests: a test's
+# deferred Close or cleanup cannot mislead a user, and its assertions fail
+# on their own), minus the deliberate exclusions listed with their reasons
+# in scripts/errcheck_excludes.txt. Both must report nothing.
+log "staticcheck"
+go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+log "errcheck"
+go run github.com/kisielk/errcheck@v1.30.0 -ignoretests -exclude scripts/errcheck_excludes.txt ./...
 
 log "go test"
 # -json through scripts/testsummary: the output of a plain go test, then

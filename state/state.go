@@ -3,6 +3,18 @@ package state
 // DatabaseSchema is one PostgreSQL database as renovate sees it: everything
 // the user manages, from either the local SQL files or the live catalog.
 //
+// The model holds: extensions; schemas; collations; types (enums, domains,
+// composites, ranges); sequences; tables with their columns, constraints,
+// indexes, triggers, policies, row level security, storage settings,
+// partitioning and inheritance, and foreign tables; views and materialized
+// views; functions and procedures; event triggers; publications; foreign
+// data wrappers, foreign servers with their user mappings; subscriptions;
+// the definition objects (aggregates, casts, statistics objects and text
+// search configurations, dictionaries, parsers and templates); comments,
+// owners, privileges, default privileges and the privileges of extensions'
+// routines. Roles, tablespaces and operator classes are not modelled
+// (objects name them by string), nor are operators, rules and conversions.
+//
 // Every slice is sorted by its elements' keys (see Normalize), so two
 // schemas describing the same database are equal with go-cmp and have the
 // same Fingerprint.
@@ -71,8 +83,8 @@ const (
 	TypeEnum TypeKind = "enum"
 )
 
-// Type is a user-defined type. Only enums are modelled so far; the Kind
-// field leaves room for domains, composites and ranges.
+// Type is a user-defined type: an enum, a domain, a composite or a range
+// (Kind); the fields of the last three are in TypeDetails.
 type Type struct {
 	Schema string   `json:"schema"`
 	Name   string   `json:"name"`

@@ -233,7 +233,10 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 		return err
 	}
 
-	commit, _ := repo.HeadCommit()
+	commit, err := repo.HeadCommit()
+	if err != nil {
+		return fmt.Errorf("%w; nothing was applied", err)
+	}
 	// The run is recorded and committed afterwards: prove that git can
 	// take the commit before the database changes (the record directory
 	// is proved by engine.Apply, which records the run before it runs).

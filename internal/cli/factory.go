@@ -65,16 +65,6 @@ type targetFlags struct {
 	Env string
 }
 
-// resolveURL picks the database: --url, else the environment's url in
-// renovate.hcl (see resolve).
-func (t targetFlags) resolveURL() (string, error) {
-	tg, err := t.resolve()
-	if err != nil {
-		return "", err
-	}
-	return tg.DSN, nil
-}
-
 // describeDSN names a database for people and records: host:port/db,
 // never the password.
 func describeDSN(dsn string) string {

@@ -53,7 +53,10 @@ func runFleetApply(ctx context.Context, opts *ApplyOptions, fl *fleet) error {
 		}
 		fmt.Fprintln(f.IO.ErrOut, "Warning: applying from a dirty repository (--allow-dirty); the record will not match a commit.")
 	}
-	head, _ := repo.HeadCommit()
+	head, err := repo.HeadCommit()
+	if err != nil {
+		return fmt.Errorf("%w; nothing was applied", err)
+	}
 
 	// 1. What is left to do.
 	todo, carried, resumes, err := fleetTodo(repo, opts.Dir, fl, head)

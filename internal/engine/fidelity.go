@@ -106,6 +106,8 @@ func CheckFidelity(ctx context.Context, source, scratch *pgx.Conn, local *Local,
 // or 0 when it cannot be told.
 func serverMajor(conn *pgx.Conn) int {
 	var major int
-	fmt.Sscanf(conn.PgConn().ParameterStatus("server_version"), "%d", &major)
+	if _, err := fmt.Sscanf(conn.PgConn().ParameterStatus("server_version"), "%d", &major); err != nil {
+		return 0
+	}
 	return major
 }

@@ -111,8 +111,8 @@ func (o Options) classify(sql string, added addedColumns) (planner.Action, []pla
 	if len(tree.Stmts) != 1 {
 		return "", nil, fmt.Errorf("expected one statement, found %d", len(tree.Stmts))
 	}
-	loss := func(what string) planner.Hazard { return planner.HandWrittenDataChange(what) }
-	unclassified := func(what string) planner.Hazard { return planner.UnclassifiedStatement(what) }
+	loss := func(what string) planner.Hazard { return planner.NewHazard(planner.HandWrittenDataChange, what) }
+	unclassified := func(what string) planner.Hazard { return planner.NewHazard(planner.UnclassifiedStatement, what) }
 	n := tree.Stmts[0].Stmt
 	added.note(n)
 	head := strings.TrimSpace(firstWords(sql, 2))
@@ -148,20 +148,20 @@ func (o Options) classify(sql string, added addedColumns) (planner.Action, []pla
 		return planner.ActionInsert, []planner.Hazard{unclassified(what)}, nil
 	case n.GetGrantStmt() != nil:
 		if !n.GetGrantStmt().IsGrant {
-			return planner.ActionAlter, []planner.Hazard{planner.SecurityRevoke(sql)}, nil
+			return planner.ActionAlter, []planner.Hazard{planner.NewHazard(planner.RevokesPrivileges, sql)}, nil
 		}
 		return planner.ActionAlter, nil, nil
 	case n.GetAlterDefaultPrivilegesStmt() != nil:
 		if a := n.GetAlterDefaultPrivilegesStmt().Action; a != nil && !a.IsGrant {
-			return planner.ActionAlter, []planner.Hazard{planner.SecurityRevoke(sql)}, nil
+			return planner.ActionAlter, []planner.Hazard{planner.NewHazard(planner.RevokesPrivileges, sql)}, nil
 		}
 		return planner.ActionAlter, nil, nil
 	case n.GetAlterPolicyStmt() != nil:
 		ap := n.GetAlterPolicyStmt()
-		return planner.ActionAlter, []planner.Hazard{planner.SecurityChangePolicy(ap.PolicyName, relName(ap.Table))}, nil
+		return planner.ActionAlter, []planner.Hazard{planner.NewHazard(planner.ChangesPolicy, ap.PolicyName, relName(ap.Table))}, nil
 	case n.GetAlterEventTrigStmt() != nil:
 		if e := n.GetAlterEventTrigStmt(); e.Tgenabled == "D" || e.Tgenabled == "R" {
-			return planner.ActionAlter, []planner.Hazard{planner.SecurityDisableTrigger(e.Trigname, "")}, nil
+			return planner.ActionAlter, []planner.Hazard{planner.NewHazard(planner.DisablesEventTrigger, e.Trigname)}, nil
 		}
 		return planner.ActionAlter, nil, nil
 	case n.GetSelectStmt() != nil:
@@ -186,14 +186,14 @@ func (o Options) classify(sql string, added addedColumns) (planner.Action, []pla
 		n.GetCreateFdwStmt() != nil, n.GetCreateForeignServerStmt() != nil, n.GetCreateUserMappingStmt() != nil:
 		return planner.ActionCreate, nil, nil
 	case n.GetCreateSubscriptionStmt() != nil:
-		return planner.ActionCreate, []planner.Hazard{planner.ReplicationStatement("CREATE SUBSCRIPTION")}, nil
+		return planner.ActionCreate, []planner.Hazard{planner.NewHazard(planner.SubscriptionStatement, "CREATE SUBSCRIPTION")}, nil
 	case n.GetDropSubscriptionStmt() != nil:
-		return planner.ActionDrop, []planner.Hazard{planner.ReplicationStatement("DROP SUBSCRIPTION")}, nil
+		return planner.ActionDrop, []planner.Hazard{planner.NewHazard(planner.SubscriptionStatement, "DROP SUBSCRIPTION")}, nil
 	case n.GetAlterSubscriptionStmt() != nil:
 		switch n.GetAlterSubscriptionStmt().Kind {
 		case pg_query.AlterSubscriptionType_ALTER_SUBSCRIPTION_REFRESH, pg_query.AlterSubscriptionType_ALTER_SUBSCRIPTION_SET_PUBLICATION,
 			pg_query.AlterSubscriptionType_ALTER_SUBSCRIPTION_ADD_PUBLICATION, pg_query.AlterSubscriptionType_ALTER_SUBSCRIPTION_DROP_PUBLICATION:
-			return planner.ActionAlter, []planner.Hazard{planner.ReplicationStatement("ALTER SUBSCRIPTION ... PUBLICATION")}, nil
+			return planner.ActionAlter, []planner.Hazard{planner.NewHazard(planner.SubscriptionStatement, "ALTER SUBSCRIPTION ... PUBLICATION")}, nil
 		}
 		return planner.ActionAlter, nil, nil
 	case n.GetDropUserMappingStmt() != nil:
@@ -218,18 +218,18 @@ func dropHazards(d *pg_query.DropStmt, head string) []planner.Hazard {
 	switch d.RemoveType {
 	case pg_query.ObjectType_OBJECT_TABLE, pg_query.ObjectType_OBJECT_SEQUENCE, pg_query.ObjectType_OBJECT_TYPE,
 		pg_query.ObjectType_OBJECT_SCHEMA, pg_query.ObjectType_OBJECT_EXTENSION, pg_query.ObjectType_OBJECT_MATVIEW:
-		hz = append(hz, planner.Hazard{Kind: planner.HazardDeletesData, Message: head + " deletes data."})
+		hz = append(hz, planner.NewHazard(planner.StatementDeletesData, head))
 	case pg_query.ObjectType_OBJECT_POLICY:
 		obj, table := droppedMember(d)
-		hz = append(hz, planner.SecurityDropPolicy(obj, table))
+		hz = append(hz, planner.NewHazard(planner.DropsPolicy, obj, table))
 	case pg_query.ObjectType_OBJECT_TRIGGER:
 		obj, table := droppedMember(d)
-		hz = append(hz, planner.SecurityDropTrigger(obj, table))
+		hz = append(hz, planner.NewHazard(planner.DropsTrigger, obj, table))
 	case pg_query.ObjectType_OBJECT_EVENT_TRIGGER:
-		hz = append(hz, planner.SecurityDropTrigger(droppedName(d), ""))
+		hz = append(hz, planner.NewHazard(planner.DropsEventTrigger, droppedName(d)))
 	}
 	if d.Behavior == pg_query.DropBehavior_DROP_CASCADE && (len(hz) == 0 || hz[0].Kind != planner.HazardDeletesData) {
-		hz = append(hz, planner.HandWrittenDataChange(head+" ... CASCADE (drops whatever depends on it)"))
+		hz = append(hz, planner.NewHazard(planner.HandWrittenDataChange, head+" ... CASCADE (drops whatever depends on it)"))
 	}
 	return hz
 }
@@ -290,18 +290,18 @@ func alterTableHazards(a *pg_query.AlterTableStmt) []planner.Hazard {
 		}
 		switch cmd.Subtype {
 		case pg_query.AlterTableType_AT_DropColumn:
-			add(planner.Hazard{Kind: planner.HazardDeletesData, Message: "DROP COLUMN " + cmd.Name + " deletes data."})
+			add(planner.NewHazard(planner.StatementDeletesData, "DROP COLUMN "+cmd.Name))
 		case pg_query.AlterTableType_AT_DisableRowSecurity:
-			add(planner.SecurityRowSecurityOff(table))
+			add(planner.NewHazard(planner.DisablesRowSecurity, table))
 		case pg_query.AlterTableType_AT_NoForceRowSecurity:
-			add(planner.SecurityNoForce(table))
+			add(planner.NewHazard(planner.StopsForcingRowSecurity, table))
 		case pg_query.AlterTableType_AT_DisableTrig, pg_query.AlterTableType_AT_DisableTrigAll,
 			pg_query.AlterTableType_AT_DisableTrigUser, pg_query.AlterTableType_AT_EnableReplicaTrig:
 			name := cmd.Name
 			if name == "" {
 				name = "(all)"
 			}
-			add(planner.SecurityDisableTrigger(name, table))
+			add(planner.NewHazard(planner.DisablesTrigger, name, table))
 		}
 	}
 	return hz

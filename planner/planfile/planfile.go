@@ -84,7 +84,7 @@ func ReadWithOptions(path, text string, opts Options) (*planner.Plan, error) {
 			}
 			if strings.HasPrefix(c, render.HazardPrefix) {
 				kind, msg, _ := strings.Cut(strings.TrimPrefix(c, render.HazardPrefix), ": ")
-				step.Hazards = addHazard(step.Hazards, planner.Hazard{Kind: planner.HazardKind(kind), Message: msg})
+				step.Hazards = addHazard(step.Hazards, planner.RecordedHazard(kind, msg))
 			}
 		}
 		bodyStart := pos + len(raw) - len(strings.TrimLeft(body, " \t\r\n"))

@@ -138,8 +138,7 @@ func (b *transactionBlock) step(s *planner.Step) error {
 	switch {
 	case b.committed && s.Transactional:
 		s.Transactional = false
-		s.Hazards = addHazard(s.Hazards, planner.Hazard{Kind: planner.HazardNotTransactional,
-			Message: "Runs outside the plan's transaction because it follows its COMMIT; if it fails, the steps before it stay applied."})
+		s.Hazards = addHazard(s.Hazards, planner.NewHazard(planner.RunsOutsideTransaction, "it follows its COMMIT"))
 	case b.begun && !b.committed && !s.Transactional:
 		return fmt.Errorf("a statement marked %s stands between BEGIN and COMMIT, where psql would run it inside the transaction: move it after COMMIT", render.NoTransactionMarker)
 	}
