@@ -1,4 +1,4 @@
-package engine
+package normalize
 
 import (
 	"context"
@@ -10,10 +10,6 @@ import (
 	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/catalog"
 )
-
-// localSearchPath is how unqualified names in local files are resolved:
-// PostgreSQL's default search path, as psql would apply the files.
-const localSearchPath = "public"
 
 // normalizeLocal returns desired with the expression-bearing parts of
 // tables that differ from the remote (types, defaults, generated columns,

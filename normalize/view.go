@@ -1,4 +1,4 @@
-package engine
+package normalize
 
 import (
 	"context"
@@ -10,28 +10,6 @@ import (
 	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/catalog"
 )
-
-// withRemoteViewColumns returns parsed with each view's output columns
-// (names and types) and catalog dependencies taken from the introspected
-// raw model: SQL text does not carry them, and the planner needs them to
-// tell whether CREATE OR REPLACE VIEW can change a view in place and which
-// views a column change underneath forces to be recreated. parsed is not
-// modified.
-func withRemoteViewColumns(raw, parsed state.DatabaseSchema) state.DatabaseSchema {
-	if len(parsed.Views) == 0 {
-		return parsed
-	}
-	views := make([]state.View, len(parsed.Views))
-	copy(views, parsed.Views)
-	for i := range views {
-		if rv, ok := raw.View(views[i].QualName()); ok {
-			views[i].Columns = rv.Columns
-			views[i].ReadsFromCatalog = rv.ReadsFromCatalog
-		}
-	}
-	parsed.Views = views
-	return parsed
-}
 
 // normalizeViews is the server tier for view queries. For each desired
 // view whose canonical query differs from its remote counterpart's,
