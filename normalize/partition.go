@@ -2,9 +2,7 @@ package normalize
 
 import (
 	"context"
-	"strings"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
@@ -32,89 +30,70 @@ const (
 	probeChild  = "renovate_probe_child"
 )
 
-// normalizePartitions is the server tier for partition keys and bounds:
-// where a desired table's key, or a desired partition's bound, differs in
-// text from the remote's, PostgreSQL prints the local one (a temporary
-// partitioned table with the same columns, and a temporary partition of
-// it) and the printed text, read back by the parser, replaces it. So
-// FROM ('2020-01-01') on a timestamp key matches the stored
-// FROM ('2020-01-01 00:00:00'), and a key changes only when it really
-// does (a changed key recreates the table).
-//
-// Keys are normalized first, so that a partition's bound is compared under
-// its parent's normalized key (on PostgreSQL 13, EXTRACT in a key prints as
-// date_part and makes bound values print quoted).
-func normalizePartitions(ctx context.Context, conn *pgx.Conn, desired, remote state.DatabaseSchema) (state.DatabaseSchema, error) {
-	keyed, err := normalizePartitionPass(ctx, conn, desired, remote, false)
-	if err != nil {
-		return desired, err
-	}
-	return normalizePartitionPass(ctx, conn, keyed, remote, true)
-}
-
-// normalizePartitionPass normalizes partition keys (bounds false) or
-// partition bounds (bounds true).
-func normalizePartitionPass(ctx context.Context, conn *pgx.Conn, desired, remote state.DatabaseSchema, bounds bool) (state.DatabaseSchema, error) {
-	type job struct {
-		table int
-		bound bool
-	}
+// partitionKeys and partitionBounds are the server tier for partition
+// keys and bounds: where a desired table's key, or a desired partition's
+// bound, differs in text from the remote's, PostgreSQL prints the local
+// one (a temporary partitioned table with the same columns, and a
+// temporary partition of it) and the printed text, read back by the
+// parser, replaces it. So FROM ('2020-01-01') on a timestamp key matches
+// the stored FROM ('2020-01-01 00:00:00'), and a key changes only when it
+// really does (a changed key recreates the table).
+func partitionKeys(ctx context.Context, srv *Server, desired state.DatabaseSchema) (state.DatabaseSchema, error) {
 	var probes []catalog.Probe
-	var jobs []job
+	var idx []int
 	for i, t := range desired.Tables {
-		r, ok := remote.Table(t.QualName())
-		if !ok {
-			continue
-		}
-		if !bounds && t.PartitionBy != "" && r.PartitionBy != "" && t.PartitionBy != r.PartitionBy {
-			probes = append(probes, catalog.Probe{
-				Statements: []string{tempCreate(t, probeParent, t.PartitionBy)},
-				Query:      "SELECT pg_get_partkeydef('pg_temp." + probeParent + "'::regclass)",
-			})
-			jobs = append(jobs, job{table: i})
-		}
-		if !bounds || t.PartitionOf == nil || r.PartitionOf == nil || *t.PartitionOf != *r.PartitionOf || t.PartitionBound == r.PartitionBound {
-			continue
-		}
-		parent, ok := desired.Table(*t.PartitionOf)
-		rparent, rok := remote.Table(*t.PartitionOf)
-		if !ok || !rok || parent.PartitionBy != rparent.PartitionBy {
+		r, ok := srv.remote.Table(t.QualName())
+		if !ok || t.PartitionBy == "" || r.PartitionBy == "" || t.PartitionBy == r.PartitionBy {
 			continue
 		}
 		probes = append(probes, catalog.Probe{
-			Statements: []string{
-				tempCreate(parent, probeParent, parent.PartitionBy),
-				"CREATE TEMP TABLE " + probeChild + " PARTITION OF pg_temp." + probeParent + " " + t.PartitionBound,
-			},
-			Query: "SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE oid = 'pg_temp." + probeChild + "'::regclass",
+			Statements: []string{tempCreate(t, probeParent, t.PartitionBy)},
+			Query:      "SELECT pg_get_partkeydef('pg_temp." + probeParent + "'::regclass)",
 		})
-		jobs = append(jobs, job{table: i, bound: true})
+		idx = append(idx, i)
 	}
-	if len(probes) == 0 {
-		return desired, nil
-	}
-	res, err := catalog.RunProbes(ctx, conn, localSearchPath, probes)
-	if err != nil {
-		return desired, err
-	}
-	out := desired.Clone()
-	for k, j := range jobs {
-		if res[k].Err != nil {
-			continue
+	return printEach(ctx, srv, desired, probes, catalog.RunProbes, func(out *state.DatabaseSchema, k int, res catalog.ProbeResult) {
+		if res.Err != nil {
+			return
 		}
-		t := &out.Tables[j.table]
-		if j.bound {
-			parent, _ := desired.Table(*t.PartitionOf)
-			if b, ok := canonicalBound(parent, t.Name, res[k].Text); ok {
-				t.PartitionBound = b
-			}
-			continue
-		}
-		if key, ok := canonicalKey(*t, res[k].Text); ok {
+		t := &out.Tables[idx[k]]
+		if key, ok := canonicalKey(*t, res.Text); ok {
 			t.PartitionBy = key
 		}
+	})
+}
+
+// partitionBounds is the bound half of partitionKeys, run after it.
+func partitionBounds(ctx context.Context, srv *Server, desired state.DatabaseSchema) (state.DatabaseSchema, error) {
+	var probes []catalog.Probe
+	var idx []int
+	for i, t := range desired.Tables {
+		r, ok := srv.remote.Table(t.QualName())
+		if !ok || t.PartitionOf == nil || r.PartitionOf == nil || *t.PartitionOf != *r.PartitionOf || t.PartitionBound == r.PartitionBound {
+			continue
+		}
+		parent, ok := desired.Table(*t.PartitionOf)
+		rparent, rok := srv.remote.Table(*t.PartitionOf)
+		if !ok || !rok || parent.PartitionBy != rparent.PartitionBy {
+			continue
+		}
+		child := state.Table{Name: probeChild, PartitionOf: &state.QualName{Schema: "pg_temp", Name: probeParent}, PartitionBound: t.PartitionBound}
+		probes = append(probes, catalog.Probe{
+			Statements: []string{tempCreate(parent, probeParent, parent.PartitionBy), sqlgen.CreateTempTable(child, nil)},
+			Query:      "SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE oid = 'pg_temp." + probeChild + "'::regclass",
+		})
+		idx = append(idx, i)
 	}
-	return out, nil
+	return printEach(ctx, srv, desired, probes, catalog.RunProbes, func(out *state.DatabaseSchema, k int, res catalog.ProbeResult) {
+		if res.Err != nil {
+			return
+		}
+		t := &out.Tables[idx[k]]
+		parent, _ := desired.Table(*t.PartitionOf)
+		if b, ok := canonicalBound(parent, t.Name, res.Text); ok {
+			t.PartitionBound = b
+		}
+	})
 }
 
 // tempCreate prints CREATE TEMP TABLE name with t's columns, partitioned
@@ -128,8 +107,7 @@ func tempCreate(t state.Table, name, key string) string {
 		c.Default, c.Generated, c.Identity, c.IdentityOptions, c.NotNull = "", "", "", nil, false
 	}
 	tt.PartitionBy = key
-	s := sqlgen.CreateTable(tt, nil)
-	return strings.Replace(strings.TrimSuffix(s, ";\n"), "CREATE TABLE ", "CREATE TEMP TABLE ", 1)
+	return sqlgen.CreateTempTable(tt, nil)
 }
 
 // canonicalKey reads a printed partition key back through the parser, as

@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
@@ -15,13 +14,16 @@ import (
 // creates (and always rolls back).
 const normTypePrefix = "renovate_norm_"
 
-// normalizeLocalTypes returns desired with the default and CHECK
-// expressions of domains that differ from the remote's replaced by
-// PostgreSQL's own printing of them (catalog.PrintTempDomains), parsed
-// back into canonical form. Domains equal to the remote cost nothing;
-// domains PostgreSQL cannot create yet keep their local text.
-func normalizeLocalTypes(ctx context.Context, conn *pgx.Conn, desired, remote state.DatabaseSchema) (state.DatabaseSchema, error) {
-	version, err := catalog.ServerVersion(conn)
+// domains is the server tier for the default and CHECK expressions of
+// domains that differ from the remote's: a throwaway copy of each is
+// printed by PostgreSQL (catalog.PrintTempDomains) and its printing,
+// parsed back into canonical form, replaces the local text. Domains equal
+// to the remote cost nothing.
+//
+// Servers before PostgreSQL 14 have no multiranges: the pass clears their
+// names first (withoutMultiranges).
+func domains(ctx context.Context, srv *Server, desired state.DatabaseSchema) (state.DatabaseSchema, error) {
+	version, err := catalog.ServerVersion(srv.conn)
 	if err != nil {
 		return desired, err
 	}
@@ -29,7 +31,7 @@ func normalizeLocalTypes(ctx context.Context, conn *pgx.Conn, desired, remote st
 		desired = withoutMultiranges(desired)
 	}
 	remoteTypes := map[state.QualName]state.Type{}
-	for _, t := range remote.Types {
+	for _, t := range srv.remote.Types {
 		remoteTypes[t.QualName()] = t
 	}
 	var temps []catalog.TempDomain
@@ -55,22 +57,14 @@ func normalizeLocalTypes(ctx context.Context, conn *pgx.Conn, desired, remote st
 		temps = append(temps, catalog.TempDomain{Name: sqlgen.QualifiedName(t.Schema, tmp.Name), Statement: sqlgen.CreateType(tmp)})
 		idx = append(idx, i)
 	}
-	if len(temps) == 0 {
-		return desired, nil
-	}
-	printed, err := catalog.PrintTempDomains(ctx, conn, localSearchPath, temps)
-	if err != nil {
-		return desired, err
-	}
-	out := desired.Clone()
-	for k, sd := range printed {
+	return printEach(ctx, srv, desired, temps, catalog.PrintTempDomains, func(out *state.DatabaseSchema, k int, sd catalog.ServerDomain) {
 		if sd.Err != nil {
-			continue
+			return
 		}
 		t := &out.Types[idx[k]]
 		canon, ok := canonicalServerDomain(*t, sd)
 		if !ok {
-			continue
+			return
 		}
 		t.Default = canon.Default
 		for i := range t.Checks {
@@ -80,8 +74,7 @@ func normalizeLocalTypes(ctx context.Context, conn *pgx.Conn, desired, remote st
 				}
 			}
 		}
-	}
-	return out, nil
+	})
 }
 
 // domainExpressionsDiffer reports whether a desired domain and its remote

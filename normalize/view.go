@@ -3,15 +3,12 @@ package normalize
 import (
 	"context"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/renovate-pg/renovate/parser"
-	"github.com/renovate-pg/renovate/planner"
 	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/catalog"
 )
 
-// normalizeViews is the server tier for view queries. For each desired
+// views is the server tier for view queries. For each desired
 // view whose canonical query differs from its remote counterpart's,
 // PostgreSQL prints the local query (created as a temporary view); when
 // that equals the remote's query the views are the same and the remote's
@@ -25,11 +22,14 @@ import (
 // in this plan, its local text is kept and its columns left unknown, so the
 // planner creates it again and * sees the new columns, as it would in a
 // database built from the files.
-func normalizeViews(ctx context.Context, conn *pgx.Conn, desired, remote state.DatabaseSchema) (state.DatabaseSchema, error) {
+//
+// This pass alone merges the printed queries all at once: whether a view
+// may take its printed columns depends on which other views really change.
+func views(ctx context.Context, srv *Server, desired state.DatabaseSchema) (state.DatabaseSchema, error) {
 	// Relations and columns the plan renames: a remote view prints the new
 	// names once the renames ran, and a desired query naming them is
 	// printed on the remote with the old names.
-	renames := planner.DeclaredRelationRenames(remote, desired)
+	renames, remote := srv.renames, srv.remote
 	reverse := renames.Reverse()
 	var temps []catalog.TempView
 	var idx []int
@@ -61,7 +61,7 @@ func normalizeViews(ctx context.Context, conn *pgx.Conn, desired, remote state.D
 	if len(temps) == 0 {
 		return desired, nil
 	}
-	printed, err := catalog.PrintTempViews(ctx, conn, localSearchPath, temps)
+	printed, err := catalog.PrintTempViews(ctx, srv.conn, localSearchPath, temps)
 	if err != nil {
 		return desired, err
 	}

@@ -175,7 +175,9 @@ func Plan(ctx context.Context, conn *pgx.Conn, local *parser.Result, remote *Rem
 	if roleErr != nil {
 		return nil, roleErr
 	}
-	desired, err := normalize.Server(ctx, conn, desired, remote.Schema)
+	// The server tier of normalization. Its view pass prints desired
+	// queries on the remote under the renames the plan declares.
+	desired, err := normalize.Run(ctx, conn, desired, remote.Schema, planner.DeclaredRelationRenames(remote.Schema, desired))
 	if err != nil {
 		return nil, err
 	}
