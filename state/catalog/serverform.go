@@ -16,6 +16,13 @@ import (
 // spelling are created as temporary tables inside a transaction that is
 // always rolled back, and PostgreSQL prints them back with the same
 // functions introspection uses. Nothing on the target changes.
+//
+// The API is six printers, one per kind of temporary object (PrintTemp
+// here, PrintTempDomains, PrintTempViews, PrintTempRoutines,
+// PrintTempTriggers, and RunProbes for a single printed text), all driven
+// by the one loop serverTx. Package normalize decides what to print and
+// builds the statements with sqlgen; this package only runs them and
+// reads the answers.
 
 // TempTable is one local table to have PostgreSQL print: statements that
 // create pg_temp.<Name> and its indexes.
