@@ -55,7 +55,7 @@ type tableDef struct {
 	// cons are the table's constraints, column and table level, in the
 	// order written.
 	cons []*conDef
-	// ext holds partitioning, inheritance and storage (table_ext.go).
+	// ext holds partitioning, inheritance and storage (table_partitioning_storage.go).
 	ext tableExt
 	// foreign is set for CREATE FOREIGN TABLE (foreign.go).
 	foreign *state.ForeignTable
@@ -89,7 +89,7 @@ type conDef struct {
 	// INCLUDE, NULLS NOT DISTINCT) for CREATE TABLE's de-duplication.
 	indexSig string
 	// usingIndex is the index of ADD CONSTRAINT ... USING INDEX, whose
-	// columns the constraint takes (resolve_table_ext.go).
+	// columns the constraint takes (resolve_table_partitioning_storage.go).
 	usingIndex string
 }
 
@@ -140,7 +140,7 @@ type alterCmd struct {
 	// rowSecurity is ENABLE, DISABLE, FORCE or NO FORCE (ROW LEVEL
 	// SECURITY), applied by the policy pass (policy.go).
 	rowSecurity string
-	// ext is a sub-command of table_ext.go (storage, partitioning,
+	// ext is a sub-command of table_partitioning_storage.go (storage, partitioning,
 	// inheritance, DROP COLUMN ...).
 	ext *alterExt
 	// constraint is VALIDATE or RENAME CONSTRAINT (alter_constraint.go).

@@ -12,7 +12,7 @@ import (
 )
 
 // routineDef is CREATE FUNCTION or CREATE PROCEDURE. Its argument and
-// result strings are built in the resolver (function_resolve.go), once
+// result strings are built in the resolver (resolve_function.go), once
 // %TYPE references to table columns can be looked up.
 type routineDef struct {
 	loc    Location

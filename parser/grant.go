@@ -11,7 +11,7 @@ import (
 
 // This file reads GRANT, REVOKE and ALTER DEFAULT PRIVILEGES. They are
 // applied to the objects they name once every file is read (see
-// grant_resolve.go), in statement order, so pg_dump's "REVOKE ALL ... FROM
+// resolve_grant.go), in statement order, so pg_dump's "REVOKE ALL ... FROM
 // PUBLIC; GRANT ..." sequences mean what they mean in PostgreSQL.
 
 // grantTarget is the kind of object a GRANT or REVOKE names.

@@ -27,17 +27,17 @@ type resolver struct {
 	// collations are the declared collations (resolve_types.go).
 	collations map[state.QualName]*state.Collation
 	// routines holds functions, procedures and trigger definitions
-	// (function_resolve.go).
+	// (resolve_function.go).
 	routines *routineState
-	// views are the views and materialized views (view_resolve.go).
+	// views are the views and materialized views (resolve_view.go).
 	views map[state.QualName]*viewEntry
-	// defaults are the ALTER DEFAULT PRIVILEGES entries (grant_resolve.go).
+	// defaults are the ALTER DEFAULT PRIVILEGES entries (resolve_grant.go).
 	defaults []state.DefaultPrivilege
-	// tableExt holds partitioning and inheritance (resolve_table_ext.go).
+	// tableExt holds partitioning and inheritance (resolve_table_partitioning_storage.go).
 	tableExt tableExtState
 	// pubs are the publications (resolve_publication.go).
 	pubs map[string]*pubEntry
-	// defs are the definition objects (defobject_resolve.go).
+	// defs are the definition objects (resolve_defobject.go).
 	defs []state.DefObject
 	// members are the privileges of extensions' routines (grant_member.go).
 	members map[state.MemberPrivilegeKey]*state.MemberPrivilege

@@ -130,7 +130,7 @@ func (r *resolver) indexConstraint(c *conDef, ix *indexDef) bool {
 }
 
 // inheritProperties is pass 2b, after the column changes of pass 2: the
-// ALTER TABLE sub-commands of table_ext.go in statement order, then the
+// ALTER TABLE sub-commands of table_partitioning_storage.go in statement order, then the
 // properties children get from their parents, then partition keys and
 // bounds.
 func (r *resolver) inheritProperties(items []any) {
@@ -162,7 +162,7 @@ func (r *resolver) inheritProperties(items []any) {
 	r.partitionTexts()
 }
 
-// alterExtCmd applies one table_ext.go sub-command (other than those of
+// alterExtCmd applies one table_partitioning_storage.go sub-command (other than those of
 // pass 1).
 func (r *resolver) alterExtCmd(te *tableEntry, ti *tableInfo, c alterCmd) {
 	e := c.ext

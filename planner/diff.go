@@ -80,7 +80,7 @@ type differ struct {
 	// passes and the final ordering (type.go).
 	typePlan typePlan
 	// tableExt carries what the table planning tells the column planning
-	// about partitions and inheritance (table_ext.go).
+	// about partitions and inheritance (table_partitioning_storage.go).
 	tableExt tableExtPlan
 	// opts are the caller's options (options.go).
 	opts Options

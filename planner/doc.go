@@ -12,6 +12,14 @@
 //
 // Subpackages: render prints plans for people and tools. The SQL printer,
 // sqlgen, sits below every package that prints SQL.
-// planner imports state, sqlgen and parser (for the references inside
-// routine bodies and expressions the dependency graph needs).
+// planner imports state, sqlgen and parser, and nothing above them
+// (normalize, catalog, layout). It uses the parser for two things, both on
+// text the model already holds, never to read files: the references inside
+// routine bodies and expressions that the dependency graph needs
+// (parser.ExpressionReferences, parser.QuotedBodyReferences in
+// stepgraph.go and closure.go), and the rename helper parser.RenameInQuery,
+// which prints a remote view's query as the declared renames leave it
+// (view.go). The renames themselves are model data (state.RelationRenames),
+// worked out by DeclaredRelationRenames; the server tier of normalization
+// gets them from the engine, so it never imports the planner.
 package planner

@@ -49,7 +49,7 @@ const (
 	phaseDropStatistics
 	// Partitions and inheritance children leave their parents (DETACH
 	// PARTITION, NO INHERIT) before parents are dropped and before parents'
-	// columns change under them (table_ext.go).
+	// columns change under them (table_partitioning_storage.go).
 	phaseDetach
 	// Sequences a recreated table owns are disowned before the table is
 	// dropped, so they survive it (sequence.go).
@@ -92,13 +92,13 @@ const (
 	phaseAlterColumn
 	// Tables join their parents (ATTACH PARTITION, INHERIT) once their
 	// columns match, and new children set what their inherited columns do
-	// differently, after the parents' own column changes (table_ext.go).
+	// differently, after the parents' own column changes (table_partitioning_storage.go).
 	phaseAttach
 	phaseFunctionAfterTables
 	phaseAddConstraint
 	phaseCreateIndex
 	// Storage parameters, tablespaces and replica identity once the
-	// indexes they may name exist (table_ext.go).
+	// indexes they may name exist (table_partitioning_storage.go).
 	phaseTableProps
 	phaseOwnedBy
 	phaseAddForeignKey

@@ -2,26 +2,12 @@ package planner
 
 import "github.com/renovate-pg/renovate/state"
 
-// RelationRenames are the renames of tables, views and columns a plan
-// declares, by the remote's names: Relations maps a relation's old name to
-// its new name (in the same schema), Columns a table's old name to its
-// column renames (old column name to new). Views read through renamed
-// relations and columns print the new names once the renames ran; see
-// parser.RenameInQuery.
-type RelationRenames struct {
-	Relations map[state.QualName]string
-	Columns   map[state.QualName]map[string]string
-	// applied are the relation renames the model already shows (the
-	// relation has its new name there), which Reverse leaves out.
-	applied map[state.QualName]bool
-}
-
 // DeclaredRelationRenames returns the renames Diff(from, to) plans for
 // tables (and their columns) and views: a desired object's renamed-from
 // annotation is honored when the old name exists on the remote side, the
 // new one does not, and the old name is not wanted for another object.
-func DeclaredRelationRenames(from, to state.DatabaseSchema) RelationRenames {
-	r := RelationRenames{Relations: map[state.QualName]string{}, Columns: map[state.QualName]map[string]string{}, applied: map[state.QualName]bool{}}
+func DeclaredRelationRenames(from, to state.DatabaseSchema) state.RelationRenames {
+	r := state.RelationRenames{Relations: map[state.QualName]string{}, Columns: map[state.QualName]map[string]string{}, Applied: map[state.QualName]bool{}}
 	d := &differ{from: from, to: to}
 	for _, t := range to.Tables {
 		oldQ := t.QualName()
@@ -38,7 +24,7 @@ func DeclaredRelationRenames(from, to state.DatabaseSchema) RelationRenames {
 				// table renames to it first); what reads the table may
 				// still use the old name.
 				r.Relations[prev] = t.Name
-				r.applied[prev] = true
+				r.Applied[prev] = true
 			}
 		}
 		if !ok {
@@ -81,30 +67,3 @@ func DeclaredRelationRenames(from, to state.DatabaseSchema) RelationRenames {
 	}
 	return r
 }
-
-// Reverse returns the renames still to run undone, by the new names: for
-// printing a desired view's query on the remote database, where the old
-// names still stand.
-func (r RelationRenames) Reverse() RelationRenames {
-	out := RelationRenames{Relations: map[state.QualName]string{}, Columns: map[state.QualName]map[string]string{}}
-	for old, nw := range r.Relations {
-		if !r.applied[old] {
-			out.Relations[state.QualName{Schema: old.Schema, Name: nw}] = old.Name
-		}
-	}
-	for old, cols := range r.Columns {
-		q := old
-		if nw, ok := r.Relations[old]; ok {
-			q.Name = nw
-		}
-		m := map[string]string{}
-		for o, n := range cols {
-			m[n] = o
-		}
-		out.Columns[q] = m
-	}
-	return out
-}
-
-// Empty reports whether nothing is renamed.
-func (r RelationRenames) Empty() bool { return len(r.Relations) == 0 && len(r.Columns) == 0 }

@@ -218,8 +218,13 @@ func splitConstraints(cs []state.Constraint, out func(state.Constraint) bool) (i
 // Inherited columns are not written: a partition or inheritance child gets
 // them from its parents (see TableDefinition for what it changes).
 func CreateTable(t state.Table, constraints []state.Constraint) string {
+	return createTable(t, constraints, false)
+}
+
+// createTable prints CreateTable, or CreateTempTable when temp is set.
+func createTable(t state.Table, constraints []state.Constraint, temp bool) string {
 	var b strings.Builder
-	b.WriteString(createTableHead(t))
+	b.WriteString(createTableHead(t, temp))
 	var lines []string
 	for _, c := range t.Columns {
 		if !c.Inherited {

@@ -10,6 +10,7 @@
 //
 // sqlgen imports only state, pg_query_go (to tell whether a default
 // expression needs parentheses) and the standard library; every package that
-// prints SQL (catalog, layout, rows, planner) imports it, so it never imports
-// them.
+// prints SQL (catalog, layout, rows, normalize, planner) imports it, so it
+// never imports them. The temporary objects of the server tier of
+// normalization are printed here too (temp.go), for their purpose.
 package sqlgen

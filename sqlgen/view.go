@@ -162,3 +162,10 @@ func CommentOnView(v state.View, comment string) string {
 func CommentOnViewColumn(v state.View, column, comment string) string {
 	return Comment("COLUMN", QualifiedName(v.Schema, v.Name)+"."+QuoteIdent(column), comment)
 }
+
+// CreateTempView prints CREATE TEMP VIEW name AS query, one statement
+// without a semicolon: the temporary view the server tier of
+// normalization has PostgreSQL print a local query through.
+func CreateTempView(name, query string) string {
+	return "CREATE TEMP VIEW " + QuoteIdent(name) + " AS " + query
+}

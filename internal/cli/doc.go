@@ -10,4 +10,7 @@
 // them), progress.go (the status line on a terminal's stderr), completion.go
 // and version.go. docgen.go renders docs/cli/*.md and docs/exit-codes.md
 // from the commands; regenerate them with go run ./internal/cli/gendocs.
+//
+// cli may import every package of renovate but cmd/renovate and
+// internal/cli/gendocs (which import it).
 package cli

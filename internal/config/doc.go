@@ -26,6 +26,7 @@
 // package does not interpret them.
 //
 // The package only parses and validates: it must not connect to databases,
-// touch git, or import other renovate packages (internal/...), database
-// drivers or CLI packages.
+// touch git, or import renovate packages other than internal/filter (which
+// checks that include and exclude patterns parse), database drivers or CLI
+// packages.
 package config

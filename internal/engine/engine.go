@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/renovate-pg/renovate/normalize"
 	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/planner"
 	"github.com/renovate-pg/renovate/sqlgen"
@@ -44,7 +45,7 @@ type Remote struct {
 	// Fingerprint identifies Schema; plans record it.
 	Fingerprint string
 	// Warnings name the objects of kinds renovate does not manage, one
-	// line each (normalize_types.go); init and plan print them.
+	// line each (remote_extra.go); init and plan print them.
 	Warnings []string
 }
 
@@ -161,7 +162,7 @@ func sameFiles(local []layout.File, remote map[string]string) bool {
 
 // Plan diffs the remote against the local model. Before diffing, local
 // expressions that differ from the remote's only in spelling are printed
-// by PostgreSQL itself (see catalog.NormalizeLocal), so a default written
+// by PostgreSQL itself (package normalize), so a default written
 // as 'x' matches the server's 'x'::text.
 //
 // opts add the safe-apply options (safe.go): online DDL.
@@ -174,32 +175,10 @@ func Plan(ctx context.Context, conn *pgx.Conn, local *parser.Result, remote *Rem
 	if roleErr != nil {
 		return nil, roleErr
 	}
-	desired, err := normalizeLocal(ctx, conn, desired, remote.Schema)
+	// The server tier of normalization. Its view pass prints desired
+	// queries on the remote under the renames the plan declares.
+	desired, err := normalize.Run(ctx, conn, desired, remote.Schema, planner.DeclaredRelationRenames(remote.Schema, desired))
 	if err != nil {
-		return nil, err
-	}
-	if desired, err = normalizeMemberPrivileges(ctx, conn, desired); err != nil {
-		return nil, err
-	}
-	if desired, err = normalizeLocalTypes(ctx, conn, desired, remote.Schema); err != nil {
-		return nil, err
-	}
-	if desired, err = normalizePartitions(ctx, conn, desired, remote.Schema); err != nil {
-		return nil, err
-	}
-	if desired, err = normalizePublications(ctx, conn, desired, remote.Schema); err != nil {
-		return nil, err
-	}
-	if desired, err = normalizePolicies(ctx, conn, desired, remote.Schema); err != nil {
-		return nil, err
-	}
-	if desired, err = normalizeViews(ctx, conn, desired, remote.Schema); err != nil {
-		return nil, err
-	}
-	if desired, err = normalizeViewDefaults(ctx, conn, desired, remote.Schema); err != nil {
-		return nil, err
-	}
-	if desired, err = normalizeRoutines(ctx, conn, desired, remote.Schema); err != nil {
 		return nil, err
 	}
 	var set planSettings

@@ -9,6 +9,8 @@
 // postgres on PATH, then in /usr/lib/postgresql/*/bin (the newest version).
 // Run as root, the cluster runs as the "postgres" (or "nobody") user, since
 // PostgreSQL refuses to run as root.
+//
+// pgserver imports nothing of renovate's.
 package pgserver
 
 import (

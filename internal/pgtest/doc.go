@@ -62,4 +62,7 @@
 // In both methods, column order is not compared (renovate can only append
 // columns and reports reorderings instead of rebuilding tables), nor is the
 // order in which objects were created.
+//
+// pgtest imports internal/pgserver and nothing else of renovate's: the
+// oracle must stay independent of the code it checks.
 package pgtest

@@ -3,6 +3,8 @@
 // (created for the run and dropped after), or, by default, a database in a
 // throwaway PostgreSQL cluster started from the server binaries on the
 // machine (internal/pgserver) and removed after.
+//
+// shadow imports internal/pgserver and state/catalog (to connect).
 package shadow
 
 import (

@@ -5,6 +5,9 @@
 // A hand-edited plan cannot be trusted to carry its hazard comments, so
 // every statement is classified again from its parse tree: the hazards of a
 // step are those its comments declare plus those its SQL implies.
+//
+// planfile imports planner, planner/render (the comment format it reads
+// back) and state.
 package planfile
 
 import (

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/renovate-pg/renovate/sqlgen"
 )
 
 // This file is the server tier of normalization (DESIGN.md §3): local
@@ -14,6 +16,13 @@ import (
 // spelling are created as temporary tables inside a transaction that is
 // always rolled back, and PostgreSQL prints them back with the same
 // functions introspection uses. Nothing on the target changes.
+//
+// The API is six printers, one per kind of temporary object (PrintTemp
+// here, PrintTempDomains, PrintTempViews, PrintTempRoutines,
+// PrintTempTriggers, and RunProbes for a single printed text), all driven
+// by the one loop serverTx. Package normalize decides what to print and
+// builds the statements with sqlgen; this package only runs them and
+// reads the answers.
 
 // TempTable is one local table to have PostgreSQL print: statements that
 // create pg_temp.<Name> and its indexes.
@@ -76,66 +85,99 @@ SELECT json_build_object(
    WHERE i.indrelid = $1
      AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = $1 AND k.contype IN ('p', 'u', 'x'))))`
 
-// PrintTemp creates each table in pg_temp (one at a time, each in its own
-// savepoint, so names never clash and one refusal spoils nothing else),
-// reads it back with search_path = pg_catalog, and rolls everything back.
-// searchPath is the path local SQL is interpreted under ("public").
-func PrintTemp(ctx context.Context, conn *pgx.Conn, searchPath string, tables []TempTable) ([]ServerTable, error) {
-	out := make([]ServerTable, len(tables))
-	if len(tables) == 0 {
-		return out, nil
+// serverTx is the one loop of the server tier. Inside a transaction that
+// is always rolled back (it only ever creates temporary objects, or
+// throwaway copies, to read their printed form), with short timeouts,
+// check_function_bodies off and the same printing settings as Introspect,
+// it runs for each i < n, in a savepoint of its own (so names never clash
+// and one refusal spoils nothing else): create(tx, i) under searchPath,
+// the path local SQL is interpreted under, then read(tx, i) with
+// search_path = pg_catalog, so the server prints local definitions exactly
+// as it prints remote ones. refused[i] is create's or read's error: the
+// server refused the local definition (it may use an object the plan has
+// yet to create), and its local text stands. err is for a failure of the
+// transaction itself; what names the fragments in it.
+func serverTx(ctx context.Context, conn *pgx.Conn, what, searchPath string, n int, create, read func(tx pgx.Tx, i int) error) (refused []error, err error) {
+	refused = make([]error, n)
+	if n == 0 {
+		return refused, nil
 	}
+	fail := func(err error) ([]error, error) { return nil, fmt.Errorf("normalizing %s: %w", what, err) }
 	tx, err := conn.Begin(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("normalizing expressions: %w", err)
+		return fail(err)
 	}
-	// Always roll back: this transaction only ever creates temporary
-	// objects to read their printed form.
 	defer func() { _ = tx.Rollback(context.Background()) }()
 	if _, err := tx.Exec(ctx, fmt.Sprintf("SET LOCAL lock_timeout = %d; SET LOCAL statement_timeout = %d; SET LOCAL check_function_bodies = off",
 		(2*time.Second).Milliseconds(), (30*time.Second).Milliseconds())); err != nil {
-		return nil, fmt.Errorf("normalizing expressions: %w", err)
+		return fail(err)
 	}
-	// The same printing settings as Introspect, so the server prints local
-	// definitions exactly as it prints remote ones.
 	settings, err := renderQuery("settings.sql", queryData{})
 	if err != nil {
 		return nil, err
 	}
 	if _, err := tx.Exec(ctx, settings); err != nil {
-		return nil, fmt.Errorf("normalizing expressions: %w", err)
+		return fail(err)
 	}
-	for i, t := range tables {
-		out[i].Name = t.Name
-		if _, err := tx.Exec(ctx, "SAVEPOINT renovate_norm"); err != nil {
-			return nil, fmt.Errorf("normalizing expressions: %w", err)
+	// The savepoint and the path in one round trip: both are fixed text
+	// (the path is quoted as a literal).
+	begin := "SAVEPOINT renovate_norm; SELECT set_config('search_path', " + sqlgen.QuoteLiteral(searchPath) + ", true)"
+	for i := 0; i < n; i++ {
+		if _, err := tx.Exec(ctx, begin, pgx.QueryExecModeSimpleProtocol); err != nil {
+			return fail(err)
 		}
-		if _, err := tx.Exec(ctx, "SELECT set_config('search_path', $1, true)", searchPath); err != nil {
-			return nil, fmt.Errorf("normalizing expressions: %w", err)
-		}
-		var createErr error
-		for _, s := range t.Statements {
-			if _, err := tx.Exec(ctx, s, pgx.QueryExecModeSimpleProtocol); err != nil {
-				createErr = err
-				break
+		refused[i] = create(tx, i)
+		if refused[i] == nil {
+			if _, err := tx.Exec(ctx, "SELECT set_config('search_path', 'pg_catalog', true)"); err != nil {
+				refused[i] = err
+			} else {
+				refused[i] = read(tx, i)
 			}
 		}
-		if createErr == nil {
+		if _, err := tx.Exec(ctx, "ROLLBACK TO SAVEPOINT renovate_norm"); err != nil {
+			return fail(err)
+		}
+	}
+	return refused, nil
+}
+
+// execAll runs statements one by one with the simple protocol.
+func execAll(ctx context.Context, tx pgx.Tx, statements []string) error {
+	for _, s := range statements {
+		if _, err := tx.Exec(ctx, s, pgx.QueryExecModeSimpleProtocol); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// PrintTemp creates each table in pg_temp and reads it back (serverTx).
+// searchPath is the path local SQL is interpreted under ("public").
+func PrintTemp(ctx context.Context, conn *pgx.Conn, searchPath string, tables []TempTable) ([]ServerTable, error) {
+	out := make([]ServerTable, len(tables))
+	refused, err := serverTx(ctx, conn, "expressions", searchPath, len(tables),
+		func(tx pgx.Tx, i int) error {
+			out[i].Name = tables[i].Name
+			return execAll(ctx, tx, tables[i].Statements)
+		},
+		func(tx pgx.Tx, i int) error {
 			var raw []byte
 			var oid uint32
-			if _, err := tx.Exec(ctx, "SELECT set_config('search_path', 'pg_catalog', true)"); err != nil {
-				createErr = err
-			} else if err := tx.QueryRow(ctx, "SELECT to_regclass('pg_temp.' || quote_ident($1))::oid", t.Name).Scan(&oid); err != nil {
-				createErr = err
-			} else if err := tx.QueryRow(ctx, serverFormQuery, oid).Scan(&raw); err != nil {
-				createErr = err
-			} else if err := json.Unmarshal(raw, &out[i]); err != nil {
-				createErr = err
+			if err := tx.QueryRow(ctx, "SELECT to_regclass('pg_temp.' || quote_ident($1))::oid", tables[i].Name).Scan(&oid); err != nil {
+				return err
 			}
-		}
-		out[i].Err = createErr
-		if _, err := tx.Exec(ctx, "ROLLBACK TO SAVEPOINT renovate_norm"); err != nil {
-			return nil, fmt.Errorf("normalizing expressions: %w", err)
+			if err := tx.QueryRow(ctx, serverFormQuery, oid).Scan(&raw); err != nil {
+				return err
+			}
+			return json.Unmarshal(raw, &out[i])
+		})
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		if refused[i] != nil {
+			// A refused table reports nothing printed.
+			out[i] = ServerTable{Name: tables[i].Name, Err: refused[i]}
 		}
 	}
 	return out, nil

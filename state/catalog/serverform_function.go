@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -56,44 +55,6 @@ type ServerTrigger struct {
 	Definition string
 }
 
-// serverTx runs fn inside a transaction that is always rolled back, with
-// short timeouts, check_function_bodies off and the introspection
-// settings; each call of step runs in its own savepoint.
-func serverTx(ctx context.Context, conn *pgx.Conn, what string, n int, step func(tx pgx.Tx, i int) error) error {
-	if n == 0 {
-		return nil
-	}
-	fail := func(err error) error { return fmt.Errorf("normalizing %s: %w", what, err) }
-	tx, err := conn.Begin(ctx)
-	if err != nil {
-		return fail(err)
-	}
-	defer func() { _ = tx.Rollback(context.Background()) }()
-	if _, err := tx.Exec(ctx, fmt.Sprintf("SET LOCAL lock_timeout = %d; SET LOCAL statement_timeout = %d; SET LOCAL check_function_bodies = off",
-		(2*time.Second).Milliseconds(), (30*time.Second).Milliseconds())); err != nil {
-		return fail(err)
-	}
-	settings, err := renderQuery("settings.sql", queryData{})
-	if err != nil {
-		return err
-	}
-	if _, err := tx.Exec(ctx, settings); err != nil {
-		return fail(err)
-	}
-	for i := 0; i < n; i++ {
-		if _, err := tx.Exec(ctx, "SAVEPOINT renovate_norm"); err != nil {
-			return fail(err)
-		}
-		if err := step(tx, i); err != nil {
-			return fail(err)
-		}
-		if _, err := tx.Exec(ctx, "ROLLBACK TO SAVEPOINT renovate_norm"); err != nil {
-			return fail(err)
-		}
-	}
-	return nil
-}
-
 // PrintTempRoutines creates each routine in pg_temp and reads it back.
 // searchPath is the path local SQL is interpreted under.
 func PrintTempRoutines(ctx context.Context, conn *pgx.Conn, searchPath string, rs []TempRoutine) ([]ServerRoutine, error) {
@@ -109,24 +70,17 @@ func PrintTempRoutines(ctx context.Context, conn *pgx.Conn, searchPath string, r
 	query := `SELECT pg_get_function_identity_arguments(p.oid), coalesce(pg_get_function_arguments(p.oid), ''),
 		coalesce(pg_get_function_result(p.oid), ''), ` + body + `
 		FROM pg_proc p WHERE p.pronamespace = pg_my_temp_schema() AND p.proname = $1`
-	err = serverTx(ctx, conn, "routines", len(rs), func(tx pgx.Tx, i int) error {
-		sr := &out[i]
-		sr.Err = func() error {
-			if _, err := tx.Exec(ctx, "SELECT set_config('search_path', $1, true)", searchPath); err != nil {
-				return err
-			}
-			if _, err := tx.Exec(ctx, rs[i].Statement, pgx.QueryExecModeSimpleProtocol); err != nil {
-				return err
-			}
-			if _, err := tx.Exec(ctx, "SELECT set_config('search_path', 'pg_catalog', true)"); err != nil {
-				return err
-			}
+	refused, err := serverTx(ctx, conn, "routines", searchPath, len(rs),
+		func(tx pgx.Tx, i int) error { return execAll(ctx, tx, []string{rs[i].Statement}) },
+		func(tx pgx.Tx, i int) error {
+			sr := &out[i]
 			return tx.QueryRow(ctx, query, rs[i].Name).Scan(&sr.IdentityArguments, &sr.Arguments, &sr.Result, &sr.SQLBody)
-		}()
-		return nil
-	})
+		})
 	if err != nil {
 		return nil, err
+	}
+	for i := range out {
+		out[i].Err = refused[i]
 	}
 	return out, nil
 }
@@ -135,23 +89,14 @@ func PrintTempRoutines(ctx context.Context, conn *pgx.Conn, searchPath string, r
 // the trigger on it, and reads the trigger back.
 func PrintTempTriggers(ctx context.Context, conn *pgx.Conn, searchPath string, ts []TempTrigger) ([]ServerTrigger, error) {
 	out := make([]ServerTrigger, len(ts))
-	err := serverTx(ctx, conn, "triggers", len(ts), func(tx pgx.Tx, i int) error {
-		t := ts[i]
-		st := &out[i]
-		st.Err = func() error {
-			if _, err := tx.Exec(ctx, "SELECT set_config('search_path', $1, true)", searchPath); err != nil {
-				return err
-			}
+	refused, err := serverTx(ctx, conn, "triggers", searchPath, len(ts),
+		func(tx pgx.Tx, i int) error {
+			t := ts[i]
 			temp := pgx.Identifier{t.TempTable}.Sanitize()
-			if _, err := tx.Exec(ctx, "CREATE TEMP TABLE "+temp+" (LIKE "+t.Table+")", pgx.QueryExecModeSimpleProtocol); err != nil {
-				return err
-			}
-			if _, err := tx.Exec(ctx, t.Statement, pgx.QueryExecModeSimpleProtocol); err != nil {
-				return err
-			}
-			if _, err := tx.Exec(ctx, "SELECT set_config('search_path', 'pg_catalog', true)"); err != nil {
-				return err
-			}
+			return execAll(ctx, tx, []string{"CREATE TEMP TABLE " + temp + " (LIKE " + t.Table + ")", t.Statement})
+		},
+		func(tx pgx.Tx, i int) error {
+			t := ts[i]
 			var def, rel, nsp string
 			if err := tx.QueryRow(ctx, `SELECT pg_get_triggerdef(t.oid), t.tgrelid::regclass::text,
 				quote_ident(pg_my_temp_schema()::regnamespace::text)
@@ -164,16 +109,17 @@ func PrintTempTriggers(ctx context.Context, conn *pgx.Conn, searchPath string, t
 			// regclass output may too.
 			for _, on := range []string{" ON pg_temp." + t.TempTable + " ", " ON " + rel + " ", " ON " + nsp + "." + t.TempTable + " "} {
 				if strings.Contains(def, on) {
-					st.Definition = strings.Replace(def, on, " ON "+t.Table+" ", 1)
+					out[i].Definition = strings.Replace(def, on, " ON "+t.Table+" ", 1)
 					return nil
 				}
 			}
 			return fmt.Errorf("unexpected trigger definition %q", def)
-		}()
-		return nil
-	})
+		})
 	if err != nil {
 		return nil, err
+	}
+	for i := range out {
+		out[i].Err = refused[i]
 	}
 	return out, nil
 }

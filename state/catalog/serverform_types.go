@@ -3,8 +3,6 @@ package catalog
 import (
 	"context"
 	"encoding/json"
-	"fmt"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -41,59 +39,25 @@ SELECT json_build_object(
     FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c'))
 FROM pg_type t WHERE t.oid = to_regtype($1)`
 
-// PrintTempDomains creates each domain (one at a time, each in its own
-// savepoint, so one refusal spoils nothing else), reads it back with
-// search_path = pg_catalog, and rolls everything back. searchPath is the
-// path local SQL is interpreted under ("public").
+// PrintTempDomains creates each domain and reads it back (serverTx).
+// searchPath is the path local SQL is interpreted under ("public").
 func PrintTempDomains(ctx context.Context, conn *pgx.Conn, searchPath string, domains []TempDomain) ([]ServerDomain, error) {
 	out := make([]ServerDomain, len(domains))
-	if len(domains) == 0 {
-		return out, nil
-	}
-	fail := func(err error) ([]ServerDomain, error) {
-		return nil, fmt.Errorf("normalizing domains: %w", err)
-	}
-	tx, err := conn.Begin(ctx)
-	if err != nil {
-		return fail(err)
-	}
-	// Always roll back: this transaction only ever creates throwaway
-	// copies to read their printed form.
-	defer func() { _ = tx.Rollback(context.Background()) }()
-	if _, err := tx.Exec(ctx, fmt.Sprintf("SET LOCAL lock_timeout = %d; SET LOCAL statement_timeout = %d; SET LOCAL check_function_bodies = off",
-		(2*time.Second).Milliseconds(), (30*time.Second).Milliseconds())); err != nil {
-		return fail(err)
-	}
-	settings, err := renderQuery("settings.sql", queryData{})
+	refused, err := serverTx(ctx, conn, "domains", searchPath, len(domains),
+		func(tx pgx.Tx, i int) error { return execAll(ctx, tx, []string{domains[i].Statement}) },
+		func(tx pgx.Tx, i int) error {
+			var raw []byte
+			if err := tx.QueryRow(ctx, serverDomainQuery, domains[i].Name).Scan(&raw); err != nil {
+				return err
+			}
+			return json.Unmarshal(raw, &out[i])
+		})
 	if err != nil {
 		return nil, err
 	}
-	if _, err := tx.Exec(ctx, settings); err != nil {
-		return fail(err)
-	}
-	for i, d := range domains {
-		if _, err := tx.Exec(ctx, "SAVEPOINT renovate_norm"); err != nil {
-			return fail(err)
-		}
-		if _, err := tx.Exec(ctx, "SELECT set_config('search_path', $1, true)", searchPath); err != nil {
-			return fail(err)
-		}
-		var createErr error
-		if _, err := tx.Exec(ctx, d.Statement, pgx.QueryExecModeSimpleProtocol); err != nil {
-			createErr = err
-		} else {
-			var raw []byte
-			if _, err := tx.Exec(ctx, "SELECT set_config('search_path', 'pg_catalog', true)"); err != nil {
-				createErr = err
-			} else if err := tx.QueryRow(ctx, serverDomainQuery, d.Name).Scan(&raw); err != nil {
-				createErr = err
-			} else if err := json.Unmarshal(raw, &out[i]); err != nil {
-				createErr = err
-			}
-		}
-		out[i].Err = createErr
-		if _, err := tx.Exec(ctx, "ROLLBACK TO SAVEPOINT renovate_norm"); err != nil {
-			return fail(err)
+	for i := range out {
+		if refused[i] != nil {
+			out[i] = ServerDomain{Err: refused[i]}
 		}
 	}
 	return out, nil

@@ -2,12 +2,11 @@ package catalog
 
 import (
 	"context"
-	"fmt"
 	"strings"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 )
 
@@ -57,66 +56,39 @@ SELECT
 		WHERE a.attrelid = v.oid AND a.attnum > 0 AND NOT a.attisdropped), '{}')
 FROM v`
 
-// PrintTempViews creates each view in pg_temp (one at a time, each in its
-// own savepoint, so one refusal spoils nothing else), reads it back with search_path = pg_catalog and the
-// introspection settings, and rolls everything back. searchPath is the
-// path local SQL is interpreted under.
+// PrintTempViews creates each view in pg_temp and reads it back
+// (serverTx). searchPath is the path local SQL is interpreted under.
 func PrintTempViews(ctx context.Context, conn *pgx.Conn, searchPath string, views []TempView) ([]ServerView, error) {
 	out := make([]ServerView, len(views))
-	if len(views) == 0 {
-		return out, nil
-	}
-	fail := func(err error) ([]ServerView, error) {
-		return nil, fmt.Errorf("normalizing view queries: %w", err)
-	}
-	tx, err := conn.Begin(ctx)
-	if err != nil {
-		return fail(err)
-	}
-	// Always roll back: this transaction only ever creates temporary
-	// objects to read their printed form.
-	defer func() { _ = tx.Rollback(context.Background()) }()
-	if _, err := tx.Exec(ctx, fmt.Sprintf("SET LOCAL lock_timeout = %d; SET LOCAL statement_timeout = %d",
-		(2*time.Second).Milliseconds(), (30*time.Second).Milliseconds())); err != nil {
-		return fail(err)
-	}
-	settings, err := renderQuery("settings.sql", queryData{})
+	refused, err := serverTx(ctx, conn, "view queries", searchPath, len(views),
+		func(tx pgx.Tx, i int) error {
+			out[i].Name = views[i].Name
+			return createTempView(ctx, tx, views[i])
+		},
+		func(tx pgx.Tx, i int) error { return readTempView(ctx, tx, views[i], &out[i]) })
 	if err != nil {
 		return nil, err
 	}
-	if _, err := tx.Exec(ctx, settings); err != nil {
-		return fail(err)
-	}
-	for i, v := range views {
-		out[i].Name = v.Name
-		// The savepoint and the path in one round trip: both are fixed
-		// text (the path is quoted as a literal).
-		if _, err := tx.Exec(ctx, "SAVEPOINT renovate_norm; SELECT set_config('search_path', "+quoteLiteral(searchPath)+", true)",
-			pgx.QueryExecModeSimpleProtocol); err != nil {
-			return fail(err)
-		}
-		out[i].Err = printTempView(ctx, tx, v, &out[i])
-		if _, err := tx.Exec(ctx, "ROLLBACK TO SAVEPOINT renovate_norm"); err != nil {
-			return fail(err)
+	for i := range out {
+		if refused[i] != nil {
+			out[i] = ServerView{Name: views[i].Name, Err: refused[i]}
 		}
 	}
 	return out, nil
 }
 
-// printTempView creates one temporary view and reads it into sv. The
-// query goes through the extended protocol, which refuses more than one
-// statement: a query can never end the transaction that keeps this
-// harmless.
-func printTempView(ctx context.Context, tx pgx.Tx, v TempView, sv *ServerView) error {
-	name := pgx.Identifier{v.Name}.Sanitize()
+// createTempView creates one temporary view. The query goes through the
+// extended protocol, which refuses more than one statement: a query can
+// never end the transaction that keeps this harmless.
+func createTempView(ctx context.Context, tx pgx.Tx, v TempView) error {
 	// pgx sends a statement without arguments with the simple protocol,
 	// whatever the mode asked: go to the extended protocol directly.
-	if _, err := tx.Conn().PgConn().ExecParams(ctx, "CREATE TEMP VIEW "+name+" AS "+v.Query, nil, nil, nil, nil).Close(); err != nil {
-		return err
-	}
-	if _, err := tx.Exec(ctx, "SELECT set_config('search_path', 'pg_catalog', true)"); err != nil {
-		return err
-	}
+	_, err := tx.Conn().PgConn().ExecParams(ctx, sqlgen.CreateTempView(v.Name, v.Query), nil, nil, nil, nil).Close()
+	return err
+}
+
+// readTempView reads the temporary view v into sv.
+func readTempView(ctx context.Context, tx pgx.Tx, v TempView, sv *ServerView) error {
 	var (
 		def          *string
 		names, types []string
@@ -132,14 +104,4 @@ func printTempView(ctx context.Context, tx pgx.Tx, v TempView, sv *ServerView) e
 		sv.Columns = append(sv.Columns, state.ViewColumn{Name: n, Type: types[i]})
 	}
 	return nil
-}
-
-// quoteLiteral quotes s as an SQL string literal.
-// An E'...' string is used when s holds a backslash, so the literal means
-// the same under any standard_conforming_strings setting.
-func quoteLiteral(s string) string {
-	if !strings.Contains(s, `\`) {
-		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
-	}
-	return "E'" + strings.NewReplacer(`'`, `''`, `\`, `\\`).Replace(s) + "'"
 }

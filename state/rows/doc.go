@@ -12,4 +12,7 @@
 // one key, as for a unique index) and bytewise (COLLATE "C") for everything else, the same
 // on both sides of a diff. The package does no I/O beyond the io.Reader
 // and io.Writer it is given.
+//
+// rows imports state and sqlgen (for quoting) and nothing else of
+// renovate's.
 package rows

@@ -1,17 +1,15 @@
-package engine
+package normalize
 
 import (
 	"context"
 	"strings"
-
-	"github.com/jackc/pgx/v5"
 
 	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/catalog"
 )
 
-// normalizeViewDefaults is the server tier for the column defaults of
+// viewDefaults is the server tier for the column defaults of
 // views (ALTER VIEW ... ALTER COLUMN ... SET DEFAULT). PostgreSQL cooks a
 // view column's default against the column's type exactly as a table
 // column's, so each desired default that differs from the remote view's
@@ -20,7 +18,7 @@ import (
 // column becomes 'x'::text, and a NULL the server would not store goes
 // away. Views the remote lacks, or whose columns it does not know, keep
 // their local text.
-func normalizeViewDefaults(ctx context.Context, conn *pgx.Conn, desired, remote state.DatabaseSchema) (state.DatabaseSchema, error) {
+func viewDefaults(ctx context.Context, srv *Server, desired state.DatabaseSchema) (state.DatabaseSchema, error) {
 	var temps []catalog.TempTable
 	var tables []state.Table
 	var idx []int
@@ -28,9 +26,9 @@ func normalizeViewDefaults(ctx context.Context, conn *pgx.Conn, desired, remote 
 		if v.Materialized || len(v.ColumnDefaults) == 0 {
 			continue
 		}
-		r, ok := remote.View(v.QualName())
+		r, ok := srv.remote.View(v.QualName())
 		if !ok && v.RenamedFrom != "" {
-			r, ok = remote.View(state.QualName{Schema: v.Schema, Name: v.RenamedFrom})
+			r, ok = srv.remote.View(state.QualName{Schema: v.Schema, Name: v.RenamedFrom})
 		}
 		if !ok {
 			continue
@@ -47,29 +45,17 @@ func normalizeViewDefaults(ctx context.Context, conn *pgx.Conn, desired, remote 
 		if len(t.Columns) == 0 {
 			continue
 		}
-		tt := t
-		tt.Schema = ""
-		temps = append(temps, catalog.TempTable{Name: v.Name,
-			Statements: []string{strings.Replace(sqlgen.CreateTable(tt, nil), "CREATE TABLE ", "CREATE TEMP TABLE ", 1)}})
+		temps = append(temps, catalog.TempTable{Name: v.Name, Statements: []string{sqlgen.CreateTempTable(t, nil)}})
 		tables = append(tables, t)
 		idx = append(idx, i)
 	}
-	if len(temps) == 0 {
-		return desired, nil
-	}
-	printed, err := catalog.PrintTemp(ctx, conn, localSearchPath, temps)
-	if err != nil {
-		return desired, err
-	}
-	out := desired
-	out.Views = append([]state.View(nil), desired.Views...)
-	for k, st := range printed {
+	return printEach(ctx, srv, desired, temps, catalog.PrintTemp, func(out *state.DatabaseSchema, k int, st catalog.ServerTable) {
 		if st.Err != nil {
-			continue
+			return
 		}
 		canon, ok := canonicalServerTable(tables[k], st)
 		if !ok {
-			continue
+			return
 		}
 		v := &out.Views[idx[k]]
 		defaults := make(map[string]string, len(v.ColumnDefaults))
@@ -91,6 +77,5 @@ func normalizeViewDefaults(ctx context.Context, conn *pgx.Conn, desired, remote 
 			defaults = nil
 		}
 		v.ColumnDefaults = defaults
-	}
-	return out, nil
+	})
 }

@@ -1,40 +1,28 @@
-package engine
+package normalize
 
 import (
 	"context"
 	"fmt"
 	"strings"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/catalog"
 )
 
-// normalizeRoutines returns desired with the parts of routines and
-// triggers that PostgreSQL spells its own way replaced by its printing of
-// them: parameter defaults (DEFAULT 'x' is stored as 'x'::text), results
-// and SQL-standard bodies of routines, and triggers' WHEN conditions. Only
-// objects whose text differs from the remote's counterpart are printed;
-// those PostgreSQL cannot create yet keep their local text.
-func normalizeRoutines(ctx context.Context, conn *pgx.Conn, desired, remote state.DatabaseSchema) (state.DatabaseSchema, error) {
-	out, err := normalizeFunctionForms(ctx, conn, desired, remote)
-	if err != nil {
-		return desired, err
-	}
-	return normalizeTriggerForms(ctx, conn, out, remote)
-}
-
 // routineSignature identifies an overload by what makes it distinct.
 func routineSignature(f state.Function) string {
 	return f.Schema + "\x00" + f.Name + "\x00" + f.InputTypes()
 }
 
-// normalizeFunctionForms is the routine half of normalizeRoutines.
-func normalizeFunctionForms(ctx context.Context, conn *pgx.Conn, desired, remote state.DatabaseSchema) (state.DatabaseSchema, error) {
+// routines is the server tier for the parts of routines PostgreSQL spells
+// its own way: parameter defaults (DEFAULT 'x' is stored as 'x'::text),
+// results and SQL-standard bodies. Only routines whose text differs from
+// the remote counterpart's are printed.
+func routines(ctx context.Context, srv *Server, desired state.DatabaseSchema) (state.DatabaseSchema, error) {
 	remoteBySig := map[string]state.Function{}
-	for _, f := range remote.Functions {
+	for _, f := range srv.remote.Functions {
 		remoteBySig[routineSignature(f)] = f
 	}
 	var temps []catalog.TempRoutine
@@ -66,17 +54,9 @@ func normalizeFunctionForms(ctx context.Context, conn *pgx.Conn, desired, remote
 		temps = append(temps, catalog.TempRoutine{Name: t.Name, Statement: sqlgen.CreateFunction(t)})
 		idx = append(idx, i)
 	}
-	if len(temps) == 0 {
-		return desired, nil
-	}
-	printed, err := catalog.PrintTempRoutines(ctx, conn, localSearchPath, temps)
-	if err != nil {
-		return desired, err
-	}
-	out := desired.Clone()
-	for k, sr := range printed {
+	out, err := printEach(ctx, srv, desired, temps, catalog.PrintTempRoutines, func(out *state.DatabaseSchema, k int, sr catalog.ServerRoutine) {
 		if sr.Err != nil {
-			continue
+			return
 		}
 		f := &out.Functions[idx[k]]
 		if canon, ok := canonicalServerRoutine(*f, sr); ok {
@@ -85,6 +65,9 @@ func normalizeFunctionForms(ctx context.Context, conn *pgx.Conn, desired, remote
 				f.Body, f.DependsOn = canon.Body, canon.DependsOn
 			}
 		}
+	})
+	if err != nil || len(temps) == 0 {
+		return out, err
 	}
 	out.Normalize()
 	return out, nil
@@ -111,51 +94,41 @@ func canonicalServerRoutine(f state.Function, sr catalog.ServerRoutine) (state.F
 	return res.Schema.Functions[0], true
 }
 
-// normalizeTriggerForms is the trigger half of normalizeRoutines: triggers
-// with a WHEN condition on tables that exist on both sides.
-func normalizeTriggerForms(ctx context.Context, conn *pgx.Conn, desired, remote state.DatabaseSchema) (state.DatabaseSchema, error) {
+// triggers is the server tier for triggers' WHEN conditions, on tables
+// that exist on both sides: each trigger whose definition differs is
+// created on a temporary copy of its table and printed.
+func triggers(ctx context.Context, srv *Server, desired state.DatabaseSchema) (state.DatabaseSchema, error) {
 	type ref struct{ table, trigger int }
 	var temps []catalog.TempTrigger
 	var refs []ref
 	for i, t := range desired.Tables {
-		r, ok := remote.Table(t.QualName())
+		r, ok := srv.remote.Table(t.QualName())
 		if !ok {
 			continue
 		}
-		real := sqlgen.Qual(t.QualName())
 		for j, tr := range t.Triggers {
 			if !strings.Contains(tr.Definition, " WHEN (") || !remoteTriggerDiffers(r, tr) {
 				continue
 			}
 			temp := fmt.Sprintf("renovate_trg_%d", len(temps))
-			on := " ON " + real + " "
-			if !strings.Contains(tr.Definition, on) {
+			def, ok := sqlgen.TriggerDefinitionOn(tr, t.QualName(), state.QualName{Schema: "pg_temp", Name: temp})
+			if !ok {
 				continue
 			}
-			temps = append(temps, catalog.TempTrigger{Table: real, TempTable: temp, Name: tr.Name,
-				Statement: strings.Replace(tr.Definition, on, " ON pg_temp."+temp+" ", 1)})
+			temps = append(temps, catalog.TempTrigger{Table: sqlgen.Qual(t.QualName()), TempTable: temp, Name: tr.Name, Statement: def})
 			refs = append(refs, ref{i, j})
 		}
 	}
-	if len(temps) == 0 {
-		return desired, nil
-	}
-	printed, err := catalog.PrintTempTriggers(ctx, conn, localSearchPath, temps)
-	if err != nil {
-		return desired, err
-	}
-	out := desired.Clone()
-	for k, st := range printed {
+	return printEach(ctx, srv, desired, temps, catalog.PrintTempTriggers, func(out *state.DatabaseSchema, k int, st catalog.ServerTrigger) {
 		if st.Err != nil {
-			continue
+			return
 		}
 		t := &out.Tables[refs[k].table]
 		tr := &t.Triggers[refs[k].trigger]
 		if def, ok := canonicalServerTrigger(t.QualName(), st.Definition); ok {
 			tr.Definition = def
 		}
-	}
-	return out, nil
+	})
 }
 
 // remoteTriggerDiffers reports whether the remote table r lacks a trigger

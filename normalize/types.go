@@ -1,11 +1,9 @@
-package engine
+package normalize
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
@@ -16,13 +14,16 @@ import (
 // creates (and always rolls back).
 const normTypePrefix = "renovate_norm_"
 
-// normalizeLocalTypes returns desired with the default and CHECK
-// expressions of domains that differ from the remote's replaced by
-// PostgreSQL's own printing of them (catalog.PrintTempDomains), parsed
-// back into canonical form. Domains equal to the remote cost nothing;
-// domains PostgreSQL cannot create yet keep their local text.
-func normalizeLocalTypes(ctx context.Context, conn *pgx.Conn, desired, remote state.DatabaseSchema) (state.DatabaseSchema, error) {
-	version, err := catalog.ServerVersion(conn)
+// domains is the server tier for the default and CHECK expressions of
+// domains that differ from the remote's: a throwaway copy of each is
+// printed by PostgreSQL (catalog.PrintTempDomains) and its printing,
+// parsed back into canonical form, replaces the local text. Domains equal
+// to the remote cost nothing.
+//
+// Servers before PostgreSQL 14 have no multiranges: the pass clears their
+// names first (withoutMultiranges).
+func domains(ctx context.Context, srv *Server, desired state.DatabaseSchema) (state.DatabaseSchema, error) {
+	version, err := catalog.ServerVersion(srv.conn)
 	if err != nil {
 		return desired, err
 	}
@@ -30,7 +31,7 @@ func normalizeLocalTypes(ctx context.Context, conn *pgx.Conn, desired, remote st
 		desired = withoutMultiranges(desired)
 	}
 	remoteTypes := map[state.QualName]state.Type{}
-	for _, t := range remote.Types {
+	for _, t := range srv.remote.Types {
 		remoteTypes[t.QualName()] = t
 	}
 	var temps []catalog.TempDomain
@@ -56,22 +57,14 @@ func normalizeLocalTypes(ctx context.Context, conn *pgx.Conn, desired, remote st
 		temps = append(temps, catalog.TempDomain{Name: sqlgen.QualifiedName(t.Schema, tmp.Name), Statement: sqlgen.CreateType(tmp)})
 		idx = append(idx, i)
 	}
-	if len(temps) == 0 {
-		return desired, nil
-	}
-	printed, err := catalog.PrintTempDomains(ctx, conn, localSearchPath, temps)
-	if err != nil {
-		return desired, err
-	}
-	out := desired.Clone()
-	for k, sd := range printed {
+	return printEach(ctx, srv, desired, temps, catalog.PrintTempDomains, func(out *state.DatabaseSchema, k int, sd catalog.ServerDomain) {
 		if sd.Err != nil {
-			continue
+			return
 		}
 		t := &out.Types[idx[k]]
 		canon, ok := canonicalServerDomain(*t, sd)
 		if !ok {
-			continue
+			return
 		}
 		t.Default = canon.Default
 		for i := range t.Checks {
@@ -81,8 +74,7 @@ func normalizeLocalTypes(ctx context.Context, conn *pgx.Conn, desired, remote st
 				}
 			}
 		}
-	}
-	return out, nil
+	})
 }
 
 // domainExpressionsDiffer reports whether a desired domain and its remote
@@ -123,61 +115,6 @@ func canonicalServerDomain(t state.Type, sd catalog.ServerDomain) (state.Type, b
 		}
 	}
 	return state.Type{}, false
-}
-
-// unmanagedWarnings names the objects of kinds renovate does not manage
-// (catalog.Unmanaged), one line each.
-func unmanagedWarnings(ctx context.Context, conn *pgx.Conn) ([]string, error) {
-	objs, err := catalog.Unmanaged(ctx, conn)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]string, len(objs))
-	for i, o := range objs {
-		out[i] = o.String() + " is not managed by renovate: it is left out of the files and plans leave it alone"
-	}
-	owners, err := catalog.ForeignOwners(ctx, conn)
-	if err != nil {
-		return nil, err
-	}
-	if w := ownersWarning(owners); w != "" {
-		out = append(out, w)
-	}
-	privs, err := catalog.UnmanagedPrivileges(ctx, conn)
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range privs {
-		if p.Extension {
-			out = append(out, "the privileges of "+p.Object+", a member of an extension, differ from those CREATE EXTENSION gave it: "+
-				"renovate does not carry privileges of extension members, the files leave them out")
-		} else {
-			out = append(out, "the owner of "+p.Object+" revoked some of its own privileges: "+
-				"renovate does not manage owners' privileges, the files leave that out")
-		}
-	}
-	return out, nil
-}
-
-// ownersWarning says, in one line, that owners are not managed when
-// objects are owned by roles other than the connecting one: their owners
-// are not in the files, and a database built from the files gives every
-// object to the role applying them.
-func ownersWarning(owners []catalog.OwnedObject) string {
-	if len(owners) == 0 {
-		return ""
-	}
-	const shown = 3
-	var examples []string
-	for i, o := range owners {
-		if i == shown {
-			examples = append(examples, fmt.Sprintf("and %d more", len(owners)-shown))
-			break
-		}
-		examples = append(examples, o.Kind+" "+o.Name+" by "+o.Owner)
-	}
-	return fmt.Sprintf("%d object(s) are owned by roles other than the one connected (%s): owners are not managed by renovate, "+
-		"the files carry no OWNER TO and objects a plan creates belong to the role applying it", len(owners), strings.Join(examples, ", "))
 }
 
 // withoutMultiranges clears the multirange names of range types: servers

@@ -1,33 +1,28 @@
-package engine
+package normalize
 
 import (
 	"context"
 	"strings"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/catalog"
 )
 
-// localSearchPath is how unqualified names in local files are resolved:
-// PostgreSQL's default search path, as psql would apply the files.
-const localSearchPath = "public"
-
-// normalizeLocal returns desired with the expression-bearing parts of
-// tables that differ from the remote (types, defaults, generated columns,
-// CHECK/UNIQUE/PRIMARY KEY/EXCLUDE definitions, index definitions)
-// replaced by PostgreSQL's own printing of them. Tables equal to the
-// remote cost nothing; tables PostgreSQL cannot create yet keep their
-// local text (they differ for real).
-func normalizeLocal(ctx context.Context, conn *pgx.Conn, desired, remote state.DatabaseSchema) (state.DatabaseSchema, error) {
+// tables is the server tier for the expression-bearing parts of tables
+// that differ from the remote (types, defaults, generated columns,
+// CHECK/UNIQUE/PRIMARY KEY/EXCLUDE definitions, index definitions): a
+// temporary copy of each such table is printed by PostgreSQL, and its
+// printing replaces the local text. Tables equal to the remote cost
+// nothing.
+func tables(ctx context.Context, srv *Server, desired state.DatabaseSchema) (state.DatabaseSchema, error) {
 	var temps []catalog.TempTable
 	var idx []int
 	for i, t := range desired.Tables {
-		r, ok := remote.Table(t.QualName())
+		r, ok := srv.remote.Table(t.QualName())
 		if !ok && t.RenamedFrom != "" {
-			r, ok = remote.Table(state.QualName{Schema: t.Schema, Name: t.RenamedFrom})
+			r, ok = srv.remote.Table(state.QualName{Schema: t.Schema, Name: t.RenamedFrom})
 		}
 		if !ok || !expressionsDiffer(t, r) {
 			continue
@@ -35,24 +30,15 @@ func normalizeLocal(ctx context.Context, conn *pgx.Conn, desired, remote state.D
 		temps = append(temps, tempTable(t))
 		idx = append(idx, i)
 	}
-	if len(temps) == 0 {
-		return desired, nil
-	}
-	printed, err := catalog.PrintTemp(ctx, conn, localSearchPath, temps)
-	if err != nil {
-		return desired, err
-	}
-	out := desired.Clone()
-	for k, st := range printed {
+	return printEach(ctx, srv, desired, temps, catalog.PrintTemp, func(out *state.DatabaseSchema, k int, st catalog.ServerTable) {
 		if st.Err != nil {
-			continue
+			return
 		}
 		t := &out.Tables[idx[k]]
 		if canon, ok := canonicalServerTable(*t, st); ok {
 			mergeServerForms(t, canon)
 		}
-	}
-	return out, nil
+	})
 }
 
 // expressionsDiffer reports whether a desired table and its remote
@@ -107,11 +93,11 @@ func tempTable(t state.Table) catalog.TempTable {
 			cons = append(cons, c)
 		}
 	}
-	stmts := []string{strings.Replace(sqlgen.CreateTable(tt, cons), "CREATE TABLE ", "CREATE TEMP TABLE ", 1)}
-	real := " ON " + sqlgen.QualifiedName(t.Schema, t.Name) + " "
+	stmts := []string{sqlgen.CreateTempTable(tt, cons)}
+	temp := state.QualName{Schema: "pg_temp", Name: t.Name}
 	for _, ix := range t.Indexes {
-		if strings.Contains(ix.Definition, real) {
-			stmts = append(stmts, strings.Replace(ix.Definition, real, " ON pg_temp."+sqlgen.QuoteIdent(t.Name)+" ", 1))
+		if def, ok := sqlgen.IndexDefinitionOn(ix, t.QualName(), temp); ok {
+			stmts = append(stmts, def)
 		}
 	}
 	return catalog.TempTable{Name: t.Name, Statements: stmts}

@@ -1,10 +1,8 @@
-package engine
+package normalize
 
 import (
 	"context"
 	"strings"
-
-	"github.com/jackc/pgx/v5"
 
 	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/sqlgen"
@@ -12,21 +10,20 @@ import (
 	"github.com/renovate-pg/renovate/state/catalog"
 )
 
-// normalizePolicies is the server tier for policy expressions: a USING or
+// policies is the server tier for policy expressions: a USING or
 // WITH CHECK clause written as `tenant_id = current_setting('app.tenant')::int`
 // is stored as `(tenant_id = (current_setting('app.tenant'::text))::integer)`.
 // For each desired table with a policy whose expressions differ from the
 // remote policy of the same name, a temporary copy of the table (columns
 // only) gets the table's policies, and PostgreSQL's printing of them
-// replaces the local text. Tables PostgreSQL cannot create yet keep their
-// local text (they differ for real).
-func normalizePolicies(ctx context.Context, conn *pgx.Conn, desired, remote state.DatabaseSchema) (state.DatabaseSchema, error) {
+// replaces the local text.
+func policies(ctx context.Context, srv *Server, desired state.DatabaseSchema) (state.DatabaseSchema, error) {
 	var temps []catalog.TempTable
 	var idx []int
 	for i, t := range desired.Tables {
-		r, ok := remote.Table(t.QualName())
+		r, ok := srv.remote.Table(t.QualName())
 		if !ok && t.RenamedFrom != "" {
-			r, ok = remote.Table(state.QualName{Schema: t.Schema, Name: t.RenamedFrom})
+			r, ok = srv.remote.Table(state.QualName{Schema: t.Schema, Name: t.RenamedFrom})
 		}
 		if !ok || !policiesDiffer(t, r) {
 			continue
@@ -34,21 +31,11 @@ func normalizePolicies(ctx context.Context, conn *pgx.Conn, desired, remote stat
 		temps = append(temps, policyTempTable(t))
 		idx = append(idx, i)
 	}
-	if len(temps) == 0 {
-		return desired, nil
-	}
-	printed, err := catalog.PrintTemp(ctx, conn, localSearchPath, temps)
-	if err != nil {
-		return desired, err
-	}
-	out := desired.Clone()
-	for k, st := range printed {
-		if st.Err != nil {
-			continue
+	return printEach(ctx, srv, desired, temps, catalog.PrintTemp, func(out *state.DatabaseSchema, k int, st catalog.ServerTable) {
+		if st.Err == nil {
+			mergeServerPolicies(&out.Tables[idx[k]], st.Policies)
 		}
-		mergeServerPolicies(&out.Tables[idx[k]], st.Policies)
-	}
-	return out, nil
+	})
 }
 
 // policiesDiffer reports whether a desired table has a policy whose
@@ -78,7 +65,7 @@ func policyColumns(t state.Table) []state.Column {
 // columns and policies.
 func policyTempTable(t state.Table) catalog.TempTable {
 	tt := state.Table{Name: t.Name, Columns: policyColumns(t)}
-	stmts := []string{strings.Replace(sqlgen.CreateTable(tt, nil), "CREATE TABLE ", "CREATE TEMP TABLE ", 1)}
+	stmts := []string{sqlgen.CreateTempTable(tt, nil)}
 	temp := state.QualName{Schema: "pg_temp", Name: t.Name}
 	for _, p := range t.Policies {
 		stmts = append(stmts, sqlgen.CreatePolicy(temp, p))

@@ -6,7 +6,7 @@ import (
 	"github.com/renovate-pg/renovate/state"
 )
 
-// This file resolves partitioning, inheritance and storage (table_ext.go)
+// This file resolves partitioning, inheritance and storage (table_partitioning_storage.go)
 // once every file is read. A child table (partition or inheritance child)
 // gets its parents' columns by state.InheritedColumn: first their
 // structure, right after the tables are defined, so later passes see every

@@ -1,39 +1,14 @@
-package engine
+package normalize
 
 import (
 	"context"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/renovate-pg/renovate/parser"
-	"github.com/renovate-pg/renovate/planner"
 	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/catalog"
 )
 
-// withRemoteViewColumns returns parsed with each view's output columns
-// (names and types) and catalog dependencies taken from the introspected
-// raw model: SQL text does not carry them, and the planner needs them to
-// tell whether CREATE OR REPLACE VIEW can change a view in place and which
-// views a column change underneath forces to be recreated. parsed is not
-// modified.
-func withRemoteViewColumns(raw, parsed state.DatabaseSchema) state.DatabaseSchema {
-	if len(parsed.Views) == 0 {
-		return parsed
-	}
-	views := make([]state.View, len(parsed.Views))
-	copy(views, parsed.Views)
-	for i := range views {
-		if rv, ok := raw.View(views[i].QualName()); ok {
-			views[i].Columns = rv.Columns
-			views[i].ReadsFromCatalog = rv.ReadsFromCatalog
-		}
-	}
-	parsed.Views = views
-	return parsed
-}
-
-// normalizeViews is the server tier for view queries. For each desired
+// views is the server tier for view queries. For each desired
 // view whose canonical query differs from its remote counterpart's,
 // PostgreSQL prints the local query (created as a temporary view); when
 // that equals the remote's query the views are the same and the remote's
@@ -47,11 +22,14 @@ func withRemoteViewColumns(raw, parsed state.DatabaseSchema) state.DatabaseSchem
 // in this plan, its local text is kept and its columns left unknown, so the
 // planner creates it again and * sees the new columns, as it would in a
 // database built from the files.
-func normalizeViews(ctx context.Context, conn *pgx.Conn, desired, remote state.DatabaseSchema) (state.DatabaseSchema, error) {
+//
+// This pass alone merges the printed queries all at once: whether a view
+// may take its printed columns depends on which other views really change.
+func views(ctx context.Context, srv *Server, desired state.DatabaseSchema) (state.DatabaseSchema, error) {
 	// Relations and columns the plan renames: a remote view prints the new
 	// names once the renames ran, and a desired query naming them is
 	// printed on the remote with the old names.
-	renames := planner.DeclaredRelationRenames(remote, desired)
+	renames, remote := srv.renames, srv.remote
 	reverse := renames.Reverse()
 	var temps []catalog.TempView
 	var idx []int
@@ -83,7 +61,7 @@ func normalizeViews(ctx context.Context, conn *pgx.Conn, desired, remote state.D
 	if len(temps) == 0 {
 		return desired, nil
 	}
-	printed, err := catalog.PrintTempViews(ctx, conn, localSearchPath, temps)
+	printed, err := catalog.PrintTempViews(ctx, srv.conn, localSearchPath, temps)
 	if err != nil {
 		return desired, err
 	}

@@ -26,12 +26,20 @@ func ParentTables(s state.DatabaseSchema, t state.Table) []state.Table {
 // createTableHead prints CREATE TABLE up to the column list: "CREATE
 // [UNLOGGED] TABLE name" or, for a partition, "CREATE TABLE name PARTITION
 // OF parent".
-func createTableHead(t state.Table) string {
+//
+// A temporary table (temp) is named by its name alone: it lives in
+// pg_temp, and is never unlogged.
+func createTableHead(t state.Table, temp bool) string {
 	s := "CREATE "
-	if t.Unlogged {
+	name := QualifiedName(t.Schema, t.Name)
+	switch {
+	case temp:
+		s += "TEMP "
+		name = QuoteIdent(t.Name)
+	case t.Unlogged:
 		s += "UNLOGGED "
 	}
-	s += TableWord(t) + " " + QualifiedName(t.Schema, t.Name)
+	s += TableWord(t) + " " + name
 	if t.PartitionOf != nil {
 		s += " PARTITION OF " + Qual(*t.PartitionOf)
 	}

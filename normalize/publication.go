@@ -1,10 +1,9 @@
-package engine
+package normalize
 
 import (
 	"context"
 	"strings"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
@@ -14,25 +13,26 @@ import (
 // probeFilter is the temporary table of the row filter probes.
 const probeFilter = "renovate_probe_filter"
 
-// normalizePublications is the server tier for publications' row filters:
-// where a desired entry with a WHERE clause differs from the remote entry
-// of the same table, PostgreSQL prints the local filter (as a CHECK
-// constraint of a temporary table with the table's columns, which
-// pg_get_expr prints as it prints the stored filter) and the entry, read
-// back by the parser, takes it: WHERE (kind = 'x') then matches the stored
+// publications is the server tier for publications' row filters: where a
+// desired entry with a WHERE clause differs from the remote entry of the
+// same table, PostgreSQL prints the local filter (as a CHECK constraint
+// of a temporary table with the table's columns, which pg_get_expr prints
+// as it prints the stored filter) and the entry, read back by the parser,
+// takes it: WHERE (kind = 'x') then matches the stored
 // WHERE (kind = 'x'::text).
-func normalizePublications(ctx context.Context, conn *pgx.Conn, desired, remote state.DatabaseSchema) (state.DatabaseSchema, error) {
+func publications(ctx context.Context, srv *Server, desired state.DatabaseSchema) (state.DatabaseSchema, error) {
 	type job struct{ pub, entry int }
 	var probes []catalog.Probe
 	var jobs []job
 	remotePubs := map[string]map[string]string{}
-	for _, p := range remote.Publications {
+	for _, p := range srv.remote.Publications {
 		m := map[string]string{}
 		for _, e := range p.Tables {
 			m[sqlgen.PublicationEntryTable(e)] = e
 		}
 		remotePubs[p.Name] = m
 	}
+	temp := state.Table{Schema: "pg_temp", Name: probeFilter}
 	for i, p := range desired.Publications {
 		for j, e := range p.Tables {
 			table, where, ok := splitFilter(e)
@@ -50,35 +50,26 @@ func normalizePublications(ctx context.Context, conn *pgx.Conn, desired, remote 
 			probes = append(probes, catalog.Probe{
 				Statements: []string{
 					tempCreate(t, probeFilter, ""),
-					"ALTER TABLE pg_temp." + probeFilter + " ADD CONSTRAINT renovate_probe CHECK (" + where + ")",
+					sqlgen.AddConstraint(temp, state.Constraint{Name: "renovate_probe", Kind: state.ConstraintCheck, Definition: "CHECK (" + where + ")"}),
 				},
 				Query: "SELECT pg_get_expr(conbin, conrelid) FROM pg_constraint WHERE conrelid = 'pg_temp." + probeFilter + "'::regclass AND conname = 'renovate_probe'",
 			})
 			jobs = append(jobs, job{i, j})
 		}
 	}
-	if len(probes) == 0 {
-		return desired, nil
-	}
-	res, err := catalog.RunProbes(ctx, conn, localSearchPath, probes)
-	if err != nil {
-		return desired, err
-	}
-	out := desired.Clone()
-	for k, j := range jobs {
-		if res[k].Err != nil {
-			continue
+	return printEach(ctx, srv, desired, probes, catalog.RunProbes, func(out *state.DatabaseSchema, k int, res catalog.ProbeResult) {
+		if res.Err != nil {
+			return
 		}
-		p := &out.Publications[j.pub]
-		e := p.Tables[j.entry]
+		p := &out.Publications[jobs[k].pub]
+		e := p.Tables[jobs[k].entry]
 		table, where, _ := splitFilter(e)
 		t, _ := tableByQuotedName(desired, table)
 		prefix := strings.TrimSuffix(e, " WHERE ("+where+")")
-		if canon, ok := canonicalEntry(t, prefix+" WHERE ("+res[k].Text+")"); ok {
-			p.Tables[j.entry] = canon
+		if canon, ok := canonicalEntry(t, prefix+" WHERE ("+res.Text+")"); ok {
+			p.Tables[jobs[k].entry] = canon
 		}
-	}
-	return out, nil
+	})
 }
 
 // splitFilter returns the table and row filter of a publication entry

@@ -1,26 +1,24 @@
-package engine
+package normalize
 
 import (
 	"context"
-
-	"github.com/jackc/pgx/v5"
 
 	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/catalog"
 )
 
-// normalizeMemberPrivileges drops from the desired model the privileges of
+// memberPrivileges drops from the desired model the privileges of
 // extensions' routines that restate what CREATE EXTENSION gives (a GRANT
 // of a privilege the routine has from the extension, a REVOKE of one it
 // never had): they are no difference, and the database's side never
 // records them (state.MemberPrivilege). A routine the database does not
 // have yet (its extension is created by the plan) keeps what the files
 // say; the plan's GRANT or REVOKE then changes nothing.
-func normalizeMemberPrivileges(ctx context.Context, conn *pgx.Conn, desired state.DatabaseSchema) (state.DatabaseSchema, error) {
+func memberPrivileges(ctx context.Context, srv *Server, desired state.DatabaseSchema) (state.DatabaseSchema, error) {
 	if len(desired.MemberPrivileges) == 0 {
 		return desired, nil
 	}
-	initial, err := catalog.ExtensionRoutineInitPrivileges(ctx, conn)
+	initial, err := catalog.ExtensionRoutineInitPrivileges(ctx, srv.conn)
 	if err != nil {
 		return desired, err
 	}

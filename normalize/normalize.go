@@ -1,0 +1,109 @@
+package normalize
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/renovate-pg/renovate/state"
+)
+
+// localSearchPath is how unqualified names in local files are resolved:
+// PostgreSQL's default search path, as psql would apply the files.
+const localSearchPath = "public"
+
+// Server is what every pass works with: the connection PostgreSQL prints
+// through (used only through package catalog), the remote model the
+// desired one is compared with, and the renames the plan declares.
+type Server struct {
+	conn    *pgx.Conn
+	remote  state.DatabaseSchema
+	renames state.RelationRenames
+}
+
+// A Pass is the server tier for one kind of fragment.
+type Pass interface {
+	// Name says what the pass normalizes ("domains").
+	Name() string
+	// Normalize returns desired with the pass's fragments whose text
+	// still differs from the remote's replaced by PostgreSQL's printing
+	// of them, read back through the parser. Fragments PostgreSQL cannot
+	// create yet (they use an object the plan creates) keep their local
+	// text: they differ for real. desired is not modified.
+	Normalize(ctx context.Context, srv *Server, desired state.DatabaseSchema) (state.DatabaseSchema, error)
+}
+
+// pass is a Pass made of a function.
+type pass struct {
+	name string
+	run  func(ctx context.Context, srv *Server, desired state.DatabaseSchema) (state.DatabaseSchema, error)
+}
+
+func (p pass) Name() string { return p.name }
+
+func (p pass) Normalize(ctx context.Context, srv *Server, desired state.DatabaseSchema) (state.DatabaseSchema, error) {
+	return p.run(ctx, srv, desired)
+}
+
+// Passes returns the server tier's passes in the order Run runs them.
+func Passes() []Pass {
+	return []Pass{
+		pass{"table expressions", tables},
+		pass{"privileges of extensions' routines", memberPrivileges},
+		pass{"domains", domains},
+		// Keys before bounds: a partition's bound is compared under its
+		// parent's normalized key (on PostgreSQL 13, EXTRACT in a key
+		// prints as date_part and makes bound values print quoted).
+		pass{"partition keys", partitionKeys},
+		pass{"partition bounds", partitionBounds},
+		pass{"publication row filters", publications},
+		pass{"policies", policies},
+		// Queries before column defaults: the defaults pass reads the
+		// remote views' columns.
+		pass{"view queries", views},
+		pass{"view column defaults", viewDefaults},
+		pass{"routines", routines},
+		pass{"trigger conditions", triggers},
+	}
+}
+
+// Run is the server tier of normalization (DESIGN.md §3): it runs every
+// pass in turn on desired, compared with remote under the renames the
+// plan declares, and returns desired with each fragment whose text still
+// differed from the remote's as PostgreSQL prints it. Nothing on the
+// server changes: every pass prints through a transaction that is always
+// rolled back. The cost is proportional to the number of differing
+// fragments.
+func Run(ctx context.Context, conn *pgx.Conn, desired, remote state.DatabaseSchema, renames state.RelationRenames) (state.DatabaseSchema, error) {
+	srv := &Server{conn: conn, remote: remote, renames: renames}
+	for _, p := range Passes() {
+		out, err := p.Normalize(ctx, srv, desired)
+		if err != nil {
+			return desired, err
+		}
+		desired = out
+	}
+	return desired, nil
+}
+
+// printEach is the skeleton the printing passes share. Nothing to print
+// costs nothing; otherwise PostgreSQL prints reqs (print is one of
+// package catalog's printers, all one transaction that is rolled back)
+// and merge takes each answer k, which may be a refusal, into a copy of
+// desired.
+func printEach[Q, A any](ctx context.Context, srv *Server, desired state.DatabaseSchema, reqs []Q,
+	print func(context.Context, *pgx.Conn, string, []Q) ([]A, error),
+	merge func(out *state.DatabaseSchema, k int, printed A)) (state.DatabaseSchema, error) {
+	if len(reqs) == 0 {
+		return desired, nil
+	}
+	printed, err := print(ctx, srv.conn, localSearchPath, reqs)
+	if err != nil {
+		return desired, err
+	}
+	out := desired.Clone()
+	for k, a := range printed {
+		merge(&out, k, a)
+	}
+	return out, nil
+}
