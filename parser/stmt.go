@@ -48,6 +48,10 @@ func (p *fileParser) statement(raw *pg_query.RawStmt) {
 		p.createCollation(s.DefineStmt, loc)
 	case *pg_query.Node_CreateCastStmt:
 		p.createCast(s.CreateCastStmt, loc)
+	case *pg_query.Node_AlterOperatorStmt:
+		p.alterOperator(s.AlterOperatorStmt, loc)
+	case *pg_query.Node_RuleStmt:
+		p.createRule(s.RuleStmt, loc)
 	case *pg_query.Node_CreateStatsStmt:
 		p.createStatistics(s.CreateStatsStmt, loc)
 	case *pg_query.Node_AlterStatsStmt:
