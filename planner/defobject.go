@@ -104,6 +104,7 @@ func (d *differ) defObjects() {
 		}
 	}
 	d.defObjectDrops(drops)
+	d.dropOperatorDependents(drops)
 	// Privileges, once the drops above say which objects are recreated.
 	for _, o := range d.to.Objects {
 		if o.Kind != state.KindAggregate {
@@ -352,4 +353,29 @@ func (d *differ) remapDictionaries(old, nw state.DefObject, dropped map[state.Ob
 	}
 	d.change(old.Key(), ActionAlter, sqlgen.DefObjectDefinition(old), sqlgen.DefObjectDefinition(nw))
 	return kept
+}
+
+// dropOperatorDependents plans, for the operators in drops (dropped or
+// recreated), the column defaults, generated columns, CHECK and exclusion
+// constraints and indexes using them: dropped before and created again
+// after, as for routines (function_deps.go). Expressions in canonical
+// form name an operator of the database's own as OPERATOR(schema.op).
+func (d *differ) dropOperatorDependents(drops []state.DefObject) {
+	var needles []string
+	for _, o := range drops {
+		if o.Kind == state.KindOperator {
+			needles = append(needles, "OPERATOR("+sqlgen.OperatorName(o.Schema, o.Name)+")")
+		}
+	}
+	if len(needles) == 0 {
+		return
+	}
+	d.dropExpressionDependents(func(expr string) bool {
+		for _, n := range needles {
+			if strings.Contains(expr, n) {
+				return true
+			}
+		}
+		return false
+	})
 }
