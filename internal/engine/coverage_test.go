@@ -299,7 +299,7 @@ var catalogColumns = map[string]catalogColumn{
 
 	"pg_operator.oid": identity(), "pg_operator.oprname": identity(), "pg_operator.oprnamespace": identity(),
 	"pg_operator.oprowner": compared(),
-	"pg_operator.oprkind": comparedAs("pg_operator"), "pg_operator.oprcanmerge": comparedAs("pg_operator"), "pg_operator.oprcanhash": comparedAs("pg_operator"),
+	"pg_operator.oprkind":  comparedAs("pg_operator"), "pg_operator.oprcanmerge": comparedAs("pg_operator"), "pg_operator.oprcanhash": comparedAs("pg_operator"),
 	"pg_operator.oprleft": comparedAs("pg_operator"), "pg_operator.oprright": comparedAs("pg_operator"), "pg_operator.oprresult": comparedAs("pg_operator"),
 	"pg_operator.oprcom": comparedAs("pg_operator"), "pg_operator.oprnegate": comparedAs("pg_operator"), "pg_operator.oprcode": comparedAs("pg_operator"),
 	"pg_operator.oprrest": comparedAs("pg_operator"), "pg_operator.oprjoin": comparedAs("pg_operator"),
