@@ -128,6 +128,10 @@ func (p *fileParser) alterTableCmd(cmd *pg_query.AlterTableCmd, table state.Qual
 		pg_query.AlterTableType_AT_EnableReplicaTrig, pg_query.AlterTableType_AT_EnableAlwaysTrig:
 		p.triggerEnable(cmd, table, loc)
 		return nil, true
+	case pg_query.AlterTableType_AT_EnableRule, pg_query.AlterTableType_AT_DisableRule,
+		pg_query.AlterTableType_AT_EnableReplicaRule, pg_query.AlterTableType_AT_EnableAlwaysRule:
+		p.ruleEnable(cmd, table, loc)
+		return nil, true
 	case pg_query.AlterTableType_AT_AddColumn:
 		cd := cmd.Def.GetColumnDef()
 		if cd == nil {

@@ -61,7 +61,7 @@ func isDefineStmtObject(k pg_query.ObjectType) bool {
 	switch k {
 	case pg_query.ObjectType_OBJECT_AGGREGATE, pg_query.ObjectType_OBJECT_TSCONFIGURATION,
 		pg_query.ObjectType_OBJECT_TSDICTIONARY, pg_query.ObjectType_OBJECT_TSPARSER,
-		pg_query.ObjectType_OBJECT_TSTEMPLATE:
+		pg_query.ObjectType_OBJECT_TSTEMPLATE, pg_query.ObjectType_OBJECT_OPERATOR:
 		return true
 	}
 	return false
@@ -77,6 +77,8 @@ func (p *fileParser) defineObject(s *pg_query.DefineStmt, loc Location) {
 	switch s.Kind {
 	case pg_query.ObjectType_OBJECT_AGGREGATE:
 		err = p.createAggregate(s, name, loc)
+	case pg_query.ObjectType_OBJECT_OPERATOR:
+		err = p.createOperator(s, name, loc)
 	case pg_query.ObjectType_OBJECT_TSCONFIGURATION:
 		err = p.createTSConfiguration(s, name, loc)
 	case pg_query.ObjectType_OBJECT_TSDICTIONARY:
@@ -925,6 +927,19 @@ func (p *fileParser) defComment(s *pg_query.CommentStmt, loc Location) {
 			c.argTypes = append(c.argTypes, t)
 		}
 
+	case pg_query.ObjectType_OBJECT_OPERATOR:
+		k, _, ok := p.operatorKey(s.Object.GetObjectWithArgs(), loc)
+		if !ok {
+			return
+		}
+		c.key = k
+	case pg_query.ObjectType_OBJECT_RULE:
+		k, err := p.ruleCommentKey(s, loc)
+		if err != nil {
+			p.errs.semantic(loc, "COMMENT ON RULE: %v", err)
+			return
+		}
+		c.key = k
 	case pg_query.ObjectType_OBJECT_CAST:
 		items := s.Object.GetList().GetItems()
 		if len(items) != 2 {

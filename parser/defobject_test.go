@@ -39,6 +39,16 @@ func TestDefObjectSpellings(t *testing.T) {
 			"CREATE TEXT SEARCH CONFIGURATION public.c (PARSER = pg_catalog.\"default\");\nALTER TEXT SEARCH CONFIGURATION public.c ADD MAPPING FOR word WITH simple;\nALTER TEXT SEARCH CONFIGURATION public.c ADD MAPPING FOR asciiword WITH simple;"},
 		{"statistics", "CREATE TABLE t (a int, b int, c int); CREATE STATISTICS s (mcv, ndistinct, dependencies) ON c, a FROM t; ALTER STATISTICS s SET STATISTICS 50;",
 			"CREATE TABLE public.t (a integer, b integer, c integer); CREATE STATISTICS public.s ON a, c FROM public.t; ALTER STATISTICS public.s SET STATISTICS 50;"},
+		{"operator", "CREATE FUNCTION f(a int, b int) RETURNS boolean LANGUAGE sql AS 'SELECT a = b';\n" +
+			"CREATE OPERATOR === (procedure = f, leftarg = int4, rightarg = int, commutator = ===, negator = OPERATOR(public.!==), hashes, merges = false, join = pg_catalog.eqjoinsel);" +
+			"ALTER OPERATOR === (int, int) SET (restrict = eqsel); COMMENT ON OPERATOR === (int4, int4) IS 'eq';",
+			"CREATE FUNCTION public.f(a integer, b integer) RETURNS boolean LANGUAGE sql AS 'SELECT a = b';\n" +
+				"CREATE OPERATOR public.=== (\n    FUNCTION = public.f,\n    LEFTARG = integer,\n    RIGHTARG = integer,\n    COMMUTATOR = OPERATOR(public.===),\n    NEGATOR = OPERATOR(public.!==),\n    HASHES,\n    RESTRICT = eqsel,\n    JOIN = eqjoinsel\n);\n" +
+				"COMMENT ON OPERATOR public.=== (integer, integer) IS 'eq';"},
+		{"prefix operator", "CREATE OPERATOR @@ (function = numeric_uminus, rightarg = numeric);",
+			"CREATE OPERATOR public.@@ (FUNCTION = numeric_uminus, RIGHTARG = numeric);"},
+		{"rule", "CREATE TABLE t (a int); CREATE TABLE l (a int); CREATE OR REPLACE RULE r AS ON INSERT TO t WHERE new.a > 0 DO ALSO INSERT INTO l (a) VALUES (new.a); ALTER TABLE t DISABLE RULE r; COMMENT ON RULE r ON t IS 'r';",
+			"CREATE TABLE public.t (a integer); CREATE TABLE public.l (a integer);\nCREATE RULE r AS\n    ON INSERT TO public.t\n   WHERE (new.a > 0) DO  INSERT INTO public.l (a)\n  VALUES (new.a);\nALTER TABLE public.t DISABLE RULE r;\nCOMMENT ON RULE r ON public.t IS 'r';"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			w, p := parseObjects(t, c.written), parseObjects(t, c.printed)

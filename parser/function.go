@@ -510,7 +510,23 @@ func sqlBodyDependencies(n *pg_query.Node) []state.ObjectKey {
 			if err == nil && len(names) == 2 && names[0] != "pg_catalog" {
 				addKey(state.ObjectKey{Kind: state.KindType, Schema: names[0], Name: names[1]})
 			}
+		case *pg_query.A_Expr:
+			// OPERATOR(schema.op): an operator of the database's own.
+			if k, ok := operatorUse(x); ok {
+				addKey(k)
+			}
 		}
 	})
 	return deps
+}
+
+// operatorUse returns the operator a schema-qualified OPERATOR(schema.op)
+// expression uses (no signature: overloads are one dependency node), if
+// it is not pg_catalog's.
+func operatorUse(x *pg_query.A_Expr) (state.ObjectKey, bool) {
+	names, err := stringList(x.Name)
+	if err != nil || len(names) != 2 || names[0] == "pg_catalog" {
+		return state.ObjectKey{}, false
+	}
+	return state.ObjectKey{Kind: state.KindOperator, Schema: names[0], Name: names[1]}, true
 }

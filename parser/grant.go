@@ -30,6 +30,10 @@ const (
 	targetRoutine
 	// targetType is ON TYPE and ON DOMAIN.
 	targetType
+	// targetWrapper is ON FOREIGN DATA WRAPPER, targetServer ON FOREIGN
+	// SERVER.
+	targetWrapper
+	targetServer
 )
 
 // grantDef is one GRANT or REVOKE on objects.
@@ -45,6 +49,7 @@ type grantDef struct {
 	allInSchema bool
 	relations   []state.QualName // TABLE, SEQUENCE and TYPE targets
 	schemas     []string         // SCHEMA targets, or the schemas of ALL ... IN SCHEMA
+	names       []string         // FOREIGN DATA WRAPPER and FOREIGN SERVER targets
 	routines    []routineRef
 	// privs are the privileges named; nil means ALL.
 	privs    []privSpec
@@ -108,6 +113,10 @@ func (p *fileParser) grantStmt(s *pg_query.GrantStmt, loc Location) {
 		d.target = targetRoutine
 	case pg_query.ObjectType_OBJECT_TYPE, pg_query.ObjectType_OBJECT_DOMAIN:
 		d.target = targetType
+	case pg_query.ObjectType_OBJECT_FDW:
+		d.target = targetWrapper
+	case pg_query.ObjectType_OBJECT_FOREIGN_SERVER:
+		d.target = targetServer
 	default:
 		p.errs.unsupported(loc, what+" ... ON "+objectTypeWords(s.Objtype))
 		return
@@ -150,6 +159,13 @@ func (p *fileParser) grantObject(d *grantDef, n *pg_query.Node, loc Location) bo
 		return true
 	}
 	switch d.target {
+	case targetWrapper, targetServer:
+		s := n.GetString_()
+		if s == nil {
+			p.errs.semantic(loc, "invalid name")
+			return false
+		}
+		d.names = append(d.names, s.Sval)
 	case targetTable, targetSequence:
 		q, ok := p.relName(n.GetRangeVar(), loc)
 		if !ok {

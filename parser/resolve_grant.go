@@ -145,6 +145,22 @@ func (r *resolver) grantTargets(d *grantDef, verb string) ([]privTarget, bool) {
 			out = append(out, privTarget{kind: state.KindSchema, what: "schema " + s, privs: &sc.Privileges,
 				implicitPublic: s == "public" && !declared})
 		}
+	case targetWrapper:
+		for _, n := range d.names {
+			w := r.foreign.wrappers[n]
+			if w == nil {
+				return missing("foreign data wrapper", n)
+			}
+			out = append(out, privTarget{kind: state.KindForeignDataWrapper, what: "foreign data wrapper " + n, privs: &w.Privileges})
+		}
+	case targetServer:
+		for _, n := range d.names {
+			sv := r.foreign.servers[n]
+			if sv == nil {
+				return missing("server", n)
+			}
+			out = append(out, privTarget{kind: state.KindServer, what: "server " + n, privs: &sv.Privileges})
+		}
 	case targetType:
 		for _, q := range d.relations {
 			t := r.types[q]

@@ -221,5 +221,8 @@ func (r *resolver) viewDependencies(self state.QualName, refs queryRefs) []state
 	for _, q := range refs.types {
 		add(state.ObjectKey{Kind: state.KindType, Schema: q.Schema, Name: q.Name})
 	}
+	for _, q := range refs.operators {
+		add(state.ObjectKey{Kind: state.KindOperator, Schema: q.Schema, Name: q.Name})
+	}
 	return out
 }

@@ -48,6 +48,10 @@ func (p *fileParser) statement(raw *pg_query.RawStmt) {
 		p.createCollation(s.DefineStmt, loc)
 	case *pg_query.Node_CreateCastStmt:
 		p.createCast(s.CreateCastStmt, loc)
+	case *pg_query.Node_AlterOperatorStmt:
+		p.alterOperator(s.AlterOperatorStmt, loc)
+	case *pg_query.Node_RuleStmt:
+		p.createRule(s.RuleStmt, loc)
 	case *pg_query.Node_CreateStatsStmt:
 		p.createStatistics(s.CreateStatsStmt, loc)
 	case *pg_query.Node_AlterStatsStmt:
@@ -226,6 +230,18 @@ func statementName(n *pg_query.Node) (string, string) {
 		return "CREATE FOREIGN TABLE", ""
 	case *pg_query.Node_RuleStmt:
 		return "CREATE RULE", ""
+	case *pg_query.Node_CreateAmStmt:
+		return "CREATE ACCESS METHOD", "is not managed by renovate yet (access methods normally come with an extension: declare CREATE EXTENSION)"
+	case *pg_query.Node_CreatePlangStmt:
+		return "CREATE LANGUAGE", "is not managed by renovate yet (languages outside an extension need C handler functions: declare CREATE EXTENSION)"
+	case *pg_query.Node_CreateOpClassStmt:
+		return "CREATE OPERATOR CLASS", ""
+	case *pg_query.Node_CreateOpFamilyStmt:
+		return "CREATE OPERATOR FAMILY", ""
+	case *pg_query.Node_AlterOpFamilyStmt:
+		return "ALTER OPERATOR FAMILY", ""
+	case *pg_query.Node_CreateConversionStmt:
+		return "CREATE CONVERSION", ""
 	case *pg_query.Node_CreateRoleStmt:
 		return "CREATE ROLE", ""
 	case *pg_query.Node_GrantStmt:

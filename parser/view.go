@@ -167,6 +167,7 @@ type queryRefs struct {
 	relations []state.QualName
 	functions []state.QualName
 	types     []state.QualName
+	operators []state.QualName
 }
 
 // canonicalQuery returns the canonical text of a view query: the column
@@ -227,6 +228,10 @@ func canonicalQuery(n *pg_query.Node, aliases []string) (canonicalQueryResult, e
 		case *pg_query.TypeName:
 			if names, err := stringList(x.Names); err == nil && len(names) == 2 && names[0] != "pg_catalog" {
 				res.refs.types = append(res.refs.types, state.QualName{Schema: names[0], Name: names[1]})
+			}
+		case *pg_query.A_Expr:
+			if k, ok := operatorUse(x); ok {
+				res.refs.operators = append(res.refs.operators, state.QualName{Schema: k.Schema, Name: k.Name})
 			}
 		}
 	})

@@ -21,13 +21,21 @@ import (
 //     stay the same (CREATE OR REPLACE AGGREGATE: PostgreSQL refuses to
 //     change the result type or kind that way).
 //
+//   - an operator's RESTRICT and JOIN estimators (ALTER OPERATOR ... SET;
+//     PostgreSQL 17 can also set COMMUTATOR, NEGATOR, HASHES and MERGES
+//     there, but only from unset, so those recreate the operator on
+//     every version).
+//
+// Rules are planned by rule.go.
+//
 // Everything else is recreated, dropped and created again: PostgreSQL has
-// no ALTER for a cast, a text search parser or template, a dictionary's
+// no ALTER for a cast, an operator's function or argument types, a text search parser or template, a dictionary's
 // template, a configuration's parser or a statistics object's columns.
 // An object is also recreated when an object it references (a function,
 // a type, a table, another definition object) is dropped by the plan.
 // Views calling a recreated aggregate are recreated around it (view.go
-// treats aggregate drops as function drops).
+// treats aggregate drops as function drops), and so are views using a
+// recreated operator (view.go, depKey).
 //
 // Creates: casts and text search objects before tables (phaseDefObject),
 // whose defaults, generated columns and indexes use them; aggregates and
@@ -53,6 +61,9 @@ func (d *differ) defObjects() {
 	// template.
 	var drops []state.DefObject
 	for _, o := range defCreateOrder(d.to.Objects) {
+		if o.Kind == state.KindRule {
+			continue // rule.go
+		}
 		k := o.Key()
 		desired[k] = true
 		old, ok := from[k]
@@ -87,12 +98,13 @@ func (d *differ) defObjects() {
 		}
 	}
 	for _, o := range defCreateOrder(d.from.Objects) {
-		if !desired[o.Key()] {
+		if !desired[o.Key()] && o.Kind != state.KindRule {
 			d.change(o.Key(), ActionDrop, sqlgen.DefObjectDefinition(o), "")
 			drops = append(drops, o)
 		}
 	}
 	d.defObjectDrops(drops)
+	d.dropOperatorDependents(drops)
 	// Privileges, once the drops above say which objects are recreated.
 	for _, o := range d.to.Objects {
 		if o.Kind != state.KindAggregate {
@@ -167,6 +179,25 @@ func (d *differ) alterDefObject(old, o state.DefObject) {
 		}
 		if len(set) > 0 || len(unset) > 0 {
 			sql = append(sql, sqlgen.AlterTSDictionary(o, set, unset))
+		}
+	case state.KindOperator:
+		// RESTRICT and JOIN (ALTER OPERATOR ... SET); the rest of an
+		// operator is its Definition.
+		oldEst, newEst := settingMap(old.Settings), settingMap(o.Settings)
+		var set []state.DefSetting
+		var reset []string
+		for _, name := range []string{"restrict", "join"} {
+			ov, nv := oldEst[name], newEst[name]
+			switch {
+			case ov == nv:
+			case nv == "":
+				reset = append(reset, name)
+			default:
+				set = append(set, state.DefSetting{Name: name, Value: nv})
+			}
+		}
+		if len(set) > 0 || len(reset) > 0 {
+			sql = append(sql, sqlgen.AlterOperatorEstimators(o, set, reset))
 		}
 	case state.KindStatisticsObject:
 		ot, nt := settingMap(old.Settings)["statistics"], settingMap(o.Settings)["statistics"]
@@ -263,7 +294,7 @@ func refsDropped(o state.DefObject, dropped map[state.ObjectKey]bool) bool {
 func defCreateOrder(objs []state.DefObject) []state.DefObject {
 	rank := map[state.Kind]int{
 		state.KindTSTemplate: 0, state.KindTSParser: 1, state.KindTSDictionary: 2, state.KindTSConfiguration: 3,
-		state.KindCast: 4, state.KindAggregate: 5, state.KindStatisticsObject: 6,
+		state.KindOperator: 4, state.KindCast: 5, state.KindAggregate: 6, state.KindStatisticsObject: 7, state.KindRule: 8,
 	}
 	out := append([]state.DefObject(nil), objs...)
 	sort.SliceStable(out, func(i, j int) bool {
@@ -322,4 +353,29 @@ func (d *differ) remapDictionaries(old, nw state.DefObject, dropped map[state.Ob
 	}
 	d.change(old.Key(), ActionAlter, sqlgen.DefObjectDefinition(old), sqlgen.DefObjectDefinition(nw))
 	return kept
+}
+
+// dropOperatorDependents plans, for the operators in drops (dropped or
+// recreated), the column defaults, generated columns, CHECK and exclusion
+// constraints and indexes using them: dropped before and created again
+// after, as for routines (function_deps.go). Expressions in canonical
+// form name an operator of the database's own as OPERATOR(schema.op).
+func (d *differ) dropOperatorDependents(drops []state.DefObject) {
+	var needles []string
+	for _, o := range drops {
+		if o.Kind == state.KindOperator {
+			needles = append(needles, "OPERATOR("+sqlgen.OperatorName(o.Schema, o.Name)+")")
+		}
+	}
+	if len(needles) == 0 {
+		return
+	}
+	d.dropExpressionDependents(func(expr string) bool {
+		for _, n := range needles {
+			if strings.Contains(expr, n) {
+				return true
+			}
+		}
+		return false
+	})
 }

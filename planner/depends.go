@@ -242,6 +242,12 @@ func (x *refIndex) refs(k state.ObjectKey) []depNode {
 				}
 			}
 		}
+		if o, ok := x.objects[k]; ok {
+			// A rule's relations, routines, types and operators.
+			for _, r := range o.Refs {
+				addKey(r)
+			}
+		}
 		return out
 	}
 	switch k.Kind {

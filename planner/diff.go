@@ -56,6 +56,8 @@ func DiffWithOptions(current, desired state.DatabaseSchema, opts Options) (*Plan
 	// Triggers after tables, routines and views, whose drop steps they
 	// read (trigger.go).
 	d.triggers()
+	// Rules after views and tables, whose drop steps they read (rule.go).
+	d.rules()
 	// Last: they look at the steps above for objects being recreated.
 	d.policies()
 	// What stays but uses something dropped above (closure.go).

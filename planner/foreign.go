@@ -78,6 +78,32 @@ func (d *differ) foreignData() {
 			d.add(phaseDropForeignData, w.Key(), ActionDrop, sqlgen.DropWrapper(w.Name))
 		}
 	}
+	d.foreignPrivileges()
+}
+
+// foreignPrivileges grants and revokes USAGE on wrappers and servers,
+// once the steps above say which are created or recreated.
+func (d *differ) foreignPrivileges() {
+	oldW := map[string]state.ForeignDataWrapper{}
+	for _, w := range d.from.ForeignDataWrappers {
+		oldW[w.Name] = w
+	}
+	for _, w := range d.to.ForeignDataWrappers {
+		old, ok := oldW[w.Name]
+		if d.objectPrivileges(w.Key(), d.existingPrivileges(w.Key(), ok, old.Privileges), w.Privileges) && ok {
+			d.noteChange(w.Key(), sqlgen.WrapperDefinition(old), sqlgen.WrapperDefinition(w))
+		}
+	}
+	oldS := map[string]state.ForeignServer{}
+	for _, s := range d.from.Servers {
+		oldS[s.Name] = s
+	}
+	for _, s := range d.to.Servers {
+		old, ok := oldS[s.Name]
+		if d.objectPrivileges(s.Key(), d.existingPrivileges(s.Key(), ok, old.Privileges), s.Privileges) && ok {
+			d.noteChange(s.Key(), sqlgen.ServerDefinition(old), sqlgen.ServerDefinition(s))
+		}
+	}
 }
 
 // servers plans servers and their user mappings. A server is recreated

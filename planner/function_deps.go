@@ -29,14 +29,20 @@ func (d *differ) dropFunctionDependents(gone []state.Function) {
 			calls = append(calls, sqlgen.QualifiedName(f.Schema, f.Name)+"(")
 		}
 	}
-	uses := func(expr string) bool {
+	d.dropExpressionDependents(func(expr string) bool {
 		for _, c := range calls {
 			if strings.Contains(expr, c) {
 				return true
 			}
 		}
 		return false
-	}
+	})
+}
+
+// dropExpressionDependents is dropFunctionDependents for any object an
+// expression can name: uses reports whether an expression of the current
+// model uses one that goes (a routine, an operator).
+func (d *differ) dropExpressionDependents(uses func(expr string) bool) {
 	for _, old := range d.from.Tables {
 		nw, kept := d.desiredTable(old.QualName())
 		if !kept {

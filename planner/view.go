@@ -49,6 +49,8 @@ func depKey(k state.ObjectKey) relKey {
 		return relKey{"func", k.Schema, k.Name}
 	case state.KindType:
 		return relKey{"type", k.Schema, k.Name}
+	case state.KindOperator:
+		return relKey{"op", k.Schema, k.Name}
 	}
 	return relKey{"rel", k.Schema, k.Name}
 }
@@ -205,7 +207,7 @@ func (d *differ) changedUnderViews() underViews {
 			continue
 		}
 		switch s.Object.Kind {
-		case state.KindFunction, state.KindProcedure, state.KindType, state.KindSequence, state.KindAggregate:
+		case state.KindFunction, state.KindProcedure, state.KindType, state.KindSequence, state.KindAggregate, state.KindOperator:
 			if s.Object.Table == "" {
 				u.whole[depKey(s.Object)] = true
 			}

@@ -328,6 +328,7 @@ func Dump(s state.DatabaseSchema) string {
 	for _, v := range s.Views {
 		b.WriteString(ViewDefinition(v))
 	}
+	b.WriteString(dumpRules(s))
 	b.WriteString(DefaultPrivilegesDefinition(s.DefaultPrivileges))
 	b.WriteString(PublicationsDefinition(s.Publications))
 	b.WriteString(ForeignDataDefinition(s.ForeignDataWrappers, s.Servers))

@@ -7,7 +7,7 @@ import (
 )
 
 // This file prints the definition objects (state.DefObject): aggregates,
-// casts, statistics objects and text search objects.
+// casts, statistics objects, text search objects, operators and rules.
 
 // defWords are the words naming each kind in COMMENT ON, DROP and ALTER.
 var defWords = map[state.Kind]string{
@@ -18,6 +18,14 @@ var defWords = map[state.Kind]string{
 	state.KindTSDictionary:     "TEXT SEARCH DICTIONARY",
 	state.KindTSParser:         "TEXT SEARCH PARSER",
 	state.KindTSTemplate:       "TEXT SEARCH TEMPLATE",
+	state.KindOperator:         "OPERATOR",
+	state.KindRule:             "RULE",
+}
+
+// OperatorName prints an operator's qualified name: the schema quoted,
+// the symbol as it is ("public.===").
+func OperatorName(schema, name string) string {
+	return QuoteIdent(schema) + "." + name
 }
 
 // DefObjectTarget prints the object as COMMENT ON and DROP name it:
@@ -29,6 +37,10 @@ func DefObjectTarget(o state.DefObject) string {
 		return w + " (" + o.Name + ")"
 	case state.KindAggregate:
 		return w + " " + QualifiedName(o.Schema, o.Name) + o.Signature
+	case state.KindOperator:
+		return w + " " + OperatorName(o.Schema, o.Name) + " " + o.Signature
+	case state.KindRule:
+		return w + " " + QuoteIdent(o.Name) + " ON " + QualifiedName(o.Schema, o.Table)
 	}
 	return w + " " + QualifiedName(o.Schema, o.Name)
 }
@@ -47,6 +59,24 @@ func CreateDefObject(o state.DefObject) string {
 		b.WriteString("CREATE TEXT SEARCH CONFIGURATION " + QualifiedName(o.Schema, o.Name) + " (" + o.Definition + ");\n")
 		for _, s := range o.Settings {
 			b.WriteString(TSMapping(o, "ADD", s))
+		}
+	case state.KindOperator:
+		def := o.Definition
+		if len(o.Settings) > 0 {
+			// RESTRICT and JOIN are written inside CREATE OPERATOR.
+			def = strings.TrimSuffix(def, "\n);")
+			for _, s := range o.Settings {
+				def += ",\n    " + strings.ToUpper(s.Name) + " = " + s.Value
+			}
+			def += "\n);"
+		}
+		b.WriteString(def + "\n")
+	case state.KindRule:
+		b.WriteString(o.Definition + "\n")
+		for _, s := range o.Settings {
+			if s.Name == "enabled" {
+				b.WriteString(RuleEnabled(o, s.Value))
+			}
 		}
 	default:
 		b.WriteString(o.Definition + "\n")
@@ -115,18 +145,57 @@ func AlterTSDictionary(o state.DefObject, set []state.DefSetting, unset []string
 	return "ALTER TEXT SEARCH DICTIONARY " + QualifiedName(o.Schema, o.Name) + " (" + strings.Join(parts, ", ") + ");\n"
 }
 
+// AlterOperatorEstimators prints ALTER OPERATOR ... SET (RESTRICT = ...,
+// JOIN = ...): an estimator left out of set is reset to NONE when reset
+// names it.
+func AlterOperatorEstimators(o state.DefObject, set []state.DefSetting, reset []string) string {
+	var parts []string
+	for _, s := range set {
+		parts = append(parts, strings.ToUpper(s.Name)+" = "+s.Value)
+	}
+	for _, r := range reset {
+		parts = append(parts, strings.ToUpper(r)+" = NONE")
+	}
+	return "ALTER " + DefObjectTarget(o) + " SET (" + strings.Join(parts, ", ") + ");\n"
+}
+
+// RuleEnabled prints ALTER TABLE ... ENABLE / DISABLE [REPLICA | ALWAYS]
+// RULE for a rule's "enabled" setting ("" or "origin" is the default).
+func RuleEnabled(o state.DefObject, enabled string) string {
+	verb := map[string]string{"disabled": "DISABLE", "replica": "ENABLE REPLICA", "always": "ENABLE ALWAYS"}[enabled]
+	if verb == "" {
+		verb = "ENABLE"
+	}
+	return "ALTER TABLE " + QualifiedName(o.Schema, o.Table) + " " + verb + " RULE " + QuoteIdent(o.Name) + ";\n"
+}
+
 // StatisticsTarget prints ALTER STATISTICS ... SET STATISTICS.
 func StatisticsTarget(o state.DefObject, target string) string {
 	return "ALTER STATISTICS " + QualifiedName(o.Schema, o.Name) + " SET STATISTICS " + target + ";\n"
 }
 
-// dumpDefObjects prints the definition objects for Dump: the casts and
-// text search objects tables may use (late false), or the aggregates and
-// statistics objects, which come after tables (late true).
+// dumpDefObjects prints the definition objects for Dump: the casts,
+// operators and text search objects tables may use (late false), or the
+// aggregates and statistics objects, which come after tables (late true).
+// Rules come after views (dumpRules).
 func dumpDefObjects(s state.DatabaseSchema, late bool) string {
 	var b strings.Builder
 	for _, o := range s.Objects {
+		if o.Kind == state.KindRule {
+			continue
+		}
 		if (o.Kind == state.KindAggregate || o.Kind == state.KindStatisticsObject) == late {
+			b.WriteString(DefObjectDefinition(o))
+		}
+	}
+	return b.String()
+}
+
+// dumpRules prints the rules for Dump, once tables and views exist.
+func dumpRules(s state.DatabaseSchema) string {
+	var b strings.Builder
+	for _, o := range s.Objects {
+		if o.Kind == state.KindRule {
 			b.WriteString(DefObjectDefinition(o))
 		}
 	}

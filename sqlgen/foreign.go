@@ -78,6 +78,7 @@ func WrapperDefinition(w state.ForeignDataWrapper) string {
 	var b strings.Builder
 	b.WriteString(CreateWrapper(w))
 	writeComment(&b, "FOREIGN DATA WRAPPER", QuoteIdent(w.Name), w.Comment)
+	b.WriteString(PrivilegesDefinition(w.Key(), w.Privileges))
 	return b.String()
 }
 
@@ -128,6 +129,7 @@ func ServerDefinition(s state.ForeignServer) string {
 	var b strings.Builder
 	b.WriteString(CreateServer(s))
 	writeComment(&b, "SERVER", QuoteIdent(s.Name), s.Comment)
+	b.WriteString(PrivilegesDefinition(s.Key(), s.Privileges))
 	for _, m := range s.UserMappings {
 		b.WriteString(CreateUserMapping(s.Name, m))
 	}

@@ -32,6 +32,10 @@ func GrantTarget(k state.ObjectKey) string {
 		return "PROCEDURE " + QualifiedName(k.Schema, k.Name) + k.Signature
 	case state.KindAggregate:
 		return "FUNCTION " + QualifiedName(k.Schema, k.Name) + "(" + state.AggregateArgTypes(k.Signature) + ")"
+	case state.KindForeignDataWrapper:
+		return "FOREIGN DATA WRAPPER " + QuoteIdent(k.Name)
+	case state.KindServer:
+		return "FOREIGN SERVER " + QuoteIdent(k.Name)
 	}
 	return strings.ToUpper(string(k.Kind)) + " " + QualifiedName(k.Schema, k.Name)
 }

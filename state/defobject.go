@@ -5,7 +5,8 @@ import "strings"
 // Definition objects.
 //
 // Aggregates, casts, text search configurations, dictionaries, parsers and
-// templates and statistics objects are "definition objects": each is
+// templates, statistics objects, operators and rules are "definition
+// objects": each is
 // compared by a canonical definition (SQL text the parser prints the same
 // way for the files and the live database) and recreated when that
 // changes, apart from the few properties PostgreSQL alters in place, which
@@ -22,12 +23,20 @@ const (
 	KindTSParser         Kind = "text_search_parser"
 	KindTSTemplate       Kind = "text_search_template"
 	KindStatisticsObject Kind = "statistics"
+	// KindOperator is CREATE OPERATOR; Name is the operator's symbol and
+	// Signature its argument types, "(integer, integer)" or
+	// "(NONE, integer)" for a prefix operator, as DROP OPERATOR names it.
+	KindOperator Kind = "operator"
+	// KindRule is CREATE RULE; Table names the relation the rule is on
+	// (Schema is the relation's schema) and Name the rule.
+	KindRule Kind = "rule"
 )
 
 // DefKinds are the kinds a DefObject can have, in the order the model
 // sorts them.
 var DefKinds = []Kind{KindAggregate, KindCast, KindStatisticsObject,
-	KindTSConfiguration, KindTSDictionary, KindTSParser, KindTSTemplate}
+	KindTSConfiguration, KindTSDictionary, KindTSParser, KindTSTemplate,
+	KindOperator, KindRule}
 
 // IsDefKind reports whether k is a kind of DefObject.
 func IsDefKind(k Kind) bool {
@@ -46,20 +55,26 @@ func IsDefKind(k Kind) bool {
 // identity arguments in Signature ("(text, text)", "(ORDER BY integer)",
 // "(*)"), like routines.
 type DefObject struct {
-	Kind      Kind   `json:"kind"`
-	Schema    string `json:"schema,omitempty"`
+	Kind   Kind   `json:"kind"`
+	Schema string `json:"schema,omitempty"`
+	// Table is the relation a rule is on; empty for other kinds.
+	Table     string `json:"table,omitempty"`
 	Name      string `json:"name"`
 	Signature string `json:"signature,omitempty"`
 	// Definition is what must be recreated when it changes, as canonical
 	// SQL: the whole CREATE statement for aggregates, casts, parsers,
-	// templates and statistics objects; "TEMPLATE = ..." for a text
+	// templates, statistics objects, operators (without RESTRICT and
+	// JOIN) and rules; "TEMPLATE = ..." for a text
 	// search dictionary and "PARSER = ..." for a configuration, whose
 	// options and mappings are Settings.
 	Definition string `json:"definition"`
 	// Settings are the properties changed in place: a dictionary's
 	// options in the order written (their order is kept by the server),
 	// a configuration's mappings by token type (Value is the dictionary
-	// list), a statistics object's target ("statistics").
+	// list), a statistics object's target ("statistics"), an operator's
+	// "restrict" and "join" estimators (ALTER OPERATOR ... SET), a
+	// rule's "enabled" state when it is not the default ("disabled",
+	// "replica" or "always").
 	Settings []DefSetting `json:"settings,omitempty"`
 	Comment  string       `json:"comment,omitempty"`
 	// Privileges are an aggregate's (EXECUTE), in the effective form of
@@ -79,7 +94,7 @@ type DefSetting struct {
 
 // Key returns the object's key.
 func (o DefObject) Key() ObjectKey {
-	return ObjectKey{Kind: o.Kind, Schema: o.Schema, Name: o.Name, Signature: o.Signature}
+	return ObjectKey{Kind: o.Kind, Schema: o.Schema, Table: o.Table, Name: o.Name, Signature: o.Signature}
 }
 
 // QualName returns the object's schema-qualified name.

@@ -31,6 +31,8 @@ type ForeignDataWrapper struct {
 	// a set, as all the options below.
 	Options []Option `json:"options,omitempty"`
 	Comment string   `json:"comment,omitempty"`
+	// Privileges are USAGE grants, in the effective form of Privilege.
+	Privileges []Privilege `json:"privileges,omitempty"`
 }
 
 // Key returns the wrapper's ObjectKey.
@@ -46,6 +48,8 @@ type ForeignServer struct {
 	Version string   `json:"version,omitempty"`
 	Options []Option `json:"options,omitempty"`
 	Comment string   `json:"comment,omitempty"`
+	// Privileges are USAGE grants, in the effective form of Privilege.
+	Privileges []Privilege `json:"privileges,omitempty"`
 	// UserMappings are sorted by user.
 	UserMappings []UserMapping `json:"user_mappings,omitempty"`
 }
@@ -132,9 +136,13 @@ func DefaultSubscription(name string) Subscription {
 func (s *DatabaseSchema) orderForeign(o orderer) {
 	o.slice(s.ForeignDataWrappers, func(i, j int) bool { return s.ForeignDataWrappers[i].Name < s.ForeignDataWrappers[j].Name })
 	o.slice(s.Servers, func(i, j int) bool { return s.Servers[i].Name < s.Servers[j].Name })
+	for i := range s.ForeignDataWrappers {
+		sortPrivileges(o, s.ForeignDataWrappers[i].Privileges)
+	}
 	for i := range s.Servers {
 		m := s.Servers[i].UserMappings
 		o.slice(m, func(a, b int) bool { return m[a].User < m[b].User })
+		sortPrivileges(o, s.Servers[i].Privileges)
 	}
 	o.slice(s.Subscriptions, func(i, j int) bool { return s.Subscriptions[i].Name < s.Subscriptions[j].Name })
 	for i := range s.Subscriptions {

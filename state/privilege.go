@@ -106,7 +106,7 @@ func AllPrivileges(k Kind) []string {
 		return []string{"USAGE", "CREATE"}
 	case KindFunction, KindProcedure, KindAggregate:
 		return []string{"EXECUTE"}
-	case KindType:
+	case KindType, KindForeignDataWrapper, KindServer:
 		return []string{"USAGE"}
 	}
 	return nil

@@ -11,15 +11,15 @@ import (
 // renovate does not manage on stderr, and that --strict refuses them.
 func TestUnmanagedObjectsReported(t *testing.T) {
 	dsn := srv.NewDatabase(t)
-	execDB(t, dsn, "CREATE TABLE t (a int); CREATE RULE r AS ON INSERT TO t DO NOTHING; CREATE OPERATOR === (leftarg = int, rightarg = int, function = int4eq); CREATE TEXT SEARCH CONFIGURATION tsc (copy = english);")
+	execDB(t, dsn, "CREATE TABLE t (a int); CREATE CONVERSION conv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8; CREATE OPERATOR FAMILY fam USING btree; CREATE TEXT SEARCH CONFIGURATION tsc (copy = english);")
 	dir := filepath.Join(t.TempDir(), "db")
 
 	_, errOut, code := run(t, "", "", false, "init", "--source", dsn, "--dir", dir, "--strict")
-	if code != ExitError || !strings.Contains(errOut, "warning: rule r on public.t is not managed by renovate") || !strings.Contains(errOut, "--strict") {
+	if code != ExitError || !strings.Contains(errOut, "warning: conversion public.conv is not managed by renovate") || !strings.Contains(errOut, "--strict") {
 		t.Fatalf("init --strict: exit %d\n%s", code, errOut)
 	}
 	out, errOut, code := run(t, "", "", false, "init", "--source", dsn, "--dir", dir)
-	if code != ExitOK || !strings.Contains(errOut, "warning: operator public.===(integer, integer) is not managed by renovate") {
+	if code != ExitOK || !strings.Contains(errOut, "warning: operator family public.fam USING btree is not managed by renovate") {
 		t.Fatalf("init: exit %d\n%s%s", code, out, errOut)
 	}
 	// A text search configuration is managed: written, not warned about.
@@ -30,7 +30,7 @@ func TestUnmanagedObjectsReported(t *testing.T) {
 		t.Errorf("the text search configuration was not written: %v\n%s", err, b)
 	}
 	out, errOut, code = run(t, "", "", false, "plan", "--dir", dir, "--url", dsn)
-	if code != ExitOK || strings.TrimSpace(out) != "" && !strings.Contains(out, "renovate plan") || !strings.Contains(errOut, "warning: rule r on public.t") {
+	if code != ExitOK || strings.TrimSpace(out) != "" && !strings.Contains(out, "renovate plan") || !strings.Contains(errOut, "warning: conversion public.conv") {
 		t.Fatalf("plan: exit %d\n%s%s", code, out, errOut)
 	}
 	_, errOut, code = run(t, "", "", false, "plan", "--dir", dir, "--url", dsn, "--strict")

@@ -294,8 +294,15 @@ var catalogColumns = map[string]catalogColumn{
 	"pg_extension.extconfig":      derived("set by the extension's own script"), "pg_extension.extcondition": derived("set by the extension's own script"),
 
 	"pg_rewrite.oid": identity(), "pg_rewrite.rulename": identity(), "pg_rewrite.ev_class": identity(),
-	"pg_rewrite.ev_type": comparedAs("pg_get_viewdef (views; rules are an unmanaged kind)"), "pg_rewrite.ev_enabled": comparedAs("pg_get_viewdef (views; rules are an unmanaged kind)"), "pg_rewrite.is_instead": comparedAs("pg_get_viewdef (views; rules are an unmanaged kind)"),
-	"pg_rewrite.ev_qual": comparedAs("pg_get_viewdef (views; rules are an unmanaged kind)"), "pg_rewrite.ev_action": comparedAs("pg_get_viewdef (views; rules are an unmanaged kind)"),
+	"pg_rewrite.ev_type": comparedAs("pg_get_ruledef (pg_get_viewdef for the _RETURN rules of views)"), "pg_rewrite.ev_enabled": compared(), "pg_rewrite.is_instead": comparedAs("pg_get_ruledef (pg_get_viewdef for the _RETURN rules of views)"),
+	"pg_rewrite.ev_qual": comparedAs("pg_get_ruledef (pg_get_viewdef for the _RETURN rules of views)"), "pg_rewrite.ev_action": comparedAs("pg_get_ruledef (pg_get_viewdef for the _RETURN rules of views)"),
+
+	"pg_operator.oid": identity(), "pg_operator.oprname": identity(), "pg_operator.oprnamespace": identity(),
+	"pg_operator.oprowner": compared(),
+	"pg_operator.oprkind":  comparedAs("pg_operator"), "pg_operator.oprcanmerge": comparedAs("pg_operator"), "pg_operator.oprcanhash": comparedAs("pg_operator"),
+	"pg_operator.oprleft": comparedAs("pg_operator"), "pg_operator.oprright": comparedAs("pg_operator"), "pg_operator.oprresult": comparedAs("pg_operator"),
+	"pg_operator.oprcom": comparedAs("pg_operator"), "pg_operator.oprnegate": comparedAs("pg_operator"), "pg_operator.oprcode": comparedAs("pg_operator"),
+	"pg_operator.oprrest": comparedAs("pg_operator"), "pg_operator.oprjoin": comparedAs("pg_operator"),
 
 	"pg_partitioned_table.partrelid": identity(),
 	"pg_partitioned_table.partstrat": comparedAs("pg_partitioned_table (pg_get_partkeydef)"), "pg_partitioned_table.partnatts": comparedAs("pg_partitioned_table (pg_get_partkeydef)"),
@@ -430,7 +437,14 @@ var coverageMatrix = []coverageEntry{
 	{"pg_user_mapping.umoptions", "user mapping for cov_reader on server cov_srv", "CREATE USER MAPPING FOR cov_reader SERVER cov_srv OPTIONS (user 'r', password 'not-a-real-secret')", true, 0},
 	{"pg_foreign_table.ftoptions", "foreign table cov.ft", "CREATE FOREIGN TABLE cov.ft (a int OPTIONS (column_name 'b') NOT NULL DEFAULT 1 CHECK (a > 0)) SERVER cov_srv OPTIONS (table_name 't'); COMMENT ON FOREIGN TABLE cov.ft IS 'foreign'", true, 0},
 	{"pg_attribute.attfdwoptions", "column a of foreign table cov.ft", "", true, 0},
-	{"pg_foreign_server.srvacl", "server cov_granted", "CREATE SERVER cov_granted FOREIGN DATA WRAPPER cov_fdw; GRANT USAGE ON FOREIGN SERVER cov_granted TO cov_reader", false, 0},
+	{"pg_foreign_server.srvacl", "server cov_granted", "CREATE SERVER cov_granted FOREIGN DATA WRAPPER cov_fdw; GRANT USAGE ON FOREIGN SERVER cov_granted TO cov_reader", true, 0},
+	{"pg_foreign_data_wrapper.fdwacl", "foreign-data wrapper cov_fdw", "GRANT USAGE ON FOREIGN DATA WRAPPER cov_fdw TO cov_reader WITH GRANT OPTION", true, 0},
+	{"pg_operator", "operator cov.===(integer,integer)", "CREATE FUNCTION cov.near(a int, b int) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT abs(a - b) <= 1'; CREATE OPERATOR cov.=== (FUNCTION = cov.near, LEFTARG = int, RIGHTARG = int, COMMUTATOR = OPERATOR(cov.===), NEGATOR = OPERATOR(cov.!==), RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES); COMMENT ON OPERATOR cov.=== (int, int) IS 'near'", true, 0},
+	{"pg_description", "operator cov.===(integer,integer)", "", true, 0},
+	{"pg_operator.oprowner", "operator cov.@@(NONE,integer)", "CREATE OPERATOR cov.@@ (FUNCTION = int4um, RIGHTARG = int); ALTER OPERATOR cov.@@ (NONE, int) OWNER TO cov_owner", false, 0},
+	{"pg_get_ruledef", "rule ruled_ins on table cov.ruled", "CREATE TABLE cov.ruled (a int); CREATE TABLE cov.ruled_log (a int); CREATE RULE ruled_ins AS ON INSERT TO cov.ruled WHERE new.a > 0 DO ALSO INSERT INTO cov.ruled_log (a) VALUES (new.a); COMMENT ON RULE ruled_ins ON cov.ruled IS 'logs'", true, 0},
+	{"pg_rewrite.ev_enabled", "rule ruled_del on table cov.ruled", "CREATE RULE ruled_del AS ON DELETE TO cov.ruled DO INSTEAD NOTHING; ALTER TABLE cov.ruled ENABLE REPLICA RULE ruled_del", true, 0},
+	{"pg_get_ruledef", "rule view_ins on view cov.ruled_view", "CREATE VIEW cov.ruled_view AS SELECT a FROM cov.ruled; CREATE RULE view_ins AS ON INSERT TO cov.ruled_view DO INSTEAD INSERT INTO cov.ruled (a) VALUES (new.a)", true, 0},
 	{"pg_db_role_setting", "database settings", "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET work_mem = %L', current_database(), '8MB'); END $$", false, 0},
 }
 

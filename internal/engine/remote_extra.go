@@ -24,7 +24,7 @@ func unmanagedWarnings(ctx context.Context, conn *pgx.Conn) ([]string, error) {
 	}
 	out := make([]string, len(objs))
 	for i, o := range objs {
-		out[i] = o.String() + " is not managed by renovate: it is left out of the files and plans leave it alone"
+		out[i] = o.String() + " is not managed by renovate (" + o.Reason() + "): it is left out of the files and plans leave it alone"
 	}
 	owners, err := catalog.ForeignOwners(ctx, conn)
 	if err != nil {

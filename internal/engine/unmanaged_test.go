@@ -14,6 +14,8 @@ func TestUnmanagedWarnings(t *testing.T) {
 CREATE EXTENSION citext;
 CREATE TABLE t (a int, b int);
 CREATE OPERATOR === (leftarg = int, rightarg = int, function = int4eq);
+CREATE OPERATOR FAMILY fam USING btree;
+CREATE CONVERSION conv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;
 CREATE TEXT SEARCH CONFIGURATION "My TS" (copy = english);
 CREATE FOREIGN DATA WRAPPER fdw;
 CREATE SERVER srv FOREIGN DATA WRAPPER fdw;
@@ -36,9 +38,9 @@ CREATE TYPE fr AS RANGE (subtype = float8);
 	}
 	got := strings.Join(r.Warnings, "\n")
 	for _, want := range []string{
-		"operator public.===(integer, integer)", "rule r on public.t", "shell type public.shell",
+		"operator family public.fam USING btree", "conversion public.conv", "shell type public.shell",
 	} {
-		if !strings.Contains(got, want+" is not managed by renovate") {
+		if !strings.Contains(got, want+" is not managed by renovate (") {
 			t.Errorf("no warning for %s in:\n%s", want, got)
 		}
 	}
@@ -69,9 +71,11 @@ CREATE TYPE fr AS RANGE (subtype = float8);
 	if !foreign {
 		t.Errorf("foreign table public.ft is not in the model")
 	}
-	// Aggregates, statistics objects and text search objects are managed:
+	// Aggregates, statistics objects, text search objects, operators and
+	// rules are managed:
 	// in the model, not warned about.
-	for _, k := range []string{"aggregate public.agg(integer)", "statistics public.st", "text_search_configuration public.My TS"} {
+	for _, k := range []string{"aggregate public.agg(integer)", "statistics public.st", "text_search_configuration public.My TS",
+		"operator public.===(integer, integer)", "rule public.t.r"} {
 		if strings.Contains(got, k) {
 			t.Errorf("warning for managed %s:\n%s", k, got)
 		}

@@ -108,24 +108,22 @@ CREATE INDEX users_email_idx ON users (email);
 	})
 }
 
-// unmanagedFrom is a database whose managed objects use unmanaged ones: a
-// view and an index expression using a custom operator (operators are
-// not managed), and a view on that view.
-const unmanagedFrom = `CREATE FUNCTION sq_eq(int, int) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT $1 * $1 = $2';
-CREATE OPERATOR public.=== (LEFTARG = int, RIGHTARG = int, FUNCTION = sq_eq);
+// unmanagedFrom is a database whose managed objects use unmanaged ones:
+// indexes using a custom operator class (operator classes are not
+// managed).
+const unmanagedFrom = `CREATE FUNCTION rev_cmp(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT btint4cmp($2, $1)';
+CREATE OPERATOR CLASS public.int4_rev FOR TYPE int USING btree AS OPERATOR 1 >, OPERATOR 2 >=, OPERATOR 3 =, OPERATOR 4 <=, OPERATOR 5 <, FUNCTION 1 rev_cmp(int, int);
 CREATE TABLE docs (id int PRIMARY KEY, v int, body text);
-CREATE INDEX docs_sq ON docs ((v OPERATOR(public.===) 4));
-CREATE VIEW doc_stats AS SELECT count(*) FILTER (WHERE v OPERATOR(public.===) 4) AS s FROM docs;
-CREATE VIEW doc_stats2 AS SELECT s FROM doc_stats;
+CREATE INDEX docs_rev ON docs (v public.int4_rev);
+CREATE INDEX docs_rev2 ON docs (v public.int4_rev, id);
 `
 
 // unmanagedFiles are the files of unmanagedFrom (what init writes: the
-// operator is not managed).
-const unmanagedFiles = `CREATE FUNCTION sq_eq(int, int) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT $1 * $1 = $2';
+// operator class is not managed).
+const unmanagedFiles = `CREATE FUNCTION rev_cmp(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT btint4cmp($2, $1)';
 CREATE TABLE docs (id int PRIMARY KEY, v int, body text);
-CREATE INDEX docs_sq ON docs ((v OPERATOR(public.===) 4));
-CREATE VIEW doc_stats AS SELECT count(*) FILTER (WHERE v OPERATOR(public.===) 4) AS s FROM docs;
-CREATE VIEW doc_stats2 AS SELECT s FROM doc_stats;
+CREATE INDEX docs_rev ON docs (v public.int4_rev);
+CREATE INDEX docs_rev2 ON docs (v public.int4_rev, id);
 `
 
 // TestVerifyUnmanagedDependents: objects that use unmanaged ones cannot be
@@ -135,20 +133,11 @@ CREATE VIEW doc_stats2 AS SELECT s FROM doc_stats;
 func TestVerifyUnmanagedDependents(t *testing.T) {
 	ctx := context.Background()
 	from, files := unmanagedFrom, unmanagedFiles
-	if srv.Version() >= 14 {
-		// A SQL-standard body is parsed at creation: the function needs
-		// the operator, and the index through it too.
-		from += "CREATE FUNCTION doc_sq(int) RETURNS boolean LANGUAGE sql IMMUTABLE RETURN $1 OPERATOR(public.===) 4;\nCREATE INDEX docs_sq2 ON docs (doc_sq(v));\n"
-		files += "CREATE FUNCTION doc_sq(int) RETURNS boolean LANGUAGE sql IMMUTABLE RETURN $1 OPERATOR(public.===) 4;\nCREATE INDEX docs_sq2 ON docs (doc_sq(v));\n"
-	}
 
 	t.Run("untouched", func(t *testing.T) {
 		to := files + "CREATE TABLE notes (id int PRIMARY KEY, doc_id int REFERENCES docs);\nALTER TABLE docs ADD COLUMN title text;\n"
 		local, remote, p, held := verifyScopedSetup(t, from, to, Scope{})
-		want := []string{"view public.doc_stats", "view public.doc_stats2", "index public.docs.docs_sq"}
-		if srv.Version() >= 14 {
-			want = append(want, "function public.doc_sq", "index public.docs.docs_sq2")
-		}
+		want := []string{"index public.docs.docs_rev", "index public.docs.docs_rev2"}
 		var got []string
 		for _, h := range held {
 			got = append(got, h.Key.String())
@@ -177,19 +166,21 @@ func TestVerifyUnmanagedDependents(t *testing.T) {
 		if len(res.HeldBack) != len(held) {
 			t.Errorf("HeldBack = %v, want %v", res.HeldBack, held)
 		}
-		if d := DescribeHeld(res.HeldBack, 10); !strings.Contains(d, "view public.doc_stats (uses operator public.===(integer,integer))") {
-			t.Errorf("DescribeHeld does not say what the view uses: %s", d)
+		if d := DescribeHeld(res.HeldBack, 10); !strings.Contains(d, "index public.docs.docs_rev (uses operator class public.int4_rev USING btree)") {
+			t.Errorf("DescribeHeld does not say what the index uses: %s", d)
 		}
 	})
 
-	t.Run("new dependent of a hand-made operator", func(t *testing.T) {
-		// The operator was made by hand in the target; the plan creates
-		// the first view using it. The copy lacks the operator: the plan
-		// cannot be verified, which is not a failure of the plan.
-		from := "CREATE FUNCTION sq_eq(int, int) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT $1 * $1 = $2';\n" +
-			"CREATE OPERATOR public.=== (LEFTARG = int, RIGHTARG = int, FUNCTION = sq_eq);\nCREATE TABLE docs (id int PRIMARY KEY, v int);\n"
-		to := "CREATE FUNCTION sq_eq(int, int) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT $1 * $1 = $2';\n" +
-			"CREATE TABLE docs (id int PRIMARY KEY, v int);\nCREATE VIEW doc_stats AS SELECT count(*) FILTER (WHERE v OPERATOR(public.===) 4) AS s FROM docs;\n"
+	t.Run("new dependent of a hand-made operator class", func(t *testing.T) {
+		// The operator class was made by hand in the target; the plan
+		// creates the first index using it. The copy lacks the class:
+		// the plan cannot be verified, which is not a failure of the
+		// plan.
+		from := "CREATE FUNCTION rev_cmp(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT btint4cmp($2, $1)';\n" +
+			"CREATE OPERATOR CLASS public.int4_rev FOR TYPE int USING btree AS OPERATOR 1 >, OPERATOR 2 >=, OPERATOR 3 =, OPERATOR 4 <=, OPERATOR 5 <, FUNCTION 1 rev_cmp(int, int);\n" +
+			"CREATE TABLE docs (id int PRIMARY KEY, v int);\n"
+		to := "CREATE FUNCTION rev_cmp(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT btint4cmp($2, $1)';\n" +
+			"CREATE TABLE docs (id int PRIMARY KEY, v int);\nCREATE INDEX docs_rev ON docs (v public.int4_rev);\n"
 		local, remote, p, held := verifyScopedSetup(t, from, to, Scope{})
 		shadow, reference := scratchPair(t)
 		_, err := VerifyWith(ctx, shadow, reference, local.Parsed, remote, p, VerifyOptions{Unmanaged: held})
@@ -203,7 +194,7 @@ func TestVerifyUnmanagedDependents(t *testing.T) {
 	})
 
 	t.Run("changed", func(t *testing.T) {
-		to := strings.Replace(files, "AS s FROM docs", "AS s, count(*) AS n FROM docs", 1)
+		to := strings.Replace(files, "(v public.int4_rev);", "(v public.int4_rev) WHERE v > 0;", 1)
 		local, remote, p, held := verifyScopedSetup(t, from, to, Scope{})
 		shadow, reference := scratchPair(t)
 		_, err := VerifyWith(ctx, shadow, reference, local.Parsed, remote, p, VerifyOptions{Unmanaged: held})
@@ -211,8 +202,8 @@ func TestVerifyUnmanagedDependents(t *testing.T) {
 		if !errors.As(err, &ve) || ve.Stage != StageCopy {
 			t.Fatalf("want a copy-stage VerificationError (cannot verify), got %v\nplan:\n%s", err, planSQL(p))
 		}
-		if !strings.Contains(err.Error(), "view public.doc_stats") || !strings.Contains(err.Error(), "===") {
-			t.Errorf("the error does not name the view and what it uses: %v", err)
+		if !strings.Contains(err.Error(), "docs_rev") || !strings.Contains(err.Error(), "int4_rev") {
+			t.Errorf("the error does not name the index and what it uses: %v", err)
 		}
 	})
 }

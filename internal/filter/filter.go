@@ -182,7 +182,20 @@ func (f *Filter) Apply(s state.DatabaseSchema) state.DatabaseSchema {
 	}, used, func(e state.Extension) string { return e.Schema })
 	out.EventTriggers = keepIf(s.EventTriggers, func(e state.EventTrigger) bool { return f.InScope(e.Key()) }, nil, nil)
 	out.Publications = keepIf(s.Publications, func(p state.Publication) bool { return f.InScope(p.Key()) }, nil, nil)
-	out.Objects = keepIf(s.Objects, func(o state.DefObject) bool { return f.InScope(o.Key()) }, used, func(o state.DefObject) string { return o.Schema })
+	// A rule goes with its relation.
+	keepRel := map[state.QualName]bool{}
+	for _, t := range out.Tables {
+		keepRel[t.QualName()] = true
+	}
+	for _, v := range out.Views {
+		keepRel[v.QualName()] = true
+	}
+	out.Objects = keepIf(s.Objects, func(o state.DefObject) bool {
+		if o.Kind == state.KindRule {
+			return keepRel[state.QualName{Schema: o.Schema, Name: o.Table}] && f.InScope(o.Key())
+		}
+		return f.InScope(o.Key())
+	}, used, func(o state.DefObject) string { return o.Schema })
 	// A server's user mappings go with it.
 	out.ForeignDataWrappers = keepIf(s.ForeignDataWrappers, func(w state.ForeignDataWrapper) bool { return f.InScope(w.Key()) }, nil, nil)
 	out.Servers = keepIf(s.Servers, func(sv state.ForeignServer) bool { return f.InScope(sv.Key()) }, nil, nil)

@@ -15,7 +15,7 @@ import (
 //	schema:archive              schema archive and everything in it
 //	kind:function:legacy_*      only objects of that kind (any schema)
 //	kind:index:public.*_tmp     nested kinds (index, constraint, trigger,
-//	                            policy) are matched by their own name
+//	                            policy, rule) are matched by their own name
 //
 // In names, * matches any run of characters and ? one character; names
 // are compared as PostgreSQL stores them (unquoted, case-sensitive).
@@ -43,12 +43,14 @@ var topLevel = map[state.Kind]bool{
 	state.KindAggregate: true, state.KindCast: true, state.KindStatisticsObject: true,
 	state.KindTSConfiguration: true, state.KindTSDictionary: true, state.KindTSParser: true, state.KindTSTemplate: true,
 	state.KindForeignDataWrapper: true, state.KindServer: true, state.KindSubscription: true,
+	state.KindOperator: true,
 }
 
 // nested are the kinds that live inside a table and can be named by a
 // kind: pattern.
 var nested = map[state.Kind]bool{
 	state.KindIndex: true, state.KindConstraint: true, state.KindTrigger: true, state.KindPolicy: true,
+	state.KindRule: true,
 }
 
 // unqualifiedKinds are the kinds whose objects belong to no schema.

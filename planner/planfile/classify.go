@@ -183,7 +183,8 @@ func (o Options) classify(sql string, added addedColumns) (planner.Action, []pla
 		n.GetCreateTableAsStmt() != nil, n.GetCreateFunctionStmt() != nil, n.GetCreateTrigStmt() != nil,
 		n.GetCreateEventTrigStmt() != nil, n.GetCreatePolicyStmt() != nil, n.GetCreateStatsStmt() != nil,
 		n.GetCreatePublicationStmt() != nil, n.GetCreateForeignTableStmt() != nil, n.GetCreateCastStmt() != nil,
-		n.GetCreateFdwStmt() != nil, n.GetCreateForeignServerStmt() != nil, n.GetCreateUserMappingStmt() != nil:
+		n.GetCreateFdwStmt() != nil, n.GetCreateForeignServerStmt() != nil, n.GetCreateUserMappingStmt() != nil,
+		n.GetRuleStmt() != nil:
 		return planner.ActionCreate, nil, nil
 	case n.GetCreateSubscriptionStmt() != nil:
 		return planner.ActionCreate, []planner.Hazard{planner.NewHazard(planner.SubscriptionStatement, "CREATE SUBSCRIPTION")}, nil
@@ -204,7 +205,8 @@ func (o Options) classify(sql string, added addedColumns) (planner.Action, []pla
 		n.GetAlterFunctionStmt() != nil, n.GetAlterTypeStmt() != nil, n.GetAlterStatsStmt() != nil, n.GetAlterPublicationStmt() != nil,
 		n.GetAlterCollationStmt() != nil, n.GetReplicaIdentityStmt() != nil, n.GetRenameStmt() != nil,
 		n.GetAlterObjectSchemaStmt() != nil, n.GetAlterOwnerStmt() != nil, n.GetCommentStmt() != nil,
-		n.GetRefreshMatViewStmt() != nil, n.GetAlterTsconfigurationStmt() != nil, n.GetAlterTsdictionaryStmt() != nil:
+		n.GetRefreshMatViewStmt() != nil, n.GetAlterTsconfigurationStmt() != nil, n.GetAlterTsdictionaryStmt() != nil,
+		n.GetAlterOperatorStmt() != nil:
 		return planner.ActionAlter, nil, nil
 	}
 	return planner.ActionAlter, []planner.Hazard{unclassified(head)}, nil

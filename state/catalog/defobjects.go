@@ -38,6 +38,10 @@ func (in *introspection) scanDefObjects(rows pgx.Rows) error {
 			}
 		}
 		o.Kind = state.Kind(kind)
+		if o.Kind == state.KindRule {
+			// The query carries a rule's relation in the signature.
+			o.Table, o.Signature = o.Signature, ""
+		}
 		if len(names) != len(values) {
 			return fmt.Errorf("%s: settings do not pair up", o.Key())
 		}

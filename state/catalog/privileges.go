@@ -93,6 +93,14 @@ func (in *introspection) attachPrivileges() error {
 		f := &s.Functions[i]
 		routines[[3]string{f.Schema, f.Name, f.IdentityArguments}] = &f.Privileges
 	}
+	wrappers := map[string]*[]state.Privilege{}
+	for i := range s.ForeignDataWrappers {
+		wrappers[s.ForeignDataWrappers[i].Name] = &s.ForeignDataWrappers[i].Privileges
+	}
+	servers := map[string]*[]state.Privilege{}
+	for i := range s.Servers {
+		servers[s.Servers[i].Name] = &s.Servers[i].Privileges
+	}
 	for _, r := range in.privileges {
 		q := state.QualName{Schema: r.schema, Name: r.name}
 		var target *[]state.Privilege
@@ -115,6 +123,10 @@ func (in *introspection) attachPrivileges() error {
 			target = routines[[3]string{r.schema, r.name, r.args}]
 		case "type":
 			target = types[q]
+		case "foreign_data_wrapper":
+			target = wrappers[r.name]
+		case "server":
+			target = servers[r.name]
 		default:
 			return fmt.Errorf("introspecting privileges: unknown object kind %q", r.kind)
 		}

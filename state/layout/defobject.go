@@ -13,6 +13,8 @@ import (
 //	<schema>/aggregates/<name>.sql                every overload of an aggregate
 //	<schema>/statistics/<name>.sql                a statistics object (CREATE STATISTICS)
 //	<schema>/text_search/<kind>.<name>.sql        kind: configuration, dictionary, parser, template
+//	<schema>/operators/<symbol>.sql               every overload of an operator (the symbol escaped)
+//	<schema>/rules/<table>.<rule>.sql             a rule, named as triggers are
 
 // CastsPath is the file of every cast, written only when there are some.
 const CastsPath = "casts.sql"
@@ -34,6 +36,10 @@ func DefObjectPath(o state.DefObject) string {
 		return ObjectPath(o.Schema, "aggregates", o.Name)
 	case state.KindStatisticsObject:
 		return ObjectPath(o.Schema, "statistics", o.Name)
+	case state.KindOperator:
+		return ObjectPath(o.Schema, "operators", o.Name)
+	case state.KindRule:
+		return RulePath(state.QualName{Schema: o.Schema, Name: o.Table}, o.Name)
 	}
 	return FileName(o.Schema) + "/text_search/" + tsFileKinds[o.Kind] + "." + FileName(o.Name) + ".sql"
 }
@@ -65,8 +71,10 @@ func isDefObjectPath(p string) bool {
 		return false
 	}
 	switch parts[1] {
-	case "aggregates", "statistics":
+	case "aggregates", "statistics", "operators":
 		return true
+	case "rules":
+		return strings.Count(strings.TrimSuffix(parts[2], ".sql"), ".") == 1
 	case "text_search":
 		kind, _, ok := strings.Cut(parts[2], ".")
 		if !ok {
@@ -79,4 +87,11 @@ func isDefObjectPath(p string) bool {
 		}
 	}
 	return false
+}
+
+// RulePath is the file of rule name on table, named as TriggerPath names
+// a trigger's.
+func RulePath(table state.QualName, name string) string {
+	p := TriggerPath(table, name)
+	return strings.Replace(p, "/triggers/", "/rules/", 1)
 }

@@ -1,10 +1,11 @@
 -- Definition objects (state.DefObject): aggregates, casts, statistics
--- objects and text search configurations, dictionaries, parsers and
--- templates, without those of extensions. Each row is (kind, schema,
+-- objects, text search configurations, dictionaries, parsers and
+-- templates, operators and rules, without those of extensions. Each row is (kind, schema,
 -- name, signature, definition, setting names, setting values, dictionary
 -- options, comment). The definition is SQL the parser reads back into the
 -- canonical form; with only pg_catalog on the search path, every
--- user-defined name in it comes out schema-qualified.
+-- user-defined name in it comes out schema-qualified. A rule's row
+-- carries the relation it is on in the signature column.
 SELECT kind, schema, name, signature, definition, setting_names, setting_values, options, comment, privileges FROM (
 	SELECT 'aggregate' AS kind, n.nspname::text AS schema, p.proname::text AS name,
 		'(' || pg_get_function_identity_arguments(p.oid) || ')' AS signature,
@@ -121,5 +122,42 @@ UNION ALL
 	FROM pg_ts_template t
 	JOIN pg_namespace n ON n.oid = t.tmplnamespace
 	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_ts_template" "t.oid"}}
+UNION ALL
+	-- Operators; shell operators (made by a COMMUTATOR or NEGATOR that
+	-- names an operator not defined yet, with no function) come back by
+	-- themselves when the operators naming them are created.
+	SELECT 'operator', n.nspname::text, o.oprname::text,
+		'(' || CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE format_type(o.oprleft, NULL) END || ', '
+			|| CASE WHEN o.oprright = 0 THEN 'NONE' ELSE format_type(o.oprright, NULL) END || ')',
+		'CREATE OPERATOR ' || quote_ident(n.nspname) || '.' || o.oprname || E' (\n    ' || array_to_string(ARRAY[
+			'FUNCTION = ' || o.oprcode::regproc::text,
+			CASE WHEN o.oprleft <> 0 THEN 'LEFTARG = ' || format_type(o.oprleft, NULL) END,
+			CASE WHEN o.oprright <> 0 THEN 'RIGHTARG = ' || format_type(o.oprright, NULL) END,
+			CASE WHEN o.oprcom <> 0 THEN 'COMMUTATOR = ' || (SELECT 'OPERATOR(' || quote_ident(cn.nspname) || '.' || c.oprname || ')'
+				FROM pg_operator c JOIN pg_namespace cn ON cn.oid = c.oprnamespace WHERE c.oid = o.oprcom) END,
+			CASE WHEN o.oprnegate <> 0 THEN 'NEGATOR = ' || (SELECT 'OPERATOR(' || quote_ident(cn.nspname) || '.' || c.oprname || ')'
+				FROM pg_operator c JOIN pg_namespace cn ON cn.oid = c.oprnamespace WHERE c.oid = o.oprnegate) END,
+			CASE WHEN o.oprcanhash THEN 'HASHES' END,
+			CASE WHEN o.oprcanmerge THEN 'MERGES' END
+		], E',\n    ') || E'\n);',
+		array_remove(ARRAY[CASE WHEN o.oprrest <> 0 THEN 'restrict' END, CASE WHEN o.oprjoin <> 0 THEN 'join' END], NULL),
+		array_remove(ARRAY[CASE WHEN o.oprrest <> 0 THEN o.oprrest::regproc::text END, CASE WHEN o.oprjoin <> 0 THEN o.oprjoin::regproc::text END], NULL),
+		NULL, obj_description(o.oid, 'pg_operator'), NULL
+	FROM pg_operator o
+	JOIN pg_namespace n ON n.oid = o.oprnamespace
+	WHERE o.oprcode <> 0 AND {{userNamespace "n"}} AND {{notExtensionMember "pg_operator" "o.oid"}}
+UNION ALL
+	-- Rules other than the _RETURN rules of views, on relations that are
+	-- not an extension's.
+	SELECT 'rule', n.nspname::text, r.rulename::text, c.relname::text,
+		pg_get_ruledef(r.oid),
+		CASE WHEN r.ev_enabled <> 'O' THEN ARRAY['enabled'] END,
+		CASE r.ev_enabled WHEN 'D' THEN ARRAY['disabled'] WHEN 'R' THEN ARRAY['replica'] WHEN 'A' THEN ARRAY['always'] END,
+		NULL, obj_description(r.oid, 'pg_rewrite'), NULL
+	FROM pg_rewrite r
+	JOIN pg_class c ON c.oid = r.ev_class
+	JOIN pg_namespace n ON n.oid = c.relnamespace
+	WHERE r.rulename <> '_RETURN' AND {{userNamespace "n"}}
+		AND {{notExtensionMember "pg_rewrite" "r.oid"}} AND {{notExtensionMember "pg_class" "c.oid"}}
 ) o
 ORDER BY kind, schema, name, signature

@@ -1,4 +1,5 @@
--- Privileges on schemas, relations, columns, routines and types: one row
+-- Privileges on schemas, relations, columns, routines, types, foreign-data
+-- wrappers and foreign servers: one row
 -- per object, grantee and privilege, in the model's effective form (see
 -- state.Privilege).
 --
@@ -61,6 +62,16 @@ WITH acls AS (
 	LEFT JOIN pg_class c ON c.oid = t.typrelid
 	WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND c.relkind = 'c'))
 		AND {{userNamespace "n"}}
+	UNION ALL
+	-- Foreign-data wrappers and servers (USAGE); a NULL ACL holds only
+	-- the owner's.
+	SELECT 'foreign_data_wrapper', '', w.fdwname::text, '', '', w.fdwowner, w.fdwacl
+	FROM pg_foreign_data_wrapper w
+	WHERE w.fdwacl IS NOT NULL
+	UNION ALL
+	SELECT 'server', '', s.srvname::text, '', '', s.srvowner, s.srvacl
+	FROM pg_foreign_server s
+	WHERE s.srvacl IS NOT NULL
 )
 SELECT
 	a.kind,

@@ -248,6 +248,21 @@ FROM rel r
 JOIN pg_trigger g ON g.tgrelid = r.oid AND NOT g.tgisinternal
 
 UNION ALL
+-- Rules (not the _RETURN rules of views, compared as pg_get_viewdef).
+SELECT r.topkind, r.topschema, r.topname,
+	pg_describe_object('pg_rewrite'::regclass, w.oid, 0), ARRAY[
+		'pg_get_ruledef',
+		'pg_rewrite.ev_enabled',
+		'pg_description'
+	]::text[], ARRAY[
+		(pg_get_ruledef(w.oid))::text,
+		(w.ev_enabled::text)::text,
+		(obj_description(w.oid, 'pg_rewrite'))::text
+	]
+FROM rel r
+JOIN pg_rewrite w ON w.ev_class = r.oid AND w.rulename <> '_RETURN'
+
+UNION ALL
 SELECT r.topkind, r.topschema, r.topname,
 	pg_describe_object('pg_policy'::regclass, pol.oid, 0), ARRAY[
 		'pg_policy.polpermissive',
@@ -474,6 +489,26 @@ SELECT 'cast', '', format_type(c.castsource, NULL) || ' AS ' || format_type(c.ca
 FROM pg_cast c
 WHERE c.oid >= 16384 AND {{notExtensionMember "pg_cast" "c.oid"}}
 	AND NOT EXISTS (SELECT FROM pg_depend i WHERE i.classid = 'pg_cast'::regclass AND i.objid = c.oid AND i.deptype = 'i')
+
+UNION ALL
+-- Operators (not shell operators, which carry nothing but a name).
+SELECT 'operator', n.nspname, o.oprname,
+	pg_describe_object('pg_operator'::regclass, o.oid, 0), ARRAY[
+		'pg_operator',
+		'pg_operator.oprowner',
+		'pg_description'
+	]::text[], ARRAY[
+		(concat_ws(' ', 'kind=' || o.oprkind::text, 'left=' || format_type(nullif(o.oprleft, 0), NULL),
+			'right=' || format_type(nullif(o.oprright, 0), NULL), 'result=' || format_type(o.oprresult, NULL),
+			'code=' || o.oprcode::regprocedure, 'com=' || nullif(o.oprcom, 0)::regoperator, 'negate=' || nullif(o.oprnegate, 0)::regoperator,
+			'rest=' || nullif(o.oprrest, 0)::regprocedure, 'join=' || nullif(o.oprjoin, 0)::regprocedure,
+			'canhash=' || o.oprcanhash, 'canmerge=' || o.oprcanmerge))::text,
+		(pg_get_userbyid(o.oprowner)::text)::text,
+		(obj_description(o.oid, 'pg_operator'))::text
+	]
+FROM pg_operator o
+JOIN pg_namespace n ON n.oid = o.oprnamespace
+WHERE o.oprcode <> 0 AND {{userNamespace "n"}} AND {{notExtensionMember "pg_operator" "o.oid"}}
 
 UNION ALL
 SELECT 'statistics', n.nspname, x.stxname,

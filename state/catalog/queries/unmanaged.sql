@@ -5,15 +5,8 @@
 -- built-in objects (OIDs below FirstNormalObjectId, 16384, for the kinds
 -- that have no schema). Names are quoted where needed.
 SELECT kind, name FROM (
-	SELECT 'operator' AS kind, quote_ident(n.nspname) || '.' || o.oprname || '('
-		|| CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE format_type(o.oprleft, NULL) END || ', '
-		|| CASE WHEN o.oprright = 0 THEN 'NONE' ELSE format_type(o.oprright, NULL) END || ')' AS name
-	FROM pg_operator o
-	JOIN pg_namespace n ON n.oid = o.oprnamespace
-	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_operator" "o.oid"}}
-UNION ALL
-	SELECT 'operator class', quote_ident(n.nspname) || '.' || quote_ident(x.opcname)
-		|| ' USING ' || quote_ident(am.amname)
+	SELECT 'operator class' AS kind, quote_ident(n.nspname) || '.' || quote_ident(x.opcname)
+		|| ' USING ' || quote_ident(am.amname) AS name
 	FROM pg_opclass x
 	JOIN pg_namespace n ON n.oid = x.opcnamespace
 	JOIN pg_am am ON am.oid = x.opcmethod
@@ -39,15 +32,6 @@ UNION ALL
 	FROM pg_language x
 	WHERE x.lanname NOT IN ('plpgsql', 'sql', 'c', 'internal')
 		AND {{notExtensionMember "pg_language" "x.oid"}}
-UNION ALL
-	SELECT 'rule', quote_ident(r.rulename) || ' on ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname)
-	FROM pg_rewrite r
-	JOIN pg_class c ON c.oid = r.ev_class
-	JOIN pg_namespace n ON n.oid = c.relnamespace
-	WHERE r.rulename <> '_RETURN'
-		AND {{userNamespace "n"}}
-		AND {{notExtensionMember "pg_rewrite" "r.oid"}}
-		AND {{notExtensionMember "pg_class" "c.oid"}}
 UNION ALL
 	SELECT 'conversion', quote_ident(n.nspname) || '.' || quote_ident(x.conname)
 	FROM pg_conversion x

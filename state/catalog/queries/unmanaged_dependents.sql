@@ -6,9 +6,6 @@
 -- Rows: (kind, schema, table, name, cause), cause being the unmanaged
 -- object as pg_identify_object names it ("aggregate public.f(integer)"). Extension members are skipped.
 WITH RECURSIVE roots(classid, objid) AS (
-	SELECT 'pg_operator'::regclass, x.oid FROM pg_operator x
-	WHERE x.oid >= 16384 AND {{notExtensionMember "pg_operator" "x.oid"}}
-UNION ALL
 	SELECT 'pg_opclass'::regclass, x.oid FROM pg_opclass x
 	WHERE x.oid >= 16384 AND {{notExtensionMember "pg_opclass" "x.oid"}}
 UNION ALL

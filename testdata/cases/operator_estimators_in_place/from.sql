@@ -1,0 +1,4 @@
+CREATE FUNCTION public.near(x integer, y integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT abs(x - y) <= 1';
+CREATE OPERATOR public.~~~ (FUNCTION = public.near, LEFTARG = integer, RIGHTARG = integer, RESTRICT = eqsel);
+CREATE TABLE public.pairs (a integer, b integer);
+CREATE VIEW public.close_pairs AS SELECT a, b FROM public.pairs WHERE a OPERATOR(public.~~~) b;
