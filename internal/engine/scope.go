@@ -35,6 +35,11 @@ type Scope struct {
 	// SyncPolicies are the three-way policies of data tables that have
 	// one (threeway.go); nil when none has.
 	SyncPolicies map[state.QualName]SyncPolicy
+	// ManageOwners is renovate.hcl's owners = "manage" (owners.go):
+	// files say each object's owner (ALTER ... OWNER TO), plans change
+	// owners and the fidelity check compares them. When false, owners
+	// are left out of both sides and of the fidelity check.
+	ManageOwners bool
 }
 
 // LoadLocalScoped reads every .sql file under dir, substitutes the
@@ -99,6 +104,9 @@ func LoadRemoteScoped(ctx context.Context, conn *pgx.Conn, local *Local, sc Scop
 type Introspection struct {
 	raw      state.DatabaseSchema
 	warnings []string
+	// ownersWarning is foreignOwnersWarning's, used when owners are not
+	// managed.
+	ownersWarning string
 }
 
 // Introspect reads the database's catalog.
@@ -111,25 +119,37 @@ func Introspect(ctx context.Context, conn *pgx.Conn) (*Introspection, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Introspection{raw: *raw, warnings: warnings}, nil
+	in := &Introspection{raw: *raw, warnings: warnings}
+	if in.ownersWarning, err = foreignOwnersWarning(ctx, conn); err != nil {
+		return nil, err
+	}
+	return in, nil
 }
 
 // Remote is the rest of LoadRemoteScoped: the introspected database as
 // the model a plan against local compares (local may be nil).
 func (in *Introspection) Remote(local *Local, sc Scope) (*Remote, error) {
-	scoped := sc.Filter.Apply(in.raw)
+	raw := in.raw
+	scoped := sc.Filter.Apply(raw)
 	remoteFiles := layout.Files(scoped)
 	var r *Remote
 	if local != nil && sameFiles(local.Files, remoteFiles) {
-		r = newRemote(in.raw, local.Parsed.Schema)
+		r = newRemote(raw, local.Parsed.Schema)
 	} else {
 		res, err := parseRemote(remoteFiles)
 		if err != nil {
 			return nil, err
 		}
-		r = newRemote(in.raw, sc.Filter.Apply(res.Schema))
+		r = newRemote(raw, sc.Filter.Apply(res.Schema))
 	}
 	r.Warnings = in.warnings
+	switch {
+	case sc.ManageOwners:
+	case in.ownersWarning != "":
+		r.Warnings = append(append([]string(nil), r.Warnings...), in.ownersWarning)
+	default:
+		r.OwnersNote = ownersNote
+	}
 	return r, nil
 }
 

@@ -1,10 +1,13 @@
 package catalog
 
 import (
+	"context"
 	"embed"
 	"fmt"
 	"strings"
 	"text/template"
+
+	"github.com/jackc/pgx/v5"
 )
 
 //go:embed queries/*.sql
@@ -30,6 +33,22 @@ type queryData struct {
 	// Version is the server's server_version_num, for queries that have to
 	// differ between PostgreSQL releases.
 	Version int
+	// Conninfo says whether the role may read
+	// pg_subscription.subconninfo (superusers only): a query that names
+	// the column is refused otherwise, even where it would not read it.
+	Conninfo bool
+}
+
+// readsConninfo reports whether the connected role may read
+// pg_subscription.subconninfo (see queryData.Conninfo).
+func readsConninfo(ctx context.Context, q interface {
+	QueryRow(context.Context, string, ...any) pgx.Row
+}) (bool, error) {
+	var ok bool
+	if err := q.QueryRow(ctx, "SELECT pg_catalog.has_column_privilege('pg_catalog.pg_subscription', 'subconninfo', 'SELECT')").Scan(&ok); err != nil {
+		return false, fmt.Errorf("checking access to pg_subscription: %w", err)
+	}
+	return ok, nil
 }
 
 // renderQuery returns the SQL of queries/name for the given server version.
