@@ -84,12 +84,6 @@ func scopeOf(cfg *config.Config, env *config.Environment) (engine.Scope, error) 
 	if err != nil {
 		return engine.Scope{}, err
 	}
-	if cfg.ManageOwners(env) {
-		// The setting is read (and checked) so that files can name it,
-		// but managing owners is not built yet: refuse rather than
-		// silently ignore it.
-		return engine.Scope{}, errors.New(`owners = "manage" is not supported yet: owners are not managed (remove the setting, or set owners = "ignore")`)
-	}
 	return engine.Scope{Filter: f, Vars: cfg.Values(env), Data: engine.ConfigData(cfg), SyncPolicies: engine.ConfigSyncPolicies(cfg),
 		ManageOwners: cfg.ManageOwners(env)}, nil
 }

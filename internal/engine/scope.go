@@ -61,8 +61,22 @@ func LoadLocalScoped(dir string, sc Scope) (*Local, error) {
 	if err != nil {
 		return nil, err
 	}
+	if sc.ManageOwners {
+		res.Schema = withOwners(res.Schema, res.Owners)
+	}
 	res.Schema = sc.Filter.Apply(res.Schema)
 	return &Local{Files: files, Parsed: res}, nil
+}
+
+// withOwners returns s with the owners of owners = "manage": those of
+// its objects (an owner of an object s lacks is left out).
+func withOwners(s state.DatabaseSchema, owners []state.Owner) state.DatabaseSchema {
+	if len(owners) == 0 {
+		return s
+	}
+	s.Owners = append([]state.Owner(nil), owners...)
+	s.Normalize()
+	return s
 }
 
 // expandFiles substitutes variables in every file, reporting the problems
@@ -105,8 +119,9 @@ type Introspection struct {
 	raw      state.DatabaseSchema
 	warnings []string
 	// ownersWarning is foreignOwnersWarning's, used when owners are not
-	// managed.
+	// managed; owners are the objects' owners, used when they are.
 	ownersWarning string
+	owners        []state.Owner
 }
 
 // Introspect reads the database's catalog.
@@ -123,6 +138,9 @@ func Introspect(ctx context.Context, conn *pgx.Conn) (*Introspection, error) {
 	if in.ownersWarning, err = foreignOwnersWarning(ctx, conn); err != nil {
 		return nil, err
 	}
+	if in.owners, err = catalog.Owners(ctx, conn); err != nil {
+		return nil, err
+	}
 	return in, nil
 }
 
@@ -130,6 +148,9 @@ func Introspect(ctx context.Context, conn *pgx.Conn) (*Introspection, error) {
 // the model a plan against local compares (local may be nil).
 func (in *Introspection) Remote(local *Local, sc Scope) (*Remote, error) {
 	raw := in.raw
+	if sc.ManageOwners {
+		raw = withOwners(raw, in.owners)
+	}
 	scoped := sc.Filter.Apply(raw)
 	remoteFiles := layout.Files(scoped)
 	var r *Remote
@@ -140,7 +161,11 @@ func (in *Introspection) Remote(local *Local, sc Scope) (*Remote, error) {
 		if err != nil {
 			return nil, err
 		}
-		r = newRemote(raw, sc.Filter.Apply(res.Schema))
+		schema := res.Schema
+		if sc.ManageOwners {
+			schema = withOwners(schema, res.Owners)
+		}
+		r = newRemote(raw, sc.Filter.Apply(schema))
 	}
 	r.Warnings = in.warnings
 	switch {
