@@ -105,7 +105,7 @@ func runInit(ctx context.Context, opts *InitOptions) error {
 	}
 	defer conn.Close(context.Background())
 	prog.Phase("Reading the database catalog")
-	remote, err := engine.LoadRemote(ctx, conn)
+	remote, err := engine.LoadRemoteScoped(ctx, conn, nil, scope)
 	prog.Done()
 	if err != nil {
 		return err

@@ -88,3 +88,66 @@ func TestPlanNotesOwnersOnce(t *testing.T) {
 		t.Fatalf("plan with owners = \"manage\": exit %d, want a refusal\n%s", code, errOut)
 	}
 }
+
+// TestInitManagesOwners: with owners = "manage", init writes every
+// object's owner (a role that is a variable's value as {{var.NAME}}),
+// the fidelity check compares owners and passes under --strict, nothing
+// says owners are not managed, a plan is then empty, and a changed owner
+// plans ALTER ... OWNER TO with a security hazard.
+func TestInitManagesOwners(t *testing.T) {
+	execDB(t, srv.AdminDSN(), "DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'owners_other') THEN CREATE ROLE owners_other; END IF; END$$")
+	dsn, _ := ownedDatabase(t, "owners_app", `CREATE TABLE t (id int PRIMARY KEY, note text);
+		CREATE VIEW v AS SELECT id FROM t;
+		CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+		CREATE TYPE mood AS ENUM ('ok');
+		CREATE SCHEMA app;
+		CREATE SEQUENCE app.s;`)
+	dir := filepath.Join(t.TempDir(), "db")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	hcl := "owners = \"manage\"\nvariable \"app_owner\" {\n  default = \"owners_app\"\n}\nenvironment \"default\" {\n  url = \"" + dsn + "\"\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "renovate.hcl"), []byte(hcl), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := run(t, dir, "", false, "init", "--source", dsn, "--dir", ".", "--strict", "--shadow", srv.AdminDSN())
+	if code != ExitOK || !strings.Contains(out, "Checked: the files rebuild the database exactly") {
+		t.Fatalf("init --strict: exit %d, want an exact rebuild\n%s%s", code, out, errOut)
+	}
+	if strings.Contains(out+errOut, "owners are not managed") {
+		t.Fatalf("init says owners are not managed although they are:\n%s%s", out, errOut)
+	}
+	for path, want := range map[string]string{
+		"public/tables/t.sql":    "ALTER TABLE public.t OWNER TO {{var.app_owner}};\n",
+		"public/views/v.sql":     "ALTER VIEW public.v OWNER TO {{var.app_owner}};\n",
+		"public/functions/f.sql": "ALTER FUNCTION public.f() OWNER TO {{var.app_owner}};\n",
+		"public/types/mood.sql":  "ALTER TYPE public.mood OWNER TO {{var.app_owner}};\n",
+		"app/schema.sql":         "ALTER SCHEMA app OWNER TO {{var.app_owner}};\n",
+		"public/schema.sql":      "ALTER SCHEMA public OWNER TO {{var.app_owner}};\n",
+		"app/sequences/s.sql":    "ALTER SEQUENCE app.s OWNER TO {{var.app_owner}};\n",
+	} {
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(path)))
+		if err != nil || !strings.Contains(string(b), want) {
+			t.Errorf("%s: want a line %q, got (%v):\n%s", path, want, err, b)
+		}
+	}
+	out, errOut, code = run(t, dir, "", false, "plan", "--detailed-exitcode")
+	if code != ExitOK {
+		t.Fatalf("plan after init: exit %d, want no changes\n%s%s", code, out, errOut)
+	}
+
+	p := filepath.Join(dir, "public", "tables", "t.sql")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(b), "OWNER TO {{var.app_owner}}", "OWNER TO owners_other", 1)
+	if err := os.WriteFile(p, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code = run(t, dir, "", false, "plan", "--format", "json")
+	if code != ExitOK || !strings.Contains(out, `"sql": "ALTER TABLE public.t OWNER TO owners_other;\n"`) ||
+		!strings.Contains(out, "Changes the owner of table public.t from owners_app to owners_other") {
+		t.Fatalf("plan of a changed owner: exit %d\n%s%s", code, out, errOut)
+	}
+}

@@ -270,6 +270,15 @@ func WriteScoped(dir string, raw state.DatabaseSchema, sc Scope) ([]string, erro
 // (WriteData), read through conn. It returns the paths written or
 // removed, sorted.
 func RefreshFiles(ctx context.Context, conn *pgx.Conn, dir string, raw state.DatabaseSchema, sc Scope) ([]string, error) {
+	if sc.ManageOwners && len(raw.Owners) == 0 {
+		// raw was read without its owners (every database has at least
+		// the public schema's).
+		owners, err := catalog.Owners(ctx, conn)
+		if err != nil {
+			return nil, err
+		}
+		raw = withOwners(raw, owners)
+	}
 	touched, err := WriteScoped(dir, raw, sc)
 	if err != nil {
 		return touched, err
