@@ -3,6 +3,7 @@ package pgtest
 import (
 	"context"
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -14,28 +15,51 @@ import (
 var (
 	// alterOwnerRE matches pg_dump's ALTER ... OWNER TO statements.
 	alterOwnerRE = regexp.MustCompile(`(?s)^ALTER [A-Z ]+ .* OWNER TO \S+$`)
-	// catalogOwnerRE matches the owner and privileges of an object in
-	// the catalog oracle's text (ownerACLComment).
-	catalogOwnerRE = regexp.MustCompile(` OWNER (\S+) ACL (.*?) COMMENT `)
+	// catalogOwnerRE matches the owner of an object in the catalog
+	// oracle's text (ownerACLComment), catalogACLRE any privileges there
+	// (a column's too).
+	catalogOwnerRE = regexp.MustCompile(` OWNER (\S+) ACL `)
+	catalogACLRE   = regexp.MustCompile(` ACL (\S+) COMMENT `)
 )
 
 // WithoutOwners returns a normalized dump (DumpSchema) without its
-// owners: pg_dump's ALTER ... OWNER TO statements are left out, and the
-// catalog oracle's owner (and the owner's name in its privileges) reads
-// <owner>.
+// owners: pg_dump's ALTER ... OWNER TO statements are left out, and in
+// the catalog oracle's text the owner reads <owner>, in privileges too,
+// and grantors (the owner, for every grant files make) read <grantor>.
 func WithoutOwners(dump string) string {
 	var out []string
 	for _, st := range splitStatements(dump) {
 		if alterOwnerRE.MatchString(strings.TrimSpace(st)) {
 			continue
 		}
-		out = append(out, catalogOwnerRE.ReplaceAllStringFunc(st, func(m string) string {
-			sub := catalogOwnerRE.FindStringSubmatch(m)
-			owner, acl := sub[1], sub[2]
-			acl = strings.ReplaceAll(acl, owner+"=", "<owner>=")
-			acl = strings.ReplaceAll(acl, "/"+owner, "/<owner>")
-			return " OWNER <owner> ACL " + acl + " COMMENT "
-		}))
+		owner := ""
+		if m := catalogOwnerRE.FindStringSubmatch(st); m != nil {
+			owner = m[1]
+			st = strings.Replace(st, m[0], " OWNER <owner> ACL ", 1)
+		}
+		st = catalogACLRE.ReplaceAllStringFunc(st, func(m string) string {
+			acl := catalogACLRE.FindStringSubmatch(m)[1]
+			if acl == "default" {
+				return m
+			}
+			items := strings.Split(acl, ",")
+			for i, it := range items {
+				grantee, rest, ok := strings.Cut(it, "=")
+				if !ok {
+					continue
+				}
+				if owner != "" && grantee == owner {
+					grantee = "<owner>"
+				}
+				if privs, _, ok := strings.Cut(rest, "/"); ok {
+					rest = privs + "/<grantor>"
+				}
+				items[i] = grantee + "=" + rest
+			}
+			sort.Strings(items)
+			return " ACL " + strings.Join(items, ",") + " COMMENT "
+		})
+		out = append(out, st)
 	}
 	return joinStatements(out)
 }
