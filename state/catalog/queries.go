@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"context"
 	"embed"
 	"fmt"
 	"strings"
@@ -34,21 +33,18 @@ type queryData struct {
 	// differ between PostgreSQL releases.
 	Version int
 	// Conninfo says whether the role may read
-	// pg_subscription.subconninfo (superusers only): a query that names
-	// the column is refused otherwise, even where it would not read it.
+	// pg_subscription.subconninfo (superusers only, readsConninfo): a
+	// query that names the column is refused otherwise, even where it
+	// would not read it.
 	Conninfo bool
 }
 
 // readsConninfo reports whether the connected role may read
-// pg_subscription.subconninfo (see queryData.Conninfo).
-func readsConninfo(ctx context.Context, q interface {
-	QueryRow(context.Context, string, ...any) pgx.Row
-}) (bool, error) {
-	var ok bool
-	if err := q.QueryRow(ctx, "SELECT pg_catalog.has_column_privilege('pg_catalog.pg_subscription', 'subconninfo', 'SELECT')").Scan(&ok); err != nil {
-		return false, fmt.Errorf("checking access to pg_subscription: %w", err)
-	}
-	return ok, nil
+// pg_subscription.subconninfo (see queryData.Conninfo): superusers only,
+// as PostgreSQL grants it. The server reports is_superuser with every
+// connection (and after SET ROLE), so this costs no round trip.
+func readsConninfo(conn *pgx.Conn) bool {
+	return conn.PgConn().ParameterStatus("is_superuser") == "on"
 }
 
 // renderQuery returns the SQL of queries/name for the given server version.

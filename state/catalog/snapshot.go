@@ -54,11 +54,7 @@ func ReadSnapshot(ctx context.Context, conn *pgx.Conn) (Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	conninfo, err := readsConninfo(ctx, conn)
-	if err != nil {
-		return nil, err
-	}
-	query, err := renderQuery("snapshot.sql", queryData{Version: version, Conninfo: conninfo})
+	query, err := renderQuery("snapshot.sql", queryData{Version: version, Conninfo: readsConninfo(conn)})
 	if err != nil {
 		return nil, err
 	}
