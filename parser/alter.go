@@ -53,9 +53,9 @@ func alterCmdWords(t pg_query.AlterTableType) string {
 
 // alterTable handles ALTER TABLE [IF EXISTS] [ONLY] t with ADD [COLUMN],
 // ADD CONSTRAINT (NOT VALID kept), ALTER COLUMN SET DEFAULT / SET NOT NULL /
-// ADD GENERATED ... AS IDENTITY, and OWNER TO, which is ignored because
-// owners are not managed yet. ALTER SEQUENCE/INDEX ... OWNER TO (which
-// PostgreSQL parses as ALTER TABLE) are ignored the same way.
+// ADD GENERATED ... AS IDENTITY, and OWNER TO, recorded beside the model
+// (owner.go), as is ALTER SEQUENCE/INDEX/FOREIGN TABLE ... OWNER TO
+// (which PostgreSQL parses as ALTER TABLE; an index's is left out).
 func (p *fileParser) alterTable(s *pg_query.AlterTableStmt, loc Location) {
 	kind := "ALTER " + objectTypeWords(s.Objtype)
 	if s.Objtype == pg_query.ObjectType_OBJECT_INDEX && (p.alterIndexAttach(s, loc) || p.alterIndexSettings(s, loc)) {
@@ -74,6 +74,11 @@ func (p *fileParser) alterTable(s *pg_query.AlterTableStmt, loc Location) {
 			if cmd == nil || cmd.Subtype != pg_query.AlterTableType_AT_ChangeOwner {
 				p.errs.unsupported(loc, kind)
 				return
+			}
+		}
+		if q, ok := p.relName(s.Relation, loc); ok {
+			for _, n := range s.Cmds {
+				p.relationOwner(q, n.GetAlterTableCmd(), loc)
 			}
 		}
 		return
@@ -123,6 +128,7 @@ func (p *fileParser) alterTableCmd(cmd *pg_query.AlterTableCmd, table state.Qual
 	}
 	switch cmd.Subtype {
 	case pg_query.AlterTableType_AT_ChangeOwner:
+		p.relationOwner(table, cmd, loc)
 		return nil, true
 	case pg_query.AlterTableType_AT_EnableTrig, pg_query.AlterTableType_AT_DisableTrig,
 		pg_query.AlterTableType_AT_EnableReplicaTrig, pg_query.AlterTableType_AT_EnableAlwaysTrig:

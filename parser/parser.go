@@ -25,6 +25,10 @@ type Result struct {
 	// column, constraint and index was defined. A serial column's sequence
 	// is located at the column.
 	Locations map[state.ObjectKey]Location
+	// Owners are the owners ALTER ... OWNER TO gives the objects of
+	// Schema (owner.go), sorted by object. They are not part of Schema:
+	// the engine adds them where owners are managed.
+	Owners []state.Owner
 }
 
 // ParseFiles parses files in parallel (at most runtime.GOMAXPROCS at a

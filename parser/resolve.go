@@ -127,7 +127,10 @@ func (r *resolver) resolve(files []*fileParser) *Result {
 	r.privileges(items)
 	r.finishSettings()
 	r.validate()
-	return r.result()
+	owners := r.ownerDefs(items)
+	res := r.result()
+	res.Owners = r.ownersOf(res.Schema, owners)
+	return res
 }
 
 // defineObjects is pass 1: schemas, extensions, types, sequences and

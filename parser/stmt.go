@@ -119,8 +119,8 @@ func (p *fileParser) statement(raw *pg_query.RawStmt) {
 			p.errs.add(&UnsupportedError{Loc: loc, Statement: what, Reason: reason})
 		}
 	case *pg_query.Node_AlterOwnerStmt:
-		// ALTER ... OWNER TO: owners are not managed yet; ignored so
-		// pg_dump output can be adopted as is.
+		// ALTER ... OWNER TO: recorded beside the model (owner.go).
+		p.alterOwner(s.AlterOwnerStmt, loc)
 	default:
 		what, reason := statementName(raw.Stmt)
 		if _, ok := raw.Stmt.Node.(*pg_query.Node_TransactionStmt); ok {
@@ -144,6 +144,9 @@ func (p *fileParser) createSchema(s *pg_query.CreateSchemaStmt, loc Location) {
 		name = role.Rolename
 	}
 	p.add(&schemaDef{loc: loc, name: name})
+	if role, ok := ownerRole(s.Authrole); ok {
+		p.add(&ownerDef{loc: loc, role: role, kind: state.KindSchema, name: state.QualName{Name: name}})
+	}
 	p.schemaElements(name, s.SchemaElts, loc)
 }
 

@@ -152,12 +152,14 @@ func (p *fileParser) alterIndexSettings(s *pg_query.AlterTableStmt, loc Location
 // other sub-commands.
 func (p *fileParser) alterMatviewSettings(s *pg_query.AlterTableStmt, loc Location) bool {
 	d := &relSettingsDef{loc: loc, missingOK: s.MissingOk}
+	var owners []*pg_query.AlterTableCmd
 	for _, n := range s.Cmds {
 		cmd := n.GetAlterTableCmd()
 		switch {
 		case cmd == nil:
 			return false
 		case cmd.Subtype == pg_query.AlterTableType_AT_ChangeOwner:
+			owners = append(owners, cmd)
 		case cmd.Subtype == pg_query.AlterTableType_AT_ClusterOn || cmd.Subtype == pg_query.AlterTableType_AT_DropCluster:
 			c, ok := p.settingCommand(cmd, loc)
 			if !ok {
@@ -172,6 +174,11 @@ func (p *fileParser) alterMatviewSettings(s *pg_query.AlterTableStmt, loc Locati
 	if ok && len(d.cmds) > 0 {
 		d.rel = q
 		p.add(d)
+	}
+	if ok {
+		for _, cmd := range owners {
+			p.relationOwner(q, cmd, loc)
+		}
 	}
 	return true
 }
@@ -192,6 +199,7 @@ func (p *fileParser) alterView(s *pg_query.AlterTableStmt, loc Location) {
 		}
 		switch cmd.Subtype {
 		case pg_query.AlterTableType_AT_ChangeOwner:
+			p.relationOwner(q, cmd, loc)
 		case pg_query.AlterTableType_AT_ColumnDefault:
 			d := &viewDefaultDef{loc: loc, view: q, column: cmd.Name, missingOK: s.MissingOk}
 			if cmd.Def != nil && !isBareNull(cmd.Def) {

@@ -62,6 +62,8 @@ func DiffWithOptions(current, desired state.DatabaseSchema, opts Options) (*Plan
 	d.policies()
 	// What stays but uses something dropped above (closure.go).
 	d.dependentClosure()
+	// Owners before privileges (owner.go).
+	d.owners()
 	d.privileges()
 	d.memberPrivileges()
 	d.defaultPrivileges()

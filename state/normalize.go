@@ -55,6 +55,7 @@ func (s *DatabaseSchema) order(o orderer) {
 		return defaultPrivilegeKey(a) < defaultPrivilegeKey(b)
 	})
 	o.slice(s.MemberPrivileges, func(i, j int) bool { return s.MemberPrivileges[i].Key().Less(s.MemberPrivileges[j].Key()) })
+	o.slice(s.Owners, func(i, j int) bool { return s.Owners[i].Object.Less(s.Owners[j].Object) })
 	for i := range s.Schemas {
 		sortPrivileges(o, s.Schemas[i].Privileges)
 	}

@@ -50,6 +50,9 @@ type DatabaseSchema struct {
 	// MemberPrivileges are the privileges of extensions' routines that
 	// differ from what CREATE EXTENSION gave them, sorted by key.
 	MemberPrivileges []MemberPrivilege `json:"member_privileges,omitempty"`
+	// Owners are the objects' owners (owner.go), sorted by object; empty
+	// unless owners are managed (renovate.hcl's owners = "manage").
+	Owners []Owner `json:"owners,omitempty"`
 }
 
 // Extension is an installed extension (CREATE EXTENSION).

@@ -97,7 +97,7 @@ func runFetch(ctx context.Context, opts *FetchOptions) error {
 	}
 	defer conn.Close(context.Background())
 	prog.Phase("Reading the database catalog")
-	remote, err := engine.LoadRemote(ctx, conn)
+	remote, err := engine.LoadRemoteScoped(ctx, conn, nil, tg.Scope)
 	if err != nil {
 		return err
 	}

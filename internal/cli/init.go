@@ -105,7 +105,7 @@ func runInit(ctx context.Context, opts *InitOptions) error {
 	}
 	defer conn.Close(context.Background())
 	prog.Phase("Reading the database catalog")
-	remote, err := engine.LoadRemote(ctx, conn)
+	remote, err := engine.LoadRemoteScoped(ctx, conn, nil, scope)
 	prog.Done()
 	if err != nil {
 		return err
@@ -172,6 +172,7 @@ func runInit(ctx context.Context, opts *InitOptions) error {
 	if secrets := secretFiles(dir); len(secrets) > 0 {
 		fmt.Fprintf(f.IO.ErrOut, "Warning: these files look like secrets and were not committed (.gitignore keeps them out of git):\n  %s\n", strings.Join(secrets, "\n  "))
 	}
+	noteOwners(f, remote)
 	f.IO.Infof("Next: edit the files, commit, then run renovate plan and renovate apply in %s.\n", dir)
 	return nil
 }

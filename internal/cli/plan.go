@@ -308,6 +308,7 @@ func runPlan(ctx context.Context, opts *PlanOptions) error {
 		if opts.Out != "" {
 			f.IO.Infof("Saved the plan to %s; apply it with: renovate apply -p %s\n", opts.Out, opts.Out)
 		}
+		noteOwners(f, remote)
 	case formatJSON:
 		err = render.JSON(f.IO.Out, p)
 	case formatMarkdown:

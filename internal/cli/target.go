@@ -84,7 +84,8 @@ func scopeOf(cfg *config.Config, env *config.Environment) (engine.Scope, error) 
 	if err != nil {
 		return engine.Scope{}, err
 	}
-	return engine.Scope{Filter: f, Vars: cfg.Values(env), Data: engine.ConfigData(cfg), SyncPolicies: engine.ConfigSyncPolicies(cfg)}, nil
+	return engine.Scope{Filter: f, Vars: cfg.Values(env), Data: engine.ConfigData(cfg), SyncPolicies: engine.ConfigSyncPolicies(cfg),
+		ManageOwners: cfg.ManageOwners(env)}, nil
 }
 
 // initScope is the scope for renovate init in dir: that of environment

@@ -18,3 +18,13 @@ func reportUnmanaged(f *Factory, remote *engine.Remote, strict bool) error {
 	}
 	return nil
 }
+
+// noteOwners says, once, that owners are not managed (renovate.hcl's
+// owners = "ignore", the default), unless a warning said it already
+// (engine.Remote.OwnersNote). It is progress information: --quiet drops
+// it, and it goes to stdout only where stdout is not a plan.
+func noteOwners(f *Factory, remote *engine.Remote) {
+	if remote.OwnersNote != "" {
+		f.IO.Infof("%s\n", remote.OwnersNote)
+	}
+}

@@ -46,6 +46,9 @@ type Config struct {
 	// Online makes plan and apply use online DDL, as --online does
 	// (online.go).
 	Online bool
+	// Owners is the top-level owners attribute: OwnersManage,
+	// OwnersIgnore or "" (unset, which means ignore; owners.go).
+	Owners string
 	// Shadow is the top-level shadow attribute: a connection string to a
 	// server on which plan verification creates (and drops) its scratch
 	// database; "" when unset. Environments without their own inherit it.
@@ -73,6 +76,9 @@ type Environment struct {
 	// with env() and that is not set ("" normally; URL is then empty).
 	// Config.Environment reports it when the environment is chosen.
 	UnsetURLVariable string
+	// Owners is this environment's owners attribute ("" when unset: the
+	// top-level one holds, see Config.ManageOwners).
+	Owners string
 	// Shadow is the server plan verification uses for this environment
 	// (its own shadow attribute, else the top-level one); "" when unset.
 	Shadow string
@@ -197,6 +203,7 @@ func rootSchema() *hcl.BodySchema {
 			{Name: "include"},
 			{Name: "exclude"},
 			{Name: "online"},
+			{Name: "owners"},
 			{Name: "shadow"},
 		},
 		Blocks: []hcl.BlockHeaderSchema{
@@ -215,6 +222,7 @@ func environmentSchema() *hcl.BodySchema {
 			{Name: "include"},
 			{Name: "exclude"},
 			{Name: "vars"},
+			{Name: "owners"},
 			{Name: "shadow"},
 			{Name: "subscribes_to"},
 		},
@@ -304,6 +312,9 @@ func (d *decoder) decode(filename string, body hcl.Body) *Config {
 	if a := content.Attributes["online"]; a != nil {
 		cfg.Online, _ = d.bool(a)
 	}
+	if a := content.Attributes["owners"]; a != nil {
+		cfg.Owners, _ = d.owners(a)
+	}
 	if a := content.Attributes["shadow"]; a != nil {
 		cfg.Shadow, _ = d.url(a)
 	}
@@ -375,6 +386,11 @@ func (d *decoder) environment(b *hcl.Block) (Environment, bool) {
 	}
 	if a := content.Attributes["vars"]; a != nil {
 		env.Vars = d.envVars(a)
+	}
+	if a := content.Attributes["owners"]; a != nil {
+		var ownersOK bool
+		env.Owners, ownersOK = d.owners(a)
+		ok = ok && ownersOK
 	}
 	if a := content.Attributes["shadow"]; a != nil {
 		var shadowOK bool

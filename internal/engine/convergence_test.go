@@ -120,12 +120,21 @@ func convergence(t *testing.T, from, to string, setup func(t *testing.T, dsn str
 		return err
 	}
 	var opts []PlanOption
+	var sc Scope
+	compare := pgtest.CompareSchemas
+	ignoreOwners := false
 	for _, d := range data {
 		if d.online {
 			opts = append(opts, WithOnline(true))
 		}
+		if d.ignoreOwners {
+			compare, ignoreOwners = pgtest.CompareSchemasWithoutOwners, true
+		}
+		if d.manageOwners {
+			sc.ManageOwners = true
+		}
 	}
-	p, err := planAndApply(t, dsnA, local, opts...)
+	p, err := planAndApplyScoped(t, dsnA, local, sc, opts...)
 	if err != nil {
 		return err
 	}
@@ -135,7 +144,7 @@ func convergence(t *testing.T, from, to string, setup func(t *testing.T, dsn str
 	if len(opts) > 0 && !hasNonTransactional(p) {
 		return fmt.Errorf("an online case whose plan runs nothing outside the transaction:\n%s", planSQL(p))
 	}
-	if diff, err := pgtest.CompareSchemas(ctx, srv, dsnA, dsnB); err != nil {
+	if diff, err := compare(ctx, srv, dsnA, dsnB); err != nil {
 		return fmt.Errorf("comparing with the oracle: %w", err)
 	} else if diff != "" {
 		return fmt.Errorf("after applying the plan, the database differs from to.sql (-applied +to.sql):\n%s\nplan:\n%s", diff, planSQL(p))
@@ -145,7 +154,7 @@ func convergence(t *testing.T, from, to string, setup func(t *testing.T, dsn str
 			return fmt.Errorf("%w\nplan:\n%s", err, planSQL(p))
 		}
 	}
-	again, err := makePlanFor(t, dsnA, local, opts...)
+	again, err := makePlanScoped(t, dsnA, local, sc, opts...)
 	if err != nil {
 		return err
 	}
@@ -158,7 +167,7 @@ func convergence(t *testing.T, from, to string, setup func(t *testing.T, dsn str
 	if err != nil {
 		return err
 	}
-	remote, err := LoadRemote(ctx, conn)
+	remote, err := LoadRemoteScoped(ctx, conn, nil, sc)
 	if err != nil {
 		return err
 	}
@@ -170,22 +179,22 @@ func convergence(t *testing.T, from, to string, setup func(t *testing.T, dsn str
 	if setup != nil {
 		setup(t, dsnC)
 	}
-	if p, err = planAndApply(t, dsnC, files); err != nil {
+	if p, err = planAndApplyScoped(t, dsnC, files, sc); err != nil {
 		return fmt.Errorf("rebuilding from renovate's own files: %w", err)
 	}
-	if diff, err := pgtest.CompareSchemas(ctx, srv, dsnC, dsnB); err != nil {
+	if diff, err := compare(ctx, srv, dsnC, dsnB); err != nil {
 		return err
 	} else if diff != "" {
 		return fmt.Errorf("rebuilding from renovate's own files differs from to.sql (-rebuilt +to.sql):\n%s\nplan:\n%s", diff, planSQL(p))
 	}
-	if again, err := makePlanFor(t, dsnC, files); err != nil {
+	if again, err := makePlanScoped(t, dsnC, files, sc); err != nil {
 		return err
 	} else if !again.Empty() {
 		return fmt.Errorf("second plan after rebuilding from renovate's files is not empty:\n%s", planSQL(again))
 	}
 	// The catalog-level oracle of the fidelity check: every property of
 	// the catalog snapshot survives, not only what pg_dump prints.
-	if losses, err := snapshotLosses(ctx, conn, dsnC); err != nil {
+	if losses, err := snapshotLosses(ctx, conn, dsnC, ignoreOwners); err != nil {
 		return err
 	} else if len(losses) > 0 {
 		return fmt.Errorf("rebuilding from renovate's own files lost catalog properties (to.sql, then the rebuild):\n%s", strings.Join(losses, "\n"))
@@ -195,7 +204,7 @@ func convergence(t *testing.T, from, to string, setup func(t *testing.T, dsn str
 
 // snapshotLosses compares the catalog snapshots of the database source is
 // connected to and of the database at dsn.
-func snapshotLosses(ctx context.Context, source *pgx.Conn, dsn string) ([]string, error) {
+func snapshotLosses(ctx context.Context, source *pgx.Conn, dsn string, ignoreOwners bool) ([]string, error) {
 	cp, err := catalog.Connect(ctx, dsn)
 	if err != nil {
 		return nil, err
@@ -208,6 +217,9 @@ func snapshotLosses(ctx context.Context, source *pgx.Conn, dsn string) ([]string
 	b, err := catalog.ReadSnapshot(ctx, cp)
 	if err != nil {
 		return nil, err
+	}
+	if ignoreOwners {
+		a, b = a.WithoutOwners(), b.WithoutOwners()
 	}
 	var out []string
 	for _, l := range catalog.Compare(a, b) {
@@ -252,7 +264,32 @@ func execSQL(t testing.TB, dsn, sql string) error {
 
 // makePlanFor plans the database at dsn against the files in dir.
 func makePlanFor(t testing.TB, dsn, dir string, opts ...PlanOption) (*planner.Plan, error) {
+	return makePlanScoped(t, dsn, dir, Scope{}, opts...)
+}
+
+// makePlanScoped is makePlanFor with a scope (owners = "manage" for the
+// cases holding an owners file).
+func makePlanScoped(t testing.TB, dsn, dir string, sc Scope, opts ...PlanOption) (*planner.Plan, error) {
 	ctx := context.Background()
+	if sc.ManageOwners {
+		local, err := LoadLocalScoped(dir, sc)
+		if err != nil {
+			return nil, fmt.Errorf("loading local files: %w", err)
+		}
+		conn, err := connect(t, dsn)
+		if err != nil {
+			return nil, err
+		}
+		remote, err := LoadRemoteScoped(ctx, conn, local, sc)
+		if err != nil {
+			return nil, fmt.Errorf("loading remote: %w", err)
+		}
+		p, err := Plan(ctx, conn, local.Parsed, remote, opts...)
+		if err != nil {
+			return nil, fmt.Errorf("planning: %w", err)
+		}
+		return p, nil
+	}
 	local, err := LoadLocal(dir)
 	if err != nil {
 		return nil, fmt.Errorf("loading local files: %w", err)
@@ -274,7 +311,12 @@ func makePlanFor(t testing.TB, dsn, dir string, opts ...PlanOption) (*planner.Pl
 
 // planAndApply plans and executes the plan's statements.
 func planAndApply(t testing.TB, dsn, dir string, opts ...PlanOption) (*planner.Plan, error) {
-	p, err := makePlanFor(t, dsn, dir, opts...)
+	return planAndApplyScoped(t, dsn, dir, Scope{}, opts...)
+}
+
+// planAndApplyScoped is planAndApply with a scope (makePlanScoped).
+func planAndApplyScoped(t testing.TB, dsn, dir string, sc Scope, opts ...PlanOption) (*planner.Plan, error) {
+	p, err := makePlanScoped(t, dsn, dir, sc, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -305,6 +347,15 @@ type caseData struct {
 	// online: the case directory holds a file named "online"; the plans
 	// are made with WithOnline(true).
 	online bool
+	// ignoreOwners: the case directory holds a file named
+	// "owners_ignored": its SQL sets owners (ALTER ... OWNER TO, as
+	// pg_dump writes by default), which renovate leaves out unless
+	// owners = "manage"; the oracles compare everything but owners.
+	ignoreOwners bool
+	// manageOwners: the case directory holds a file named "owners":
+	// plans, files and the fidelity check manage owners (owners =
+	// "manage"), and the oracles compare them.
+	manageOwners bool
 }
 
 // readCaseData reads a case directory's data.sql and check.sql, if any.
@@ -319,6 +370,12 @@ func readCaseData(t *testing.T, dir string) caseData {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "online")); err == nil {
 		d.online = true
+	}
+	if _, err := os.Stat(filepath.Join(dir, "owners_ignored")); err == nil {
+		d.ignoreOwners = true
+	}
+	if _, err := os.Stat(filepath.Join(dir, "owners")); err == nil {
+		d.manageOwners = true
 	}
 	return d
 }

@@ -47,6 +47,28 @@ type Remote struct {
 	// Warnings name the objects of kinds renovate does not manage, one
 	// line each (remote_extra.go); init and plan print them.
 	Warnings []string
+	// OwnersNote, when set, says that owners are not managed, for init
+	// and plan to say once where no warning says it (owners.go).
+	OwnersNote string
+}
+
+// remoteWarnings are the warnings of a remote loaded without a scope:
+// unmanaged objects and, owners not being managed, objects owned by
+// other roles than the connected one; when there are none of those, the
+// note that owners are not managed (Remote.OwnersNote).
+func remoteWarnings(ctx context.Context, conn *pgx.Conn) ([]string, string, error) {
+	out, err := unmanagedWarnings(ctx, conn)
+	if err != nil {
+		return nil, "", err
+	}
+	w, err := foreignOwnersWarning(ctx, conn)
+	if err != nil {
+		return nil, "", err
+	}
+	if w != "" {
+		return append(out, w), "", nil
+	}
+	return out, ownersNote, nil
 }
 
 // remoteSource names the remote side in parse errors.
@@ -64,7 +86,7 @@ func LoadRemote(ctx context.Context, conn *pgx.Conn) (*Remote, error) {
 		return nil, err
 	}
 	r := newRemote(*raw, res.Schema)
-	if r.Warnings, err = unmanagedWarnings(ctx, conn); err != nil {
+	if r.Warnings, r.OwnersNote, err = remoteWarnings(ctx, conn); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -127,14 +149,14 @@ func LoadRemoteFor(ctx context.Context, conn *pgx.Conn, local *Local) (*Remote, 
 	if err != nil {
 		return nil, err
 	}
-	warnings, err := unmanagedWarnings(ctx, conn)
+	warnings, note, err := remoteWarnings(ctx, conn)
 	if err != nil {
 		return nil, err
 	}
 	remoteFiles := layout.Files(*raw)
 	if sameFiles(local.Files, remoteFiles) {
 		r := newRemote(*raw, local.Parsed.Schema)
-		r.Warnings = warnings
+		r.Warnings, r.OwnersNote = warnings, note
 		return r, nil
 	}
 	res, err := parseRemote(remoteFiles)
@@ -142,7 +164,7 @@ func LoadRemoteFor(ctx context.Context, conn *pgx.Conn, local *Local) (*Remote, 
 		return nil, err
 	}
 	r := newRemote(*raw, res.Schema)
-	r.Warnings = warnings
+	r.Warnings, r.OwnersNote = warnings, note
 	return r, nil
 }
 

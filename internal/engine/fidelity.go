@@ -93,6 +93,11 @@ func CheckFidelity(ctx context.Context, source, scratch *pgx.Conn, local *Local,
 		return k.Kind == "database" || k.Kind != state.KindSubscription && sc.Filter.InScope(k)
 	}
 	src, cp = src.Filter(keep), cp.Filter(keep)
+	if !sc.ManageOwners {
+		// Owners are not in the files: the copy's belong to whoever
+		// built it (often the scratch server's superuser).
+		src, cp = src.WithoutOwners(), cp.WithoutOwners()
+	}
 	objects := map[string]bool{}
 	for _, f := range src {
 		objects[f.Object] = true

@@ -11,8 +11,9 @@ import (
 )
 
 // TestFidelity builds each sizeable schema of testdata/fidelity/<name>/
-// (schema.sql, with the cluster roles it grants to listed in roles and the
-// oldest server version it needs in min_version), and
+// (schema.sql, with the cluster roles it grants to listed in roles, the
+// oldest server version it needs in min_version, and owners_ignored when
+// it sets owners, which renovate does not manage by default), and
 // checks that renovate recreates it exactly from nothing, and that init's
 // files for it rebuild an identical database with an empty re-plan
 // (convergence from an empty database covers both).
@@ -34,7 +35,7 @@ func TestFidelity(t *testing.T) {
 				}
 			}
 			schema := readFile(t, filepath.Join(dir, "schema.sql"))
-			checkConvergence(t, "", schema, nil)
+			checkConvergence(t, "", schema, nil, readCaseData(t, dir))
 			// The file plans empty against the database built from it.
 			dsn := srv.NewDatabase(t)
 			if err := execSQL(t, dsn, schema); err != nil {

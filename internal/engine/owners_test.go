@@ -53,7 +53,7 @@ CREATE TABLE mine (a integer);
 	}
 	got := warnings(owned)
 	want := "3 object(s) are owned by roles other than the one connected (function public.f(a integer) by priv_owner, " +
-		"schema public by priv_owner, table public.t by priv_owner): owners are not managed by renovate"
+		"schema public by priv_owner, table public.t by priv_owner): owners are not managed (owners = \"ignore\" in renovate.hcl, the default)"
 	if !strings.Contains(got, want) {
 		t.Errorf("warnings:\n%s\nwant a line containing:\n%s", got, want)
 	}

@@ -26,13 +26,6 @@ func unmanagedWarnings(ctx context.Context, conn *pgx.Conn) ([]string, error) {
 	for i, o := range objs {
 		out[i] = o.String() + " is not managed by renovate (" + o.Reason() + "): it is left out of the files and plans leave it alone"
 	}
-	owners, err := catalog.ForeignOwners(ctx, conn)
-	if err != nil {
-		return nil, err
-	}
-	if w := ownersWarning(owners); w != "" {
-		out = append(out, w)
-	}
 	privs, err := catalog.UnmanagedPrivileges(ctx, conn)
 	if err != nil {
 		return nil, err
@@ -66,8 +59,24 @@ func ownersWarning(owners []catalog.OwnedObject) string {
 		}
 		examples = append(examples, o.Kind+" "+o.Name+" by "+o.Owner)
 	}
-	return fmt.Sprintf("%d object(s) are owned by roles other than the one connected (%s): owners are not managed by renovate, "+
-		"the files carry no OWNER TO and objects a plan creates belong to the role applying it", len(owners), strings.Join(examples, ", "))
+	return fmt.Sprintf("%d object(s) are owned by roles other than the one connected (%s): %s", len(owners), strings.Join(examples, ", "), ownersNotManaged)
+}
+
+// ownersNotManaged says what owners = "ignore" means.
+const ownersNotManaged = `owners are not managed (owners = "ignore" in renovate.hcl, the default): ` +
+	`the files carry no OWNER TO and objects a plan creates belong to the role applying it; set owners = "manage" to manage them`
+
+// ownersNote is Remote.OwnersNote: ownersNotManaged as a sentence.
+const ownersNote = "Note: " + ownersNotManaged + "."
+
+// foreignOwnersWarning is ownersWarning for the database conn is
+// connected to ("" when every object is the connected role's).
+func foreignOwnersWarning(ctx context.Context, conn *pgx.Conn) (string, error) {
+	owners, err := catalog.ForeignOwners(ctx, conn)
+	if err != nil {
+		return "", err
+	}
+	return ownersWarning(owners), nil
 }
 
 // withRemoteViewColumns returns parsed with each view's output columns

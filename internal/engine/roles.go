@@ -86,6 +86,19 @@ func (e *MissingRolesError) Error() string {
 // grantee that owns any overload counts as the owner.
 type ownerKey struct{ kind, schema, name string }
 
+// ownerKeyOf is the ownerKey of a model object.
+func ownerKeyOf(k state.ObjectKey) ownerKey {
+	switch k.Kind {
+	case state.KindSchema:
+		return ownerKey{"schema", k.Name, ""}
+	case state.KindType:
+		return ownerKey{"type", k.Schema, k.Name}
+	case state.KindFunction, state.KindProcedure, state.KindAggregate:
+		return ownerKey{"routine", k.Schema, k.Name}
+	}
+	return ownerKey{"relation", k.Schema, k.Name}
+}
+
 // prepareSecurity adapts the desired model to the cluster (it returns a
 // modified copy; desired is not changed):
 //
@@ -136,6 +149,11 @@ func prepareSecurity(ctx context.Context, conn *pgx.Conn, desired state.Database
 		owners[k] = append(owners[k], r[3])
 	}
 	out := desired.Clone()
+	// Where the files say who owns an object (owners = "manage"), that
+	// role's own privileges are the owner's, whoever owns it now.
+	for _, o := range desired.Owners {
+		owners[ownerKeyOf(o.Object)] = []string{o.Role}
+	}
 	isOwner := func(k ownerKey, grantee string) bool {
 		os, ok := owners[k]
 		if !ok {
@@ -288,6 +306,9 @@ func rolesUsed(s state.DatabaseSchema) map[string][]string {
 	for _, d := range s.DefaultPrivileges {
 		note(d.Role, "default privileges")
 		note(d.Grantee, "default privileges")
+	}
+	for _, o := range s.Owners {
+		note(o.Role, "owner of "+o.Object.String())
 	}
 	return used
 }

@@ -35,6 +35,11 @@ type Scope struct {
 	// SyncPolicies are the three-way policies of data tables that have
 	// one (threeway.go); nil when none has.
 	SyncPolicies map[state.QualName]SyncPolicy
+	// ManageOwners is renovate.hcl's owners = "manage" (owners.go):
+	// files say each object's owner (ALTER ... OWNER TO), plans change
+	// owners and the fidelity check compares them. When false, owners
+	// are left out of both sides and of the fidelity check.
+	ManageOwners bool
 }
 
 // LoadLocalScoped reads every .sql file under dir, substitutes the
@@ -56,8 +61,22 @@ func LoadLocalScoped(dir string, sc Scope) (*Local, error) {
 	if err != nil {
 		return nil, err
 	}
+	if sc.ManageOwners {
+		res.Schema = withOwners(res.Schema, res.Owners)
+	}
 	res.Schema = sc.Filter.Apply(res.Schema)
 	return &Local{Files: files, Parsed: res}, nil
+}
+
+// withOwners returns s with the owners of owners = "manage": those of
+// its objects (an owner of an object s lacks is left out).
+func withOwners(s state.DatabaseSchema, owners []state.Owner) state.DatabaseSchema {
+	if len(owners) == 0 {
+		return s
+	}
+	s.Owners = append([]state.Owner(nil), owners...)
+	s.Normalize()
+	return s
 }
 
 // expandFiles substitutes variables in every file, reporting the problems
@@ -99,6 +118,10 @@ func LoadRemoteScoped(ctx context.Context, conn *pgx.Conn, local *Local, sc Scop
 type Introspection struct {
 	raw      state.DatabaseSchema
 	warnings []string
+	// ownersWarning is foreignOwnersWarning's, used when owners are not
+	// managed; owners are the objects' owners, used when they are.
+	ownersWarning string
+	owners        []state.Owner
 }
 
 // Introspect reads the database's catalog.
@@ -111,25 +134,47 @@ func Introspect(ctx context.Context, conn *pgx.Conn) (*Introspection, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Introspection{raw: *raw, warnings: warnings}, nil
+	in := &Introspection{raw: *raw, warnings: warnings}
+	if in.ownersWarning, err = foreignOwnersWarning(ctx, conn); err != nil {
+		return nil, err
+	}
+	if in.owners, err = catalog.Owners(ctx, conn); err != nil {
+		return nil, err
+	}
+	return in, nil
 }
 
 // Remote is the rest of LoadRemoteScoped: the introspected database as
 // the model a plan against local compares (local may be nil).
 func (in *Introspection) Remote(local *Local, sc Scope) (*Remote, error) {
-	scoped := sc.Filter.Apply(in.raw)
+	raw := in.raw
+	if sc.ManageOwners {
+		raw = withOwners(raw, in.owners)
+	}
+	scoped := sc.Filter.Apply(raw)
 	remoteFiles := layout.Files(scoped)
 	var r *Remote
 	if local != nil && sameFiles(local.Files, remoteFiles) {
-		r = newRemote(in.raw, local.Parsed.Schema)
+		r = newRemote(raw, local.Parsed.Schema)
 	} else {
 		res, err := parseRemote(remoteFiles)
 		if err != nil {
 			return nil, err
 		}
-		r = newRemote(in.raw, sc.Filter.Apply(res.Schema))
+		schema := res.Schema
+		if sc.ManageOwners {
+			schema = withOwners(schema, res.Owners)
+		}
+		r = newRemote(raw, sc.Filter.Apply(schema))
 	}
 	r.Warnings = in.warnings
+	switch {
+	case sc.ManageOwners:
+	case in.ownersWarning != "":
+		r.Warnings = append(append([]string(nil), r.Warnings...), in.ownersWarning)
+	default:
+		r.OwnersNote = ownersNote
+	}
 	return r, nil
 }
 
@@ -228,6 +273,15 @@ func WriteScoped(dir string, raw state.DatabaseSchema, sc Scope) ([]string, erro
 // (WriteData), read through conn. It returns the paths written or
 // removed, sorted.
 func RefreshFiles(ctx context.Context, conn *pgx.Conn, dir string, raw state.DatabaseSchema, sc Scope) ([]string, error) {
+	if sc.ManageOwners && len(raw.Owners) == 0 {
+		// raw was read without its owners (every database has at least
+		// the public schema's).
+		owners, err := catalog.Owners(ctx, conn)
+		if err != nil {
+			return nil, err
+		}
+		raw = withOwners(raw, owners)
+	}
 	touched, err := WriteScoped(dir, raw, sc)
 	if err != nil {
 		return touched, err

@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/renovate-pg/renovate/state"
 )
 
 // OwnedObject is an object whose owner is not the connecting role.
@@ -90,6 +92,39 @@ func UnmanagedPrivileges(ctx context.Context, conn *pgx.Conn) ([]UnmanagedPrivil
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("listing unmanaged privileges: %w", err)
+	}
+	return out, nil
+}
+
+// Owners reads the owner of every object whose owner the model can
+// record (queries/object_owners.sql), for owners = "manage". The keys
+// are the catalog's, as Introspect's objects have them.
+func Owners(ctx context.Context, conn *pgx.Conn) ([]state.Owner, error) {
+	version, err := serverVersion(conn)
+	if err != nil {
+		return nil, err
+	}
+	sql, err := renderQuery("object_owners.sql", queryData{Version: version})
+	if err != nil {
+		return nil, err
+	}
+	rows, err := conn.Query(ctx, sql)
+	if err != nil {
+		return nil, fmt.Errorf("reading owners: %w", err)
+	}
+	defer rows.Close()
+	var out []state.Owner
+	for rows.Next() {
+		var o state.Owner
+		var kind string
+		if err := rows.Scan(&kind, &o.Object.Schema, &o.Object.Name, &o.Object.Signature, &o.Role); err != nil {
+			return nil, fmt.Errorf("reading owners: %w", err)
+		}
+		o.Object.Kind = state.Kind(kind)
+		out = append(out, o)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading owners: %w", err)
 	}
 	return out, nil
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"text/template"
+
+	"github.com/jackc/pgx/v5"
 )
 
 //go:embed queries/*.sql
@@ -30,6 +32,19 @@ type queryData struct {
 	// Version is the server's server_version_num, for queries that have to
 	// differ between PostgreSQL releases.
 	Version int
+	// Conninfo says whether the role may read
+	// pg_subscription.subconninfo (superusers only, readsConninfo): a
+	// query that names the column is refused otherwise, even where it
+	// would not read it.
+	Conninfo bool
+}
+
+// readsConninfo reports whether the connected role may read
+// pg_subscription.subconninfo (see queryData.Conninfo): superusers only,
+// as PostgreSQL grants it. The server reports is_superuser with every
+// connection (and after SET ROLE), so this costs no round trip.
+func readsConninfo(conn *pgx.Conn) bool {
+	return conn.PgConn().ParameterStatus("is_superuser") == "on"
 }
 
 // renderQuery returns the SQL of queries/name for the given server version.

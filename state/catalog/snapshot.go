@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -53,7 +54,7 @@ func ReadSnapshot(ctx context.Context, conn *pgx.Conn) (Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	query, err := renderQuery("snapshot.sql", queryData{Version: version})
+	query, err := renderQuery("snapshot.sql", queryData{Version: version, Conninfo: readsConninfo(conn)})
 	if err != nil {
 		return nil, err
 	}
@@ -119,6 +120,27 @@ func (s Snapshot) Filter(keep func(state.ObjectKey) bool) Snapshot {
 		}
 	}
 	return out
+}
+
+// WithoutOwners returns the facts that are not an object's owner
+// (IsOwnerProperty), for a comparison of databases whose owners are not
+// managed.
+func (s Snapshot) WithoutOwners() Snapshot {
+	out := make(Snapshot, 0, len(s))
+	for _, f := range s {
+		if !IsOwnerProperty(f.Property) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// IsOwnerProperty reports whether a snapshot property is an object's
+// owner: a catalog's owner column (pg_class.relowner,
+// pg_namespace.nspowner, ...), which every catalog names <prefix>owner.
+func IsOwnerProperty(prop string) bool {
+	table, column, ok := strings.Cut(prop, ".")
+	return ok && strings.HasPrefix(table, "pg_") && strings.HasSuffix(column, "owner") && !strings.Contains(column, " ")
 }
 
 // Loss is a difference between a source database and a copy of it: a

@@ -119,6 +119,7 @@ func Files(s state.DatabaseSchema) map[string]string {
 	}
 	routineFiles(s, out)
 	defObjectFiles(s, out)
+	ownerFiles(s, out)
 	return out
 }
 

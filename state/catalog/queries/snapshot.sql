@@ -757,8 +757,7 @@ SELECT 'subscription', '', sub.subname,
 	]::text[], ARRAY[
 		(pg_get_userbyid(sub.subowner)::text)::text,
 		(sub.subenabled::text)::text,
-		(CASE WHEN has_column_privilege('pg_subscription', 'subconninfo', 'SELECT')
-			THEN regexp_replace(sub.subconninfo, '((ssl)?password\s*=\s*)(''([^''\\]|\\.)*''|\S+)', '\1<secret, not round-tripped>', 'g') END)::text,
+		({{if .Conninfo}}regexp_replace(sub.subconninfo, '((ssl)?password\s*=\s*)(''([^''\\]|\\.)*''|\S+)', '\1<secret, not round-tripped>', 'g'){{else}}NULL{{end}})::text,
 		(sub.subslotname::text)::text,
 		(sub.subsynccommit)::text,
 		(array_to_string(sub.subpublications, ', '))::text,

@@ -1,11 +1,12 @@
 -- Subscriptions of the current database. subconninfo is readable by
--- superusers only: for other roles it comes as NULL. Its password is taken out in Go (catalog/foreign.go) before the
+-- superusers only: for other roles it comes as NULL (the column is not even
+-- named then, since naming it is refused whether it is read or not). Its password is taken out in Go (catalog/foreign.go) before the
 -- string reaches the model; the query cannot do that without parsing libpq
 -- syntax. Options that a release lacks come as their default.
 SELECT
 	s.oid,
 	s.subname::text,
-	CASE WHEN has_column_privilege('pg_subscription', 'subconninfo', 'SELECT') THEN s.subconninfo END,
+	{{if .Conninfo}}s.subconninfo{{else}}NULL::text{{end}},
 	s.subpublications::text[],
 	s.subenabled,
 	coalesce(s.subslotname::text, ''),
