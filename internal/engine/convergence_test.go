@@ -55,7 +55,9 @@ func TestConvergence(t *testing.T) {
 			}
 			from := readFile(t, filepath.Join(dir, "from.sql"))
 			to := readFile(t, filepath.Join(dir, "to.sql"))
-			checkConvergence(t, from, to, nil, readCaseData(t, dir))
+			d := readCaseData(t, dir)
+			d.goldenDir = dir
+			checkConvergence(t, from, to, nil, d)
 		})
 	}
 }
@@ -128,6 +130,11 @@ func convergence(t *testing.T, from, to string, setup func(t *testing.T, dsn str
 	p, err := planAndApply(t, dsnA, local, opts...)
 	if err != nil {
 		return err
+	}
+	for _, d := range data {
+		if d.goldenDir != "" {
+			checkGoldenPlan(t, d.goldenDir, p)
+		}
 	}
 	if err := checkReadBack(p, nil); err != nil {
 		return err
@@ -305,6 +312,9 @@ type caseData struct {
 	// online: the case directory holds a file named "online"; the plans
 	// are made with WithOnline(true).
 	online bool
+	// goldenDir, when set, is the case directory whose golden plan the
+	// first plan must match (golden_plan_test.go).
+	goldenDir string
 }
 
 // readCaseData reads a case directory's data.sql and check.sql, if any.

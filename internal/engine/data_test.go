@@ -81,6 +81,7 @@ func dataConvergence(t *testing.T, dir string) error {
 	if err != nil {
 		return err
 	}
+	checkGoldenPlan(t, dir, p)
 	var dataTables []state.QualName
 	for _, d := range sc.Data {
 		dataTables = append(dataTables, d.Table)
