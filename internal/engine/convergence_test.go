@@ -127,6 +127,9 @@ func convergence(t *testing.T, from, to string, setup func(t *testing.T, dsn str
 			opts = append(opts, WithOnline(true))
 		}
 	}
+	if *goldenOnly && len(data) > 0 && data[0].goldenDir != "" {
+		return goldenOnlyPlan(t, dsnA, local, data, opts...)
+	}
 	p, err := planAndApply(t, dsnA, local, opts...)
 	if err != nil {
 		return err

@@ -77,6 +77,9 @@ func dataConvergence(t *testing.T, dir string) error {
 	if err := copyTree(filepath.Join(dir, "local"), files); err != nil {
 		return err
 	}
+	if *goldenOnly {
+		return goldenOnlyPlan(t, dsnA, files, []caseData{{goldenDir: dir}}, WithData(sc.DataTables(), DataSide{Dir: files}))
+	}
 	p, err := planAndApply(t, dsnA, files, WithData(sc.DataTables(), DataSide{Dir: files}))
 	if err != nil {
 		return err

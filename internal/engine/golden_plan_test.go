@@ -35,6 +35,12 @@ import (
 // and add a pg<N> directory only where a release really plans differently.
 var update = flag.Bool("update", false, "rewrite the golden plans (plan.sql) of testdata/cases and testdata/data, and their README.md summaries")
 
+// goldenOnly makes TestConvergence and TestDataConvergence only plan
+// each case and check (or, with -update, write) its golden plan, without
+// applying it or checking convergence: a quicker way to compare the
+// golden plans on another release.
+var goldenOnly = flag.Bool("golden-only", false, "TestConvergence, TestDataConvergence: only plan each case and check its golden plan")
+
 // goldenPlanFile is the golden plan of a case directory.
 const goldenPlanFile = "plan.sql"
 
@@ -61,6 +67,21 @@ func checkGoldenPlan(t *testing.T, dir string, p *planner.Plan) {
 		t.Fatal(err)
 	}
 	golden.Check(t, dir, goldenPlanFile, text, srv.Version(), *update, goldenUpdateHint)
+}
+
+// goldenOnlyPlan plans the database at dsn against the files in dir and
+// checks the plan against the golden plans of data's case directories.
+func goldenOnlyPlan(t *testing.T, dsn, dir string, data []caseData, opts ...PlanOption) error {
+	p, err := makePlanFor(t, dsn, dir, opts...)
+	if err != nil {
+		return err
+	}
+	for _, d := range data {
+		if d.goldenDir != "" {
+			checkGoldenPlan(t, d.goldenDir, p)
+		}
+	}
+	return nil
 }
 
 // goldenPlanText renders p as a saved plan, with the stand-ins for its

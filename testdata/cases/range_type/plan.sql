@@ -19,45 +19,39 @@ ALTER FUNCTION public.floatrange(double precision, double precision) RENAME TO f
 -- step 3: rename type public.floatrange
 ALTER FUNCTION public.floatrange(double precision, double precision, text) RENAME TO floatrange__renovate_old;
 
--- step 4: rename type public.floatrange
-ALTER TYPE public.floatmultirange RENAME TO floatmultirange__renovate_old;
-
--- step 5: rename type public.floatrange
-ALTER FUNCTION public.floatmultirange() RENAME TO floatmultirange__renovate_old;
-
--- step 6: create type public.Time Span
+-- step 4: create type public.Time Span
 CREATE TYPE public."Time Span" AS RANGE (
     SUBTYPE = timestamp with time zone
 );
 
--- step 7: create type public.floatrange
+-- step 5: create type public.floatrange
 CREATE TYPE public.floatrange AS RANGE (
     SUBTYPE = double precision,
     SUBTYPE_DIFF = float8mi
 );
 
--- step 8: create type public.textrange
+-- step 6: create type public.textrange
 CREATE TYPE public.textrange AS RANGE (
     SUBTYPE = text,
     COLLATION = "C"
 );
 
--- step 9: alter type public.floatrange
+-- step 7: alter type public.floatrange
 COMMENT ON TYPE public.floatrange IS 'ranges of doubles';
 
--- step 10: alter column public.readings.span
+-- step 8: alter column public.readings.span
 -- hazard deletes_data: Changing public.readings.span from public.floatrange__renovate_old to public.floatrange can lose data without an error: renovate cannot tell whether converting public.floatrange__renovate_old to public.floatrange keeps every value. (public.readings: <size>)
 -- hazard table_rewrite: Changing the type of public.readings.span rewrites the table under an ACCESS EXCLUSIVE lock. (public.readings: <size>)
 -- hazard access_exclusive_lock: Holds an ACCESS EXCLUSIVE lock on public.readings while it runs: every read and write of the table waits (apply's lock_timeout bounds only the wait for the lock). (public.readings: <size>)
 ALTER TABLE public.readings ALTER COLUMN span TYPE public.floatrange USING span::text::public.floatrange;
 
--- step 11: create column public.readings.names
+-- step 9: create column public.readings.names
 ALTER TABLE public.readings ADD COLUMN names public.textrange;
 
--- step 12: drop type public.gone_range
+-- step 10: drop type public.gone_range
 DROP TYPE public.gone_range;
 
--- step 13: drop type public.floatrange__renovate_old
+-- step 11: drop type public.floatrange__renovate_old
 DROP TYPE public.floatrange__renovate_old;
 
 COMMIT;
