@@ -55,7 +55,9 @@ func TestConvergence(t *testing.T) {
 			}
 			from := readFile(t, filepath.Join(dir, "from.sql"))
 			to := readFile(t, filepath.Join(dir, "to.sql"))
-			checkConvergence(t, from, to, nil, readCaseData(t, dir))
+			d := readCaseData(t, dir)
+			d.goldenDir = dir
+			checkConvergence(t, from, to, nil, d)
 		})
 	}
 }
@@ -134,9 +136,17 @@ func convergence(t *testing.T, from, to string, setup func(t *testing.T, dsn str
 			sc.ManageOwners = true
 		}
 	}
+	if *goldenOnly && len(data) > 0 && data[0].goldenDir != "" {
+		return goldenOnlyPlan(t, dsnA, local, sc, data, opts...)
+	}
 	p, err := planAndApplyScoped(t, dsnA, local, sc, opts...)
 	if err != nil {
 		return err
+	}
+	for _, d := range data {
+		if d.goldenDir != "" {
+			checkGoldenPlan(t, d.goldenDir, p)
+		}
 	}
 	if err := checkReadBack(p, nil); err != nil {
 		return err
@@ -356,6 +366,9 @@ type caseData struct {
 	// plans, files and the fidelity check manage owners (owners =
 	// "manage"), and the oracles compare them.
 	manageOwners bool
+	// goldenDir, when set, is the case directory whose golden plan the
+	// first plan must match (golden_plan_test.go).
+	goldenDir string
 }
 
 // readCaseData reads a case directory's data.sql and check.sql, if any.

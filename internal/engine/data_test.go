@@ -77,10 +77,14 @@ func dataConvergence(t *testing.T, dir string) error {
 	if err := copyTree(filepath.Join(dir, "local"), files); err != nil {
 		return err
 	}
+	if *goldenOnly {
+		return goldenOnlyPlan(t, dsnA, files, Scope{}, []caseData{{goldenDir: dir}}, WithData(sc.DataTables(), DataSide{Dir: files}))
+	}
 	p, err := planAndApply(t, dsnA, files, WithData(sc.DataTables(), DataSide{Dir: files}))
 	if err != nil {
 		return err
 	}
+	checkGoldenPlan(t, dir, p)
 	var dataTables []state.QualName
 	for _, d := range sc.Data {
 		dataTables = append(dataTables, d.Table)

@@ -3,18 +3,15 @@ package render_test
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/renovate-pg/renovate/internal/engine"
+	"github.com/renovate-pg/renovate/internal/golden"
 	"github.com/renovate-pg/renovate/planner"
 	"github.com/renovate-pg/renovate/planner/render"
 	"github.com/renovate-pg/renovate/state/catalog"
@@ -116,61 +113,12 @@ func goldenDirs(t *testing.T) []string {
 }
 
 // compareGolden compares got with the case's golden file for this
-// server, or rewrites it under -update: under a pg<N> directory, the
+// server, or rewrites it under -update (internal/golden: a pg<N>
 // variant is written only when it differs from the case's own file, and
-// removed when it does not.
+// removed when it does not).
 func compareGolden(t *testing.T, dir, file, got string) {
 	t.Helper()
-	path := filepath.Join(dir, file)
-	variant := ""
-	if vdir := goldenVariantDir(t, dir); vdir != "" {
-		variant = filepath.Join(vdir, file)
-		if _, err := os.Stat(variant); err == nil || *update {
-			path = variant
-		}
-	}
-	if *update {
-		if variant != "" {
-			if base, err := os.ReadFile(filepath.Join(dir, file)); err == nil && string(base) == got {
-				if err := os.Remove(variant); err != nil && !errors.Is(err, fs.ErrNotExist) {
-					t.Fatal(err)
-				}
-				return
-			}
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./planner/render -run TestGolden -update to create it)", err)
-	}
-	if d := cmp.Diff(strings.Split(string(want), "\n"), strings.Split(got, "\n")); d != "" {
-		t.Errorf("%s differs (-want +got); if intended, regenerate with -update:\n%s", path, d)
-	}
-}
-
-// goldenVariantDir returns the case's pg<N> directory with the largest N
-// not above the server's major version, or "" when there is none.
-func goldenVariantDir(t *testing.T, dir string) string {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	best, found := 0, ""
-	for _, e := range entries {
-		n, err := strconv.Atoi(strings.TrimPrefix(e.Name(), "pg"))
-		if !e.IsDir() || !strings.HasPrefix(e.Name(), "pg") || err != nil {
-			continue
-		}
-		if n <= srv.Version() && n > best {
-			best, found = n, filepath.Join(dir, e.Name())
-		}
-	}
-	return found
+	golden.Check(t, dir, file, got, srv.Version(), *update, "go test ./planner/render -run TestGolden -update")
 }
 
 func readFile(t *testing.T, path string) string {

@@ -1,0 +1,44 @@
+-- renovate plan
+-- format_version: 1
+-- renovate_version: v0.0.0-golden
+-- remote_fingerprint: 0000000000000000000000000000000000000000000000000000000000000000
+-- git_commit: 1111111111111111111111111111111111111111
+SET standard_conforming_strings = on;
+SET check_function_bodies = false;
+SET client_encoding = 'UTF8';
+
+BEGIN;
+
+-- step 1: drop view public.owner_tags
+DROP VIEW public.owner_tags;
+
+-- step 2: drop aggregate public.group_concat(text, text)
+DROP AGGREGATE public.group_concat(text, text);
+
+-- step 3: create function public.concat_sep_array(acc text[], val text, sep text)
+CREATE OR REPLACE FUNCTION public.concat_sep_array(acc text[], val text, sep text)
+ RETURNS text[]
+ LANGUAGE sql
+ IMMUTABLE
+AS $function$ SELECT acc || val $function$;
+
+-- step 4: create function public.concat_sep_final(acc text[])
+CREATE OR REPLACE FUNCTION public.concat_sep_final(acc text[])
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE
+AS $function$ SELECT array_to_string(acc, ',') $function$;
+
+-- step 5: create aggregate public.group_concat(text, text)
+CREATE AGGREGATE public.group_concat(text, text) (
+    SFUNC = public.concat_sep_array,
+    STYPE = text[],
+    FINALFUNC = public.concat_sep_final,
+    INITCOND = '{}'
+);
+
+-- step 6: create view public.owner_tags
+CREATE VIEW public.owner_tags AS
+SELECT owner, public.group_concat(tag, ','::text) AS tags FROM public.items GROUP BY owner;
+
+COMMIT;

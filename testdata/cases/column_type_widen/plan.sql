@@ -1,0 +1,25 @@
+-- renovate plan
+-- format_version: 1
+-- renovate_version: v0.0.0-golden
+-- remote_fingerprint: 0000000000000000000000000000000000000000000000000000000000000000
+-- git_commit: 1111111111111111111111111111111111111111
+SET standard_conforming_strings = on;
+SET check_function_bodies = false;
+SET client_encoding = 'UTF8';
+
+BEGIN;
+
+-- step 1: alter column public.t.id
+-- hazard table_rewrite: Changing the type of public.t.id rewrites the table under an ACCESS EXCLUSIVE lock. (public.t: <size>)
+-- hazard access_exclusive_lock: Holds an ACCESS EXCLUSIVE lock on public.t while it runs: every read and write of the table waits (apply's lock_timeout bounds only the wait for the lock). (public.t: <size>)
+ALTER TABLE public.t ALTER COLUMN id TYPE bigint USING id::bigint;
+
+-- step 2: alter column public.t.code
+ALTER TABLE public.t ALTER COLUMN code TYPE character varying(50);
+
+-- step 3: alter column public.t.amount
+-- hazard table_rewrite: Changing the type of public.t.amount rewrites the table under an ACCESS EXCLUSIVE lock. (public.t: <size>)
+-- hazard access_exclusive_lock: Holds an ACCESS EXCLUSIVE lock on public.t while it runs: every read and write of the table waits (apply's lock_timeout bounds only the wait for the lock). (public.t: <size>)
+ALTER TABLE public.t ALTER COLUMN amount TYPE numeric(12,4);
+
+COMMIT;

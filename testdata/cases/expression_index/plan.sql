@@ -1,0 +1,16 @@
+-- renovate plan
+-- format_version: 1
+-- renovate_version: v0.0.0-golden
+-- remote_fingerprint: 0000000000000000000000000000000000000000000000000000000000000000
+-- git_commit: 1111111111111111111111111111111111111111
+SET standard_conforming_strings = on;
+SET check_function_bodies = false;
+SET client_encoding = 'UTF8';
+
+BEGIN;
+
+-- step 1: create index public.users.users_lower_email_idx
+-- hazard index_build: Building index users_lower_email_idx blocks writes to public.users until it finishes. (public.users: <size>)
+CREATE UNIQUE INDEX users_lower_email_idx ON public.users USING btree (lower(email));
+
+COMMIT;

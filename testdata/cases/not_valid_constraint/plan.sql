@@ -1,0 +1,18 @@
+-- renovate plan
+-- format_version: 1
+-- renovate_version: v0.0.0-golden
+-- remote_fingerprint: 0000000000000000000000000000000000000000000000000000000000000000
+-- git_commit: 1111111111111111111111111111111111111111
+SET standard_conforming_strings = on;
+SET check_function_bodies = false;
+SET client_encoding = 'UTF8';
+
+BEGIN;
+
+-- step 1: drop constraint public.orders.orders_total_check
+ALTER TABLE public.orders DROP CONSTRAINT orders_total_check;
+
+-- step 2: create constraint public.orders.orders_total_check
+ALTER TABLE public.orders ADD CONSTRAINT orders_total_check CHECK (total >= 0::numeric) NOT VALID;
+
+COMMIT;

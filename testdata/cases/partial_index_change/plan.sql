@@ -1,0 +1,19 @@
+-- renovate plan
+-- format_version: 1
+-- renovate_version: v0.0.0-golden
+-- remote_fingerprint: 0000000000000000000000000000000000000000000000000000000000000000
+-- git_commit: 1111111111111111111111111111111111111111
+SET standard_conforming_strings = on;
+SET check_function_bodies = false;
+SET client_encoding = 'UTF8';
+
+BEGIN;
+
+-- step 1: drop index public.users.users_name_idx
+DROP INDEX public.users_name_idx;
+
+-- step 2: create index public.users.users_name_idx
+-- hazard index_build: Building index users_name_idx blocks writes to public.users until it finishes. (public.users: <size>)
+CREATE INDEX users_name_idx ON public.users USING btree (name) WHERE name <> ''::text;
+
+COMMIT;

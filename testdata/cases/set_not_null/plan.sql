@@ -1,0 +1,17 @@
+-- renovate plan
+-- format_version: 1
+-- renovate_version: v0.0.0-golden
+-- remote_fingerprint: 0000000000000000000000000000000000000000000000000000000000000000
+-- git_commit: 1111111111111111111111111111111111111111
+SET standard_conforming_strings = on;
+SET check_function_bodies = false;
+SET client_encoding = 'UTF8';
+
+BEGIN;
+
+-- step 1: alter column public.users.name
+-- hazard validation_scan: SET NOT NULL scans public.users under an ACCESS EXCLUSIVE lock and fails if a row holds NULL. (public.users: <size>)
+-- hazard access_exclusive_lock: Holds an ACCESS EXCLUSIVE lock on public.users while it runs: every read and write of the table waits (apply's lock_timeout bounds only the wait for the lock). (public.users: <size>)
+ALTER TABLE public.users ALTER COLUMN name SET NOT NULL;
+
+COMMIT;
