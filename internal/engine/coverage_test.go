@@ -592,10 +592,26 @@ func checkManagedOwners(t *testing.T, srcConn *pgx.Conn, entries []coverageEntry
 		}
 	}
 	for _, l := range rep.Losses {
+		if catalog.IsOwnerProperty(l.Property) && ownerNotWrittenYet(l.Object) {
+			continue // reported by the check, as the docs say
+		}
 		if owned[l.Object] || catalog.IsOwnerProperty(l.Property) {
 			t.Errorf("owners = \"manage\": the rebuild lost %s", l)
 		}
 	}
+}
+
+// ownerNotWrittenYet reports whether object (as a Loss names it) is of a
+// kind whose owner owners = "manage" does not write yet, so that the
+// fidelity check reports it (coverageDoc lists them).
+func ownerNotWrittenYet(object string) bool {
+	for _, kind := range []string{"operator ", "aggregate ", "collation ", "text search ", "statistics ", "publication ",
+		"event trigger ", "foreign-data wrapper ", "server "} {
+		if strings.HasPrefix(object, kind) {
+			return true
+		}
+	}
+	return false
 }
 
 // serverMajorOf is the major release of the server at dsn.
@@ -677,7 +693,7 @@ func coverageDoc(major int) string {
 	b.WriteString("no owners (the rebuild's belong to whoever built it); `init` and `plan` say so once. With `owners = \"manage\"`, the\n")
 	b.WriteString("files end with `ALTER ... OWNER TO` for schemas, tables (foreign tables too), views, materialized views, standalone\n")
 	b.WriteString("sequences, types, domains, functions and procedures, plans change them, and the check compares every owner: those\n")
-	b.WriteString("of aggregates, collations, text search objects, statistics objects, publications, event triggers, wrappers and\n")
+	b.WriteString("of operators, aggregates, collations, text search objects, statistics objects, publications, event triggers, wrappers and\n")
 	b.WriteString("servers are not written yet, so where such an object belongs to another role than the one building the files,\n")
 	b.WriteString("the check reports it.\n\n")
 	b.WriteString("## Every column of the catalogs\n\n")
