@@ -22,8 +22,6 @@ type deferredExprs struct {
 	checks   map[string]bool // constraint names
 }
 
-func (d deferredExprs) empty() bool { return len(d.defaults) == 0 && len(d.checks) == 0 }
-
 // deferred returns the deferred parts of table t of g's model (cached).
 func (g *graphRefs) deferred(t *state.Table) deferredExprs {
 	n := nodeOf(t.Key())
