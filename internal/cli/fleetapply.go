@@ -19,6 +19,31 @@ import (
 	"github.com/renovate-pg/renovate/state/layout"
 )
 
+// openForRunApply opens the repository of an apply to several databases
+// (a fleet, or a publisher and its subscribers): it finishes the record
+// of an earlier run left unrecorded, refuses a dirty repository (unless
+// --allow-dirty), and returns the commit the run applies.
+func openForRunApply(f *Factory, opts *ApplyOptions) (*gitrepo.Repo, string, error) {
+	repo, err := gitrepo.Open(opts.Dir)
+	if err != nil {
+		return nil, "", refused(err)
+	}
+	if err := recoverFleetRuns(f, repo, opts.Dir); err != nil {
+		return nil, "", err
+	}
+	if err := checkClean(f, repo, opts); err != nil {
+		if !opts.AllowDirty || !errors.Is(err, gitrepo.ErrDirty) {
+			return nil, "", refused(err)
+		}
+		fmt.Fprintln(f.IO.ErrOut, "Warning: applying from a dirty repository (--allow-dirty); the record will not match a commit.")
+	}
+	head, err := repo.HeadCommit()
+	if err != nil {
+		return nil, "", fmt.Errorf("%w; nothing was applied", err)
+	}
+	return repo, head, nil
+}
+
 // runFleetApply is renovate apply for a fleet environment:
 //
 //  1. the targets left to do: all of them, or, when the environment's
@@ -40,22 +65,9 @@ func runFleetApply(ctx context.Context, opts *ApplyOptions, fl *fleet) error {
 	if opts.PlanFile != "" {
 		return usageErrorf("-p applies one saved plan to one database; environment %s is a fleet of %d targets: apply it with --url, or plan and apply the fleet without -p", fl.Env, len(fl.Targets))
 	}
-	repo, err := gitrepo.Open(opts.Dir)
+	repo, head, err := openForRunApply(f, opts)
 	if err != nil {
-		return refused(err)
-	}
-	if err := recoverFleetRuns(f, repo, opts.Dir); err != nil {
 		return err
-	}
-	if err := checkClean(f, repo, opts); err != nil {
-		if !opts.AllowDirty || !errors.Is(err, gitrepo.ErrDirty) {
-			return refused(err)
-		}
-		fmt.Fprintln(f.IO.ErrOut, "Warning: applying from a dirty repository (--allow-dirty); the record will not match a commit.")
-	}
-	head, err := repo.HeadCommit()
-	if err != nil {
-		return fmt.Errorf("%w; nothing was applied", err)
 	}
 
 	// 1. What is left to do.

@@ -314,20 +314,10 @@ func runReplicationApply(ctx context.Context, opts *ApplyOptions, g *replGroup) 
 	if opts.PlanFile != "" {
 		return usageErrorf("-p applies one saved plan to one database; --env %s names %d databases: apply them without -p", g.List, len(g.Envs))
 	}
-	repo, err := gitrepo.Open(opts.Dir)
+	repo, head, err := openForRunApply(f, opts)
 	if err != nil {
-		return refused(err)
-	}
-	if err := recoverFleetRuns(f, repo, opts.Dir); err != nil {
 		return err
 	}
-	if err := checkClean(f, repo, opts); err != nil {
-		if !opts.AllowDirty || !errors.Is(err, gitrepo.ErrDirty) {
-			return refused(err)
-		}
-		fmt.Fprintln(f.IO.ErrOut, "Warning: applying from a dirty repository (--allow-dirty); the record will not match a commit.")
-	}
-	head, _ := repo.HeadCommit()
 	po, err := opts.planOptions(opts.targetFlags)
 	if err != nil {
 		return err
