@@ -54,8 +54,7 @@ func TestInitFidelityOwnersIgnored(t *testing.T) {
 // TestPlanNotesOwnersOnce: plan on a terminal says once that owners are
 // not managed; a plan piped as SQL holds no such line; objects owned by
 // another role than the connected one turn the note into the warning
-// that names them (still once); owners = "manage" is refused until it
-// is built, never silently ignored.
+// that names them (still once). owners = "manage" is TestInitManagesOwners'.
 func TestPlanNotesOwnersOnce(t *testing.T) {
 	dsn, admin := ownedDatabase(t, "owners_app", `CREATE TABLE t (id int);`)
 	work := t.TempDir()
@@ -78,14 +77,6 @@ func TestPlanNotesOwnersOnce(t *testing.T) {
 	out, errOut, code = run(t, dir, "", true, "plan", "--url", dsn)
 	if code != ExitOK || strings.Count(out+errOut, "owners are not managed") != 1 || !strings.Contains(errOut, "table public.u by owners_other") {
 		t.Fatalf("plan with a table of another role: exit %d, want one warning naming it\n%s%s", code, out, errOut)
-	}
-
-	if err := os.WriteFile(filepath.Join(dir, "renovate.hcl"), []byte("owners = \"manage\"\nenvironment \"default\" {\n  url = \""+dsn+"\"\n}\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	_, errOut, code = run(t, dir, "", false, "plan")
-	if code == ExitOK || !strings.Contains(errOut, `owners = "manage" is not supported yet`) {
-		t.Fatalf("plan with owners = \"manage\": exit %d, want a refusal\n%s", code, errOut)
 	}
 }
 
