@@ -270,6 +270,7 @@ const (
 	DropsSubscriptionNoSlot    HazardName = "DropsSubscriptionNoSlot"
 	DropsSubscription          HazardName = "DropsSubscription"
 	RefreshesSubscription      HazardName = "RefreshesSubscription"
+	ChangesOwner               HazardName = "ChangesOwner"
 )
 
 const (
@@ -354,6 +355,7 @@ var hazardTemplates = []HazardTemplate{
 	{DropsEventTrigger, HazardSecurity, "Drops trigger {trigger}: whatever it enforced or recorded (audit, integrity, permissions) stops."},
 	{DisablesTrigger, HazardSecurity, "Disables trigger {trigger} on {table} for ordinary sessions: whatever it enforced or recorded stops."},
 	{DisablesEventTrigger, HazardSecurity, "Disables trigger {trigger} for ordinary sessions: whatever it enforced or recorded stops."},
+	{ChangesOwner, HazardSecurity, "Changes the owner of {object} from {from} to {to}: {to} gets every privilege on it (and may drop it), {from} loses those it held as owner."},
 	// unclassified
 	{UnclassifiedStatement, HazardUnclassified, "{what}: renovate did not write this statement and cannot tell what it changes; apply runs it only with --allow-unclassified."},
 	// replication

@@ -1,8 +1,6 @@
 package planner
 
 import (
-	"fmt"
-
 	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 )
@@ -60,7 +58,7 @@ func (d *differ) owners() {
 // SecurityOwnerChange is the hazard of ALTER ... OWNER TO on an existing
 // object.
 func SecurityOwnerChange(object, from, to string) Hazard {
-	return Hazard{HazardSecurity, fmt.Sprintf("Changes the owner of %s from %s to %s: %s gets every privilege on it (and may drop it), %s loses those it held as owner.", object, from, to, to, from)}
+	return NewHazard(ChangesOwner, object, from, to)
 }
 
 // withoutGrantee returns s with role's privileges on the object k (and

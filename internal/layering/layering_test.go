@@ -44,6 +44,8 @@ var rules = map[string][]string{
 	"internal/pgtest":   {"internal/pgserver"},
 	"internal/shadow":   {"internal/pgserver", "state/catalog"},
 	"internal/layering": nil,
+	// Golden files of tests (test-only helpers).
+	"internal/golden": nil,
 	// The engine orchestrates everything below the commands.
 	"internal/engine": {"internal/config", "internal/filter", "internal/vars", "normalize", "parser", "planner",
 		"planner/render", "sqlgen", "state", "state/catalog", "state/layout", "state/rows"},
