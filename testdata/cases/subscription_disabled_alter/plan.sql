@@ -14,7 +14,7 @@ SET client_encoding = 'UTF8';
 CREATE SUBSCRIPTION sub_new
     CONNECTION 'host=publisher.invalid dbname=crm'
     PUBLICATION crm_pub
-    WITH (connect = false, synchronous_commit = 'remote_apply');
+    WITH (connect = false, synchronous_commit = 'remote_apply', streaming = 'on');
 
 -- step 2: alter subscription sub_orders
 -- hazard not_transactional: Runs outside the plan's transaction because ALTER SUBSCRIPTION steps run in order with its refresh, which cannot run in a transaction block; if it fails, the steps before it stay applied.
