@@ -206,6 +206,7 @@ func (p *fileParser) createForeignTable(s *pg_query.CreateForeignTableStmt, loc 
 // createSubscription handles CREATE SUBSCRIPTION.
 func (p *fileParser) createSubscription(s *pg_query.CreateSubscriptionStmt, loc Location) {
 	sub := state.DefaultSubscription(s.Subname)
+	sub.StreamingImplied = true
 	what := "subscription " + s.Subname
 	if !p.checkConninfo(s.Conninfo, loc, what) {
 		return
@@ -327,6 +328,7 @@ func (p *fileParser) subscriptionOptions(sub *state.Subscription, opts []*pg_que
 		case "synchronous_commit":
 			sub.SyncCommit = strings.ToLower(v)
 		case "streaming":
+			sub.StreamingImplied = false
 			if strings.EqualFold(v, "parallel") {
 				sub.Streaming = "parallel"
 				break

@@ -422,6 +422,8 @@ func sameStrings(a, b []string) bool {
 func replicationCreate(s state.Subscription) Hazard {
 	copies := optionValue(s.CreateOptions, "copy_data") != "false" && optionValue(s.CreateOptions, "connect") != "false"
 	switch {
+	case optionValue(s.CreateOptions, "connect") == "false":
+		return NewHazard(CreatesSubscriptionUnconnected, s.Name)
 	case s.SlotName == "":
 		return NewHazard(CreatesSubscriptionNoSlot, s.Name)
 	case optionValue(s.CreateOptions, "create_slot") == "false" && copies:

@@ -225,6 +225,9 @@ func subscriptionOptions(s state.Subscription) []string {
 	if s.SlotName != d.SlotName {
 		out = append(out, "slot_name = "+slotName(s.SlotName))
 	}
+	if s.StreamingImplied {
+		d.Streaming = s.Streaming // the files leave it to the server's default
+	}
 	return append(out, changedSubscriptionOptions(d, s)...)
 }
 

@@ -99,7 +99,14 @@ type Subscription struct {
 	SyncCommit string `json:"synchronous_commit"`
 	Binary     bool   `json:"binary,omitempty"`
 	// Streaming is "off", "on" or "parallel" (16+).
-	Streaming        string `json:"streaming"`
+	Streaming string `json:"streaming"`
+	// StreamingImplied says the files leave streaming unstated, so it is
+	// the server's default: off before PostgreSQL 18, parallel from 18
+	// on. The parser sets it (with Streaming "off") and the server tier
+	// of normalization applies the server's default; it is never
+	// compared or written (like RenamedFrom, it exists on the local side
+	// only).
+	StreamingImplied bool   `json:"streaming_implied,omitempty"`
 	TwoPhase         bool   `json:"two_phase,omitempty"`
 	DisableOnError   bool   `json:"disable_on_error,omitempty"`
 	Origin           string `json:"origin"`

@@ -94,7 +94,7 @@ environment "target" {
 	writeFile(t, filepath.Join(dir, "publications.sql"), "CREATE PUBLICATION repl_pub FOR TABLE ONLY public.items;\n")
 	user := u.User.Username()
 	writeFile(t, filepath.Join(dir, "subscriptions.sql"), fmt.Sprintf(
-		"CREATE SUBSCRIPTION %s\n    CONNECTION 'host=%s port=%s dbname=%s user=%s'\n    PUBLICATION repl_pub\n    WITH (create_slot = false, streaming = on);\n",
+		"CREATE SUBSCRIPTION %s\n    CONNECTION 'host=%s port=%s dbname=%s user=%s'\n    PUBLICATION repl_pub\n    WITH (create_slot = false);\n",
 		slot, u.Hostname(), u.Port(), strings.TrimPrefix(u.Path, "/"), user))
 	gitCommit(t, dir, "replication: items published by source, subscribed by target")
 	return dir, src, dst

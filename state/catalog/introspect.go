@@ -52,7 +52,7 @@ func Introspect(ctx context.Context, conn *pgx.Conn) (*state.DatabaseSchema, err
 	}
 
 	in := newIntrospection()
-	data := queryData{Version: version, Conninfo: readsConninfo(conn)}
+	data := newQueryData(conn, version)
 	// failed is set when a query's scan fails; its error is wrapped
 	// already. Any other error (beginning the transaction, the network)
 	// is not.

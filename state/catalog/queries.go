@@ -37,6 +37,25 @@ type queryData struct {
 	// query that names the column is refused otherwise, even where it
 	// would not read it.
 	Conninfo bool
+	// Subscriptions says whether the role may read every column of
+	// pg_subscription that renovate needs (readsSubscriptions). Where it
+	// may not, the subscriptions are listed as unmanaged by name instead.
+	Subscriptions bool
+}
+
+// newQueryData returns what the query templates see for conn, a
+// connection to a server of the given server_version_num.
+func newQueryData(conn *pgx.Conn, version int) queryData {
+	return queryData{Version: version, Conninfo: readsConninfo(conn), Subscriptions: readsSubscriptions(conn, version)}
+}
+
+// readsSubscriptions reports whether the connected role may read the
+// columns of pg_subscription that describe a subscription. PostgreSQL 13
+// grants PUBLIC only some of them: oid and subsynccommit are readable by
+// superusers alone there (14 grants them to everyone), and a query naming
+// either is refused outright.
+func readsSubscriptions(conn *pgx.Conn, version int) bool {
+	return version >= 140000 || readsConninfo(conn)
 }
 
 // readsConninfo reports whether the connected role may read

@@ -54,7 +54,7 @@ func ReadSnapshot(ctx context.Context, conn *pgx.Conn) (Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	query, err := renderQuery("snapshot.sql", queryData{Version: version, Conninfo: readsConninfo(conn)})
+	query, err := renderQuery("snapshot.sql", newQueryData(conn, version))
 	if err != nil {
 		return nil, err
 	}

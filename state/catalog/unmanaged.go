@@ -35,6 +35,7 @@ var unmanagedReasons = map[string]string{
 	"conversion":      "CREATE CONVERSION is not written yet (its function is a C function)",
 	"base type":       "a base type needs C input and output functions, which renovate does not write",
 	"shell type":      "a shell type is only a placeholder for a base type, which renovate does not write",
+	"subscription":    "on PostgreSQL 13 only superusers may read a subscription's definition (pg_subscription.oid and subsynccommit); connect as a superuser to manage it",
 }
 
 // Reason says why renovate does not manage the object's kind.
@@ -54,7 +55,7 @@ func Unmanaged(ctx context.Context, conn *pgx.Conn) ([]UnmanagedObject, error) {
 	if err != nil {
 		return nil, err
 	}
-	sql, err := renderQuery("unmanaged.sql", queryData{Version: version})
+	sql, err := renderQuery("unmanaged.sql", newQueryData(conn, version))
 	if err != nil {
 		return nil, err
 	}

@@ -742,6 +742,7 @@ SELECT 'server', '', um.srvname,
 FROM pg_user_mappings um
 WHERE {{notExtensionMember "pg_foreign_server" "um.srvid"}}
 
+{{- if .Subscriptions}}
 UNION ALL
 -- Subscriptions of this database. The connection string's password is
 -- intentionally not round-tripped (files refer to it as an environment reference).
@@ -765,3 +766,4 @@ SELECT 'subscription', '', sub.subname,
 	]
 FROM pg_subscription sub
 WHERE sub.subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+{{- end}}

@@ -48,5 +48,13 @@ UNION ALL
 		AND NOT EXISTS (SELECT FROM pg_type e WHERE e.typarray = t.oid)
 		AND {{userNamespace "n"}}
 		AND {{notExtensionMember "pg_type" "t.oid"}}
+{{- if not .Subscriptions}}
+UNION ALL
+	-- Subscriptions whose definition the role may not read (see
+	-- subscriptions.sql); their names are readable by everyone.
+	SELECT 'subscription', quote_ident(s.subname)
+	FROM pg_subscription s
+	WHERE s.subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+{{- end}}
 ) o
 ORDER BY kind, name

@@ -8,7 +8,7 @@ SET check_function_bodies = false;
 SET client_encoding = 'UTF8';
 
 -- step 1: create subscription sub_new
--- hazard replication: Creating subscription sub_new connects to the publisher; it creates the replication slot sub_new on the publisher, which keeps WAL there until the subscription consumes it.
+-- hazard replication: Creating subscription sub_new does not connect to the publisher (connect = false): it starts disabled, creates no replication slot and copies no rows; before it is enabled, its slot must exist on the publisher, and a refresh copies the rows.
 -- hazard not_transactional: Runs outside the plan's transaction because CREATE SUBSCRIPTION that creates a replication slot cannot run in a transaction block; if it fails, the steps before it stay applied.
 -- renovate:no-transaction
 CREATE SUBSCRIPTION sub_new

@@ -1,0 +1,27 @@
+-- renovate plan
+-- format_version: 1
+-- renovate_version: v0.0.0-golden
+-- remote_fingerprint: 0000000000000000000000000000000000000000000000000000000000000000
+-- git_commit: 1111111111111111111111111111111111111111
+SET standard_conforming_strings = on;
+SET check_function_bodies = false;
+SET client_encoding = 'UTF8';
+
+-- step 1: create subscription sub_added
+-- hazard replication: Creating subscription sub_added does not connect to the publisher (connect = false): it starts disabled, creates no replication slot and copies no rows; before it is enabled, its slot must exist on the publisher, and a refresh copies the rows.
+-- hazard not_transactional: Runs outside the plan's transaction because CREATE SUBSCRIPTION that creates a replication slot cannot run in a transaction block; if it fails, the steps before it stay applied.
+-- renovate:no-transaction
+CREATE SUBSCRIPTION sub_added
+    CONNECTION 'host=publisher.invalid dbname=crm'
+    PUBLICATION crm_pub
+    WITH (connect = false);
+
+-- step 2: alter subscription sub_plain
+-- hazard not_transactional: Runs outside the plan's transaction because ALTER SUBSCRIPTION steps run in order with its refresh, which cannot run in a transaction block; if it fails, the steps before it stay applied.
+-- renovate:no-transaction
+ALTER SUBSCRIPTION sub_plain SET PUBLICATION shop_pub, extra_pub WITH (refresh = false);
+
+-- step 3: alter subscription sub_plain
+-- hazard not_transactional: Runs outside the plan's transaction because ALTER SUBSCRIPTION steps run in order with its refresh, which cannot run in a transaction block; if it fails, the steps before it stay applied.
+-- renovate:no-transaction
+COMMENT ON SUBSCRIPTION sub_plain IS 'the shop, unstated streaming';
