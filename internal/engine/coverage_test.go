@@ -388,6 +388,7 @@ var coverageMatrix = []coverageEntry{
 
 	{"pg_get_constraintdef", "constraint ck on table cov.cons", "CREATE TABLE cov.cons (a int, b int); ALTER TABLE cov.cons ADD CONSTRAINT ck CHECK (a > 0) NOT VALID", true, 0},
 	{"pg_get_constraintdef", "constraint fk on table cov.cons", "ALTER TABLE cov.cons ADD CONSTRAINT u UNIQUE (b); ALTER TABLE cov.cons ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES cov.cons (b) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED", true, 0},
+	{"pg_constraint.conislocal", "constraint pos on table cov.cchild", "CREATE TABLE cov.cparent (a int CONSTRAINT pos CHECK (a > 0)); CREATE TABLE cov.cchild (a int CONSTRAINT pos CHECK (a > 0)) INHERITS (cov.cparent)", true, 0},
 	{"pg_description", "constraint ck on table cov.cons", "COMMENT ON CONSTRAINT ck ON cov.cons IS 'checked'", true, 0},
 
 	{"pg_get_triggerdef", "trigger trg on table cov.trg", "CREATE TABLE cov.trg (a int); CREATE FUNCTION cov.trgf() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'; CREATE TRIGGER trg BEFORE INSERT OR UPDATE OF a ON cov.trg FOR EACH ROW WHEN (NEW.a > 0) EXECUTE FUNCTION cov.trgf()", true, 0},
@@ -412,6 +413,7 @@ var coverageMatrix = []coverageEntry{
 	{"pg_type.typcollation", "type cov.tdom", "", true, 0},
 	{"pg_attribute.attcollation", "column b of composite type cov.pair", "CREATE TYPE cov.pair AS (a int, b text COLLATE \"C\")", true, 0},
 	{"pg_range.rngsubdiff", "type cov.fr", "CREATE TYPE cov.fr AS RANGE (subtype = float8, subtype_diff = float8mi)", true, 0},
+	{"pg_range.rngsubopc", "type cov.opr", "CREATE TYPE cov.opr AS RANGE (subtype = text, subtype_opclass = text_pattern_ops)", true, 0},
 	{"pg_range.rngcollation", "type cov.tr", "CREATE TYPE cov.tr AS RANGE (subtype = text, collation = \"C\")", true, 0},
 	{"pg_type.typowner", "type cov.owned_t", "CREATE TYPE cov.owned_t AS ENUM ('a'); ALTER TYPE cov.owned_t OWNER TO cov_owner", false, 0},
 
@@ -431,6 +433,7 @@ var coverageMatrix = []coverageEntry{
 	{"pg_default_acl.defaclacl", "default privileges on new relations belonging to role cov_owner in schema cov", "ALTER DEFAULT PRIVILEGES FOR ROLE cov_owner IN SCHEMA cov GRANT SELECT ON TABLES TO cov_reader", true, 0},
 	{"pg_publication_rel", "publication cov_pub", "CREATE TABLE cov.pubt (a int PRIMARY KEY); CREATE PUBLICATION cov_pub FOR TABLE cov.pubt WITH (publish = 'insert, update')", true, 0},
 	{"pg_publication.pubactions", "publication cov_pub", "", true, 0},
+	{"pg_publication.pubviaroot", "publication cov_pub_root", "CREATE TABLE cov.ppart (a int) PARTITION BY RANGE (a); CREATE TABLE cov.ppart_1 PARTITION OF cov.ppart FOR VALUES FROM (0) TO (10); CREATE PUBLICATION cov_pub_root FOR TABLE cov.ppart WITH (publish_via_partition_root = true)", true, 0},
 	{"pg_event_trigger.evttags", "event trigger cov_evt", "CREATE FUNCTION cov.evtf() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END'; CREATE EVENT TRIGGER cov_evt ON ddl_command_start WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION cov.evtf(); ALTER EVENT TRIGGER cov_evt DISABLE", true, 0},
 	{"pg_foreign_data_wrapper.fdwoptions", "foreign-data wrapper cov_fdw", "CREATE FOREIGN DATA WRAPPER cov_fdw OPTIONS (mode 'x'); COMMENT ON FOREIGN DATA WRAPPER cov_fdw IS 'wrapper'", true, 0},
 	{"pg_foreign_server.srvoptions", "server cov_srv", "CREATE SERVER cov_srv TYPE 't' VERSION '1' FOREIGN DATA WRAPPER cov_fdw OPTIONS (host 'h', port '1'); COMMENT ON SERVER cov_srv IS 'server'", true, 0},
@@ -445,6 +448,9 @@ var coverageMatrix = []coverageEntry{
 	{"pg_get_ruledef", "rule ruled_ins on table cov.ruled", "CREATE TABLE cov.ruled (a int); CREATE TABLE cov.ruled_log (a int); CREATE RULE ruled_ins AS ON INSERT TO cov.ruled WHERE new.a > 0 DO ALSO INSERT INTO cov.ruled_log (a) VALUES (new.a); COMMENT ON RULE ruled_ins ON cov.ruled IS 'logs'", true, 0},
 	{"pg_rewrite.ev_enabled", "rule ruled_del on table cov.ruled", "CREATE RULE ruled_del AS ON DELETE TO cov.ruled DO INSTEAD NOTHING; ALTER TABLE cov.ruled ENABLE REPLICA RULE ruled_del", true, 0},
 	{"pg_get_ruledef", "rule view_ins on view cov.ruled_view", "CREATE VIEW cov.ruled_view AS SELECT a FROM cov.ruled; CREATE RULE view_ins AS ON INSERT TO cov.ruled_view DO INSTEAD INSERT INTO cov.ruled (a) VALUES (new.a)", true, 0},
+	{"pg_shdescription", "database", "DO $$ BEGIN EXECUTE format('COMMENT ON DATABASE %I IS %L', current_database(), 'the shop'); END $$", false, 0},
+	{"pg_database.datacl", "database", "DO $$ BEGIN EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC; GRANT CONNECT ON DATABASE %I TO cov_reader', current_database(), current_database()); END $$", false, 0},
+	{"pg_largeobject_metadata", "large objects", "SELECT lo_from_bytea(0, '\\x00')", false, 0},
 	{"pg_db_role_setting", "database settings", "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET work_mem = %L', current_database(), '8MB'); END $$", false, 0},
 }
 

@@ -680,6 +680,24 @@ SELECT 'database', '', '', 'database settings', ARRAY['pg_db_role_setting'], ARR
 		WHERE s.setdatabase = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database()))]
 
 UNION ALL
+-- The database's own comment and privileges (COMMENT ON DATABASE, GRANT
+-- ... ON DATABASE), like its settings, are not in the files: reported when
+-- set. Privileges are compared relative to the owner, so a database
+-- created by another role compares equal when both are the default.
+SELECT 'database', '', '', 'database', ARRAY['pg_shdescription', 'pg_database.datacl'], ARRAY[
+		shobj_description(d.oid, 'pg_database')::text,
+		({{relativeACL "d.datacl" "d.datdba" "'d'"}})::text
+	]
+FROM pg_database d
+WHERE d.datname = current_database()
+
+UNION ALL
+-- Large objects are data, not schema, and renovate's files hold none:
+-- their number is reported when there are any.
+SELECT 'database', '', '', 'large objects', ARRAY['pg_largeobject_metadata'],
+	ARRAY[(SELECT nullif(count(*), 0)::text || ' large object(s)' FROM pg_largeobject_metadata)]
+
+UNION ALL
 -- Security labels need a label provider module; where one is loaded
 -- they are reported, never round-tripped.
 SELECT 'database', '', '', pl.objtype || ' ' || pl.objname, ARRAY['pg_seclabel (' || pl.provider || ')'], ARRAY[pl.label]
