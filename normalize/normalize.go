@@ -64,6 +64,7 @@ func Passes() []Pass {
 		pass{"view column defaults", viewDefaults},
 		pass{"routines", routines},
 		pass{"trigger conditions", triggers},
+		pass{"rules", rules},
 		pass{"subscription defaults", subscriptionDefaults},
 	}
 }

@@ -34,6 +34,9 @@ CREATE VIEW public.v AS SELECT id, kind FROM public.t WHERE kind != 'b';
 ALTER VIEW public.v ALTER COLUMN kind SET DEFAULT 'a';
 CREATE FUNCTION public.trg() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
 CREATE TRIGGER tr BEFORE UPDATE ON public.t FOR EACH ROW WHEN (NEW.kind <> 'a') EXECUTE FUNCTION public.trg();
+CREATE TABLE public.log (id bigint, note varchar(20));
+CREATE RULE logged AS ON INSERT TO public.t DO ALSO INSERT INTO public.log VALUES (NEW.id, 'added');
+CREATE RULE v_del AS ON DELETE TO public.v DO INSTEAD UPDATE public.log SET note = 'gone' WHERE log.id = OLD.id;
 `
 
 // spelledSince holds the statements of spelled that need a later server

@@ -18,9 +18,9 @@ import (
 // names), routines, types and operators as PostgreSQL prints them with
 // search_path = pg_catalog. pg_get_ruledef's text reads back the same
 // way, so a rule read from the database and written by init compares
-// equal; a rule written by hand differs where PostgreSQL adds column
-// lists or casts, until it is written as the server prints it (renovate
-// fetch does that).
+// equal. A rule written by hand differs where PostgreSQL adds column
+// lists or casts; the server tier of normalization (normalize/rule.go)
+// replaces its text with the server's printing before it is compared.
 
 // createRule handles CREATE [OR REPLACE] RULE name AS ON event TO table
 // [WHERE ...] DO [ALSO | INSTEAD] actions.

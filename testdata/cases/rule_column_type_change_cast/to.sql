@@ -1,0 +1,3 @@
+CREATE TABLE t (id int PRIMARY KEY, a bigint);
+CREATE TABLE log (a int);
+CREATE RULE r AS ON INSERT TO t DO ALSO INSERT INTO log VALUES (new.a);
