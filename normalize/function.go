@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/catalog"
@@ -87,7 +86,7 @@ func canonicalServerRoutine(f state.Function, sr catalog.ServerRoutine) (state.F
 	}
 	p.Comment = ""
 	text := sqlgen.SchemaDefinition(state.Schema{Name: f.Schema}) + sqlgen.CreateFunction(p)
-	res, err := parser.ParseString("(server normalization of "+f.Key().String()+")", text)
+	res, err := parseServer("(server normalization of "+f.Key().String()+")", text)
 	if err != nil || len(res.Schema.Functions) != 1 {
 		return state.Function{}, false
 	}
@@ -147,7 +146,7 @@ func remoteTriggerDiffers(r state.Table, tr state.Trigger) bool {
 func canonicalServerTrigger(q state.QualName, def string) (string, bool) {
 	text := sqlgen.SchemaDefinition(state.Schema{Name: q.Schema}) +
 		sqlgen.CreateTable(state.Table{Schema: q.Schema, Name: q.Name}, nil) + def + ";\n"
-	res, err := parser.ParseString("(server normalization of a trigger on "+q.String()+")", text)
+	res, err := parseServer("(server normalization of a trigger on "+q.String()+")", text)
 	if err != nil {
 		return "", false
 	}

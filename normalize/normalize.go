@@ -5,6 +5,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/state"
 )
 
@@ -108,4 +109,12 @@ func printEach[Q, A any](ctx context.Context, srv *Server, desired state.Databas
 		merge(&out, k, a)
 	}
 	return out, nil
+}
+
+// parseServer parses text holding what PostgreSQL printed, as
+// introspection reads the catalog's text: arrays the server coerced as a
+// whole are pinned first (parser.PinArrayCoercions), so a fragment reads
+// back as the remote's does.
+func parseServer(path, text string) (*parser.Result, error) {
+	return parser.ParseString(path, parser.PinArrayCoercions(text))
 }

@@ -107,7 +107,7 @@ func readRemote(ctx context.Context, t *testing.T, conn *pgx.Conn) state.Databas
 	}
 	var files []parser.File
 	for p, sql := range layout.Files(*raw) {
-		files = append(files, parser.File{Path: p, SQL: sql})
+		files = append(files, parser.File{Path: p, SQL: parser.PinArrayCoercions(sql)})
 	}
 	res, err := parser.ParseFiles(files)
 	if err != nil {

@@ -3,7 +3,6 @@ package normalize
 import (
 	"context"
 
-	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/catalog"
@@ -116,7 +115,7 @@ func canonicalKey(t state.Table, printed string) (string, bool) {
 	tt := standaloneCopy(t)
 	tt.PartitionBy = printed
 	text := sqlgen.SchemaDefinition(state.Schema{Name: t.Schema}) + sqlgen.CreateTable(tt, nil)
-	res, err := parser.ParseString("(server normalization of "+t.QualName().String()+")", text)
+	res, err := parseServer("(server normalization of "+t.QualName().String()+")", text)
 	if err != nil {
 		return "", false
 	}
@@ -131,7 +130,7 @@ func canonicalBound(parent state.Table, name, printed string) (string, bool) {
 	p.PartitionBy = parent.PartitionBy
 	child := state.Table{Schema: parent.Schema, Name: name, PartitionOf: &state.QualName{Schema: parent.Schema, Name: parent.Name}, PartitionBound: printed}
 	text := sqlgen.SchemaDefinition(state.Schema{Name: parent.Schema}) + sqlgen.CreateTable(p, nil) + sqlgen.CreateTable(child, nil)
-	res, err := parser.ParseString("(server normalization of "+parent.QualName().String()+"."+name+")", text)
+	res, err := parseServer("(server normalization of "+parent.QualName().String()+"."+name+")", text)
 	if err != nil {
 		return "", false
 	}

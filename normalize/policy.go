@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 
-	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/catalog"
@@ -93,7 +92,7 @@ func mergeServerPolicies(t *state.Table, printed []catalog.ServerPolicy) {
 		}
 	}
 	text := sqlgen.SchemaDefinition(state.Schema{Name: t.Schema}) + sqlgen.TableDefinition(pt, nil)
-	res, err := parser.ParseString("(server normalization of the policies of "+t.QualName().String()+")", text)
+	res, err := parseServer("(server normalization of the policies of "+t.QualName().String()+")", text)
 	if err != nil {
 		return
 	}

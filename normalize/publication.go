@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 
-	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/catalog"
@@ -99,7 +98,7 @@ func tableByQuotedName(s state.DatabaseSchema, quoted string) (state.Table, bool
 func canonicalEntry(t state.Table, entry string) (string, bool) {
 	text := sqlgen.SchemaDefinition(state.Schema{Name: t.Schema}) + sqlgen.CreateTable(standaloneCopy(t), nil) +
 		"CREATE PUBLICATION renovate_probe FOR TABLE ONLY " + entry + ";\n"
-	res, err := parser.ParseString("(server normalization of a publication entry of "+t.QualName().String()+")", text)
+	res, err := parseServer("(server normalization of a publication entry of "+t.QualName().String()+")", text)
 	if err != nil || len(res.Schema.Publications) != 1 || len(res.Schema.Publications[0].Tables) != 1 {
 		return "", false
 	}

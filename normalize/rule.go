@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/catalog"
@@ -72,7 +71,7 @@ func rules(ctx context.Context, srv *Server, desired state.DatabaseSchema) (stat
 		// (PostgreSQL 14+), pg_temp_N.x (13) or x; it is put back as
 		// the rule's relation.
 		temp := regexp.QuoteMeta(fmt.Sprintf("%s%d", probeRule, k))
-		on := regexp.MustCompile(`(?s)^(CREATE RULE .*? TO )(?:pg_temp(?:_[0-9]+)?\.)?` + temp + ` `)
+		on := regexp.MustCompile(`(?s)^(CREATE RULE .*? TO )(?:pg_temp(?:_[0-9]+)?\.)?` + temp + `\s`)
 		m := on.FindStringSubmatchIndex(res.Text)
 		if m == nil {
 			return
@@ -100,7 +99,7 @@ func canonicalServerRule(o state.DefObject, printed string) (string, bool) {
 	rel := state.QualName{Schema: o.Schema, Name: o.Table}
 	text := sqlgen.SchemaDefinition(state.Schema{Name: o.Schema}) +
 		sqlgen.CreateTable(state.Table{Schema: o.Schema, Name: o.Table}, nil) + strings.TrimSuffix(strings.TrimSpace(printed), ";") + ";\n"
-	res, err := parser.ParseString("(server normalization of rule "+o.Name+" on "+rel.String()+")", text)
+	res, err := parseServer("(server normalization of rule "+o.Name+" on "+rel.String()+")", text)
 	if err != nil {
 		return "", false
 	}

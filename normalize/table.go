@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 
-	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/catalog"
@@ -123,7 +122,7 @@ func canonicalServerTable(t state.Table, st catalog.ServerTable) (state.Table, b
 	}
 	// The schema is declared so the parser accepts the table on its own.
 	text := sqlgen.SchemaDefinition(state.Schema{Name: t.Schema}) + sqlgen.TableDefinition(pt, nil)
-	res, err := parser.ParseString("(server normalization of "+t.QualName().String()+")", text)
+	res, err := parseServer("(server normalization of "+t.QualName().String()+")", text)
 	if err != nil {
 		return state.Table{}, false
 	}

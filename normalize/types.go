@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 
-	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/catalog"
@@ -105,7 +104,7 @@ func canonicalServerDomain(t state.Type, sd catalog.ServerDomain) (state.Type, b
 	}
 	// The schema is declared so the parser accepts the domain on its own.
 	text := sqlgen.SchemaDefinition(state.Schema{Name: t.Schema}) + sqlgen.CreateType(pt)
-	res, err := parser.ParseString("(server normalization of "+t.QualName().String()+")", text)
+	res, err := parseServer("(server normalization of "+t.QualName().String()+")", text)
 	if err != nil {
 		return state.Type{}, false
 	}

@@ -71,7 +71,7 @@ func views(ctx context.Context, srv *Server, desired state.DatabaseSchema) (stat
 		if sv.Err != nil {
 			continue
 		}
-		if canon, err := parser.CanonicalQuery(sv.Definition); err == nil && canon == remoteOf[idx[k]].Definition {
+		if canon, err := parser.CanonicalQuery(parser.PinArrayCoercions(sv.Definition)); err == nil && canon == remoteOf[idx[k]].Definition {
 			same[idx[k]] = true
 		}
 	}

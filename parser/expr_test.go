@@ -62,6 +62,8 @@ func TestExpressionDifferences(t *testing.T) {
 		{"negative integer", "-1", "'-1'::integer"},
 		{"enum literal", "'new'", "'new'::public.status"},
 		{"IN list", "c IN ('a', 'b')", "(c = ANY (ARRAY['a'::text, 'b'::text]))"},
+		// Cast elements and a cast array are different trees.
+		{"array cast pushed into elements", "ARRAY[('a'::varchar)::text]", "(ARRAY['a'::varchar])::text[]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -69,6 +71,33 @@ func TestExpressionDifferences(t *testing.T) {
 				t.Errorf("expected %s and %s to differ, both gave %s", tt.handWritten, tt.serverPrinted, a)
 			}
 		})
+	}
+}
+
+// TestPinArrayCoercions: text PostgreSQL printed with an array it
+// coerced as a whole gets the cast to the elements' type that makes it run
+// as that tree; other casts of arrays, and text without any, are left
+// alone.
+func TestPinArrayCoercions(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"ALTER TABLE t ADD CONSTRAINT c CHECK (((b)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[])));",
+			"ALTER TABLE t ADD CONSTRAINT c CHECK (((b)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::varchar[]::text[])));"},
+		{"SELECT (ARRAY['a'::character varying(3), 'b'::character varying(3)])::text[], (ARRAY[(1)::bigint])::numeric[]",
+			"SELECT (ARRAY['a'::character varying(3), 'b'::character varying(3)])::varchar(3)[]::text[], (ARRAY[(1)::bigint])::bigint[]::numeric[]"},
+		{"SELECT ARRAY['a'::text, 'b'::text]::text[]", "SELECT ARRAY['a'::text, 'b'::text]::text[]"},
+		{"SELECT (ARRAY['a'::character varying(3), 'b'::character varying])::text[]", "SELECT (ARRAY['a'::character varying(3), 'b'::character varying])::text[]"},
+		{"SELECT ARRAY[1, 2]::bigint[]", "SELECT ARRAY[1, 2]::bigint[]"},
+		{"SELECT ARRAY[('a'::character varying)::text]", "SELECT ARRAY[('a'::character varying)::text]"},
+		{"not SQL ])::", "not SQL ])::"},
+	}
+	for _, tt := range tests {
+		got := PinArrayCoercions(tt.in)
+		if got != tt.want {
+			t.Errorf("%s\n got %s\nwant %s", tt.in, got, tt.want)
+		}
+		if again := PinArrayCoercions(got); again != got {
+			t.Errorf("not stable: %s -> %s", got, again)
+		}
 	}
 }
 

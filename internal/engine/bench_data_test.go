@@ -94,7 +94,7 @@ func BenchmarkData1M(b *testing.B) {
 		b.Fatal(err)
 	}
 	dir := b.TempDir()
-	if _, err := layout.Write(dir, remote.Raw); err != nil {
+	if _, err := remote.WriteFiles(dir); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/renovate-pg/renovate/state/layout"
 )
 
 // genSchema writes a realistic schema of n tables: each with an identity
@@ -56,7 +55,7 @@ func benchPlan(b *testing.B, n int) {
 		b.Fatal(err)
 	}
 	dir := b.TempDir()
-	if _, err := layout.Write(dir, remote.Raw); err != nil {
+	if _, err := remote.WriteFiles(dir); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
@@ -96,7 +95,7 @@ func benchInit(b *testing.B, n int) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := layout.Write(b.TempDir(), remote.Raw); err != nil {
+		if _, err := remote.WriteFiles(b.TempDir()); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -126,7 +125,7 @@ func benchFidelity(b *testing.B, n int) {
 		b.Fatal(err)
 	}
 	dir := b.TempDir()
-	if _, err := layout.Write(dir, remote.Raw); err != nil {
+	if _, err := remote.WriteFiles(dir); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()

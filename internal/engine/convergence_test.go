@@ -14,7 +14,6 @@ import (
 	"github.com/renovate-pg/renovate/planner"
 	"github.com/renovate-pg/renovate/planner/render"
 	"github.com/renovate-pg/renovate/state/catalog"
-	"github.com/renovate-pg/renovate/state/layout"
 )
 
 // TestConvergence runs every case of testdata/cases/<name>/{from.sql,to.sql}
@@ -182,7 +181,7 @@ func convergence(t *testing.T, from, to string, setup func(t *testing.T, dsn str
 		return err
 	}
 	files := t.TempDir()
-	if _, err := layout.Write(files, remote.Raw); err != nil {
+	if _, err := remote.WriteFiles(files); err != nil {
 		return err
 	}
 	dsnC := srv.NewDatabase(t)

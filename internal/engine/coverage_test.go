@@ -14,7 +14,6 @@ import (
 
 	"github.com/renovate-pg/renovate/internal/pgtest"
 	"github.com/renovate-pg/renovate/state/catalog"
-	"github.com/renovate-pg/renovate/state/layout"
 )
 
 var updateCoverage = flag.Bool("update-coverage", false, "rewrite docs/fidelity.md from the catalog coverage matrix")
@@ -489,7 +488,7 @@ func TestCoverageMatrix(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	if _, err := layout.Write(dir, remote.Raw); err != nil {
+	if _, err := remote.WriteFiles(dir); err != nil {
 		t.Fatal(err)
 	}
 	local, err := LoadLocalScoped(dir, Scope{})
@@ -573,7 +572,7 @@ func checkManagedOwners(t *testing.T, srcConn *pgx.Conn, entries []coverageEntry
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	if _, err := layout.Write(dir, remote.Raw); err != nil {
+	if _, err := remote.WriteFiles(dir); err != nil {
 		t.Fatal(err)
 	}
 	local, err := LoadLocalScoped(dir, sc)

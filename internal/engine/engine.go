@@ -81,7 +81,7 @@ func LoadRemote(ctx context.Context, conn *pgx.Conn) (*Remote, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := parseRemote(layout.Files(*raw))
+	res, err := parseRemote(serverFiles(*raw))
 	if err != nil {
 		return nil, err
 	}
@@ -101,7 +101,26 @@ func newRemote(raw state.DatabaseSchema, parsed state.DatabaseSchema) *Remote {
 // Text is Raw printed as canonical SQL: what init writes, and what apply
 // records as the schema before a run. It is printed when asked for: a
 // plan does not need it.
-func (r *Remote) Text() string { return sqlgen.Dump(r.Raw) }
+func (r *Remote) Text() string { return parser.PinArrayCoercions(sqlgen.Dump(r.Raw)) }
+
+// WriteFiles writes the remote's canonical files (serverFiles) to dir,
+// as init writes them for the whole database.
+func (r *Remote) WriteFiles(dir string) ([]string, error) {
+	return layout.WriteFiles(dir, serverFiles(r.Raw), nil)
+}
+
+// serverFiles returns the canonical files of a model read from the
+// catalog, whose text PostgreSQL printed, with the arrays it coerced as a
+// whole pinned (parser.PinArrayCoercions) so that the files rebuild the
+// trees PostgreSQL stored. Files of models parsed from the user's files
+// are layout.Files: their text means what was written.
+func serverFiles(raw state.DatabaseSchema) map[string]string {
+	files := layout.Files(raw)
+	for p, sql := range files {
+		files[p] = parser.PinArrayCoercions(sql)
+	}
+	return files
+}
 
 // parseRemote parses the remote's canonical files. Their paths are
 // prefixed so an error (a bug, or syntax newer than the parser's grammar)
@@ -153,7 +172,7 @@ func LoadRemoteFor(ctx context.Context, conn *pgx.Conn, local *Local) (*Remote, 
 	if err != nil {
 		return nil, err
 	}
-	remoteFiles := layout.Files(*raw)
+	remoteFiles := serverFiles(*raw)
 	if sameFiles(local.Files, remoteFiles) {
 		r := newRemote(*raw, local.Parsed.Schema)
 		r.Warnings, r.OwnersNote = warnings, note

@@ -152,7 +152,7 @@ func (in *Introspection) Remote(local *Local, sc Scope) (*Remote, error) {
 		raw = withOwners(raw, in.owners)
 	}
 	scoped := sc.Filter.Apply(raw)
-	remoteFiles := layout.Files(scoped)
+	remoteFiles := serverFiles(scoped)
 	var r *Remote
 	if local != nil && sameFiles(local.Files, remoteFiles) {
 		r = newRemote(raw, local.Parsed.Schema)
@@ -191,7 +191,7 @@ func (sc Scope) Files(raw state.DatabaseSchema) map[string]string {
 // only where the current file used that variable (vars.ReverseLike), so
 // a literal that happens to equal a value stays a literal.
 func (sc Scope) FilesLike(raw state.DatabaseSchema, previous func(path string) (string, bool)) map[string]string {
-	files := layout.Files(sc.Filter.Apply(raw))
+	files := serverFiles(sc.Filter.Apply(raw))
 	if len(sc.Vars) == 0 {
 		// Reverse would only escape reference-like text: do just that.
 		for p, sql := range files {

@@ -84,7 +84,7 @@ func DiffSources(ctx context.Context, from, to Source, sc Scope) (*planner.Plan,
 // localFromRemote turns a live database into a local side: its canonical
 // files, parsed as if they were the user's.
 func localFromRemote(r *Remote, sc Scope) (*Local, error) {
-	files := layout.Files(sc.Filter.Apply(r.Raw))
+	files := serverFiles(sc.Filter.Apply(r.Raw))
 	list := make([]layout.File, 0, len(files))
 	for p, sql := range files {
 		list = append(list, layout.File{Path: p, SQL: sql})

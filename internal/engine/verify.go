@@ -172,7 +172,7 @@ func VerifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 	inScope := Scope{Filter: scope}
 	// The whole database is copied, out-of-scope objects included: the
 	// plan runs on the real database, where they are.
-	whole, err := parseRemote(layout.Files(hold.Apply(remote.Raw)))
+	whole, err := parseRemote(serverFiles(hold.Apply(remote.Raw)))
 	if err != nil {
 		return nil, &VerificationError{Stage: StageCopy, Err: err}
 	}
