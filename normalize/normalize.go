@@ -66,6 +66,7 @@ func Passes() []Pass {
 		pass{"routines", routines},
 		pass{"trigger conditions", triggers},
 		pass{"rules", rules},
+		pass{"statistics expressions", statistics},
 		pass{"subscription defaults", subscriptionDefaults},
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
 )
 
 // genSchema writes a realistic schema of n tables: each with an identity
