@@ -8,8 +8,8 @@ import (
 )
 
 // UnmanagedObject is an object of a kind renovate does not manage
-// (conversions, languages, transforms, access methods, base and shell
-// types). Such
+// (conversions, languages, transforms, access methods and the operator
+// classes and families of one made by hand, base and shell types). Such
 // objects are never written to
 // the files and never dropped; they are named so they are not silently
 // ignored.
@@ -26,13 +26,15 @@ func (o UnmanagedObject) String() string { return o.Kind + " " + o.Name }
 
 // unmanagedReasons say why each kind is left out.
 var unmanagedReasons = map[string]string{
-	"transform":     "CREATE TRANSFORM is not written yet; transforms normally come with an extension (hstore_plpython3u ...), which renovate does write",
-	"access method": "CREATE ACCESS METHOD is not written yet; access methods normally come with an extension (bloom ...), which renovate does write",
-	"language":      "a language created outside an extension needs C handler functions, which renovate does not write; create it with CREATE EXTENSION",
-	"conversion":    "CREATE CONVERSION is not written yet (its function is a C function)",
-	"base type":     "a base type needs C input and output functions, which renovate does not write",
-	"shell type":    "a shell type is only a placeholder for a base type, which renovate does not write",
-	"subscription":  "on PostgreSQL 13 only superusers may read a subscription's definition (pg_subscription.oid and subsynccommit); connect as a superuser to manage it",
+	"operator class":  "its index access method was made by CREATE ACCESS METHOD outside an extension, which renovate does not write",
+	"operator family": "its index access method was made by CREATE ACCESS METHOD outside an extension, which renovate does not write",
+	"transform":       "CREATE TRANSFORM is not written yet; transforms normally come with an extension (hstore_plpython3u ...), which renovate does write",
+	"access method":   "CREATE ACCESS METHOD is not written yet; access methods normally come with an extension (bloom ...), which renovate does write",
+	"language":        "a language created outside an extension needs C handler functions, which renovate does not write; create it with CREATE EXTENSION",
+	"conversion":      "CREATE CONVERSION is not written yet (its function is a C function)",
+	"base type":       "a base type needs C input and output functions, which renovate does not write",
+	"shell type":      "a shell type is only a placeholder for a base type, which renovate does not write",
+	"subscription":    "on PostgreSQL 13 only superusers may read a subscription's definition (pg_subscription.oid and subsynccommit); connect as a superuser to manage it",
 }
 
 // Reason says why renovate does not manage the object's kind.

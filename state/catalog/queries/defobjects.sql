@@ -192,6 +192,10 @@ UNION ALL
 	JOIN pg_namespace n ON n.oid = f.opfnamespace
 	JOIN pg_am am ON am.oid = f.opfmethod
 	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_opfamily" "f.oid"}}
+		-- Of a built-in access method or an extension's (one made by
+		-- CREATE ACCESS METHOD by hand is unmanaged, and so are its
+		-- families and classes: unmanaged.sql).
+		AND (am.oid < 16384 OR NOT {{notExtensionMember "pg_am" "am.oid"}})
 UNION ALL
 	-- Operator classes, with the members bound to the class (pg_depend
 	-- on the class); the loose ones are their family's.
@@ -225,6 +229,7 @@ UNION ALL
 	JOIN pg_opfamily f ON f.oid = c.opcfamily
 	JOIN pg_namespace fn ON fn.oid = f.opfnamespace
 	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_opclass" "c.oid"}}
+		AND (am.oid < 16384 OR NOT {{notExtensionMember "pg_am" "am.oid"}})
 UNION ALL
 	-- Rules other than the _RETURN rules of views, on relations that are
 	-- not an extension's.
