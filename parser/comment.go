@@ -17,7 +17,8 @@ func (p *fileParser) comment(s *pg_query.CommentStmt, loc Location) {
 	case pg_query.ObjectType_OBJECT_AGGREGATE, pg_query.ObjectType_OBJECT_CAST, pg_query.ObjectType_OBJECT_STATISTIC_EXT,
 		pg_query.ObjectType_OBJECT_TSCONFIGURATION, pg_query.ObjectType_OBJECT_TSDICTIONARY,
 		pg_query.ObjectType_OBJECT_TSPARSER, pg_query.ObjectType_OBJECT_TSTEMPLATE,
-		pg_query.ObjectType_OBJECT_OPERATOR, pg_query.ObjectType_OBJECT_RULE:
+		pg_query.ObjectType_OBJECT_OPERATOR, pg_query.ObjectType_OBJECT_RULE,
+		pg_query.ObjectType_OBJECT_OPCLASS, pg_query.ObjectType_OBJECT_OPFAMILY:
 		p.defComment(s, loc)
 		return
 	case pg_query.ObjectType_OBJECT_FUNCTION, pg_query.ObjectType_OBJECT_PROCEDURE, pg_query.ObjectType_OBJECT_ROUTINE,

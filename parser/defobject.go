@@ -34,6 +34,9 @@ type defObjectDef struct {
 	statColumns []string
 	statExprs   []string
 	statKinds   []string
+	// implicitFamily marks a CREATE OPERATOR CLASS without FAMILY: the
+	// family of the class's name is created with it unless declared.
+	implicitFamily bool
 }
 
 // defAlterDef is a statement changing a declared definition object:
@@ -929,6 +932,16 @@ func (p *fileParser) defComment(s *pg_query.CommentStmt, loc Location) {
 
 	case pg_query.ObjectType_OBJECT_OPERATOR:
 		k, _, ok := p.operatorKey(s.Object.GetObjectWithArgs(), loc)
+		if !ok {
+			return
+		}
+		c.key = k
+	case pg_query.ObjectType_OBJECT_OPCLASS, pg_query.ObjectType_OBJECT_OPFAMILY:
+		kind := state.KindOperatorClass
+		if s.Objtype == pg_query.ObjectType_OBJECT_OPFAMILY {
+			kind = state.KindOperatorFamily
+		}
+		k, ok := p.opFamilyCommentKey(s, kind, loc)
 		if !ok {
 			return
 		}

@@ -16,13 +16,35 @@ func (r *resolver) defObjects(items []any) []state.DefObject {
 	var order []state.ObjectKey
 	var stats []*defObjectDef
 	var comments []*defCommentDef
+	// Families a CREATE OPERATOR CLASS without FAMILY made, which an
+	// explicit CREATE OPERATOR FAMILY of the same name replaces (files
+	// have no order between them); the ALTER OPERATOR FAMILY statements
+	// run once every family is known.
+	implicit := map[state.ObjectKey]bool{}
+	var familyAlters []*defAlterDef
 	for _, it := range items {
 		switch d := it.(type) {
 		case *defObjectDef:
 			o := d.obj
 			k := o.Key()
+			if implicit[k] {
+				delete(implicit, k)
+				r.locs[k] = d.loc
+				continue
+			}
 			if !r.define(k, d.loc) {
 				continue
+			}
+			if d.implicitFamily {
+				fk := opFamilyKey(o.QualName(), strings.TrimPrefix(o.Signature, " USING "))
+				if _, ok := objs[fk]; !ok {
+					if _, declared := r.locs[fk]; !declared {
+						f := opFamilyObject(o.QualName(), strings.TrimPrefix(o.Signature, " USING "))
+						objs[fk] = &f
+						order = append(order, fk)
+						implicit[fk] = true
+					}
+				}
 			}
 			if o.Schema != "" {
 				if _, ok := r.schemas[o.Schema]; !ok {
@@ -40,6 +62,10 @@ func (r *resolver) defObjects(items []any) []state.DefObject {
 			objs[k] = &o
 			order = append(order, k)
 		case *defAlterDef:
+			if d.key.Kind == state.KindOperatorFamily {
+				familyAlters = append(familyAlters, d)
+				continue
+			}
 			o, ok := objs[d.key]
 			if !ok {
 				r.errs.semantic(d.loc, "%s is defined nowhere before this ALTER", d.key)
@@ -50,6 +76,16 @@ func (r *resolver) defObjects(items []any) []state.DefObject {
 			}
 		case *defCommentDef:
 			comments = append(comments, d)
+		}
+	}
+	for _, d := range familyAlters {
+		o, ok := objs[d.key]
+		if !ok {
+			r.errs.semantic(d.loc, "%s is defined nowhere", d.key)
+			continue
+		}
+		if err := d.apply(o); err != nil {
+			r.errs.semantic(d.loc, "%s: %v", d.key, err)
 		}
 	}
 	for _, d := range stats {

@@ -50,6 +50,12 @@ func (p *fileParser) statement(raw *pg_query.RawStmt) {
 		p.createCast(s.CreateCastStmt, loc)
 	case *pg_query.Node_AlterOperatorStmt:
 		p.alterOperator(s.AlterOperatorStmt, loc)
+	case *pg_query.Node_CreateOpClassStmt:
+		p.createOpClass(s.CreateOpClassStmt, loc)
+	case *pg_query.Node_CreateOpFamilyStmt:
+		p.createOpFamily(s.CreateOpFamilyStmt, loc)
+	case *pg_query.Node_AlterOpFamilyStmt:
+		p.alterOpFamily(s.AlterOpFamilyStmt, loc)
 	case *pg_query.Node_RuleStmt:
 		p.createRule(s.RuleStmt, loc)
 	case *pg_query.Node_CreateStatsStmt:

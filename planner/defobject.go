@@ -21,6 +21,10 @@ import (
 //     stay the same (CREATE OR REPLACE AGGREGATE: PostgreSQL refuses to
 //     change the result type or kind that way).
 //
+//   - an operator family's loose members (ALTER OPERATOR FAMILY ... ADD
+//     and DROP; a member whose operator or function changes is dropped
+//     and added again);
+//
 //   - an operator's RESTRICT and JOIN estimators (ALTER OPERATOR ... SET;
 //     PostgreSQL 17 can also set COMMUTATOR, NEGATOR, HASHES and MERGES
 //     there, but only from unset, so those recreate the operator on
@@ -35,7 +39,11 @@ import (
 // a type, a table, another definition object) is dropped by the plan.
 // Views calling a recreated aggregate are recreated around it (view.go
 // treats aggregate drops as function drops), and so are views using a
-// recreated operator (view.go, depKey).
+// recreated operator (view.go, depKey). Operator classes are recreated
+// whenever their definition changes (PostgreSQL has no ALTER for a
+// class's members), with the indexes and constraints using them
+// (dropOpClassDependents); a family is recreated only when an operator or
+// function a loose member uses is, which drops its classes too.
 //
 // Creates: casts and text search objects before tables (phaseDefObject),
 // whose defaults, generated columns and indexes use them; aggregates and
@@ -105,6 +113,7 @@ func (d *differ) defObjects() {
 	}
 	d.defObjectDrops(drops)
 	d.dropOperatorDependents(drops)
+	d.dropOpClassDependents(drops)
 	// Privileges, once the drops above say which objects are recreated.
 	for _, o := range d.to.Objects {
 		if o.Kind != state.KindAggregate {
@@ -141,7 +150,7 @@ func (d *differ) createDefObject(o state.DefObject) {
 // alterDefObject changes o's settings and comment in place.
 func (d *differ) alterDefObject(old, o state.DefObject) {
 	k := o.Key()
-	var sql []string
+	var sql, dropSQL []string
 	switch o.Kind {
 	case state.KindTSConfiguration:
 		oldMaps := settingMap(old.Settings)
@@ -199,6 +208,16 @@ func (d *differ) alterDefObject(old, o state.DefObject) {
 		if len(set) > 0 || len(reset) > 0 {
 			sql = append(sql, sqlgen.AlterOperatorEstimators(o, set, reset))
 		}
+	case state.KindOperatorFamily:
+		drop, add := opFamilyMemberChanges(old, o)
+		if len(drop) > 0 {
+			// Before the operators and functions they use may be
+			// dropped (a teardown phase).
+			dropSQL = append(dropSQL, sqlgen.DropOpFamilyMembers(o, drop))
+		}
+		if len(add) > 0 {
+			sql = append(sql, sqlgen.AddOpFamilyMembers(o, add))
+		}
 	case state.KindStatisticsObject:
 		ot, nt := settingMap(old.Settings)["statistics"], settingMap(o.Settings)["statistics"]
 		if ot != nt {
@@ -208,10 +227,13 @@ func (d *differ) alterDefObject(old, o state.DefObject) {
 			sql = append(sql, sqlgen.StatisticsTarget(o, nt))
 		}
 	}
-	if len(sql) == 0 && old.Comment == o.Comment {
+	if len(sql) == 0 && len(dropSQL) == 0 && old.Comment == o.Comment {
 		return
 	}
 	d.change(k, ActionAlter, sqlgen.DefObjectDefinition(old), sqlgen.DefObjectDefinition(o))
+	for _, s := range dropSQL {
+		d.add(phaseDropDefObject, k, ActionAlter, s)
+	}
 	ph := phaseDefObject
 	if o.Kind == state.KindStatisticsObject {
 		ph = phaseDefObjectLate
@@ -289,12 +311,14 @@ func refsDropped(o state.DefObject, dropped map[state.ObjectKey]bool) bool {
 }
 
 // defCreateOrder returns objs in the order they can be created in:
-// templates and parsers, dictionaries, configurations, casts,
+// templates and parsers, dictionaries, configurations, operators,
+// operator families, operator classes, casts,
 // aggregates, statistics objects; by key within a kind.
 func defCreateOrder(objs []state.DefObject) []state.DefObject {
 	rank := map[state.Kind]int{
 		state.KindTSTemplate: 0, state.KindTSParser: 1, state.KindTSDictionary: 2, state.KindTSConfiguration: 3,
-		state.KindOperator: 4, state.KindCast: 5, state.KindAggregate: 6, state.KindStatisticsObject: 7, state.KindRule: 8,
+		state.KindOperator: 4, state.KindOperatorFamily: 5, state.KindOperatorClass: 6,
+		state.KindCast: 7, state.KindAggregate: 8, state.KindStatisticsObject: 9, state.KindRule: 10,
 	}
 	out := append([]state.DefObject(nil), objs...)
 	sort.SliceStable(out, func(i, j int) bool {
@@ -378,4 +402,65 @@ func (d *differ) dropOperatorDependents(drops []state.DefObject) {
 		}
 		return false
 	})
+}
+
+// opFamilyMemberChanges compares the loose members of two versions of a
+// family: the members to drop (by name) and to add.
+func opFamilyMemberChanges(old, nw state.DefObject) (drop []string, add []state.DefSetting) {
+	oldM, newM := settingMap(old.Settings), settingMap(nw.Settings)
+	for _, m := range old.Settings {
+		if v, ok := newM[m.Name]; !ok || v != m.Value {
+			drop = append(drop, m.Name)
+		}
+	}
+	for _, m := range nw.Settings {
+		if v, ok := oldM[m.Name]; !ok || v != m.Value {
+			add = append(add, m)
+		}
+	}
+	return drop, add
+}
+
+// dropOpClassDependents plans, for the operator classes in drops (dropped
+// or recreated), the indexes and exclusion constraints using them:
+// dropped before and created again after, as for operators.
+func (d *differ) dropOpClassDependents(drops []state.DefObject) {
+	var classes []state.DefObject
+	for _, o := range drops {
+		if o.Kind == state.KindOperatorClass {
+			classes = append(classes, o)
+		}
+	}
+	if len(classes) == 0 {
+		return
+	}
+	d.dropExpressionDependents(func(expr string) bool {
+		for _, c := range classes {
+			if usesOpClass(expr, c) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// usesOpClass reports whether an index or constraint definition in
+// canonical form names operator class c: "USING method (... col
+// schema.class ...)", the class qualified as pg_get_indexdef prints a
+// class that is not pg_catalog's.
+func usesOpClass(def string, c state.DefObject) bool {
+	if !strings.Contains(def, "USING "+sqlgen.OpFamilyMethod(c)+" ") {
+		return false
+	}
+	needle := " " + sqlgen.QualifiedName(c.Schema, c.Name)
+	for rest := def; ; {
+		i := strings.Index(rest, needle)
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len(needle):]
+		if rest == "" || strings.ContainsRune("), (", rune(rest[0])) {
+			return true
+		}
+	}
 }

@@ -107,6 +107,18 @@ func (g *graphRefs) refs(k state.ObjectKey, ph phase, build bool) []depNode {
 			}
 		}
 	}
+	if k.Kind == state.KindIndex || k.Kind == state.KindConstraint {
+		// An index or exclusion constraint using an operator class of
+		// the database's own is built after the class and dropped
+		// before it.
+		for _, e := range g.exprs(k) {
+			for _, o := range g.x.objects {
+				if o.Kind == state.KindOperatorClass && usesOpClass(e, o) {
+					out = append(out, nodeOf(o.Key()))
+				}
+			}
+		}
+	}
 	if k.Kind == state.KindPolicy {
 		// A policy's subqueries read relations.
 		for _, e := range g.exprs(k) {

@@ -7,7 +7,8 @@ import (
 )
 
 // This file prints the definition objects (state.DefObject): aggregates,
-// casts, statistics objects, text search objects, operators and rules.
+// casts, statistics objects, text search objects, operators, operator
+// families and classes, and rules.
 
 // defWords are the words naming each kind in COMMENT ON, DROP and ALTER.
 var defWords = map[state.Kind]string{
@@ -20,6 +21,8 @@ var defWords = map[state.Kind]string{
 	state.KindTSTemplate:       "TEXT SEARCH TEMPLATE",
 	state.KindOperator:         "OPERATOR",
 	state.KindRule:             "RULE",
+	state.KindOperatorFamily:   "OPERATOR FAMILY",
+	state.KindOperatorClass:    "OPERATOR CLASS",
 }
 
 // OperatorName prints an operator's qualified name: the schema quoted,
@@ -41,6 +44,9 @@ func DefObjectTarget(o state.DefObject) string {
 		return w + " " + OperatorName(o.Schema, o.Name) + " " + o.Signature
 	case state.KindRule:
 		return w + " " + QuoteIdent(o.Name) + " ON " + QualifiedName(o.Schema, o.Table)
+	case state.KindOperatorFamily, state.KindOperatorClass:
+		// Signature is " USING method".
+		return w + " " + QualifiedName(o.Schema, o.Name) + " USING " + QuoteIdent(OpFamilyMethod(o))
 	}
 	return w + " " + QualifiedName(o.Schema, o.Name)
 }
@@ -71,6 +77,11 @@ func CreateDefObject(o state.DefObject) string {
 			def += "\n);"
 		}
 		b.WriteString(def + "\n")
+	case state.KindOperatorFamily:
+		b.WriteString(o.Definition + "\n")
+		if len(o.Settings) > 0 {
+			b.WriteString(AddOpFamilyMembers(o, o.Settings))
+		}
 	case state.KindRule:
 		b.WriteString(o.Definition + "\n")
 		for _, s := range o.Settings {
@@ -157,6 +168,36 @@ func AlterOperatorEstimators(o state.DefObject, set []state.DefSetting, reset []
 		parts = append(parts, strings.ToUpper(r)+" = NONE")
 	}
 	return "ALTER " + DefObjectTarget(o) + " SET (" + strings.Join(parts, ", ") + ");\n"
+}
+
+// OpFamilyMethod returns the index access method of an operator class or
+// family, from its Signature (" USING btree").
+func OpFamilyMethod(o state.DefObject) string {
+	return strings.TrimPrefix(o.Signature, " USING ")
+}
+
+// AddOpFamilyMembers prints ALTER OPERATOR FAMILY ... ADD of members (the
+// family's settings: "OPERATOR 1 (integer, bigint)" valued
+// "public.<<<(integer, bigint)", "FUNCTION 1 (integer, bigint)" valued
+// "public.cmp(integer, bigint)").
+func AddOpFamilyMembers(o state.DefObject, ms []state.DefSetting) string {
+	var parts []string
+	for _, m := range ms {
+		if strings.HasPrefix(m.Name, "OPERATOR ") {
+			word, rest, _ := strings.Cut(m.Name, " ")
+			num, _, _ := strings.Cut(rest, " ")
+			parts = append(parts, word+" "+num+" "+m.Value)
+			continue
+		}
+		parts = append(parts, m.Name+" "+m.Value)
+	}
+	return "ALTER " + DefObjectTarget(o) + " ADD\n    " + strings.Join(parts, ",\n    ") + ";\n"
+}
+
+// DropOpFamilyMembers prints ALTER OPERATOR FAMILY ... DROP of members,
+// named as their settings are ("OPERATOR 1 (integer, bigint)").
+func DropOpFamilyMembers(o state.DefObject, names []string) string {
+	return "ALTER " + DefObjectTarget(o) + " DROP\n    " + strings.Join(names, ",\n    ") + ";\n"
 }
 
 // RuleEnabled prints ALTER TABLE ... ENABLE / DISABLE [REPLICA | ALWAYS]

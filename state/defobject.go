@@ -5,7 +5,8 @@ import "strings"
 // Definition objects.
 //
 // Aggregates, casts, text search configurations, dictionaries, parsers and
-// templates, statistics objects, operators and rules are "definition
+// templates, statistics objects, operators, operator families and
+// classes and rules are "definition
 // objects": each is
 // compared by a canonical definition (SQL text the parser prints the same
 // way for the files and the live database) and recreated when that
@@ -30,13 +31,22 @@ const (
 	// KindRule is CREATE RULE; Table names the relation the rule is on
 	// (Schema is the relation's schema) and Name the rule.
 	KindRule Kind = "rule"
+	// KindOperatorFamily is CREATE OPERATOR FAMILY; Signature is
+	// " USING <method>" (a family is named by its name and index access
+	// method, as DROP OPERATOR FAMILY names it). Its Settings are its
+	// loose members (ALTER OPERATOR FAMILY ... ADD), changed in place.
+	KindOperatorFamily Kind = "operator_family"
+	// KindOperatorClass is CREATE OPERATOR CLASS; Signature is
+	// " USING <method>" as for families. Its Definition holds the members
+	// bound to the class; it refers to its family.
+	KindOperatorClass Kind = "operator_class"
 )
 
 // DefKinds are the kinds a DefObject can have, in the order the model
 // sorts them.
 var DefKinds = []Kind{KindAggregate, KindCast, KindStatisticsObject,
 	KindTSConfiguration, KindTSDictionary, KindTSParser, KindTSTemplate,
-	KindOperator, KindRule}
+	KindOperator, KindOperatorFamily, KindOperatorClass, KindRule}
 
 // IsDefKind reports whether k is a kind of DefObject.
 func IsDefKind(k Kind) bool {
@@ -132,9 +142,13 @@ func (s *DatabaseSchema) orderDefObjects(o orderer) {
 	for i := range s.Objects {
 		sortKeys(o, s.Objects[i].Refs)
 		sortPrivileges(o, s.Objects[i].Privileges)
-		if s.Objects[i].Kind == KindTSConfiguration {
+		switch s.Objects[i].Kind {
+		case KindTSConfiguration:
 			st := s.Objects[i].Settings
 			o.slice(st, func(a, b int) bool { return st[a].Name < st[b].Name })
+		case KindOperatorFamily:
+			st := s.Objects[i].Settings
+			o.slice(st, func(a, b int) bool { return OpFamilyMemberLess(st[a].Name, st[b].Name) })
 		}
 	}
 }
@@ -158,4 +172,35 @@ func AggregateArgTypes(sig string) string {
 	}
 	s = strings.TrimPrefix(s, "ORDER BY ")
 	return strings.ReplaceAll(s, "VARIADIC ", "")
+}
+
+// OpFamilyMemberLess orders the members of an operator family, as their
+// setting names spell them ("OPERATOR 1 (integer, bigint)", "FUNCTION 2
+// (integer, integer)"): operators before functions, then by number, then
+// by types.
+func OpFamilyMemberLess(a, b string) bool {
+	ka, na, ta := splitOpFamilyMember(a)
+	kb, nb, tb := splitOpFamilyMember(b)
+	if ka != kb {
+		return ka == "OPERATOR"
+	}
+	if na != nb {
+		return na < nb
+	}
+	return ta < tb
+}
+
+// splitOpFamilyMember splits "OPERATOR 1 (integer, bigint)" into its
+// word, number and types.
+func splitOpFamilyMember(s string) (string, int, string) {
+	word, rest, _ := strings.Cut(s, " ")
+	num, types, _ := strings.Cut(rest, " ")
+	n := 0
+	for _, c := range num {
+		if c < '0' || c > '9' {
+			break
+		}
+		n = n*10 + int(c-'0')
+	}
+	return word, n, types
 }

@@ -15,6 +15,7 @@ CREATE EXTENSION citext;
 CREATE TABLE t (a int, b int);
 CREATE OPERATOR === (leftarg = int, rightarg = int, function = int4eq);
 CREATE OPERATOR FAMILY fam USING btree;
+CREATE ACCESS METHOD myam TYPE INDEX HANDLER bthandler;
 CREATE CONVERSION conv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;
 CREATE TEXT SEARCH CONFIGURATION "My TS" (copy = english);
 CREATE FOREIGN DATA WRAPPER fdw;
@@ -38,7 +39,7 @@ CREATE TYPE fr AS RANGE (subtype = float8);
 	}
 	got := strings.Join(r.Warnings, "\n")
 	for _, want := range []string{
-		"operator family public.fam USING btree", "conversion public.conv", "shell type public.shell",
+		"access method myam", "conversion public.conv", "shell type public.shell",
 	} {
 		if !strings.Contains(got, want+" is not managed by renovate (") {
 			t.Errorf("no warning for %s in:\n%s", want, got)
@@ -71,11 +72,11 @@ CREATE TYPE fr AS RANGE (subtype = float8);
 	if !foreign {
 		t.Errorf("foreign table public.ft is not in the model")
 	}
-	// Aggregates, statistics objects, text search objects, operators and
-	// rules are managed:
+	// Aggregates, statistics objects, text search objects, operators,
+	// operator families and rules are managed:
 	// in the model, not warned about.
 	for _, k := range []string{"aggregate public.agg(integer)", "statistics public.st", "text_search_configuration public.My TS",
-		"operator public.===(integer, integer)", "rule public.t.r"} {
+		"operator public.===(integer, integer)", "rule public.t.r", "operator_family public.fam USING btree"} {
 		if strings.Contains(got, k) {
 			t.Errorf("warning for managed %s:\n%s", k, got)
 		}

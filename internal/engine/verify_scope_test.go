@@ -109,21 +109,22 @@ CREATE INDEX users_email_idx ON users (email);
 }
 
 // unmanagedFrom is a database whose managed objects use unmanaged ones:
-// indexes using a custom operator class (operator classes are not
-// managed).
+// indexes of an access method made by hand, with an operator class of
+// it (access methods are not managed, nor are their classes).
 const unmanagedFrom = `CREATE FUNCTION rev_cmp(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT btint4cmp($2, $1)';
-CREATE OPERATOR CLASS public.int4_rev FOR TYPE int USING btree AS OPERATOR 1 >, OPERATOR 2 >=, OPERATOR 3 =, OPERATOR 4 <=, OPERATOR 5 <, FUNCTION 1 rev_cmp(int, int);
+CREATE ACCESS METHOD rev_am TYPE INDEX HANDLER brinhandler;
+CREATE OPERATOR CLASS public.int4_rev DEFAULT FOR TYPE int USING rev_am AS OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >, FUNCTION 1 brin_minmax_opcinfo(internal), FUNCTION 2 brin_minmax_add_value(internal, internal, internal, internal), FUNCTION 3 brin_minmax_consistent(internal, internal, internal), FUNCTION 4 brin_minmax_union(internal, internal, internal);
 CREATE TABLE docs (id int PRIMARY KEY, v int, body text);
-CREATE INDEX docs_rev ON docs (v public.int4_rev);
-CREATE INDEX docs_rev2 ON docs (v public.int4_rev, id);
+CREATE INDEX docs_rev ON docs USING rev_am (v public.int4_rev);
+CREATE INDEX docs_rev2 ON docs USING rev_am (v public.int4_rev, id);
 `
 
 // unmanagedFiles are the files of unmanagedFrom (what init writes: the
-// operator class is not managed).
+// access method and its operator class are not managed).
 const unmanagedFiles = `CREATE FUNCTION rev_cmp(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT btint4cmp($2, $1)';
 CREATE TABLE docs (id int PRIMARY KEY, v int, body text);
-CREATE INDEX docs_rev ON docs (v public.int4_rev);
-CREATE INDEX docs_rev2 ON docs (v public.int4_rev, id);
+CREATE INDEX docs_rev ON docs USING rev_am (v);
+CREATE INDEX docs_rev2 ON docs USING rev_am (v, id);
 `
 
 // TestVerifyUnmanagedDependents: objects that use unmanaged ones cannot be
@@ -166,21 +167,22 @@ func TestVerifyUnmanagedDependents(t *testing.T) {
 		if len(res.HeldBack) != len(held) {
 			t.Errorf("HeldBack = %v, want %v", res.HeldBack, held)
 		}
-		if d := DescribeHeld(res.HeldBack, 10); !strings.Contains(d, "index public.docs.docs_rev (uses operator class public.int4_rev USING btree)") {
+		if d := DescribeHeld(res.HeldBack, 10); !strings.Contains(d, "index public.docs.docs_rev (uses access method rev_am)") {
 			t.Errorf("DescribeHeld does not say what the index uses: %s", d)
 		}
 	})
 
-	t.Run("new dependent of a hand-made operator class", func(t *testing.T) {
-		// The operator class was made by hand in the target; the plan
-		// creates the first index using it. The copy lacks the class:
-		// the plan cannot be verified, which is not a failure of the
-		// plan.
+	t.Run("new dependent of a hand-made access method", func(t *testing.T) {
+		// The access method and its class were made by hand in the
+		// target; the plan creates the first index using them. The copy
+		// lacks them: the plan cannot be verified, which is not a
+		// failure of the plan.
 		from := "CREATE FUNCTION rev_cmp(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT btint4cmp($2, $1)';\n" +
-			"CREATE OPERATOR CLASS public.int4_rev FOR TYPE int USING btree AS OPERATOR 1 >, OPERATOR 2 >=, OPERATOR 3 =, OPERATOR 4 <=, OPERATOR 5 <, FUNCTION 1 rev_cmp(int, int);\n" +
+			"CREATE ACCESS METHOD rev_am TYPE INDEX HANDLER brinhandler;\n" +
+			"CREATE OPERATOR CLASS public.int4_rev DEFAULT FOR TYPE int USING rev_am AS OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >, FUNCTION 1 brin_minmax_opcinfo(internal), FUNCTION 2 brin_minmax_add_value(internal, internal, internal, internal), FUNCTION 3 brin_minmax_consistent(internal, internal, internal), FUNCTION 4 brin_minmax_union(internal, internal, internal);\n" +
 			"CREATE TABLE docs (id int PRIMARY KEY, v int);\n"
 		to := "CREATE FUNCTION rev_cmp(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT btint4cmp($2, $1)';\n" +
-			"CREATE TABLE docs (id int PRIMARY KEY, v int);\nCREATE INDEX docs_rev ON docs (v public.int4_rev);\n"
+			"CREATE TABLE docs (id int PRIMARY KEY, v int);\nCREATE INDEX docs_rev ON docs USING rev_am (v);\n"
 		local, remote, p, held := verifyScopedSetup(t, from, to, Scope{})
 		shadow, reference := scratchPair(t)
 		_, err := VerifyWith(ctx, shadow, reference, local.Parsed, remote, p, VerifyOptions{Unmanaged: held})
@@ -194,7 +196,7 @@ func TestVerifyUnmanagedDependents(t *testing.T) {
 	})
 
 	t.Run("changed", func(t *testing.T) {
-		to := strings.Replace(files, "(v public.int4_rev);", "(v public.int4_rev) WHERE v > 0;", 1)
+		to := strings.Replace(files, "USING rev_am (v);", "USING rev_am (v) WHERE v > 0;", 1)
 		local, remote, p, held := verifyScopedSetup(t, from, to, Scope{})
 		shadow, reference := scratchPair(t)
 		_, err := VerifyWith(ctx, shadow, reference, local.Parsed, remote, p, VerifyOptions{Unmanaged: held})
@@ -202,7 +204,7 @@ func TestVerifyUnmanagedDependents(t *testing.T) {
 		if !errors.As(err, &ve) || ve.Stage != StageCopy {
 			t.Fatalf("want a copy-stage VerificationError (cannot verify), got %v\nplan:\n%s", err, planSQL(p))
 		}
-		if !strings.Contains(err.Error(), "docs_rev") || !strings.Contains(err.Error(), "int4_rev") {
+		if !strings.Contains(err.Error(), "docs_rev") || !strings.Contains(err.Error(), "rev_am") {
 			t.Errorf("the error does not name the index and what it uses: %v", err)
 		}
 	})

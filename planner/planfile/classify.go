@@ -184,7 +184,7 @@ func (o Options) classify(sql string, added addedColumns) (planner.Action, []pla
 		n.GetCreateEventTrigStmt() != nil, n.GetCreatePolicyStmt() != nil, n.GetCreateStatsStmt() != nil,
 		n.GetCreatePublicationStmt() != nil, n.GetCreateForeignTableStmt() != nil, n.GetCreateCastStmt() != nil,
 		n.GetCreateFdwStmt() != nil, n.GetCreateForeignServerStmt() != nil, n.GetCreateUserMappingStmt() != nil,
-		n.GetRuleStmt() != nil:
+		n.GetRuleStmt() != nil, n.GetCreateOpClassStmt() != nil, n.GetCreateOpFamilyStmt() != nil:
 		return planner.ActionCreate, nil, nil
 	case n.GetCreateSubscriptionStmt() != nil:
 		return planner.ActionCreate, []planner.Hazard{planner.NewHazard(planner.SubscriptionStatement, "CREATE SUBSCRIPTION")}, nil
@@ -206,7 +206,7 @@ func (o Options) classify(sql string, added addedColumns) (planner.Action, []pla
 		n.GetAlterCollationStmt() != nil, n.GetReplicaIdentityStmt() != nil, n.GetRenameStmt() != nil,
 		n.GetAlterObjectSchemaStmt() != nil, n.GetAlterOwnerStmt() != nil, n.GetCommentStmt() != nil,
 		n.GetRefreshMatViewStmt() != nil, n.GetAlterTsconfigurationStmt() != nil, n.GetAlterTsdictionaryStmt() != nil,
-		n.GetAlterOperatorStmt() != nil:
+		n.GetAlterOperatorStmt() != nil, n.GetAlterOpFamilyStmt() != nil:
 		return planner.ActionAlter, nil, nil
 	}
 	return planner.ActionAlter, []planner.Hazard{unclassified(head)}, nil

@@ -8,27 +8,26 @@ import (
 )
 
 // UnmanagedObject is an object of a kind renovate does not manage
-// (operator classes and families, conversions, languages, transforms,
-// access methods, base and shell types). Such
+// (conversions, languages, transforms, access methods and the operator
+// classes and families of one made by hand, base and shell types). Such
 // objects are never written to
 // the files and never dropped; they are named so they are not silently
 // ignored.
 type UnmanagedObject struct {
-	// Kind names the kind in words ("operator class").
+	// Kind names the kind in words ("access method").
 	Kind string
 	// Name is the object's name as SQL, qualified where the kind lives in
 	// a schema ("public.===(integer, integer)", "myserver").
 	Name string
 }
 
-// String renders the object for people: "operator class public.myops
-// USING btree".
+// String renders the object for people: "conversion public.myconv".
 func (o UnmanagedObject) String() string { return o.Kind + " " + o.Name }
 
 // unmanagedReasons say why each kind is left out.
 var unmanagedReasons = map[string]string{
-	"operator class":  "CREATE OPERATOR CLASS is not written yet; an index using the class cannot be rebuilt from the files",
-	"operator family": "CREATE OPERATOR FAMILY and ALTER OPERATOR FAMILY ... ADD are not written yet",
+	"operator class":  "its index access method was made by CREATE ACCESS METHOD outside an extension, which renovate does not write",
+	"operator family": "its index access method was made by CREATE ACCESS METHOD outside an extension, which renovate does not write",
 	"transform":       "CREATE TRANSFORM is not written yet; transforms normally come with an extension (hstore_plpython3u ...), which renovate does write",
 	"access method":   "CREATE ACCESS METHOD is not written yet; access methods normally come with an extension (bloom ...), which renovate does write",
 	"language":        "a language created outside an extension needs C handler functions, which renovate does not write; create it with CREATE EXTENSION",

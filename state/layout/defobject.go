@@ -15,6 +15,8 @@ import (
 //	<schema>/text_search/<kind>.<name>.sql        kind: configuration, dictionary, parser, template
 //	<schema>/operators/<symbol>.sql               every overload of an operator (the symbol escaped)
 //	<schema>/rules/<table>.<rule>.sql             a rule, named as triggers are
+//	<schema>/operator_families/<name>.<method>.sql  an operator family and its loose members
+//	<schema>/operator_classes/<name>.<method>.sql   an operator class
 
 // CastsPath is the file of every cast, written only when there are some.
 const CastsPath = "casts.sql"
@@ -40,6 +42,10 @@ func DefObjectPath(o state.DefObject) string {
 		return ObjectPath(o.Schema, "operators", o.Name)
 	case state.KindRule:
 		return RulePath(state.QualName{Schema: o.Schema, Name: o.Table}, o.Name)
+	case state.KindOperatorFamily:
+		return opFamilyPath(o, "operator_families")
+	case state.KindOperatorClass:
+		return opFamilyPath(o, "operator_classes")
 	}
 	return FileName(o.Schema) + "/text_search/" + tsFileKinds[o.Kind] + "." + FileName(o.Name) + ".sql"
 }
@@ -73,6 +79,8 @@ func isDefObjectPath(p string) bool {
 	switch parts[1] {
 	case "aggregates", "statistics", "operators":
 		return true
+	case "operator_families", "operator_classes":
+		return strings.Count(strings.TrimSuffix(parts[2], ".sql"), ".") == 1
 	case "rules":
 		return strings.Count(strings.TrimSuffix(parts[2], ".sql"), ".") == 1
 	case "text_search":
@@ -94,4 +102,11 @@ func isDefObjectPath(p string) bool {
 func RulePath(table state.QualName, name string) string {
 	p := TriggerPath(table, name)
 	return strings.Replace(p, "/triggers/", "/rules/", 1)
+}
+
+// opFamilyPath is the file of an operator family or class: named by its
+// name and index access method, "rev_ops.btree.sql", as a class and a
+// family of one name may exist for several methods.
+func opFamilyPath(o state.DefObject, dir string) string {
+	return FileName(o.Schema) + "/" + dir + "/" + FileName(o.Name) + "." + FileName(sqlgen.OpFamilyMethod(o)) + ".sql"
 }

@@ -1,6 +1,7 @@
 -- Definition objects (state.DefObject): aggregates, casts, statistics
 -- objects, text search configurations, dictionaries, parsers and
--- templates, operators and rules, without those of extensions. Each row is (kind, schema,
+-- templates, operators, operator families and classes and rules, without
+-- those of extensions. Each row is (kind, schema,
 -- name, signature, definition, setting names, setting values, dictionary
 -- options, comment). The definition is SQL the parser reads back into the
 -- canonical form; with only pg_catalog on the search path, every
@@ -146,6 +147,89 @@ UNION ALL
 	FROM pg_operator o
 	JOIN pg_namespace n ON n.oid = o.oprnamespace
 	WHERE o.oprcode <> 0 AND {{userNamespace "n"}} AND {{notExtensionMember "pg_operator" "o.oid"}}
+UNION ALL
+	-- Operator families (those CREATE OPERATOR CLASS made implicitly
+	-- too), with their loose members (pg_depend on the family) as
+	-- settings named as ALTER OPERATOR FAMILY ... DROP names them.
+	SELECT 'operator_family', n.nspname::text, f.opfname::text, ' USING ' || am.amname::text,
+		'CREATE OPERATOR FAMILY ' || quote_ident(n.nspname) || '.' || quote_ident(f.opfname) || ' USING ' || quote_ident(am.amname) || ';',
+		ARRAY(SELECT m.name FROM (
+			SELECT 0 AS k, o.amopstrategy::int AS num, 'OPERATOR ' || o.amopstrategy || ' (' || format_type(o.amoplefttype, NULL) || ', ' || format_type(o.amoprighttype, NULL) || ')' AS name,
+				o.amopopr::regoperator::text || CASE WHEN o.amoppurpose = 'o' THEN ' FOR ORDER BY ' || (
+					SELECT CASE WHEN sf.opfnamespace = 'pg_catalog'::regnamespace THEN quote_ident(sf.opfname)
+						ELSE sf.opfnamespace::regnamespace::text || '.' || quote_ident(sf.opfname) END
+					FROM pg_opfamily sf WHERE sf.oid = o.amopsortfamily) ELSE '' END AS value
+			FROM pg_amop o
+			JOIN pg_depend d ON d.classid = 'pg_amop'::regclass AND d.objid = o.oid
+				AND d.refclassid = 'pg_opfamily'::regclass AND d.refobjid = f.oid
+			WHERE o.amopfamily = f.oid
+			UNION ALL
+			SELECT 1, p.amprocnum::int, 'FUNCTION ' || p.amprocnum || ' (' || format_type(p.amproclefttype, NULL) || ', ' || format_type(p.amprocrighttype, NULL) || ')',
+				p.amproc::regprocedure::text
+			FROM pg_amproc p
+			JOIN pg_depend d ON d.classid = 'pg_amproc'::regclass AND d.objid = p.oid
+				AND d.refclassid = 'pg_opfamily'::regclass AND d.refobjid = f.oid
+			WHERE p.amprocfamily = f.oid) m ORDER BY m.k, m.num, m.name),
+		ARRAY(SELECT m.value FROM (
+			SELECT 0 AS k, o.amopstrategy::int AS num, 'OPERATOR ' || o.amopstrategy || ' (' || format_type(o.amoplefttype, NULL) || ', ' || format_type(o.amoprighttype, NULL) || ')' AS name,
+				o.amopopr::regoperator::text || CASE WHEN o.amoppurpose = 'o' THEN ' FOR ORDER BY ' || (
+					SELECT CASE WHEN sf.opfnamespace = 'pg_catalog'::regnamespace THEN quote_ident(sf.opfname)
+						ELSE sf.opfnamespace::regnamespace::text || '.' || quote_ident(sf.opfname) END
+					FROM pg_opfamily sf WHERE sf.oid = o.amopsortfamily) ELSE '' END AS value
+			FROM pg_amop o
+			JOIN pg_depend d ON d.classid = 'pg_amop'::regclass AND d.objid = o.oid
+				AND d.refclassid = 'pg_opfamily'::regclass AND d.refobjid = f.oid
+			WHERE o.amopfamily = f.oid
+			UNION ALL
+			SELECT 1, p.amprocnum::int, 'FUNCTION ' || p.amprocnum || ' (' || format_type(p.amproclefttype, NULL) || ', ' || format_type(p.amprocrighttype, NULL) || ')',
+				p.amproc::regprocedure::text
+			FROM pg_amproc p
+			JOIN pg_depend d ON d.classid = 'pg_amproc'::regclass AND d.objid = p.oid
+				AND d.refclassid = 'pg_opfamily'::regclass AND d.refobjid = f.oid
+			WHERE p.amprocfamily = f.oid) m ORDER BY m.k, m.num, m.name),
+		NULL, obj_description(f.oid, 'pg_opfamily'), NULL
+	FROM pg_opfamily f
+	JOIN pg_namespace n ON n.oid = f.opfnamespace
+	JOIN pg_am am ON am.oid = f.opfmethod
+	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_opfamily" "f.oid"}}
+		-- Of a built-in access method or an extension's (one made by
+		-- CREATE ACCESS METHOD by hand is unmanaged, and so are its
+		-- families and classes: unmanaged.sql).
+		AND (am.oid < 16384 OR NOT {{notExtensionMember "pg_am" "am.oid"}})
+UNION ALL
+	-- Operator classes, with the members bound to the class (pg_depend
+	-- on the class); the loose ones are their family's.
+	SELECT 'operator_class', n.nspname::text, c.opcname::text, ' USING ' || am.amname::text,
+		'CREATE OPERATOR CLASS ' || quote_ident(n.nspname) || '.' || quote_ident(c.opcname)
+			|| CASE WHEN c.opcdefault THEN ' DEFAULT' ELSE '' END
+			|| ' FOR TYPE ' || format_type(c.opcintype, NULL) || ' USING ' || quote_ident(am.amname)
+			|| ' FAMILY ' || quote_ident(fn.nspname) || '.' || quote_ident(f.opfname) || E' AS\n    '
+			|| coalesce(nullif(array_to_string(ARRAY(SELECT m.item FROM (
+				SELECT 0 AS k, o.amopstrategy::int AS num, 'OPERATOR ' || o.amopstrategy || ' ' || o.amopopr::regoperator::text
+					|| CASE WHEN o.amoppurpose = 'o' THEN ' FOR ORDER BY ' || (
+						SELECT CASE WHEN sf.opfnamespace = 'pg_catalog'::regnamespace THEN quote_ident(sf.opfname)
+							ELSE sf.opfnamespace::regnamespace::text || '.' || quote_ident(sf.opfname) END
+						FROM pg_opfamily sf WHERE sf.oid = o.amopsortfamily) ELSE '' END AS item
+				FROM pg_amop o
+				JOIN pg_depend d ON d.classid = 'pg_amop'::regclass AND d.objid = o.oid
+					AND d.refclassid = 'pg_opclass'::regclass AND d.refobjid = c.oid
+				UNION ALL
+				SELECT 1, p.amprocnum::int, 'FUNCTION ' || p.amprocnum || ' (' || format_type(p.amproclefttype, NULL) || ', '
+					|| format_type(p.amprocrighttype, NULL) || ') ' || p.amproc::regprocedure::text
+				FROM pg_amproc p
+				JOIN pg_depend d ON d.classid = 'pg_amproc'::regclass AND d.objid = p.oid
+					AND d.refclassid = 'pg_opclass'::regclass AND d.refobjid = c.oid
+				UNION ALL
+				SELECT 2, 0, 'STORAGE ' || format_type(c.opckeytype, NULL) WHERE c.opckeytype <> 0
+			) m ORDER BY m.k, m.num, m.item), E',\n    '), ''), 'STORAGE ' || format_type(c.opcintype, NULL)) || ';',
+		NULL, NULL, NULL, obj_description(c.oid, 'pg_opclass'), NULL
+	FROM pg_opclass c
+	JOIN pg_namespace n ON n.oid = c.opcnamespace
+	JOIN pg_am am ON am.oid = c.opcmethod
+	JOIN pg_opfamily f ON f.oid = c.opcfamily
+	JOIN pg_namespace fn ON fn.oid = f.opfnamespace
+	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_opclass" "c.oid"}}
+		AND (am.oid < 16384 OR NOT {{notExtensionMember "pg_am" "am.oid"}})
 UNION ALL
 	-- Rules other than the _RETURN rules of views, on relations that are
 	-- not an extension's.

@@ -511,6 +511,54 @@ JOIN pg_namespace n ON n.oid = o.oprnamespace
 WHERE o.oprcode <> 0 AND {{userNamespace "n"}} AND {{notExtensionMember "pg_operator" "o.oid"}}
 
 UNION ALL
+-- Operator families, with every member (loose or bound to one of the
+-- family's classes, as pg_depend says) in pg_amop and pg_amproc.
+SELECT 'operator_family', n.nspname, f.opfname,
+	pg_describe_object('pg_opfamily'::regclass, f.oid, 0), ARRAY[
+		'pg_amop',
+		'pg_amproc',
+		'pg_opfamily.opfowner',
+		'pg_description'
+	]::text[], ARRAY[
+		(SELECT string_agg(concat_ws(' ', o.amopstrategy::text, format_type(o.amoplefttype, NULL), format_type(o.amoprighttype, NULL),
+				o.amoppurpose::text, o.amopopr::regoperator::text, 'sort=' || (SELECT sf.opfname FROM pg_opfamily sf WHERE sf.oid = o.amopsortfamily),
+				(SELECT CASE WHEN d.refclassid = 'pg_opclass'::regclass THEN 'class=' || (SELECT oc.opcname FROM pg_opclass oc WHERE oc.oid = d.refobjid) ELSE 'loose' END
+					FROM pg_depend d WHERE d.classid = 'pg_amop'::regclass AND d.objid = o.oid
+						AND d.refclassid IN ('pg_opclass'::regclass, 'pg_opfamily'::regclass) LIMIT 1)), '; '
+				ORDER BY o.amopstrategy, format_type(o.amoplefttype, NULL), format_type(o.amoprighttype, NULL))
+			FROM pg_amop o WHERE o.amopfamily = f.oid)::text,
+		(SELECT string_agg(concat_ws(' ', p.amprocnum::text, format_type(p.amproclefttype, NULL), format_type(p.amprocrighttype, NULL),
+				p.amproc::regprocedure::text,
+				(SELECT CASE WHEN d.refclassid = 'pg_opclass'::regclass THEN 'class=' || (SELECT oc.opcname FROM pg_opclass oc WHERE oc.oid = d.refobjid) ELSE 'loose' END
+					FROM pg_depend d WHERE d.classid = 'pg_amproc'::regclass AND d.objid = p.oid
+						AND d.refclassid IN ('pg_opclass'::regclass, 'pg_opfamily'::regclass) LIMIT 1)), '; '
+				ORDER BY p.amprocnum, format_type(p.amproclefttype, NULL), format_type(p.amprocrighttype, NULL))
+			FROM pg_amproc p WHERE p.amprocfamily = f.oid)::text,
+		(pg_get_userbyid(f.opfowner)::text)::text,
+		(obj_description(f.oid, 'pg_opfamily'))::text
+	]
+FROM pg_opfamily f
+JOIN pg_namespace n ON n.oid = f.opfnamespace
+WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_opfamily" "f.oid"}}
+
+UNION ALL
+SELECT 'operator_class', n.nspname, c.opcname,
+	pg_describe_object('pg_opclass'::regclass, c.oid, 0), ARRAY[
+		'pg_opclass',
+		'pg_opclass.opcowner',
+		'pg_description'
+	]::text[], ARRAY[
+		(concat_ws(' ', 'default=' || c.opcdefault, 'type=' || format_type(c.opcintype, NULL),
+			'storage=' || format_type(nullif(c.opckeytype, 0), NULL),
+			'family=' || (SELECT f.opfnamespace::regnamespace::text || '.' || f.opfname FROM pg_opfamily f WHERE f.oid = c.opcfamily)))::text,
+		(pg_get_userbyid(c.opcowner)::text)::text,
+		(obj_description(c.oid, 'pg_opclass'))::text
+	]
+FROM pg_opclass c
+JOIN pg_namespace n ON n.oid = c.opcnamespace
+WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_opclass" "c.oid"}}
+
+UNION ALL
 SELECT 'statistics', n.nspname, x.stxname,
 	pg_describe_object('pg_statistic_ext'::regclass, x.oid, 0), ARRAY[
 		'pg_get_statisticsobjdef',

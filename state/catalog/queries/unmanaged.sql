@@ -5,12 +5,15 @@
 -- built-in objects (OIDs below FirstNormalObjectId, 16384, for the kinds
 -- that have no schema). Names are quoted where needed.
 SELECT kind, name FROM (
+	-- Operator classes and families of an access method made by hand
+	-- (defobjects.sql writes the others).
 	SELECT 'operator class' AS kind, quote_ident(n.nspname) || '.' || quote_ident(x.opcname)
 		|| ' USING ' || quote_ident(am.amname) AS name
 	FROM pg_opclass x
 	JOIN pg_namespace n ON n.oid = x.opcnamespace
 	JOIN pg_am am ON am.oid = x.opcmethod
 	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_opclass" "x.oid"}}
+		AND am.oid >= 16384 AND {{notExtensionMember "pg_am" "am.oid"}}
 UNION ALL
 	SELECT 'operator family', quote_ident(n.nspname) || '.' || quote_ident(x.opfname)
 		|| ' USING ' || quote_ident(am.amname)
@@ -18,6 +21,7 @@ UNION ALL
 	JOIN pg_namespace n ON n.oid = x.opfnamespace
 	JOIN pg_am am ON am.oid = x.opfmethod
 	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_opfamily" "x.oid"}}
+		AND am.oid >= 16384 AND {{notExtensionMember "pg_am" "am.oid"}}
 UNION ALL
 	SELECT 'transform', 'FOR ' || format_type(x.trftype, NULL) || ' LANGUAGE ' || quote_ident(l.lanname)
 	FROM pg_transform x
