@@ -7,6 +7,7 @@ import (
 
 	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/state"
+	"github.com/renovate-pg/renovate/state/catalog"
 )
 
 // localSearchPath is how unqualified names in local files are resolved:
@@ -110,6 +111,48 @@ func printEach[Q, A any](ctx context.Context, srv *Server, desired state.Databas
 		merge(&out, k, a)
 	}
 	return out, nil
+}
+
+// printDefObjects is the skeleton of the passes that print definition
+// objects of one kind through PostgreSQL. For each desired object of kind
+// whose definition differs from the remote object with its key, probe
+// returns what creates and prints it, given the probe's number k (for
+// the names of its temporary objects); ok false leaves the object's text
+// as it is. read turns the printing of probe k into the canonical
+// definition, ok false again leaving the text. An object PostgreSQL
+// refuses to create (it uses an object the plan creates) keeps its text.
+func printDefObjects(ctx context.Context, srv *Server, desired state.DatabaseSchema, kind state.Kind,
+	probe func(k int, o state.DefObject) (catalog.Probe, bool),
+	read func(k int, o state.DefObject, printed string) (string, bool)) (state.DatabaseSchema, error) {
+	remote := map[state.ObjectKey]string{}
+	for _, o := range srv.remote.Objects {
+		if o.Kind == kind {
+			remote[o.Key()] = o.Definition
+		}
+	}
+	var probes []catalog.Probe
+	var idx []int
+	for i, o := range desired.Objects {
+		if o.Kind != kind {
+			continue
+		}
+		if def, ok := remote[o.Key()]; !ok || def == o.Definition {
+			continue
+		}
+		if p, ok := probe(len(probes), o); ok {
+			probes = append(probes, p)
+			idx = append(idx, i)
+		}
+	}
+	return printEach(ctx, srv, desired, probes, catalog.RunProbes, func(out *state.DatabaseSchema, k int, res catalog.ProbeResult) {
+		if res.Err != nil {
+			return
+		}
+		o := &out.Objects[idx[k]]
+		if def, ok := read(k, *o, res.Text); ok {
+			o.Definition = def
+		}
+	})
 }
 
 // parseServer parses text holding what PostgreSQL printed, as

@@ -25,61 +25,37 @@ const probeRule = "renovate_probe_rule_"
 // parser, replaces the local text. A rule that cannot be created yet
 // (its actions use an object the plan creates) keeps its text.
 func rules(ctx context.Context, srv *Server, desired state.DatabaseSchema) (state.DatabaseSchema, error) {
-	remote := map[state.ObjectKey]string{}
-	for _, o := range srv.remote.Objects {
-		if o.Kind == state.KindRule {
-			remote[o.Key()] = o.Definition
-		}
-	}
-	var probes []catalog.Probe
-	var idx []int
-	for i, o := range desired.Objects {
-		if o.Kind != state.KindRule {
-			continue
-		}
-		def, ok := remote[o.Key()]
-		if !ok || def == o.Definition {
-			continue
-		}
+	return printDefObjects(ctx, srv, desired, state.KindRule, func(k int, o state.DefObject) (catalog.Probe, bool) {
 		rel := state.QualName{Schema: o.Schema, Name: o.Table}
-		temp := fmt.Sprintf("%s%d", probeRule, len(probes))
+		temp := fmt.Sprintf("%s%d", probeRule, k)
 		var create string
 		if t, ok := desired.Table(rel); ok {
 			create = tempCreate(t, temp, "")
 		} else if _, ok := srv.remote.View(rel); ok {
 			create = "CREATE TEMP TABLE " + sqlgen.QuoteIdent(temp) + " (LIKE " + sqlgen.Qual(rel) + ")"
 		} else {
-			continue
+			return catalog.Probe{}, false
 		}
 		stmt, ok := retargetRule(o.Definition, sqlgen.Qual(rel), "pg_temp."+sqlgen.QuoteIdent(temp))
 		if !ok {
-			continue
+			return catalog.Probe{}, false
 		}
-		probes = append(probes, catalog.Probe{
+		return catalog.Probe{
 			Statements: []string{create, stmt},
 			Query: "SELECT pg_get_ruledef(r.oid) FROM pg_rewrite r WHERE r.ev_class = " +
 				sqlgen.QuoteLiteral("pg_temp."+sqlgen.QuoteIdent(temp)) + "::regclass AND r.rulename = " + sqlgen.QuoteLiteral(o.Name),
-		})
-		idx = append(idx, i)
-	}
-	return printEach(ctx, srv, desired, probes, catalog.RunProbes, func(out *state.DatabaseSchema, k int, res catalog.ProbeResult) {
-		o := &out.Objects[idx[k]]
-		if res.Err != nil {
-			return
-		}
+		}, true
+	}, func(k int, o state.DefObject, printed string) (string, bool) {
 		// pg_get_ruledef names the temporary table pg_temp.x
 		// (PostgreSQL 14+), pg_temp_N.x (13) or x; it is put back as
 		// the rule's relation.
 		temp := regexp.QuoteMeta(fmt.Sprintf("%s%d", probeRule, k))
 		on := regexp.MustCompile(`(?s)^(CREATE RULE .*? TO )(?:pg_temp(?:_[0-9]+)?\.)?` + temp + `\s`)
-		m := on.FindStringSubmatchIndex(res.Text)
+		m := on.FindStringSubmatchIndex(printed)
 		if m == nil {
-			return
+			return "", false
 		}
-		printed := res.Text[:m[3]] + sqlgen.Qual(state.QualName{Schema: o.Schema, Name: o.Table}) + " " + res.Text[m[1]:]
-		if def, ok := canonicalServerRule(*o, printed); ok {
-			o.Definition = def
-		}
+		return canonicalServerRule(o, printed[:m[3]]+sqlgen.Qual(state.QualName{Schema: o.Schema, Name: o.Table})+" "+printed[m[1]:])
 	})
 }
 

@@ -23,58 +23,39 @@ const probeStats = "renovate_probe_stats_"
 // pg_get_statisticsobjdef's printing, read back by the parser, replaces
 // the local text.
 func statistics(ctx context.Context, srv *Server, desired state.DatabaseSchema) (state.DatabaseSchema, error) {
-	remote := map[state.ObjectKey]string{}
-	for _, o := range srv.remote.Objects {
-		if o.Kind == state.KindStatisticsObject {
-			remote[o.Key()] = o.Definition
+	table := func(o state.DefObject) (state.Table, bool) {
+		if len(o.Refs) == 0 {
+			return state.Table{}, false
 		}
+		return desired.Table(state.QualName{Schema: o.Refs[0].Schema, Name: o.Refs[0].Name})
 	}
-	var probes []catalog.Probe
-	var idx []int
-	var tables []state.Table
-	for i, o := range desired.Objects {
-		if o.Kind != state.KindStatisticsObject || len(o.Refs) == 0 || !strings.Contains(o.Definition, "(") {
-			continue
-		}
-		def, ok := remote[o.Key()]
-		if !ok || def == o.Definition {
-			continue
-		}
-		t, ok := desired.Table(state.QualName{Schema: o.Refs[0].Schema, Name: o.Refs[0].Name})
+	return printDefObjects(ctx, srv, desired, state.KindStatisticsObject, func(k int, o state.DefObject) (catalog.Probe, bool) {
+		t, ok := table(o)
 		if !ok {
-			continue
+			return catalog.Probe{}, false
 		}
-		name := fmt.Sprintf("%s%d", probeStats, len(probes))
+		name := fmt.Sprintf("%s%d", probeStats, k)
 		stmt, ok := retargetStatistics(o.Definition, sqlgen.QualifiedName(o.Schema, o.Name), sqlgen.Qual(t.QualName()), "pg_temp."+name)
 		if !ok {
-			continue
+			return catalog.Probe{}, false
 		}
-		probes = append(probes, catalog.Probe{
+		return catalog.Probe{
 			Statements: []string{tempCreate(t, name, ""), stmt},
 			Query: "SELECT pg_get_statisticsobjdef(s.oid) FROM pg_statistic_ext s WHERE s.stxnamespace = pg_my_temp_schema() AND s.stxname = " +
 				sqlgen.QuoteLiteral(name),
-		})
-		idx = append(idx, i)
-		tables = append(tables, t)
-	}
-	return printEach(ctx, srv, desired, probes, catalog.RunProbes, func(out *state.DatabaseSchema, k int, res catalog.ProbeResult) {
-		if res.Err != nil {
-			return
-		}
-		o := &out.Objects[idx[k]]
+		}, true
+	}, func(k int, o state.DefObject, printed string) (string, bool) {
+		t, _ := table(o)
 		// The probe's statistics object and table are named pg_temp.x,
 		// pg_temp_N.x or x; they are put back as the object's own.
 		name := regexp.QuoteMeta(fmt.Sprintf("%s%d", probeStats, k))
 		temp := regexp.MustCompile(`(?:pg_temp(?:_[0-9]+)?\.)?\b` + name + `\b`)
-		locs := temp.FindAllStringIndex(res.Text, -1)
+		locs := temp.FindAllStringIndex(printed, -1)
 		if len(locs) != 2 {
-			return
+			return "", false
 		}
-		text := res.Text[:locs[0][0]] + sqlgen.QualifiedName(o.Schema, o.Name) + res.Text[locs[0][1]:locs[1][0]] +
-			sqlgen.Qual(tables[k].QualName()) + res.Text[locs[1][1]:]
-		if def, ok := canonicalServerStatistics(*o, tables[k], text); ok {
-			o.Definition = def
-		}
+		return canonicalServerStatistics(o, t, printed[:locs[0][0]]+sqlgen.QualifiedName(o.Schema, o.Name)+
+			printed[locs[0][1]:locs[1][0]]+sqlgen.Qual(t.QualName())+printed[locs[1][1]:])
 	})
 }
 
