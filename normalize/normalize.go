@@ -64,6 +64,7 @@ func Passes() []Pass {
 		// remote views' columns.
 		pass{"view queries", views},
 		pass{"view column defaults", viewDefaults},
+		pass{"materialized view indexes", matviewIndexes},
 		pass{"routines", routines},
 		pass{"trigger conditions", triggers},
 		pass{"rules", rules},

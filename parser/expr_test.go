@@ -88,6 +88,9 @@ func TestPinArrayCoercions(t *testing.T) {
 		{"SELECT (ARRAY['a'::character varying(3), 'b'::character varying])::text[]", "SELECT (ARRAY['a'::character varying(3), 'b'::character varying])::text[]"},
 		{"SELECT ARRAY[1, 2]::bigint[]", "SELECT ARRAY[1, 2]::bigint[]"},
 		{"SELECT ARRAY[('a'::character varying)::text]", "SELECT ARRAY[('a'::character varying)::text]"},
+		// pg_get_statisticsobjdef prints without the parentheses.
+		{"CREATE STATISTICS public.s ON (k::text = ANY (ARRAY['x'::character varying, 'y'::character varying]::text[])), a FROM public.t",
+			"CREATE STATISTICS public.s ON (k::text = ANY (ARRAY['x'::character varying, 'y'::character varying]::varchar[]::text[])), a FROM public.t"},
 		{"not SQL ])::", "not SQL ])::"},
 	}
 	for _, tt := range tests {

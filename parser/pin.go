@@ -27,8 +27,8 @@ import (
 // means the element casts, and the files keep what was written. Text that
 // does not parse, or holds no such array, comes back as it is.
 func PinArrayCoercions(sql string) string {
-	if !strings.Contains(sql, "])::") {
-		return sql // the printed form always has it; most text has not
+	if !strings.Contains(sql, "]::") && !strings.Contains(sql, "])::") {
+		return sql // the printed form always has one; most text has neither
 	}
 	tree, err := pg_query.Parse(sql)
 	if err != nil {

@@ -100,8 +100,10 @@ func plainDefault(expr string) bool {
 			}
 			word := strings.ToLower(expr[i:j])
 			switch {
-			case j < n && expr[j] == '(' && word != "array" && word != "row":
-				// a function call: the group follows
+			case j < n && expr[j] == '(' && word != "array" && word != "row" &&
+				word != "any" && word != "all" && word != "some":
+				// a function call: the group follows (= ANY(...) is
+				// not one: an a_expr, which needs the parentheses)
 			case j+1 < n && expr[j] == '.' && (isWordStart(expr[j+1]) || expr[j+1] == '"'):
 				// a qualified function name
 				j++

@@ -11,6 +11,8 @@ func TestDefaultExpr(t *testing.T) {
 		{"0", "0"},
 		{"nextval('public.t_id_seq'::regclass)", "nextval('public.t_id_seq'::regclass)"},
 		{"1 + 2", "1 + 2"},
+		{"'a'::varchar::text = ANY((ARRAY['a'::varchar])::varchar[]::text[])", "('a'::varchar::text = ANY((ARRAY['a'::varchar])::varchar[]::text[]))"},
+		{"a = ALL(ARRAY[1])", "(a = ALL(ARRAY[1]))"},
 		{"''::text", "''::text"},
 		{"(true OR false)", "(true OR false)"},
 		{"true OR false", "(true OR false)"},
