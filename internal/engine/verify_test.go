@@ -68,6 +68,16 @@ func scratchPair(t *testing.T) (*pgx.Conn, *pgx.Conn) {
 //	go test ./internal/engine -run TestVerifyCases -verify-all
 var verifyAll = flag.Bool("verify-all", false, "TestVerifyCases: verify every case, not a sample")
 
+// verifyGaps are the cases whose plans converge (TestConvergence) but
+// whose verification fails on older servers, with the reason: known bugs
+// of verification, said as SKIP until they are fixed.
+var verifyGaps = map[string]struct {
+	below  int
+	reason string
+}{
+	"collation_change_used_by_types": {14, "the recreated range type is reported as still differing (its multirange, which PostgreSQL 13 lacks, is compared)"},
+}
+
 // TestVerifyCases verifies the plans of the convergence cases in a shadow
 // database: the remote is copied from renovate's model, the plan runs
 // there, and the result must be what to.sql declares. A correct plan must
@@ -108,6 +118,9 @@ func TestVerifyCases(t *testing.T) {
 				if err := pgtest.EnsureRoles(context.Background(), srv.AdminDSN(), roles); err != nil {
 					t.Fatal(err)
 				}
+			}
+			if gap, ok := verifyGaps[filepath.Base(dir)]; ok && srv.Version() < gap.below {
+				t.Skipf("known verification gap before PostgreSQL %d: %s", gap.below, gap.reason)
 			}
 			if _, err := os.Stat(filepath.Join(dir, "owners")); err == nil {
 				// Known gap: the shadow copy verification builds does
