@@ -153,44 +153,33 @@ UNION ALL
 	-- settings named as ALTER OPERATOR FAMILY ... DROP names them.
 	SELECT 'operator_family', n.nspname::text, f.opfname::text, ' USING ' || am.amname::text,
 		'CREATE OPERATOR FAMILY ' || quote_ident(n.nspname) || '.' || quote_ident(f.opfname) || ' USING ' || quote_ident(am.amname) || ';',
-		ARRAY(SELECT m.name FROM (
-			SELECT 0 AS k, o.amopstrategy::int AS num, 'OPERATOR ' || o.amopstrategy || ' (' || format_type(o.amoplefttype, NULL) || ', ' || format_type(o.amoprighttype, NULL) || ')' AS name,
-				o.amopopr::regoperator::text || CASE WHEN o.amoppurpose = 'o' THEN ' FOR ORDER BY ' || (
-					SELECT CASE WHEN sf.opfnamespace = 'pg_catalog'::regnamespace THEN quote_ident(sf.opfname)
-						ELSE sf.opfnamespace::regnamespace::text || '.' || quote_ident(sf.opfname) END
-					FROM pg_opfamily sf WHERE sf.oid = o.amopsortfamily) ELSE '' END AS value
-			FROM pg_amop o
-			JOIN pg_depend d ON d.classid = 'pg_amop'::regclass AND d.objid = o.oid
-				AND d.refclassid = 'pg_opfamily'::regclass AND d.refobjid = f.oid
-			WHERE o.amopfamily = f.oid
-			UNION ALL
-			SELECT 1, p.amprocnum::int, 'FUNCTION ' || p.amprocnum || ' (' || format_type(p.amproclefttype, NULL) || ', ' || format_type(p.amprocrighttype, NULL) || ')',
-				p.amproc::regprocedure::text
-			FROM pg_amproc p
-			JOIN pg_depend d ON d.classid = 'pg_amproc'::regclass AND d.objid = p.oid
-				AND d.refclassid = 'pg_opfamily'::regclass AND d.refobjid = f.oid
-			WHERE p.amprocfamily = f.oid) m ORDER BY m.k, m.num, m.name),
-		ARRAY(SELECT m.value FROM (
-			SELECT 0 AS k, o.amopstrategy::int AS num, 'OPERATOR ' || o.amopstrategy || ' (' || format_type(o.amoplefttype, NULL) || ', ' || format_type(o.amoprighttype, NULL) || ')' AS name,
-				o.amopopr::regoperator::text || CASE WHEN o.amoppurpose = 'o' THEN ' FOR ORDER BY ' || (
-					SELECT CASE WHEN sf.opfnamespace = 'pg_catalog'::regnamespace THEN quote_ident(sf.opfname)
-						ELSE sf.opfnamespace::regnamespace::text || '.' || quote_ident(sf.opfname) END
-					FROM pg_opfamily sf WHERE sf.oid = o.amopsortfamily) ELSE '' END AS value
-			FROM pg_amop o
-			JOIN pg_depend d ON d.classid = 'pg_amop'::regclass AND d.objid = o.oid
-				AND d.refclassid = 'pg_opfamily'::regclass AND d.refobjid = f.oid
-			WHERE o.amopfamily = f.oid
-			UNION ALL
-			SELECT 1, p.amprocnum::int, 'FUNCTION ' || p.amprocnum || ' (' || format_type(p.amproclefttype, NULL) || ', ' || format_type(p.amprocrighttype, NULL) || ')',
-				p.amproc::regprocedure::text
-			FROM pg_amproc p
-			JOIN pg_depend d ON d.classid = 'pg_amproc'::regclass AND d.objid = p.oid
-				AND d.refclassid = 'pg_opfamily'::regclass AND d.refobjid = f.oid
-			WHERE p.amprocfamily = f.oid) m ORDER BY m.k, m.num, m.name),
+		coalesce(mem.names, '{}'), coalesce(mem.vals, '{}'),
 		NULL, obj_description(f.oid, 'pg_opfamily'), NULL
 	FROM pg_opfamily f
 	JOIN pg_namespace n ON n.oid = f.opfnamespace
 	JOIN pg_am am ON am.oid = f.opfmethod
+	-- The loose members, read once: their names and their values.
+	CROSS JOIN LATERAL (
+		SELECT array_agg(m.name ORDER BY m.k, m.num, m.name) AS names,
+			array_agg(m.value ORDER BY m.k, m.num, m.name) AS vals
+		FROM (
+			SELECT 0 AS k, o.amopstrategy::int AS num, 'OPERATOR ' || o.amopstrategy || ' (' || format_type(o.amoplefttype, NULL) || ', ' || format_type(o.amoprighttype, NULL) || ')' AS name,
+				o.amopopr::regoperator::text || CASE WHEN o.amoppurpose = 'o' THEN ' FOR ORDER BY ' || (
+					SELECT CASE WHEN sf.opfnamespace = 'pg_catalog'::regnamespace THEN quote_ident(sf.opfname)
+						ELSE sf.opfnamespace::regnamespace::text || '.' || quote_ident(sf.opfname) END
+					FROM pg_opfamily sf WHERE sf.oid = o.amopsortfamily) ELSE '' END AS value
+			FROM pg_amop o
+			JOIN pg_depend d ON d.classid = 'pg_amop'::regclass AND d.objid = o.oid
+				AND d.refclassid = 'pg_opfamily'::regclass AND d.refobjid = f.oid
+			WHERE o.amopfamily = f.oid
+			UNION ALL
+			SELECT 1, p.amprocnum::int, 'FUNCTION ' || p.amprocnum || ' (' || format_type(p.amproclefttype, NULL) || ', ' || format_type(p.amprocrighttype, NULL) || ')',
+				p.amproc::regprocedure::text
+			FROM pg_amproc p
+			JOIN pg_depend d ON d.classid = 'pg_amproc'::regclass AND d.objid = p.oid
+				AND d.refclassid = 'pg_opfamily'::regclass AND d.refobjid = f.oid
+			WHERE p.amprocfamily = f.oid) m
+	) mem
 	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_opfamily" "f.oid"}}
 		-- Of a built-in access method or an extension's (one made by
 		-- CREATE ACCESS METHOD by hand is unmanaged, and so are its
