@@ -515,9 +515,51 @@ func sqlBodyDependencies(n *pg_query.Node) []state.ObjectKey {
 			if k, ok := operatorUse(x); ok {
 				addKey(k)
 			}
+		case *pg_query.TypeCast:
+			if k, ok := regConstantUse(x); ok {
+				addKey(k)
+			}
 		}
 	})
 	return deps
+}
+
+// regConstantKinds are the object identifier types whose constants name
+// an object of the database's own by text ('public.english'::regconfig),
+// with the kind of object they name.
+var regConstantKinds = map[string]state.Kind{
+	"regconfig":     state.KindTSConfiguration,
+	"regdictionary": state.KindTSDictionary,
+}
+
+// regConstantUse returns the object a constant of an object identifier
+// type names, qualified as the server prints it ('public.cfg'::regconfig),
+// if it is not pg_catalog's.
+func regConstantUse(tc *pg_query.TypeCast) (state.ObjectKey, bool) {
+	if tc.TypeName == nil || len(tc.TypeName.ArrayBounds) > 0 || tc.Arg == nil {
+		return state.ObjectKey{}, false
+	}
+	names, err := stringList(tc.TypeName.Names)
+	if err != nil || len(names) == 0 || len(names) == 2 && names[0] != "pg_catalog" || len(names) > 2 {
+		return state.ObjectKey{}, false
+	}
+	kind, ok := regConstantKinds[names[len(names)-1]]
+	if !ok {
+		return state.ObjectKey{}, false
+	}
+	c, ok := tc.Arg.Node.(*pg_query.Node_AConst)
+	if !ok {
+		return state.ObjectKey{}, false
+	}
+	sv, ok := c.AConst.Val.(*pg_query.A_Const_Sval)
+	if !ok {
+		return state.ObjectKey{}, false
+	}
+	parts, ok := splitQualifiedName(sv.Sval.Sval)
+	if !ok || len(parts) != 2 || parts[0] == "pg_catalog" {
+		return state.ObjectKey{}, false
+	}
+	return state.ObjectKey{Kind: kind, Schema: parts[0], Name: parts[1]}, true
 }
 
 // operatorUse returns the operator a schema-qualified OPERATOR(schema.op)

@@ -38,7 +38,12 @@ func (d *differ) dependentClosure() {
 			reshaped[nodeOf(old.Key())] = true
 		}
 	}
-	if len(gone) == 0 && len(reshaped) == 0 {
+	// What the catalog says uses something dropped (catalogdeps.go).
+	cat := d.catalogHits()
+	if len(cat) > 0 {
+		d.dropExpressionDependents(func(part state.ObjectKey, _ string) bool { return cat[part] })
+	}
+	if len(gone) == 0 && len(reshaped) == 0 && len(cat) == 0 {
 		return
 	}
 	refs := newGraphRefs(d.from)
@@ -70,7 +75,7 @@ func (d *differ) dependentClosure() {
 		for _, p := range old.Policies {
 			key := state.PolicyKey(q, p.Name)
 			np, ok := findPolicy(nw, p.Name)
-			if !ok || d.hasStep(key, ActionDrop) || !hit(p.Using, p.WithCheck) {
+			if !ok || d.hasStep(key, ActionDrop) || !(hit(p.Using, p.WithCheck) || cat[state.PolicyKey(old.QualName(), p.Name)]) {
 				continue
 			}
 			d.removeSteps(key)
@@ -93,7 +98,7 @@ func (d *differ) dependentClosure() {
 		}
 		for _, tr := range old.Triggers {
 			key := memberKey(state.KindTrigger, q, tr.Name)
-			if d.hasStep(key, ActionDrop) || !hit(tr.Definition) {
+			if d.hasStep(key, ActionDrop) || !(hit(tr.Definition) || cat[memberKey(state.KindTrigger, old.QualName(), tr.Name)]) {
 				continue
 			}
 			var nt *state.Trigger
@@ -110,12 +115,15 @@ func (d *differ) dependentClosure() {
 			d.createTrigger(q, *nt)
 		}
 	}
-	d.domainClosure(gone, refs)
+	d.domainClosure(gone, refs, cat)
 }
 
 // domainClosure drops and adds again the CHECKs and defaults of kept
 // domains that call a routine the plan drops.
-func (d *differ) domainClosure(gone map[depNode]bool, refs *graphRefs) {
+//
+// cat are the catalog's dependents of dropped objects (catalogHits),
+// where a domain's CHECK is keyed "domain_constraint" (state.CatalogDepend).
+func (d *differ) domainClosure(gone map[depNode]bool, refs *graphRefs, cat map[state.ObjectKey]bool) {
 	calls := func(e string) bool {
 		for _, n := range refs.calls(e) {
 			if gone[n] {
@@ -135,7 +143,7 @@ func (d *differ) domainClosure(gone map[depNode]bool, refs *graphRefs) {
 		}
 		q, key := t.QualName(), t.Key()
 		for _, c := range t.Checks {
-			if !calls(c.Definition) {
+			if !calls(c.Definition) && !cat[state.ObjectKey{Kind: "domain_constraint", Schema: t.Schema, Table: t.Name, Name: c.Name}] {
 				continue
 			}
 			drop := sqlgen.DropDomainConstraint(q, c.Name)

@@ -394,7 +394,7 @@ func (d *differ) dropOperatorDependents(drops []state.DefObject) {
 	if len(needles) == 0 {
 		return
 	}
-	d.dropExpressionDependents(func(expr string) bool {
+	d.dropExpressionDependents(func(_ state.ObjectKey, expr string) bool {
 		for _, n := range needles {
 			if strings.Contains(expr, n) {
 				return true
@@ -434,7 +434,7 @@ func (d *differ) dropOpClassDependents(drops []state.DefObject) {
 	if len(classes) == 0 {
 		return
 	}
-	d.dropExpressionDependents(func(expr string) bool {
+	d.dropExpressionDependents(func(_ state.ObjectKey, expr string) bool {
 		for _, c := range classes {
 			if usesOpClass(expr, c) {
 				return true

@@ -137,6 +137,10 @@ type refIndex struct {
 	// typeNames maps a user type's quoted qualified name, as column types
 	// spell it, to the type's node.
 	typeNames map[string]depNode
+	// catalog are the catalog's dependencies (catalogdeps.go) by the key
+	// of the object that uses them: set on the current model only, they
+	// order the drops of what uses an object before the object's.
+	catalog map[state.ObjectKey][]depNode
 }
 
 func newRefIndex(m state.DatabaseSchema) *refIndex {
@@ -175,6 +179,17 @@ func newRefIndex(m state.DatabaseSchema) *refIndex {
 		x.events[e.Name] = e
 	}
 	x.objects = defObjectIndex(m)
+	if len(m.CatalogDepends) > 0 {
+		x.catalog = map[state.ObjectKey][]depNode{}
+		for _, c := range m.CatalogDepends {
+			k := c.Dependent
+			if k.Kind == "domain_constraint" {
+				// Its steps are the domain's.
+				k = state.ObjectKey{Kind: state.KindType, Schema: k.Schema, Name: k.Table}
+			}
+			x.catalog[k] = append(x.catalog[k], catalogRefNode(c))
+		}
+	}
 	return x
 }
 

@@ -29,7 +29,7 @@ func (d *differ) dropFunctionDependents(gone []state.Function) {
 			calls = append(calls, sqlgen.QualifiedName(f.Schema, f.Name)+"(")
 		}
 	}
-	d.dropExpressionDependents(func(expr string) bool {
+	d.dropExpressionDependents(func(_ state.ObjectKey, expr string) bool {
 		for _, c := range calls {
 			if strings.Contains(expr, c) {
 				return true
@@ -41,22 +41,25 @@ func (d *differ) dropFunctionDependents(gone []state.Function) {
 
 // dropExpressionDependents is dropFunctionDependents for any object an
 // expression can name: uses reports whether an expression of the current
-// model uses one that goes (a routine, an operator).
-func (d *differ) dropExpressionDependents(uses func(expr string) bool) {
+// model uses one that goes (a routine, an operator). It is given the
+// part's key as the current model names it (table and part by their
+// remote names) and its expression.
+func (d *differ) dropExpressionDependents(uses func(part state.ObjectKey, expr string) bool) {
 	for _, old := range d.from.Tables {
 		nw, kept := d.desiredTable(old.QualName())
 		if !kept {
 			continue // dropped with its table, before any routine
 		}
-		q := nw.QualName()
+		q, oq := nw.QualName(), old.QualName()
 		for _, c := range old.Columns {
+			oldKey := memberKey(state.KindColumn, oq, c.Name)
 			name := d.desiredColumnName(nw, c.Name)
 			nc, ok := nw.Column(name)
 			key := memberKey(state.KindColumn, q, name)
 			switch {
 			case !ok:
 				// Dropped with its column.
-			case c.Generated != "" && uses(c.Generated):
+			case c.Generated != "" && uses(oldKey, c.Generated):
 				if !d.hasStep(key, ActionDrop) {
 					// A generated column's expression cannot be changed
 					// in place: recompute it by recreating the column.
@@ -67,8 +70,12 @@ func (d *differ) dropExpressionDependents(uses func(expr string) bool) {
 						d.add(phaseComment, key, ActionAlter, sqlgen.Comment("COLUMN", sqlgen.Qual(q)+"."+sqlgen.QuoteIdent(name), nc.Comment))
 					}
 				}
-			case c.Default != "" && uses(c.Default):
-				d.add(phaseDropConstraint, key, ActionAlter, sqlgen.DropDefault(q, name))
+			case c.Default != "" && uses(oldKey, c.Default):
+				drop := sqlgen.DropDefault(q, name)
+				if d.hasStepSQL(key, drop) {
+					break // planned already, for another object it uses
+				}
+				d.add(phaseDropConstraint, key, ActionAlter, drop)
 				set := sqlgen.SetDefault(q, name, nc.Default)
 				if nc.Default != "" && !d.hasStepSQL(key, set) {
 					d.add(phaseAlterColumn, key, ActionAlter, set)
@@ -76,7 +83,7 @@ func (d *differ) dropExpressionDependents(uses func(expr string) bool) {
 			}
 		}
 		for _, c := range old.Constraints {
-			if c.Kind == state.ConstraintForeignKey || !uses(c.Definition) {
+			if c.Kind == state.ConstraintForeignKey || !uses(memberKey(state.KindConstraint, oq, c.Name), c.Definition) {
 				continue
 			}
 			key := memberKey(state.KindConstraint, q, c.Name)
@@ -88,7 +95,7 @@ func (d *differ) dropExpressionDependents(uses func(expr string) bool) {
 			}
 		}
 		for _, ix := range old.Indexes {
-			if !uses(ix.Definition) {
+			if !uses(memberKey(state.KindIndex, oq, ix.Name), ix.Definition) {
 				continue
 			}
 			key := memberKey(state.KindIndex, q, ix.Name)

@@ -106,6 +106,7 @@ func (g *graphRefs) refs(k state.ObjectKey, ph phase, build bool) []depNode {
 				out = append(out, g.bodyRefs(n)...)
 			}
 		}
+		out = append(out, regConstantRefs(e)...)
 	}
 	if k.Kind == state.KindIndex || k.Kind == state.KindConstraint {
 		// An index or exclusion constraint using an operator class of
@@ -261,6 +262,21 @@ func (g *graphRefs) calls(expr string) []depNode {
 		if _, ok := g.x.routines[n]; ok {
 			out = append(out, n)
 		}
+	}
+	return out
+}
+
+// regConstantRefs lists the text search configurations and dictionaries
+// an expression names by constant ('public.english'::regconfig): the
+// expression needs them created first, and they cannot be dropped under
+// it.
+func regConstantRefs(expr string) []depNode {
+	if !strings.Contains(expr, "::regconfig") && !strings.Contains(expr, "::regdictionary") {
+		return nil
+	}
+	var out []depNode
+	for _, k := range parser.RegConstantReferences(expr) {
+		out = append(out, nodeOf(k))
 	}
 	return out
 }
@@ -429,7 +445,11 @@ func buildStepGraph(from, to state.DatabaseSchema, steps []Step) stepGraph {
 	for j, s := range steps {
 		self := nodeOf(s.Object)
 		if teardown(s) {
-			for _, n := range uniqueNodes(cur.refs(s.Object, s.phase, false)) {
+			// What the catalog records counts for teardowns only: a
+			// building step is never "moving off" what only the catalog
+			// names (catalogdeps.go).
+			refs := append(cur.refs(s.Object, s.phase, false), cur.x.catalog[s.Object]...)
+			for _, n := range uniqueNodes(refs) {
 				if n == self {
 					continue
 				}

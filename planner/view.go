@@ -51,6 +51,10 @@ func depKey(k state.ObjectKey) relKey {
 		return relKey{"type", k.Schema, k.Name}
 	case state.KindOperator:
 		return relKey{"op", k.Schema, k.Name}
+	case state.KindCollation, state.KindTSConfiguration, state.KindTSDictionary,
+		state.KindOperatorClass, state.KindOperatorFamily:
+		// Named in a view's catalog dependencies (catalogdeps.go).
+		return relKey{string(k.Kind), k.Schema, k.Name}
 	}
 	return relKey{"rel", k.Schema, k.Name}
 }
@@ -71,6 +75,7 @@ func (d *differ) views() {
 			}
 		}
 	}
+	withCatalogDepends(d.from, pairs)
 	changed := d.changedUnderViews()
 	rebuild := d.viewsToRebuild(pairs, dropped, changed)
 
@@ -207,7 +212,8 @@ func (d *differ) changedUnderViews() underViews {
 			continue
 		}
 		switch s.Object.Kind {
-		case state.KindFunction, state.KindProcedure, state.KindType, state.KindSequence, state.KindAggregate, state.KindOperator:
+		case state.KindFunction, state.KindProcedure, state.KindType, state.KindSequence, state.KindAggregate, state.KindOperator,
+			state.KindCollation, state.KindTSConfiguration, state.KindTSDictionary, state.KindOperatorClass, state.KindOperatorFamily:
 			if s.Object.Table == "" {
 				u.whole[depKey(s.Object)] = true
 			}

@@ -160,6 +160,7 @@ func (s DatabaseSchema) Clone() DatabaseSchema {
 	if err := json.Unmarshal(b, &c); err != nil {
 		panic("state: unmarshalling schema: " + err.Error())
 	}
+	c.CatalogDepends = append([]CatalogDepend(nil), s.CatalogDepends...)
 	return c
 }
 

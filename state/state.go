@@ -53,6 +53,25 @@ type DatabaseSchema struct {
 	// Owners are the objects' owners (owner.go), sorted by object; empty
 	// unless owners are managed (renovate.hcl's owners = "manage").
 	Owners []Owner `json:"owners,omitempty"`
+	// CatalogDepends are dependencies the live database's catalog
+	// records (pg_depend) that the definitions' text does not show; set
+	// only on a model read from a database (state/catalog), sorted. They
+	// are no part of the schema: not compared, not fingerprinted, not
+	// written (json "-"), and Clone copies them.
+	CatalogDepends []CatalogDepend `json:"-"`
+}
+
+// CatalogDepend is one dependency pg_depend records: the object Dependent
+// (an index, a view, a rule, a column's default or generation
+// expression, a table's or a domain's constraint, a trigger, a policy)
+// uses the object Ref. A domain's constraint is Kind "domain_constraint"
+// with Table the domain's name.
+type CatalogDepend struct {
+	Dependent ObjectKey
+	// Ref is the referenced object: its class is the kind ("routine" for
+	// every function, procedure and aggregate of a name), with its schema
+	// and name.
+	RefClass, RefSchema, RefName string
 }
 
 // Extension is an installed extension (CREATE EXTENSION).

@@ -102,6 +102,7 @@ func Introspect(ctx context.Context, conn *pgx.Conn) (*state.DatabaseSchema, err
 		{"triggers.sql", "introspecting triggers", in.scanTriggers},
 		{"event_triggers.sql", "introspecting event triggers", in.scanEventTriggers},
 		{"defobjects.sql", "introspecting aggregates, casts, statistics and text search objects", in.scanDefObjects},
+		{"depends.sql", "introspecting dependencies", in.scanDepends},
 	} {
 		sql, err := renderQuery(q.file, data)
 		if err != nil {

@@ -273,6 +273,21 @@ func expectedFixture(major int, btreeGist string) state.DatabaseSchema {
 		}},
 	)
 	s.Collations = []state.Collation{{Schema: "app", Name: "my coll", Provider: "libc", Locale: "C", Deterministic: true}}
+	// What pg_depend records beyond the text (queries/depends.sql): a
+	// default casting to an enum, an index on a collation and on an
+	// enum-typed expression.
+	col := func(schema, table, name string) state.ObjectKey {
+		return state.ObjectKey{Kind: state.KindColumn, Schema: schema, Table: table, Name: name}
+	}
+	idx := func(name string) state.ObjectKey {
+		return state.ObjectKey{Kind: state.KindIndex, Schema: "public", Table: "users", Name: name}
+	}
+	s.CatalogDepends = []state.CatalogDepend{
+		{Dependent: col("Billing Dept", "invoices", "currency"), RefClass: "type", RefSchema: "Billing Dept", RefName: "Währung"},
+		{Dependent: col("public", "users", "status"), RefClass: "type", RefSchema: "public", RefName: "status"},
+		{Dependent: idx(`Users by "nick"`), RefClass: "collation", RefSchema: "app", RefName: "my coll"},
+		{Dependent: idx("users_recent"), RefClass: "type", RefSchema: "public", RefName: "status"},
+	}
 	addDefaultPrivileges(&s, major)
 	s.Normalize()
 	return s
@@ -508,7 +523,7 @@ func TestIntrospectIsBulk(t *testing.T) {
 		t.Errorf("Introspect sent %s for 3 tables but %s for 300", small, large)
 	}
 	// The transaction is begun inside the one batch, and committed after.
-	if want := "1 queries, 1 batches holding 30 queries"; large != want {
+	if want := "1 queries, 1 batches holding 31 queries"; large != want {
 		t.Errorf("Introspect sent %s, want %s", large, want)
 	}
 }
