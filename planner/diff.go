@@ -94,6 +94,8 @@ type differ struct {
 	// toRefs answers reference questions on the desired model (made on
 	// first use, see desiredRefs).
 	toRefs *graphRefs
+	// fromRefs is the same for the current model (currentRefs).
+	fromRefs *graphRefs
 }
 
 // desiredRefs is the reference index of the desired model.

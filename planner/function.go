@@ -107,6 +107,9 @@ func (d *differ) functions() {
 		}
 	}
 	d.dropFunctionDependents(dropSet)
+	for _, f := range dropSet {
+		d.detachRoutineBody(f)
+	}
 	for _, f := range orderRoutines(dropSet, true) {
 		d.add(d.dropRoutinePhase(f), f.Key(), ActionDrop, sqlgen.DropFunction(f))
 	}
@@ -129,13 +132,13 @@ func (d *differ) functions() {
 		switch {
 		case isNew[key]:
 			d.change(key, ActionCreate, "", sqlgen.FunctionDefinition(f))
-			d.add(d.createRoutinePhase(f), key, ActionCreate, sqlgen.CreateFunction(f))
+			d.createRoutine(f, ActionCreate)
 			if f.Comment != "" {
 				d.add(phaseComment, key, ActionAlter, sqlgen.FunctionComment(f))
 			}
 		case paired && rebuild[sigOf(p.old)]:
 			d.change(key, ActionAlter, sqlgen.FunctionDefinition(p.old), sqlgen.FunctionDefinition(f))
-			d.add(d.createRoutinePhase(f), key, ActionCreate, sqlgen.CreateFunction(f))
+			d.createRoutine(f, ActionCreate)
 			if f.Comment != "" {
 				d.add(phaseComment, key, ActionAlter, sqlgen.FunctionComment(f))
 			}
@@ -145,7 +148,7 @@ func (d *differ) functions() {
 			}
 			d.change(key, ActionAlter, sqlgen.FunctionDefinition(p.old), sqlgen.FunctionDefinition(f))
 			if !routinesEqual(p.old, f) {
-				d.add(d.createRoutinePhase(f), key, ActionAlter, sqlgen.CreateFunction(f))
+				d.createRoutine(f, ActionAlter)
 			}
 			if p.old.Comment != f.Comment {
 				d.add(phaseComment, key, ActionAlter, sqlgen.FunctionComment(f))

@@ -28,6 +28,9 @@ const (
 	// Rows leave data tables before any DDL could stand in their way
 	// (data.go).
 	phaseDataDelete
+	// A routine in a cycle that is dropped gets a placeholder body first,
+	// which ends what its SQL-standard body read (routine_cycle.go).
+	phaseRoutineDetach
 	// Policies go before the columns, functions, views and tables their
 	// expressions use are dropped or changed; nothing depends on a
 	// policy (policy.go).
@@ -82,6 +85,10 @@ const (
 	// them; those needing a table's row type or reading relations in an
 	// SQL-standard body after the tables, or after the views (function.go).
 	phaseFunction
+	// The placeholder of a routine whose SQL-standard body and what that
+	// body reads use each other (routine_cycle.go): created like any
+	// routine, but needing only its signature's types.
+	phaseRoutinePlaceholder
 	// Casts and text search objects before the tables whose defaults,
 	// generated columns and indexes use them (defobject.go).
 	phaseDefObject
@@ -109,6 +116,8 @@ const (
 	// Views are created (or replaced) once everything they read exists
 	// (view.go).
 	phaseCreateView
+	// The real body of a routine created as a placeholder
+	// (routine_cycle.go): CREATE OR REPLACE once what it reads exists.
 	phaseFunctionAfterViews
 	// Triggers and event triggers once their relations and functions
 	// exist (trigger.go).

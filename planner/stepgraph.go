@@ -81,6 +81,9 @@ func newGraphRefs(m state.DatabaseSchema) *graphRefs {
 // tears down (current model): only a building step needs what the
 // routines it calls read.
 func (g *graphRefs) refs(k state.ObjectKey, ph phase, build bool) []depNode {
+	if ph == phaseRoutinePlaceholder {
+		return g.x.placeholderRefs(k)
+	}
 	var out []depNode
 	base := g.x.refs(k)
 	self := nodeOf(k)
@@ -432,6 +435,9 @@ func buildStepGraph(from, to state.DatabaseSchema, steps []Step) stepGraph {
 		switch {
 		case s.Action == ActionDrop && node:
 			droppers[n] = append(droppers[n], i)
+		case s.phase == phaseFunctionAfterViews:
+			// A routine's real body after its placeholder, which is
+			// what made it exist (routine_cycle.go).
 		case !teardown(s) && s.Object.Table == "" && (s.Action == ActionCreate ||
 			(s.Action == ActionAlter && (n.class == nodeRoutine || n.class == string(state.KindType)))):
 			creators[n] = append(creators[n], i)
