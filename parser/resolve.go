@@ -102,6 +102,7 @@ func (r *resolver) resolve(files []*fileParser) *Result {
 		items = append(items, f.items...)
 	}
 	r.defineObjects(items)
+	r.typedTableColumns(items)
 	items = r.viewAlters(items)
 	r.addColumns(items)
 	r.inheritStructure(items)
