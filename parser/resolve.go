@@ -121,6 +121,7 @@ func (r *resolver) resolve(files []*fileParser) *Result {
 	r.resolveDropNoops(items)
 	r.publications(items)
 	r.foreignObjects(items)
+	imports := r.foreignImports(items)
 	r.comments(items)
 	r.finishTypes(items)
 	r.policies(items)
@@ -130,6 +131,7 @@ func (r *resolver) resolve(files []*fileParser) *Result {
 	r.validate()
 	owners := r.ownerDefs(items)
 	res := r.result()
+	res.ForeignImports = imports
 	res.Owners = r.ownersOf(res.Schema, owners)
 	return res
 }
