@@ -13,7 +13,7 @@ import (
 // partition of a permanent one, nor needs its parents, storage or
 // tablespace to print its expressions).
 func standaloneCopy(t state.Table) state.Table {
-	t.PartitionOf, t.PartitionBound, t.PartitionBy, t.Inherits = nil, "", "", nil
+	t.PartitionOf, t.PartitionBound, t.PartitionBy, t.Inherits, t.OfType = nil, "", "", nil, nil
 	t.Options, t.Tablespace, t.ReplicaIdentity = nil, "", ""
 	t.Columns = append([]state.Column(nil), t.Columns...)
 	for i := range t.Columns {

@@ -59,6 +59,10 @@ type tableDef struct {
 	ext tableExt
 	// foreign is set for CREATE FOREIGN TABLE (foreign.go).
 	foreign *state.ForeignTable
+	// ofType is the composite type of CREATE TABLE ... OF (typed.go);
+	// the columns come from it, and ext.overrides hold the entries
+	// (c WITH OPTIONS ...).
+	ofType *state.QualName
 }
 
 type columnDef struct {

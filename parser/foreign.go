@@ -320,7 +320,9 @@ func (p *fileParser) subscriptionOptions(sub *state.Subscription, opts []*pg_que
 				return false
 			}
 		case "slot_name":
-			if strings.EqualFold(v, "none") && d.Arg.GetString_() == nil {
+			// PostgreSQL reads both NONE (a keyword, folded to
+			// lower case) and 'none' as "no slot".
+			if v == "none" {
 				sub.SlotName = ""
 			} else {
 				sub.SlotName = v

@@ -29,6 +29,11 @@ type Result struct {
 	// Schema (owner.go), sorted by object. They are not part of Schema:
 	// the engine adds them where owners are managed.
 	Owners []state.Owner
+	// ForeignImports are the files' IMPORT FOREIGN SCHEMA statements, in
+	// file order, whose tables Schema does not hold yet: a database
+	// expands them (package engine); without one, RequireNoImports
+	// refuses them with their location.
+	ForeignImports []ForeignImport
 }
 
 // ParseFiles parses files in parallel (at most runtime.GOMAXPROCS at a

@@ -102,6 +102,7 @@ func (r *resolver) resolve(files []*fileParser) *Result {
 		items = append(items, f.items...)
 	}
 	r.defineObjects(items)
+	r.typedTableColumns(items)
 	items = r.viewAlters(items)
 	r.addColumns(items)
 	r.inheritStructure(items)
@@ -120,6 +121,7 @@ func (r *resolver) resolve(files []*fileParser) *Result {
 	r.resolveDropNoops(items)
 	r.publications(items)
 	r.foreignObjects(items)
+	imports := r.foreignImports(items)
 	r.comments(items)
 	r.finishTypes(items)
 	r.policies(items)
@@ -129,6 +131,7 @@ func (r *resolver) resolve(files []*fileParser) *Result {
 	r.validate()
 	owners := r.ownerDefs(items)
 	res := r.result()
+	res.ForeignImports = imports
 	res.Owners = r.ownersOf(res.Schema, owners)
 	return res
 }

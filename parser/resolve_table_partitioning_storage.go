@@ -304,7 +304,11 @@ func (r *resolver) partitionOverrides(items []any) {
 		}
 		ti := r.info(d.name)
 		for _, o := range d.ext.overrides {
-			col := r.column(te, o.column, o.loc, "partition column option")
+			what := "partition column option"
+			if d.ofType != nil {
+				what = "typed table column option"
+			}
+			col := r.column(te, o.column, o.loc, what)
 			if col == nil {
 				continue
 			}

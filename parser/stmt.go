@@ -97,8 +97,7 @@ func (p *fileParser) statement(raw *pg_query.RawStmt) {
 	case *pg_query.Node_CreateSubscriptionStmt:
 		p.createSubscription(s.CreateSubscriptionStmt, loc)
 	case *pg_query.Node_ImportForeignSchemaStmt:
-		p.errs.add(&UnsupportedError{Loc: loc, Statement: "IMPORT FOREIGN SCHEMA",
-			Reason: "cannot be read offline (the columns come from the remote server): run it on a database, then renovate init or fetch writes each table as CREATE FOREIGN TABLE"})
+		p.importForeignSchema(s.ImportForeignSchemaStmt, loc)
 	case *pg_query.Node_CreateFunctionStmt:
 		p.createFunction(s.CreateFunctionStmt, loc)
 	case *pg_query.Node_CreateTrigStmt:

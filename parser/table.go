@@ -16,9 +16,6 @@ func (p *fileParser) createTable(s *pg_query.CreateStmt, loc Location) {
 	case rv.GetRelpersistence() == "t":
 		p.errs.unsupported(loc, "CREATE TEMPORARY TABLE")
 		return
-	case s.OfTypename != nil:
-		p.errs.unsupported(loc, "CREATE TABLE ... OF type")
-		return
 	case s.Oncommit != pg_query.OnCommitAction_ONCOMMIT_NOOP && s.Oncommit != pg_query.OnCommitAction_ON_COMMIT_ACTION_UNDEFINED:
 		p.errs.unsupported(loc, "CREATE TABLE ... ON COMMIT")
 		return
@@ -35,12 +32,18 @@ func (p *fileParser) createTable(s *pg_query.CreateStmt, loc Location) {
 		return
 	}
 	t := &tableDef{loc: loc, name: name, unlogged: rv.GetRelpersistence() == "u", ext: ext}
+	if s.OfTypename != nil {
+		if t.ofType, ok = p.typedTableType(s, name, loc); !ok {
+			return
+		}
+	}
 	for _, elt := range s.TableElts {
 		switch e := elt.Node.(type) {
 		case *pg_query.Node_ColumnDef:
-			if ext.partOf != nil {
-				// A partition's columns are its parent's; an entry
-				// only sets options of one of them.
+			if ext.partOf != nil || t.ofType != nil {
+				// A partition's columns are its parent's, a typed
+				// table's its type's; an entry only sets options of
+				// one of them.
 				o, cons, good := p.partitionColumnOption(e.ColumnDef, name, loc)
 				if !good {
 					ok = false

@@ -285,6 +285,9 @@ func (x *refIndex) refs(k state.ObjectKey) []depNode {
 		for _, p := range t.Inherits {
 			add(depNode{nodeRelation, p.Schema, p.Name})
 		}
+		if t.OfType != nil {
+			addType(sqlgen.Qual(*t.OfType))
+		}
 	case state.KindView, state.KindMaterializedView:
 		if v := x.views[rel]; v != nil {
 			for _, r := range v.DependsOn {

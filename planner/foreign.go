@@ -22,8 +22,9 @@ import (
 //     CHECK constraints change as a table's do; options key by key; a new
 //     server recreates the table (no ALTER FOREIGN TABLE ... SERVER).
 //   - Subscriptions: connection, publications and options in place
-//     (ALTER SUBSCRIPTION); two_phase cannot change before PostgreSQL 18,
-//     so the subscription is recreated.
+//     (ALTER SUBSCRIPTION); two_phase changes in place on PostgreSQL 18
+//     and later (the subscription disabled around it), and before 18 the
+//     subscription is recreated.
 
 func optionValue(opts []state.Option, name string) string {
 	for _, o := range opts {
@@ -319,8 +320,9 @@ func (d *differ) subscriptions() {
 	kept := map[string]bool{}
 	for _, s := range d.to.Subscriptions {
 		old, ok := from[s.Name]
-		if ok && old.TwoPhase != s.TwoPhase {
-			// two_phase is set at creation only (before PostgreSQL 18).
+		if ok && old.TwoPhase != s.TwoPhase && !d.twoPhaseInPlace(old, s) {
+			// two_phase is set at creation only before PostgreSQL 18;
+			// from 18 on, see twoPhaseInPlace.
 			d.change(s.Key(), ActionAlter, sqlgen.SubscriptionDefinition(old), sqlgen.SubscriptionDefinition(s))
 			d.dropSubscription(old)
 			d.createSubscription(s, false)
@@ -340,6 +342,20 @@ func (d *differ) subscriptions() {
 			d.dropSubscription(s)
 		}
 	}
+}
+
+// twoPhaseInPlace reports whether the change of two_phase between old and
+// s can be made by ALTER SUBSCRIPTION ... SET (two_phase = ...), which
+// PostgreSQL 18 allows on a disabled subscription (alterSubscription
+// disables it around the change). Turning two_phase off needs the
+// subscription's slot (the server alters it on the publisher), so a
+// subscription without one (slot_name = NONE) is recreated, as on older
+// servers and when the server's version is unknown.
+func (d *differ) twoPhaseInPlace(old, s state.Subscription) bool {
+	if d.opts.ServerVersion < 180000 {
+		return false
+	}
+	return s.TwoPhase || (old.SlotName != "" && s.SlotName != "")
 }
 
 func (d *differ) createSubscription(s state.Subscription, change bool) {
@@ -373,12 +389,29 @@ func (d *differ) alterSubscription(old, s state.Subscription) {
 	if !hidden && state.MaskSecretRefs(old.Connection) != state.MaskSecretRefs(s.Connection) {
 		outside(sqlgen.SubscriptionConnection(s))
 	}
-	if sql := sqlgen.AlterSubscriptionOptions(old, s); sql != "" {
+	twoPhase := old.TwoPhase != s.TwoPhase // in place: subscriptions checked twoPhaseInPlace
+	o := old
+	o.TwoPhase = s.TwoPhase
+	if sql := sqlgen.AlterSubscriptionOptions(o, s); sql != "" {
 		outside(sql)
 	}
 	// Disable before changing what is replicated, enable after.
-	if old.Enabled && !s.Enabled {
+	if old.Enabled && (!s.Enabled || twoPhase) {
 		outside(sqlgen.EnableSubscription(s.Name, false))
+	}
+	if twoPhase {
+		// PostgreSQL 18 changes two_phase of a disabled subscription
+		// only; turning it off alters the slot on the publisher.
+		var hz []Hazard
+		if !s.TwoPhase {
+			hz = append(hz, NewHazard(DisablesTwoPhase, s.Name, s.SlotName))
+		}
+		outside(sqlgen.SubscriptionTwoPhase(s), hz...)
+		if old.Enabled && s.Enabled {
+			// Enabled again at once: SET PUBLICATION with its refresh
+			// below needs an enabled subscription.
+			outside(sqlgen.EnableSubscription(s.Name, true))
+		}
 	}
 	refreshed := false
 	if !reflect.DeepEqual(old.Publications, s.Publications) {

@@ -271,6 +271,7 @@ const (
 	DropsSubscriptionNoSlot        HazardName = "DropsSubscriptionNoSlot"
 	DropsSubscription              HazardName = "DropsSubscription"
 	RefreshesSubscription          HazardName = "RefreshesSubscription"
+	DisablesTwoPhase               HazardName = "DisablesTwoPhase"
 	ChangesOwner                   HazardName = "ChangesOwner"
 )
 
@@ -370,6 +371,7 @@ var hazardTemplates = []HazardTemplate{
 	{DropsSubscriptionNoSlot, HazardReplication, "Dropping subscription {subscription} stops replication; it has no replication slot (slot_name = NONE), so nothing is dropped on the publisher."},
 	{DropsSubscription, HazardReplication, "Dropping subscription {subscription} stops replication and connects to the publisher to drop its replication slot {slot}; if the publisher cannot be reached the drop fails (disable it and set slot_name = NONE first to keep the slot)."},
 	{RefreshesSubscription, HazardReplication, "Refreshing subscription {subscription} ({why}) starts replicating the tables newly published to it and copies their existing rows from the publisher (copy_data); tables no longer published stop replicating."},
+	{DisablesTwoPhase, HazardReplication, "Turning two_phase off for subscription {subscription} connects to the publisher to alter its replication slot {slot}; it fails if transactions the subscription prepared are still pending (commit or roll them back first)."},
 }
 
 // HazardTemplates returns the declarations of every hazard message,

@@ -66,6 +66,11 @@ type Options struct {
 	// another schema drops and creates it (extension.go). Nil falls back
 	// to the core extensions whose control files say so.
 	FixedExtensions map[string]bool
+	// ServerVersion is the target server's server_version_num (150004),
+	// 0 when unknown. Changes PostgreSQL can make in place only from some
+	// release on (ALTER SUBSCRIPTION ... SET (two_phase) from 18) are
+	// planned the older way when it is unknown.
+	ServerVersion int
 }
 
 // relationOf is the table a step's hazards are about: the table of a

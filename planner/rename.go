@@ -140,6 +140,10 @@ func (w modelRewriter) apply(s state.DatabaseSchema) state.DatabaseSchema {
 		for j := range t.Inherits {
 			t.Inherits[j].Schema = w.schema(t.Inherits[j].Schema)
 		}
+		if t.OfType != nil {
+			k := w.key(state.ObjectKey{Kind: state.KindType, Schema: t.OfType.Schema, Name: t.OfType.Name})
+			t.OfType = &state.QualName{Schema: w.schema(k.Schema), Name: k.Name}
+		}
 	}
 	for i := range s.Views {
 		v := &s.Views[i]

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/renovate-pg/renovate/parser"
+	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 )
 
@@ -163,6 +164,11 @@ func (g *graphRefs) tableRefsWithoutFKs(k state.ObjectKey) []depNode {
 	}
 	for _, p := range t.Inherits {
 		out = append(out, depNode{nodeRelation, p.Schema, p.Name})
+	}
+	if t.OfType != nil {
+		if n, ok := g.x.typeRef(sqlgen.Qual(*t.OfType)); ok {
+			out = append(out, n)
+		}
 	}
 	return out
 }

@@ -256,6 +256,7 @@ func (d *differ) alterTable(old, nw state.Table, oldOwned, newOwned []state.Sequ
 		d.add(phaseAlterColumn, tableKey(q), ActionAlter, sqlgen.SetLogged(q, !nw.Unlogged),
 			NewHazard(ChangesLogged, q))
 	}
+	d.typedTable(old, nw)
 	withCopies := d.tableRelations(old, nw)
 	d.columns(old, nw)
 	d.constraints(withCopies, nw, refRebuild)

@@ -318,6 +318,9 @@ func (d *differ) columnsOfType(q state.QualName) []string {
 func (d *differ) rebuildType(old, t state.Type, why string) {
 	q := old.QualName()
 	users := d.columnsOfType(q)
+	if t.Kind == state.TypeComposite && d.typedTableRebuildError(t, why) {
+		return
+	}
 	if t.Kind == state.TypeComposite && len(users) > 0 && !sameAttributeNames(old, t) {
 		d.errs = append(d.errs, &UnsupportedChangeError{Object: t.Key(), Reason: fmt.Sprintf(
 			"recreating it (%s) would convert the values of %s by position, not by attribute name; "+

@@ -185,26 +185,40 @@ func (d *differ) alterDomain(old, t state.Type) {
 	}
 }
 
-// alterComposite plans DROP, ALTER and ADD ATTRIBUTE.
+// alterComposite plans DROP, ALTER and ADD ATTRIBUTE, with CASCADE where
+// tables of the type exist: they change with it (typed.go).
 func (d *differ) alterComposite(old, t state.Type) {
 	q := t.QualName()
 	key := t.Key()
+	typed := d.typedTablesOf(q)
+	stmt := func(sql string) string {
+		if d.hasTypedTables(q) {
+			return sqlgen.TypeCascade(sql)
+		}
+		return sql
+	}
 	for _, a := range old.Attributes {
 		if _, ok := typeAttribute(t, a.Name); !ok {
 			var hz []Hazard
-			if users := d.columnsOfType(q); len(users) > 0 {
+			users := append(d.columnsOfType(q), typedColumns(typed, a.Name)...)
+			if len(users) > 0 {
 				hz = append(hz, NewHazard(DropsAttribute, a.Name, q, strings.Join(users, ", ")))
 			}
-			d.add(phaseType, key, ActionAlter, sqlgen.DropAttribute(q, a.Name), hz...)
+			d.add(phaseType, key, ActionAlter, stmt(sqlgen.DropAttribute(q, a.Name)), hz...)
 		}
 	}
 	for _, a := range t.Attributes {
 		oa, ok := typeAttribute(old, a.Name)
 		switch {
 		case !ok:
-			d.add(phaseType, key, ActionAlter, sqlgen.AddAttribute(q, a))
+			d.add(phaseType, key, ActionAlter, stmt(sqlgen.AddAttribute(q, a)))
 		case oa.Type != a.Type || oa.Collation != a.Collation:
-			d.add(phaseType, key, ActionAlter, sqlgen.AlterAttributeType(q, a))
+			var hz []Hazard
+			for _, tq := range typed {
+				hz = append(hz, NewHazard(RewritesForTypeChange, tq, a.Name))
+			}
+			d.add(phaseType, key, ActionAlter, stmt(sqlgen.AlterAttributeType(q, a)), hz...)
 		}
 	}
+	d.cascadeToTypedTables(old, t, typed)
 }

@@ -225,9 +225,15 @@ func CreateTable(t state.Table, constraints []state.Constraint) string {
 func createTable(t state.Table, constraints []state.Constraint, temp bool) string {
 	var b strings.Builder
 	b.WriteString(createTableHead(t, temp))
+	typed := t.OfType != nil && !temp
 	var lines []string
 	for _, c := range t.Columns {
-		if !c.Inherited {
+		switch {
+		case typed:
+			if o := typedColumnOptions(c); o != "" {
+				lines = append(lines, "    "+o)
+			}
+		case !c.Inherited:
 			lines = append(lines, "    "+ColumnDefinition(c))
 		}
 	}
@@ -237,12 +243,30 @@ func createTable(t state.Table, constraints []state.Constraint, temp bool) strin
 	switch {
 	case len(lines) > 0:
 		b.WriteString(" (\n" + strings.Join(lines, ",\n") + "\n)")
-	case t.PartitionOf == nil:
+	case t.PartitionOf == nil && !typed:
 		b.WriteString(" ()")
 	}
 	b.WriteString(createTableTail(t))
 	b.WriteString(";\n")
 	return b.String()
+}
+
+// typedColumnOptions prints the entry of a typed table's column in CREATE
+// TABLE ... OF (c WITH OPTIONS DEFAULT ... NOT NULL), as pg_dump does, or
+// "" when the column has nothing of its own there: its type and
+// collation are the composite type's.
+func typedColumnOptions(c state.Column) string {
+	var b strings.Builder
+	if c.Default != "" {
+		b.WriteString(" DEFAULT " + DefaultExpr(c.Default))
+	}
+	if c.NotNull {
+		b.WriteString(" NOT NULL")
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return QuoteIdent(c.Name) + " WITH OPTIONS" + b.String()
 }
 
 // ColumnDefinition prints one column as it appears in CREATE TABLE or ADD

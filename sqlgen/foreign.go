@@ -321,6 +321,12 @@ func AlterSubscriptionOptions(from, to state.Subscription) string {
 	return "ALTER SUBSCRIPTION " + QuoteIdent(to.Name) + " SET (" + strings.Join(opts, ", ") + ");\n"
 }
 
+// SubscriptionTwoPhase prints ALTER SUBSCRIPTION ... SET (two_phase =
+// ...), which PostgreSQL 18 and later run on a disabled subscription.
+func SubscriptionTwoPhase(s state.Subscription) string {
+	return "ALTER SUBSCRIPTION " + QuoteIdent(s.Name) + " SET (two_phase = " + boolWord(s.TwoPhase) + ");\n"
+}
+
 // EnableSubscription prints ALTER SUBSCRIPTION ... ENABLE or DISABLE.
 func EnableSubscription(name string, enabled bool) string {
 	w := "DISABLE"

@@ -43,6 +43,9 @@ func createTableHead(t state.Table, temp bool) string {
 	if t.PartitionOf != nil {
 		s += " PARTITION OF " + Qual(*t.PartitionOf)
 	}
+	if t.OfType != nil && !temp {
+		s += " OF " + Qual(*t.OfType)
+	}
 	return s
 }
 
@@ -108,6 +111,11 @@ func tableColumnsExtra(t state.Table, parents []state.Table) string {
 		}
 		if c.Storage != "" {
 			b.WriteString(SetStorage(q, c))
+		}
+		if t.OfType != nil && c.Compression != "" {
+			// A typed table's column entry (WITH OPTIONS) has no
+			// COMPRESSION.
+			b.WriteString(SetCompression(q, c.Name, c.Compression))
 		}
 		if LosesParentDefault(parents, c) {
 			b.WriteString(DropDefault(q, c.Name))

@@ -270,3 +270,22 @@ func RenameCollation(q state.QualName, to string) string {
 func RenameRangeFunction(q state.QualName, args, to string) string {
 	return "ALTER FUNCTION " + Qual(q) + "(" + args + ") RENAME TO " + QuoteIdent(to) + ";\n"
 }
+
+// TypeCascade turns an ALTER TYPE ... ADD / DROP / ALTER ATTRIBUTE
+// statement (one statement ending in ";\n") into its CASCADE form, which
+// changes the columns of the type's typed tables too.
+func TypeCascade(stmt string) string {
+	return strings.TrimSuffix(stmt, ";\n") + " CASCADE;\n"
+}
+
+// OfType prints ALTER TABLE ... OF type, which makes a table whose
+// columns match the composite type's attributes a typed table.
+func OfType(t, typ state.QualName) string {
+	return alterTable(t) + "OF " + Qual(typ) + ";\n"
+}
+
+// NotOfType prints ALTER TABLE ... NOT OF: the typed table becomes an
+// ordinary one, keeping its columns.
+func NotOfType(t state.QualName) string {
+	return alterTable(t) + "NOT OF;\n"
+}

@@ -191,6 +191,13 @@ type Table struct {
 	PartitionBound string    `json:"partition_bound,omitempty"`
 	// Inherits are the parents of an inheritance child, in order.
 	Inherits []QualName `json:"inherits,omitempty"`
+	// OfType is the composite type of a typed table (CREATE TABLE ... OF
+	// type), nil for other tables. Its Columns are the type's attributes,
+	// in their order, with their types and collations; what a column has
+	// of its own (DEFAULT, NOT NULL, storage, statistics ...) and the
+	// constraints are the table's. ALTER TYPE ... CASCADE changes the
+	// columns of every table of the type.
+	OfType *QualName `json:"of_type,omitempty"`
 	// Foreign is set for a foreign table (CREATE FOREIGN TABLE): its
 	// server and options. A foreign table has no indexes, primary key,
 	// unique or foreign key constraints.

@@ -363,7 +363,7 @@ var coverageMatrix = []coverageEntry{
 	{"pg_class.relforcerowsecurity", "table cov.rlsforce", "CREATE TABLE cov.rlsforce (a int); ALTER TABLE cov.rlsforce ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY", true, 0},
 	{"pg_class.relpartbound", "table cov.part_1", "CREATE TABLE cov.part (id int, k int) PARTITION BY RANGE (k); CREATE TABLE cov.part_1 PARTITION OF cov.part FOR VALUES FROM (0) TO (10)", true, 0},
 	{"pg_partitioned_table", "table cov.part", "", true, 0},
-	{"pg_class.reloftype", "table cov.typed", "CREATE TYPE cov.rowtype AS (a int, b text); CREATE TABLE cov.typed OF cov.rowtype", false, 0},
+	{"pg_class.reloftype", "table cov.typed", "CREATE TYPE cov.rowtype AS (a int, b text); CREATE TABLE cov.typed OF cov.rowtype (a WITH OPTIONS NOT NULL DEFAULT 1, PRIMARY KEY (a))", true, 0},
 	{"pg_inherits", "table cov.child", "CREATE TABLE cov.parent (a int); CREATE TABLE cov.child (b int) INHERITS (cov.parent)", true, 0},
 	{"pg_get_viewdef", "view cov.nested", "CREATE TABLE cov.vt (a int, b int, c int); CREATE VIEW cov.nested AS SELECT a FROM cov.vt WHERE a = 1 AND (b = 2 AND c = 3)", true, 0},
 	{"pg_class.reloptions", "view cov.barrier", "CREATE VIEW cov.barrier WITH (security_barrier) AS SELECT 1 AS a", true, 0},

@@ -210,6 +210,11 @@ func sameFiles(local []layout.File, remote map[string]string) bool {
 //
 // opts add the safe-apply options (safe.go): online DDL.
 func Plan(ctx context.Context, conn *pgx.Conn, local *parser.Result, remote *Remote, opts ...PlanOption) (*planner.Plan, error) {
+	// IMPORT FOREIGN SCHEMA in the files becomes the foreign tables it
+	// creates on this database (foreign_import.go).
+	if err := expandForeignImports(ctx, conn, local); err != nil {
+		return nil, err
+	}
 	if err := checkForRoleBeforeObjects(ctx, conn, local); err != nil {
 		return nil, err
 	}

@@ -80,6 +80,9 @@ func diffSafe(ctx context.Context, conn *pgx.Conn, current, desired state.Databa
 	if po.FixedExtensions, err = catalog.FixedExtensions(ctx, conn); err != nil {
 		return nil, err
 	}
+	if po.ServerVersion, err = catalog.ServerVersion(conn); err != nil {
+		return nil, err
+	}
 	p, err := planner.DiffWithOptions(current, desired, po)
 	if err != nil {
 		return nil, err

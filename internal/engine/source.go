@@ -75,6 +75,11 @@ func DiffSources(ctx context.Context, from, to Source, sc Scope) (*planner.Plan,
 		if err != nil {
 			return nil, err
 		}
+		// The current side read from files has no database of its own
+		// to expand an IMPORT FOREIGN SCHEMA on.
+		if err := l.Parsed.RequireNoImports(); err != nil {
+			return nil, err
+		}
 		remote = &Remote{Schema: l.Parsed.Schema, Fingerprint: l.Parsed.Schema.Fingerprint()}
 	}
 	desired, current := DataSide{Dir: from.Dir, Conn: from.Conn}, DataSide{Dir: to.Dir, Conn: to.Conn}

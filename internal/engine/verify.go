@@ -153,6 +153,11 @@ func Verify(ctx context.Context, shadow, reference *pgx.Conn, local *parser.Resu
 // verify_scope.go). local and remote are the plan's: already in the
 // filter's scope.
 func VerifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.Result, remote *Remote, p *planner.Plan, opts VerifyOptions) (*VerifyResult, error) {
+	// A plan made by Plan has its imports expanded already; a saved
+	// plan's files may not (foreign_import.go).
+	if err := expandForeignImports(ctx, reference, local); err != nil {
+		return nil, err
+	}
 	res := &VerifyResult{HeldBack: opts.Unmanaged}
 	if s, h, ok := touchesHeld(p, opts.Unmanaged); ok {
 		return nil, &VerificationError{Stage: StageCopy, Err: fmt.Errorf(

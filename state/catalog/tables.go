@@ -19,11 +19,15 @@ func (in *introspection) scanTables(rows pgx.Rows) error {
 			replIdent, replIndex, bound string
 			server                      *string
 			serverOptions               []string
+			ofSchema, ofName            *string
 		)
 		if err := rows.Scan(&rel, &t.Schema, &t.Name, &t.Unlogged, &t.PartitionBy, &bound,
 			&parentSchemas, &parentNames, &options, &toastOptions, &t.Tablespace, &replIdent, &replIndex, &t.ClusterOn,
-			&server, &serverOptions); err != nil {
+			&server, &serverOptions, &ofSchema, &ofName); err != nil {
 			return err
+		}
+		if ofSchema != nil && ofName != nil {
+			t.OfType = &state.QualName{Schema: *ofSchema, Name: *ofName}
 		}
 		if server != nil {
 			t.Foreign = &state.ForeignTable{Server: *server, Options: parseOptions(serverOptions)}

@@ -51,7 +51,11 @@ SELECT
 	), ''),
 	-- A foreign table's server and options (NULL for other tables).
 	(SELECT s.srvname::text FROM pg_foreign_table ft JOIN pg_foreign_server s ON s.oid = ft.ftserver WHERE ft.ftrelid = c.oid),
-	coalesce((SELECT ft.ftoptions FROM pg_foreign_table ft WHERE ft.ftrelid = c.oid), '{}')
+	coalesce((SELECT ft.ftoptions FROM pg_foreign_table ft WHERE ft.ftrelid = c.oid), '{}'),
+	-- A typed table's composite type (CREATE TABLE ... OF), as schema and
+	-- name (NULL for other tables).
+	(SELECT tn.nspname::text FROM pg_type ty JOIN pg_namespace tn ON tn.oid = ty.typnamespace WHERE ty.oid = c.reloftype),
+	(SELECT ty.typname::text FROM pg_type ty WHERE ty.oid = c.reloftype)
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE {{managedTable "c" "n"}}

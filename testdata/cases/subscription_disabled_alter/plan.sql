@@ -37,7 +37,7 @@ ALTER SUBSCRIPTION sub_orders SET PUBLICATION orders_pub, items_pub WITH (refres
 COMMENT ON SUBSCRIPTION sub_orders IS 'orders and items from the shop';
 
 -- step 6: drop subscription sub_gone
--- hazard replication: Dropping subscription sub_gone stops replication and connects to the publisher to drop its replication slot none; if the publisher cannot be reached the drop fails (disable it and set slot_name = NONE first to keep the slot).
+-- hazard replication: Dropping subscription sub_gone stops replication; it has no replication slot (slot_name = NONE), so nothing is dropped on the publisher.
 -- hazard not_transactional: Runs outside the plan's transaction because DROP SUBSCRIPTION that drops a replication slot cannot run in a transaction block; if it fails, the steps before it stay applied.
 -- renovate:no-transaction
 DROP SUBSCRIPTION sub_gone;
