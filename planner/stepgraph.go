@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/renovate-pg/renovate/parser"
+	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 )
 
@@ -108,12 +109,13 @@ func (g *graphRefs) refs(k state.ObjectKey, ph phase, build bool) []depNode {
 		}
 	}
 	if k.Kind == state.KindIndex || k.Kind == state.KindConstraint {
-		// An index or exclusion constraint using an operator class of
-		// the database's own is built after the class and dropped
-		// before it.
+		// An index or exclusion constraint using an operator class or
+		// an access method of the database's own is built after it
+		// and dropped before it.
 		for _, e := range g.exprs(k) {
 			for _, o := range g.x.objects {
-				if o.Kind == state.KindOperatorClass && usesOpClass(e, o) {
+				if o.Kind == state.KindOperatorClass && usesOpClass(e, o) ||
+					o.Kind == state.KindAccessMethod && strings.Contains(e, "USING "+sqlgen.QuoteIdent(o.Name)+" (") {
 					out = append(out, nodeOf(o.Key()))
 				}
 			}
@@ -159,6 +161,9 @@ func (g *graphRefs) tableRefsWithoutFKs(k state.ObjectKey) []depNode {
 	}
 	for _, p := range t.Inherits {
 		out = append(out, depNode{nodeRelation, p.Schema, p.Name})
+	}
+	if t.AccessMethod != "" {
+		out = append(out, accessMethodNode(t.AccessMethod))
 	}
 	return out
 }

@@ -21,7 +21,7 @@ func (in *introspection) scanTables(rows pgx.Rows) error {
 			serverOptions               []string
 		)
 		if err := rows.Scan(&rel, &t.Schema, &t.Name, &t.Unlogged, &t.PartitionBy, &bound,
-			&parentSchemas, &parentNames, &options, &toastOptions, &t.Tablespace, &replIdent, &replIndex, &t.ClusterOn,
+			&parentSchemas, &parentNames, &options, &toastOptions, &t.Tablespace, &t.AccessMethod, &replIdent, &replIndex, &t.ClusterOn,
 			&server, &serverOptions); err != nil {
 			return err
 		}
