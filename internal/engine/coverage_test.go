@@ -477,7 +477,7 @@ var coverageMatrix = []coverageEntry{
 	{"pg_opclass", "operator class cov.int8_fam_ops for access method btree", "", true, 0},
 	{"pg_opclass.opcowner", "operator class cov.owned_ops for access method hash", "CREATE OPERATOR CLASS cov.owned_ops FOR TYPE int USING hash AS OPERATOR 1 =, FUNCTION 1 hashint4(int); ALTER OPERATOR CLASS cov.owned_ops USING hash OWNER TO cov_owner", false, 0},
 	{"pg_opfamily.opfowner", "operator family cov.owned_ops for access method hash", "ALTER OPERATOR FAMILY cov.owned_ops USING hash OWNER TO cov_owner", false, 0},
-	{"pg_conversion.condefault", "conversion cov.conv", "CREATE FUNCTION cov.to_latin1(integer, integer, cstring, internal, integer, boolean) RETURNS integer LANGUAGE c STRICT AS '$libdir/utf8_and_iso8859_1', 'utf8_to_iso8859_1'; CREATE DEFAULT CONVERSION cov.conv FOR 'UTF8' TO 'LATIN1' FROM cov.to_latin1; COMMENT ON CONVERSION cov.conv IS 'conv'", true, 0},
+	{"pg_conversion.condefault", "conversion cov.conv", "CREATE DEFAULT CONVERSION cov.conv FOR 'UTF8' TO 'LATIN1' FROM utf8_to_iso8859_1; COMMENT ON CONVERSION cov.conv IS 'conv'", true, 0},
 	{"pg_conversion.conproc", "conversion cov.conv", "", true, 0},
 	{"pg_description", "conversion cov.conv", "", true, 0},
 	{"pg_conversion.contoencoding", "conversion cov.conv_win", "CREATE CONVERSION cov.conv_win FOR 'UTF8' TO 'WIN1250' FROM utf8_to_win", true, 0},

@@ -16,7 +16,7 @@ DROP CONVERSION public.utf8_win;
 DROP CONVERSION public.utf8_latin1;
 
 -- step 3: create conversion public.utf8_latin1
-CREATE DEFAULT CONVERSION public.utf8_latin1 FOR 'UTF8' TO 'LATIN1' FROM public.to_latin1;
+CREATE DEFAULT CONVERSION public.utf8_latin1 FOR 'UTF8' TO 'LATIN1' FROM utf8_to_iso8859_1;
 
 -- step 4: create conversion public.utf8_win
 CREATE CONVERSION public.utf8_win FOR 'UTF8' TO 'WIN1251' FROM utf8_to_win;

@@ -1,7 +1,5 @@
-CREATE FUNCTION public.to_latin1(integer, integer, cstring, internal, integer, boolean) RETURNS integer
-    LANGUAGE c STRICT AS '$libdir/utf8_and_iso8859_1', 'utf8_to_iso8859_1';
 -- Made the default: recreated (no ALTER CONVERSION changes it).
-CREATE DEFAULT CONVERSION public.utf8_latin1 FOR 'UTF8' TO 'LATIN1' FROM public.to_latin1;
+CREATE DEFAULT CONVERSION public.utf8_latin1 FOR 'UTF8' TO 'LATIN1' FROM utf8_to_iso8859_1;
 -- Another destination: recreated; its comment changes in place.
 CREATE CONVERSION public.utf8_win FOR 'UTF8' TO 'WIN1251' FROM utf8_to_win;
 COMMENT ON CONVERSION public.utf8_win IS 'new';

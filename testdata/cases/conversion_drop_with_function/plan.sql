@@ -15,7 +15,4 @@ DROP CONVERSION public.utf8_latin1;
 -- step 2: drop function public.to_latin1(integer, integer, cstring, internal, integer, boolean)
 DROP FUNCTION public.to_latin1(integer, integer, cstring, internal, integer, boolean);
 
--- step 3: alter conversion public.utf8_win
-COMMENT ON CONVERSION public.utf8_win IS NULL;
-
 COMMIT;
