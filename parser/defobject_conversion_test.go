@@ -91,3 +91,34 @@ func TestConversionAndAccessMethodErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestDefaultTableAccessMethod: pg_dump gives a table its access method
+// with SET default_table_access_method before CREATE TABLE; the setting
+// lasts until the next SET or RESET in the file, and foreign tables have
+// none.
+func TestDefaultTableAccessMethod(t *testing.T) {
+	res, err := ParseFiles([]File{{Path: "x.sql", SQL: `CREATE ACCESS METHOD tam TYPE TABLE HANDLER heap_tableam_handler;
+CREATE FOREIGN DATA WRAPPER w;
+CREATE SERVER s FOREIGN DATA WRAPPER w;
+SET default_table_access_method = tam;
+CREATE TABLE a (x int);
+CREATE TABLE b (x int) USING heap;
+CREATE FOREIGN TABLE f (x int) SERVER s;
+SET default_table_access_method = heap;
+CREATE TABLE c (x int);
+SET default_table_access_method = tam;
+RESET default_table_access_method;
+CREATE TABLE d (x int);
+`}, {Path: "y.sql", SQL: "CREATE TABLE e (x int);\n"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, tb := range res.Schema.Tables {
+		got[tb.Name] = tb.AccessMethod
+	}
+	want := map[string]string{"a": "tam", "b": "", "f": "", "c": "", "d": "", "e": ""}
+	if !cmp.Equal(got, want) {
+		t.Errorf("access methods = %v, want %v", got, want)
+	}
+}

@@ -112,7 +112,12 @@ func (p *fileParser) createTableExt(s *pg_query.CreateStmt, name state.QualName,
 	}
 	ext.options = opts
 	ext.tablespace = canonicalTablespace(s.Tablespacename)
-	if s.AccessMethod != "heap" {
+	switch {
+	case s.AccessMethod == "" && s.Partspec == nil:
+		// default_table_access_method applies to tables that hold rows
+		// (a partitioned table has no storage of its own).
+		ext.accessMethod = p.defaultTableAM
+	case s.AccessMethod != "heap":
 		ext.accessMethod = s.AccessMethod
 	}
 	return ext, true
