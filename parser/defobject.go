@@ -946,6 +946,13 @@ func (p *fileParser) defComment(s *pg_query.CommentStmt, loc Location) {
 			return
 		}
 		c.key = k
+	case pg_query.ObjectType_OBJECT_ACCESS_METHOD:
+		name := s.Object.GetString_().GetSval()
+		if name == "" {
+			p.errs.semantic(loc, "improper COMMENT ON ACCESS METHOD")
+			return
+		}
+		c.key = state.ObjectKey{Kind: state.KindAccessMethod, Name: name}
 	case pg_query.ObjectType_OBJECT_RULE:
 		k, err := p.ruleCommentKey(s, loc)
 		if err != nil {
@@ -977,6 +984,7 @@ func (p *fileParser) defComment(s *pg_query.CommentStmt, loc Location) {
 			pg_query.ObjectType_OBJECT_TSDICTIONARY:    state.KindTSDictionary,
 			pg_query.ObjectType_OBJECT_TSPARSER:        state.KindTSParser,
 			pg_query.ObjectType_OBJECT_TSTEMPLATE:      state.KindTSTemplate,
+			pg_query.ObjectType_OBJECT_CONVERSION:      state.KindConversion,
 		}[s.Objtype]
 		name, ok := p.anyName(s.Object.GetList().GetItems(), loc)
 		if !ok {

@@ -236,6 +236,7 @@ func (p *fileParser) createOpClass(s *pg_query.CreateOpClassStmt, loc Location) 
 		p.errs.semantic(loc, "operator class %s%s: %v", name, opFamilySignature(method), err)
 	}
 	var r refs
+	r.accessMethodRef(method)
 	typ, err := r.typ(s.Datatype)
 	if err != nil {
 		fail(err)
@@ -336,9 +337,12 @@ func (p *fileParser) createOpClass(s *pg_query.CreateOpClassStmt, loc Location) 
 // opFamilyObject is the family q of method, as CREATE OPERATOR FAMILY
 // declares it.
 func opFamilyObject(q state.QualName, method string) state.DefObject {
+	var r refs
+	r.accessMethodRef(method)
 	return state.DefObject{Kind: state.KindOperatorFamily, Schema: q.Schema, Name: q.Name,
 		Signature:  opFamilySignature(method),
-		Definition: "CREATE OPERATOR FAMILY " + quoteQualified(q.Schema, q.Name) + " USING " + quoteIdent(method) + ";"}
+		Definition: "CREATE OPERATOR FAMILY " + quoteQualified(q.Schema, q.Name) + " USING " + quoteIdent(method) + ";",
+		Refs:       r.keys}
 }
 
 // createOpFamily handles CREATE OPERATOR FAMILY name USING method.

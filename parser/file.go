@@ -30,6 +30,10 @@ type fileParser struct {
 	cur         *pg_query.RawStmt
 	// order is what the file creates where (fileorder.go).
 	order fileOrder
+	// defaultTableAM is the table access method SET
+	// default_table_access_method chose for the CREATE TABLEs after it
+	// in the file ("" for heap), as pg_dump writes it.
+	defaultTableAM string
 }
 
 // parseFile parses one file into definitions and errors.

@@ -179,7 +179,12 @@ func (p *fileParser) createForeignTable(s *pg_query.CreateForeignTableStmt, loc 
 		return
 	}
 	n := len(p.items)
+	// A foreign table has no access method, whatever
+	// default_table_access_method says.
+	saved := p.defaultTableAM
+	p.defaultTableAM = ""
 	p.createTable(base, loc)
+	p.defaultTableAM = saved
 	if len(p.items) == n {
 		return
 	}

@@ -100,6 +100,7 @@ func (r *resolver) inheritStructure(items []any) {
 			te.t.Inherits = append([]state.QualName(nil), d.ext.inherits...)
 			te.t.Options = append([]string(nil), d.ext.options...)
 			te.t.Tablespace = d.ext.tablespace
+			te.t.AccessMethod = d.ext.accessMethod
 			for _, c := range d.columns {
 				o := ti.ownOf(c.col.Name)
 				o.dflt = c.col.Default != "" || c.serial != ""

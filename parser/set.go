@@ -10,8 +10,21 @@ import (
 // schema and are ignored, so pg_dump output can be adopted. The one
 // exception is search_path, which changes what unqualified names mean:
 // renovate reads unqualified names as public, so a search_path that would
-// put them elsewhere is rejected instead of silently misread.
+// put them elsewhere is rejected instead of silently misread. Another is
+// default_table_access_method, which gives the tables created after it
+// in the file their access method.
 func (p *fileParser) set(s *pg_query.VariableSetStmt, loc Location) {
+	if s.Name == "default_table_access_method" {
+		// It decides the access method of the tables created after it
+		// without USING (pg_dump writes it so).
+		p.defaultTableAM = ""
+		if s.Kind == pg_query.VariableSetKind_VAR_SET_VALUE && len(s.Args) == 1 {
+			if c := s.Args[0].GetAConst(); c != nil && c.GetSval() != nil && c.GetSval().Sval != "heap" {
+				p.defaultTableAM = c.GetSval().Sval
+			}
+		}
+		return
+	}
 	if s.Name != "search_path" || s.Kind != pg_query.VariableSetKind_VAR_SET_VALUE {
 		return
 	}

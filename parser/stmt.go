@@ -56,6 +56,10 @@ func (p *fileParser) statement(raw *pg_query.RawStmt) {
 		p.createOpFamily(s.CreateOpFamilyStmt, loc)
 	case *pg_query.Node_AlterOpFamilyStmt:
 		p.alterOpFamily(s.AlterOpFamilyStmt, loc)
+	case *pg_query.Node_CreateConversionStmt:
+		p.createConversion(s.CreateConversionStmt, loc)
+	case *pg_query.Node_CreateAmStmt:
+		p.createAccessMethod(s.CreateAmStmt, loc)
 	case *pg_query.Node_RuleStmt:
 		p.createRule(s.RuleStmt, loc)
 	case *pg_query.Node_CreateStatsStmt:
@@ -239,7 +243,7 @@ func statementName(n *pg_query.Node) (string, string) {
 	case *pg_query.Node_RuleStmt:
 		return "CREATE RULE", ""
 	case *pg_query.Node_CreateAmStmt:
-		return "CREATE ACCESS METHOD", "is not managed by renovate yet (access methods normally come with an extension: declare CREATE EXTENSION)"
+		return "CREATE ACCESS METHOD", ""
 	case *pg_query.Node_CreatePlangStmt:
 		return "CREATE LANGUAGE", "is not managed by renovate yet (languages outside an extension need C handler functions: declare CREATE EXTENSION)"
 	case *pg_query.Node_CreateOpClassStmt:

@@ -19,9 +19,6 @@ func (p *fileParser) createTable(s *pg_query.CreateStmt, loc Location) {
 	case s.Oncommit != pg_query.OnCommitAction_ONCOMMIT_NOOP && s.Oncommit != pg_query.OnCommitAction_ON_COMMIT_ACTION_UNDEFINED:
 		p.errs.unsupported(loc, "CREATE TABLE ... ON COMMIT")
 		return
-	case s.AccessMethod != "" && s.AccessMethod != "heap":
-		p.errs.unsupported(loc, "CREATE TABLE ... USING "+s.AccessMethod)
-		return
 	}
 	name, ok := p.relName(rv, loc)
 	if !ok {

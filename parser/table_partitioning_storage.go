@@ -21,6 +21,8 @@ type tableExt struct {
 	// options are WITH (...) storage parameters as "name=value".
 	options    []string
 	tablespace string
+	// accessMethod is USING's table access method, "" for heap.
+	accessMethod string
 	// overrides are PARTITION OF's "column WITH OPTIONS ..." entries.
 	overrides []*columnOverride
 }
@@ -110,6 +112,14 @@ func (p *fileParser) createTableExt(s *pg_query.CreateStmt, name state.QualName,
 	}
 	ext.options = opts
 	ext.tablespace = canonicalTablespace(s.Tablespacename)
+	switch {
+	case s.AccessMethod == "" && s.Partspec == nil:
+		// default_table_access_method applies to tables that hold rows
+		// (a partitioned table has no storage of its own).
+		ext.accessMethod = p.defaultTableAM
+	case s.AccessMethod != "heap":
+		ext.accessMethod = s.AccessMethod
+	}
 	return ext, true
 }
 

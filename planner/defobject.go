@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -44,6 +45,12 @@ import (
 // class's members), with the indexes and constraints using them
 // (dropOpClassDependents); a family is recreated only when an operator or
 // function a loose member uses is, which drops its classes too.
+// Conversions and access methods have no ALTER but RENAME and OWNER:
+// they are recreated when their definition changes. A recreated access
+// method takes its operator classes and families along (they refer to
+// it), and the indexes and exclusion constraints using it
+// (dropAccessMethodDependents); a table stored with a recreated table
+// access method cannot be (its data would go), so that is refused.
 //
 // Creates: casts and text search objects before tables (phaseDefObject),
 // whose defaults, generated columns and indexes use them; aggregates and
@@ -114,6 +121,7 @@ func (d *differ) defObjects() {
 	d.defObjectDrops(drops)
 	d.dropOperatorDependents(drops)
 	d.dropOpClassDependents(drops)
+	d.dropAccessMethodDependents(drops)
 	// Privileges, once the drops above say which objects are recreated.
 	for _, o := range d.to.Objects {
 		if o.Kind != state.KindAggregate {
@@ -311,14 +319,14 @@ func refsDropped(o state.DefObject, dropped map[state.ObjectKey]bool) bool {
 }
 
 // defCreateOrder returns objs in the order they can be created in:
-// templates and parsers, dictionaries, configurations, operators,
-// operator families, operator classes, casts,
+// templates and parsers, dictionaries, configurations, access methods,
+// operators, operator families, operator classes, casts, conversions,
 // aggregates, statistics objects; by key within a kind.
 func defCreateOrder(objs []state.DefObject) []state.DefObject {
 	rank := map[state.Kind]int{
 		state.KindTSTemplate: 0, state.KindTSParser: 1, state.KindTSDictionary: 2, state.KindTSConfiguration: 3,
-		state.KindOperator: 4, state.KindOperatorFamily: 5, state.KindOperatorClass: 6,
-		state.KindCast: 7, state.KindAggregate: 8, state.KindStatisticsObject: 9, state.KindRule: 10,
+		state.KindAccessMethod: 4, state.KindOperator: 5, state.KindOperatorFamily: 6, state.KindOperatorClass: 7,
+		state.KindCast: 8, state.KindConversion: 9, state.KindAggregate: 10, state.KindStatisticsObject: 11, state.KindRule: 12,
 	}
 	out := append([]state.DefObject(nil), objs...)
 	sort.SliceStable(out, func(i, j int) bool {
@@ -463,4 +471,45 @@ func usesOpClass(def string, c state.DefObject) bool {
 			return true
 		}
 	}
+}
+
+// dropAccessMethodDependents plans, for the access methods in drops
+// (dropped or recreated), the indexes and exclusion constraints built
+// with them: dropped before and created again after. A table kept with a
+// table access method that is recreated would lose its rows (DROP ACCESS
+// METHOD needs the table gone first): that is refused, naming the table.
+// A table moving to another access method is changed by ALTER TABLE ...
+// SET ACCESS METHOD before the method is dropped (the step graph).
+func (d *differ) dropAccessMethodDependents(drops []state.DefObject) {
+	var needles []string
+	for _, o := range drops {
+		if o.Kind != state.KindAccessMethod {
+			continue
+		}
+		needles = append(needles, "USING "+sqlgen.QuoteIdent(o.Name)+" (")
+		for _, old := range d.from.Tables {
+			if old.AccessMethod != o.Name {
+				continue
+			}
+			nw, kept := d.desiredTable(old.QualName())
+			if !kept || nw.AccessMethod != o.Name {
+				continue
+			}
+			d.errs = append(d.errs, &UnsupportedChangeError{Object: o.Key(), Reason: fmt.Sprintf(
+				"table %s is stored with access method %s, which this plan would recreate (PostgreSQL has no ALTER ACCESS METHOD); "+
+					"that drops the table and its rows first. Move the table to another access method (ALTER TABLE ... SET ACCESS METHOD) in one plan, then change the access method",
+				sqlgen.Qual(old.QualName()), sqlgen.QuoteIdent(o.Name))})
+		}
+	}
+	if len(needles) == 0 {
+		return
+	}
+	d.dropExpressionDependents(func(_ state.ObjectKey, expr string) bool {
+		for _, n := range needles {
+			if strings.Contains(expr, n) {
+				return true
+			}
+		}
+		return false
+	})
 }

@@ -61,6 +61,11 @@ func nodeOf(k state.ObjectKey) depNode {
 	return depNode{string(k.Kind), k.Schema, k.Name}
 }
 
+// accessMethodNode is the node of access method name.
+func accessMethodNode(name string) depNode {
+	return nodeOf(state.ObjectKey{Kind: state.KindAccessMethod, Name: name})
+}
+
 // dependencies sets DependsOn of every step, once the steps are ordered
 // and numbered. "Earlier" means earlier in the order apply runs the steps
 // (runOrder), so a step never depends on one that runs after it.
@@ -287,6 +292,9 @@ func (x *refIndex) refs(k state.ObjectKey) []depNode {
 		}
 		if t.OfType != nil {
 			addType(sqlgen.Qual(*t.OfType))
+		}
+		if t.AccessMethod != "" {
+			add(accessMethodNode(t.AccessMethod))
 		}
 	case state.KindView, state.KindMaterializedView:
 		if v := x.views[rel]; v != nil {

@@ -227,6 +227,7 @@ const (
 	RewritesForTypeChange          HazardName = "RewritesForTypeChange"
 	ChangesLogged                  HazardName = "ChangesLogged"
 	MovesTablespace                HazardName = "MovesTablespace"
+	ChangesTableAccessMethod       HazardName = "ChangesTableAccessMethod"
 	TypeChangeMayFail              HazardName = "TypeChangeMayFail"
 	RecreatesType                  HazardName = "RecreatesType"
 	BuildsIndex                    HazardName = "BuildsIndex"
@@ -316,6 +317,7 @@ var hazardTemplates = []HazardTemplate{
 	{RewritesForTypeChange, HazardTableRewrite, "Changing the type of {table}.{column} rewrites the table under an ACCESS EXCLUSIVE lock."},
 	{ChangesLogged, HazardTableRewrite, "Changing {table} between LOGGED and UNLOGGED rewrites the table."},
 	{MovesTablespace, HazardTableRewrite, "Moving {table} to another tablespace copies it under an ACCESS EXCLUSIVE lock."},
+	{ChangesTableAccessMethod, HazardTableRewrite, "Changing the access method of {table} rewrites it under an ACCESS EXCLUSIVE lock (ALTER TABLE ... SET ACCESS METHOD needs PostgreSQL 15 or later)."},
 	// cast_may_fail
 	{TypeChangeMayFail, HazardCastMayFail, "Changing {table}.{column} from {old} to {new} converts every value: {why} (and the apply with it; nothing is changed)."},
 	{RecreatesType, HazardCastMayFail, "Type {type} is recreated ({reason}): {columns} are converted to the new type through text, which rewrites their tables and fails if a value does not fit the new type."},

@@ -113,12 +113,13 @@ func (g *graphRefs) refs(k state.ObjectKey, ph phase, build bool) []depNode {
 		out = append(out, regConstantRefs(e)...)
 	}
 	if k.Kind == state.KindIndex || k.Kind == state.KindConstraint {
-		// An index or exclusion constraint using an operator class of
-		// the database's own is built after the class and dropped
-		// before it.
+		// An index or exclusion constraint using an operator class or
+		// an access method of the database's own is built after it
+		// and dropped before it.
 		for _, e := range g.exprs(k) {
 			for _, o := range g.x.objects {
-				if o.Kind == state.KindOperatorClass && usesOpClass(e, o) {
+				if o.Kind == state.KindOperatorClass && usesOpClass(e, o) ||
+					o.Kind == state.KindAccessMethod && strings.Contains(e, "USING "+sqlgen.QuoteIdent(o.Name)+" (") {
 					out = append(out, nodeOf(o.Key()))
 				}
 			}
@@ -169,6 +170,9 @@ func (g *graphRefs) tableRefsWithoutFKs(k state.ObjectKey) []depNode {
 		if n, ok := g.x.typeRef(sqlgen.Qual(*t.OfType)); ok {
 			out = append(out, n)
 		}
+	}
+	if t.AccessMethod != "" {
+		out = append(out, accessMethodNode(t.AccessMethod))
 	}
 	return out
 }

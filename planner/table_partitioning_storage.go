@@ -380,6 +380,10 @@ func (d *differ) tableProps(old, nw state.Table) {
 		d.add(phaseTableProps, key, ActionAlter, sqlgen.SetTablespace(q, nw.Tablespace),
 			NewHazard(MovesTablespace, q))
 	}
+	if old.AccessMethod != nw.AccessMethod {
+		d.add(phaseTableProps, key, ActionAlter, sqlgen.SetAccessMethod(q, nw.AccessMethod),
+			NewHazard(ChangesTableAccessMethod, q))
+	}
 	if old.ReplicaIdentity != nw.ReplicaIdentity {
 		d.add(phaseTableProps, key, ActionAlter, sqlgen.ReplicaIdentity(q, nw.ReplicaIdentity))
 	}

@@ -8,7 +8,7 @@ import (
 
 // This file prints the definition objects (state.DefObject): aggregates,
 // casts, statistics objects, text search objects, operators, operator
-// families and classes, and rules.
+// families and classes, rules, conversions and access methods.
 
 // defWords are the words naming each kind in COMMENT ON, DROP and ALTER.
 var defWords = map[state.Kind]string{
@@ -23,6 +23,8 @@ var defWords = map[state.Kind]string{
 	state.KindRule:             "RULE",
 	state.KindOperatorFamily:   "OPERATOR FAMILY",
 	state.KindOperatorClass:    "OPERATOR CLASS",
+	state.KindConversion:       "CONVERSION",
+	state.KindAccessMethod:     "ACCESS METHOD",
 }
 
 // OperatorName prints an operator's qualified name: the schema quoted,

@@ -68,6 +68,9 @@ func createTableTail(t state.Table) string {
 	if t.PartitionBy != "" {
 		b.WriteString(" PARTITION BY " + t.PartitionBy)
 	}
+	if t.AccessMethod != "" {
+		b.WriteString(" USING " + QuoteIdent(t.AccessMethod))
+	}
 	if len(t.Options) > 0 {
 		b.WriteString(" WITH (" + StorageOptions(t.Options) + ")")
 	}
@@ -238,6 +241,15 @@ func SetTablespace(t state.QualName, ts string) string {
 		ts = "pg_default"
 	}
 	return alterTable(t) + "SET TABLESPACE " + QuoteIdent(ts) + ";\n"
+}
+
+// SetAccessMethod prints ALTER TABLE ... SET ACCESS METHOD ("" is heap;
+// PostgreSQL 15 and later).
+func SetAccessMethod(t state.QualName, am string) string {
+	if am == "" {
+		am = "heap"
+	}
+	return alterTable(t) + "SET ACCESS METHOD " + QuoteIdent(am) + ";\n"
 }
 
 // AttachPartition prints ALTER TABLE parent ATTACH PARTITION child bound.

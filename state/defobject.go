@@ -40,13 +40,21 @@ const (
 	// " USING <method>" as for families. Its Definition holds the members
 	// bound to the class; it refers to its family.
 	KindOperatorClass Kind = "operator_class"
+	// KindConversion is CREATE CONVERSION: an encoding conversion of a
+	// schema, through a C function; Refs name its function.
+	KindConversion Kind = "conversion"
+	// KindAccessMethod is CREATE ACCESS METHOD (an index or table access
+	// method made by hand; those of extensions are the extension's). It
+	// belongs to no schema; Refs name its handler function.
+	KindAccessMethod Kind = "access_method"
 )
 
 // DefKinds are the kinds a DefObject can have, in the order the model
 // sorts them.
 var DefKinds = []Kind{KindAggregate, KindCast, KindStatisticsObject,
 	KindTSConfiguration, KindTSDictionary, KindTSParser, KindTSTemplate,
-	KindOperator, KindOperatorFamily, KindOperatorClass, KindRule}
+	KindOperator, KindOperatorFamily, KindOperatorClass, KindRule,
+	KindConversion, KindAccessMethod}
 
 // IsDefKind reports whether k is a kind of DefObject.
 func IsDefKind(k Kind) bool {
@@ -60,7 +68,8 @@ func IsDefKind(k Kind) bool {
 
 // DefObject is one definition object.
 //
-// Schema is empty for casts, which belong to no schema; their Name is
+// Schema is empty for casts and access methods, which belong to no
+// schema; their Name is
 // "source AS target" in canonical type text. Aggregates carry their
 // identity arguments in Signature ("(text, text)", "(ORDER BY integer)",
 // "(*)"), like routines.

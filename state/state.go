@@ -208,6 +208,9 @@ type Table struct {
 	// a set, but the files keep it so a rebuild stores the same array.
 	Options    []string `json:"options,omitempty"`
 	Tablespace string   `json:"tablespace,omitempty"`
+	// AccessMethod is the table access method of CREATE TABLE ... USING
+	// (pg_class.relam); empty for heap, the default.
+	AccessMethod string `json:"access_method,omitempty"`
 	// ReplicaIdentity is "", "full", "nothing" or "index <name>"; empty
 	// is the default.
 	ReplicaIdentity string `json:"replica_identity,omitempty"`

@@ -316,6 +316,11 @@ var catalogColumns = map[string]catalogColumn{
 	"pg_amproc.amproclefttype": comparedAs("pg_amproc"), "pg_amproc.amprocrighttype": comparedAs("pg_amproc"), "pg_amproc.amprocnum": comparedAs("pg_amproc"),
 	"pg_amproc.amproc": comparedAs("pg_amproc"),
 
+	"pg_conversion.oid": identity(), "pg_conversion.conname": identity(), "pg_conversion.connamespace": identity(),
+	"pg_conversion.conowner": compared(), "pg_conversion.conforencoding": compared(), "pg_conversion.contoencoding": compared(),
+	"pg_conversion.conproc": compared(), "pg_conversion.condefault": compared(),
+	"pg_am.oid": identity(), "pg_am.amname": identity(), "pg_am.amhandler": compared(), "pg_am.amtype": compared(),
+
 	"pg_partitioned_table.partrelid": identity(),
 	"pg_partitioned_table.partstrat": comparedAs("pg_partitioned_table (pg_get_partkeydef)"), "pg_partitioned_table.partnatts": comparedAs("pg_partitioned_table (pg_get_partkeydef)"),
 	"pg_partitioned_table.partdefid": comparedAs("pg_class.relpartbound"), "pg_partitioned_table.partattrs": comparedAs("pg_partitioned_table (pg_get_partkeydef)"),
@@ -472,6 +477,17 @@ var coverageMatrix = []coverageEntry{
 	{"pg_opclass", "operator class cov.int8_fam_ops for access method btree", "", true, 0},
 	{"pg_opclass.opcowner", "operator class cov.owned_ops for access method hash", "CREATE OPERATOR CLASS cov.owned_ops FOR TYPE int USING hash AS OPERATOR 1 =, FUNCTION 1 hashint4(int); ALTER OPERATOR CLASS cov.owned_ops USING hash OWNER TO cov_owner", false, 0},
 	{"pg_opfamily.opfowner", "operator family cov.owned_ops for access method hash", "ALTER OPERATOR FAMILY cov.owned_ops USING hash OWNER TO cov_owner", false, 0},
+	{"pg_conversion.condefault", "conversion cov.conv", "CREATE DEFAULT CONVERSION cov.conv FOR 'UTF8' TO 'LATIN1' FROM utf8_to_iso8859_1; COMMENT ON CONVERSION cov.conv IS 'conv'", true, 0},
+	{"pg_conversion.conproc", "conversion cov.conv", "", true, 0},
+	{"pg_description", "conversion cov.conv", "", true, 0},
+	{"pg_conversion.contoencoding", "conversion cov.conv_win", "CREATE CONVERSION cov.conv_win FOR 'UTF8' TO 'WIN1250' FROM utf8_to_win", true, 0},
+	{"pg_conversion.conowner", "conversion cov.owned_conv", "CREATE CONVERSION cov.owned_conv FOR 'UTF8' TO 'WIN1251' FROM utf8_to_win; ALTER CONVERSION cov.owned_conv OWNER TO cov_owner", false, 0},
+	{"pg_am.amhandler", "access method cov_am", "CREATE FUNCTION cov.am_handler(internal) RETURNS index_am_handler LANGUAGE internal AS 'brinhandler'; CREATE ACCESS METHOD cov_am TYPE INDEX HANDLER cov.am_handler; COMMENT ON ACCESS METHOD cov_am IS 'am'", true, 0},
+	{"pg_description", "access method cov_am", "", true, 0},
+	{"pg_opclass", "operator class cov.am_ops for access method cov_am", "CREATE OPERATOR CLASS cov.am_ops DEFAULT FOR TYPE int USING cov_am AS OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >, FUNCTION 1 brin_minmax_opcinfo(internal), FUNCTION 2 brin_minmax_add_value(internal, internal, internal, internal), FUNCTION 3 brin_minmax_consistent(internal, internal, internal), FUNCTION 4 brin_minmax_union(internal, internal, internal); CREATE TABLE cov.amt (a int); CREATE INDEX amt_a ON cov.amt USING cov_am (a)", true, 0},
+	{"pg_get_indexdef", "index cov.amt_a", "", true, 0},
+	{"pg_am.amtype", "access method cov_tam", "CREATE ACCESS METHOD cov_tam TYPE TABLE HANDLER heap_tableam_handler", true, 0},
+	{"pg_class.relam", "table cov.tam_t", "CREATE TABLE cov.tam_t (a int) USING cov_tam", true, 0},
 	{"pg_db_role_setting", "database settings", "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET work_mem = %L', current_database(), '8MB'); END $$", false, 0},
 }
 
@@ -634,7 +650,7 @@ func checkManagedOwners(t *testing.T, srcConn *pgx.Conn, entries []coverageEntry
 func ownerNotWrittenYet(object string) bool {
 	// "operator " covers operator classes and families too.
 	for _, kind := range []string{"operator ", "aggregate ", "collation ", "text search ", "statistics ", "publication ",
-		"event trigger ", "foreign-data wrapper ", "server "} {
+		"event trigger ", "foreign-data wrapper ", "server ", "conversion "} {
 		if strings.HasPrefix(object, kind) {
 			return true
 		}
@@ -721,7 +737,7 @@ func coverageDoc(major int) string {
 	b.WriteString("no owners (the rebuild's belong to whoever built it); `init` and `plan` say so once. With `owners = \"manage\"`, the\n")
 	b.WriteString("files end with `ALTER ... OWNER TO` for schemas, tables (foreign tables too), views, materialized views, standalone\n")
 	b.WriteString("sequences, types, domains, functions and procedures, plans change them, and the check compares every owner: those\n")
-	b.WriteString("of operators, operator classes and families, aggregates, collations, text search objects, statistics objects, publications,\n")
+	b.WriteString("of operators, operator classes and families, aggregates, collations, conversions, text search objects, statistics objects, publications,\n")
 	b.WriteString("event triggers, wrappers and\n")
 	b.WriteString("servers are not written yet, so where such an object belongs to another role than the one building the files,\n")
 	b.WriteString("the check reports it.\n\n")

@@ -109,22 +109,24 @@ CREATE INDEX users_email_idx ON users (email);
 }
 
 // unmanagedFrom is a database whose managed objects use unmanaged ones:
-// indexes of an access method made by hand, with an operator class of
-// it (access methods are not managed, nor are their classes).
-const unmanagedFrom = `CREATE FUNCTION rev_cmp(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT btint4cmp($2, $1)';
-CREATE ACCESS METHOD rev_am TYPE INDEX HANDLER brinhandler;
-CREATE OPERATOR CLASS public.int4_rev DEFAULT FOR TYPE int USING rev_am AS OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >, FUNCTION 1 brin_minmax_opcinfo(internal), FUNCTION 2 brin_minmax_add_value(internal, internal, internal, internal), FUNCTION 3 brin_minmax_consistent(internal, internal, internal), FUNCTION 4 brin_minmax_union(internal, internal, internal);
+// indexes calling a function of a language made by hand (CREATE
+// LANGUAGE outside an extension is not managed; the function depends on
+// it, the indexes on the function).
+const unmanagedFrom = `CREATE FUNCTION pl_handler() RETURNS language_handler LANGUAGE c AS '$libdir/plpgsql', 'plpgsql_call_handler';
+CREATE LANGUAGE mypl HANDLER pl_handler;
+CREATE FUNCTION rev_key(v int) RETURNS int LANGUAGE mypl IMMUTABLE AS 'BEGIN RETURN -v; END';
 CREATE TABLE docs (id int PRIMARY KEY, v int, body text);
-CREATE INDEX docs_rev ON docs USING rev_am (v public.int4_rev);
-CREATE INDEX docs_rev2 ON docs USING rev_am (v public.int4_rev, id);
+CREATE INDEX docs_rev ON docs (rev_key(v));
+CREATE INDEX docs_rev2 ON docs (rev_key(v), id);
 `
 
 // unmanagedFiles are the files of unmanagedFrom (what init writes: the
-// access method and its operator class are not managed).
-const unmanagedFiles = `CREATE FUNCTION rev_cmp(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT btint4cmp($2, $1)';
+// language is not managed).
+const unmanagedFiles = `CREATE FUNCTION pl_handler() RETURNS language_handler LANGUAGE c AS '$libdir/plpgsql', 'plpgsql_call_handler';
+CREATE FUNCTION rev_key(v int) RETURNS int LANGUAGE mypl IMMUTABLE AS 'BEGIN RETURN -v; END';
 CREATE TABLE docs (id int PRIMARY KEY, v int, body text);
-CREATE INDEX docs_rev ON docs USING rev_am (v);
-CREATE INDEX docs_rev2 ON docs USING rev_am (v, id);
+CREATE INDEX docs_rev ON docs (rev_key(v));
+CREATE INDEX docs_rev2 ON docs (rev_key(v), id);
 `
 
 // TestVerifyUnmanagedDependents: objects that use unmanaged ones cannot be
@@ -167,22 +169,18 @@ func TestVerifyUnmanagedDependents(t *testing.T) {
 		if len(res.HeldBack) != len(held) {
 			t.Errorf("HeldBack = %v, want %v", res.HeldBack, held)
 		}
-		if d := DescribeHeld(res.HeldBack, 10); !strings.Contains(d, "index public.docs.docs_rev (uses access method rev_am)") {
+		if d := DescribeHeld(res.HeldBack, 10); !strings.Contains(d, "index public.docs.docs_rev (uses language mypl)") {
 			t.Errorf("DescribeHeld does not say what the index uses: %s", d)
 		}
 	})
 
-	t.Run("new dependent of a hand-made access method", func(t *testing.T) {
-		// The access method and its class were made by hand in the
-		// target; the plan creates the first index using them. The copy
-		// lacks them: the plan cannot be verified, which is not a
-		// failure of the plan.
-		from := "CREATE FUNCTION rev_cmp(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT btint4cmp($2, $1)';\n" +
-			"CREATE ACCESS METHOD rev_am TYPE INDEX HANDLER brinhandler;\n" +
-			"CREATE OPERATOR CLASS public.int4_rev DEFAULT FOR TYPE int USING rev_am AS OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >, FUNCTION 1 brin_minmax_opcinfo(internal), FUNCTION 2 brin_minmax_add_value(internal, internal, internal, internal), FUNCTION 3 brin_minmax_consistent(internal, internal, internal), FUNCTION 4 brin_minmax_union(internal, internal, internal);\n" +
-			"CREATE TABLE docs (id int PRIMARY KEY, v int);\n"
-		to := "CREATE FUNCTION rev_cmp(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT btint4cmp($2, $1)';\n" +
-			"CREATE TABLE docs (id int PRIMARY KEY, v int);\nCREATE INDEX docs_rev ON docs USING rev_am (v);\n"
+	t.Run("new dependent of a hand-made language", func(t *testing.T) {
+		// The language was made by hand in the target; the plan creates
+		// the first index calling a function of it. The copy lacks the
+		// language: the plan cannot be verified, which is not a failure
+		// of the plan.
+		from := strings.Replace(unmanagedFrom, "CREATE INDEX docs_rev ON docs (rev_key(v));\nCREATE INDEX docs_rev2 ON docs (rev_key(v), id);\n", "", 1)
+		to := strings.Replace(files, "CREATE INDEX docs_rev2 ON docs (rev_key(v), id);\n", "", 1)
 		local, remote, p, held := verifyScopedSetup(t, from, to, Scope{})
 		shadow, reference := scratchPair(t)
 		_, err := VerifyWith(ctx, shadow, reference, local.Parsed, remote, p, VerifyOptions{Unmanaged: held})
@@ -196,7 +194,7 @@ func TestVerifyUnmanagedDependents(t *testing.T) {
 	})
 
 	t.Run("changed", func(t *testing.T) {
-		to := strings.Replace(files, "USING rev_am (v);", "USING rev_am (v) WHERE v > 0;", 1)
+		to := strings.Replace(files, "ON docs (rev_key(v));", "ON docs (rev_key(v)) WHERE v > 0;", 1)
 		local, remote, p, held := verifyScopedSetup(t, from, to, Scope{})
 		shadow, reference := scratchPair(t)
 		_, err := VerifyWith(ctx, shadow, reference, local.Parsed, remote, p, VerifyOptions{Unmanaged: held})
@@ -204,7 +202,7 @@ func TestVerifyUnmanagedDependents(t *testing.T) {
 		if !errors.As(err, &ve) || ve.Stage != StageCopy {
 			t.Fatalf("want a copy-stage VerificationError (cannot verify), got %v\nplan:\n%s", err, planSQL(p))
 		}
-		if !strings.Contains(err.Error(), "docs_rev") || !strings.Contains(err.Error(), "rev_am") {
+		if !strings.Contains(err.Error(), "docs_rev") || !strings.Contains(err.Error(), "mypl") {
 			t.Errorf("the error does not name the index and what it uses: %v", err)
 		}
 	})

@@ -44,6 +44,7 @@ var topLevel = map[state.Kind]bool{
 	state.KindTSConfiguration: true, state.KindTSDictionary: true, state.KindTSParser: true, state.KindTSTemplate: true,
 	state.KindForeignDataWrapper: true, state.KindServer: true, state.KindSubscription: true,
 	state.KindOperator: true, state.KindOperatorFamily: true, state.KindOperatorClass: true,
+	state.KindConversion: true, state.KindAccessMethod: true,
 }
 
 // nested are the kinds that live inside a table and can be named by a
@@ -56,7 +57,7 @@ var nested = map[state.Kind]bool{
 // unqualifiedKinds are the kinds whose objects belong to no schema.
 var unqualifiedKinds = map[state.Kind]bool{
 	state.KindSchema: true, state.KindExtension: true, state.KindEventTrigger: true, state.KindPublication: true,
-	state.KindCast:               true,
+	state.KindCast: true, state.KindAccessMethod: true,
 	state.KindForeignDataWrapper: true, state.KindServer: true, state.KindSubscription: true,
 }
 

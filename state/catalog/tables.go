@@ -22,7 +22,7 @@ func (in *introspection) scanTables(rows pgx.Rows) error {
 			ofSchema, ofName            *string
 		)
 		if err := rows.Scan(&rel, &t.Schema, &t.Name, &t.Unlogged, &t.PartitionBy, &bound,
-			&parentSchemas, &parentNames, &options, &toastOptions, &t.Tablespace, &replIdent, &replIndex, &t.ClusterOn,
+			&parentSchemas, &parentNames, &options, &toastOptions, &t.Tablespace, &t.AccessMethod, &replIdent, &replIndex, &t.ClusterOn,
 			&server, &serverOptions, &ofSchema, &ofName); err != nil {
 			return err
 		}

@@ -8,33 +8,28 @@ import (
 )
 
 // UnmanagedObject is an object of a kind renovate does not manage
-// (conversions, languages, transforms, access methods and the operator
-// classes and families of one made by hand, base and shell types). Such
+// (languages, transforms, base and shell types). Such
 // objects are never written to
 // the files and never dropped; they are named so they are not silently
 // ignored.
 type UnmanagedObject struct {
-	// Kind names the kind in words ("access method").
+	// Kind names the kind in words ("transform").
 	Kind string
 	// Name is the object's name as SQL, qualified where the kind lives in
 	// a schema ("public.===(integer, integer)", "myserver").
 	Name string
 }
 
-// String renders the object for people: "conversion public.myconv".
+// String renders the object for people: "language plperl".
 func (o UnmanagedObject) String() string { return o.Kind + " " + o.Name }
 
 // unmanagedReasons say why each kind is left out.
 var unmanagedReasons = map[string]string{
-	"operator class":  "its index access method was made by CREATE ACCESS METHOD outside an extension, which renovate does not write",
-	"operator family": "its index access method was made by CREATE ACCESS METHOD outside an extension, which renovate does not write",
-	"transform":       "CREATE TRANSFORM is not written yet; transforms normally come with an extension (hstore_plpython3u ...), which renovate does write",
-	"access method":   "CREATE ACCESS METHOD is not written yet; access methods normally come with an extension (bloom ...), which renovate does write",
-	"language":        "a language created outside an extension needs C handler functions, which renovate does not write; create it with CREATE EXTENSION",
-	"conversion":      "CREATE CONVERSION is not written yet (its function is a C function)",
-	"base type":       "a base type needs C input and output functions, which renovate does not write",
-	"shell type":      "a shell type is only a placeholder for a base type, which renovate does not write",
-	"subscription":    "on PostgreSQL 13 only superusers may read a subscription's definition (pg_subscription.oid and subsynccommit); connect as a superuser to manage it",
+	"transform":    "CREATE TRANSFORM is not written yet; transforms normally come with an extension (hstore_plpython3u ...), which renovate does write",
+	"language":     "a language created outside an extension needs C handler functions, which renovate does not write; create it with CREATE EXTENSION",
+	"base type":    "a base type needs C input and output functions, which renovate does not write",
+	"shell type":   "a shell type is only a placeholder for a base type, which renovate does not write",
+	"subscription": "on PostgreSQL 13 only superusers may read a subscription's definition (pg_subscription.oid and subsynccommit); connect as a superuser to manage it",
 }
 
 // Reason says why renovate does not manage the object's kind.

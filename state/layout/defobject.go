@@ -17,9 +17,15 @@ import (
 //	<schema>/rules/<table>.<rule>.sql             a rule, named as triggers are
 //	<schema>/operator_families/<name>.<method>.sql  an operator family and its loose members
 //	<schema>/operator_classes/<name>.<method>.sql   an operator class
+//	<schema>/conversions/<name>.sql               an encoding conversion
+//	access_methods.sql                            every access method made by hand (they belong to no schema)
 
 // CastsPath is the file of every cast, written only when there are some.
 const CastsPath = "casts.sql"
+
+// AccessMethodsPath is the file of every access method made by CREATE
+// ACCESS METHOD (not an extension's), written only when there are some.
+const AccessMethodsPath = "access_methods.sql"
 
 // tsFileKinds maps text search kinds to their file name prefix.
 var tsFileKinds = map[state.Kind]string{
@@ -34,6 +40,10 @@ func DefObjectPath(o state.DefObject) string {
 	switch o.Kind {
 	case state.KindCast:
 		return CastsPath
+	case state.KindAccessMethod:
+		return AccessMethodsPath
+	case state.KindConversion:
+		return ObjectPath(o.Schema, "conversions", o.Name)
 	case state.KindAggregate:
 		return ObjectPath(o.Schema, "aggregates", o.Name)
 	case state.KindStatisticsObject:
@@ -69,7 +79,7 @@ func defObjectFiles(s state.DatabaseSchema, out map[string]string) {
 // isDefObjectPath reports whether p is a path defObjectFiles could
 // produce.
 func isDefObjectPath(p string) bool {
-	if p == CastsPath {
+	if p == CastsPath || p == AccessMethodsPath {
 		return true
 	}
 	parts := strings.Split(p, "/")
@@ -77,7 +87,7 @@ func isDefObjectPath(p string) bool {
 		return false
 	}
 	switch parts[1] {
-	case "aggregates", "statistics", "operators":
+	case "aggregates", "statistics", "operators", "conversions":
 		return true
 	case "operator_families", "operator_classes":
 		return strings.Count(strings.TrimSuffix(parts[2], ".sql"), ".") == 1

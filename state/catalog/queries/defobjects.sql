@@ -1,6 +1,7 @@
 -- Definition objects (state.DefObject): aggregates, casts, statistics
 -- objects, text search configurations, dictionaries, parsers and
--- templates, operators, operator families and classes and rules, without
+-- templates, operators, operator families and classes, rules,
+-- conversions and access methods, without
 -- those of extensions. Each row is (kind, schema,
 -- name, signature, definition, setting names, setting values, dictionary
 -- options, comment). The definition is SQL the parser reads back into the
@@ -181,10 +182,6 @@ UNION ALL
 			WHERE p.amprocfamily = f.oid) m
 	) mem
 	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_opfamily" "f.oid"}}
-		-- Of a built-in access method or an extension's (one made by
-		-- CREATE ACCESS METHOD by hand is unmanaged, and so are its
-		-- families and classes: unmanaged.sql).
-		AND (am.oid < 16384 OR NOT {{notExtensionMember "pg_am" "am.oid"}})
 UNION ALL
 	-- Operator classes, with the members bound to the class (pg_depend
 	-- on the class); the loose ones are their family's.
@@ -218,7 +215,29 @@ UNION ALL
 	JOIN pg_opfamily f ON f.oid = c.opcfamily
 	JOIN pg_namespace fn ON fn.oid = f.opfnamespace
 	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_opclass" "c.oid"}}
-		AND (am.oid < 16384 OR NOT {{notExtensionMember "pg_am" "am.oid"}})
+UNION ALL
+	-- Conversions (CREATE CONVERSION), with PostgreSQL's own encoding
+	-- names.
+	SELECT 'conversion', n.nspname::text, c.conname::text, '',
+		'CREATE ' || CASE WHEN c.condefault THEN 'DEFAULT ' ELSE '' END || 'CONVERSION '
+			|| quote_ident(n.nspname) || '.' || quote_ident(c.conname)
+			|| ' FOR ' || quote_literal(pg_encoding_to_char(c.conforencoding))
+			|| ' TO ' || quote_literal(pg_encoding_to_char(c.contoencoding))
+			|| ' FROM ' || c.conproc::regproc::text || ';',
+		NULL, NULL, NULL, obj_description(c.oid, 'pg_conversion'), NULL
+	FROM pg_conversion c
+	JOIN pg_namespace n ON n.oid = c.connamespace
+	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_conversion" "c.oid"}}
+UNION ALL
+	-- Access methods made by CREATE ACCESS METHOD (not built in, not an
+	-- extension's).
+	SELECT 'access_method', '', a.amname::text, '',
+		'CREATE ACCESS METHOD ' || quote_ident(a.amname) || ' TYPE '
+			|| CASE a.amtype WHEN 'i' THEN 'INDEX' WHEN 't' THEN 'TABLE' ELSE a.amtype::text END
+			|| ' HANDLER ' || a.amhandler::regproc::text || ';',
+		NULL, NULL, NULL, obj_description(a.oid, 'pg_am'), NULL
+	FROM pg_am a
+	WHERE a.oid >= 16384 AND {{notExtensionMember "pg_am" "a.oid"}}
 UNION ALL
 	-- Rules other than the _RETURN rules of views, on relations that are
 	-- not an extension's.

@@ -491,6 +491,44 @@ WHERE c.oid >= 16384 AND {{notExtensionMember "pg_cast" "c.oid"}}
 	AND NOT EXISTS (SELECT FROM pg_depend i WHERE i.classid = 'pg_cast'::regclass AND i.objid = c.oid AND i.deptype = 'i')
 
 UNION ALL
+-- Conversions.
+SELECT 'conversion', n.nspname, c.conname,
+	pg_describe_object('pg_conversion'::regclass, c.oid, 0), ARRAY[
+		'pg_conversion.conforencoding',
+		'pg_conversion.contoencoding',
+		'pg_conversion.conproc',
+		'pg_conversion.condefault',
+		'pg_conversion.conowner',
+		'pg_description'
+	]::text[], ARRAY[
+		(pg_encoding_to_char(c.conforencoding))::text,
+		(pg_encoding_to_char(c.contoencoding))::text,
+		(c.conproc::regprocedure::text)::text,
+		(c.condefault::text)::text,
+		(pg_get_userbyid(c.conowner)::text)::text,
+		(obj_description(c.oid, 'pg_conversion'))::text
+	]
+FROM pg_conversion c
+JOIN pg_namespace n ON n.oid = c.connamespace
+WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_conversion" "c.oid"}}
+
+UNION ALL
+-- Access methods made by CREATE ACCESS METHOD (not built in, not an
+-- extension's).
+SELECT 'access_method', '', a.amname,
+	pg_describe_object('pg_am'::regclass, a.oid, 0), ARRAY[
+		'pg_am.amtype',
+		'pg_am.amhandler',
+		'pg_description'
+	]::text[], ARRAY[
+		(a.amtype::text)::text,
+		(a.amhandler::regprocedure::text)::text,
+		(obj_description(a.oid, 'pg_am'))::text
+	]
+FROM pg_am a
+WHERE a.oid >= 16384 AND {{notExtensionMember "pg_am" "a.oid"}}
+
+UNION ALL
 -- Operators (not shell operators, which carry nothing but a name).
 SELECT 'operator', n.nspname, o.oprname,
 	pg_describe_object('pg_operator'::regclass, o.oid, 0), ARRAY[

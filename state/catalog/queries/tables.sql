@@ -36,6 +36,9 @@ SELECT
 	coalesce(c.reloptions, '{}'),
 	coalesce((SELECT t.reloptions FROM pg_class t WHERE t.oid = c.reltoastrelid), '{}'),
 	coalesce((SELECT ts.spcname::text FROM pg_tablespace ts WHERE ts.oid = c.reltablespace), ''),
+	-- The table access method when it is not heap (partitioned tables
+	-- have none before PostgreSQL 17, foreign tables none at all).
+	coalesce((SELECT am.amname::text FROM pg_am am WHERE am.oid = c.relam AND am.amname <> 'heap'), ''),
 	c.relreplident::text,
 	coalesce((
 		SELECT ic.relname::text

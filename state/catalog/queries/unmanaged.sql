@@ -5,42 +5,15 @@
 -- built-in objects (OIDs below FirstNormalObjectId, 16384, for the kinds
 -- that have no schema). Names are quoted where needed.
 SELECT kind, name FROM (
-	-- Operator classes and families of an access method made by hand
-	-- (defobjects.sql writes the others).
-	SELECT 'operator class' AS kind, quote_ident(n.nspname) || '.' || quote_ident(x.opcname)
-		|| ' USING ' || quote_ident(am.amname) AS name
-	FROM pg_opclass x
-	JOIN pg_namespace n ON n.oid = x.opcnamespace
-	JOIN pg_am am ON am.oid = x.opcmethod
-	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_opclass" "x.oid"}}
-		AND am.oid >= 16384 AND {{notExtensionMember "pg_am" "am.oid"}}
-UNION ALL
-	SELECT 'operator family', quote_ident(n.nspname) || '.' || quote_ident(x.opfname)
-		|| ' USING ' || quote_ident(am.amname)
-	FROM pg_opfamily x
-	JOIN pg_namespace n ON n.oid = x.opfnamespace
-	JOIN pg_am am ON am.oid = x.opfmethod
-	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_opfamily" "x.oid"}}
-		AND am.oid >= 16384 AND {{notExtensionMember "pg_am" "am.oid"}}
-UNION ALL
-	SELECT 'transform', 'FOR ' || format_type(x.trftype, NULL) || ' LANGUAGE ' || quote_ident(l.lanname)
+	SELECT 'transform' AS kind, 'FOR ' || format_type(x.trftype, NULL) || ' LANGUAGE ' || quote_ident(l.lanname) AS name
 	FROM pg_transform x
 	JOIN pg_language l ON l.oid = x.trflang
 	WHERE x.oid >= 16384 AND {{notExtensionMember "pg_transform" "x.oid"}}
-UNION ALL
-	SELECT 'access method', quote_ident(x.amname)
-	FROM pg_am x
-	WHERE x.oid >= 16384 AND {{notExtensionMember "pg_am" "x.oid"}}
 UNION ALL
 	SELECT 'language', quote_ident(x.lanname)
 	FROM pg_language x
 	WHERE x.lanname NOT IN ('plpgsql', 'sql', 'c', 'internal')
 		AND {{notExtensionMember "pg_language" "x.oid"}}
-UNION ALL
-	SELECT 'conversion', quote_ident(n.nspname) || '.' || quote_ident(x.conname)
-	FROM pg_conversion x
-	JOIN pg_namespace n ON n.oid = x.connamespace
-	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_conversion" "x.oid"}}
 UNION ALL
 	-- Base types made with input and output functions, and shell types
 	-- (CREATE TYPE name;). Array types come with their element type.

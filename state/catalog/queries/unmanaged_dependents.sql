@@ -1,17 +1,11 @@
 -- Managed objects that use, directly or through other objects, an object of
--- a kind renovate does not manage (see unmanaged.sql): an index using a
--- custom access method, a column of a base type, and everything that in turn depends on those. Plan
+-- a kind renovate does not manage (see unmanaged.sql): a column of a base
+-- type, and everything that in turn depends on those. Plan
 -- verification cannot rebuild them in a scratch copy made from renovate's
 -- model, which lacks what they use, so it leaves them out and says so.
 -- Rows: (kind, schema, table, name, cause), cause being the unmanaged
 -- object as pg_identify_object names it ("aggregate public.f(integer)"). Extension members are skipped.
 WITH RECURSIVE roots(classid, objid) AS (
-	SELECT 'pg_conversion'::regclass, x.oid FROM pg_conversion x
-	WHERE x.oid >= 16384 AND {{notExtensionMember "pg_conversion" "x.oid"}}
-UNION ALL
-	SELECT 'pg_am'::regclass, x.oid FROM pg_am x
-	WHERE x.oid >= 16384 AND {{notExtensionMember "pg_am" "x.oid"}}
-UNION ALL
 	SELECT 'pg_language'::regclass, x.oid FROM pg_language x
 	WHERE x.oid >= 16384 AND x.lanname <> 'plpgsql' AND {{notExtensionMember "pg_language" "x.oid"}}
 UNION ALL

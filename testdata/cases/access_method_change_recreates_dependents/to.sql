@@ -1,0 +1,13 @@
+CREATE FUNCTION public.my_brinhandler(internal) RETURNS index_am_handler LANGUAGE internal AS 'brinhandler';
+-- Another handler: PostgreSQL has no ALTER ACCESS METHOD, so the method
+-- is recreated, and with it its operator class (and family) and the
+-- index using it; the btree index stays.
+CREATE ACCESS METHOD my_brin TYPE INDEX HANDLER public.my_brinhandler;
+COMMENT ON ACCESS METHOD my_brin IS 'now through our handler';
+CREATE OPERATOR CLASS public.int4_ops DEFAULT FOR TYPE integer USING my_brin AS
+    OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+    FUNCTION 1 brin_minmax_opcinfo(internal), FUNCTION 2 brin_minmax_add_value(internal, internal, internal, internal),
+    FUNCTION 3 brin_minmax_consistent(internal, internal, internal), FUNCTION 4 brin_minmax_union(internal, internal, internal);
+CREATE TABLE public.docs (id integer PRIMARY KEY, v integer);
+CREATE INDEX docs_v ON public.docs USING my_brin (v);
+CREATE INDEX docs_id ON public.docs (id, v);

@@ -1,0 +1,4 @@
+CREATE ACCESS METHOD my_heap TYPE TABLE HANDLER heap_tableam_handler;
+COMMENT ON ACCESS METHOD my_heap IS 'old';
+CREATE CONVERSION public.utf8_win FOR 'UTF8' TO 'WIN1250' FROM utf8_to_win;
+CREATE TABLE public.notes (id integer) USING my_heap;

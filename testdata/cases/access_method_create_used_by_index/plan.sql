@@ -1,0 +1,52 @@
+-- renovate plan
+-- format_version: 1
+-- renovate_version: v0.0.0-golden
+-- remote_fingerprint: 0000000000000000000000000000000000000000000000000000000000000000
+-- git_commit: 1111111111111111111111111111111111111111
+SET standard_conforming_strings = on;
+SET check_function_bodies = false;
+SET client_encoding = 'UTF8';
+
+BEGIN;
+
+-- step 1: create function public.my_brinhandler(internal)
+CREATE OR REPLACE FUNCTION public.my_brinhandler(internal)
+ RETURNS index_am_handler
+ LANGUAGE internal
+AS $function$brinhandler$function$;
+
+-- step 2: create access_method my_brin
+CREATE ACCESS METHOD my_brin TYPE INDEX HANDLER public.my_brinhandler;
+
+-- step 3: create access_method my_heap
+CREATE ACCESS METHOD my_heap TYPE TABLE HANDLER heap_tableam_handler;
+
+-- step 4: create operator_family public.int4_ops USING my_brin
+CREATE OPERATOR FAMILY public.int4_ops USING my_brin;
+
+-- step 5: create operator_class public.int4_ops USING my_brin
+CREATE OPERATOR CLASS public.int4_ops DEFAULT FOR TYPE integer USING my_brin FAMILY public.int4_ops AS
+    OPERATOR 1 <(integer, integer),
+    OPERATOR 2 <=(integer, integer),
+    OPERATOR 3 =(integer, integer),
+    OPERATOR 4 >=(integer, integer),
+    OPERATOR 5 >(integer, integer),
+    FUNCTION 1 (integer, integer) brin_minmax_opcinfo(internal),
+    FUNCTION 2 (integer, integer) brin_minmax_add_value(internal, internal, internal, internal),
+    FUNCTION 3 (integer, integer) brin_minmax_consistent(internal, internal, internal),
+    FUNCTION 4 (integer, integer) brin_minmax_union(internal, internal, internal);
+
+-- step 6: create table public.notes
+CREATE TABLE public.notes (
+    id integer,
+    body text
+) USING my_heap;
+
+-- step 7: create index public.docs.docs_v
+-- hazard index_build: Building index docs_v blocks writes to public.docs until it finishes. (public.docs: <size>)
+CREATE INDEX docs_v ON public.docs USING my_brin (v);
+
+-- step 8: alter access_method my_brin
+COMMENT ON ACCESS METHOD my_brin IS 'brin under another name';
+
+COMMIT;

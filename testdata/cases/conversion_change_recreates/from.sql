@@ -1,0 +1,3 @@
+CREATE CONVERSION public.utf8_latin1 FOR 'UTF8' TO 'LATIN1' FROM utf8_to_iso8859_1;
+CREATE CONVERSION public.utf8_win FOR 'UTF8' TO 'WIN1250' FROM utf8_to_win;
+COMMENT ON CONVERSION public.utf8_win IS 'old';
