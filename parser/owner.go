@@ -25,10 +25,16 @@ type ownerDef struct {
 	name state.QualName
 	// routine names a function or procedure (kind KindFunction).
 	routine *routineRef
+	// key names an object of another kind exactly (owner_kinds.go); for
+	// an aggregate, whose key's Signature the statement does not spell,
+	// aggArgs are its argument types instead.
+	key     *state.ObjectKey
+	aggArgs []string
 }
 
 // alterOwner reads ALTER SCHEMA/TYPE/DOMAIN/FUNCTION/PROCEDURE/ROUTINE
-// ... OWNER TO; other kinds' are read and ignored.
+// ... OWNER TO, and that of the other kinds whose owner the model records
+// (owner_kinds.go); other kinds' are read and ignored.
 func (p *fileParser) alterOwner(s *pg_query.AlterOwnerStmt, loc Location) {
 	role, ok := ownerRole(s.Newowner)
 	if !ok {
@@ -70,7 +76,11 @@ func (p *fileParser) alterOwner(s *pg_query.AlterOwnerStmt, loc Location) {
 		}
 		d.kind, d.routine = state.KindFunction, &ref
 	default:
-		return
+		k, aggArgs, ok := p.ownedObjectKey(s, loc)
+		if !ok {
+			return
+		}
+		d.key, d.aggArgs = &k, aggArgs
 	}
 	p.add(d)
 }
@@ -141,8 +151,13 @@ func (r *resolver) ownersOf(s state.DatabaseSchema, defs []*ownerDef) []state.Ow
 		}
 		owners[k] = role
 	}
+	others := ownedObjects(s)
 	for _, d := range defs {
 		switch {
+		case d.key != nil:
+			if k, ok := others.find(*d.key, d.aggArgs); ok {
+				set(k, d.role)
+			}
 		case d.routine != nil:
 			fs, err := r.findRoutines(*d.routine)
 			if err != nil {

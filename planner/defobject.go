@@ -122,7 +122,16 @@ func (d *differ) defObjects() {
 	d.dropOperatorDependents(drops)
 	d.dropOpClassDependents(drops)
 	d.dropAccessMethodDependents(drops)
-	// Privileges, once the drops above say which objects are recreated.
+}
+
+// defObjectPrivileges grants and revokes EXECUTE on aggregates, once the
+// steps above say which are recreated and the owner changes are planned
+// (owner.go: a new owner's grants become its own).
+func (d *differ) defObjectPrivileges() {
+	from := map[state.ObjectKey]state.DefObject{}
+	for _, o := range d.from.Objects {
+		from[o.Key()] = o
+	}
 	for _, o := range d.to.Objects {
 		if o.Kind != state.KindAggregate {
 			continue

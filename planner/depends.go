@@ -137,6 +137,11 @@ type refIndex struct {
 	types     map[depNode]state.Type
 	sequences map[depNode]state.Sequence
 	events    map[string]state.EventTrigger
+	// pubs are the publications by name; tableNames maps a table's
+	// quoted qualified name, as a publication's table list spells it, to
+	// its node (depends_publication.go).
+	pubs       map[string]state.Publication
+	tableNames map[string]depNode
 	// objects are the definition objects (defobject.go).
 	objects map[state.ObjectKey]state.DefObject
 	// typeNames maps a user type's quoted qualified name, as column types
@@ -195,6 +200,7 @@ func newRefIndex(m state.DatabaseSchema) *refIndex {
 			x.catalog[k] = append(x.catalog[k], catalogRefNode(c))
 		}
 	}
+	x.indexPublications(m)
 	return x
 }
 
@@ -323,6 +329,8 @@ func (x *refIndex) refs(k state.ObjectKey) []depNode {
 		if e, ok := x.events[k.Name]; ok {
 			add(depNode{nodeRoutine, e.Function.Schema, e.Function.Name})
 		}
+	case state.KindPublication:
+		out = append(out, x.publicationRefs(k.Name)...)
 	default:
 		if o, ok := x.objects[k]; ok {
 			for _, r := range o.Refs {

@@ -64,6 +64,8 @@ func DiffWithOptions(current, desired state.DatabaseSchema, opts Options) (*Plan
 	d.dependentClosure()
 	// Owners before privileges (owner.go).
 	d.owners()
+	d.defObjectPrivileges()
+	d.foreignPrivileges()
 	d.privileges()
 	d.memberPrivileges()
 	d.defaultPrivileges()

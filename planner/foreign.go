@@ -79,11 +79,11 @@ func (d *differ) foreignData() {
 			d.add(phaseDropForeignData, w.Key(), ActionDrop, sqlgen.DropWrapper(w.Name))
 		}
 	}
-	d.foreignPrivileges()
 }
 
 // foreignPrivileges grants and revokes USAGE on wrappers and servers,
-// once the steps above say which are created or recreated.
+// once the steps above say which are created or recreated and the owner
+// changes are planned (Diff calls it after owners).
 func (d *differ) foreignPrivileges() {
 	oldW := map[string]state.ForeignDataWrapper{}
 	for _, w := range d.from.ForeignDataWrappers {

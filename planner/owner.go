@@ -133,6 +133,27 @@ func withoutGrantee(s state.DatabaseSchema, k state.ObjectKey, role string) stat
 				s.Functions[i].Privileges = drop(s.Functions[i].Privileges)
 			}
 		}
+	case state.KindAggregate:
+		s.Objects = append([]state.DefObject(nil), s.Objects...)
+		for i := range s.Objects {
+			if s.Objects[i].Key() == k {
+				s.Objects[i].Privileges = drop(s.Objects[i].Privileges)
+			}
+		}
+	case state.KindForeignDataWrapper:
+		s.ForeignDataWrappers = append([]state.ForeignDataWrapper(nil), s.ForeignDataWrappers...)
+		for i := range s.ForeignDataWrappers {
+			if s.ForeignDataWrappers[i].Key() == k {
+				s.ForeignDataWrappers[i].Privileges = drop(s.ForeignDataWrappers[i].Privileges)
+			}
+		}
+	case state.KindServer:
+		s.Servers = append([]state.ForeignServer(nil), s.Servers...)
+		for i := range s.Servers {
+			if s.Servers[i].Key() == k {
+				s.Servers[i].Privileges = drop(s.Servers[i].Privileges)
+			}
+		}
 	}
 	return s
 }

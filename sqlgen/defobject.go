@@ -41,6 +41,11 @@ func DefObjectTarget(o state.DefObject) string {
 	case state.KindCast:
 		return w + " (" + o.Name + ")"
 	case state.KindAggregate:
+		if o.Signature == "()" {
+			// An aggregate of no arguments is named agg(*): agg() is
+			// a syntax error in COMMENT ON, DROP and ALTER.
+			return w + " " + QualifiedName(o.Schema, o.Name) + "(*)"
+		}
 		return w + " " + QualifiedName(o.Schema, o.Name) + o.Signature
 	case state.KindOperator:
 		return w + " " + OperatorName(o.Schema, o.Name) + " " + o.Signature

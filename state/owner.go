@@ -8,8 +8,12 @@ package state
 //
 // Object is the key of a schema, table (foreign tables included), view,
 // materialized view, standalone sequence, type (domains included),
-// function or procedure. Sequences of serial and identity columns go with
-// their table, whose owner PostgreSQL gives them.
+// function, procedure, aggregate, operator, operator class or family,
+// collation, text search configuration or dictionary, statistics object,
+// event trigger, publication, foreign-data wrapper or foreign server (the
+// kinds of OwnedKinds). Sequences of serial and identity columns go with
+// their table, whose owner PostgreSQL gives them; casts, rules and text
+// search parsers and templates have no owner.
 type Owner struct {
 	Object ObjectKey `json:"object"`
 	// Role is the owning role's name.
@@ -27,4 +31,17 @@ func (s DatabaseSchema) OwnerOf(k ObjectKey) (string, bool) {
 }
 
 // OwnedKinds are the kinds whose owners the model can record.
-var OwnedKinds = []Kind{KindSchema, KindTable, KindView, KindMaterializedView, KindSequence, KindType, KindFunction, KindProcedure}
+var OwnedKinds = []Kind{KindSchema, KindTable, KindView, KindMaterializedView, KindSequence, KindType, KindFunction, KindProcedure,
+	KindAggregate, KindOperator, KindOperatorClass, KindOperatorFamily, KindCollation, KindTSConfiguration, KindTSDictionary,
+	KindStatisticsObject, KindEventTrigger, KindPublication, KindForeignDataWrapper, KindServer}
+
+// IsOwnedKind reports whether the model can record the owner of an
+// object of kind k.
+func IsOwnedKind(k Kind) bool {
+	for _, o := range OwnedKinds {
+		if o == k {
+			return true
+		}
+	}
+	return false
+}

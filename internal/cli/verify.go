@@ -173,7 +173,7 @@ func verifyPlan(ctx context.Context, f *Factory, v verifyFlags, t targetFlags, w
 	if err != nil {
 		return err
 	}
-	res, err := engine.VerifyWith(ctx, sc, ref, local.Parsed, remote, p, engine.VerifyOptions{Filter: tg.Scope.Filter, Unmanaged: held})
+	res, err := engine.VerifyWith(ctx, sc, ref, local.Parsed, remote, p, engine.VerifyOptions{Filter: tg.Scope.Filter, Unmanaged: held, ManageOwners: tg.Scope.ManageOwners})
 	var ve *engine.VerificationError
 	switch {
 	case errors.As(err, &ve) && ve.Stage == engine.StageCopy:

@@ -13,7 +13,8 @@ import (
 // TestFidelity builds each sizeable schema of testdata/fidelity/<name>/
 // (schema.sql, with the cluster roles it grants to listed in roles, the
 // oldest server version it needs in min_version, and owners_ignored when
-// it sets owners, which renovate does not manage by default), and
+// it sets owners, which renovate does not manage by default, or owners
+// when it manages them, owners = "manage"), and
 // checks that renovate recreates it exactly from nothing, and that init's
 // files for it rebuild an identical database with an empty re-plan
 // (convergence from an empty database covers both).
@@ -30,7 +31,7 @@ func TestFidelity(t *testing.T) {
 				return
 			}
 			if b, err := os.ReadFile(filepath.Join(dir, "roles")); err == nil {
-				if err := pgtest.EnsureRoles(context.Background(), srv.AdminDSN(), strings.Fields(string(b))); err != nil {
+				if err := pgtest.EnsureRoles(context.Background(), srv.AdminDSN(), roleEntries(string(b))); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -45,7 +46,7 @@ func TestFidelity(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(local, "schema.sql"), []byte(schema), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			p, err := makePlanFor(t, dsn, local)
+			p, err := makePlanScoped(t, dsn, local, Scope{ManageOwners: readCaseData(t, dir).manageOwners})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -54,4 +55,18 @@ func TestFidelity(t *testing.T) {
 			}
 		})
 	}
+}
+
+// roleEntries reads a roles file: role names separated by blanks, each
+// possibly followed by SUPERUSER (pgtest.EnsureRoles).
+func roleEntries(text string) []string {
+	var out []string
+	for _, f := range strings.Fields(text) {
+		if f == "SUPERUSER" && len(out) > 0 {
+			out[len(out)-1] += " SUPERUSER"
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }

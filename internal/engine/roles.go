@@ -95,8 +95,12 @@ func ownerKeyOf(k state.ObjectKey) ownerKey {
 		return ownerKey{"type", k.Schema, k.Name}
 	case state.KindFunction, state.KindProcedure, state.KindAggregate:
 		return ownerKey{"routine", k.Schema, k.Name}
+	case state.KindTable, state.KindView, state.KindMaterializedView, state.KindSequence:
+		return ownerKey{"relation", k.Schema, k.Name}
 	}
-	return ownerKey{"relation", k.Schema, k.Name}
+	// Operators, collations, servers, ...: a kind of their own, which no
+	// privilege below is checked against.
+	return ownerKey{string(k.Kind), k.Schema, k.Name + k.Signature}
 }
 
 // prepareSecurity adapts the desired model to the cluster (it returns a

@@ -174,12 +174,19 @@ func VerifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 		hold = (*filter.Filter)(nil).Without(held...)
 		scope = opts.Filter.Without(held...)
 	}
-	inScope := Scope{Filter: scope}
+	// Owners are managed when the remote's model carries them (it was
+	// read with owners = "manage"): the copy is then given the remote's
+	// owners, and every model read back carries them (verify_owners.go).
+	manage := opts.ManageOwners || len(remote.Schema.Owners) > 0
+	inScope := Scope{Filter: scope, ManageOwners: manage}
 	// The whole database is copied, out-of-scope objects included: the
 	// plan runs on the real database, where they are.
 	whole, err := parseRemote(serverFiles(hold.Apply(remote.Raw)))
 	if err != nil {
 		return nil, &VerificationError{Stage: StageCopy, Err: err}
+	}
+	if manage {
+		whole.Schema = withOwners(whole.Schema, whole.Owners)
 	}
 	wanted := local
 	if hold != nil {
@@ -211,7 +218,7 @@ func VerifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 	}
 	res.CopyStatements = len(copyPlan.Steps)
 	if err := execute(ctx, shadow, copyPlan); err != nil {
-		return nil, &VerificationError{Stage: StageCopy, Err: err}
+		return nil, &VerificationError{Stage: StageCopy, Err: ownerBuildError(err, manage, created)}
 	}
 	copied, err := LoadRemoteScoped(ctx, shadow, nil, inScope)
 	if err != nil {
@@ -219,16 +226,7 @@ func VerifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 	}
 	remoteScoped := scope.Apply(remote.Schema)
 	if copied.Fingerprint != remoteScoped.Fingerprint() {
-		diff, derr := planner.Diff(remoteScoped, copied.Schema)
-		detail := ""
-		if derr == nil {
-			var names []string
-			for _, c := range diff.Changes {
-				names = append(names, c.Object.String())
-			}
-			detail = ": " + strings.Join(names, ", ")
-		}
-		return nil, &VerificationError{Stage: StageCopy, Err: fmt.Errorf("the copy differs from the database%s", detail)}
+		return nil, &VerificationError{Stage: StageCopy, Err: fmt.Errorf("the copy differs from the database%s", copyDifference(remoteScoped, copied.Schema))}
 	}
 
 	// The plan, exactly as apply runs it, but for its row changes.
@@ -281,7 +279,7 @@ func VerifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 		return nil, fmt.Errorf("planning the reference scratch database: %w", err)
 	}
 	if err := execute(ctx, reference, build); err != nil {
-		return nil, fmt.Errorf("building the files in the reference scratch database: %w", err)
+		return nil, fmt.Errorf("building the files in the reference scratch database: %w", ownerBuildError(err, manage, created))
 	}
 	ref, err := LoadRemoteScoped(ctx, reference, nil, inScope)
 	if err != nil {
@@ -399,7 +397,12 @@ func ensureRoles(ctx context.Context, conn *pgx.Conn, roles map[string][]string)
 			continue
 		}
 		if _, err := conn.Exec(ctx, "CREATE ROLE "+pgx.Identifier{r}.Sanitize()+" NOLOGIN"); err != nil {
-			return created, fmt.Errorf("creating role %q in the shadow database's cluster: %w", r, err)
+			uses := roles[r]
+			if len(uses) > 3 {
+				uses = append(uses[:3:3], fmt.Sprintf("%d more", len(roles[r])-3))
+			}
+			return created, fmt.Errorf("the shadow database's cluster lacks role %q (used by %s) and it could not be created there: %w",
+				r, strings.Join(uses, ", "), err)
 		}
 		created = append(created, r)
 	}

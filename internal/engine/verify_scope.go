@@ -36,6 +36,10 @@ type VerifyOptions struct {
 	// (catalog.UnmanagedDependents): left out of the copy and the
 	// comparison.
 	Unmanaged []catalog.UnmanagedDependent
+	// ManageOwners is the environment's owners = "manage": the copy,
+	// the result and the reference carry owners (verify_owners.go). It
+	// is implied when the remote's model carries owners.
+	ManageOwners bool
 }
 
 // heldKeys returns the keys of the held-back objects.

@@ -20,6 +20,12 @@ import (
 // it returns what Verify needs.
 func verifySetup(t *testing.T, from, to string) (*Local, *Remote, *planner.Plan) {
 	t.Helper()
+	return verifySetupScoped(t, from, to, Scope{})
+}
+
+// verifySetupScoped is verifySetup with a scope (owners = "manage").
+func verifySetupScoped(t *testing.T, from, to string, sc Scope) (*Local, *Remote, *planner.Plan) {
+	t.Helper()
 	ctx := context.Background()
 	dsn := srv.NewDatabase(t)
 	if err := execSQL(t, dsn, from); err != nil {
@@ -29,7 +35,14 @@ func verifySetup(t *testing.T, from, to string) (*Local, *Remote, *planner.Plan)
 	if err := os.WriteFile(filepath.Join(dir, "to.sql"), []byte(to), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	local, err := LoadLocalFiles(dir)
+	load, loadRemote := LoadLocalFiles, LoadRemoteFor
+	if sc.ManageOwners {
+		load = func(dir string) (*Local, error) { return LoadLocalScoped(dir, sc) }
+		loadRemote = func(ctx context.Context, conn *pgx.Conn, local *Local) (*Remote, error) {
+			return LoadRemoteScoped(ctx, conn, local, sc)
+		}
+	}
+	local, err := load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +50,7 @@ func verifySetup(t *testing.T, from, to string) (*Local, *Remote, *planner.Plan)
 	if err != nil {
 		t.Fatal(err)
 	}
-	remote, err := LoadRemoteFor(ctx, conn, local)
+	remote, err := loadRemote(ctx, conn, local)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,22 +135,71 @@ func TestVerifyCases(t *testing.T) {
 			if gap, ok := verifyGaps[filepath.Base(dir)]; ok && srv.Version() < gap.below {
 				t.Skipf("known verification gap before PostgreSQL %d: %s", gap.below, gap.reason)
 			}
-			if _, err := os.Stat(filepath.Join(dir, "owners")); err == nil {
-				// Known gap: the shadow copy verification builds does
-				// not carry owners, so with owners = "manage" the copy
-				// never equals the database. Verified here once it does.
-				t.Skip("the case manages owners (owners = \"manage\"), which plan verification's shadow copy does not carry yet")
-			}
-			local, remote, p := verifySetup(t, readFile(t, filepath.Join(dir, "from.sql")), readFile(t, filepath.Join(dir, "to.sql")))
-			shadow, reference := scratchPair(t)
-			res, err := Verify(context.Background(), shadow, reference, local.Parsed, remote, p)
-			if err != nil {
-				t.Fatalf("verifying a correct plan failed: %v\nplan:\n%s", err, planSQL(p))
-			}
-			if res.Fingerprint == "" {
-				t.Errorf("no fingerprint of the result")
-			}
+			verifyCase(t, dir)
 		})
+	}
+}
+
+// verifyCase verifies the plan of the convergence case in dir (with
+// owners = "manage" when it holds an owners file).
+func verifyCase(t *testing.T, dir string) {
+	t.Helper()
+	var sc Scope
+	if _, err := os.Stat(filepath.Join(dir, "owners")); err == nil {
+		sc.ManageOwners = true
+	}
+	local, remote, p := verifySetupScoped(t, readFile(t, filepath.Join(dir, "from.sql")), readFile(t, filepath.Join(dir, "to.sql")), sc)
+	shadow, reference := scratchPair(t)
+	res, err := VerifyWith(context.Background(), shadow, reference, local.Parsed, remote, p, VerifyOptions{ManageOwners: sc.ManageOwners})
+	if err != nil {
+		t.Fatalf("verifying a correct plan failed: %v\nplan:\n%s", err, planSQL(p))
+	}
+	if res.Fingerprint == "" {
+		t.Errorf("no fingerprint of the result")
+	}
+}
+
+// TestVerifyOwners verifies the plans of every convergence case that
+// manages owners (owners = "manage"), whichever TestVerifyCases samples:
+// the copy verification builds must carry the database's owners.
+func TestVerifyOwners(t *testing.T) {
+	dirs := caseDirs(t, filepath.Join("..", "..", "testdata", "cases"))
+	n := 0
+	for _, dir := range dirs {
+		if _, err := os.Stat(filepath.Join(dir, "owners")); err != nil {
+			continue
+		}
+		n++
+		dir := dir
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Parallel()
+			if !serverMeetsMinVersion(t, dir) || !serverMeetsMaxVersion(t, dir) || !serverHasFeatures(t, dir) {
+				return
+			}
+			ensureCaseRoles(t, dir)
+			verifyCase(t, dir)
+		})
+	}
+	if n < 3 {
+		t.Fatalf("found %d cases managing owners, want at least 3", n)
+	}
+}
+
+// ensureCaseRoles creates the roles of a case's roles file.
+func ensureCaseRoles(t *testing.T, dir string) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, "roles"))
+	if err != nil {
+		return
+	}
+	var roles []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			roles = append(roles, l)
+		}
+	}
+	if err := pgtest.EnsureRoles(context.Background(), srv.AdminDSN(), roles); err != nil {
+		t.Fatal(err)
 	}
 }
 

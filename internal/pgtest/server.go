@@ -316,7 +316,9 @@ func databaseOf(dsn string) string {
 }
 
 // EnsureRoles creates the given cluster roles (NOLOGIN) unless they exist.
-// It is idempotent and safe to call concurrently.
+// It is idempotent and safe to call concurrently. An entry "name
+// SUPERUSER" makes a superuser role (the owner of an event trigger or a
+// foreign-data wrapper must be one).
 func EnsureRoles(ctx context.Context, adminDSN string, roles []string) error {
 	if len(roles) == 0 {
 		return nil
@@ -327,6 +329,10 @@ func EnsureRoles(ctx context.Context, adminDSN string, roles []string) error {
 	}
 	defer conn.Close(context.Background())
 	for _, role := range roles {
+		options := ""
+		if name, ok := strings.CutSuffix(role, " SUPERUSER"); ok {
+			role, options = strings.TrimSpace(name), " SUPERUSER"
+		}
 		var exists bool
 		if err := conn.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = $1)", role).Scan(&exists); err != nil {
 			return fmt.Errorf("ensuring role %s: %w", role, err)
@@ -334,7 +340,7 @@ func EnsureRoles(ctx context.Context, adminDSN string, roles []string) error {
 		if exists {
 			continue
 		}
-		if _, err := conn.Exec(ctx, "CREATE ROLE "+pgx.Identifier{role}.Sanitize()); err != nil {
+		if _, err := conn.Exec(ctx, "CREATE ROLE "+pgx.Identifier{role}.Sanitize()+options); err != nil {
 			var pgErr *pgconn.PgError
 			// Created concurrently by someone else: fine.
 			if errors.As(err, &pgErr) && (pgErr.Code == "42710" || pgErr.Code == "23505") {

@@ -8,7 +8,9 @@ import (
 // ownerFiles ends the file of every object whose owner s records
 // (owners = "manage") with its ALTER ... OWNER TO, as pg_dump writes it.
 // An owner of an object without a file of its own (a serial column's
-// sequence) is not written.
+// sequence) is not written. Objects that share a file (aggregate and
+// operator overloads, publications, event triggers, wrappers and
+// servers) have their OWNER TO at the end of it.
 func ownerFiles(s state.DatabaseSchema, out map[string]string) {
 	if len(s.Owners) == 0 {
 		return
@@ -34,6 +36,26 @@ func ownerFiles(s state.DatabaseSchema, out map[string]string) {
 	}
 	for _, f := range s.Functions {
 		paths[f.Key()] = FunctionPath(f)
+	}
+	for _, o := range s.Objects {
+		paths[o.Key()] = DefObjectPath(o)
+	}
+	for _, c := range s.Collations {
+		paths[c.Key()] = ObjectPath(c.Schema, "collations", c.Name)
+	}
+	// The objects of the database-wide files: their OWNER TO ends the
+	// file, after every object's definition.
+	for _, e := range s.EventTriggers {
+		paths[e.Key()] = EventTriggersPath
+	}
+	for _, p := range s.Publications {
+		paths[p.Key()] = PublicationsPath
+	}
+	for _, w := range s.ForeignDataWrappers {
+		paths[w.Key()] = ForeignDataPath
+	}
+	for _, sv := range s.Servers {
+		paths[sv.Key()] = ForeignDataPath
 	}
 	for _, o := range s.Owners {
 		p, ok := paths[o.Object]
