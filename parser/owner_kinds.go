@@ -61,8 +61,10 @@ func (p *fileParser) ownedObjectKey(s *pg_query.AlterOwnerStmt, loc Location) (s
 		}
 		return state.ObjectKey{Kind: kind, Schema: name.Schema, Name: name.Name, Signature: opFamilySignature(method)}, nil, true
 	case pg_query.ObjectType_OBJECT_COLLATION, pg_query.ObjectType_OBJECT_STATISTIC_EXT,
-		pg_query.ObjectType_OBJECT_TSCONFIGURATION, pg_query.ObjectType_OBJECT_TSDICTIONARY:
+		pg_query.ObjectType_OBJECT_TSCONFIGURATION, pg_query.ObjectType_OBJECT_TSDICTIONARY,
+		pg_query.ObjectType_OBJECT_CONVERSION:
 		kind := map[pg_query.ObjectType]state.Kind{
+			pg_query.ObjectType_OBJECT_CONVERSION:      state.KindConversion,
 			pg_query.ObjectType_OBJECT_COLLATION:       state.KindCollation,
 			pg_query.ObjectType_OBJECT_STATISTIC_EXT:   state.KindStatisticsObject,
 			pg_query.ObjectType_OBJECT_TSCONFIGURATION: state.KindTSConfiguration,

@@ -33,7 +33,7 @@ func (s DatabaseSchema) OwnerOf(k ObjectKey) (string, bool) {
 // OwnedKinds are the kinds whose owners the model can record.
 var OwnedKinds = []Kind{KindSchema, KindTable, KindView, KindMaterializedView, KindSequence, KindType, KindFunction, KindProcedure,
 	KindAggregate, KindOperator, KindOperatorClass, KindOperatorFamily, KindCollation, KindTSConfiguration, KindTSDictionary,
-	KindStatisticsObject, KindEventTrigger, KindPublication, KindForeignDataWrapper, KindServer}
+	KindStatisticsObject, KindConversion, KindEventTrigger, KindPublication, KindForeignDataWrapper, KindServer}
 
 // IsOwnedKind reports whether the model can record the owner of an
 // object of kind k.

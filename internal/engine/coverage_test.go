@@ -483,7 +483,7 @@ var coverageMatrix = []coverageEntry{
 	{"pg_conversion.conproc", "conversion cov.conv", "", true, 0},
 	{"pg_description", "conversion cov.conv", "", true, 0},
 	{"pg_conversion.contoencoding", "conversion cov.conv_win", "CREATE CONVERSION cov.conv_win FOR 'UTF8' TO 'WIN1250' FROM utf8_to_win", true, 0},
-	{"pg_conversion.conowner", "conversion cov.owned_conv", "CREATE CONVERSION cov.owned_conv FOR 'UTF8' TO 'WIN1251' FROM utf8_to_win; ALTER CONVERSION cov.owned_conv OWNER TO cov_owner", false, 0},
+	{"pg_conversion.conowner", "conversion cov.owned_conv", "CREATE CONVERSION cov.owned_conv FOR 'UTF8' TO 'WIN1251' FROM utf8_to_win; ALTER CONVERSION cov.owned_conv OWNER TO cov_owner", true, 0},
 	{"pg_am.amhandler", "access method cov_am", "CREATE FUNCTION cov.am_handler(internal) RETURNS index_am_handler LANGUAGE internal AS 'brinhandler'; CREATE ACCESS METHOD cov_am TYPE INDEX HANDLER cov.am_handler; COMMENT ON ACCESS METHOD cov_am IS 'am'", true, 0},
 	{"pg_description", "access method cov_am", "", true, 0},
 	{"pg_opclass", "operator class cov.am_ops for access method cov_am", "CREATE OPERATOR CLASS cov.am_ops DEFAULT FOR TYPE int USING cov_am AS OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >, FUNCTION 1 brin_minmax_opcinfo(internal), FUNCTION 2 brin_minmax_add_value(internal, internal, internal, internal), FUNCTION 3 brin_minmax_consistent(internal, internal, internal), FUNCTION 4 brin_minmax_union(internal, internal, internal); CREATE TABLE cov.amt (a int); CREATE INDEX amt_a ON cov.amt USING cov_am (a)", true, 0},

@@ -82,6 +82,11 @@ FROM (
 	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_opclass" "c.oid"}}
 		AND (am.oid < 16384 OR NOT {{notExtensionMember "pg_am" "am.oid"}})
 	UNION ALL
+	SELECT 'conversion', n.nspname::text, c.conname::text, '', c.conowner
+	FROM pg_conversion c
+	JOIN pg_namespace n ON n.oid = c.connamespace
+	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_conversion" "c.oid"}}
+	UNION ALL
 	SELECT 'collation', n.nspname::text, c.collname::text, '', c.collowner
 	FROM pg_collation c
 	JOIN pg_namespace n ON n.oid = c.collnamespace
