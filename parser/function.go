@@ -280,7 +280,7 @@ func (p *fileParser) routineOptions(s *pg_query.CreateFunctionStmt, d *routineDe
 		seen[de.Defname] = true
 		if s.IsProcedure {
 			switch de.Defname {
-			case "as", "language", "security", "set":
+			case "as", "language", "security", "set", "transform":
 			default:
 				fail("invalid attribute in procedure definition (%s)", upperWords(de.Defname))
 				return false
@@ -328,6 +328,16 @@ func (p *fileParser) routineOptions(s *pg_query.CreateFunctionStmt, d *routineDe
 				cost = &v
 			} else {
 				f.Rows, d.rowsGiven = v, true
+			}
+		case "transform":
+			f.Transforms = nil
+			for _, n := range de.Arg.GetList().GetItems() {
+				ts, err := routineType(n.GetTypeName())
+				if err != nil || ts.pct != nil || ts.setof {
+					fail("TRANSFORM FOR TYPE: improper type")
+					return false
+				}
+				f.Transforms = append(f.Transforms, ts.text)
 			}
 		case "set":
 			vs := de.Arg.GetVariableSetStmt()

@@ -56,6 +56,10 @@ func (p *fileParser) statement(raw *pg_query.RawStmt) {
 		p.createOpFamily(s.CreateOpFamilyStmt, loc)
 	case *pg_query.Node_AlterOpFamilyStmt:
 		p.alterOpFamily(s.AlterOpFamilyStmt, loc)
+	case *pg_query.Node_CreatePlangStmt:
+		p.createLanguage(s.CreatePlangStmt, loc)
+	case *pg_query.Node_CreateTransformStmt:
+		p.createTransform(s.CreateTransformStmt, loc)
 	case *pg_query.Node_RuleStmt:
 		p.createRule(s.RuleStmt, loc)
 	case *pg_query.Node_CreateStatsStmt:

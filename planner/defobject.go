@@ -86,6 +86,8 @@ func (d *differ) defObjects() {
 			// and columns using it) stay.
 			old = d.remapDictionaries(old, o, dropped)
 			d.alterDefObject(old, o)
+		case replacedInPlace(old, o):
+			d.replaceDefObject(old, o)
 		case old.Definition != o.Definition || refsDropped(old, dropped):
 			if o.Kind == state.KindAggregate && old.Definition != o.Definition && !refsDropped(old, dropped) && aggregateReplaceable(old, o) {
 				d.change(k, ActionAlter, sqlgen.DefObjectDefinition(old), sqlgen.DefObjectDefinition(o))
@@ -116,7 +118,7 @@ func (d *differ) defObjects() {
 	d.dropOpClassDependents(drops)
 	// Privileges, once the drops above say which objects are recreated.
 	for _, o := range d.to.Objects {
-		if o.Kind != state.KindAggregate {
+		if o.Kind != state.KindAggregate && !(o.Kind == state.KindLanguage && sqlgen.LanguageTrusted(o)) {
 			continue
 		}
 		old, ok := from[o.Key()]
@@ -319,6 +321,7 @@ func defCreateOrder(objs []state.DefObject) []state.DefObject {
 		state.KindTSTemplate: 0, state.KindTSParser: 1, state.KindTSDictionary: 2, state.KindTSConfiguration: 3,
 		state.KindOperator: 4, state.KindOperatorFamily: 5, state.KindOperatorClass: 6,
 		state.KindCast: 7, state.KindAggregate: 8, state.KindStatisticsObject: 9, state.KindRule: 10,
+		state.KindLanguage: 11, state.KindTransform: 12,
 	}
 	out := append([]state.DefObject(nil), objs...)
 	sort.SliceStable(out, func(i, j int) bool {

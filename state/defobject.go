@@ -40,13 +40,25 @@ const (
 	// " USING <method>" as for families. Its Definition holds the members
 	// bound to the class; it refers to its family.
 	KindOperatorClass Kind = "operator_class"
+	// KindLanguage is CREATE LANGUAGE made outside an extension (a
+	// procedural language with its own handler functions). Schema is
+	// empty, as for casts; Definition is the whole CREATE statement,
+	// which CREATE OR REPLACE LANGUAGE changes in place. Privileges are
+	// USAGE, and only for a trusted language (PostgreSQL refuses GRANT
+	// on an untrusted one).
+	KindLanguage Kind = "language"
+	// KindTransform is CREATE TRANSFORM; Schema is empty and Name is
+	// "type LANGUAGE lang" (the type in canonical type text, the
+	// language quoted where needed), as DROP TRANSFORM FOR names it.
+	KindTransform Kind = "transform"
 )
 
 // DefKinds are the kinds a DefObject can have, in the order the model
 // sorts them.
 var DefKinds = []Kind{KindAggregate, KindCast, KindStatisticsObject,
 	KindTSConfiguration, KindTSDictionary, KindTSParser, KindTSTemplate,
-	KindOperator, KindOperatorFamily, KindOperatorClass, KindRule}
+	KindOperator, KindOperatorFamily, KindOperatorClass, KindRule,
+	KindLanguage, KindTransform}
 
 // IsDefKind reports whether k is a kind of DefObject.
 func IsDefKind(k Kind) bool {

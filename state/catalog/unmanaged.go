@@ -8,7 +8,7 @@ import (
 )
 
 // UnmanagedObject is an object of a kind renovate does not manage
-// (conversions, languages, transforms, access methods and the operator
+// (conversions, access methods and the operator
 // classes and families of one made by hand, base and shell types). Such
 // objects are never written to
 // the files and never dropped; they are named so they are not silently
@@ -28,9 +28,7 @@ func (o UnmanagedObject) String() string { return o.Kind + " " + o.Name }
 var unmanagedReasons = map[string]string{
 	"operator class":  "its index access method was made by CREATE ACCESS METHOD outside an extension, which renovate does not write",
 	"operator family": "its index access method was made by CREATE ACCESS METHOD outside an extension, which renovate does not write",
-	"transform":       "CREATE TRANSFORM is not written yet; transforms normally come with an extension (hstore_plpython3u ...), which renovate does write",
 	"access method":   "CREATE ACCESS METHOD is not written yet; access methods normally come with an extension (bloom ...), which renovate does write",
-	"language":        "a language created outside an extension needs C handler functions, which renovate does not write; create it with CREATE EXTENSION",
 	"conversion":      "CREATE CONVERSION is not written yet (its function is a C function)",
 	"base type":       "a base type needs C input and output functions, which renovate does not write",
 	"shell type":      "a shell type is only a placeholder for a base type, which renovate does not write",

@@ -23,19 +23,9 @@ UNION ALL
 	WHERE {{userNamespace "n"}} AND {{notExtensionMember "pg_opfamily" "x.oid"}}
 		AND am.oid >= 16384 AND {{notExtensionMember "pg_am" "am.oid"}}
 UNION ALL
-	SELECT 'transform', 'FOR ' || format_type(x.trftype, NULL) || ' LANGUAGE ' || quote_ident(l.lanname)
-	FROM pg_transform x
-	JOIN pg_language l ON l.oid = x.trflang
-	WHERE x.oid >= 16384 AND {{notExtensionMember "pg_transform" "x.oid"}}
-UNION ALL
 	SELECT 'access method', quote_ident(x.amname)
 	FROM pg_am x
 	WHERE x.oid >= 16384 AND {{notExtensionMember "pg_am" "x.oid"}}
-UNION ALL
-	SELECT 'language', quote_ident(x.lanname)
-	FROM pg_language x
-	WHERE x.lanname NOT IN ('plpgsql', 'sql', 'c', 'internal')
-		AND {{notExtensionMember "pg_language" "x.oid"}}
 UNION ALL
 	SELECT 'conversion', quote_ident(n.nspname) || '.' || quote_ident(x.conname)
 	FROM pg_conversion x

@@ -12,9 +12,6 @@ UNION ALL
 	SELECT 'pg_am'::regclass, x.oid FROM pg_am x
 	WHERE x.oid >= 16384 AND {{notExtensionMember "pg_am" "x.oid"}}
 UNION ALL
-	SELECT 'pg_language'::regclass, x.oid FROM pg_language x
-	WHERE x.oid >= 16384 AND x.lanname <> 'plpgsql' AND {{notExtensionMember "pg_language" "x.oid"}}
-UNION ALL
 	SELECT 'pg_type'::regclass, t.oid FROM pg_type t
 	WHERE t.typtype IN ('b', 'p') AND t.oid >= 16384
 		AND NOT EXISTS (SELECT FROM pg_type e WHERE e.typarray = t.oid)

@@ -1,0 +1,59 @@
+package planner
+
+import (
+	"github.com/renovate-pg/renovate/sqlgen"
+	"github.com/renovate-pg/renovate/state"
+)
+
+// Languages and transforms (state.KindLanguage, state.KindTransform).
+//
+// Both change in place: CREATE OR REPLACE LANGUAGE sets a language's
+// handler, inline and validator functions and its TRUSTED flag, keeping
+// its owner, privileges and the routines written in it; CREATE OR
+// REPLACE TRANSFORM sets a transform's functions, keeping the routines
+// using it. Neither is ever recreated for a definition change, which
+// would need every routine written in the language (or using the
+// transform) dropped first.
+//
+// Ordering comes from the step graph: a language is created after its
+// handler, inline and validator functions (its Refs) and before the
+// routines written in it (routineLanguageRefs); a transform after its
+// type, language and functions and before the routines naming it in
+// TRANSFORM FOR TYPE. Drops run the other way: the routines written in a
+// language go before it, the language before its handler.
+
+// replacedInPlace reports whether old becomes o by CREATE OR REPLACE: a
+// language or transform whose definition changed.
+func replacedInPlace(old, o state.DefObject) bool {
+	return (o.Kind == state.KindLanguage || o.Kind == state.KindTransform) && old.Definition != o.Definition
+}
+
+// replaceDefObject plans CREATE OR REPLACE of a language or transform,
+// and its comment.
+func (d *differ) replaceDefObject(old, o state.DefObject) {
+	k := o.Key()
+	d.change(k, ActionAlter, sqlgen.DefObjectDefinition(old), sqlgen.DefObjectDefinition(o))
+	d.add(phaseDefObject, k, ActionAlter, sqlgen.ReplaceDefObject(o))
+	if old.Comment != o.Comment {
+		d.add(phaseComment, k, ActionAlter, sqlgen.DefObjectComment(o, o.Comment))
+	}
+}
+
+// builtinLanguages are the languages a routine can be written in without
+// a language of the files: the built-in ones, and plpgsql (its
+// extension's).
+var builtinLanguages = map[string]bool{"sql": true, "c": true, "internal": true, "plpgsql": true}
+
+// routineLanguageRefs are the nodes of the language a routine is written
+// in and of the transforms its TRANSFORM FOR TYPE names, when those may
+// be the files' own.
+func routineLanguageRefs(f state.Function) []depNode {
+	var out []depNode
+	if !builtinLanguages[f.Language] {
+		out = append(out, depNode{string(state.KindLanguage), "", f.Language})
+	}
+	for _, t := range f.Transforms {
+		out = append(out, depNode{string(state.KindTransform), "", t + " LANGUAGE " + sqlgen.QuoteIdent(f.Language)})
+	}
+	return out
+}
