@@ -69,10 +69,10 @@ func (p *fileParser) createLanguage(s *pg_query.CreatePLangStmt, loc Location) {
 	}
 	b.WriteString(";")
 	o := state.DefObject{Kind: state.KindLanguage, Name: name, Definition: b.String(), Refs: r.keys}
-	if s.Pltrusted {
-		// acldefault('l', owner): PUBLIC may use a new language.
-		o.Privileges = []state.Privilege{{Grantee: state.Public, Privilege: "USAGE"}}
-	}
+	// acldefault('l', owner): PUBLIC may use a new language. An
+	// untrusted one keeps that ACL, which means nothing there (only
+	// superusers may use it) and which no GRANT can change.
+	o.Privileges = state.PublicDefaults(state.KindLanguage)
 	p.add(&defObjectDef{loc: loc, obj: o})
 }
 

@@ -44,8 +44,8 @@ const (
 	// procedural language with its own handler functions). Schema is
 	// empty, as for casts; Definition is the whole CREATE statement,
 	// which CREATE OR REPLACE LANGUAGE changes in place. Privileges are
-	// USAGE, and only for a trusted language (PostgreSQL refuses GRANT
-	// on an untrusted one).
+	// USAGE; they are written and planned only for a trusted language
+	// (PostgreSQL refuses GRANT on an untrusted one).
 	KindLanguage Kind = "language"
 	// KindTransform is CREATE TRANSFORM; Schema is empty and Name is
 	// "type LANGUAGE lang" (the type in canonical type text, the
@@ -99,8 +99,8 @@ type DefObject struct {
 	// "replica" or "always").
 	Settings []DefSetting `json:"settings,omitempty"`
 	Comment  string       `json:"comment,omitempty"`
-	// Privileges are an aggregate's (EXECUTE), in the effective form of
-	// state.Privilege; other kinds have none.
+	// Privileges are an aggregate's (EXECUTE) or a language's (USAGE),
+	// in the effective form of state.Privilege; other kinds have none.
 	Privileges []Privilege `json:"privileges,omitempty"`
 	// Refs are the objects the definition names: functions (by name, no
 	// signature, as views record them), types, and other definition

@@ -224,8 +224,9 @@ UNION ALL
 	-- Procedural languages made outside an extension (the built-in ones
 	-- have OIDs below 16384; plpgsql belongs to its extension). Function
 	-- names are always qualified, pg_catalog's too, so the parser tells
-	-- them from public's. USAGE only on a trusted language: PostgreSQL
-	-- refuses GRANT on an untrusted one.
+	-- them from public's. USAGE is read for every language, but written
+	-- and planned only for a trusted one: PostgreSQL refuses GRANT on an
+	-- untrusted one.
 	SELECT 'language', '', l.lanname::text, '',
 		'CREATE ' || CASE WHEN l.lanpltrusted THEN 'TRUSTED ' ELSE '' END || 'LANGUAGE ' || quote_ident(l.lanname)
 			|| ' HANDLER ' || (SELECT quote_ident(fn.nspname) || '.' || quote_ident(f.proname)
@@ -236,11 +237,11 @@ UNION ALL
 				FROM pg_proc f JOIN pg_namespace fn ON fn.oid = f.pronamespace WHERE f.oid = l.lanvalidator), '')
 			|| ';',
 		NULL, NULL, NULL, obj_description(l.oid, 'pg_language'),
-		CASE WHEN l.lanpltrusted THEN (SELECT json_agg(json_build_array(
+		(SELECT json_agg(json_build_array(
 				CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee)::text END,
 				x.privilege_type, x.is_grantable))
 			FROM aclexplode(coalesce(l.lanacl, acldefault('l', l.lanowner))) x
-			WHERE x.grantee <> l.lanowner)::text END
+			WHERE x.grantee <> l.lanowner)::text
 	FROM pg_language l
 	WHERE l.oid >= 16384 AND l.lanispl AND {{notExtensionMember "pg_language" "l.oid"}}
 UNION ALL
