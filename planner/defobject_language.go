@@ -1,6 +1,8 @@
 package planner
 
 import (
+	"strings"
+
 	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 )
@@ -45,15 +47,71 @@ func (d *differ) replaceDefObject(old, o state.DefObject) {
 var builtinLanguages = map[string]bool{"sql": true, "c": true, "internal": true, "plpgsql": true}
 
 // routineLanguageRefs are the nodes of the language a routine is written
-// in and of the transforms its TRANSFORM FOR TYPE names, when those may
-// be the files' own.
+// in, when it may be the files' own, and of the transforms it depends on:
+// PostgreSQL records a dependency on the transform of every type of the
+// routine's signature in its language, whether TRANSFORM FOR TYPE names
+// it or not (ProcedureCreate), and those TRANSFORM FOR TYPE names.
 func routineLanguageRefs(f state.Function) []depNode {
 	var out []depNode
 	if !builtinLanguages[f.Language] {
 		out = append(out, depNode{string(state.KindLanguage), "", f.Language})
 	}
-	for _, t := range f.Transforms {
+	for _, t := range routineTransformTypes(f) {
 		out = append(out, depNode{string(state.KindTransform), "", t + " LANGUAGE " + sqlgen.QuoteIdent(f.Language)})
 	}
 	return out
+}
+
+// routineTransformTypes lists the types whose transforms in f's language
+// f depends on: its TRANSFORM FOR TYPE types and the types of its
+// signature (parameters of every mode and the result).
+func routineTransformTypes(f state.Function) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(t string) {
+		if t != "" && !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	for _, t := range f.Transforms {
+		add(t)
+	}
+	for _, a := range f.Args {
+		add(a.Type)
+	}
+	if !strings.HasPrefix(f.Result, "TABLE(") {
+		add(strings.TrimPrefix(f.Result, "SETOF "))
+	}
+	return out
+}
+
+// droppedTransforms returns the transforms the plan drops.
+func (d *differ) droppedTransforms() map[state.ObjectKey]bool {
+	out := map[state.ObjectKey]bool{}
+	for _, o := range d.from.Objects {
+		if o.Kind == state.KindTransform {
+			out[o.Key()] = true
+		}
+	}
+	for _, o := range d.to.Objects {
+		delete(out, o.Key())
+	}
+	return out
+}
+
+// usesTransform reports whether routine f depends on one of the
+// transforms: PostgreSQL refuses DROP TRANSFORM while such a routine
+// exists, and CREATE OR REPLACE FUNCTION keeps the dependency, so the
+// routine is dropped and created again around a transform's drop.
+func usesTransform(f state.Function, transforms map[state.ObjectKey]bool) bool {
+	if len(transforms) == 0 {
+		return false
+	}
+	for _, t := range routineTransformTypes(f) {
+		if transforms[state.ObjectKey{Kind: state.KindTransform, Name: t + " LANGUAGE " + sqlgen.QuoteIdent(f.Language)}] {
+			return true
+		}
+	}
+	return false
 }
