@@ -8,7 +8,7 @@ package state
 //
 // Object is the key of a schema, table (foreign tables included), view,
 // materialized view, standalone sequence, type (domains included),
-// function or procedure. Sequences of serial and identity columns go with
+// function or procedure, or procedural language. Sequences of serial and identity columns go with
 // their table, whose owner PostgreSQL gives them.
 type Owner struct {
 	Object ObjectKey `json:"object"`
@@ -27,4 +27,5 @@ func (s DatabaseSchema) OwnerOf(k ObjectKey) (string, bool) {
 }
 
 // OwnedKinds are the kinds whose owners the model can record.
-var OwnedKinds = []Kind{KindSchema, KindTable, KindView, KindMaterializedView, KindSequence, KindType, KindFunction, KindProcedure}
+var OwnedKinds = []Kind{KindSchema, KindTable, KindView, KindMaterializedView, KindSequence, KindType, KindFunction, KindProcedure,
+	KindLanguage}

@@ -303,6 +303,14 @@ var catalogColumns = map[string]catalogColumn{
 	"pg_operator.oprcom": comparedAs("pg_operator"), "pg_operator.oprnegate": comparedAs("pg_operator"), "pg_operator.oprcode": comparedAs("pg_operator"),
 	"pg_operator.oprrest": comparedAs("pg_operator"), "pg_operator.oprjoin": comparedAs("pg_operator"),
 
+	"pg_language.oid": identity(), "pg_language.lanname": identity(),
+	"pg_language.lanowner": compared(), "pg_language.lanispl": derived("true for every language CREATE LANGUAGE makes"),
+	"pg_language.lanpltrusted": compared(), "pg_language.lanplcallfoid": compared(), "pg_language.laninline": compared(),
+	"pg_language.lanvalidator": compared(), "pg_language.lanacl": compared(),
+
+	"pg_transform.oid": identity(), "pg_transform.trftype": identity(), "pg_transform.trflang": identity(),
+	"pg_transform.trffromsql": compared(), "pg_transform.trftosql": compared(),
+
 	"pg_opfamily.oid": identity(), "pg_opfamily.opfname": identity(), "pg_opfamily.opfnamespace": identity(), "pg_opfamily.opfmethod": identity(),
 	"pg_opfamily.opfowner": compared(),
 	"pg_opclass.oid":       identity(), "pg_opclass.opcname": identity(), "pg_opclass.opcnamespace": identity(), "pg_opclass.opcmethod": identity(),
@@ -471,6 +479,17 @@ var coverageMatrix = []coverageEntry{
 	{"pg_description", "operator family cov.int_fam for access method btree", "", true, 0},
 	{"pg_opclass", "operator class cov.int8_fam_ops for access method btree", "", true, 0},
 	{"pg_opclass.opcowner", "operator class cov.owned_ops for access method hash", "CREATE OPERATOR CLASS cov.owned_ops FOR TYPE int USING hash AS OPERATOR 1 =, FUNCTION 1 hashint4(int); ALTER OPERATOR CLASS cov.owned_ops USING hash OWNER TO cov_owner", false, 0},
+	{"pg_language.lanplcallfoid", "language covpl", "CREATE FUNCTION cov.lang_handler() RETURNS language_handler LANGUAGE c AS '$libdir/plpgsql', 'plpgsql_call_handler'; CREATE FUNCTION cov.lang_inline(internal) RETURNS void LANGUAGE c STRICT AS '$libdir/plpgsql', 'plpgsql_inline_handler'; CREATE FUNCTION cov.lang_validator(oid) RETURNS void LANGUAGE c STRICT AS '$libdir/plpgsql', 'plpgsql_validator'; CREATE TRUSTED LANGUAGE covpl HANDLER cov.lang_handler INLINE cov.lang_inline VALIDATOR cov.lang_validator; COMMENT ON LANGUAGE covpl IS 'covered'", true, 0},
+	{"pg_language.lanpltrusted", "language covpl", "", true, 0},
+	{"pg_language.laninline", "language covpl", "", true, 0},
+	{"pg_language.lanvalidator", "language covpl", "", true, 0},
+	{"pg_description", "language covpl", "", true, 0},
+	{"pg_language.lanacl", "language covpl", "REVOKE USAGE ON LANGUAGE covpl FROM PUBLIC; GRANT USAGE ON LANGUAGE covpl TO cov_reader WITH GRANT OPTION", true, 0},
+	{"pg_language.lanowner", "language covownpl", "CREATE LANGUAGE covownpl HANDLER cov.lang_handler; ALTER LANGUAGE covownpl OWNER TO cov_owner", false, 0},
+	{"pg_transform.trffromsql", "transform for cov.mood language covpl", "CREATE FUNCTION cov.trf_from(internal) RETURNS internal LANGUAGE c STRICT IMMUTABLE AS '$libdir/plpgsql', 'plpgsql_call_handler'; CREATE FUNCTION cov.trf_to(internal) RETURNS cov.mood LANGUAGE c STRICT IMMUTABLE AS '$libdir/plpgsql', 'plpgsql_call_handler'; CREATE TRANSFORM FOR cov.mood LANGUAGE covpl (FROM SQL WITH FUNCTION cov.trf_from(internal), TO SQL WITH FUNCTION cov.trf_to(internal)); COMMENT ON TRANSFORM FOR cov.mood LANGUAGE covpl IS 'covered'; CREATE FUNCTION cov.trf_user(m cov.mood) RETURNS cov.mood LANGUAGE covpl TRANSFORM FOR TYPE cov.mood AS 'BEGIN RETURN m; END'", true, 0},
+	{"pg_transform.trftosql", "transform for cov.mood language covpl", "", true, 0},
+	{"pg_description", "transform for cov.mood language covpl", "", true, 0},
+	{"pg_get_functiondef", "function cov.trf_user(cov.mood)", "", true, 0},
 	{"pg_opfamily.opfowner", "operator family cov.owned_ops for access method hash", "ALTER OPERATOR FAMILY cov.owned_ops USING hash OWNER TO cov_owner", false, 0},
 	{"pg_db_role_setting", "database settings", "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET work_mem = %L', current_database(), '8MB'); END $$", false, 0},
 }

@@ -35,6 +35,11 @@ func ownerFiles(s state.DatabaseSchema, out map[string]string) {
 	for _, f := range s.Functions {
 		paths[f.Key()] = FunctionPath(f)
 	}
+	for _, o := range s.Objects {
+		if o.Kind == state.KindLanguage {
+			paths[o.Key()] = LanguagesPath
+		}
+	}
 	for _, o := range s.Owners {
 		p, ok := paths[o.Object]
 		if !ok {

@@ -36,5 +36,10 @@ FROM (
 	WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND c.relkind = 'c'))
 		AND {{userNamespace "n"}}
 		AND {{notExtensionMember "pg_type" "t.oid"}}
+	UNION ALL
+	-- Procedural languages made outside an extension.
+	SELECT 'language', '', l.lanname::text, '', l.lanowner
+	FROM pg_language l
+	WHERE l.oid >= 16384 AND l.lanispl AND {{notExtensionMember "pg_language" "l.oid"}}
 ) o
 ORDER BY 1, 2, 3, 4
