@@ -118,7 +118,7 @@ func (d *differ) defObjects() {
 	d.dropOpClassDependents(drops)
 	// Privileges, once the drops above say which objects are recreated.
 	for _, o := range d.to.Objects {
-		if o.Kind != state.KindAggregate && !(o.Kind == state.KindLanguage && sqlgen.LanguageTrusted(o)) {
+		if o.Kind != state.KindAggregate {
 			continue
 		}
 		old, ok := from[o.Key()]

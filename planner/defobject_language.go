@@ -115,3 +115,15 @@ func usesTransform(f state.Function, transforms map[state.ObjectKey]bool) bool {
 	}
 	return false
 }
+
+// languagePrivileges plans the USAGE grants of the trusted languages. It
+// runs after owners (owner.go): a new owner's grants become its own.
+func (d *differ) languagePrivileges() {
+	for _, o := range d.to.Objects {
+		if o.Kind != state.KindLanguage || !sqlgen.LanguageTrusted(o) {
+			continue
+		}
+		old, ok := d.from.DefObject(o.Key())
+		d.objectPrivileges(o.Key(), d.existingPrivileges(o.Key(), ok, old.Privileges), o.Privileges)
+	}
+}

@@ -64,6 +64,7 @@ func DiffWithOptions(current, desired state.DatabaseSchema, opts Options) (*Plan
 	d.dependentClosure()
 	// Owners before privileges (owner.go).
 	d.owners()
+	d.languagePrivileges()
 	d.privileges()
 	d.memberPrivileges()
 	d.defaultPrivileges()
