@@ -300,7 +300,13 @@ func (p *fileParser) routineOptions(s *pg_query.CreateFunctionStmt, d *routineDe
 			}
 			d.bodyGiven = true
 		case "language":
-			f.Language = strings.ToLower(de.Arg.GetString_().GetSval())
+			// The built-in languages in any case (LANGUAGE 'SQL' is
+			// old spelling); a language of the files' own, possibly a
+			// quoted name, as written.
+			f.Language = de.Arg.GetString_().GetSval()
+			if l := strings.ToLower(f.Language); builtinLanguages[l] {
+				f.Language = l
+			}
 		case "volatility":
 			f.Volatility = de.Arg.GetString_().GetSval()
 		case "strict":
