@@ -24,11 +24,13 @@ import (
 var builtinLanguages = map[string]bool{"sql": true, "c": true, "internal": true, "plpgsql": true}
 
 // createLanguage handles CREATE [OR REPLACE] [TRUSTED] [PROCEDURAL]
-// LANGUAGE. Without HANDLER, PostgreSQL 13 and later run CREATE EXTENSION
-// instead, so the files must say that.
+// LANGUAGE ... HANDLER. Without HANDLER it is CREATE EXTENSION (the
+// grammar says so, as PostgreSQL 13 and later do).
 func (p *fileParser) createLanguage(s *pg_query.CreatePLangStmt, loc Location) {
 	name := s.Plname
 	if len(s.Plhandler) == 0 {
+		// The grammar makes CREATE LANGUAGE without HANDLER a CREATE
+		// EXTENSION; this is a safeguard.
 		p.errs.semantic(loc, "CREATE LANGUAGE %s without HANDLER creates the extension of that name: write CREATE EXTENSION %s", name, quoteIdent(name))
 		return
 	}
