@@ -245,8 +245,6 @@ func statementName(n *pg_query.Node) (string, string) {
 		return "CREATE RULE", ""
 	case *pg_query.Node_CreateAmStmt:
 		return "CREATE ACCESS METHOD", "is not managed by renovate yet (access methods normally come with an extension: declare CREATE EXTENSION)"
-	case *pg_query.Node_CreatePlangStmt:
-		return "CREATE LANGUAGE", "is not managed by renovate yet (languages outside an extension need C handler functions: declare CREATE EXTENSION)"
 	case *pg_query.Node_CreateOpClassStmt:
 		return "CREATE OPERATOR CLASS", ""
 	case *pg_query.Node_CreateOpFamilyStmt:
