@@ -30,7 +30,8 @@ import (
 //     there, but only from unset, so those recreate the operator on
 //     every version).
 //
-// Rules are planned by rule.go.
+// Rules are planned by rule.go; languages and transforms, changed in place
+// by CREATE OR REPLACE, by defobject_language.go.
 //
 // Everything else is recreated, dropped and created again: PostgreSQL has
 // no ALTER for a cast, an operator's function or argument types, a text search parser or template, a dictionary's

@@ -6,7 +6,7 @@ import "strings"
 //
 // Aggregates, casts, text search configurations, dictionaries, parsers and
 // templates, statistics objects, operators, operator families and
-// classes and rules are "definition
+// classes, rules, procedural languages and transforms are "definition
 // objects": each is
 // compared by a canonical definition (SQL text the parser prints the same
 // way for the files and the live database) and recreated when that
