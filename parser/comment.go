@@ -19,7 +19,8 @@ func (p *fileParser) comment(s *pg_query.CommentStmt, loc Location) {
 		pg_query.ObjectType_OBJECT_TSPARSER, pg_query.ObjectType_OBJECT_TSTEMPLATE,
 		pg_query.ObjectType_OBJECT_OPERATOR, pg_query.ObjectType_OBJECT_RULE,
 		pg_query.ObjectType_OBJECT_OPCLASS, pg_query.ObjectType_OBJECT_OPFAMILY,
-		pg_query.ObjectType_OBJECT_CONVERSION, pg_query.ObjectType_OBJECT_ACCESS_METHOD:
+		pg_query.ObjectType_OBJECT_CONVERSION, pg_query.ObjectType_OBJECT_ACCESS_METHOD,
+		pg_query.ObjectType_OBJECT_LANGUAGE, pg_query.ObjectType_OBJECT_TRANSFORM:
 		p.defComment(s, loc)
 		return
 	case pg_query.ObjectType_OBJECT_FUNCTION, pg_query.ObjectType_OBJECT_PROCEDURE, pg_query.ObjectType_OBJECT_ROUTINE,

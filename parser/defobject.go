@@ -953,6 +953,20 @@ func (p *fileParser) defComment(s *pg_query.CommentStmt, loc Location) {
 			return
 		}
 		c.key = state.ObjectKey{Kind: state.KindAccessMethod, Name: name}
+	case pg_query.ObjectType_OBJECT_LANGUAGE:
+		k, ok := languageCommentKey(s)
+		if !ok {
+			p.errs.semantic(loc, "improper COMMENT ON LANGUAGE")
+			return
+		}
+		c.key = k
+	case pg_query.ObjectType_OBJECT_TRANSFORM:
+		k, err := transformCommentKey(s)
+		if err != nil {
+			p.errs.semantic(loc, "COMMENT ON TRANSFORM: %v", err)
+			return
+		}
+		c.key = k
 	case pg_query.ObjectType_OBJECT_RULE:
 		k, err := p.ruleCommentKey(s, loc)
 		if err != nil {

@@ -280,7 +280,7 @@ func (p *fileParser) routineOptions(s *pg_query.CreateFunctionStmt, d *routineDe
 		seen[de.Defname] = true
 		if s.IsProcedure {
 			switch de.Defname {
-			case "as", "language", "security", "set":
+			case "as", "language", "security", "set", "transform":
 			default:
 				fail("invalid attribute in procedure definition (%s)", upperWords(de.Defname))
 				return false
@@ -300,7 +300,13 @@ func (p *fileParser) routineOptions(s *pg_query.CreateFunctionStmt, d *routineDe
 			}
 			d.bodyGiven = true
 		case "language":
-			f.Language = strings.ToLower(de.Arg.GetString_().GetSval())
+			// The built-in languages in any case (LANGUAGE 'SQL' is
+			// old spelling); a language of the files' own, possibly a
+			// quoted name, as written.
+			f.Language = de.Arg.GetString_().GetSval()
+			if l := strings.ToLower(f.Language); builtinLanguages[l] {
+				f.Language = l
+			}
 		case "volatility":
 			f.Volatility = de.Arg.GetString_().GetSval()
 		case "strict":
@@ -328,6 +334,16 @@ func (p *fileParser) routineOptions(s *pg_query.CreateFunctionStmt, d *routineDe
 				cost = &v
 			} else {
 				f.Rows, d.rowsGiven = v, true
+			}
+		case "transform":
+			f.Transforms = nil
+			for _, n := range de.Arg.GetList().GetItems() {
+				ts, err := routineType(n.GetTypeName())
+				if err != nil || ts.pct != nil || ts.setof {
+					fail("TRANSFORM FOR TYPE: improper type")
+					return false
+				}
+				f.Transforms = append(f.Transforms, ts.text)
 			}
 		case "set":
 			vs := de.Arg.GetVariableSetStmt()

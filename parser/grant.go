@@ -34,6 +34,8 @@ const (
 	// SERVER.
 	targetWrapper
 	targetServer
+	// targetLanguage is ON LANGUAGE.
+	targetLanguage
 )
 
 // grantDef is one GRANT or REVOKE on objects.
@@ -117,6 +119,8 @@ func (p *fileParser) grantStmt(s *pg_query.GrantStmt, loc Location) {
 		d.target = targetWrapper
 	case pg_query.ObjectType_OBJECT_FOREIGN_SERVER:
 		d.target = targetServer
+	case pg_query.ObjectType_OBJECT_LANGUAGE:
+		d.target = targetLanguage
 	default:
 		p.errs.unsupported(loc, what+" ... ON "+objectTypeWords(s.Objtype))
 		return
@@ -159,7 +163,7 @@ func (p *fileParser) grantObject(d *grantDef, n *pg_query.Node, loc Location) bo
 		return true
 	}
 	switch d.target {
-	case targetWrapper, targetServer:
+	case targetWrapper, targetServer, targetLanguage:
 		s := n.GetString_()
 		if s == nil {
 			p.errs.semantic(loc, "invalid name")

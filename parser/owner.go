@@ -32,9 +32,9 @@ type ownerDef struct {
 	aggArgs []string
 }
 
-// alterOwner reads ALTER SCHEMA/TYPE/DOMAIN/FUNCTION/PROCEDURE/ROUTINE
-// ... OWNER TO, and that of the other kinds whose owner the model records
-// (owner_kinds.go); other kinds' are read and ignored.
+// alterOwner reads ALTER SCHEMA/TYPE/DOMAIN/FUNCTION/PROCEDURE/ROUTINE/
+// LANGUAGE ... OWNER TO, and that of the other kinds whose owner the
+// model records (owner_kinds.go); other kinds' are read and ignored.
 func (p *fileParser) alterOwner(s *pg_query.AlterOwnerStmt, loc Location) {
 	role, ok := ownerRole(s.Newowner)
 	if !ok {
@@ -58,6 +58,13 @@ func (p *fileParser) alterOwner(s *pg_query.AlterOwnerStmt, loc Location) {
 			return
 		}
 		d.kind, d.name = state.KindType, q
+	case pg_query.ObjectType_OBJECT_LANGUAGE:
+		// ALTER [PROCEDURAL] LANGUAGE name OWNER TO.
+		d.kind = state.KindLanguage
+		d.name = state.QualName{Name: s.Object.GetString_().GetSval()}
+		if d.name.Name == "" {
+			return
+		}
 	case pg_query.ObjectType_OBJECT_FUNCTION, pg_query.ObjectType_OBJECT_PROCEDURE, pg_query.ObjectType_OBJECT_ROUTINE:
 		o := s.Object.GetObjectWithArgs()
 		if o == nil {
@@ -169,6 +176,11 @@ func (r *resolver) ownersOf(s state.DatabaseSchema, defs []*ownerDef) []state.Ow
 		case d.kind == state.KindSchema:
 			if schemas[d.name.Name] {
 				set(state.ObjectKey{Kind: state.KindSchema, Name: d.name.Name}, d.role)
+			}
+		case d.kind == state.KindLanguage:
+			k := state.ObjectKey{Kind: state.KindLanguage, Name: d.name.Name}
+			if _, ok := s.DefObject(k); ok {
+				set(k, d.role)
 			}
 		case d.kind == state.KindType:
 			if types[d.name] {

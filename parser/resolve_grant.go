@@ -161,6 +161,14 @@ func (r *resolver) grantTargets(d *grantDef, verb string) ([]privTarget, bool) {
 			}
 			out = append(out, privTarget{kind: state.KindServer, what: "server " + n, privs: &sv.Privileges})
 		}
+	case targetLanguage:
+		for _, n := range d.names {
+			t, ok := r.languageTarget(d, verb, n)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, t)
+		}
 	case targetType:
 		for _, q := range d.relations {
 			t := r.types[q]

@@ -60,6 +60,10 @@ func (p *fileParser) statement(raw *pg_query.RawStmt) {
 		p.createConversion(s.CreateConversionStmt, loc)
 	case *pg_query.Node_CreateAmStmt:
 		p.createAccessMethod(s.CreateAmStmt, loc)
+	case *pg_query.Node_CreatePlangStmt:
+		p.createLanguage(s.CreatePlangStmt, loc)
+	case *pg_query.Node_CreateTransformStmt:
+		p.createTransform(s.CreateTransformStmt, loc)
 	case *pg_query.Node_RuleStmt:
 		p.createRule(s.RuleStmt, loc)
 	case *pg_query.Node_CreateStatsStmt:
@@ -245,7 +249,7 @@ func statementName(n *pg_query.Node) (string, string) {
 	case *pg_query.Node_CreateAmStmt:
 		return "CREATE ACCESS METHOD", ""
 	case *pg_query.Node_CreatePlangStmt:
-		return "CREATE LANGUAGE", "is not managed by renovate yet (languages outside an extension need C handler functions: declare CREATE EXTENSION)"
+		return "CREATE LANGUAGE", ""
 	case *pg_query.Node_CreateOpClassStmt:
 		return "CREATE OPERATOR CLASS", ""
 	case *pg_query.Node_CreateOpFamilyStmt:

@@ -31,7 +31,8 @@ import (
 //     there, but only from unset, so those recreate the operator on
 //     every version).
 //
-// Rules are planned by rule.go.
+// Rules are planned by rule.go; languages and transforms, changed in place
+// by CREATE OR REPLACE, by defobject_language.go.
 //
 // Everything else is recreated, dropped and created again: PostgreSQL has
 // no ALTER for a cast, an operator's function or argument types, a text search parser or template, a dictionary's
@@ -93,6 +94,8 @@ func (d *differ) defObjects() {
 			// and columns using it) stay.
 			old = d.remapDictionaries(old, o, dropped)
 			d.alterDefObject(old, o)
+		case replacedInPlace(old, o):
+			d.replaceDefObject(old, o)
 		case old.Definition != o.Definition || refsDropped(old, dropped):
 			if o.Kind == state.KindAggregate && old.Definition != o.Definition && !refsDropped(old, dropped) && aggregateReplaceable(old, o) {
 				d.change(k, ActionAlter, sqlgen.DefObjectDefinition(old), sqlgen.DefObjectDefinition(o))
@@ -336,6 +339,7 @@ func defCreateOrder(objs []state.DefObject) []state.DefObject {
 		state.KindTSTemplate: 0, state.KindTSParser: 1, state.KindTSDictionary: 2, state.KindTSConfiguration: 3,
 		state.KindAccessMethod: 4, state.KindOperator: 5, state.KindOperatorFamily: 6, state.KindOperatorClass: 7,
 		state.KindCast: 8, state.KindConversion: 9, state.KindAggregate: 10, state.KindStatisticsObject: 11, state.KindRule: 12,
+		state.KindLanguage: 13, state.KindTransform: 14,
 	}
 	out := append([]state.DefObject(nil), objs...)
 	sort.SliceStable(out, func(i, j int) bool {

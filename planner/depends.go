@@ -316,6 +316,9 @@ func (x *refIndex) refs(k state.ObjectKey) []depNode {
 			for _, r := range f.DependsOn {
 				addKey(r)
 			}
+			for _, n := range routineLanguageRefs(f) {
+				add(n)
+			}
 		}
 	case state.KindType:
 		for _, r := range x.types[nodeOf(k)].TypeRefs() {

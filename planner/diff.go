@@ -66,6 +66,7 @@ func DiffWithOptions(current, desired state.DatabaseSchema, opts Options) (*Plan
 	d.owners()
 	d.defObjectPrivileges()
 	d.foreignPrivileges()
+	d.languagePrivileges()
 	d.privileges()
 	d.memberPrivileges()
 	d.defaultPrivileges()

@@ -82,11 +82,15 @@ func (d *differ) functions() {
 	// again (including those whose SQL-standard body reads something
 	// that is dropped or rebuilt).
 	rebuild := map[routineSig]bool{}
+	droppedTransforms := d.droppedTransforms()
 	for _, p := range pairs {
 		if !routinesEqual(p.old, p.nw) && !replaceable(p.old, p.nw) {
 			rebuild[sigOf(p.old)] = true
 		}
 		if d.bodyReadsChangedRelation(p.old) {
+			rebuild[sigOf(p.old)] = true
+		}
+		if usesTransform(p.old, droppedTransforms) {
 			rebuild[sigOf(p.old)] = true
 		}
 	}

@@ -126,6 +126,13 @@ func withoutGrantee(s state.DatabaseSchema, k state.ObjectKey, role string) stat
 			}
 			v.ColumnPrivileges = cols
 		}
+	case state.KindLanguage:
+		s.Objects = append([]state.DefObject(nil), s.Objects...)
+		for i := range s.Objects {
+			if s.Objects[i].Key() == k {
+				s.Objects[i].Privileges = drop(s.Objects[i].Privileges)
+			}
+		}
 	case state.KindFunction, state.KindProcedure:
 		s.Functions = append([]state.Function(nil), s.Functions...)
 		for i := range s.Functions {

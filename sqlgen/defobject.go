@@ -8,7 +8,8 @@ import (
 
 // This file prints the definition objects (state.DefObject): aggregates,
 // casts, statistics objects, text search objects, operators, operator
-// families and classes, rules, conversions and access methods.
+// families and classes, rules, conversions, access methods, languages and
+// transforms.
 
 // defWords are the words naming each kind in COMMENT ON, DROP and ALTER.
 var defWords = map[state.Kind]string{
@@ -25,6 +26,8 @@ var defWords = map[state.Kind]string{
 	state.KindOperatorClass:    "OPERATOR CLASS",
 	state.KindConversion:       "CONVERSION",
 	state.KindAccessMethod:     "ACCESS METHOD",
+	state.KindLanguage:         "LANGUAGE",
+	state.KindTransform:        "TRANSFORM",
 }
 
 // OperatorName prints an operator's qualified name: the schema quoted,
@@ -51,6 +54,11 @@ func DefObjectTarget(o state.DefObject) string {
 		return w + " " + OperatorName(o.Schema, o.Name) + " " + o.Signature
 	case state.KindRule:
 		return w + " " + QuoteIdent(o.Name) + " ON " + QualifiedName(o.Schema, o.Table)
+	case state.KindLanguage:
+		return w + " " + QuoteIdent(o.Name)
+	case state.KindTransform:
+		// Name is "type LANGUAGE lang".
+		return w + " FOR " + o.Name
 	case state.KindOperatorFamily, state.KindOperatorClass:
 		// Signature is " USING method".
 		return w + " " + QualifiedName(o.Schema, o.Name) + " USING " + QuoteIdent(OpFamilyMethod(o))
@@ -113,7 +121,7 @@ func DefObjectDefinition(o state.DefObject) string {
 	if o.Comment != "" {
 		s += DefObjectComment(o, o.Comment)
 	}
-	if o.Kind == state.KindAggregate {
+	if o.Kind == state.KindAggregate || o.Kind == state.KindLanguage && LanguageTrusted(o) {
 		s += PrivilegesDefinition(o.Key(), o.Privileges)
 	}
 	return s
@@ -248,4 +256,18 @@ func dumpRules(s state.DatabaseSchema) string {
 		}
 	}
 	return b.String()
+}
+
+// LanguageTrusted reports whether a language's canonical definition says
+// TRUSTED: only a trusted language has privileges (PostgreSQL refuses
+// GRANT on an untrusted one).
+func LanguageTrusted(o state.DefObject) bool {
+	return strings.HasPrefix(o.Definition, "CREATE TRUSTED LANGUAGE ")
+}
+
+// ReplaceDefObject prints CREATE OR REPLACE of a language or transform,
+// which changes its definition in place (a language keeps its owner,
+// privileges and routines; a transform the routines using it).
+func ReplaceDefObject(o state.DefObject) string {
+	return strings.Replace(CreateDefObject(o), "CREATE ", "CREATE OR REPLACE ", 1)
 }

@@ -60,6 +60,10 @@ func CreateFunction(f state.Function) string {
 		b.WriteString(" RETURNS " + f.Result + "\n")
 	}
 	b.WriteString(" LANGUAGE " + QuoteIdent(f.Language) + "\n")
+	if len(f.Transforms) > 0 {
+		// As pg_get_functiondef prints it.
+		b.WriteString(" TRANSFORM FOR TYPE " + strings.Join(f.Transforms, ", FOR TYPE ") + "\n")
+	}
 	if attrs := functionAttributes(f); attrs != "" {
 		b.WriteString(" " + attrs + "\n")
 	}

@@ -36,6 +36,8 @@ func GrantTarget(k state.ObjectKey) string {
 		return "FOREIGN DATA WRAPPER " + QuoteIdent(k.Name)
 	case state.KindServer:
 		return "FOREIGN SERVER " + QuoteIdent(k.Name)
+	case state.KindLanguage:
+		return "LANGUAGE " + QuoteIdent(k.Name)
 	}
 	return strings.ToUpper(string(k.Kind)) + " " + QualifiedName(k.Schema, k.Name)
 }

@@ -6,7 +6,7 @@ import "strings"
 //
 // Aggregates, casts, text search configurations, dictionaries, parsers and
 // templates, statistics objects, operators, operator families and
-// classes and rules are "definition
+// classes, rules, procedural languages and transforms are "definition
 // objects": each is
 // compared by a canonical definition (SQL text the parser prints the same
 // way for the files and the live database) and recreated when that
@@ -47,6 +47,17 @@ const (
 	// method made by hand; those of extensions are the extension's). It
 	// belongs to no schema; Refs name its handler function.
 	KindAccessMethod Kind = "access_method"
+	// KindLanguage is CREATE LANGUAGE made outside an extension (a
+	// procedural language with its own handler functions). Schema is
+	// empty, as for casts; Definition is the whole CREATE statement,
+	// which CREATE OR REPLACE LANGUAGE changes in place. Privileges are
+	// USAGE; they are written and planned only for a trusted language
+	// (PostgreSQL refuses GRANT on an untrusted one).
+	KindLanguage Kind = "language"
+	// KindTransform is CREATE TRANSFORM; Schema is empty and Name is
+	// "type LANGUAGE lang" (the type in canonical type text, the
+	// language quoted where needed), as DROP TRANSFORM FOR names it.
+	KindTransform Kind = "transform"
 )
 
 // DefKinds are the kinds a DefObject can have, in the order the model
@@ -54,7 +65,7 @@ const (
 var DefKinds = []Kind{KindAggregate, KindCast, KindStatisticsObject,
 	KindTSConfiguration, KindTSDictionary, KindTSParser, KindTSTemplate,
 	KindOperator, KindOperatorFamily, KindOperatorClass, KindRule,
-	KindConversion, KindAccessMethod}
+	KindConversion, KindAccessMethod, KindLanguage, KindTransform}
 
 // IsDefKind reports whether k is a kind of DefObject.
 func IsDefKind(k Kind) bool {
@@ -96,8 +107,8 @@ type DefObject struct {
 	// "replica" or "always").
 	Settings []DefSetting `json:"settings,omitempty"`
 	Comment  string       `json:"comment,omitempty"`
-	// Privileges are an aggregate's (EXECUTE), in the effective form of
-	// state.Privilege; other kinds have none.
+	// Privileges are an aggregate's (EXECUTE) or a language's (USAGE),
+	// in the effective form of state.Privilege; other kinds have none.
 	Privileges []Privilege `json:"privileges,omitempty"`
 	// Refs are the objects the definition names: functions (by name, no
 	// signature, as views record them), types, and other definition

@@ -43,6 +43,10 @@ type Function struct {
 	Parallel string  `json:"parallel,omitempty"`
 	Cost     float64 `json:"cost,omitempty"`
 	Rows     float64 `json:"rows,omitempty"`
+	// Transforms are the types of TRANSFORM FOR TYPE (pg_proc.protrftypes),
+	// as format_type prints them, in the order written (the server keeps
+	// it).
+	Transforms []string `json:"transforms,omitempty"`
 	// Config are SET clauses as proconfig stores them
 	// ("search_path=public, pg_temp"), sorted.
 	Config []string `json:"config,omitempty"`

@@ -10,7 +10,8 @@ package state
 // materialized view, standalone sequence, type (domains included),
 // function, procedure, aggregate, operator, operator class or family,
 // collation, text search configuration or dictionary, statistics object,
-// event trigger, publication, foreign-data wrapper or foreign server (the
+// conversion, procedural language, event trigger, publication, foreign-data
+// wrapper or foreign server (the
 // kinds of OwnedKinds). Sequences of serial and identity columns go with
 // their table, whose owner PostgreSQL gives them; casts, rules and text
 // search parsers and templates have no owner.
@@ -33,7 +34,7 @@ func (s DatabaseSchema) OwnerOf(k ObjectKey) (string, bool) {
 // OwnedKinds are the kinds whose owners the model can record.
 var OwnedKinds = []Kind{KindSchema, KindTable, KindView, KindMaterializedView, KindSequence, KindType, KindFunction, KindProcedure,
 	KindAggregate, KindOperator, KindOperatorClass, KindOperatorFamily, KindCollation, KindTSConfiguration, KindTSDictionary,
-	KindStatisticsObject, KindConversion, KindEventTrigger, KindPublication, KindForeignDataWrapper, KindServer}
+	KindStatisticsObject, KindConversion, KindLanguage, KindEventTrigger, KindPublication, KindForeignDataWrapper, KindServer}
 
 // IsOwnedKind reports whether the model can record the owner of an
 // object of kind k.

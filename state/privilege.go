@@ -106,7 +106,7 @@ func AllPrivileges(k Kind) []string {
 		return []string{"USAGE", "CREATE"}
 	case KindFunction, KindProcedure, KindAggregate:
 		return []string{"EXECUTE"}
-	case KindType, KindForeignDataWrapper, KindServer:
+	case KindType, KindForeignDataWrapper, KindServer, KindLanguage:
 		return []string{"USAGE"}
 	}
 	return nil
@@ -114,12 +114,13 @@ func AllPrivileges(k Kind) []string {
 
 // PublicDefaults returns what PostgreSQL grants PUBLIC on a new object of
 // kind k when no default privileges say otherwise: EXECUTE on functions and
-// procedures, USAGE on types and domains, nothing on the rest.
+// procedures, USAGE on types, domains and languages (trusted ones: an
+// untrusted language has no privileges), nothing on the rest.
 func PublicDefaults(k Kind) []Privilege {
 	switch k {
 	case KindFunction, KindProcedure, KindAggregate:
 		return []Privilege{{Grantee: Public, Privilege: "EXECUTE"}}
-	case KindType:
+	case KindType, KindLanguage:
 		return []Privilege{{Grantee: Public, Privilege: "USAGE"}}
 	}
 	return nil

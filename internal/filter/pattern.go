@@ -45,6 +45,7 @@ var topLevel = map[state.Kind]bool{
 	state.KindForeignDataWrapper: true, state.KindServer: true, state.KindSubscription: true,
 	state.KindOperator: true, state.KindOperatorFamily: true, state.KindOperatorClass: true,
 	state.KindConversion: true, state.KindAccessMethod: true,
+	state.KindLanguage: true, state.KindTransform: true,
 }
 
 // nested are the kinds that live inside a table and can be named by a

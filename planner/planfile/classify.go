@@ -185,7 +185,8 @@ func (o Options) classify(sql string, added addedColumns) (planner.Action, []pla
 		n.GetCreatePublicationStmt() != nil, n.GetCreateForeignTableStmt() != nil, n.GetCreateCastStmt() != nil,
 		n.GetCreateFdwStmt() != nil, n.GetCreateForeignServerStmt() != nil, n.GetCreateUserMappingStmt() != nil,
 		n.GetRuleStmt() != nil, n.GetCreateOpClassStmt() != nil, n.GetCreateOpFamilyStmt() != nil,
-		n.GetCreateConversionStmt() != nil, n.GetCreateAmStmt() != nil:
+		n.GetCreateConversionStmt() != nil, n.GetCreateAmStmt() != nil,
+		n.GetCreatePlangStmt() != nil, n.GetCreateTransformStmt() != nil:
 		return planner.ActionCreate, nil, nil
 	case n.GetCreateSubscriptionStmt() != nil:
 		return planner.ActionCreate, []planner.Hazard{planner.NewHazard(planner.SubscriptionStatement, "CREATE SUBSCRIPTION")}, nil

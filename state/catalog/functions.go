@@ -31,7 +31,7 @@ func (in *introspection) scanFunctions(rows pgx.Rows) error {
 		)
 		if err := rows.Scan(&oid, &f.Schema, &f.Name, &kind, &f.IdentityArguments, &f.Arguments, &f.Result,
 			&f.Language, &sqlBody, &prosrc, &f.ObjectFile, &volatility, &f.Strict, &f.SecurityDefiner,
-			&f.Leakproof, &parallel, &cost, &prorows, &f.Config); err != nil {
+			&f.Leakproof, &parallel, &cost, &prorows, &f.Config, &f.Transforms); err != nil {
 			return err
 		}
 		f.Procedure, f.Window = kind == "p", kind == "w"
@@ -55,6 +55,9 @@ func (in *introspection) scanFunctions(rows pgx.Rows) error {
 		}
 		if len(f.Config) == 0 {
 			f.Config = nil
+		}
+		if len(f.Transforms) == 0 {
+			f.Transforms = nil
 		}
 		f.Comment = in.comment("pg_proc", oid)
 		in.schema.Functions = append(in.schema.Functions, f)

@@ -8,7 +8,7 @@ import (
 )
 
 // UnmanagedObject is an object of a kind renovate does not manage
-// (languages, transforms, base and shell types). Such
+// (base and shell types). Such
 // objects are never written to
 // the files and never dropped; they are named so they are not silently
 // ignored.
@@ -25,8 +25,6 @@ func (o UnmanagedObject) String() string { return o.Kind + " " + o.Name }
 
 // unmanagedReasons say why each kind is left out.
 var unmanagedReasons = map[string]string{
-	"transform":    "CREATE TRANSFORM is not written yet; transforms normally come with an extension (hstore_plpython3u ...), which renovate does write",
-	"language":     "a language created outside an extension needs C handler functions, which renovate does not write; create it with CREATE EXTENSION",
 	"base type":    "a base type needs C input and output functions, which renovate does not write",
 	"shell type":   "a shell type is only a placeholder for a base type, which renovate does not write",
 	"subscription": "on PostgreSQL 13 only superusers may read a subscription's definition (pg_subscription.oid and subsynccommit); connect as a superuser to manage it",

@@ -10,6 +10,8 @@ import (
 // The files of the definition objects (state.DefObject):
 //
 //	casts.sql                                     every cast (casts belong to no schema)
+//	languages.sql                                 every procedural language made outside an extension
+//	transforms.sql                                every transform made outside an extension
 //	<schema>/aggregates/<name>.sql                every overload of an aggregate
 //	<schema>/statistics/<name>.sql                a statistics object (CREATE STATISTICS)
 //	<schema>/text_search/<kind>.<name>.sql        kind: configuration, dictionary, parser, template
@@ -26,6 +28,14 @@ const CastsPath = "casts.sql"
 // AccessMethodsPath is the file of every access method made by CREATE
 // ACCESS METHOD (not an extension's), written only when there are some.
 const AccessMethodsPath = "access_methods.sql"
+
+// LanguagesPath and TransformsPath are the files of the languages and
+// transforms, which belong to no schema, written only when there are
+// some.
+const (
+	LanguagesPath  = "languages.sql"
+	TransformsPath = "transforms.sql"
+)
 
 // tsFileKinds maps text search kinds to their file name prefix.
 var tsFileKinds = map[state.Kind]string{
@@ -44,6 +54,10 @@ func DefObjectPath(o state.DefObject) string {
 		return AccessMethodsPath
 	case state.KindConversion:
 		return ObjectPath(o.Schema, "conversions", o.Name)
+	case state.KindLanguage:
+		return LanguagesPath
+	case state.KindTransform:
+		return TransformsPath
 	case state.KindAggregate:
 		return ObjectPath(o.Schema, "aggregates", o.Name)
 	case state.KindStatisticsObject:
@@ -79,7 +93,7 @@ func defObjectFiles(s state.DatabaseSchema, out map[string]string) {
 // isDefObjectPath reports whether p is a path defObjectFiles could
 // produce.
 func isDefObjectPath(p string) bool {
-	if p == CastsPath || p == AccessMethodsPath {
+	if p == CastsPath || p == AccessMethodsPath || p == LanguagesPath || p == TransformsPath {
 		return true
 	}
 	parts := strings.Split(p, "/")

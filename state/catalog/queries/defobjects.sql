@@ -1,7 +1,7 @@
 -- Definition objects (state.DefObject): aggregates, casts, statistics
 -- objects, text search configurations, dictionaries, parsers and
 -- templates, operators, operator families and classes, rules,
--- conversions and access methods, without
+-- conversions, access methods, languages and transforms, without
 -- those of extensions. Each row is (kind, schema,
 -- name, signature, definition, setting names, setting values, dictionary
 -- options, comment). The definition is SQL the parser reads back into the
@@ -238,6 +238,42 @@ UNION ALL
 		NULL, NULL, NULL, obj_description(a.oid, 'pg_am'), NULL
 	FROM pg_am a
 	WHERE a.oid >= 16384 AND {{notExtensionMember "pg_am" "a.oid"}}
+UNION ALL
+	-- Procedural languages made outside an extension (the built-in ones
+	-- have OIDs below 16384; plpgsql belongs to its extension). Function
+	-- names are always qualified, pg_catalog's too, so the parser tells
+	-- them from public's. USAGE is read for every language, but written
+	-- and planned only for a trusted one: PostgreSQL refuses GRANT on an
+	-- untrusted one.
+	SELECT 'language', '', l.lanname::text, '',
+		'CREATE ' || CASE WHEN l.lanpltrusted THEN 'TRUSTED ' ELSE '' END || 'LANGUAGE ' || quote_ident(l.lanname)
+			|| ' HANDLER ' || (SELECT quote_ident(fn.nspname) || '.' || quote_ident(f.proname)
+				FROM pg_proc f JOIN pg_namespace fn ON fn.oid = f.pronamespace WHERE f.oid = l.lanplcallfoid)
+			|| coalesce(' INLINE ' || (SELECT quote_ident(fn.nspname) || '.' || quote_ident(f.proname)
+				FROM pg_proc f JOIN pg_namespace fn ON fn.oid = f.pronamespace WHERE f.oid = l.laninline), '')
+			|| coalesce(' VALIDATOR ' || (SELECT quote_ident(fn.nspname) || '.' || quote_ident(f.proname)
+				FROM pg_proc f JOIN pg_namespace fn ON fn.oid = f.pronamespace WHERE f.oid = l.lanvalidator), '')
+			|| ';',
+		NULL, NULL, NULL, obj_description(l.oid, 'pg_language'),
+		(SELECT json_agg(json_build_array(
+				CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee)::text END,
+				x.privilege_type, x.is_grantable))
+			FROM aclexplode(coalesce(l.lanacl, acldefault('l', l.lanowner))) x
+			WHERE x.grantee <> l.lanowner)::text
+	FROM pg_language l
+	WHERE l.oid >= 16384 AND l.lanispl AND {{notExtensionMember "pg_language" "l.oid"}}
+UNION ALL
+	-- Transforms made outside an extension.
+	SELECT 'transform', '', format_type(t.trftype, NULL) || ' LANGUAGE ' || quote_ident(l.lanname), '',
+		'CREATE TRANSFORM FOR ' || format_type(t.trftype, NULL) || ' LANGUAGE ' || quote_ident(l.lanname) || ' ('
+			|| concat_ws(', ',
+				CASE WHEN t.trffromsql <> 0 THEN 'FROM SQL WITH FUNCTION ' || t.trffromsql::regprocedure::text END,
+				CASE WHEN t.trftosql <> 0 THEN 'TO SQL WITH FUNCTION ' || t.trftosql::regprocedure::text END)
+			|| ');',
+		NULL, NULL, NULL, obj_description(t.oid, 'pg_transform'), NULL
+	FROM pg_transform t
+	JOIN pg_language l ON l.oid = t.trflang
+	WHERE t.oid >= 16384 AND {{notExtensionMember "pg_transform" "t.oid"}}
 UNION ALL
 	-- Rules other than the _RETURN rules of views, on relations that are
 	-- not an extension's.

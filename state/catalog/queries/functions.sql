@@ -28,7 +28,10 @@ SELECT
 	p.proparallel::text,
 	p.procost::text,
 	p.prorows::text,
-	coalesce(p.proconfig, '{}')::text[]
+	coalesce(p.proconfig, '{}')::text[],
+	-- TRANSFORM FOR TYPE, in the order written.
+	ARRAY(SELECT format_type(t.oid, NULL) FROM unnest(p.protrftypes) WITH ORDINALITY u(oid, i)
+		JOIN pg_type t ON t.oid = u.oid ORDER BY u.i)::text[]
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_language l ON l.oid = p.prolang

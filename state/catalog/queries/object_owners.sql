@@ -107,5 +107,10 @@ FROM (
 	SELECT 'server', '', s.srvname::text, '', s.srvowner
 	FROM pg_foreign_server s
 	WHERE {{notExtensionMember "pg_foreign_server" "s.oid"}}
+	UNION ALL
+	-- Procedural languages made outside an extension.
+	SELECT 'language', '', l.lanname::text, '', l.lanowner
+	FROM pg_language l
+	WHERE l.oid >= 16384 AND l.lanispl AND {{notExtensionMember "pg_language" "l.oid"}}
 ) o
 ORDER BY 1, 2, 3, 4

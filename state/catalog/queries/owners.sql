@@ -42,6 +42,10 @@ FROM (
 	WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND c.relkind = 'c'))
 		AND {{userNamespace "n"}}
 		AND {{notExtensionMember "pg_type" "t.oid"}}
+	UNION ALL
+	SELECT 'language', quote_ident(l.lanname), l.lanowner
+	FROM pg_language l
+	WHERE l.oid >= 16384 AND l.lanispl AND {{notExtensionMember "pg_language" "l.oid"}}
 ) o
 WHERE o.ownerid <> (SELECT oid FROM pg_roles WHERE rolname = current_user)
 ORDER BY 1, 2

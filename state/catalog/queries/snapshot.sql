@@ -791,6 +791,46 @@ FROM pg_seclabels pl
 WHERE pl.objtype <> 'role' AND pl.objtype <> 'database' AND pl.objtype <> 'tablespace'
 
 UNION ALL
+-- Procedural languages made outside an extension.
+SELECT 'language', '', l.lanname,
+	pg_describe_object('pg_language'::regclass, l.oid, 0), ARRAY[
+		'pg_language.lanpltrusted',
+		'pg_language.lanplcallfoid',
+		'pg_language.laninline',
+		'pg_language.lanvalidator',
+		'pg_language.lanowner',
+		'pg_language.lanacl',
+		'pg_description'
+	]::text[], ARRAY[
+		(l.lanpltrusted::text)::text,
+		(nullif(l.lanplcallfoid, 0)::regprocedure::text)::text,
+		(nullif(l.laninline, 0)::regprocedure::text)::text,
+		(nullif(l.lanvalidator, 0)::regprocedure::text)::text,
+		(pg_get_userbyid(l.lanowner)::text)::text,
+		-- Privileges mean something on a trusted language only.
+		(CASE WHEN l.lanpltrusted THEN {{relativeACL "l.lanacl" "l.lanowner" "'l'"}} END)::text,
+		(obj_description(l.oid, 'pg_language'))::text
+	]
+FROM pg_language l
+WHERE l.oid >= 16384 AND l.lanispl AND {{notExtensionMember "pg_language" "l.oid"}}
+
+UNION ALL
+-- Transforms made outside an extension.
+SELECT 'transform', '', format_type(t.trftype, NULL) || ' LANGUAGE ' || quote_ident(l.lanname),
+	pg_describe_object('pg_transform'::regclass, t.oid, 0), ARRAY[
+		'pg_transform.trffromsql',
+		'pg_transform.trftosql',
+		'pg_description'
+	]::text[], ARRAY[
+		(nullif(t.trffromsql, 0)::regprocedure::text)::text,
+		(nullif(t.trftosql, 0)::regprocedure::text)::text,
+		(obj_description(t.oid, 'pg_transform'))::text
+	]
+FROM pg_transform t
+JOIN pg_language l ON l.oid = t.trflang
+WHERE t.oid >= 16384 AND {{notExtensionMember "pg_transform" "t.oid"}}
+
+UNION ALL
 SELECT 'foreign_data_wrapper', '', w.fdwname,
 	pg_describe_object('pg_foreign_data_wrapper'::regclass, w.oid, 0), ARRAY[
 		'pg_foreign_data_wrapper.fdwowner',

@@ -5,20 +5,10 @@
 -- built-in objects (OIDs below FirstNormalObjectId, 16384, for the kinds
 -- that have no schema). Names are quoted where needed.
 SELECT kind, name FROM (
-	SELECT 'transform' AS kind, 'FOR ' || format_type(x.trftype, NULL) || ' LANGUAGE ' || quote_ident(l.lanname) AS name
-	FROM pg_transform x
-	JOIN pg_language l ON l.oid = x.trflang
-	WHERE x.oid >= 16384 AND {{notExtensionMember "pg_transform" "x.oid"}}
-UNION ALL
-	SELECT 'language', quote_ident(x.lanname)
-	FROM pg_language x
-	WHERE x.lanname NOT IN ('plpgsql', 'sql', 'c', 'internal')
-		AND {{notExtensionMember "pg_language" "x.oid"}}
-UNION ALL
 	-- Base types made with input and output functions, and shell types
 	-- (CREATE TYPE name;). Array types come with their element type.
-	SELECT CASE t.typtype WHEN 'p' THEN 'shell type' ELSE 'base type' END,
-		quote_ident(n.nspname) || '.' || quote_ident(t.typname)
+	SELECT CASE t.typtype WHEN 'p' THEN 'shell type' ELSE 'base type' END AS kind,
+		quote_ident(n.nspname) || '.' || quote_ident(t.typname) AS name
 	FROM pg_type t
 	JOIN pg_namespace n ON n.oid = t.typnamespace
 	WHERE t.typtype IN ('b', 'p')

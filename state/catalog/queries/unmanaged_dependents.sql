@@ -6,9 +6,6 @@
 -- Rows: (kind, schema, table, name, cause), cause being the unmanaged
 -- object as pg_identify_object names it ("aggregate public.f(integer)"). Extension members are skipped.
 WITH RECURSIVE roots(classid, objid) AS (
-	SELECT 'pg_language'::regclass, x.oid FROM pg_language x
-	WHERE x.oid >= 16384 AND x.lanname <> 'plpgsql' AND {{notExtensionMember "pg_language" "x.oid"}}
-UNION ALL
 	SELECT 'pg_type'::regclass, t.oid FROM pg_type t
 	WHERE t.typtype IN ('b', 'p') AND t.oid >= 16384
 		AND NOT EXISTS (SELECT FROM pg_type e WHERE e.typarray = t.oid)

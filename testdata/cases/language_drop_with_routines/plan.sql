@@ -1,0 +1,36 @@
+-- renovate plan
+-- format_version: 1
+-- renovate_version: v0.0.0-golden
+-- remote_fingerprint: 0000000000000000000000000000000000000000000000000000000000000000
+-- git_commit: 1111111111111111111111111111111111111111
+SET standard_conforming_strings = on;
+SET check_function_bodies = false;
+SET client_encoding = 'UTF8';
+
+BEGIN;
+
+-- step 1: alter column public.t.n
+ALTER TABLE public.t ALTER COLUMN n DROP DEFAULT;
+
+-- step 2: drop procedure public.noop()
+DROP PROCEDURE public.noop();
+
+-- step 3: alter column public.t.n
+ALTER TABLE public.t ALTER COLUMN n DROP DEFAULT;
+
+-- step 4: drop function public.add_one(x integer)
+DROP FUNCTION public.add_one(x integer);
+
+-- step 5: drop language mypl
+DROP LANGUAGE mypl;
+
+-- step 6: drop function public.my_validator(oid)
+DROP FUNCTION public.my_validator(oid);
+
+-- step 7: drop function public.my_inline(internal)
+DROP FUNCTION public.my_inline(internal);
+
+-- step 8: drop function public.my_handler()
+DROP FUNCTION public.my_handler();
+
+COMMIT;

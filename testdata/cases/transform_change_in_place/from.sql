@@ -1,0 +1,13 @@
+CREATE FUNCTION public.my_handler() RETURNS language_handler
+    LANGUAGE c AS '$libdir/plpgsql', 'plpgsql_call_handler';
+CREATE TRUSTED LANGUAGE mypl HANDLER public.my_handler;
+
+CREATE TYPE public.mood AS ENUM ('sad', 'happy');
+CREATE FUNCTION public.mood_from_sql(internal) RETURNS internal
+    LANGUAGE c STRICT IMMUTABLE AS '$libdir/plpgsql', 'plpgsql_call_handler';
+CREATE FUNCTION public.mood_to_sql(internal) RETURNS public.mood
+    LANGUAGE c STRICT IMMUTABLE AS '$libdir/plpgsql', 'plpgsql_call_handler';
+
+CREATE TRANSFORM FOR public.mood LANGUAGE mypl (FROM SQL WITH FUNCTION public.mood_from_sql(internal));
+CREATE FUNCTION public.cheer(m public.mood) RETURNS public.mood
+    LANGUAGE mypl AS $$BEGIN RETURN 'happy'; END$$;
