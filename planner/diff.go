@@ -65,6 +65,7 @@ func DiffWithOptions(current, desired state.DatabaseSchema, opts Options) (*Plan
 	// Owners before privileges (owner.go).
 	d.owners()
 	d.privileges()
+	d.ownerPrivileges()
 	d.memberPrivileges()
 	d.defaultPrivileges()
 	d.data()

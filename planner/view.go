@@ -434,7 +434,7 @@ func (d *differ) alterView(p viewPair) {
 func viewsEqual(a, b state.View) bool {
 	strip := func(v state.View) state.View {
 		v.Columns, v.DependsOn, v.ReadsFromCatalog, v.RenamedFrom = nil, nil, nil, ""
-		v.Privileges, v.Triggers = nil, nil
+		v.Privileges, v.Triggers, v.OwnerRevoked = nil, nil, nil
 		v.Indexes = append([]state.Index(nil), v.Indexes...)
 		for i := range v.Indexes {
 			v.Indexes[i].RenamedFrom = ""

@@ -32,7 +32,7 @@ func ViewDefinition(v state.View) string {
 	if v.ClusterOn != "" {
 		b.WriteString(MatviewClusterOn(v.QualName(), v.ClusterOn))
 	}
-	if grants := PrivilegesDefinition(v.Key(), v.Privileges) + ViewColumnPrivilegesDefinition(v); grants != "" {
+	if grants := OwnerPrivilegesDefinition(v.Key(), v.OwnerRevoked) + PrivilegesDefinition(v.Key(), v.Privileges) + ViewColumnPrivilegesDefinition(v); grants != "" {
 		b.WriteString("\n" + grants)
 	}
 	var comments strings.Builder

@@ -41,6 +41,9 @@ type View struct {
 	// by column name, as canonical SQL like Column.Default.
 	ColumnDefaults map[string]string `json:"column_defaults,omitempty"`
 	Privileges     []Privilege       `json:"privileges,omitempty"`
+	// OwnerRevoked are the privileges the object's owner revoked from
+	// itself (see Privilege): Grantee is the owner's role name.
+	OwnerRevoked []Privilege `json:"owner_revoked,omitempty"`
 	// ColumnPrivileges are the column-level privileges (GRANT SELECT (c)
 	// ON v), by column name; a column without any is absent.
 	ColumnPrivileges map[string][]Privilege `json:"column_privileges,omitempty"`
