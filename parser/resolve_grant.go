@@ -292,8 +292,9 @@ func (r *resolver) applyToTarget(d *grantDef, t privTarget, verb string) bool {
 // revoked UPDATE from itself as REVOKE ALL ... FROM owner; GRANT
 // <the rest> ... TO owner. Every role's are recorded here; the engine
 // keeps the owner's and drops the others', for which such a REVOKE does
-// nothing beyond what Privileges already say. PUBLIC is never an owner,
-// and the owner's MAINTAIN is not modelled.
+// nothing beyond what Privileges already say. PUBLIC is never an owner.
+// MAINTAIN is recorded like the rest; the engine drops it on servers
+// before PostgreSQL 17, which lack it.
 func noteOwnerRevokes(d *grantDef, t privTarget, names []string) {
 	if t.ownerRevoked == nil || (!d.grant && d.grantOption) {
 		return
@@ -303,9 +304,6 @@ func noteOwnerRevokes(d *grantDef, t privTarget, names []string) {
 			continue
 		}
 		for _, n := range names {
-			if n == "MAINTAIN" {
-				continue
-			}
 			if d.grant {
 				kept := (*t.ownerRevoked)[:0]
 				for _, p := range *t.ownerRevoked {

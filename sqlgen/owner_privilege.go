@@ -18,7 +18,7 @@ import (
 // sorts that out once it knows the owner), so the short form is the one
 // that reads back to the same model whoever the role is; it also does
 // not depend on the server's version (pg_dump's GRANT names MAINTAIN from
-// PostgreSQL 17 on, which renovate does not model for owners).
+// PostgreSQL 17 on, which older servers refuse).
 func OwnerPrivilegesDefinition(k state.ObjectKey, revoked []state.Privilege) string {
 	if len(revoked) == 0 {
 		return ""

@@ -114,3 +114,24 @@ func withRemoteOwnerRevokes(parsed state.DatabaseSchema) state.DatabaseSchema {
 	keepOwnerRevokes(&out, func(ownerKey, string) bool { return true })
 	return out
 }
+
+// dropOwnerMaintain removes MAINTAIN from every object's OwnerRevoked,
+// for servers before PostgreSQL 17, which do not have it (the parser
+// reads REVOKE ALL on a table as including it). s is changed in place.
+func dropOwnerMaintain(s *state.DatabaseSchema) {
+	drop := func(ps *[]state.Privilege) {
+		var kept []state.Privilege
+		for _, p := range *ps {
+			if p.Privilege != "MAINTAIN" {
+				kept = append(kept, p)
+			}
+		}
+		*ps = kept
+	}
+	for i := range s.Tables {
+		drop(&s.Tables[i].OwnerRevoked)
+	}
+	for i := range s.Views {
+		drop(&s.Views[i].OwnerRevoked)
+	}
+}

@@ -36,7 +36,7 @@ func unmanagedWarnings(ctx context.Context, conn *pgx.Conn) ([]string, error) {
 				"renovate does not carry privileges of extension members, the files leave them out")
 		} else {
 			out = append(out, "the owner of "+p.Object+" revoked some of its own privileges that renovate does not carry "+
-				"(an owner's MAINTAIN, or any on an identity sequence, an aggregate or a base type): the files leave that out")
+				"(on an identity sequence, an aggregate or a base type): the files leave that out")
 		}
 	}
 	return out, nil

@@ -170,6 +170,9 @@ func prepareSecurity(ctx context.Context, conn *pgx.Conn, desired state.Database
 	}
 	keepOwnerRevokes(&out, isOwner)
 	noMaintain := version < 170000
+	if noMaintain {
+		dropOwnerMaintain(&out)
+	}
 	strip := func(ps []state.Privilege, k ownerKey) []state.Privilege {
 		kept := ps[:0]
 		for _, p := range ps {

@@ -91,13 +91,10 @@ WHERE x.grantee <> a.owner
 GROUP BY 1, 2, 3, 4, 5, 6, 7
 UNION ALL
 -- The owner's own privileges that its ACL lacks: those it revoked from
--- itself (state.OwnerRevoked), one row each, revoked true. MAINTAIN
--- (PostgreSQL 17) is not modelled for owners (see
--- state.BuiltinDefaultPrivileges).
+-- itself (state.OwnerRevoked), one row each, revoked true.
 SELECT a.kind, a.schema, a.name, a.args, a.col, pg_get_userbyid(a.owner)::text, d.privilege_type, false, true
 FROM acls a, aclexplode(a.def) d
 WHERE d.grantee = a.owner
-	AND d.privilege_type <> 'MAINTAIN'
 	AND NOT EXISTS (
 		SELECT FROM aclexplode(a.acl) x
 		WHERE x.grantee = a.owner AND x.privilege_type = d.privilege_type

@@ -3,7 +3,7 @@
 --
 --  * an owner that revoked its own privileges where the model cannot
 --    carry that (state.OwnerRevoked): on identity sequences, aggregates
---    and base types, and an owner's MAINTAIN (PostgreSQL 17), found where
+--    and base types, found where
 --    the ACL lacks one of the owner's rows of acldefault;
 --  * privileges changed on extension members other than routines since
 --    CREATE EXTENSION (pg_dump writes them as differences from
@@ -59,7 +59,7 @@ WHERE NOT m.member
 	AND EXISTS (
 		SELECT FROM aclexplode(m.def) d
 		WHERE d.grantee = m.owner
-			AND (NOT m.carried OR d.privilege_type = 'MAINTAIN')
+			AND NOT m.carried
 			AND NOT EXISTS (
 				SELECT FROM aclexplode(m.acl) a
 				WHERE a.grantee = m.owner AND a.privilege_type = d.privilege_type
