@@ -74,7 +74,8 @@ type Schema struct {
 	Owner      string      `json:"owner,omitempty"`
 	Privileges []Privilege `json:"privileges,omitempty"`
 	// OwnerRevoked are the privileges the object's owner revoked from
-	// itself (see Privilege): Grantee is the owner's role name.
+	// itself (see Privilege): Grantee is the owner's role name (in a model
+	// parsed from files, before the engine resolves it, any role's).
 	OwnerRevoked []Privilege `json:"owner_revoked,omitempty"`
 	// RenamedFrom is the user's declaration that this schema used to be
 	// called so (a "-- renovate:renamed-from" annotation). Local side only.
@@ -102,7 +103,8 @@ type Type struct {
 	Comment    string      `json:"comment,omitempty"`
 	Privileges []Privilege `json:"privileges,omitempty"`
 	// OwnerRevoked are the privileges the object's owner revoked from
-	// itself (see Privilege): Grantee is the owner's role name.
+	// itself (see Privilege): Grantee is the owner's role name (in a model
+	// parsed from files, before the engine resolves it, any role's).
 	OwnerRevoked []Privilege `json:"owner_revoked,omitempty"`
 	// RenamedFrom is a user-declared previous name (local side only).
 	RenamedFrom string `json:"renamed_from,omitempty"`
@@ -142,7 +144,8 @@ type Sequence struct {
 	Comment    string      `json:"comment,omitempty"`
 	Privileges []Privilege `json:"privileges,omitempty"`
 	// OwnerRevoked are the privileges the object's owner revoked from
-	// itself (see Privilege): Grantee is the owner's role name.
+	// itself (see Privilege): Grantee is the owner's role name (in a model
+	// parsed from files, before the engine resolves it, any role's).
 	OwnerRevoked []Privilege `json:"owner_revoked,omitempty"`
 }
 
@@ -205,7 +208,8 @@ type Table struct {
 	Triggers   []Trigger   `json:"triggers,omitempty"`
 	Privileges []Privilege `json:"privileges,omitempty"`
 	// OwnerRevoked are the privileges the object's owner revoked from
-	// itself (see Privilege): Grantee is the owner's role name.
+	// itself (see Privilege): Grantee is the owner's role name (in a model
+	// parsed from files, before the engine resolves it, any role's).
 	OwnerRevoked []Privilege `json:"owner_revoked,omitempty"`
 	// Owner is set only where the user manages owners.
 	Owner string `json:"owner,omitempty"`

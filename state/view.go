@@ -42,7 +42,8 @@ type View struct {
 	ColumnDefaults map[string]string `json:"column_defaults,omitempty"`
 	Privileges     []Privilege       `json:"privileges,omitempty"`
 	// OwnerRevoked are the privileges the object's owner revoked from
-	// itself (see Privilege): Grantee is the owner's role name.
+	// itself (see Privilege): Grantee is the owner's role name (in a model
+	// parsed from files, before the engine resolves it, any role's).
 	OwnerRevoked []Privilege `json:"owner_revoked,omitempty"`
 	// ColumnPrivileges are the column-level privileges (GRANT SELECT (c)
 	// ON v), by column name; a column without any is absent.
