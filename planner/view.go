@@ -422,6 +422,9 @@ func (d *differ) alterView(p viewPair) {
 			d.add(phaseCreateView, key, ActionAlter, sqlgen.SetViewOptions(q, nw.Materialized, set))
 		}
 	}
+	if old.Materialized && nw.Materialized && old.Tablespace != nw.Tablespace {
+		d.add(phaseTableProps, key, ActionAlter, sqlgen.SetMatviewTablespace(q, nw.Tablespace), NewHazard(MovesTablespace, q))
+	}
 	d.viewColumnDefaults(&old, nw)
 	d.viewIndexes(old, nw)
 	d.matviewClusterOn(old, nw)

@@ -83,6 +83,9 @@ func createView(v state.View, replace bool) string {
 	if len(opts) > 0 {
 		b.WriteString(" WITH (" + formatOptions(opts) + ")")
 	}
+	if v.Materialized && v.Tablespace != "" {
+		b.WriteString(" TABLESPACE " + QuoteIdent(v.Tablespace))
+	}
 	def := strings.TrimRight(v.Definition, " \t\r\n;")
 	b.WriteString(" AS\n" + def)
 	if check != "" {

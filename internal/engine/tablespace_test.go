@@ -3,8 +3,12 @@ package engine
 import (
 	"context"
 	"os"
+	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/renovate-pg/renovate/planner"
 
 	"github.com/renovate-pg/renovate/state/catalog"
 )
@@ -66,4 +70,68 @@ func createTestTablespace(t *testing.T, name string) {
 			t.Errorf("dropping tablespace %s: %v", name, err)
 		}
 	})
+}
+
+// TestTablespaceMoves checks that relations moved to another tablespace
+// by the files are planned with ALTER ... SET TABLESPACE and the
+// table_rewrite hazard (it copies the relation under an ACCESS EXCLUSIVE
+// lock), converge, and plan empty afterwards; and that they move back.
+func TestTablespaceMoves(t *testing.T) {
+	const ts = "renovate_ts_moves"
+	createTestTablespace(t, ts)
+	dsn := srv.NewDatabase(t)
+	base := `CREATE TABLE public.t (a integer, b integer);
+CREATE MATERIALIZED VIEW public.mv AS SELECT 1 AS a;
+`
+	if err := execSQL(t, dsn, base); err != nil {
+		t.Fatal(err)
+	}
+	moved := `CREATE TABLE public.t (a integer, b integer) TABLESPACE ` + ts + `;
+CREATE MATERIALIZED VIEW public.mv TABLESPACE ` + ts + ` AS SELECT 1 AS a;
+`
+	for _, step := range []struct {
+		files string
+		want  []string
+	}{
+		{moved, []string{
+			"ALTER TABLE public.t SET TABLESPACE " + ts + ";",
+			"ALTER MATERIALIZED VIEW public.mv SET TABLESPACE " + ts + ";",
+		}},
+		{base, []string{
+			"ALTER TABLE public.t SET TABLESPACE pg_default;",
+			"ALTER MATERIALIZED VIEW public.mv SET TABLESPACE pg_default;",
+		}},
+	} {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "schema.sql"), []byte(step.files), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		p, err := planAndApply(t, dsn, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		rewrites := 0
+		for _, s := range p.Steps {
+			got = append(got, strings.TrimSpace(s.SQL))
+			for _, h := range s.Hazards {
+				if h.Kind == planner.HazardTableRewrite {
+					rewrites++
+				}
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(step.want, "\n") {
+			t.Errorf("plan:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(step.want, "\n"))
+		}
+		if rewrites != len(step.want) {
+			t.Errorf("%d table_rewrite hazards, want one per move:\n%s", rewrites, planSQL(p))
+		}
+		again, err := makePlanFor(t, dsn, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !again.Empty() {
+			t.Errorf("plan after the move is not empty:\n%s", planSQL(again))
+		}
+	}
 }
