@@ -73,20 +73,24 @@ func createTestTablespace(t *testing.T, name string) {
 }
 
 // TestTablespaceMoves checks that relations moved to another tablespace
-// by the files are planned with ALTER ... SET TABLESPACE and the
+// by the files (a table, a partial index, a unique constraint's index, a
+// materialized view) are planned with ALTER ... SET TABLESPACE, not
+// dropped and built again, with the
 // table_rewrite hazard (it copies the relation under an ACCESS EXCLUSIVE
 // lock), converge, and plan empty afterwards; and that they move back.
 func TestTablespaceMoves(t *testing.T) {
 	const ts = "renovate_ts_moves"
 	createTestTablespace(t, ts)
 	dsn := srv.NewDatabase(t)
-	base := `CREATE TABLE public.t (a integer, b integer);
+	base := `CREATE TABLE public.t (a integer, b integer, CONSTRAINT t_b_key UNIQUE (b));
+CREATE INDEX t_a_idx ON public.t (a) WHERE a > 0;
 CREATE MATERIALIZED VIEW public.mv AS SELECT 1 AS a;
 `
 	if err := execSQL(t, dsn, base); err != nil {
 		t.Fatal(err)
 	}
-	moved := `CREATE TABLE public.t (a integer, b integer) TABLESPACE ` + ts + `;
+	moved := `CREATE TABLE public.t (a integer, b integer, CONSTRAINT t_b_key UNIQUE (b) USING INDEX TABLESPACE ` + ts + `) TABLESPACE ` + ts + `;
+CREATE INDEX t_a_idx ON public.t (a) TABLESPACE ` + ts + ` WHERE a > 0;
 CREATE MATERIALIZED VIEW public.mv TABLESPACE ` + ts + ` AS SELECT 1 AS a;
 `
 	for _, step := range []struct {
@@ -94,10 +98,14 @@ CREATE MATERIALIZED VIEW public.mv TABLESPACE ` + ts + ` AS SELECT 1 AS a;
 		want  []string
 	}{
 		{moved, []string{
+			"ALTER INDEX public.t_b_key SET TABLESPACE " + ts + ";",
+			"ALTER INDEX public.t_a_idx SET TABLESPACE " + ts + ";",
 			"ALTER TABLE public.t SET TABLESPACE " + ts + ";",
 			"ALTER MATERIALIZED VIEW public.mv SET TABLESPACE " + ts + ";",
 		}},
 		{base, []string{
+			"ALTER INDEX public.t_b_key SET TABLESPACE pg_default;",
+			"ALTER INDEX public.t_a_idx SET TABLESPACE pg_default;",
 			"ALTER TABLE public.t SET TABLESPACE pg_default;",
 			"ALTER MATERIALIZED VIEW public.mv SET TABLESPACE pg_default;",
 		}},
