@@ -116,7 +116,7 @@ func (p *fileParser) checkSearchPath(path []string, loc Location) {
 }
 
 // setDefaultTablespace accepts SET default_tablespace to the database's
-// default (” or pg_default, which pg_dump writes before objects stored
+// default (the empty string or pg_default, which pg_dump writes before objects stored
 // there) and refuses any other value: it would put the relations created
 // after it in that tablespace, which renovate reads from TABLESPACE
 // clauses only, so ignoring it would lose the tablespace silently.
