@@ -78,8 +78,9 @@ REVOKE ALL ON FUNCTION f() FROM CURRENT_USER;
 	}{
 		// One more revoked: against the owner the database has.
 		{"REVOKE UPDATE, DELETE ON TABLE public.t FROM selfrev_other;", "REVOKE UPDATE ON TABLE public.t FROM selfrev_other;"},
-		// pg_dump's form means the same.
-		{"REVOKE ALL ON TABLE public.t FROM selfrev_other;\nGRANT SELECT, INSERT, UPDATE, TRUNCATE, REFERENCES, TRIGGER ON TABLE public.t TO selfrev_other;", ""},
+		// pg_dump's form means the same (MAINTAIN, PostgreSQL 17's, is
+		// dropped on older servers).
+		{"REVOKE ALL ON TABLE public.t FROM selfrev_other;\nGRANT SELECT, INSERT, UPDATE, TRUNCATE, REFERENCES, TRIGGER, MAINTAIN ON TABLE public.t TO selfrev_other;", ""},
 		// Not the owner: the REVOKE does nothing, and the owner regains
 		// DELETE.
 		{"REVOKE DELETE ON TABLE public.t FROM selfrev_stranger;", "GRANT DELETE ON TABLE public.t TO selfrev_other;"},
