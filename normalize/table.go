@@ -159,15 +159,53 @@ func mergeServerForms(t *state.Table, canon state.Table) {
 		}
 		for _, sc := range canon.Constraints {
 			if sc.Name == c.Name && sc.Kind == c.Kind {
-				c.Definition = sc.Definition
+				c.Definition = keepTablespace(c.Definition, sc.Definition, " USING INDEX TABLESPACE ", constraintTails)
 			}
 		}
 	}
 	for i := range t.Indexes {
 		for _, sx := range canon.Indexes {
 			if sx.Name == t.Indexes[i].Name {
-				t.Indexes[i].Definition = sx.Definition
+				t.Indexes[i].Definition = keepTablespace(t.Indexes[i].Definition, sx.Definition, " TABLESPACE ", indexTails)
 			}
 		}
 	}
+}
+
+// The clauses a tablespace clause comes before: an index's predicate; a
+// constraint's deferrability and an exclusion constraint's predicate.
+var (
+	indexTails      = []string{" WHERE "}
+	constraintTails = []string{" DEFERRABLE", " NOT DEFERRABLE", " INITIALLY ", " WHERE ("}
+)
+
+// keepTablespace returns the server's printing of an index or constraint
+// with the local definition's tablespace clause (marker and the name after
+// it) put back: pg_get_indexdef and pg_get_constraintdef leave tablespaces
+// out (the catalog adds them from pg_class.reltablespace), so without it
+// a changed tablespace would compare equal and never be planned.
+func keepTablespace(local, server, marker string, tails []string) string {
+	i := strings.Index(local, marker)
+	if i < 0 || strings.Contains(server, marker) {
+		return server
+	}
+	clause := local[i:]
+	if j := firstOf(clause[len(marker):], tails); j >= 0 {
+		clause = clause[:len(marker)+j]
+	}
+	if j := firstOf(server, tails); j >= 0 {
+		return server[:j] + clause + server[j:]
+	}
+	return server + clause
+}
+
+// firstOf returns the position of the first of tails in s, -1 for none.
+func firstOf(s string, tails []string) int {
+	at := -1
+	for _, t := range tails {
+		if j := strings.Index(s, t); j >= 0 && (at < 0 || j < at) {
+			at = j
+		}
+	}
+	return at
 }

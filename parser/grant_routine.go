@@ -18,7 +18,7 @@ func routineKind(t grantTarget) state.Kind {
 
 // routineTarget is the privilege target of one function or procedure.
 func routineTarget(f *state.Function) privTarget {
-	return privTarget{kind: f.Key().Kind, what: f.Key().String(), privs: &f.Privileges}
+	return privTarget{kind: f.Key().Kind, what: f.Key().String(), privs: &f.Privileges, ownerRevoked: &f.OwnerRevoked}
 }
 
 // routineTargets finds the functions and procedures a GRANT or REVOKE

@@ -13,6 +13,10 @@ type privTarget struct {
 	kind  state.Kind
 	what  string // "table public.t", for errors
 	privs *[]state.Privilege
+	// ownerRevoked is the object's OwnerRevoked, for the kinds whose
+	// owners' own privileges the model carries (see noteOwnerRevokes);
+	// nil for the others.
+	ownerRevoked *[]state.Privilege
 	// table is set for tables: column privileges live on its columns, and
 	// a table-level REVOKE takes the same privilege off every column.
 	table *state.Table
@@ -142,7 +146,7 @@ func (r *resolver) grantTargets(d *grantDef, verb string) ([]privTarget, bool) {
 				return missing("schema", s)
 			}
 			_, declared := r.locs[state.ObjectKey{Kind: state.KindSchema, Name: s}]
-			out = append(out, privTarget{kind: state.KindSchema, what: "schema " + s, privs: &sc.Privileges,
+			out = append(out, privTarget{kind: state.KindSchema, what: "schema " + s, privs: &sc.Privileges, ownerRevoked: &sc.OwnerRevoked,
 				implicitPublic: s == "public" && !declared})
 		}
 	case targetWrapper:
@@ -175,7 +179,7 @@ func (r *resolver) grantTargets(d *grantDef, verb string) ([]privTarget, bool) {
 			if t == nil {
 				return missing("type", q)
 			}
-			out = append(out, privTarget{kind: state.KindType, what: "type " + q.String(), privs: &t.Privileges})
+			out = append(out, privTarget{kind: state.KindType, what: "type " + q.String(), privs: &t.Privileges, ownerRevoked: &t.OwnerRevoked})
 		}
 	default:
 		return r.routineTargets(d, verb)
@@ -185,7 +189,7 @@ func (r *resolver) grantTargets(d *grantDef, verb string) ([]privTarget, bool) {
 
 func (r *resolver) tableTarget(q state.QualName) privTarget {
 	te := r.tables[q]
-	return privTarget{kind: state.KindTable, what: "table " + q.String(), privs: &te.t.Privileges, table: &te.t}
+	return privTarget{kind: state.KindTable, what: "table " + q.String(), privs: &te.t.Privileges, ownerRevoked: &te.t.OwnerRevoked, table: &te.t}
 }
 
 // viewTarget is a view or materialized view.
@@ -195,7 +199,7 @@ func (r *resolver) viewTarget(q state.QualName) privTarget {
 	if ve.v.Materialized {
 		k = state.KindMaterializedView
 	}
-	return privTarget{kind: k, what: string(k) + " " + q.String(), privs: &ve.v.Privileges, view: ve}
+	return privTarget{kind: k, what: string(k) + " " + q.String(), privs: &ve.v.Privileges, ownerRevoked: &ve.v.OwnerRevoked, view: ve}
 }
 
 // identitySequence finds the identity column whose sequence is q (see
@@ -238,7 +242,7 @@ func (r *resolver) identitySequences(in map[string]bool) []privTarget {
 
 func (r *resolver) sequenceTarget(q state.QualName, viaTable bool) privTarget {
 	se := r.sequences[q]
-	return privTarget{kind: state.KindSequence, what: "sequence " + q.String(), privs: &se.seq.Privileges, viaTable: viaTable}
+	return privTarget{kind: state.KindSequence, what: "sequence " + q.String(), privs: &se.seq.Privileges, ownerRevoked: &se.seq.OwnerRevoked, viaTable: viaTable}
 }
 
 // sortedNames returns a map's qualified names in order, so statements that
@@ -257,6 +261,7 @@ func (r *resolver) applyToTarget(d *grantDef, t privTarget, verb string) bool {
 	if d.privs == nil {
 		r.notePublicPrivileges(d, t, state.AllPrivileges(t.kind))
 		r.applyNames(d, t.privs, state.AllPrivileges(t.kind), t.table, t.view)
+		noteOwnerRevokes(d, t, state.AllPrivileges(t.kind))
 		return true
 	}
 	var names []string
@@ -283,7 +288,48 @@ func (r *resolver) applyToTarget(d *grantDef, t privTarget, verb string) bool {
 	}
 	r.notePublicPrivileges(d, t, names)
 	r.applyNames(d, t.privs, names, t.table, t.view)
+	noteOwnerRevokes(d, t, names)
 	return true
+}
+
+// noteOwnerRevokes records, in the target's OwnerRevoked, the privileges a
+// REVOKE takes from a role and a later GRANT gives back. The files cannot
+// say who owns an object (the engine knows: see state.Privilege), and the
+// owner holds every privilege implicitly, so for the owner a REVOKE means
+// something even when no GRANT came before: pg_dump writes an owner that
+// revoked UPDATE from itself as REVOKE ALL ... FROM owner; GRANT
+// <the rest> ... TO owner. Every role's are recorded here; the engine
+// keeps the owner's and drops the others', for which such a REVOKE does
+// nothing beyond what Privileges already say. PUBLIC is never an owner.
+// MAINTAIN is recorded like the rest; the engine drops it on servers
+// before PostgreSQL 17, which lack it.
+func noteOwnerRevokes(d *grantDef, t privTarget, names []string) {
+	if t.ownerRevoked == nil || (!d.grant && d.grantOption) {
+		return
+	}
+	for _, g := range d.grantees {
+		if g == state.Public {
+			continue
+		}
+		for _, n := range names {
+			if d.grant {
+				kept := (*t.ownerRevoked)[:0]
+				for _, p := range *t.ownerRevoked {
+					if p.Grantee != g || p.Privilege != n {
+						kept = append(kept, p)
+					}
+				}
+				*t.ownerRevoked = kept
+				continue
+			}
+			if held, _ := state.HasPrivilege(*t.ownerRevoked, g, n); !held {
+				*t.ownerRevoked = append(*t.ownerRevoked, state.Privilege{Grantee: g, Privilege: n})
+			}
+		}
+	}
+	if len(*t.ownerRevoked) == 0 {
+		*t.ownerRevoked = nil
+	}
 }
 
 // ImplicitPublicPrivilegeKey is the key under which Result.Locations

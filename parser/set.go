@@ -7,8 +7,9 @@ import (
 )
 
 // set handles SET / SET LOCAL / RESET: session settings do not change the
-// schema and are ignored, so pg_dump output can be adopted. The one
-// exception is search_path, which changes what unqualified names mean:
+// schema and are ignored, so pg_dump output can be adopted. The
+// exceptions are default_tablespace (setDefaultTablespace) and
+// search_path, which changes what unqualified names mean:
 // renovate reads unqualified names as public, so a search_path that would
 // put them elsewhere is rejected instead of silently misread. Another is
 // default_table_access_method, which gives the tables created after it
@@ -23,6 +24,10 @@ func (p *fileParser) set(s *pg_query.VariableSetStmt, loc Location) {
 				p.defaultTableAM = c.GetSval().Sval
 			}
 		}
+		return
+	}
+	if s.Name == "default_tablespace" {
+		p.setDefaultTablespace(s, loc)
 		return
 	}
 	if s.Name != "search_path" || s.Kind != pg_query.VariableSetKind_VAR_SET_VALUE {
@@ -120,5 +125,34 @@ func (p *fileParser) checkSearchPath(path []string, loc Location) {
 		p.errs.add(&UnsupportedError{Loc: loc, Statement: "SET search_path = " + strings.Join(path, ", "),
 			Reason: "is not supported in schema files: unqualified names always mean schema public; qualify the names instead"})
 		return
+	}
+}
+
+// setDefaultTablespace accepts SET default_tablespace to the database's
+// default (the empty string or pg_default, which pg_dump writes before objects stored
+// there) and refuses any other value: it would put the relations created
+// after it in that tablespace, which renovate reads from TABLESPACE
+// clauses only, so ignoring it would lose the tablespace silently.
+func (p *fileParser) setDefaultTablespace(s *pg_query.VariableSetStmt, loc Location) {
+	if s.Kind != pg_query.VariableSetKind_VAR_SET_VALUE {
+		return
+	}
+	for _, a := range s.Args {
+		c := a.GetAConst()
+		if c == nil {
+			continue
+		}
+		v := ""
+		switch {
+		case c.GetSval() != nil:
+			v = c.GetSval().Sval
+		default:
+			continue
+		}
+		if canonicalTablespace(v) != "" {
+			p.errs.add(&UnsupportedError{Loc: loc, Statement: "SET default_tablespace = " + quoteIdent(v),
+				Reason: "is not supported in schema files: write TABLESPACE " + quoteIdent(v) + " on the CREATE TABLE, CREATE INDEX and CREATE MATERIALIZED VIEW statements (and USING INDEX TABLESPACE on constraints) instead (pg_dump --no-tablespaces leaves tablespaces out)"})
+			return
+		}
 	}
 }

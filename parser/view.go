@@ -74,10 +74,6 @@ func (p *fileParser) createTableAs(s *pg_query.CreateTableAsStmt, loc Location) 
 		p.errs.unsupported(loc, "CREATE MATERIALIZED VIEW ... USING "+into.AccessMethod)
 		return
 	}
-	if into.TableSpaceName != "" {
-		p.errs.unsupported(loc, "CREATE MATERIALIZED VIEW ... TABLESPACE")
-		return
-	}
 	name, ok := p.relName(into.Rel, loc)
 	if !ok {
 		return
@@ -87,7 +83,13 @@ func (p *fileParser) createTableAs(s *pg_query.CreateTableAsStmt, loc Location) 
 		p.errs.semantic(loc, "materialized view %s: %v", name, err)
 		return
 	}
+	before := len(p.items)
 	p.addView(name, true, false, s.Query, into.ColNames, opts, loc)
+	if ts := canonicalTablespace(into.TableSpaceName); ts != "" && len(p.items) > before {
+		if vd, ok := p.items[len(p.items)-1].(*viewDef); ok {
+			vd.view.Tablespace = ts
+		}
+	}
 }
 
 // addView canonicalizes a view's query and records the view.

@@ -27,9 +27,13 @@ func (d *differ) constraints(old, nw state.Table, refRebuild map[state.QualName]
 			oc.Name = c.Name
 		}
 		rebuildFK := ok && c.Kind == state.ConstraintForeignKey && oc.References != nil && refRebuild[*oc.References]
+		ts, moved := tablespaceMove(oc.Definition, c.Definition, constraintTablespaceMarker, constraintTablespaceTails)
 		switch {
 		case !ok:
 			d.addConstraint(nw, c)
+		case moved && oc.Kind == c.Kind && !rebuildFK && oc.NotValid == c.NotValid:
+			d.moveIndex(key, q, c.Name, ts)
+			d.constraintIndexComment(q, &oc, c)
 		// A validated constraint that the files declare NOT VALID is
 		// re-added NOT VALID (no scan): the files are the truth.
 		case oc.Definition != c.Definition || oc.Kind != c.Kind || rebuildFK || (c.NotValid && !oc.NotValid):
@@ -125,10 +129,14 @@ func (d *differ) indexes(old, nw state.Table) {
 			seen[oi.Name] = true
 		}
 		build := NewHazard(BuildsIndex, ix.Name, q)
+		ts, moved := tablespaceMove(oi.Definition, ix.Definition, indexTablespaceMarker, indexTablespaceTails)
 		switch {
 		case !ok:
 			d.add(phaseCreateIndex, key, ActionCreate, sqlgen.CreateIndex(ix), build)
 			d.newIndexSettings(q, ix)
+		case moved && !columnTypeChanged(old, nw):
+			d.moveIndex(key, q, ix.Name, ts)
+			d.indexStatistics(q, oi, ix)
 		case oi.Definition != ix.Definition:
 			d.add(phaseDropIndex, key, ActionDrop, sqlgen.DropIndex(q.Schema, oi.Name))
 			d.add(phaseCreateIndex, key, ActionCreate, sqlgen.CreateIndex(ix), build)

@@ -68,6 +68,7 @@ func DiffWithOptions(current, desired state.DatabaseSchema, opts Options) (*Plan
 	d.foreignPrivileges()
 	d.languagePrivileges()
 	d.privileges()
+	d.ownerPrivileges()
 	d.memberPrivileges()
 	d.defaultPrivileges()
 	d.data()

@@ -166,6 +166,7 @@ func (d *differ) functions() {
 func routinesEqual(a, b state.Function) bool {
 	a.Comment, b.Comment = "", ""
 	a.Privileges, b.Privileges = nil, nil
+	a.OwnerRevoked, b.OwnerRevoked = nil, nil
 	a.RenamedFrom, b.RenamedFrom = "", ""
 	a.DependsOn, b.DependsOn = nil, nil
 	return reflect.DeepEqual(a, b)

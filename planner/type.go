@@ -188,7 +188,7 @@ func typesEqual(a, b state.Type) bool {
 }
 
 func stripType(t state.Type) state.Type {
-	t.RenamedFrom, t.RenamedLabels, t.Privileges = "", nil, nil
+	t.RenamedFrom, t.RenamedLabels, t.Privileges, t.OwnerRevoked = "", nil, nil, nil
 	if len(t.Checks) == 0 {
 		t.Checks = nil
 	}

@@ -428,6 +428,9 @@ func (d *differ) alterView(p viewPair) {
 			d.add(phaseCreateView, key, ActionAlter, sqlgen.SetViewOptions(q, nw.Materialized, set))
 		}
 	}
+	if old.Materialized && nw.Materialized && old.Tablespace != nw.Tablespace {
+		d.add(phaseTableProps, key, ActionAlter, sqlgen.SetMatviewTablespace(q, nw.Tablespace), NewHazard(MovesTablespace, q))
+	}
 	d.viewColumnDefaults(&old, nw)
 	d.viewIndexes(old, nw)
 	d.matviewClusterOn(old, nw)
@@ -440,7 +443,7 @@ func (d *differ) alterView(p viewPair) {
 func viewsEqual(a, b state.View) bool {
 	strip := func(v state.View) state.View {
 		v.Columns, v.DependsOn, v.ReadsFromCatalog, v.RenamedFrom = nil, nil, nil, ""
-		v.Privileges, v.Triggers = nil, nil
+		v.Privileges, v.Triggers, v.OwnerRevoked = nil, nil, nil
 		v.Indexes = append([]state.Index(nil), v.Indexes...)
 		for i := range v.Indexes {
 			v.Indexes[i].RenamedFrom = ""

@@ -37,6 +37,7 @@ func SchemaDefinition(s state.Schema) string {
 		b.WriteString("CREATE SCHEMA " + QuoteIdent(s.Name) + ";\n")
 	}
 	writeComment(&b, "SCHEMA", QuoteIdent(s.Name), s.Comment)
+	b.WriteString(OwnerPrivilegesDefinition(state.ObjectKey{Kind: state.KindSchema, Name: s.Name}, s.OwnerRevoked))
 	b.WriteString(PrivilegesDefinition(state.ObjectKey{Kind: state.KindSchema, Name: s.Name}, s.Privileges))
 	return b.String()
 }
@@ -47,6 +48,7 @@ func TypeDefinition(t state.Type) string {
 	b.WriteString(CreateType(t))
 	b.WriteString(typeExtraDefinition(t))
 	writeComment(&b, typeKeyword(t), QualifiedName(t.Schema, t.Name), t.Comment)
+	b.WriteString(OwnerPrivilegesDefinition(state.ObjectKey{Kind: state.KindType, Schema: t.Schema, Name: t.Name}, t.OwnerRevoked))
 	b.WriteString(PrivilegesDefinition(state.ObjectKey{Kind: state.KindType, Schema: t.Schema, Name: t.Name}, t.Privileges))
 	return b.String()
 }
@@ -78,6 +80,7 @@ func SequenceDefinition(s state.Sequence) string {
 		b.WriteString(SequenceOwnedBy(s))
 	}
 	writeComment(&b, "SEQUENCE", QualifiedName(s.Schema, s.Name), s.Comment)
+	b.WriteString(OwnerPrivilegesDefinition(SequenceKey(s), s.OwnerRevoked))
 	b.WriteString(PrivilegesDefinition(SequenceKey(s), s.Privileges))
 	return b.String()
 }

@@ -45,6 +45,7 @@ func FunctionDefinition(f state.Function) string {
 	var b strings.Builder
 	b.WriteString(CreateFunction(f))
 	writeComment(&b, RoutineWord(f), FunctionSignature(f), f.Comment)
+	b.WriteString(OwnerPrivilegesDefinition(f.Key(), f.OwnerRevoked))
 	b.WriteString(PrivilegesDefinition(f.Key(), f.Privileges))
 	return b.String()
 }

@@ -125,10 +125,12 @@ func TableSecurityDefinition(t state.Table, owned []state.Sequence) string {
 		}
 	}
 	var grants strings.Builder
+	grants.WriteString(OwnerPrivilegesDefinition(t.Key(), t.OwnerRevoked))
 	grants.WriteString(PrivilegesDefinition(t.Key(), t.Privileges))
 	grants.WriteString(ColumnPrivilegesDefinition(t))
 	grants.WriteString(IdentityPrivilegesDefinition(t))
 	for _, s := range owned {
+		grants.WriteString(OwnerPrivilegesDefinition(SequenceKey(s), s.OwnerRevoked))
 		grants.WriteString(PrivilegesDefinition(SequenceKey(s), s.Privileges))
 	}
 	if grants.Len() > 0 {

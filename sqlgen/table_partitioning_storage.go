@@ -308,3 +308,12 @@ func WithoutInheritedGeneration(t state.Table, parents []state.Table) state.Tabl
 	}
 	return t
 }
+
+// SetMatviewTablespace prints ALTER MATERIALIZED VIEW ... SET TABLESPACE
+// ("" is pg_default).
+func SetMatviewTablespace(v state.QualName, ts string) string {
+	if ts == "" {
+		ts = "pg_default"
+	}
+	return "ALTER MATERIALIZED VIEW " + QualifiedName(v.Schema, v.Name) + " SET TABLESPACE " + QuoteIdent(ts) + ";\n"
+}

@@ -32,7 +32,7 @@ func ViewDefinition(v state.View) string {
 	if v.ClusterOn != "" {
 		b.WriteString(MatviewClusterOn(v.QualName(), v.ClusterOn))
 	}
-	if grants := PrivilegesDefinition(v.Key(), v.Privileges) + ViewColumnPrivilegesDefinition(v); grants != "" {
+	if grants := OwnerPrivilegesDefinition(v.Key(), v.OwnerRevoked) + PrivilegesDefinition(v.Key(), v.Privileges) + ViewColumnPrivilegesDefinition(v); grants != "" {
 		b.WriteString("\n" + grants)
 	}
 	var comments strings.Builder
@@ -82,6 +82,9 @@ func createView(v state.View, replace bool) string {
 	opts, check := splitCheckOption(v)
 	if len(opts) > 0 {
 		b.WriteString(" WITH (" + formatOptions(opts) + ")")
+	}
+	if v.Materialized && v.Tablespace != "" {
+		b.WriteString(" TABLESPACE " + QuoteIdent(v.Tablespace))
 	}
 	def := strings.TrimRight(v.Definition, " \t\r\n;")
 	b.WriteString(" AS\n" + def)

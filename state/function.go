@@ -56,6 +56,10 @@ type Function struct {
 	Args       []FunctionArg `json:"args,omitempty"`
 	Comment    string        `json:"comment,omitempty"`
 	Privileges []Privilege   `json:"privileges,omitempty"`
+	// OwnerRevoked are the privileges the object's owner revoked from
+	// itself (see Privilege): Grantee is the owner's role name (in a model
+	// parsed from files, before the engine resolves it, any role's).
+	OwnerRevoked []Privilege `json:"owner_revoked,omitempty"`
 	// DependsOn are objects the function's signature or SQL body uses;
 	// derived, used for ordering. Types of the signature are keyed as
 	// types (a table's row type appears as a type of the table's name);

@@ -58,13 +58,16 @@ func (s *DatabaseSchema) order(o orderer) {
 	o.slice(s.Owners, func(i, j int) bool { return s.Owners[i].Object.Less(s.Owners[j].Object) })
 	for i := range s.Schemas {
 		sortPrivileges(o, s.Schemas[i].Privileges)
+		sortPrivileges(o, s.Schemas[i].OwnerRevoked)
 	}
 	for i := range s.Types {
 		sortPrivileges(o, s.Types[i].Privileges)
+		sortPrivileges(o, s.Types[i].OwnerRevoked)
 		o.slice(s.Types[i].Checks, func(a, b int) bool { return s.Types[i].Checks[a].Name < s.Types[i].Checks[b].Name })
 	}
 	for i := range s.Sequences {
 		sortPrivileges(o, s.Sequences[i].Privileges)
+		sortPrivileges(o, s.Sequences[i].OwnerRevoked)
 	}
 	for i := range s.Tables {
 		t := &s.Tables[i]
@@ -77,6 +80,7 @@ func (s *DatabaseSchema) order(o orderer) {
 		o.slice(t.Policies, func(a, b int) bool { return t.Policies[a].Name < t.Policies[b].Name })
 		o.slice(t.Triggers, func(a, b int) bool { return t.Triggers[a].Name < t.Triggers[b].Name })
 		sortPrivileges(o, t.Privileges)
+		sortPrivileges(o, t.OwnerRevoked)
 		for j := range t.Columns {
 			sortPrivileges(o, t.Columns[j].Privileges)
 			sortPrivileges(o, t.Columns[j].IdentityPrivileges)
@@ -88,6 +92,7 @@ func (s *DatabaseSchema) order(o orderer) {
 		o.slice(v.Triggers, func(a, b int) bool { return v.Triggers[a].Name < v.Triggers[b].Name })
 		o.strings(v.Options)
 		sortPrivileges(o, v.Privileges)
+		sortPrivileges(o, v.OwnerRevoked)
 		for _, ps := range v.ColumnPrivileges {
 			sortPrivileges(o, ps)
 		}
@@ -95,6 +100,7 @@ func (s *DatabaseSchema) order(o orderer) {
 	}
 	for i := range s.Functions {
 		sortPrivileges(o, s.Functions[i].Privileges)
+		sortPrivileges(o, s.Functions[i].OwnerRevoked)
 		o.strings(s.Functions[i].Config)
 		sortKeys(o, s.Functions[i].DependsOn)
 	}

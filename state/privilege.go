@@ -7,10 +7,19 @@ import "sort"
 // The model records effective privileges, the same way on both sides, so a
 // NULL ACL and its spelled-out default compare equal:
 //
-//   - The owner's own privileges are never recorded. The owner holds every
-//     privilege implicitly, and the owner of a new object is whoever runs
-//     the plan, which the files cannot know. The catalog leaves out the
-//     owner's rows; the engine drops grants to the owner from the files.
+//   - The owner's own privileges are not recorded in Privileges. The owner
+//     holds every privilege implicitly, and the owner of a new object is
+//     whoever runs the plan, which the files cannot know. The catalog
+//     leaves out the owner's rows; the engine drops grants to the owner
+//     from the files. What an owner revoked from itself is recorded apart,
+//     in the object's OwnerRevoked, each entry naming the owner: the
+//     catalog reads it where the ACL lacks one of the owner's rows of
+//     acldefault. The parser cannot tell the owner, so in a model read
+//     from files OwnerRevoked holds every role's REVOKEs that no later
+//     GRANT undid, and the engine keeps the owner's (it knows the owner at
+//     plan time) and drops the rest, which mean nothing for a role that
+//     does not own the object. Plans compare the privilege keywords only,
+//     and name the owner as the models read it.
 //   - PUBLIC's defaults are recorded explicitly: EXECUTE on functions and
 //     procedures, USAGE on types and domains (see PublicDefaults). The
 //     catalog reads coalesce(acl, acldefault(...)); the parser gives every

@@ -92,6 +92,10 @@ type Schema struct {
 	// Owner is set only where the user manages owners.
 	Owner      string      `json:"owner,omitempty"`
 	Privileges []Privilege `json:"privileges,omitempty"`
+	// OwnerRevoked are the privileges the object's owner revoked from
+	// itself (see Privilege): Grantee is the owner's role name (in a model
+	// parsed from files, before the engine resolves it, any role's).
+	OwnerRevoked []Privilege `json:"owner_revoked,omitempty"`
 	// RenamedFrom is the user's declaration that this schema used to be
 	// called so (a "-- renovate:renamed-from" annotation). Local side only.
 	RenamedFrom string `json:"renamed_from,omitempty"`
@@ -117,6 +121,10 @@ type Type struct {
 	TypeDetails
 	Comment    string      `json:"comment,omitempty"`
 	Privileges []Privilege `json:"privileges,omitempty"`
+	// OwnerRevoked are the privileges the object's owner revoked from
+	// itself (see Privilege): Grantee is the owner's role name (in a model
+	// parsed from files, before the engine resolves it, any role's).
+	OwnerRevoked []Privilege `json:"owner_revoked,omitempty"`
 	// RenamedFrom is a user-declared previous name (local side only).
 	RenamedFrom string `json:"renamed_from,omitempty"`
 	// RenamedLabels maps new enum labels to the labels they were renamed
@@ -154,6 +162,10 @@ type Sequence struct {
 	OwnedBy    *ColumnRef  `json:"owned_by,omitempty"`
 	Comment    string      `json:"comment,omitempty"`
 	Privileges []Privilege `json:"privileges,omitempty"`
+	// OwnerRevoked are the privileges the object's owner revoked from
+	// itself (see Privilege): Grantee is the owner's role name (in a model
+	// parsed from files, before the engine resolves it, any role's).
+	OwnerRevoked []Privilege `json:"owner_revoked,omitempty"`
 }
 
 // QualName returns the sequence's schema-qualified name.
@@ -224,6 +236,10 @@ type Table struct {
 	Policies   []Policy    `json:"policies,omitempty"`
 	Triggers   []Trigger   `json:"triggers,omitempty"`
 	Privileges []Privilege `json:"privileges,omitempty"`
+	// OwnerRevoked are the privileges the object's owner revoked from
+	// itself (see Privilege): Grantee is the owner's role name (in a model
+	// parsed from files, before the engine resolves it, any role's).
+	OwnerRevoked []Privilege `json:"owner_revoked,omitempty"`
 	// Owner is set only where the user manages owners.
 	Owner string `json:"owner,omitempty"`
 	// RenamedFrom is a user-declared previous name in the same schema

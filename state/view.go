@@ -41,6 +41,13 @@ type View struct {
 	// by column name, as canonical SQL like Column.Default.
 	ColumnDefaults map[string]string `json:"column_defaults,omitempty"`
 	Privileges     []Privilege       `json:"privileges,omitempty"`
+	// Tablespace is a materialized view's tablespace, "" for the
+	// database's default.
+	Tablespace string `json:"tablespace,omitempty"`
+	// OwnerRevoked are the privileges the object's owner revoked from
+	// itself (see Privilege): Grantee is the owner's role name (in a model
+	// parsed from files, before the engine resolves it, any role's).
+	OwnerRevoked []Privilege `json:"owner_revoked,omitempty"`
 	// ColumnPrivileges are the column-level privileges (GRANT SELECT (c)
 	// ON v), by column name; a column without any is absent.
 	ColumnPrivileges map[string][]Privilege `json:"column_privileges,omitempty"`

@@ -381,6 +381,12 @@ var coverageMatrix = []coverageEntry{
 	{"pg_class.reloftype", "table cov.typed", "CREATE TYPE cov.rowtype AS (a int, b text); CREATE TABLE cov.typed OF cov.rowtype (a WITH OPTIONS NOT NULL DEFAULT 1, PRIMARY KEY (a))", true, 0},
 	{"pg_inherits", "table cov.child", "CREATE TABLE cov.parent (a int); CREATE TABLE cov.child (b int) INHERITS (cov.parent)", true, 0},
 	{"pg_get_viewdef", "view cov.nested", "CREATE TABLE cov.vt (a int, b int, c int); CREATE VIEW cov.nested AS SELECT a FROM cov.vt WHERE a = 1 AND (b = 2 AND c = 3)", true, 0},
+	{"pg_class.reltablespace", "table cov.ts_table", "CREATE TABLE cov.ts_table (a int, b int) TABLESPACE cov_ts", true, 0},
+	{"pg_class.reltablespace", "index cov.ts_index", "CREATE INDEX ts_index ON cov.ts_table (a) TABLESPACE cov_ts", true, 0},
+	{"pg_class.reltablespace", "index cov.ts_table_b_key", "ALTER TABLE cov.ts_table ADD UNIQUE (b) USING INDEX TABLESPACE cov_ts", true, 0},
+	{"pg_class.reltablespace", "table cov.ts_part", "CREATE TABLE cov.ts_part (a int) PARTITION BY RANGE (a) TABLESPACE cov_ts", true, 0},
+	{"pg_class.reltablespace", "materialized view cov.ts_mv", "CREATE MATERIALIZED VIEW cov.ts_mv TABLESPACE cov_ts AS SELECT 1 AS a", true, 0},
+	{"pg_class.relacl", "table cov.selfrevoked", "CREATE TABLE cov.selfrevoked (a int); REVOKE UPDATE, DELETE ON cov.selfrevoked FROM CURRENT_USER", true, 0},
 	{"pg_class.reloptions", "view cov.barrier", "CREATE VIEW cov.barrier WITH (security_barrier) AS SELECT 1 AS a", true, 0},
 
 	{"pg_sequence.seqtypid", "sequence cov.seq", "CREATE SEQUENCE cov.seq AS smallint INCREMENT 3 MINVALUE -10 MAXVALUE 1000 START 7 CACHE 5 CYCLE", true, 0},
@@ -428,6 +434,7 @@ var coverageMatrix = []coverageEntry{
 	{"pg_get_functiondef", "function cov.f(integer)", "CREATE FUNCTION cov.f(x integer DEFAULT 1) RETURNS integer LANGUAGE sql STABLE STRICT SECURITY DEFINER COST 5 SET work_mem = '8MB' AS 'SELECT x'", true, 0},
 	{"pg_proc.proacl", "function cov.f(integer)", "REVOKE EXECUTE ON FUNCTION cov.f(integer) FROM PUBLIC; GRANT EXECUTE ON FUNCTION cov.f(integer) TO cov_reader", true, 0},
 	{"pg_description", "function cov.f(integer)", "COMMENT ON FUNCTION cov.f(integer) IS 'f'", true, 0},
+	{"pg_proc.proacl", "function cov.selfrevoked_f()", "CREATE FUNCTION cov.selfrevoked_f() RETURNS int LANGUAGE sql AS 'SELECT 1'; REVOKE EXECUTE ON FUNCTION cov.selfrevoked_f() FROM CURRENT_USER", true, 0},
 	{"pg_proc.proowner", "function cov.owned_f()", "CREATE FUNCTION cov.owned_f() RETURNS int LANGUAGE sql AS 'SELECT 1'; ALTER FUNCTION cov.owned_f() OWNER TO cov_owner", false, 0},
 	{"pg_proc.proacl", "function cov.citext(boolean)", "CREATE EXTENSION citext SCHEMA cov; REVOKE EXECUTE ON FUNCTION cov.citext(boolean) FROM PUBLIC", true, 0},
 
@@ -530,6 +537,8 @@ func TestCoverageMatrix(t *testing.T) {
 	if err := pgtest.EnsureRoles(ctx, srv.AdminDSN(), coverageRoles); err != nil {
 		t.Fatal(err)
 	}
+	// Before the databases, so that it is dropped after them.
+	createTestTablespace(t, coverageTablespace)
 	src := srv.NewDatabase(t)
 	major := serverMajorOf(t, src)
 	if err := execSQL(t, src, "CREATE SCHEMA cov"); err != nil {

@@ -94,6 +94,7 @@ func LoadRemote(ctx context.Context, conn *pgx.Conn) (*Remote, error) {
 
 func newRemote(raw state.DatabaseSchema, parsed state.DatabaseSchema) *Remote {
 	parsed = withRemoteViewColumns(raw, parsed)
+	parsed = withRemoteOwnerRevokes(parsed)
 	parsed = withSubscribedTables(raw, parsed)
 	// The catalog's dependencies are the database's, not its text's.
 	parsed.CatalogDepends = raw.CatalogDepends

@@ -60,7 +60,9 @@ CREATE TABLE mine (a integer);
 }
 
 // TestUnmanagedPrivilegesWarning checks that privileges the model cannot
-// carry are named: an owner's revoked own privileges, and grants changed
+// carry are named: an owner's revoked own privileges on an identity
+// sequence (those on tables and the other kinds with ACLs are carried,
+// state.OwnerRevoked), and grants changed
 // on an extension's members other than routines (whose privileges the
 // model carries, state.MemberPrivilege).
 func TestUnmanagedPrivilegesWarning(t *testing.T) {
@@ -73,8 +75,10 @@ func TestUnmanagedPrivilegesWarning(t *testing.T) {
 CREATE EXTENSION citext;
 GRANT EXECUTE ON FUNCTION citext(boolean) TO priv_reader;
 GRANT USAGE ON TYPE citext TO priv_reader;
-CREATE TABLE t (a integer);
-REVOKE DELETE ON t FROM CURRENT_USER;
+CREATE TABLE t (a integer GENERATED ALWAYS AS IDENTITY);
+REVOKE UPDATE ON SEQUENCE t_a_seq FROM CURRENT_USER;
+CREATE TABLE carried (a integer);
+REVOKE DELETE ON carried FROM CURRENT_USER;
 CREATE TABLE kept (a integer);
 GRANT SELECT ON kept TO priv_reader;
 CREATE FUNCTION f() RETURNS integer LANGUAGE sql AS 'SELECT 1';
@@ -92,14 +96,14 @@ REVOKE ALL ON FUNCTION f() FROM PUBLIC;
 	}
 	got := strings.Join(r.Warnings, "\n")
 	for _, want := range []string{
-		"the owner of table t revoked some of its own privileges",
+		"the owner of sequence t_a_seq revoked some of its own privileges",
 		"the privileges of type citext, a member of an extension, differ from those CREATE EXTENSION gave it",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("no warning %q in:\n%s", want, got)
 		}
 	}
-	if strings.Contains(got, "kept") || strings.Contains(got, "function f()") || strings.Contains(got, "citext(boolean)") || strings.Count(got, "\n") != 1 {
+	if strings.Contains(got, "kept") || strings.Contains(got, "carried") || strings.Contains(got, "function f()") || strings.Contains(got, "citext(boolean)") || strings.Count(got, "\n") != 1 {
 		t.Errorf("unexpected warnings:\n%s", got)
 	}
 }

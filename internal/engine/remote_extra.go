@@ -35,8 +35,8 @@ func unmanagedWarnings(ctx context.Context, conn *pgx.Conn) ([]string, error) {
 			out = append(out, "the privileges of "+p.Object+", a member of an extension, differ from those CREATE EXTENSION gave it: "+
 				"renovate does not carry privileges of extension members, the files leave them out")
 		} else {
-			out = append(out, "the owner of "+p.Object+" revoked some of its own privileges: "+
-				"renovate does not manage owners' privileges, the files leave that out")
+			out = append(out, "the owner of "+p.Object+" revoked some of its own privileges that renovate does not carry "+
+				"(on an identity sequence, an aggregate or a base type): the files leave that out")
 		}
 	}
 	return out, nil

@@ -109,9 +109,11 @@ func ownerKeyOf(k state.ObjectKey) ownerKey {
 //   - every role it names must exist, else a *MissingRolesError;
 //   - ALTER DEFAULT PRIVILEGES without FOR ROLE means the role running the
 //     plan;
-//   - privileges granted to an object's owner are dropped: owners are not
-//     managed (see state.Privilege); the owner of an object the plan
-//     creates is the role running it;
+//   - privileges granted to an object's owner are dropped (see
+//     state.Privilege); the owner of an object the plan creates is the
+//     role running it, unless the files say who owns it;
+//   - of the REVOKEs the parser recorded as OwnerRevoked, the owner's are
+//     kept and the rest dropped (keepOwnerRevokes);
 //   - before PostgreSQL 17 there is no MAINTAIN privilege, which the parser
 //     includes in GRANT ALL on tables.
 func prepareSecurity(ctx context.Context, conn *pgx.Conn, desired state.DatabaseSchema) (state.DatabaseSchema, error) {
@@ -170,7 +172,11 @@ func prepareSecurity(ctx context.Context, conn *pgx.Conn, desired state.Database
 		}
 		return false
 	}
+	keepOwnerRevokes(&out, isOwner)
 	noMaintain := version < 170000
+	if noMaintain {
+		dropOwnerMaintain(&out)
+	}
 	strip := func(ps []state.Privilege, k ownerKey) []state.Privilege {
 		kept := ps[:0]
 		for _, p := range ps {

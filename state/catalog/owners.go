@@ -56,7 +56,8 @@ func ForeignOwners(ctx context.Context, conn *pgx.Conn) ([]OwnedObject, error) {
 type UnmanagedPrivilege struct {
 	// Extension is set for privileges changed on an extension member since
 	// CREATE EXTENSION; otherwise the object's owner revoked some of its
-	// own privileges.
+	// own privileges where the model cannot carry that (see
+	// queries/unmanaged_privileges.sql).
 	Extension bool
 	// Object describes the object (pg_describe_object).
 	Object string

@@ -12,6 +12,9 @@ import (
 type privilegeRow struct {
 	kind, schema, name, args, column string
 	priv                             state.Privilege
+	// revoked marks a privilege the owner (priv.Grantee) revoked from
+	// itself.
+	revoked bool
 }
 
 // scanPrivileges reads queries/privileges.sql. The rows are attached to
@@ -20,7 +23,7 @@ func (in *introspection) scanPrivileges(rows pgx.Rows) error {
 	for rows.Next() {
 		var r privilegeRow
 		if err := rows.Scan(&r.kind, &r.schema, &r.name, &r.args, &r.column,
-			&r.priv.Grantee, &r.priv.Privilege, &r.priv.Grantable); err != nil {
+			&r.priv.Grantee, &r.priv.Privilege, &r.priv.Grantable, &r.revoked); err != nil {
 			return err
 		}
 		in.privileges = append(in.privileges, r)
@@ -101,7 +104,36 @@ func (in *introspection) attachPrivileges() error {
 	for i := range s.Servers {
 		servers[s.Servers[i].Name] = &s.Servers[i].Privileges
 	}
+	// Owners' revoked privileges: objects of the kinds whose model
+	// carries them (an identity sequence's are reported as unmanaged,
+	// queries/unmanaged_privileges.sql).
+	revoked := map[[4]string]*[]state.Privilege{}
+	for i := range s.Schemas {
+		revoked[[4]string{"schema", s.Schemas[i].Name, "", ""}] = &s.Schemas[i].OwnerRevoked
+	}
+	for i := range s.Tables {
+		revoked[[4]string{"relation", s.Tables[i].Schema, s.Tables[i].Name, ""}] = &s.Tables[i].OwnerRevoked
+	}
+	for i := range s.Views {
+		revoked[[4]string{"relation", s.Views[i].Schema, s.Views[i].Name, ""}] = &s.Views[i].OwnerRevoked
+	}
+	for i := range s.Sequences {
+		revoked[[4]string{"sequence", s.Sequences[i].Schema, s.Sequences[i].Name, ""}] = &s.Sequences[i].OwnerRevoked
+	}
+	for i := range s.Types {
+		revoked[[4]string{"type", s.Types[i].Schema, s.Types[i].Name, ""}] = &s.Types[i].OwnerRevoked
+	}
+	for i := range s.Functions {
+		f := &s.Functions[i]
+		revoked[[4]string{"routine", f.Schema, f.Name, f.IdentityArguments}] = &f.OwnerRevoked
+	}
 	for _, r := range in.privileges {
+		if r.revoked {
+			if target := revoked[[4]string{r.kind, r.schema, r.name, r.args}]; target != nil {
+				*target = append(*target, state.Privilege{Grantee: r.priv.Grantee, Privilege: r.priv.Privilege})
+			}
+			continue
+		}
 		q := state.QualName{Schema: r.schema, Name: r.name}
 		var target *[]state.Privilege
 		switch r.kind {

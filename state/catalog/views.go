@@ -28,7 +28,7 @@ func (in *introspection) scanViews(rows pgx.Rows) error {
 			depSchemas, depRels, depCols, depCons []string
 		)
 		if err := rows.Scan(&oid, &v.Schema, &v.Name, &v.Materialized, &def, &v.Options, &nums, &names, &types, &dflts,
-			&depSchemas, &depRels, &depCols, &depCons); err != nil {
+			&depSchemas, &depRels, &depCols, &depCons, &v.Tablespace); err != nil {
 			return err
 		}
 		if len(depSchemas) != len(depRels) || len(depRels) != len(depCols) || len(depCols) != len(depCons) {

@@ -1,9 +1,10 @@
 -- Privileges the model cannot carry, so that they are named instead of
 -- lost silently:
 --
---  * an owner that revoked its own privileges (the model leaves owners'
---    privileges out: see state.Privilege), found where the ACL lacks one
---    of the owner's rows of acldefault;
+--  * an owner that revoked its own privileges where the model cannot
+--    carry that (state.OwnerRevoked): on identity sequences, aggregates
+--    and base types, found where
+--    the ACL lacks one of the owner's rows of acldefault;
 --  * privileges changed on extension members other than routines since
 --    CREATE EXTENSION (pg_dump writes them as differences from
 --    pg_init_privs; the model holds those of routines only, as
@@ -14,23 +15,31 @@
 -- described by pg_describe_object.
 WITH objs AS (
 	SELECT 'pg_namespace'::regclass AS classid, n.oid AS objid, 0 AS objsubid,
-		n.nspowner AS owner, n.nspacl AS acl, acldefault('n', n.nspowner) AS def
+		n.nspowner AS owner, n.nspacl AS acl, acldefault('n', n.nspowner) AS def,
+		true AS carried
 	FROM pg_namespace n
 	WHERE {{userNamespace "n"}}
 	UNION ALL
 	SELECT 'pg_class'::regclass, c.oid, 0, c.relowner, c.relacl,
-		acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::"char", c.relowner)
+		acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::"char", c.relowner),
+		NOT EXISTS (
+			SELECT FROM pg_depend i
+			WHERE i.classid = 'pg_class'::regclass AND i.objid = c.oid AND i.deptype = 'i'
+				AND c.relkind = 'S'
+		)
 	FROM pg_class c
 	JOIN pg_namespace n ON n.oid = c.relnamespace
 	WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
 		AND {{userNamespace "n"}}
 	UNION ALL
-	SELECT 'pg_proc'::regclass, p.oid, 0, p.proowner, p.proacl, acldefault('f', p.proowner)
+	SELECT 'pg_proc'::regclass, p.oid, 0, p.proowner, p.proacl, acldefault('f', p.proowner),
+		p.prokind <> 'a'
 	FROM pg_proc p
 	JOIN pg_namespace n ON n.oid = p.pronamespace
 	WHERE {{userNamespace "n"}}
 	UNION ALL
-	SELECT 'pg_type'::regclass, t.oid, 0, t.typowner, t.typacl, acldefault('T', t.typowner)
+	SELECT 'pg_type'::regclass, t.oid, 0, t.typowner, t.typacl, acldefault('T', t.typowner),
+		t.typtype <> 'b'
 	FROM pg_type t
 	JOIN pg_namespace n ON n.oid = t.typnamespace
 	WHERE {{userNamespace "n"}}
@@ -50,8 +59,7 @@ WHERE NOT m.member
 	AND EXISTS (
 		SELECT FROM aclexplode(m.def) d
 		WHERE d.grantee = m.owner
-			-- MAINTAIN (PostgreSQL 17) is not modelled either way.
-			AND d.privilege_type <> 'MAINTAIN'
+			AND NOT m.carried
 			AND NOT EXISTS (
 				SELECT FROM aclexplode(m.acl) a
 				WHERE a.grantee = m.owner AND a.privilege_type = d.privilege_type

@@ -31,7 +31,9 @@ SELECT
 	coalesce(deps.schemas, '{}'),
 	coalesce(deps.relations, '{}'),
 	coalesce(deps.columns, '{}'),
-	coalesce(deps.constraints, '{}')
+	coalesce(deps.constraints, '{}'),
+	-- A materialized view's tablespace, '' for the database's default.
+	coalesce((SELECT ts.spcname::text FROM pg_tablespace ts WHERE ts.oid = c.reltablespace), '')
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN LATERAL (
