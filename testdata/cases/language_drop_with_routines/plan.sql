@@ -9,28 +9,25 @@ SET client_encoding = 'UTF8';
 
 BEGIN;
 
--- step 1: alter column public.t.n
-ALTER TABLE public.t ALTER COLUMN n DROP DEFAULT;
-
--- step 2: drop procedure public.noop()
+-- step 1: drop procedure public.noop()
 DROP PROCEDURE public.noop();
 
--- step 3: alter column public.t.n
+-- step 2: alter column public.t.n
 ALTER TABLE public.t ALTER COLUMN n DROP DEFAULT;
 
--- step 4: drop function public.add_one(x integer)
+-- step 3: drop function public.add_one(x integer)
 DROP FUNCTION public.add_one(x integer);
 
--- step 5: drop language mypl
+-- step 4: drop language mypl
 DROP LANGUAGE mypl;
 
--- step 6: drop function public.my_validator(oid)
+-- step 5: drop function public.my_validator(oid)
 DROP FUNCTION public.my_validator(oid);
 
--- step 7: drop function public.my_inline(internal)
+-- step 6: drop function public.my_inline(internal)
 DROP FUNCTION public.my_inline(internal);
 
--- step 8: drop function public.my_handler()
+-- step 7: drop function public.my_handler()
 DROP FUNCTION public.my_handler();
 
 COMMIT;
