@@ -48,12 +48,17 @@ CREATE FUNCTION f(a integer) RETURNS integer LANGUAGE sql AS 'SELECT a';
 ALTER FUNCTION f(integer) OWNER TO priv_owner;
 ALTER SCHEMA public OWNER TO priv_owner;
 CREATE TABLE mine (a integer);
+CREATE TEXT SEARCH CONFIGURATION public.cfg (COPY = pg_catalog.simple);
+ALTER TEXT SEARCH CONFIGURATION public.cfg OWNER TO priv_owner;
+CREATE AGGREGATE public.total(integer) (SFUNC = int4pl, STYPE = integer);
+ALTER AGGREGATE public.total(integer) OWNER TO priv_owner;
 `); err != nil {
 		t.Fatal(err)
 	}
 	got := warnings(owned)
-	want := "3 object(s) are owned by roles other than the one connected (function public.f(a integer) by priv_owner, " +
-		"schema public by priv_owner, table public.t by priv_owner): owners are not managed (owners = \"ignore\" in renovate.hcl, the default)"
+	// Every kind that has an owner is named, definition objects too.
+	want := "5 object(s) are owned by roles other than the one connected (aggregate public.total(integer) by priv_owner, " +
+		"function public.f(a integer) by priv_owner, schema public by priv_owner, and 2 more): owners are not managed (owners = \"ignore\" in renovate.hcl, the default)"
 	if !strings.Contains(got, want) {
 		t.Errorf("warnings:\n%s\nwant a line containing:\n%s", got, want)
 	}

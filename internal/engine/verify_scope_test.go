@@ -112,21 +112,25 @@ CREATE INDEX users_email_idx ON users (email);
 // indexes calling a function of a language made by hand (CREATE
 // LANGUAGE outside an extension is not managed; the function depends on
 // it, the indexes on the function).
-const unmanagedFrom = `CREATE FUNCTION pl_handler() RETURNS language_handler LANGUAGE c AS '$libdir/plpgsql', 'plpgsql_call_handler';
-CREATE LANGUAGE mypl HANDLER pl_handler;
-CREATE FUNCTION rev_key(v int) RETURNS int LANGUAGE mypl IMMUTABLE AS 'BEGIN RETURN -v; END';
+const unmanagedFrom = `CREATE TYPE mytext;
+CREATE FUNCTION mytext_in(cstring) RETURNS mytext LANGUAGE internal IMMUTABLE STRICT AS 'textin';
+CREATE FUNCTION mytext_out(mytext) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'textout';
+CREATE TYPE mytext (INPUT = mytext_in, OUTPUT = mytext_out, LIKE = text);
+CREATE FUNCTION rev_key(v int) RETURNS mytext LANGUAGE sql IMMUTABLE AS 'SELECT NULL::mytext';
 CREATE TABLE docs (id int PRIMARY KEY, v int, body text);
-CREATE INDEX docs_rev ON docs (rev_key(v));
-CREATE INDEX docs_rev2 ON docs (rev_key(v), id);
+CREATE INDEX docs_rev ON docs (((rev_key(v))::text));
+CREATE INDEX docs_rev2 ON docs (((rev_key(v))::text), id);
 `
 
 // unmanagedFiles are the files of unmanagedFrom (what init writes: the
-// language is not managed).
-const unmanagedFiles = `CREATE FUNCTION pl_handler() RETURNS language_handler LANGUAGE c AS '$libdir/plpgsql', 'plpgsql_call_handler';
-CREATE FUNCTION rev_key(v int) RETURNS int LANGUAGE mypl IMMUTABLE AS 'BEGIN RETURN -v; END';
+// base type is not managed; its input and output functions are, and use
+// it).
+const unmanagedFiles = `CREATE FUNCTION mytext_in(cstring) RETURNS mytext LANGUAGE internal IMMUTABLE STRICT AS 'textin';
+CREATE FUNCTION mytext_out(mytext) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'textout';
+CREATE FUNCTION rev_key(v int) RETURNS mytext LANGUAGE sql IMMUTABLE AS 'SELECT NULL::mytext';
 CREATE TABLE docs (id int PRIMARY KEY, v int, body text);
-CREATE INDEX docs_rev ON docs (rev_key(v));
-CREATE INDEX docs_rev2 ON docs (rev_key(v), id);
+CREATE INDEX docs_rev ON docs (((rev_key(v))::text));
+CREATE INDEX docs_rev2 ON docs (((rev_key(v))::text), id);
 `
 
 // TestVerifyUnmanagedDependents: objects that use unmanaged ones cannot be
@@ -169,18 +173,18 @@ func TestVerifyUnmanagedDependents(t *testing.T) {
 		if len(res.HeldBack) != len(held) {
 			t.Errorf("HeldBack = %v, want %v", res.HeldBack, held)
 		}
-		if d := DescribeHeld(res.HeldBack, 10); !strings.Contains(d, "index public.docs.docs_rev (uses language mypl)") {
+		if d := DescribeHeld(res.HeldBack, 10); !strings.Contains(d, "index public.docs.docs_rev (uses type public.mytext)") {
 			t.Errorf("DescribeHeld does not say what the index uses: %s", d)
 		}
 	})
 
-	t.Run("new dependent of a hand-made language", func(t *testing.T) {
-		// The language was made by hand in the target; the plan creates
-		// the first index calling a function of it. The copy lacks the
-		// language: the plan cannot be verified, which is not a failure
+	t.Run("new dependent of a hand-made base type", func(t *testing.T) {
+		// The base type was made by hand in the target; the plan creates
+		// the first index calling a function returning it. The copy lacks
+		// the type: the plan cannot be verified, which is not a failure
 		// of the plan.
-		from := strings.Replace(unmanagedFrom, "CREATE INDEX docs_rev ON docs (rev_key(v));\nCREATE INDEX docs_rev2 ON docs (rev_key(v), id);\n", "", 1)
-		to := strings.Replace(files, "CREATE INDEX docs_rev2 ON docs (rev_key(v), id);\n", "", 1)
+		from := strings.Replace(unmanagedFrom, "CREATE INDEX docs_rev ON docs (((rev_key(v))::text));\nCREATE INDEX docs_rev2 ON docs (((rev_key(v))::text), id);\n", "", 1)
+		to := strings.Replace(files, "CREATE INDEX docs_rev2 ON docs (((rev_key(v))::text), id);\n", "", 1)
 		local, remote, p, held := verifyScopedSetup(t, from, to, Scope{})
 		shadow, reference := scratchPair(t)
 		_, err := VerifyWith(ctx, shadow, reference, local.Parsed, remote, p, VerifyOptions{Unmanaged: held})
@@ -194,7 +198,7 @@ func TestVerifyUnmanagedDependents(t *testing.T) {
 	})
 
 	t.Run("changed", func(t *testing.T) {
-		to := strings.Replace(files, "ON docs (rev_key(v));", "ON docs (rev_key(v)) WHERE v > 0;", 1)
+		to := strings.Replace(files, "ON docs (((rev_key(v))::text));", "ON docs (((rev_key(v))::text)) WHERE v > 0;", 1)
 		local, remote, p, held := verifyScopedSetup(t, from, to, Scope{})
 		shadow, reference := scratchPair(t)
 		_, err := VerifyWith(ctx, shadow, reference, local.Parsed, remote, p, VerifyOptions{Unmanaged: held})
@@ -202,7 +206,7 @@ func TestVerifyUnmanagedDependents(t *testing.T) {
 		if !errors.As(err, &ve) || ve.Stage != StageCopy {
 			t.Fatalf("want a copy-stage VerificationError (cannot verify), got %v\nplan:\n%s", err, planSQL(p))
 		}
-		if !strings.Contains(err.Error(), "docs_rev") || !strings.Contains(err.Error(), "mypl") {
+		if !strings.Contains(err.Error(), "docs_rev") || !strings.Contains(err.Error(), "mytext") {
 			t.Errorf("the error does not name the index and what it uses: %v", err)
 		}
 	})
