@@ -116,7 +116,7 @@ const unmanagedFrom = `CREATE TYPE mytext;
 CREATE FUNCTION mytext_in(cstring) RETURNS mytext LANGUAGE internal IMMUTABLE STRICT AS 'textin';
 CREATE FUNCTION mytext_out(mytext) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'textout';
 CREATE TYPE mytext (INPUT = mytext_in, OUTPUT = mytext_out, LIKE = text);
-CREATE FUNCTION rev_key(v int) RETURNS mytext LANGUAGE sql IMMUTABLE AS 'SELECT NULL::mytext';
+CREATE FUNCTION rev_key(v int) RETURNS mytext LANGUAGE sql IMMUTABLE AS 'SELECT NULL::public.mytext';
 CREATE TABLE docs (id int PRIMARY KEY, v int, body text);
 CREATE INDEX docs_rev ON docs (((rev_key(v))::text));
 CREATE INDEX docs_rev2 ON docs (((rev_key(v))::text), id);
@@ -127,7 +127,7 @@ CREATE INDEX docs_rev2 ON docs (((rev_key(v))::text), id);
 // it).
 const unmanagedFiles = `CREATE FUNCTION mytext_in(cstring) RETURNS mytext LANGUAGE internal IMMUTABLE STRICT AS 'textin';
 CREATE FUNCTION mytext_out(mytext) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'textout';
-CREATE FUNCTION rev_key(v int) RETURNS mytext LANGUAGE sql IMMUTABLE AS 'SELECT NULL::mytext';
+CREATE FUNCTION rev_key(v int) RETURNS mytext LANGUAGE sql IMMUTABLE AS 'SELECT NULL::public.mytext';
 CREATE TABLE docs (id int PRIMARY KEY, v int, body text);
 CREATE INDEX docs_rev ON docs (((rev_key(v))::text));
 CREATE INDEX docs_rev2 ON docs (((rev_key(v))::text), id);
