@@ -82,7 +82,7 @@ the run's per-target state in _meta/plans/<run>/fleet.json, and the whole run
 is one commit; the schema files are not rewritten from any target. Run it
 again to retry only the targets that failed or were not reached.
 
---env A,B applies the replication plan of a publisher and its subscribers
+--env A,B applies the replication plan of a publisher and its subscribers (or a chain)
 (see plan) phase by phase, one database at a time, each phase in a
 transaction where its steps allow; the first failure stops the run and the
 summary says which phases ran on which database. Each phase is recorded in

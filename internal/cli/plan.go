@@ -79,7 +79,9 @@ renovate.hcl): each database is planned and one plan is printed across them,
 in the order apply runs it: additive changes on the subscribers, the
 publisher's plan, the subscribers' removals, then their subscriptions
 (ALTER SUBSCRIPTION ... REFRESH PUBLICATION when the publication's tables
-change).`,
+change). A chain (an environment that subscribes to one of the list and
+publishes to another) is ordered down and up the chain: additive changes
+deepest first, removals and refreshes from the top down.`,
 		Example: `  renovate plan
   renovate plan -o .renovate/plan.sql
   renovate plan --url postgres://app@localhost/hello --dir ./schema --detailed-exitcode

@@ -34,11 +34,18 @@ type replEnv struct {
 	// Publisher is set for the environments others of the group
 	// subscribe to.
 	Publisher bool
+	// Depth is 0 for an environment that subscribes to none of the
+	// others, else one more than the deepest one it subscribes to (see
+	// engine.OrderReplication).
+	Depth int
 }
 
 func (e replEnv) role() string {
-	if e.Publisher {
+	switch {
+	case e.Depth == 0:
 		return "publisher"
+	case e.Publisher:
+		return "subscriber and publisher"
 	}
 	return "subscriber"
 }
@@ -85,33 +92,72 @@ func replicationOf(t targetFlags) (*replGroup, error) {
 		}
 		envs[n] = e
 	}
+	// upstream[n] are the environments of the list n subscribes to.
+	upstream := map[string][]string{}
 	for _, n := range names {
-		e := envs[n]
-		subscribes := false
-		for _, p := range e.SubscribesTo {
-			if envs[p] != nil {
-				subscribes = true
+		for _, p := range envs[n].SubscribesTo {
+			if envs[p] != nil && p != n {
+				upstream[n] = append(upstream[n], p)
 			}
 		}
+	}
+	depth, err := replicationDepths(names, upstream)
+	if err != nil {
+		return nil, usageErrorf("--env %s: %v", t.Env, err)
+	}
+	for _, n := range names {
+		e := envs[n]
 		publishes := false
 		for _, m := range names {
-			if slices.Contains(envs[m].SubscribesTo, n) {
+			if slices.Contains(upstream[m], n) {
 				publishes = true
 			}
 		}
-		switch {
-		case subscribes && publishes:
-			return nil, usageErrorf("--env %s: environment %s both publishes to and subscribes from the others; plan a chain of replication one link at a time (--env publisher,subscriber)", t.Env, n)
-		case !subscribes && !publishes:
+		if len(upstream[n]) == 0 && !publishes {
 			return nil, usageErrorf("--env %s: environment %s neither subscribes to nor publishes to the others (declare it in %s with subscribes_to = [...] in the subscriber's environment block)", t.Env, n, ConfigFile)
 		}
 		sc, err := scopeOf(cfg, e)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", cfg.Path, err)
 		}
-		g.Envs = append(g.Envs, replEnv{Name: n, URL: e.URL, Scope: sc, Publisher: publishes})
+		g.Envs = append(g.Envs, replEnv{Name: n, URL: e.URL, Scope: sc, Publisher: publishes, Depth: depth[n]})
 	}
 	return g, nil
+}
+
+// replicationDepths gives each environment its depth: 0 when it
+// subscribes to none of the others, else one more than the deepest one it
+// subscribes to. A cycle (A subscribes to B, B to A, directly or through
+// others) has no order that keeps replication working, and is refused.
+func replicationDepths(names []string, upstream map[string][]string) (map[string]int, error) {
+	depth := map[string]int{}
+	const visiting = -1
+	var visit func(n string, path []string) error
+	visit = func(n string, path []string) error {
+		switch d, seen := depth[n]; {
+		case seen && d == visiting:
+			cycle := append(path[slices.Index(path, n):], n)
+			return fmt.Errorf("environments %s subscribe to each other in a cycle; renovate orders DDL down a chain of replication, not around a cycle: plan each database on its own (--env NAME)", strings.Join(cycle, " -> "))
+		case seen:
+			return nil
+		}
+		depth[n] = visiting
+		d := 0
+		for _, p := range upstream[n] {
+			if err := visit(p, append(path, n)); err != nil {
+				return err
+			}
+			d = max(d, depth[p]+1)
+		}
+		depth[n] = d
+		return nil
+	}
+	for _, n := range names {
+		if err := visit(n, nil); err != nil {
+			return nil, err
+		}
+	}
+	return depth, nil
 }
 
 // replPhase is one phase of a replication plan, on one environment.
@@ -148,7 +194,7 @@ func planReplication(ctx context.Context, f *Factory, dir string, g *replGroup, 
 			return nil, err
 		}
 	}
-	var pubs, subs []engine.ReplicationDB
+	var dbs []engine.ReplicationDB
 	byName := map[string]replEnv{}
 	for _, e := range g.Envs {
 		// A cache per environment: it keys the files by variable
@@ -160,20 +206,18 @@ func planReplication(ctx context.Context, f *Factory, dir string, g *replGroup, 
 		if err != nil {
 			return nil, fmt.Errorf("planning environment %s (%s): %w", e.Name, describeDSN(e.URL), err)
 		}
-		db := engine.ReplicationDB{Env: e.Name, Plan: p}
-		if e.Publisher {
-			pubs = append(pubs, db)
-			continue
+		db := engine.ReplicationDB{Env: e.Name, Plan: p, Depth: e.Depth}
+		if e.Depth > 0 {
+			local, err := cache.load(e.Scope)
+			if err != nil {
+				return nil, err
+			}
+			db.Subscriptions = local.Parsed.Schema.Subscriptions
 		}
-		local, err := cache.load(e.Scope)
-		if err != nil {
-			return nil, err
-		}
-		db.Subscriptions = local.Parsed.Schema.Subscriptions
-		subs = append(subs, db)
+		dbs = append(dbs, db)
 	}
 	var out []replPhase
-	for _, rs := range engine.OrderReplication(pubs, subs) {
+	for _, rs := range engine.OrderReplication(dbs) {
 		out = append(out, replPhase{ReplicationStep: rs, Env: byName[rs.Env]})
 	}
 	return out, nil

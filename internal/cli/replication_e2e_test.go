@@ -27,45 +27,9 @@ import (
 // cannot do logical replication.
 func replicationRepo(t *testing.T, slot string, tables map[string]string) (dir, src, dst string) {
 	t.Helper()
-	admin := srv.AdminDSN()
-	if lvl := queryText(t, admin, "SHOW wal_level"); lvl != "logical" {
-		skipOutsideCI(t, "SKIP: the test server runs with wal_level=%s; logical replication needs wal_level=logical (the harness's own cluster has it; set it on the RENOVATE_TEST_DSN server)", lvl)
-	}
-	if queryText(t, admin, "SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user") != "true" {
-		skipOutsideCI(t, "SKIP: subscriptions need a superuser and the test server's role is not one")
-	}
+	needLogicalReplication(t)
 	src, dst = srv.NewDatabase(t), srv.NewDatabase(t)
-	u, err := url.Parse(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	execDB(t, src, fmt.Sprintf("SELECT pg_create_logical_replication_slot('%s', 'pgoutput')", slot))
-	// Cleanup runs before the databases are dropped (registered later):
-	// a database with a subscription or an active slot cannot be dropped.
-	t.Cleanup(func() {
-		for _, q := range []string{
-			"ALTER SUBSCRIPTION " + slot + " DISABLE",
-			"ALTER SUBSCRIPTION " + slot + " SET (slot_name = NONE)",
-			"DROP SUBSCRIPTION IF EXISTS " + slot,
-		} {
-			if conn, err := catalog.Connect(context.Background(), dst); err == nil {
-				_, _ = conn.Exec(context.Background(), q)
-				conn.Close(context.Background())
-			}
-		}
-		for i := 0; i < 50; i++ {
-			conn, err := catalog.Connect(context.Background(), src)
-			if err != nil {
-				return
-			}
-			_, err = conn.Exec(context.Background(), "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '"+slot+"'")
-			conn.Close(context.Background())
-			if err == nil {
-				return
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-	})
+	replicationSlot(t, src, dst, slot)
 	work := t.TempDir()
 	dir = filepath.Join(work, "repl")
 	out, errOut, code := run(t, work, "", false, "init", "--source", src, "--dir", "repl")
@@ -92,12 +56,69 @@ environment "target" {
 		writeFile(t, filepath.Join(dir, "public", "tables", name+".sql"), sql)
 	}
 	writeFile(t, filepath.Join(dir, "publications.sql"), "CREATE PUBLICATION repl_pub FOR TABLE ONLY public.items;\n")
-	user := u.User.Username()
-	writeFile(t, filepath.Join(dir, "subscriptions.sql"), fmt.Sprintf(
-		"CREATE SUBSCRIPTION %s\n    CONNECTION 'host=%s port=%s dbname=%s user=%s'\n    PUBLICATION repl_pub\n    WITH (create_slot = false);\n",
-		slot, u.Hostname(), u.Port(), strings.TrimPrefix(u.Path, "/"), user))
+	writeFile(t, filepath.Join(dir, "subscriptions.sql"), subscriptionSQL(t, slot, src))
 	gitCommit(t, dir, "replication: items published by source, subscribed by target")
 	return dir, src, dst
+}
+
+// needLogicalReplication fails in CI, and skips elsewhere, when the test
+// server cannot do logical replication.
+func needLogicalReplication(t *testing.T) {
+	t.Helper()
+	admin := srv.AdminDSN()
+	if lvl := queryText(t, admin, "SHOW wal_level"); lvl != "logical" {
+		skipOutsideCI(t, "SKIP: the test server runs with wal_level=%s; logical replication needs wal_level=logical (the harness's own cluster has it; set it on the RENOVATE_TEST_DSN server)", lvl)
+	}
+	if queryText(t, admin, "SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user") != "true" {
+		skipOutsideCI(t, "SKIP: subscriptions need a superuser and the test server's role is not one")
+	}
+}
+
+// replicationSlot makes logical replication slot slot on database pub
+// (a subscription to a database of the same cluster cannot create its
+// slot itself) and, at cleanup, drops subscription slot on database sub
+// and then the slot. Call it after the databases are made: cleanup runs
+// before they are dropped, since a database with a subscription or an
+// active slot cannot be dropped.
+func replicationSlot(t *testing.T, pub, sub, slot string) {
+	t.Helper()
+	execDB(t, pub, fmt.Sprintf("SELECT pg_create_logical_replication_slot('%s', 'pgoutput')", slot))
+	t.Cleanup(func() {
+		for _, q := range []string{
+			"ALTER SUBSCRIPTION " + slot + " DISABLE",
+			"ALTER SUBSCRIPTION " + slot + " SET (slot_name = NONE)",
+			"DROP SUBSCRIPTION IF EXISTS " + slot,
+		} {
+			if conn, err := catalog.Connect(context.Background(), sub); err == nil {
+				_, _ = conn.Exec(context.Background(), q)
+				conn.Close(context.Background())
+			}
+		}
+		for i := 0; i < 50; i++ {
+			conn, err := catalog.Connect(context.Background(), pub)
+			if err != nil {
+				return
+			}
+			_, err = conn.Exec(context.Background(), "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '"+slot+"'")
+			conn.Close(context.Background())
+			if err == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
+}
+
+// subscriptionSQL is the CREATE SUBSCRIPTION of subscription name to
+// publication repl_pub of database pub, on the slot replicationSlot made.
+func subscriptionSQL(t *testing.T, name, pub string) string {
+	t.Helper()
+	u, err := url.Parse(pub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("CREATE SUBSCRIPTION %s\n    CONNECTION 'host=%s port=%s dbname=%s user=%s'\n    PUBLICATION repl_pub\n    WITH (create_slot = false);\n",
+		name, u.Hostname(), u.Port(), strings.TrimPrefix(u.Path, "/"), u.User.Username())
 }
 
 // inOrder fails unless each of want occurs in s after the one before.
@@ -329,4 +350,115 @@ func gitOutput(t *testing.T, dir string, args ...string) string {
 		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
 	return strings.TrimSpace(string(out))
+}
+
+// TestReplicationChain: source -> relay -> leaf, where relay subscribes
+// to source's publication and publishes the same tables to leaf. Planned
+// and applied as one (--env source,relay,leaf): additive changes run on
+// leaf, then relay, then source; the subscriptions are made and refreshed
+// from the top down. Rows inserted on source before and after a change
+// (a new column, a newly published table) arrive on leaf through relay,
+// and a second plan across the three is empty.
+func TestReplicationChain(t *testing.T) {
+	needLogicalReplication(t)
+	src, relay, leaf := srv.NewDatabase(t), srv.NewDatabase(t), srv.NewDatabase(t)
+	replicationSlot(t, src, relay, "chain_from_source")
+	replicationSlot(t, relay, leaf, "chain_from_relay")
+	work := t.TempDir()
+	dir := filepath.Join(work, "repl")
+	if out, errOut, code := run(t, work, "", false, "init", "--source", src, "--dir", "repl"); code != 0 {
+		t.Fatalf("init: exit %d\n%s%s", code, out, errOut)
+	}
+	writeFile(t, filepath.Join(dir, "renovate.hcl"), `
+environment "source" {
+  url     = `+hclString(src)+`
+  exclude = ["kind:subscription:*"]
+}
+
+environment "relay" {
+  url           = `+hclString(relay)+`
+  exclude       = ["kind:subscription:chain_from_relay"]
+  subscribes_to = ["source"]
+}
+
+environment "leaf" {
+  url           = `+hclString(leaf)+`
+  exclude       = ["kind:publication:*", "kind:subscription:chain_from_source"]
+  subscribes_to = ["relay"]
+}
+`)
+	if err := os.MkdirAll(filepath.Join(dir, "public", "tables"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "public", "tables", "items.sql"), "CREATE TABLE public.items (\n    id integer PRIMARY KEY,\n    name text\n);\n")
+	writeFile(t, filepath.Join(dir, "publications.sql"), "CREATE PUBLICATION repl_pub FOR TABLE ONLY public.items;\n")
+	writeFile(t, filepath.Join(dir, "subscriptions.sql"), subscriptionSQL(t, "chain_from_source", src)+"\n"+subscriptionSQL(t, "chain_from_relay", relay))
+	gitCommit(t, dir, "a chain: source publishes to relay, relay to leaf")
+
+	const envs = "source,relay,leaf"
+	apply := func(wantInOrder ...string) {
+		t.Helper()
+		out, errOut, code := run(t, dir, "", false, "apply", "--env", envs, "--yes")
+		if code != 0 {
+			t.Fatalf("apply --env %s: exit %d\n%s%s", envs, code, out, errOut)
+		}
+		inOrder(t, "apply --env "+envs, out, wantInOrder...)
+	}
+	apply("additive changes", "environment leaf", "CREATE TABLE public.items",
+		"additive changes", "environment relay", "CREATE TABLE public.items", "CREATE PUBLICATION repl_pub",
+		"the publisher's plan", "environment source", "CREATE PUBLICATION repl_pub",
+		"subscriptions and their refresh", "environment relay", "CREATE SUBSCRIPTION chain_from_source",
+		"subscriptions and their refresh", "environment leaf", "CREATE SUBSCRIPTION chain_from_relay",
+		"5 phases applied")
+	execDB(t, src, "INSERT INTO items VALUES (1, 'first')")
+	waitFor(t, leaf, "SELECT name FROM items WHERE id = 1", "first", "row replicated through relay")
+
+	writeFile(t, filepath.Join(dir, "public", "tables", "items.sql"), "CREATE TABLE public.items (\n    id integer PRIMARY KEY,\n    name text,\n    note text\n);\n")
+	writeFile(t, filepath.Join(dir, "public", "tables", "tags.sql"), "CREATE TABLE public.tags (\n    id integer PRIMARY KEY,\n    label text\n);\n")
+	writeFile(t, filepath.Join(dir, "publications.sql"), "CREATE PUBLICATION repl_pub FOR TABLE ONLY public.items, ONLY public.tags;\n")
+	gitCommit(t, dir, "items.note, tags published down the chain")
+
+	out, errOut, code := run(t, dir, "", false, "plan", "--env", envs, "--format", "json")
+	if code != 0 {
+		t.Fatalf("plan --format json: exit %d\n%s%s", code, out, errOut)
+	}
+	var js struct {
+		Environments []struct{ Name, Role string }
+		Phases       []struct {
+			Phase, Environment string
+			Plan               struct{ Steps []struct{ SQL string } }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &js); err != nil {
+		t.Fatalf("plan --format json: %v\n%s", err, out)
+	}
+	var phases, roles []string
+	for _, p := range js.Phases {
+		phases = append(phases, fmt.Sprintf("%s@%s:%d", p.Phase, p.Environment, len(p.Plan.Steps)))
+	}
+	for _, e := range js.Environments {
+		roles = append(roles, e.Name+"="+e.Role)
+	}
+	if got, want := strings.Join(phases, " "), "additive@leaf:2 additive@relay:3 publisher@source:3 refresh@relay:1 refresh@leaf:1"; got != want {
+		t.Errorf("plan --format json phases: %s, want %s\n%s", got, want, out)
+	}
+	if got, want := strings.Join(roles, " "), "source=publisher relay=subscriber and publisher leaf=subscriber"; got != want {
+		t.Errorf("plan --format json environments: %s, want %s", got, want)
+	}
+
+	execDB(t, src, "INSERT INTO items VALUES (2, 'before')")
+	apply("Phase 1 of 5: additive changes", "environment leaf", "ADD COLUMN note text",
+		"Phase 2 of 5: additive changes", "environment relay", "ALTER PUBLICATION repl_pub ADD TABLE ONLY public.tags",
+		"Phase 3 of 5: the publisher's plan", "environment source", "ALTER PUBLICATION repl_pub ADD TABLE ONLY public.tags",
+		"Phase 4 of 5", "environment relay", "ALTER SUBSCRIPTION chain_from_source REFRESH PUBLICATION",
+		"Phase 5 of 5", "environment leaf", "ALTER SUBSCRIPTION chain_from_relay REFRESH PUBLICATION",
+		"5 phases applied")
+	execDB(t, src, "INSERT INTO items VALUES (3, 'after', 'noted'); INSERT INTO tags VALUES (1, 'red')")
+	waitFor(t, leaf, "SELECT name FROM items WHERE id = 2", "before", "row inserted before the apply")
+	waitFor(t, leaf, "SELECT note FROM items WHERE id = 3", "noted", "row with the new column inserted after the apply")
+	waitFor(t, leaf, "SELECT label FROM tags WHERE id = 1", "red", "row of the newly published table, through relay")
+
+	if out, errOut, code := run(t, dir, "", false, "plan", "--env", envs, "--detailed-exitcode"); code != 0 {
+		t.Fatalf("plan --env %s after apply: exit %d, want 0 (no changes)\n%s%s", envs, code, out, errOut)
+	}
 }

@@ -13,15 +13,24 @@ import (
 // Replication-aware ordering: environments linked by subscribes_to
 // (renovate.hcl) are planned each on its own, and their plans run in one
 // order across the databases so that logical replication never breaks
-// (DDL is not replicated):
+// (DDL is not replicated). Each database has a depth: 0 for a publisher
+// that subscribes to none of the others, else one more than the deepest
+// database it subscribes to (a chain A -> B -> C gives 0, 1, 2; B both
+// subscribes and publishes). The phases:
 //
 //  1. additive changes (new tables and columns, widened types, ...) on
-//     every subscriber, so that it can take what the publisher will send;
-//  2. the publisher's whole plan (its removals before the subscribers');
-//  3. the subscribers' removals (and what depends on them);
-//  4. the subscribers' subscription changes, with ALTER SUBSCRIPTION ...
-//     REFRESH PUBLICATION for each subscription of a publication whose
-//     tables changed, so that new tables start replicating.
+//     every subscriber, the deepest first, so that each can take what
+//     the database above it will send (in a chain, C's before B's, and
+//     B's publication changes after C can take them);
+//  2. the whole plan of each publisher of depth 0 (its removals before
+//     anyone else's);
+//  3. the subscribers' removals (and what depends on them), the
+//     shallowest first, so that a database stops sending what it drops
+//     before the one below drops it;
+//  4. the subscribers' subscription changes, shallowest first, with
+//     ALTER SUBSCRIPTION ... REFRESH PUBLICATION for each subscription of
+//     a publication whose tables the plans change, so that new tables
+//     start replicating down the chain.
 
 // Replication phases, in the order they run.
 const (
@@ -36,6 +45,9 @@ type ReplicationDB struct {
 	// Env is the environment's name.
 	Env  string
 	Plan *planner.Plan
+	// Depth is 0 for a database that subscribes to none of the others,
+	// else one more than the deepest database it subscribes to.
+	Depth int
 	// Subscriptions are the subscriptions the environment's files declare
 	// (subscribers only).
 	Subscriptions []state.Subscription
@@ -72,48 +84,55 @@ func subscriptionStep(s planner.Step) bool {
 	return s.Object.Kind == state.KindSubscription && s.Action != planner.ActionDrop
 }
 
-// OrderReplication orders the plans of publishers and subscribers into
-// the phases above; empty phases are left out.
-func OrderReplication(publishers, subscribers []ReplicationDB) []ReplicationStep {
-	// The publications whose table sets the publishers' plans change.
+// OrderReplication orders the plans of the databases into the phases
+// above; empty phases are left out. Databases of one depth keep the order
+// they are given in.
+func OrderReplication(dbs []ReplicationDB) []ReplicationStep {
+	// The publications whose table sets the plans change: a database of
+	// any depth may publish.
 	changedPubs := map[string]bool{}
-	for _, p := range publishers {
-		for _, s := range p.Plan.Steps {
+	maxDepth := 0
+	for _, db := range dbs {
+		maxDepth = max(maxDepth, db.Depth)
+		for _, s := range db.Plan.Steps {
 			if s.Object.Kind == state.KindPublication && s.Action != planner.ActionDrop {
 				changedPubs[s.Object.Name] = true
 			}
 		}
 	}
-	var additive, removals, refresh []ReplicationStep
-	for _, sub := range subscribers {
-		parts := splitSubscriberPlan(sub.Plan)
-		parts[2] = withRefreshes(parts[2], sub, changedPubs)
-		for i, p := range parts {
-			if p.Empty() {
-				continue
+	// parts[d] holds the split plans of the subscribers at depth d.
+	type split struct {
+		db    ReplicationDB
+		parts [3]*planner.Plan
+	}
+	byDepth := make([][]split, maxDepth+1)
+	var publishers []ReplicationStep
+	for _, db := range dbs {
+		if db.Depth == 0 {
+			if !db.Plan.Empty() {
+				publishers = append(publishers, ReplicationStep{Phase: PhasePublisher, Env: db.Env, Plan: db.Plan})
 			}
-			rs := ReplicationStep{Env: sub.Env, Plan: p}
-			switch i {
-			case 0:
-				rs.Phase = PhaseAdditive
-				additive = append(additive, rs)
-			case 1:
-				rs.Phase = PhaseRemovals
-				removals = append(removals, rs)
-			default:
-				rs.Phase = PhaseRefresh
-				refresh = append(refresh, rs)
+			continue
+		}
+		parts := splitSubscriberPlan(db.Plan)
+		parts[2] = withRefreshes(parts[2], db, changedPubs)
+		byDepth[db.Depth] = append(byDepth[db.Depth], split{db, parts})
+	}
+	var out []ReplicationStep
+	add := func(phase string, part, from, to, step int) {
+		for d := from; d != to; d += step {
+			for _, s := range byDepth[d] {
+				if !s.parts[part].Empty() {
+					out = append(out, ReplicationStep{Phase: phase, Env: s.db.Env, Plan: s.parts[part]})
+				}
 			}
 		}
 	}
-	out := additive
-	for _, p := range publishers {
-		if !p.Plan.Empty() {
-			out = append(out, ReplicationStep{Phase: PhasePublisher, Env: p.Env, Plan: p.Plan})
-		}
-	}
-	out = append(out, removals...)
-	return append(out, refresh...)
+	add(PhaseAdditive, 0, maxDepth, 0, -1)
+	out = append(out, publishers...)
+	add(PhaseRemovals, 1, 1, maxDepth+1, 1)
+	add(PhaseRefresh, 2, 1, maxDepth+1, 1)
+	return out
 }
 
 // splitSubscriberPlan splits a subscriber's plan into its additive
