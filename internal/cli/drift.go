@@ -34,9 +34,15 @@ files, or fetch to take the database's version into the files.
 
 For a fleet environment, every target is checked (--parallel at once) and
 the targets that differ are named, with one report per group of identical
-differences.`,
+differences.
+
+--env A,B checks each environment in turn (each a database or a fleet, a
+publisher and its subscribers for instance), prints each one's report under
+its name, and ends with the environments that drifted: exit 2 when any did,
+1 when any could not be checked.`,
 		Example: `  renovate drift
   renovate drift --env production
+  renovate drift --env source,replica
   renovate drift --url postgres://app@db/hello --dir ./schema || alert "schema drift"`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
@@ -54,6 +60,12 @@ differences.`,
 
 func runDrift(ctx context.Context, opts *DriftOptions) error {
 	f := opts.F
+	if names, err := envList(opts.targetFlags); err != nil || names != nil {
+		if err != nil {
+			return err
+		}
+		return runDriftEach(ctx, opts, names)
+	}
 	if fl, err := fleetOf(ctx, f, opts.targetFlags); err != nil || fl != nil {
 		if err != nil {
 			return err
@@ -118,4 +130,46 @@ func writeDrift(f *Factory, p *planner.Plan, db string) error {
 	fmt.Fprintf(&b, "%d statement(s) would bring the database back to the files: see renovate plan; or take the database's version with renovate fetch.\n", len(p.Steps))
 	_, err := fmt.Fprint(f.IO.Out, b.String())
 	return err
+}
+
+// runDriftEach is renovate drift --env A,B: each environment is checked
+// as drift --env NAME checks it, under a heading, and the last line names
+// the environments that drifted and those that could not be checked.
+func runDriftEach(ctx context.Context, opts *DriftOptions, names []string) error {
+	f := opts.F
+	var drifted, failed []string
+	for i, n := range names {
+		if i > 0 {
+			fmt.Fprintln(f.IO.Out)
+		}
+		fmt.Fprintf(f.IO.Out, "== environment %s ==\n", n)
+		one := *opts
+		one.Env = n
+		err := runDrift(ctx, &one)
+		switch ExitCode(err) {
+		case 0:
+		case ExitChanges:
+			drifted = append(drifted, n)
+		default:
+			failed = append(failed, n)
+			fmt.Fprintf(f.IO.ErrOut, "environment %s: %s\n", n, Message(err))
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%d of %d environments drifted", len(drifted), len(names))
+	if len(drifted) > 0 {
+		fmt.Fprintf(&b, ": %s", strings.Join(drifted, ", "))
+	}
+	if len(failed) > 0 {
+		fmt.Fprintf(&b, "; %d could not be checked: %s", len(failed), strings.Join(failed, ", "))
+	}
+	b.WriteString(".\n")
+	fmt.Fprint(f.IO.Out, b.String())
+	switch {
+	case len(failed) > 0:
+		return fmt.Errorf("drift --env %s: %s could not be checked", strings.Join(names, ","), plural(len(failed), "environment", "environments"))
+	case len(drifted) > 0:
+		return withCode(ExitChanges)
+	}
+	return nil
 }

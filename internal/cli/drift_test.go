@@ -88,3 +88,51 @@ func TestDrift(t *testing.T) {
 		t.Errorf("drift with an argument: exit %d", code)
 	}
 }
+
+// TestDriftSeveralEnvironments: drift --env A,B checks each environment
+// under its name and ends with those that drifted (exit 2), or could not
+// be checked (exit 1); fetch refuses a list before touching anything.
+func TestDriftSeveralEnvironments(t *testing.T) {
+	a, b := srv.NewDatabase(t), srv.NewDatabase(t)
+	const schema = "CREATE TABLE items (id integer PRIMARY KEY, name text);"
+	execDB(t, a, schema)
+	execDB(t, b, schema)
+	work := t.TempDir()
+	dir := filepath.Join(work, "repo")
+	if out, errOut, code := run(t, work, "", false, "init", "--source", a, "--dir", "repo"); code != 0 {
+		t.Fatalf("init: exit %d\n%s%s", code, out, errOut)
+	}
+	writeFile(t, filepath.Join(dir, ConfigFile), "environment \"staging\" {\n  url = "+hclString(a)+"\n}\nenvironment \"production\" {\n  url = "+hclString(b)+"\n}\nenvironment \"gone\" {\n  url = \"postgres://nobody@127.0.0.1:1/none?connect_timeout=2\"\n}\n")
+	gitCommit(t, dir, "two environments")
+
+	out, errOut, code := run(t, dir, "", false, "drift", "--env", "staging,production")
+	if code != 0 {
+		t.Fatalf("drift with no drift: exit %d\n%s%s", code, out, errOut)
+	}
+	inOrder(t, "drift", out, "== environment staging ==", "No drift", "== environment production ==", "No drift", "0 of 2 environments drifted.")
+
+	execDB(t, b, "ALTER TABLE items ADD COLUMN extra integer")
+	out, errOut, code = run(t, dir, "", false, "drift", "--env", "staging,production")
+	if code != ExitChanges {
+		t.Fatalf("drift with production drifted: exit %d, want %d\n%s%s", code, ExitChanges, out, errOut)
+	}
+	inOrder(t, "drift", out, "== environment staging ==", "No drift", "== environment production ==", "Drift:", "extra integer", "1 of 2 environments drifted: production.")
+
+	out, errOut, code = run(t, dir, "", false, "drift", "--env", "production,gone")
+	if code != ExitError {
+		t.Fatalf("drift with an unreachable environment: exit %d, want %d\n%s%s", code, ExitError, out, errOut)
+	}
+	inOrder(t, "drift", out, "== environment production ==", "Drift:", "== environment gone ==", "1 of 2 environments drifted: production; 1 could not be checked: gone.")
+	if !strings.Contains(errOut, "environment gone:") {
+		t.Errorf("the error does not name the environment:\n%s", errOut)
+	}
+
+	head := gitOutput(t, dir, "rev-parse", "HEAD")
+	out, errOut, code = run(t, dir, "", false, "fetch", "--env", "staging,production")
+	if code != ExitUsage || !strings.Contains(errOut, "fetch writes the files from one database") {
+		t.Fatalf("fetch --env staging,production: exit %d, want %d with the reason\n%s%s", code, ExitUsage, out, errOut)
+	}
+	if got := gitOutput(t, dir, "rev-parse", "HEAD"); got != head || gitOutput(t, dir, "status", "--porcelain") != "" {
+		t.Errorf("the refused fetch changed the repository")
+	}
+}

@@ -53,6 +53,12 @@ the database they do not rebuild (--strict: an error; --verify=never skips).`,
 
 func runFetch(ctx context.Context, opts *FetchOptions) error {
 	f := opts.F
+	if names, err := envList(opts.targetFlags); err != nil || names != nil {
+		if err != nil {
+			return err
+		}
+		return usageErrorf("--env %s names %d environments: fetch writes the files from one database; give one environment (--env %s)", opts.Env, len(names), names[0])
+	}
 	// An invalid renovate.hcl stops the command before anything else.
 	tg, err := opts.resolve()
 	if err != nil {

@@ -59,11 +59,9 @@ type replGroup struct {
 // replicationOf returns the group a comma list in --env names, or nil
 // when --env names one environment (or none).
 func replicationOf(t targetFlags) (*replGroup, error) {
-	if !strings.Contains(t.Env, ",") {
-		return nil, nil
-	}
-	if t.URL != "" {
-		return nil, usageErrorf("--env %s names several environments, each with its own database: drop --url", t.Env)
+	names, err := envList(t)
+	if err != nil || names == nil {
+		return nil, err
 	}
 	cfg, err := config.Load(filepath.Join(t.Dir, ConfigFile))
 	if errors.Is(err, fs.ErrNotExist) {
@@ -71,14 +69,6 @@ func replicationOf(t targetFlags) (*replGroup, error) {
 	}
 	if err != nil {
 		return nil, err
-	}
-	var names []string
-	for _, n := range strings.Split(t.Env, ",") {
-		n = strings.TrimSpace(n)
-		if n == "" || slices.Contains(names, n) {
-			return nil, usageErrorf("--env %s: give each environment once, separated by commas", t.Env)
-		}
-		names = append(names, n)
 	}
 	g := &replGroup{List: strings.Join(names, ",")}
 	envs := map[string]*config.Environment{}

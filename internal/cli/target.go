@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/renovate-pg/renovate/internal/config"
 	"github.com/renovate-pg/renovate/internal/engine"
@@ -112,4 +113,25 @@ func initScope(dir, env string) (engine.Scope, error) {
 		return engine.Scope{}, fmt.Errorf("%s: %w", path, err)
 	}
 	return sc, nil
+}
+
+// envList returns the environments a comma list in --env names, or nil
+// when --env names one environment (or none). It refuses --url with a
+// list, empty names and repeated ones.
+func envList(t targetFlags) ([]string, error) {
+	if !strings.Contains(t.Env, ",") {
+		return nil, nil
+	}
+	if t.URL != "" {
+		return nil, usageErrorf("--env %s names several environments, each with its own database: drop --url", t.Env)
+	}
+	var names []string
+	for _, n := range strings.Split(t.Env, ",") {
+		n = strings.TrimSpace(n)
+		if n == "" || slices.Contains(names, n) {
+			return nil, usageErrorf("--env %s: give each environment once, separated by commas", t.Env)
+		}
+		names = append(names, n)
+	}
+	return names, nil
 }
