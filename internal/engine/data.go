@@ -324,7 +324,9 @@ func (tp *tablePlan) side(ctx context.Context, tx *catalog.DataTx, dir string, h
 			}
 			return &rows.SliceIter{Rows: all}, func() {}, nil
 		}
-		return rows.Ordered(r, s, rel), func() { f.Close() }, nil
+		// The file is parsed in its own goroutine, ahead of the merge.
+		it, stop := rows.Prefetch(rows.Ordered(r, s, rel))
+		return it, func() { stop(); f.Close() }, nil
 	}
 	it, err := tx.Rows(ctx, s, has)
 	if err != nil {

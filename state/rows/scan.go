@@ -495,6 +495,17 @@ done:
 // says it is an E'...' literal.
 func (p *lineScanner) quoted(escapes bool) (string, error) {
 	start := p.i
+	if !escapes {
+		// Most literals hold no doubled quote: they are the text up to
+		// the closing quote, read without copying.
+		if j := strings.IndexByte(p.s[start+1:], '\''); j >= 0 {
+			end := start + 1 + j
+			if end+1 >= len(p.s) || p.s[end+1] != '\'' {
+				p.i = end + 1
+				return p.s[start+1 : end], nil
+			}
+		}
+	}
 	p.i++ // opening quote
 	var b strings.Builder
 	for p.i < len(p.s) {
@@ -570,6 +581,11 @@ func hexVal(c byte) int {
 // other SET is refused, since the rows are read as renovate writes them
 // (standard_conforming_strings on) whatever the line would say.
 func (r *Reader) setting(t string) (bool, error) {
+	// Every row line starts with INSERT: only a line starting with the
+	// word SET is looked at further.
+	if len(t) < 3 || !strings.EqualFold(t[:3], "set") {
+		return false, nil
+	}
 	f := strings.Fields(strings.TrimSuffix(strings.ToLower(t), ";"))
 	if len(f) == 0 || f[0] != "set" {
 		return false, nil
