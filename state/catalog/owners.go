@@ -1,11 +1,15 @@
 package catalog
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
 )
 
@@ -21,35 +25,46 @@ type OwnedObject struct {
 }
 
 // ForeignOwners lists the objects renovate manages that are owned by a
-// role other than the connecting one (queries/owners.sql), sorted by kind
-// and name. Owners are not managed: files do not say them, and a plan's
-// new objects belong to the role applying it.
+// role other than the connecting one, sorted by kind and name: the rows
+// of Owners (queries/object_owners.sql) owned by someone else. Owners are
+// not managed: files do not say them, and a plan's new objects belong to
+// the role applying it. The public schema is left out while its owner is
+// what a new database gives it (pg_database_owner since PostgreSQL 15,
+// the bootstrap superuser before).
 func ForeignOwners(ctx context.Context, conn *pgx.Conn) ([]OwnedObject, error) {
-	version, err := serverVersion(conn)
-	if err != nil {
-		return nil, err
-	}
-	sql, err := renderQuery("owners.sql", queryData{Version: version})
-	if err != nil {
-		return nil, err
-	}
-	rows, err := conn.Query(ctx, sql)
-	if err != nil {
+	var me, bootstrap string
+	if err := conn.QueryRow(ctx, "SELECT current_user::text, pg_get_userbyid(10)::text").Scan(&me, &bootstrap); err != nil {
 		return nil, fmt.Errorf("listing owners: %w", err)
 	}
-	defer rows.Close()
+	owners, err := Owners(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
 	var out []OwnedObject
-	for rows.Next() {
-		var o OwnedObject
-		if err := rows.Scan(&o.Kind, &o.Name, &o.Owner); err != nil {
-			return nil, fmt.Errorf("listing owners: %w", err)
+	for _, o := range owners {
+		k := o.Object
+		if o.Role == me || k.Kind == state.KindSchema && k.Name == "public" && (o.Role == bootstrap || o.Role == "pg_database_owner") {
+			continue
 		}
-		out = append(out, o)
+		out = append(out, OwnedObject{Kind: strings.ReplaceAll(string(k.Kind), "_", " "), Name: ownedName(k), Owner: o.Role})
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("listing owners: %w", err)
-	}
+	slices.SortFunc(out, func(a, b OwnedObject) int {
+		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Name, b.Name))
+	})
 	return out, nil
+}
+
+// ownedName is an owned object's name as SQL: quoted identifiers, an
+// operator's name as is, a routine's identity arguments.
+func ownedName(k state.ObjectKey) string {
+	name := sqlgen.QuoteIdent(k.Name)
+	if k.Kind == state.KindOperator {
+		name = k.Name
+	}
+	if k.Schema != "" {
+		name = sqlgen.QuoteIdent(k.Schema) + "." + name
+	}
+	return name + k.Signature
 }
 
 // UnmanagedPrivilege is a privilege setting the model cannot carry.
