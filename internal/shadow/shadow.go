@@ -2,7 +2,10 @@
 // plan on: a fresh database on the server of a configured shadow URL
 // (created for the run and dropped after), or, by default, a database in a
 // throwaway PostgreSQL cluster started from the server binaries on the
-// machine (internal/pgserver) and removed after.
+// machine (internal/pgserver) and removed after. The throwaway cluster is
+// a copy of a template cluster kept in the user's cache directory (see
+// pgserver.StartWarm), and [Prepare] starts it while the caller does
+// something else.
 //
 // shadow imports internal/pgserver and state/catalog (to connect).
 package shadow
@@ -69,7 +72,13 @@ func Open(ctx context.Context, serverURL string) (*DB, error) {
 	if serverURL != "" {
 		return openOn(ctx, serverURL)
 	}
-	srv, err := pgserver.Start(ctx)
+	return openThrowaway(ctx, pgserver.StartWarm)
+}
+
+// openThrowaway starts a throwaway cluster with start and makes the
+// scratch databases in it.
+func openThrowaway(ctx context.Context, start func(context.Context) (*pgserver.Server, error)) (*DB, error) {
+	srv, err := start(ctx)
 	if errors.Is(err, pgserver.ErrNoBinaries) {
 		return nil, fmt.Errorf("%w", ErrUnavailable)
 	}
