@@ -76,4 +76,3 @@ func OpenCold(ctx context.Context, serverURL string) (*DB, error) {
 	}
 	return openThrowaway(ctx, pgserver.Start)
 }
-

@@ -37,6 +37,10 @@ type DB struct {
 	DSN, ReferenceDSN string
 	// Where names the shadow for people, without credentials.
 	Where string
+	// Template says how a throwaway cluster's data directory was made
+	// (copied from the template cluster, or by initdb); TemplateNone for
+	// a shadow server.
+	Template pgserver.TemplateUse
 
 	drop func(ctx context.Context) error
 }
@@ -91,6 +95,7 @@ func openThrowaway(ctx context.Context, start func(context.Context) (*pgserver.S
 		return nil, err
 	}
 	db.Where = fmt.Sprintf("a throwaway PostgreSQL %d cluster from %s", srv.Version(), srv.BinDir())
+	db.Template = srv.Template()
 	// The whole cluster goes: dropping the database first is moot.
 	db.drop = func(context.Context) error { return srv.Stop() }
 	return db, nil
