@@ -33,6 +33,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 )
 
 // TemplateUse says how a cluster's data directory was made.
@@ -267,6 +268,7 @@ func (s *Server) saveTemplate(dataDir string) error {
 	if err := os.MkdirAll(s.templateRoot, 0o700); err != nil {
 		return err
 	}
+	removeLeftovers(s.templateRoot)
 	build, err := os.MkdirTemp(s.templateRoot, ".build-")
 	if err != nil {
 		return err
@@ -403,6 +405,27 @@ func writeSynced(path, text string) error {
 		return err
 	}
 	return f.Close()
+}
+
+// leftoverAge is how old a build or stale directory must be before it
+// counts as left by a process that died (a build takes seconds).
+const leftoverAge = time.Hour
+
+// removeLeftovers removes the build and stale directories of processes
+// that died before finishing or removing them.
+func removeLeftovers(root string) {
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), ".build-") && !strings.HasPrefix(e.Name(), ".stale-") {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > leftoverAge {
+			_ = os.RemoveAll(filepath.Join(root, e.Name()))
+		}
+	}
 }
 
 func randomSuffix() string {

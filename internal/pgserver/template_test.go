@@ -168,6 +168,12 @@ func TestTemplate(t *testing.T) {
 			}
 		})
 	}
+	// A build a dead process left an hour ago goes with the next build.
+	left := filepath.Join(dir, ".build-dead")
+	must(t, os.MkdirAll(filepath.Join(left, "data"), 0o700))
+	old := time.Now().Add(-2 * leftoverAge)
+	must(t, os.Chtimes(left, old, old))
+
 	// Damaged again, and started on: made again, then reused.
 	if _, err := copyTree(pristine, tmpl, nil); err != nil {
 		t.Fatal(err)
