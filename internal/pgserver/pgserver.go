@@ -292,7 +292,13 @@ func (s *Server) startLocal(ctx context.Context, fromEnv bool) error {
 			return err
 		}
 		// A copy no server starts on: the template is not trusted
-		// again, and initdb makes a fresh one.
+		// again, and initdb makes a fresh one. A server that did not
+		// answer in time is ended first: never two on one directory.
+		if s.cmd != nil {
+			_ = s.cmd.Process.Kill()
+			<-s.exited
+			s.cmd = nil
+		}
 		s.discardTemplate()
 		s.templateUse = TemplateRebuilt
 		if err := os.RemoveAll(dataDir); err != nil {

@@ -174,11 +174,16 @@ func TestTemplate(t *testing.T) {
 	old := time.Now().Add(-2 * leftoverAge)
 	must(t, os.Chtimes(left, old, old))
 
-	// Damaged again, and started on: made again, then reused.
+	// Damaged so that only the server can tell (pg_control zeroed, its
+	// size kept), and started on: no server starts on the copy, so the
+	// template is made again, then reused.
 	if _, err := copyTree(pristine, tmpl, nil); err != nil {
 		t.Fatal(err)
 	}
-	must(t, os.Truncate(filepath.Join(tmpl, "data", "global", "pg_control"), 100))
+	control := filepath.Join(tmpl, "data", "global", "pg_control")
+	fi, err := os.Stat(control)
+	must(t, err)
+	must(t, os.WriteFile(control, make([]byte, fi.Size()), 0o600))
 	s := startT(t, ctx, dir, TemplateRebuilt)
 	if s.TemplatePath() != tmpl {
 		t.Errorf("template moved from %s to %s", tmpl, s.TemplatePath())
