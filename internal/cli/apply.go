@@ -161,6 +161,10 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 		fmt.Fprintln(f.IO.ErrOut, "Warning: applying from a dirty repository (--allow-dirty); the record will not match a commit.")
 	}
 
+	// The scratch database of verification starts while the plan is
+	// computed (a throwaway cluster takes a while).
+	opts.Verify.prepare(ctx, opts.targetFlags)
+	defer opts.Verify.discard()
 	var (
 		p      *planner.Plan
 		conn   *pgx.Conn

@@ -93,6 +93,10 @@ func runFetch(ctx context.Context, opts *FetchOptions) error {
 	} else if behind > 0 {
 		return refused(fmt.Errorf("the branch is %d commit(s) behind %s; pull first so the fetch does not undo newer changes", behind, upstream))
 	}
+	// The scratch database of the fidelity check starts while the
+	// catalog is read.
+	opts.Verify.prepare(ctx, opts.targetFlags)
+	defer opts.Verify.discard()
 	dsn := tg.DSN
 	prog := newProgress(f.IO) // progress.go: a status line on a terminal's stderr
 	defer prog.Done()

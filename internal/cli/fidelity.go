@@ -54,7 +54,7 @@ func checkFidelity(ctx context.Context, f *Factory, v verifyFlags, t targetFlags
 	prog := newProgress(f.IO)
 	defer prog.Done()
 	prog.Phase("Checking that the files rebuild the database")
-	db, err := shadow.Open(ctx, serverURL)
+	db, err := v.openShadow(ctx, serverURL)
 	if err != nil {
 		if errors.Is(err, shadow.ErrUnavailable) {
 			err = errors.New("no PostgreSQL server binaries on this machine and no shadow configured")

@@ -96,6 +96,10 @@ func runInit(ctx context.Context, opts *InitOptions) error {
 	if err != nil {
 		return err
 	}
+	// The scratch database of the fidelity check starts while the
+	// catalog is read and the files written.
+	opts.Verify.prepare(ctx, targetFlags{Dir: dir, Env: opts.Env})
+	defer opts.Verify.discard()
 	prog := newProgress(f.IO) // progress.go: a status line on a terminal's stderr
 	defer prog.Done()
 	prog.Phase("Connecting to " + describeDSN(opts.Source))

@@ -266,6 +266,10 @@ func runPlan(ctx context.Context, opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
+	// The scratch database of verification starts while the plan is
+	// computed (a throwaway cluster takes a while).
+	opts.Verify.prepare(ctx, opts.targetFlags)
+	defer opts.Verify.discard()
 	p, remote, conn, _, err := makePlan(ctx, f, opts.targetFlags, po...)
 	if err != nil {
 		return err

@@ -36,6 +36,47 @@ type verifyFlags struct {
 	// open provides the shadow database; nil means shadow.Open. Tests set
 	// it to simulate a machine without one.
 	open func(ctx context.Context, serverURL string) (*shadow.DB, error)
+	// pending is the scratch database started early (prepare), nil if
+	// none.
+	pending *shadow.Pending
+}
+
+// prepare starts opening the scratch database in the background when the
+// command may verify, so that the throwaway cluster starts while the plan
+// is computed. A command that calls it defers discard.
+func (v *verifyFlags) prepare(ctx context.Context, t targetFlags) {
+	if v.Mode == verifyNever || v.pending != nil {
+		return
+	}
+	serverURL, err := v.shadowURL(t)
+	if err != nil {
+		return // reported where the URL is needed
+	}
+	open := v.open
+	if open == nil {
+		open = shadow.Open
+	}
+	v.pending = shadow.PrepareWith(ctx, serverURL, open)
+}
+
+// discard stops a scratch database prepare started that was not used.
+func (v *verifyFlags) discard() {
+	if v.pending != nil {
+		_ = v.pending.Discard()
+		v.pending = nil
+	}
+}
+
+// openShadow gives the scratch database on serverURL: the one prepare
+// started, when it was for the same server, else a new one.
+func (v verifyFlags) openShadow(ctx context.Context, serverURL string) (*shadow.DB, error) {
+	if v.pending != nil && v.pending.ServerURL() == serverURL {
+		return v.pending.Wait(ctx)
+	}
+	if v.open != nil {
+		return v.open(ctx, serverURL)
+	}
+	return shadow.Open(ctx, serverURL)
 }
 
 // addVerifyFlags registers --verify, --shadow and --allow-unverified;
@@ -146,11 +187,7 @@ func verifyPlan(ctx context.Context, f *Factory, v verifyFlags, t targetFlags, w
 		}
 		return nil
 	}
-	open := v.open
-	if open == nil {
-		open = shadow.Open
-	}
-	db, err := open(ctx, serverURL)
+	db, err := v.openShadow(ctx, serverURL)
 	if err != nil {
 		return unverified(err)
 	}

@@ -134,6 +134,11 @@ type VerifyResult struct {
 	// run: the copy holds the schema, not the rows they change or
 	// reference.
 	SkippedDataSteps int
+	// ReferenceFromShadow says the reference database was not built: the
+	// copy was empty and the plan the very statements that build the
+	// files from nothing (a first deploy), so the shadow after the plan
+	// is that build (verify_fast.go).
+	ReferenceFromShadow bool
 }
 
 // Verify runs p on the empty database shadow after copying remote into
@@ -217,6 +222,40 @@ func VerifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 		return nil, &VerificationError{Stage: StageCopy, Err: err}
 	}
 	res.CopyStatements = len(copyPlan.Steps)
+
+	// The plan, exactly as apply runs it, but for its row changes.
+	schemaSteps := withoutData(p)
+	res.SkippedDataSteps = len(p.Steps) - len(schemaSteps.Steps)
+
+	// The reference: the files alone, built from nothing, next to what
+	// the database holds out of scope (the files do not say). It is
+	// built while the copy is made and the plan runs on it
+	// (verify_fast.go).
+	refEmpty, err := LoadRemote(ctx, reference)
+	if err != nil {
+		return nil, fmt.Errorf("reading the reference scratch database: %w", err)
+	}
+	refModel := wanted
+	if !opts.Filter.IsZero() {
+		refModel = withSchema(wanted, mergeModels(wanted.Schema, outOfScope(opts.Filter, whole.Schema)))
+	}
+	build, err := Plan(ctx, reference, refModel, refEmpty)
+	if err != nil {
+		return nil, fmt.Errorf("planning the reference scratch database: %w", err)
+	}
+	// The same statements on the same (empty) database give the same
+	// result: on a first deploy the plan is the reference's build, and
+	// the shadow after the plan serves as the reference.
+	sameAsShadow := len(copyPlan.Steps) == 0 && empty.Fingerprint == refEmpty.Fingerprint && sameStatements(schemaSteps, build)
+	res.ReferenceFromShadow = sameAsShadow
+	var refJob *referenceBuild
+	if !sameAsShadow {
+		refJob = startReference(ctx, reference, build, inScope, manage, created)
+	}
+	// Every return below waits for the reference build first: the
+	// caller closes its connection.
+	defer refJob.cancelAndWait()
+
 	if err := execute(ctx, shadow, copyPlan); err != nil {
 		return nil, &VerificationError{Stage: StageCopy, Err: ownerBuildError(err, manage, created)}
 	}
@@ -229,9 +268,6 @@ func VerifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 		return nil, &VerificationError{Stage: StageCopy, Err: fmt.Errorf("the copy differs from the database%s", copyDifference(remoteScoped, copied.Schema))}
 	}
 
-	// The plan, exactly as apply runs it, but for its row changes.
-	schemaSteps := withoutData(p)
-	res.SkippedDataSteps = len(p.Steps) - len(schemaSteps.Steps)
 	if err := execute(ctx, shadow, schemaSteps); err != nil {
 		if missingObject(err) && (len(opts.Unmanaged) > 0 || len(remote.Warnings) > 0) {
 			// The statement may name an object the copy lacks: one of
@@ -264,26 +300,11 @@ func VerifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 		return nil, ve
 	}
 
-	// The reference: the files alone, built from nothing, next to what
-	// the database holds out of scope (the files do not say).
-	refEmpty, err := LoadRemote(ctx, reference)
-	if err != nil {
-		return nil, fmt.Errorf("reading the reference scratch database: %w", err)
-	}
-	refModel := wanted
-	if !opts.Filter.IsZero() {
-		refModel = withSchema(wanted, mergeModels(wanted.Schema, outOfScope(opts.Filter, whole.Schema)))
-	}
-	build, err := Plan(ctx, reference, refModel, refEmpty)
-	if err != nil {
-		return nil, fmt.Errorf("planning the reference scratch database: %w", err)
-	}
-	if err := execute(ctx, reference, build); err != nil {
-		return nil, fmt.Errorf("building the files in the reference scratch database: %w", ownerBuildError(err, manage, created))
-	}
-	ref, err := LoadRemoteScoped(ctx, reference, nil, inScope)
-	if err != nil {
-		return nil, fmt.Errorf("reading the reference scratch database: %w", err)
+	ref := after
+	if refJob != nil {
+		if ref, err = refJob.wait(); err != nil {
+			return nil, err
+		}
 	}
 	got, want := byColumnName(after.Schema), byColumnName(ref.Schema)
 	if got.Fingerprint() != want.Fingerprint() {

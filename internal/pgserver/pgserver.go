@@ -69,6 +69,14 @@ type Server struct {
 
 	stopOnce sync.Once
 	stopErr  error
+
+	// The template cluster (template.go); templateRoot "" means none.
+	templateRoot   string
+	templateDir    string // this binaries' template under templateRoot
+	templateKeyHex string
+	templateMajor  int
+	templateUse    TemplateUse
+	versionText    string // output of postgres --version
 }
 
 // Start finds the server binaries (see the package documentation) and
@@ -263,12 +271,66 @@ func (s *Server) startLocal(ctx context.Context, fromEnv bool) error {
 	}
 
 	dataDir := filepath.Join(tmp, "data")
-	initdb := s.command(ctx, filepath.Join(s.runBin, "initdb"),
-		"-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync")
+	warm := false
+	if s.templateRoot != "" {
+		// A template that cannot be read or made costs only its speed:
+		// initdb runs as without one.
+		ok, err := s.prepareTemplate(ctx)
+		if err != nil {
+			s.templateRoot = ""
+		} else if ok {
+			warm = s.copyTemplate(dataDir)
+			if !warm {
+				s.templateUse = TemplateRebuilt
+			}
+		}
+	}
+	if warm {
+		s.templateUse = TemplateReused
+		err := s.launchAny(ctx, dataDir)
+		if err == nil || ctx.Err() != nil {
+			return err
+		}
+		// A copy no server starts on: the template is not trusted
+		// again, and initdb makes a fresh one. A server that did not
+		// answer in time is ended first: never two on one directory.
+		if s.cmd != nil {
+			_ = s.cmd.Process.Kill()
+			<-s.exited
+			s.cmd = nil
+		}
+		s.discardTemplate()
+		s.templateUse = TemplateRebuilt
+		if err := os.RemoveAll(dataDir); err != nil {
+			return fmt.Errorf("removing %s: %w", dataDir, err)
+		}
+	}
+	if err := s.initdb(ctx, dataDir); err != nil {
+		return err
+	}
+	if s.templateRoot != "" {
+		if err := s.saveTemplate(dataDir); err != nil {
+			s.templateUse = TemplateNone
+		} else if s.templateUse != TemplateRebuilt {
+			s.templateUse = TemplateBuilt
+		}
+	}
+	return s.launchAny(ctx, dataDir)
+}
+
+// initdb makes a data directory.
+func (s *Server) initdb(ctx context.Context, dataDir string) error {
+	args := append([]string{"-D", dataDir}, initdbOptions...)
+	initdb := s.command(ctx, filepath.Join(s.runBin, "initdb"), append(args, "--no-sync")...)
 	if out, err := initdb.CombinedOutput(); err != nil {
 		return fmt.Errorf("initdb: %w\n%s", err, tail(out, 30))
 	}
+	return nil
+}
 
+// launchAny starts postgres on dataDir on a free port, trying another
+// port when the chosen one was taken meanwhile.
+func (s *Server) launchAny(ctx context.Context, dataDir string) error {
 	var lastErr error
 	for attempt := 0; attempt < 5; attempt++ {
 		port, err := freePort()
@@ -383,6 +445,10 @@ func (s *Server) runQuiet(ctx context.Context, path string, args ...string) erro
 	out, err := s.command(ctx, path, args...).CombinedOutput()
 	if err != nil {
 		return fmt.Errorf("%s: %w: %s", filepath.Base(path), err, bytes.TrimSpace(tail(out, 5)))
+	}
+	if filepath.Base(path) == "postgres" && len(args) == 1 && args[0] == "--version" {
+		// Kept for the template key (template.go).
+		s.versionText = string(out)
 	}
 	return nil
 }

@@ -2,7 +2,10 @@
 // plan on: a fresh database on the server of a configured shadow URL
 // (created for the run and dropped after), or, by default, a database in a
 // throwaway PostgreSQL cluster started from the server binaries on the
-// machine (internal/pgserver) and removed after.
+// machine (internal/pgserver) and removed after. The throwaway cluster is
+// a copy of a template cluster kept in the user's cache directory (see
+// pgserver.StartWarm), and [Prepare] starts it while the caller does
+// something else.
 //
 // shadow imports internal/pgserver and state/catalog (to connect).
 package shadow
@@ -34,6 +37,10 @@ type DB struct {
 	DSN, ReferenceDSN string
 	// Where names the shadow for people, without credentials.
 	Where string
+	// Template says how a throwaway cluster's data directory was made
+	// (copied from the template cluster, or by initdb); TemplateNone for
+	// a shadow server.
+	Template pgserver.TemplateUse
 
 	drop func(ctx context.Context) error
 }
@@ -69,7 +76,13 @@ func Open(ctx context.Context, serverURL string) (*DB, error) {
 	if serverURL != "" {
 		return openOn(ctx, serverURL)
 	}
-	srv, err := pgserver.Start(ctx)
+	return openThrowaway(ctx, pgserver.StartWarm)
+}
+
+// openThrowaway starts a throwaway cluster with start and makes the
+// scratch databases in it.
+func openThrowaway(ctx context.Context, start func(context.Context) (*pgserver.Server, error)) (*DB, error) {
+	srv, err := start(ctx)
 	if errors.Is(err, pgserver.ErrNoBinaries) {
 		return nil, fmt.Errorf("%w", ErrUnavailable)
 	}
@@ -82,6 +95,7 @@ func Open(ctx context.Context, serverURL string) (*DB, error) {
 		return nil, err
 	}
 	db.Where = fmt.Sprintf("a throwaway PostgreSQL %d cluster from %s", srv.Version(), srv.BinDir())
+	db.Template = srv.Template()
 	// The whole cluster goes: dropping the database first is moot.
 	db.drop = func(context.Context) error { return srv.Stop() }
 	return db, nil
