@@ -146,14 +146,14 @@ func (s DatabaseSchema) Fingerprint() string {
 		c = s.Clone()
 		c.Normalize()
 	}
-	b, err := json.Marshal(c)
-	if err != nil {
+	// The hash of json.Marshal(c), written element by element.
+	h := sha256.New()
+	if err := c.writeJSON(h); err != nil {
 		// The model holds only strings, numbers, bools and slices of them;
 		// marshalling cannot fail.
 		panic("state: marshalling schema: " + err.Error())
 	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // Clone returns a deep copy of s.
