@@ -95,3 +95,71 @@ func TestWriteJSONIsMarshal(t *testing.T) {
 		t.Errorf("Fingerprint = %s, want the SHA-256 of json.Marshal: %s", got, want)
 	}
 }
+
+// fillEmpty is fill, but gives every slice and map no elements (non-nil),
+// to check the nil-versus-empty rule of omitempty.
+func fillEmpty(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 0, 0))
+	case reflect.Map:
+		v.Set(reflect.MakeMap(v.Type()))
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				fillEmpty(v.Field(i))
+			}
+		}
+	}
+}
+
+// jsonClone is how Clone used to copy: a JSON round trip.
+func jsonClone(t *testing.T, s DatabaseSchema) DatabaseSchema {
+	t.Helper()
+	b, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c DatabaseSchema
+	if err := json.Unmarshal(b, &c); err != nil {
+		t.Fatal(err)
+	}
+	c.CatalogDepends = append([]CatalogDepend(nil), s.CatalogDepends...)
+	return c
+}
+
+// TestCloneIsJSONRoundTrip: Clone gives exactly the value the JSON round
+// trip it replaced gave (nil and empty collections included), and shares
+// nothing mutable with the original.
+func TestCloneIsJSONRoundTrip(t *testing.T) {
+	var full DatabaseSchema
+	seed := 0
+	fill(reflect.ValueOf(&full).Elem(), &seed, 0)
+	var empty DatabaseSchema
+	fillEmpty(reflect.ValueOf(&empty).Elem())
+	mixed := full
+	mixed.Tables = append([]Table(nil), full.Tables...)
+	fillEmpty(reflect.ValueOf(&mixed.Tables[1]).Elem())
+	for name, s := range map[string]DatabaseSchema{"full": full, "empty collections": empty, "zero": {}, "mixed": mixed} {
+		got, want := s.Clone(), jsonClone(t, s)
+		if !reflect.DeepEqual(got, want) {
+			gb, _ := json.Marshal(got)
+			wb, _ := json.Marshal(want)
+			t.Errorf("%s: Clone differs from the JSON round trip:\n got %.400s\nwant %.400s", name, gb, wb)
+		}
+	}
+	c := full.Clone()
+	c.Tables[0].Columns[0].Name = "changed"
+	c.Tables[0].Privileges = append(c.Tables[0].Privileges[:0], Privilege{Grantee: "other"})
+	for k := range c.Views[0].ColumnComments {
+		c.Views[0].ColumnComments[k] = "changed"
+	}
+	if full.Tables[0].Columns[0].Name == "changed" || full.Tables[0].Privileges[0].Grantee == "other" {
+		t.Error("changing the clone's tables changed the original")
+	}
+	for _, v := range full.Views[0].ColumnComments {
+		if v == "changed" {
+			t.Error("changing the clone's map changed the original")
+		}
+	}
+}
