@@ -10,7 +10,7 @@
 #   renovate init                  the same plus its default verification
 # and the ratio of each time to pg_dump's. BENCH_VIEWS=V (default 1600) adds
 # a view-heavy variant: the 1,000-table schema plus V views (views over
-# tables and views over views). BENCH_DATA=1 also runs BenchmarkData1M
+# tables and views over views). BENCH_DATA=1 (the default) also runs BenchmarkData1M
 # (internal/engine), which compares the 1,000,000-row data diff with COPY
 # (SELECT ... ORDER BY key) TO STDOUT of the same rows.
 #
@@ -19,7 +19,7 @@
 #                 relative to the repository)
 #   BENCH_RUNS    runs of each timed command; the fastest is reported (default 1)
 #   BENCH_VIEWS   views of the view-heavy variant, 0 to skip (default 1600)
-#   BENCH_DATA    1 to run the 1M-row data benchmark too (default 0)
+#   BENCH_DATA    0 to skip the 1M-row data benchmark (default 1)
 #   RENOVATE_PG_BIN  PostgreSQL binaries (as for the tests)
 set -euo pipefail
 
@@ -187,7 +187,7 @@ if [ "$views" -gt 0 ]; then
 	psqlq "$admin" -c "DROP DATABASE $db"
 fi
 
-if [ "${BENCH_DATA:-0}" = 1 ]; then
+if [ "${BENCH_DATA:-1}" = 1 ]; then
 	echo "data: BenchmarkData1M..." >&2
 	(cd "$root/internal/engine" && go test -c -o "$work/engine.test" . )
 	(cd "$root/internal/engine" && "$work/engine.test" -test.run '^$' -test.bench '^BenchmarkData1M$' -test.benchtime 1x -test.timeout 0) | grep -E '^Benchmark|^ok|FAIL'
