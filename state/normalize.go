@@ -3,7 +3,7 @@ package state
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
+	"reflect"
 	"sort"
 )
 
@@ -146,26 +146,22 @@ func (s DatabaseSchema) Fingerprint() string {
 		c = s.Clone()
 		c.Normalize()
 	}
-	b, err := json.Marshal(c)
-	if err != nil {
+	// The hash of json.Marshal(c), written element by element.
+	h := sha256.New()
+	if err := c.writeJSON(h); err != nil {
 		// The model holds only strings, numbers, bools and slices of them;
 		// marshalling cannot fail.
 		panic("state: marshalling schema: " + err.Error())
 	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // Clone returns a deep copy of s.
+// It equals a JSON round trip of s (see deepCopy), without building the
+// JSON, sharing the strings.
 func (s DatabaseSchema) Clone() DatabaseSchema {
-	b, err := json.Marshal(s)
-	if err != nil {
-		panic("state: marshalling schema: " + err.Error())
-	}
 	var c DatabaseSchema
-	if err := json.Unmarshal(b, &c); err != nil {
-		panic("state: unmarshalling schema: " + err.Error())
-	}
+	deepCopy(reflect.ValueOf(&c).Elem(), reflect.ValueOf(&s).Elem())
 	c.CatalogDepends = append([]CatalogDepend(nil), s.CatalogDepends...)
 	return c
 }

@@ -19,7 +19,9 @@ func main() {
 	// running statement is cancelled, the transaction rolled back, and
 	// the run recorded and committed.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	stopProfiles := startProfiles()
 	err := cli.Execute(ctx, cli.NewCmdRoot(cli.NewFactory(version)))
+	stopProfiles()
 	stop()
 	if msg := cli.Message(err); msg != "" {
 		fmt.Fprintln(os.Stderr, "Error: "+msg)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -132,8 +133,25 @@ func BenchmarkData1M(b *testing.B) {
 			b.Fatalf("plan has %d steps, want 100 updates, 1 delete and 1 insert", got)
 		}
 	}
+	b.StopTimer()
+	// The floor: reading the same rows in key order at all, on the same
+	// server, in the same run.
+	start := time.Now()
+	tag, err := conn.PgConn().CopyTo(ctx, io.Discard, "COPY (SELECT code, name, price, created, tags FROM public.items ORDER BY code) TO STDOUT")
+	if err != nil {
+		b.Fatal(err)
+	}
+	copyTime := time.Since(start)
+	if tag.RowsAffected() != n {
+		b.Fatalf("COPY read %d rows, want %d", tag.RowsAffected(), n)
+	}
 	b.ReportMetric(float64(n*b.N)/writeTime.Seconds(), "write-rows/s")
 	b.ReportMetric(float64(n*b.N)/planTime.Seconds(), "plan-rows/s")
+	b.ReportMetric(float64(n)/copyTime.Seconds(), "copy-rows/s")
+	// Speed relative to COPY: 1 or more is at least as fast as reading
+	// the rows.
+	b.ReportMetric((float64(n*b.N)/planTime.Seconds())/(float64(n)/copyTime.Seconds()), "plan-speed-x-copy")
+	b.ReportMetric((float64(n*b.N)/writeTime.Seconds())/(float64(n)/copyTime.Seconds()), "write-speed-x-copy")
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 	if hwm, ok := peakRSS(); ok {
 		b.ReportMetric(hwm, "process-peak-RSS-MB")

@@ -90,25 +90,30 @@ func (r *Repo) CommitPaths(paths []string, message string, now time.Time) (hash 
 		}
 		rels = append(rels, rel)
 	}
-	sort.Strings(rels)
+	rels = outermost(rels)
+	// Whatever HEAD or the index had at or below the paths is replaced by
+	// what the working tree has now. (One pass over each, whatever the
+	// number of paths: init commits thousands of files.)
+	covered := coverage(rels)
+	for p := range files {
+		if covered(p) {
+			delete(files, p)
+			staged[p] = nil
+		}
+	}
+	for _, e := range idx.Entries {
+		if covered(e.Name) {
+			staged[e.Name] = nil
+		}
+	}
+	// One scan of the whole index serves every path: its lookups are by
+	// path, and a path's answers do not depend on the scope.
+	s, err := r.newScan("")
+	if err != nil {
+		return "", nil, err
+	}
 	for _, rel := range rels {
-		// Whatever HEAD or the index had at or below rel is replaced by
-		// what the working tree has now.
-		for p := range files {
-			if inScope(p, rel) {
-				delete(files, p)
-				staged[p] = nil
-			}
-		}
-		for _, e := range idx.Entries {
-			if inScope(e.Name, rel) {
-				staged[e.Name] = nil
-			}
-		}
-		s, err := r.newScan(rel)
-		if err != nil {
-			return "", nil, err
-		}
+		s.rel = rel
 		err = s.walk(func(f wtFile) error {
 			if f.nested {
 				return fmt.Errorf("%s is a nested git repository; renovate does not commit it", f.path)
@@ -198,6 +203,48 @@ func (r *Repo) CommitPaths(paths []string, message string, now time.Time) (hash 
 		return hash, skipped, fmt.Errorf("writing index: %w", err)
 	}
 	return hash, skipped, nil
+}
+
+// outermost sorts rels and drops duplicates and paths inside another of
+// them.
+func outermost(rels []string) []string {
+	sort.Strings(rels)
+	set := map[string]bool{}
+	out := rels[:0]
+	for _, rel := range rels {
+		if coverage2(set, rel) {
+			continue
+		}
+		set[rel] = true
+		out = append(out, rel)
+	}
+	return out
+}
+
+// coverage returns whether a path is at or below one of rels.
+func coverage(rels []string) func(p string) bool {
+	set := make(map[string]bool, len(rels))
+	for _, rel := range rels {
+		set[rel] = true
+	}
+	return func(p string) bool { return coverage2(set, p) }
+}
+
+// coverage2 reports whether p or one of its parent directories is in set.
+func coverage2(set map[string]bool, p string) bool {
+	if set[""] {
+		return true
+	}
+	for {
+		if set[p] {
+			return true
+		}
+		i := strings.LastIndexByte(p, '/')
+		if i < 0 {
+			return false
+		}
+		p = p[:i]
+	}
 }
 
 // commitTree writes a commit of tree on branch, whose current value is

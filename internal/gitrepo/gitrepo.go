@@ -831,6 +831,11 @@ type scan struct {
 	tracked    map[string]*index.Entry // stage-0 entries in scope
 	conflicted map[string]bool         // paths in scope with unmerged entries
 	names      []string                // sorted names of all index entries in scope
+
+	// Ignore patterns read once per scan (CommitPaths walks many paths).
+	base      []gitignore.Pattern
+	baseRead  bool
+	ignoreFor map[string][]gitignore.Pattern // directory -> its .gitignore's patterns
 }
 
 func (r *Repo) newScan(rel string) (*scan, error) {
@@ -888,10 +893,14 @@ func (s *scan) walk(visit func(wtFile) error) error {
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", s.rel, err)
 	}
-	ps, err := s.r.basePatterns()
-	if err != nil {
-		return err
+	if !s.baseRead {
+		base, err := s.r.basePatterns()
+		if err != nil {
+			return err
+		}
+		s.base, s.baseRead = base, true
 	}
+	ps := s.base
 	var parts []string
 	if s.rel != "" {
 		parts = strings.Split(s.rel, "/")
@@ -900,7 +909,7 @@ func (s *scan) walk(visit func(wtFile) error) error {
 	// an ignored directory.
 	ignored := false
 	for i := range parts {
-		ps = s.r.withIgnoreFile(ps, parts[:i])
+		ps = s.withIgnoreFile(ps, parts[:i])
 		if i < len(parts)-1 && !ignored {
 			ignored = gitignore.NewMatcher(ps).Match(parts[:i+1], true)
 		}
@@ -926,7 +935,7 @@ func (s *scan) visit(p string, parts []string, info fs.FileInfo, ps []gitignore.
 				return nil
 			}
 		}
-		ps = s.r.withIgnoreFile(ps, parts)
+		ps = s.withIgnoreFile(ps, parts)
 		des, err := os.ReadDir(s.r.abs(p))
 		if err != nil {
 			return fmt.Errorf("reading %s: %w", s.r.abs(p), err)
@@ -1050,6 +1059,24 @@ func (r *Repo) excludesFile() string {
 		f = filepath.Join(home, f[1:])
 	}
 	return f
+}
+
+// withIgnoreFile is Repo.withIgnoreFile reading each directory's
+// .gitignore once per scan.
+func (s *scan) withIgnoreFile(ps []gitignore.Pattern, dir []string) []gitignore.Pattern {
+	key := strings.Join(dir, "/")
+	extra, ok := s.ignoreFor[key]
+	if !ok {
+		extra = s.r.withIgnoreFile(nil, dir)
+		if s.ignoreFor == nil {
+			s.ignoreFor = map[string][]gitignore.Pattern{}
+		}
+		s.ignoreFor[key] = extra
+	}
+	if len(extra) == 0 {
+		return ps
+	}
+	return append(ps[:len(ps):len(ps)], extra...)
 }
 
 // withIgnoreFile returns ps plus the patterns of dir's .gitignore, without

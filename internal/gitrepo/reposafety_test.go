@@ -4,10 +4,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // TestCommitPaths commits only the named paths: untracked files, secrets,
@@ -209,3 +211,85 @@ func TestCheckWritable(t *testing.T) {
 		t.Errorf("CheckWritable with no object store = %v", err)
 	}
 }
+
+// TestCommitPathsOverlapping: paths named twice, a file inside a directory
+// also named, and many files in one call (init commits thousands) give the
+// commit the paths describe, the ignore files of every directory applied:
+// CommitPaths makes one pass whatever the number of paths.
+func TestCommitPathsOverlapping(t *testing.T) {
+	r := newRepo(t)
+	files := map[string]string{
+		"s/a/.gitignore":   "*.tmp\n",
+		"s/a/x.sql":        "x\n",
+		"s/a/skip.tmp":     "ignored\n",
+		"s/a/b/y.sql":      "y\n",
+		"s/a/b/skip.tmp":   "ignored below too\n",
+		"s/c/z.sql":        "z\n",
+		"s/d/untouched.sq": "not named\n",
+	}
+	var paths []string
+	for i := 0; i < 300; i++ {
+		p := "s/many/t" + strings.Repeat("0", 3-len(itoa(i))) + itoa(i) + ".sql"
+		files[p] = "table " + itoa(i) + "\n"
+		paths = append(paths, filepath.Join(r.Root(), p))
+	}
+	write(t, r.Root(), files)
+	paths = append(paths,
+		filepath.Join(r.Root(), "s/a"),
+		filepath.Join(r.Root(), "s/a/b/y.sql"), // inside s/a
+		filepath.Join(r.Root(), "s/c/z.sql"),
+		filepath.Join(r.Root(), "s/c/z.sql"), // twice
+		filepath.Join(r.Root(), "s/many/t000.sql"),
+	)
+	hash, _, err := r.CommitPaths(paths, "renovate init", testTime)
+	if err != nil || hash == "" {
+		t.Fatalf("CommitPaths = %q, %v", hash, err)
+	}
+	head, err := r.headFiles("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for p := range head {
+		if strings.HasPrefix(p, "s/") {
+			got = append(got, p)
+		}
+	}
+	want := []string{"s/a/.gitignore", "s/a/b/y.sql", "s/a/x.sql", "s/c/z.sql"}
+	for i := 0; i < 300; i++ {
+		want = append(want, "s/many/t"+strings.Repeat("0", 3-len(itoa(i)))+itoa(i)+".sql")
+	}
+	if !cmp.Equal(got, want, cmpSorted) {
+		t.Errorf("HEAD under s = %v,\nwant %v", got, want)
+	}
+	st, err := r.Status("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []Change{{"s/d/untouched.sq", Untracked}}; !cmp.Equal(st, want) {
+		t.Errorf("Status after CommitPaths = %v, want %v", st, want)
+	}
+	// Removing one of many files and committing them all again removes
+	// just that one.
+	remove(t, r.Root(), "s/many/t007.sql")
+	if h, _, err := r.CommitPaths(paths, "again", testTime); err != nil || h == "" {
+		t.Fatalf("CommitPaths after a removal = %q, %v", h, err)
+	}
+	head, err = r.headFiles("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for p := range head {
+		if strings.HasPrefix(p, "s/many/") {
+			n++
+		}
+	}
+	if _, ok := head["s/many/t007.sql"]; ok || n != 299 {
+		t.Errorf("after removing t007: HEAD holds %d files under s/many, t007 still there: %v", n, ok)
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+var cmpSorted = cmpopts.SortSlices(func(a, b string) bool { return a < b })
