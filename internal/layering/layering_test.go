@@ -54,6 +54,8 @@ var rules = map[string][]string{
 	"internal/cli/gendocs": {"internal/cli"},
 	"cmd/renovate":         {"internal/cli"},
 	"scripts/testsummary":  nil,
+	// The benchmark script's throwaway server.
+	"scripts/benchpg": {"internal/pgserver"},
 }
 
 // TestImportRules fails when a package imports a package of the module
