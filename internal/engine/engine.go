@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/renovate-pg/renovate/internal/parsecache"
 	"github.com/renovate-pg/renovate/normalize"
 	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/planner"
@@ -33,7 +34,7 @@ func parseLocal(files []layout.File) (*parser.Result, error) {
 	for i, f := range files {
 		in[i] = parser.File{Path: f.Path, SQL: f.SQL}
 	}
-	return parser.ParseFiles(in)
+	return parsecache.FromEnv().ParseFiles(in)
 }
 
 // Remote is the live database as a model.
@@ -133,7 +134,7 @@ func parseRemote(files map[string]string) (*parser.Result, error) {
 	for p, sql := range files {
 		in = append(in, parser.File{Path: remoteSource + " " + p, SQL: sql})
 	}
-	res, err := parser.ParseFiles(in)
+	res, err := parsecache.FromEnv().ParseFiles(in)
 	if err != nil {
 		return nil, fmt.Errorf("reading the live database's schema back: %w", err)
 	}
