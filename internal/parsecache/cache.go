@@ -32,6 +32,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -42,6 +43,10 @@ import (
 // it; a path puts it in that directory instead of the default,
 // os.UserCacheDir()/renovate/parse.
 const EnvVar = "RENOVATE_PARSE_CACHE"
+
+// EnvMinBytes overrides DefaultMinBytes, the smallest input cached (tests
+// and benchmarks set it to 0 to cache small schemas).
+const EnvMinBytes = "RENOVATE_PARSE_CACHE_MIN_BYTES"
 
 // formatVersion changes whenever the entry layout or the codec changes.
 const formatVersion = "renovate parse cache v1"
@@ -92,6 +97,9 @@ func FromEnv() *Cache {
 	c, err := Open(dir)
 	if err != nil {
 		return nil
+	}
+	if n, err := strconv.Atoi(strings.TrimSpace(os.Getenv(EnvMinBytes))); err == nil && n >= 0 {
+		c.MinBytes = n
 	}
 	return c
 }
