@@ -129,14 +129,35 @@ func serverFiles(raw state.DatabaseSchema) map[string]string {
 // parseRemote parses the remote's canonical files. Their paths are
 // prefixed so an error (a bug, or syntax newer than the parser's grammar)
 // is never mistaken for one in the user's files.
+//
+// The files are parsed (or read from the parse cache) under their own
+// paths, then their locations prefixed: a path only ever reaches a
+// model through its locations, and a common prefix keeps the files'
+// order, so the result is the one parsing the prefixed files gives. The
+// remote thus shares cache entries with local files of the same text:
+// the first plan after an edit reads the remote's model back from the
+// files' previous plan. An error comes from parsing the prefixed files.
 func parseRemote(files map[string]string) (*parser.Result, error) {
 	in := make([]parser.File, 0, len(files))
 	for p, sql := range files {
-		in = append(in, parser.File{Path: remoteSource + " " + p, SQL: sql})
+		in = append(in, parser.File{Path: p, SQL: sql})
 	}
 	res, err := parsecache.FromEnv().ParseFiles(in)
 	if err != nil {
+		for i := range in {
+			in[i].Path = remoteSource + " " + in[i].Path
+		}
+		if _, perr := parser.ParseFiles(in); perr != nil {
+			err = perr
+		}
 		return nil, fmt.Errorf("reading the live database's schema back: %w", err)
+	}
+	for k, l := range res.Locations {
+		l.File = remoteSource + " " + l.File
+		res.Locations[k] = l
+	}
+	for i := range res.ForeignImports {
+		res.ForeignImports[i].Loc.File = remoteSource + " " + res.ForeignImports[i].Loc.File
 	}
 	return res, nil
 }

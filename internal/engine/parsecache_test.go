@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/renovate-pg/renovate/internal/parsecache"
 	"github.com/renovate-pg/renovate/internal/pgtest"
+	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/planner/render"
 )
 
@@ -154,8 +156,30 @@ func TestParseCacheGenerated(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Run("noop", func(t *testing.T) { checkCachedPlansEqual(t, dsn, dir, Scope{}) })
+
+	// A no-op plan stores the files' model; after an edit, the remote
+	// (the files' previous text) is read from that entry.
+	shared := t.TempDir()
+	t.Setenv(parsecache.EnvVar, shared)
+	t.Setenv(parsecache.EnvMinBytes, "0")
+	planOutcome(t, dsn, dir, Scope{})
+	before := cacheEntries(t, shared)
+	if len(before) != 1 {
+		t.Fatalf("the no-op plan stored %d entries, want 1", len(before))
+	}
+	old := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	if err := os.Chtimes(before[0], old, old); err != nil {
+		t.Fatal(err)
+	}
 	if n := changeFiles(t, dir, 100); n != 2 {
 		t.Fatalf("changed %d files, want 2", n)
+	}
+	planOutcome(t, dsn, dir, Scope{})
+	if st, err := os.Stat(before[0]); err != nil || !st.ModTime().After(old) {
+		t.Fatalf("the plan after the edit did not read the remote from the no-op plan's entry (%v)", err)
+	}
+	if n := len(cacheEntries(t, shared)); n != 2 {
+		t.Fatalf("%d entries after the edit, want 2 (the edited files' model added)", n)
 	}
 	t.Run("1%", func(t *testing.T) {
 		checkCachedPlansEqual(t, dsn, dir, Scope{})
@@ -195,4 +219,48 @@ func changeFiles(t testing.TB, dir string, per int) int {
 		n++
 	}
 	return n
+}
+
+// TestParseRemoteRelocated: parseRemote, which parses the files under
+// their own paths (sharing cache entries with local files) and prefixes
+// the locations after, gives what parsing the prefixed files gives, on
+// every convergence case's schema and a generated one.
+func TestParseRemoteRelocated(t *testing.T) {
+	t.Setenv(parsecache.EnvVar, "off")
+	paths, err := filepath.Glob(filepath.Join("..", "..", "testdata", "cases", "*", "to.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sets := []map[string]string{{"app/tables/gen.sql": genSchema(50)}}
+	for _, p := range paths {
+		sets = append(sets, map[string]string{"a/" + filepath.Base(filepath.Dir(p)) + ".sql": readFile(t, p), "b/x.sql": "CREATE TABLE bx (id int);"})
+	}
+	for _, files := range sets {
+		in := make([]parser.File, 0, len(files))
+		for p, sql := range files {
+			in = append(in, parser.File{Path: remoteSource + " " + p, SQL: sql})
+		}
+		want, wantErr := parser.ParseFiles(in)
+		got, err := parseRemote(files)
+		if wantErr != nil {
+			if err == nil || !strings.Contains(err.Error(), wantErr.Error()) {
+				t.Fatalf("%v: error %v, want %v", keys(files), err, wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(want, got) {
+			t.Fatalf("%v: relocated model differs from the prefixed parse", keys(files))
+		}
+	}
+}
+
+func keys(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }
