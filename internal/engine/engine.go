@@ -29,6 +29,8 @@ func LoadLocal(dir string) (*parser.Result, error) {
 	return l.Parsed, nil
 }
 
+// parseLocal parses the local files, through the parse cache
+// (internal/parsecache: unchanged files are read back, not parsed again).
 func parseLocal(files []layout.File) (*parser.Result, error) {
 	in := make([]parser.File, len(files))
 	for i, f := range files {
