@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/renovate-pg/renovate/internal/parsecache"
 	"github.com/renovate-pg/renovate/normalize"
 	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/planner"
@@ -28,12 +29,14 @@ func LoadLocal(dir string) (*parser.Result, error) {
 	return l.Parsed, nil
 }
 
+// parseLocal parses the local files, through the parse cache
+// (internal/parsecache: unchanged files are read back, not parsed again).
 func parseLocal(files []layout.File) (*parser.Result, error) {
 	in := make([]parser.File, len(files))
 	for i, f := range files {
 		in[i] = parser.File{Path: f.Path, SQL: f.SQL}
 	}
-	return parser.ParseFiles(in)
+	return parsecache.FromEnv().ParseFiles(in)
 }
 
 // Remote is the live database as a model.
@@ -128,14 +131,35 @@ func serverFiles(raw state.DatabaseSchema) map[string]string {
 // parseRemote parses the remote's canonical files. Their paths are
 // prefixed so an error (a bug, or syntax newer than the parser's grammar)
 // is never mistaken for one in the user's files.
+//
+// The files are parsed (or read from the parse cache) under their own
+// paths, then their locations prefixed: a path only ever reaches a
+// model through its locations, and a common prefix keeps the files'
+// order, so the result is the one parsing the prefixed files gives. The
+// remote thus shares cache entries with local files of the same text:
+// the first plan after an edit reads the remote's model back from the
+// files' previous plan. An error comes from parsing the prefixed files.
 func parseRemote(files map[string]string) (*parser.Result, error) {
 	in := make([]parser.File, 0, len(files))
 	for p, sql := range files {
-		in = append(in, parser.File{Path: remoteSource + " " + p, SQL: sql})
+		in = append(in, parser.File{Path: p, SQL: sql})
 	}
-	res, err := parser.ParseFiles(in)
+	res, err := parsecache.FromEnv().ParseFiles(in)
 	if err != nil {
+		for i := range in {
+			in[i].Path = remoteSource + " " + in[i].Path
+		}
+		if _, perr := parser.ParseFiles(in); perr != nil {
+			err = perr
+		}
 		return nil, fmt.Errorf("reading the live database's schema back: %w", err)
+	}
+	for k, l := range res.Locations {
+		l.File = remoteSource + " " + l.File
+		res.Locations[k] = l
+	}
+	for i := range res.ForeignImports {
+		res.ForeignImports[i].Loc.File = remoteSource + " " + res.ForeignImports[i].Loc.File
 	}
 	return res, nil
 }

@@ -1,0 +1,278 @@
+package parsecache
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+)
+
+// The codec writes a value of the model as bytes and reads it back
+// exactly: unlike encoding/gob it keeps a nil slice or map apart from an
+// empty one (the model gives them different meanings, as PostgreSQL does
+// a NULL ACL and an empty one) and zero values apart from missing ones.
+// It reads and writes exported fields only; a value it cannot write
+// faithfully (an unexported field, an interface, a func or a channel) is
+// an error, and the result is then simply not cached.
+//
+// The format follows the Go type, which the cache key pins (the build's
+// hash): no field names or type descriptions are stored.
+
+var errUnsupported = errors.New("parse cache: value not encodable")
+
+type encoder struct{ buf []byte }
+
+func (e *encoder) uvarint(u uint64) { e.buf = binary.AppendUvarint(e.buf, u) }
+func (e *encoder) varint(i int64)   { e.buf = binary.AppendVarint(e.buf, i) }
+
+// length writes -1 for nil, else n.
+func (e *encoder) length(isNil bool, n int) {
+	if isNil {
+		e.varint(-1)
+		return
+	}
+	e.varint(int64(n))
+}
+
+func (e *encoder) value(v reflect.Value) error {
+	switch v.Kind() {
+	case reflect.Bool:
+		if v.Bool() {
+			e.buf = append(e.buf, 1)
+		} else {
+			e.buf = append(e.buf, 0)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		e.varint(v.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		e.uvarint(v.Uint())
+	case reflect.Float32, reflect.Float64:
+		e.uvarint(math.Float64bits(v.Float()))
+	case reflect.String:
+		s := v.String()
+		e.uvarint(uint64(len(s)))
+		e.buf = append(e.buf, s...)
+	case reflect.Pointer:
+		if v.IsNil() {
+			e.buf = append(e.buf, 0)
+			return nil
+		}
+		e.buf = append(e.buf, 1)
+		return e.value(v.Elem())
+	case reflect.Slice:
+		e.length(v.IsNil(), v.Len())
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			e.buf = append(e.buf, v.Bytes()...)
+			return nil
+		}
+		for i := 0; i < v.Len(); i++ {
+			if err := e.value(v.Index(i)); err != nil {
+				return err
+			}
+		}
+	case reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			if err := e.value(v.Index(i)); err != nil {
+				return err
+			}
+		}
+	case reflect.Map:
+		e.length(v.IsNil(), v.Len())
+		it := v.MapRange()
+		for it.Next() {
+			if err := e.value(it.Key()); err != nil {
+				return err
+			}
+			if err := e.value(it.Value()); err != nil {
+				return err
+			}
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			if !t.Field(i).IsExported() {
+				return fmt.Errorf("%w: unexported field %s.%s", errUnsupported, t, t.Field(i).Name)
+			}
+			if err := e.value(v.Field(i)); err != nil {
+				return err
+			}
+		}
+	default:
+		return fmt.Errorf("%w: %s", errUnsupported, v.Type())
+	}
+	return nil
+}
+
+type decoder struct {
+	buf []byte
+	err error
+}
+
+var errCorrupt = errors.New("parse cache: payload does not decode")
+
+func (d *decoder) fail() {
+	if d.err == nil {
+		d.err = errCorrupt
+	}
+}
+
+func (d *decoder) uvarint() uint64 {
+	u, n := binary.Uvarint(d.buf)
+	if n <= 0 {
+		d.fail()
+		d.buf = nil
+		return 0
+	}
+	d.buf = d.buf[n:]
+	return u
+}
+
+func (d *decoder) varint() int64 {
+	i, n := binary.Varint(d.buf)
+	if n <= 0 {
+		d.fail()
+		d.buf = nil
+		return 0
+	}
+	d.buf = d.buf[n:]
+	return i
+}
+
+func (d *decoder) byte() byte {
+	if len(d.buf) == 0 {
+		d.fail()
+		return 0
+	}
+	b := d.buf[0]
+	d.buf = d.buf[1:]
+	return b
+}
+
+// length reads a length written by encoder.length; -1 is nil. A length
+// longer than what is left is corruption.
+func (d *decoder) length() (int, bool) {
+	n := d.varint()
+	if n < -1 || n > int64(len(d.buf)) {
+		d.fail()
+		return 0, true
+	}
+	return int(n), n == -1
+}
+
+func (d *decoder) value(v reflect.Value) {
+	if d.err != nil {
+		return
+	}
+	switch v.Kind() {
+	case reflect.Bool:
+		switch d.byte() {
+		case 0:
+		case 1:
+			v.SetBool(true)
+		default:
+			d.fail()
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		i := d.varint()
+		if v.OverflowInt(i) {
+			d.fail()
+			return
+		}
+		v.SetInt(i)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		u := d.uvarint()
+		if v.OverflowUint(u) {
+			d.fail()
+			return
+		}
+		v.SetUint(u)
+	case reflect.Float32, reflect.Float64:
+		v.SetFloat(math.Float64frombits(d.uvarint()))
+	case reflect.String:
+		n := d.uvarint()
+		if n > uint64(len(d.buf)) {
+			d.fail()
+			return
+		}
+		v.SetString(string(d.buf[:n]))
+		d.buf = d.buf[n:]
+	case reflect.Pointer:
+		switch d.byte() {
+		case 0:
+		case 1:
+			p := reflect.New(v.Type().Elem())
+			d.value(p.Elem())
+			v.Set(p)
+		default:
+			d.fail()
+		}
+	case reflect.Slice:
+		n, isNil := d.length()
+		if isNil || d.err != nil {
+			return
+		}
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			b := make([]byte, n)
+			copy(b, d.buf[:n])
+			d.buf = d.buf[n:]
+			v.SetBytes(b)
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), n, n)
+		for i := 0; i < n && d.err == nil; i++ {
+			d.value(s.Index(i))
+		}
+		v.Set(s)
+	case reflect.Array:
+		for i := 0; i < v.Len() && d.err == nil; i++ {
+			d.value(v.Index(i))
+		}
+	case reflect.Map:
+		n, isNil := d.length()
+		if isNil || d.err != nil {
+			return
+		}
+		t := v.Type()
+		m := reflect.MakeMapWithSize(t, n)
+		for i := 0; i < n && d.err == nil; i++ {
+			k := reflect.New(t.Key()).Elem()
+			d.value(k)
+			e := reflect.New(t.Elem()).Elem()
+			d.value(e)
+			m.SetMapIndex(k, e)
+		}
+		v.Set(m)
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < t.NumField() && d.err == nil; i++ {
+			if !t.Field(i).IsExported() {
+				d.fail()
+				return
+			}
+			d.value(v.Field(i))
+		}
+	default:
+		d.fail()
+	}
+}
+
+// encode writes x (a pointer's target) as bytes.
+func encode(x any) ([]byte, error) {
+	e := &encoder{}
+	if err := e.value(reflect.ValueOf(x).Elem()); err != nil {
+		return nil, err
+	}
+	return e.buf, nil
+}
+
+// decode reads bytes written by encode into x, a pointer; every byte
+// must be used.
+func decode(b []byte, x any) error {
+	d := &decoder{buf: b}
+	d.value(reflect.ValueOf(x).Elem())
+	if d.err == nil && len(d.buf) != 0 {
+		d.err = errCorrupt
+	}
+	return d.err
+}

@@ -1,0 +1,56 @@
+package parsecache
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/renovate-pg/renovate/parser"
+)
+
+// TestCodecRoundTrip writes the model of every convergence case's files
+// and reads it back: the result is deeply equal, nil slices and maps
+// included.
+func TestCodecRoundTrip(t *testing.T) {
+	paths, err := filepath.Glob("../../testdata/cases/*/*.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fid, err := filepath.Glob("../../testdata/fidelity/*/schema.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths = append(paths, fid...)
+	checked, skipped := 0, 0
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := parser.ParseString(p, string(b))
+		if err != nil {
+			continue
+		}
+		payload, err := encode(res)
+		if err != nil {
+			if len(res.ForeignImports) == 0 {
+				t.Errorf("%s: %v", p, err)
+			}
+			skipped++
+			continue
+		}
+		var back parser.Result
+		if err := decode(payload, &back); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		if !reflect.DeepEqual(*res, back) {
+			t.Errorf("%s: the decoded model differs from the parsed one", p)
+		}
+		checked++
+	}
+	if checked < 200 {
+		t.Fatalf("only %d files checked", checked)
+	}
+	t.Logf("%d models round-tripped, %d not encodable (foreign imports)", checked, skipped)
+}
