@@ -18,6 +18,9 @@
 // a temporary file and renamed into place, so concurrent processes never
 // read half an entry. The directory is pruned, oldest use first, past a
 // size bound.
+//
+// parsecache imports parser (whose results it stores) and state (the
+// model they hold).
 package parsecache
 
 import (
