@@ -2,6 +2,7 @@ package shadow
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/renovate-pg/renovate/internal/pgserver"
@@ -46,8 +47,7 @@ func (p *Pending) Wait(ctx context.Context) (*DB, error) {
 	select {
 	case <-p.done:
 	case <-ctx.Done():
-		p.Discard()
-		return nil, fmt.Errorf("waiting for the shadow database: %w", ctx.Err())
+		return nil, errors.Join(fmt.Errorf("waiting for the shadow database: %w", ctx.Err()), p.Discard())
 	}
 	p.taken = true
 	return p.db, p.err
