@@ -30,13 +30,7 @@ func replicationRepo(t *testing.T, slot string, tables map[string]string) (dir, 
 	needLogicalReplication(t)
 	src, dst = srv.NewDatabase(t), srv.NewDatabase(t)
 	replicationSlot(t, src, dst, slot)
-	work := t.TempDir()
-	dir = filepath.Join(work, "repl")
-	out, errOut, code := run(t, work, "", false, "init", "--source", src, "--dir", "repl")
-	if code != 0 {
-		t.Fatalf("init: exit %d\n%s%s", code, out, errOut)
-	}
-	writeFile(t, filepath.Join(dir, "renovate.hcl"), `
+	dir = replicationFiles(t, src, `
 environment "source" {
   url     = `+hclString(src)+`
   exclude = ["kind:subscription:*"]
@@ -48,17 +42,30 @@ environment "target" {
   subscribes_to = ["source"]
 }
 `)
+	for name, sql := range tables {
+		writeFile(t, filepath.Join(dir, "public", "tables", name+".sql"), sql)
+	}
+	writeFile(t, filepath.Join(dir, "subscriptions.sql"), subscriptionSQL(t, slot, src))
+	gitCommit(t, dir, "replication: items published by source, subscribed by target")
+	return dir, src, dst
+}
+
+// replicationFiles inits a repository from database src and writes its
+// renovate.hcl (hcl), public.items and publication repl_pub of items.
+func replicationFiles(t *testing.T, src, hcl string) (dir string) {
+	t.Helper()
+	work := t.TempDir()
+	dir = filepath.Join(work, "repl")
+	if out, errOut, code := run(t, work, "", false, "init", "--source", src, "--dir", "repl"); code != 0 {
+		t.Fatalf("init: exit %d\n%s%s", code, out, errOut)
+	}
+	writeFile(t, filepath.Join(dir, "renovate.hcl"), hcl)
 	if err := os.MkdirAll(filepath.Join(dir, "public", "tables"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	writeFile(t, filepath.Join(dir, "public", "tables", "items.sql"), "CREATE TABLE public.items (\n    id integer PRIMARY KEY,\n    name text\n);\n")
-	for name, sql := range tables {
-		writeFile(t, filepath.Join(dir, "public", "tables", name+".sql"), sql)
-	}
 	writeFile(t, filepath.Join(dir, "publications.sql"), "CREATE PUBLICATION repl_pub FOR TABLE ONLY public.items;\n")
-	writeFile(t, filepath.Join(dir, "subscriptions.sql"), subscriptionSQL(t, slot, src))
-	gitCommit(t, dir, "replication: items published by source, subscribed by target")
-	return dir, src, dst
+	return dir
 }
 
 // needLogicalReplication fails in CI, and skips elsewhere, when the test
@@ -364,12 +371,7 @@ func TestReplicationChain(t *testing.T) {
 	src, relay, leaf := srv.NewDatabase(t), srv.NewDatabase(t), srv.NewDatabase(t)
 	replicationSlot(t, src, relay, "chain_from_source")
 	replicationSlot(t, relay, leaf, "chain_from_relay")
-	work := t.TempDir()
-	dir := filepath.Join(work, "repl")
-	if out, errOut, code := run(t, work, "", false, "init", "--source", src, "--dir", "repl"); code != 0 {
-		t.Fatalf("init: exit %d\n%s%s", code, out, errOut)
-	}
-	writeFile(t, filepath.Join(dir, "renovate.hcl"), `
+	dir := replicationFiles(t, src, `
 environment "source" {
   url     = `+hclString(src)+`
   exclude = ["kind:subscription:*"]
@@ -387,11 +389,6 @@ environment "leaf" {
   subscribes_to = ["relay"]
 }
 `)
-	if err := os.MkdirAll(filepath.Join(dir, "public", "tables"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, filepath.Join(dir, "public", "tables", "items.sql"), "CREATE TABLE public.items (\n    id integer PRIMARY KEY,\n    name text\n);\n")
-	writeFile(t, filepath.Join(dir, "publications.sql"), "CREATE PUBLICATION repl_pub FOR TABLE ONLY public.items;\n")
 	writeFile(t, filepath.Join(dir, "subscriptions.sql"), subscriptionSQL(t, "chain_from_source", src)+"\n"+subscriptionSQL(t, "chain_from_relay", relay))
 	gitCommit(t, dir, "a chain: source publishes to relay, relay to leaf")
 
