@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -210,7 +212,14 @@ func verifyPlan(ctx context.Context, f *Factory, v verifyFlags, t targetFlags, w
 	if err != nil {
 		return err
 	}
-	res, err := engine.VerifyWith(ctx, sc, ref, local.Parsed, remote, p, engine.VerifyOptions{Filter: tg.Scope.Filter, Unmanaged: held, ManageOwners: tg.Scope.ManageOwners})
+	opts := engine.VerifyOptions{Filter: tg.Scope.Filter, Unmanaged: held, ManageOwners: tg.Scope.ManageOwners}
+	if db.Keeps() {
+		opts.Keep = db
+		if n, err := strconv.Atoi(os.Getenv("RENOVATE_SHADOW_KEEP_MIN_STEPS")); err == nil {
+			opts.KeepMinSteps = n
+		}
+	}
+	res, err := engine.VerifyWith(ctx, sc, ref, local.Parsed, remote, p, opts)
 	var ve *engine.VerificationError
 	switch {
 	case errors.As(err, &ve) && ve.Stage == engine.StageCopy:
@@ -221,6 +230,14 @@ func verifyPlan(ctx context.Context, f *Factory, v verifyFlags, t targetFlags, w
 		return err
 	}
 	msg := fmt.Sprintf("Verified: the plan ran on a copy of the database (%d statement(s) to copy it); the result matches the files and a database built from them alone.", res.CopyStatements)
+	switch {
+	case res.KeptCopy && res.KeptReference:
+		msg += " The copy and the database built from the files were clones of those an earlier verification built from the same statements."
+	case res.KeptCopy:
+		msg += " The copy was a clone of one an earlier verification built from the same statements."
+	case res.KeptReference:
+		msg += " The database built from the files was a clone of one an earlier verification built from the same statements."
+	}
 	if len(res.CreatedRoles) > 0 {
 		msg += fmt.Sprintf(" (Created missing role(s) %s in the shadow's cluster.)", strings.Join(res.CreatedRoles, ", "))
 	}

@@ -139,6 +139,10 @@ type VerifyResult struct {
 	// files from nothing (a first deploy), so the shadow after the plan
 	// is that build (verify_fast.go).
 	ReferenceFromShadow bool
+	// KeptCopy and KeptReference say the copy, the reference, was a
+	// clone of one a verification built before from the same statements
+	// (VerifyOptions.Keep, verify_keep.go).
+	KeptCopy, KeptReference bool
 }
 
 // Verify runs p on the empty database shadow after copying remote into
@@ -249,23 +253,41 @@ func VerifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 	sameAsShadow := len(copyPlan.Steps) == 0 && empty.Fingerprint == refEmpty.Fingerprint && sameStatements(schemaSteps, build)
 	res.ReferenceFromShadow = sameAsShadow
 	var refJob *referenceBuild
+	var refKey, refKept string // a kept reference: its key and fingerprint
+	var keep Keeper            // the reference's keeper, when it is kept
 	if !sameAsShadow {
-		refJob = startReference(ctx, reference, build, inScope, manage, created)
+		refConn := reference
+		if opts.keeps(build) {
+			keep = opts.Keep
+			refKey = keepKey("reference", inScope, build)
+			if fp, ok := keep.Kept(refKey); ok {
+				refKept = fp
+				res.KeptReference = true
+			} else if refConn, err = keep.NewDatabase(ctx, ""); err != nil {
+				return nil, err
+			} else {
+				defer refConn.Close(context.Background())
+			}
+		}
+		if !res.KeptReference {
+			refJob = startReference(ctx, refConn, build, inScope, manage, created)
+		}
 	}
 	// Every return below waits for the reference build first: the
 	// caller closes its connection.
 	defer refJob.cancelAndWait()
 
-	if err := execute(ctx, shadow, copyPlan); err != nil {
-		return nil, &VerificationError{Stage: StageCopy, Err: ownerBuildError(err, manage, created)}
-	}
-	copied, err := LoadRemoteScoped(ctx, shadow, nil, inScope)
-	if err != nil {
-		return nil, fmt.Errorf("reading the shadow database: %w", err)
-	}
 	remoteScoped := scope.Apply(remote.Schema)
-	if copied.Fingerprint != remoteScoped.Fingerprint() {
-		return nil, &VerificationError{Stage: StageCopy, Err: fmt.Errorf("the copy differs from the database%s", copyDifference(remoteScoped, copied.Schema))}
+	var copyKeep Keeper
+	if opts.keeps(copyPlan) {
+		copyKeep = opts.Keep
+	}
+	shadow, err = buildCopy(ctx, shadow, copyKeep, copyPlan, inScope, remoteScoped, res, manage, created)
+	if err != nil {
+		return nil, err
+	}
+	if copyKeep != nil {
+		defer shadow.Close(context.Background())
 	}
 
 	if err := execute(ctx, shadow, schemaSteps); err != nil {
@@ -300,17 +322,80 @@ func VerifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 		return nil, ve
 	}
 
+	got := byColumnName(after.Schema)
+	if res.KeptReference {
+		if got.Fingerprint() == refKept {
+			return res, nil
+		}
+		// Show the difference: read a clone of the kept reference.
+		conn, err := keep.NewDatabase(ctx, refKey)
+		if err != nil {
+			return nil, err
+		}
+		defer conn.Close(context.Background())
+		ref, err := LoadRemoteScoped(ctx, conn, nil, inScope)
+		if err != nil {
+			return nil, fmt.Errorf("reading the reference scratch database: %w", err)
+		}
+		return nil, &VerificationError{Stage: StageResult, Mismatch: fileDiffs(got, byColumnName(ref.Schema))}
+	}
 	ref := after
 	if refJob != nil {
 		if ref, err = refJob.wait(); err != nil {
 			return nil, err
 		}
 	}
-	got, want := byColumnName(after.Schema), byColumnName(ref.Schema)
-	if got.Fingerprint() != want.Fingerprint() {
+	want := byColumnName(ref.Schema)
+	wantFP := want.Fingerprint()
+	if refJob != nil && keep != nil {
+		if err := keep.Keep(ctx, refJob.conn, refKey, wantFP); err != nil {
+			return nil, err
+		}
+	}
+	if got.Fingerprint() != wantFP {
 		return nil, &VerificationError{Stage: StageResult, Mismatch: fileDiffs(got, want)}
 	}
 	return res, nil
+}
+
+// buildCopy makes the copy of the remote the plan runs on and returns the
+// connection to it: shadow itself, built by copyPlan, when keep is nil;
+// else a clone of the copy kept for copyPlan when one is and it was read
+// with the remote's fingerprint, or a clone of a copy built now and kept.
+// The copy must read back (in scope) as the remote does.
+func buildCopy(ctx context.Context, shadow *pgx.Conn, keep Keeper, copyPlan *planner.Plan, inScope Scope, remoteScoped state.DatabaseSchema, res *VerifyResult, manage bool, created []string) (*pgx.Conn, error) {
+	want := remoteScoped.Fingerprint()
+	var key string
+	if keep != nil {
+		key = keepKey("copy", inScope, copyPlan)
+		if fp, ok := keep.Kept(key); ok && fp == want {
+			res.KeptCopy = true
+			return keep.NewDatabase(ctx, key)
+		}
+		conn, err := keep.NewDatabase(ctx, "")
+		if err != nil {
+			return nil, err
+		}
+		defer conn.Close(context.Background())
+		shadow = conn
+	}
+	if err := execute(ctx, shadow, copyPlan); err != nil {
+		return nil, &VerificationError{Stage: StageCopy, Err: ownerBuildError(err, manage, created)}
+	}
+	copied, err := LoadRemoteScoped(ctx, shadow, nil, inScope)
+	if err != nil {
+		return nil, fmt.Errorf("reading the shadow database: %w", err)
+	}
+	if copied.Fingerprint != want {
+		return nil, &VerificationError{Stage: StageCopy, Err: fmt.Errorf("the copy differs from the database%s", copyDifference(remoteScoped, copied.Schema))}
+	}
+	if keep == nil {
+		return shadow, nil
+	}
+	if err := keep.Keep(ctx, shadow, key, want); err != nil {
+		return nil, err
+	}
+	return keep.NewDatabase(ctx, key)
 }
 
 // missingObject reports whether err is PostgreSQL's "does not exist"

@@ -40,6 +40,13 @@ type VerifyOptions struct {
 	// the result and the reference carry owners (verify_owners.go). It
 	// is implied when the remote's model carries owners.
 	ManageOwners bool
+	// Keep, when not nil, keeps the copy and the reference a
+	// verification builds for later ones, and clones those kept before
+	// instead of building them again (verify_keep.go).
+	Keep Keeper
+	// KeepMinSteps is the fewest statements a build must have to be
+	// kept; 0 means DefaultKeepMinSteps, a negative number any.
+	KeepMinSteps int
 }
 
 // heldKeys returns the keys of the held-back objects.

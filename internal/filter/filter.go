@@ -2,7 +2,11 @@ package filter
 
 import (
 	"errors"
+	"fmt"
 	"slices"
+	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/renovate-pg/renovate/state"
 )
@@ -254,4 +258,28 @@ func filterNested[T any](f *Filter, in []T, kind state.Kind, schema, table strin
 		return in
 	}
 	return slices.Clip(out)
+}
+
+// Key describes f canonically: two filters with the same key keep the
+// same objects. Plan verification names what it keeps with it.
+func (f *Filter) Key() string {
+	if f.IsZero() {
+		return ""
+	}
+	var b strings.Builder
+	for _, p := range f.include {
+		b.WriteString("include " + strconv.Quote(p.Text) + "\n")
+	}
+	for _, p := range f.exclude {
+		b.WriteString("exclude " + strconv.Quote(p.Text) + "\n")
+	}
+	keys := make([]state.ObjectKey, 0, len(f.without))
+	for k := range f.without {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i].Less(keys[j]) })
+	for _, k := range keys {
+		fmt.Fprintf(&b, "without %q\n", fmt.Sprintf("%#v", k))
+	}
+	return b.String()
 }

@@ -77,6 +77,10 @@ type Server struct {
 	templateMajor  int
 	templateUse    TemplateUse
 	versionText    string // output of postgres --version
+
+	// Kept clusters (kept.go); keptRoot "" means none.
+	keptRoot string
+	keptMeta []byte // the metadata of the kept cluster started from
 }
 
 // Start finds the server binaries (see the package documentation) and
@@ -276,6 +280,10 @@ func (s *Server) startLocal(ctx context.Context, fromEnv bool) error {
 		// A template that cannot be read or made costs only its speed:
 		// initdb runs as without one.
 		ok, err := s.prepareTemplate(ctx)
+		if err == nil && s.startKept(ctx, dataDir) {
+			s.templateUse = TemplateKept
+			return nil
+		}
 		if err != nil {
 			s.templateRoot = ""
 		} else if ok {

@@ -49,6 +49,8 @@ const (
 	TemplateRebuilt
 	// TemplateReused: copied from the template.
 	TemplateReused
+	// TemplateKept: copied from a kept cluster (kept.go).
+	TemplateKept
 )
 
 func (u TemplateUse) String() string {
@@ -59,6 +61,8 @@ func (u TemplateUse) String() string {
 		return "rebuilt"
 	case TemplateReused:
 		return "reused"
+	case TemplateKept:
+		return "kept"
 	}
 	return "none"
 }

@@ -43,6 +43,7 @@ type DB struct {
 	Template pgserver.TemplateUse
 
 	drop func(ctx context.Context) error
+	keep *keeper // kept scratch databases (keep.go); nil when none
 }
 
 // Connect opens connections to the shadow and to the reference.
@@ -76,7 +77,7 @@ func Open(ctx context.Context, serverURL string) (*DB, error) {
 	if serverURL != "" {
 		return openOn(ctx, serverURL)
 	}
-	return openThrowaway(ctx, pgserver.StartWarm)
+	return openThrowaway(ctx, startKept)
 }
 
 // openThrowaway starts a throwaway cluster with start and makes the
@@ -98,6 +99,15 @@ func openThrowaway(ctx context.Context, start func(context.Context) (*pgserver.S
 	db.Template = srv.Template()
 	// The whole cluster goes: dropping the database first is moot.
 	db.drop = func(context.Context) error { return srv.Stop() }
+	if srv.CanKeep() {
+		k, err := newKeeper(ctx, srv)
+		if err != nil {
+			_ = srv.Stop()
+			return nil, err
+		}
+		db.keep = k
+		db.drop = k.close
+	}
 	return db, nil
 }
 

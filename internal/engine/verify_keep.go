@@ -1,0 +1,67 @@
+package engine
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/renovate-pg/renovate/planner"
+)
+
+// Kept scratch databases: building the copy of the target and the
+// reference from nothing is most of a verification's time on a large
+// schema, and the next verification of the same database (the apply
+// after a plan, a plan run again) would build them again from the very
+// same statements. A Keeper keeps what a verification built, named by a
+// key that hashes the statements that built it and how it was read (the
+// scope, owners managed or not), with the fingerprint it was read with;
+// a verification that would run the same statements clones it instead.
+// The same statements on an empty database of the same server give the
+// same schema, so a clone is what the build would give, and its recorded
+// fingerprint is what reading it would give. A kept copy is used only
+// when that fingerprint is the target's: the check of the copy against
+// the database is still made, on the record.
+
+// Keeper keeps scratch databases between verifications (internal/shadow
+// implements it for a throwaway cluster).
+type Keeper interface {
+	// Kept returns the fingerprint the database kept under key was read
+	// with, and whether one is kept.
+	Kept(key string) (fingerprint string, ok bool)
+	// NewDatabase creates and connects to a scratch database: empty
+	// when from is "", else a copy of the one kept under from.
+	NewDatabase(ctx context.Context, from string) (*pgx.Conn, error)
+	// Keep closes conn (to a database NewDatabase made) and keeps its
+	// database under key, read with fingerprint.
+	Keep(ctx context.Context, conn *pgx.Conn, key, fingerprint string) error
+}
+
+// DefaultKeepMinSteps is the fewest statements a build must have for its
+// database to be kept: below, building again costs less than keeping.
+const DefaultKeepMinSteps = 200
+
+// keeps reports whether p's database is worth keeping under opts.
+func (opts VerifyOptions) keeps(p *planner.Plan) bool {
+	if opts.Keep == nil {
+		return false
+	}
+	min := opts.KeepMinSteps
+	if min == 0 {
+		min = DefaultKeepMinSteps
+	}
+	return len(p.Steps) >= min
+}
+
+// keepKey names the database that what's statements build (what is
+// "copy" or "reference"), read in scope.
+func keepKey(what string, scope Scope, p *planner.Plan) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "renovate kept %s 1\nmanage_owners=%t\nscope=%q\n", what, scope.ManageOwners, scope.Filter.Key())
+	for _, s := range p.Steps {
+		fmt.Fprintf(h, "%t %d\n%s\n", s.Transactional, len(s.SQL), s.SQL)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}

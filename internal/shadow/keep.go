@@ -1,0 +1,264 @@
+package shadow
+
+// Kept scratch databases: a verification builds two databases from
+// nothing, the copy of the target (from renovate's model of it) and the
+// reference (from the files), and on a schema of thousands of tables that
+// build is most of its time. The throwaway cluster therefore keeps them:
+// when the run kept a database, Close shuts the cluster down cleanly and
+// keeps its data directory in the user's cache directory
+// (pgserver.StopAndKeep), and the next throwaway cluster starts as a copy
+// of it (pgserver.StartKept). Each kept database is named by the key its
+// builder gives it (a hash of the statements that built it and of how it
+// was read), with the fingerprint it was read with; a later verification
+// that would run the same statements clones the kept database
+// (CREATE DATABASE ... TEMPLATE) instead. Databases a run neither made nor
+// used are dropped before the cluster is kept, so a kept cluster holds
+// what the last verification used. A shadow server (a configured URL)
+// keeps nothing.
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/renovate-pg/renovate/internal/pgserver"
+	"github.com/renovate-pg/renovate/state/catalog"
+)
+
+// EnvKeep names the variable that turns kept clusters off ("off") or
+// moves them (a directory; by default pgserver.DefaultKeptDir).
+const EnvKeep = "RENOVATE_SHADOW_KEEP"
+
+// keptDB is one database of a kept cluster.
+type keptDB struct {
+	Name        string `json:"name"`
+	Key         string `json:"key"`
+	Fingerprint string `json:"fingerprint"`
+}
+
+// keeper is the kept-database state of a throwaway cluster.
+type keeper struct {
+	srv      *pgserver.Server
+	adminDSN string
+	kept     map[string]keptDB // by key: kept before or during this run
+	used     map[string]bool   // keys this run cloned or kept
+	added    bool              // this run kept a database
+	scratch  []string          // databases this run made and did not keep
+}
+
+// startKept starts a throwaway cluster that may come from a kept one.
+func startKept(ctx context.Context) (*pgserver.Server, error) {
+	dir := os.Getenv(EnvKeep)
+	if dir == "off" {
+		return pgserver.StartWarm(ctx)
+	}
+	if dir == "" {
+		var err error
+		if dir, err = pgserver.DefaultKeptDir(); err != nil {
+			return pgserver.StartWarm(ctx)
+		}
+	}
+	return pgserver.StartKept(ctx, dir)
+}
+
+// newKeeper reads what the cluster srv was kept with and checks it
+// against the databases the cluster holds: a database missing is
+// forgotten.
+func newKeeper(ctx context.Context, srv *pgserver.Server) (*keeper, error) {
+	k := &keeper{srv: srv, adminDSN: srv.AdminDSN(), kept: map[string]keptDB{}, used: map[string]bool{}}
+	meta := srv.KeptMeta()
+	if len(meta) == 0 {
+		return k, nil
+	}
+	var list []keptDB
+	if err := json.Unmarshal(meta, &list); err != nil {
+		return k, nil // unreadable: nothing is reused, and the run keeps afresh
+	}
+	admin, err := catalog.Connect(ctx, k.adminDSN)
+	if err != nil {
+		return nil, fmt.Errorf("connecting to the shadow cluster: %w", err)
+	}
+	defer admin.Close(context.Background())
+	rows, err := admin.Query(ctx, "SELECT datname FROM pg_catalog.pg_database")
+	if err != nil {
+		return nil, fmt.Errorf("listing the shadow cluster's databases: %w", err)
+	}
+	have, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("listing the shadow cluster's databases: %w", err)
+	}
+	exists := map[string]bool{}
+	for _, n := range have {
+		exists[n] = true
+	}
+	for _, d := range list {
+		if d.Key != "" && d.Name == keptName(d.Key) && exists[d.Name] {
+			k.kept[d.Key] = d
+		}
+	}
+	return k, nil
+}
+
+// keptName is the database a key is kept as.
+func keptName(key string) string {
+	if len(key) > 32 {
+		key = key[:32]
+	}
+	return "renovate_kept_" + key
+}
+
+// Keeps reports whether the scratch databases can be kept for later
+// verifications (a throwaway cluster, kept clusters not turned off).
+func (d *DB) Keeps() bool { return d.keep != nil }
+
+// Kept returns the fingerprint a database kept under key was read with,
+// and whether one is kept.
+func (d *DB) Kept(key string) (string, bool) {
+	if d.keep == nil {
+		return "", false
+	}
+	kd, ok := d.keep.kept[key]
+	return kd.Fingerprint, ok
+}
+
+// NewDatabase creates a scratch database, empty (from template0) when from
+// is "", else a copy of the database kept under from, and connects to
+// it. The caller closes the connection; the database goes with the
+// cluster unless kept (Keep).
+func (d *DB) NewDatabase(ctx context.Context, from string) (*pgx.Conn, error) {
+	if d.keep == nil {
+		return nil, errors.New("the shadow database keeps nothing")
+	}
+	template := "template0"
+	if from != "" {
+		kd, ok := d.keep.kept[from]
+		if !ok {
+			return nil, fmt.Errorf("no scratch database is kept as %s", from)
+		}
+		template = kd.Name
+		d.keep.used[from] = true
+	}
+	name, err := scratchName()
+	if err != nil {
+		return nil, err
+	}
+	admin, err := catalog.Connect(ctx, d.keep.adminDSN)
+	if err != nil {
+		return nil, fmt.Errorf("connecting to the shadow cluster: %w", err)
+	}
+	defer admin.Close(context.Background())
+	if _, err := admin.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()+" TEMPLATE "+pgx.Identifier{template}.Sanitize()); err != nil {
+		return nil, fmt.Errorf("creating the scratch database %s from %s: %w", name, template, err)
+	}
+	d.keep.scratch = append(d.keep.scratch, name)
+	dsn, err := withDatabase(d.keep.adminDSN, name)
+	if err != nil {
+		return nil, err
+	}
+	conn, err := catalog.Connect(ctx, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("connecting to the scratch database %s: %w", name, err)
+	}
+	return conn, nil
+}
+
+// Keep closes conn, a connection to a database NewDatabase made, and keeps
+// that database under key with fingerprint: later runs on the kept
+// cluster find it with Kept and clone it with NewDatabase.
+func (d *DB) Keep(ctx context.Context, conn *pgx.Conn, key, fingerprint string) error {
+	if d.keep == nil {
+		return errors.New("the shadow database keeps nothing")
+	}
+	name := conn.Config().Database
+	i := indexOf(d.keep.scratch, name)
+	if i < 0 {
+		return fmt.Errorf("keeping %s: not a scratch database of this run", name)
+	}
+	if err := conn.Close(ctx); err != nil {
+		return fmt.Errorf("keeping %s: closing its connection: %w", name, err)
+	}
+	admin, err := catalog.Connect(ctx, d.keep.adminDSN)
+	if err != nil {
+		return fmt.Errorf("connecting to the shadow cluster: %w", err)
+	}
+	defer admin.Close(context.Background())
+	kept := keptName(key)
+	if _, err := admin.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{kept}.Sanitize()+" WITH (FORCE)"); err != nil {
+		return fmt.Errorf("keeping %s: %w", name, err)
+	}
+	// The connection's backend may still be exiting: RENAME waits for it
+	// as CREATE DATABASE ... TEMPLATE does.
+	if _, err := admin.Exec(ctx, "ALTER DATABASE "+pgx.Identifier{name}.Sanitize()+" RENAME TO "+pgx.Identifier{kept}.Sanitize()); err != nil {
+		return fmt.Errorf("keeping %s: %w", name, err)
+	}
+	d.keep.scratch = append(d.keep.scratch[:i], d.keep.scratch[i+1:]...)
+	d.keep.kept[key] = keptDB{Name: kept, Key: key, Fingerprint: fingerprint}
+	d.keep.used[key] = true
+	d.keep.added = true
+	return nil
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// close stops the cluster: when the run kept a database, after dropping
+// every database it neither kept nor used, it is kept for the next run;
+// else it is thrown away (the kept cluster it came from stays).
+func (k *keeper) close(ctx context.Context) error {
+	if !k.added {
+		return k.srv.Stop()
+	}
+	var keep []keptDB
+	for key, kd := range k.kept {
+		if k.used[key] {
+			keep = append(keep, kd)
+		}
+	}
+	sort.Slice(keep, func(i, j int) bool { return keep[i].Key < keep[j].Key })
+	admin, err := catalog.Connect(ctx, k.adminDSN)
+	if err != nil {
+		return errors.Join(fmt.Errorf("keeping the shadow cluster: %w", err), k.srv.Stop())
+	}
+	// Every database but the kept ones used goes: the scratch databases
+	// of this run (the shadow and reference Open made too) and the kept
+	// ones it did not use.
+	rows, err := admin.Query(ctx, "SELECT datname FROM pg_catalog.pg_database WHERE datname NOT IN ('postgres', 'template0', 'template1')")
+	var names []string
+	if err == nil {
+		names, err = pgx.CollectRows(rows, pgx.RowTo[string])
+	}
+	if err != nil {
+		admin.Close(context.Background())
+		return errors.Join(fmt.Errorf("keeping the shadow cluster: listing its databases: %w", err), k.srv.Stop())
+	}
+	stay := map[string]bool{}
+	for _, kd := range keep {
+		stay[kd.Name] = true
+	}
+	for _, n := range names {
+		if stay[n] {
+			continue
+		}
+		if _, err := admin.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{n}.Sanitize()+" WITH (FORCE)"); err != nil {
+			admin.Close(context.Background())
+			return errors.Join(fmt.Errorf("keeping the shadow cluster: dropping %s: %w", n, err), k.srv.Stop())
+		}
+	}
+	admin.Close(context.Background())
+	meta, err := json.Marshal(keep)
+	if err != nil {
+		return errors.Join(err, k.srv.Stop())
+	}
+	return k.srv.StopAndKeep(meta)
+}
