@@ -161,15 +161,49 @@ func Verify(ctx context.Context, shadow, reference *pgx.Conn, local *parser.Resu
 // whose managed objects use unmanaged ones (see VerifyOptions and
 // verify_scope.go). local and remote are the plan's: already in the
 // filter's scope.
+//
+// With opts.Keep, a plan that fails on a kept copy or against a kept
+// reference is verified again on databases built now (which replace the
+// kept ones): a kept database that is not what its statements build
+// (damaged, or tampered with) costs time, never a wrong verdict.
 func VerifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.Result, remote *Remote, p *planner.Plan, opts VerifyOptions) (*VerifyResult, error) {
+	res := &VerifyResult{HeldBack: opts.Unmanaged}
+	err := verifyWith(ctx, shadow, reference, local, remote, p, opts, res)
+	var ve *VerificationError
+	if !errors.As(err, &ve) || ve.Stage == StageCopy || !(res.KeptCopy || res.KeptReference) {
+		if err != nil {
+			return nil, err
+		}
+		return res, nil
+	}
+	// Fresh databases: the ones given may hold a copy built above.
+	sc, err := opts.Keep.NewDatabase(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	defer sc.Close(context.Background())
+	ref, err := opts.Keep.NewDatabase(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	defer ref.Close(context.Background())
+	opts.Keep = rebuildKept{opts.Keep}
+	res = &VerifyResult{HeldBack: opts.Unmanaged}
+	if err := verifyWith(ctx, sc, ref, local, remote, p, opts, res); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// verifyWith is VerifyWith's one attempt; it fills res.
+func verifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.Result, remote *Remote, p *planner.Plan, opts VerifyOptions, res *VerifyResult) error {
 	// A plan made by Plan has its imports expanded already; a saved
 	// plan's files may not (foreign_import.go).
 	if err := expandForeignImports(ctx, reference, local); err != nil {
-		return nil, err
+		return err
 	}
-	res := &VerifyResult{HeldBack: opts.Unmanaged}
 	if s, h, ok := touchesHeld(p, opts.Unmanaged); ok {
-		return nil, &VerificationError{Stage: StageCopy, Err: fmt.Errorf(
+		return &VerificationError{Stage: StageCopy, Err: fmt.Errorf(
 			"step %d changes %s, which uses %s, an object renovate does not manage: a copy made from renovate's model cannot hold it",
 			s.ID, h.Key, h.Cause)}
 	}
@@ -192,7 +226,7 @@ func VerifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 	// plan runs on the real database, where they are.
 	whole, err := parseRemote(serverFiles(hold.Apply(remote.Raw)))
 	if err != nil {
-		return nil, &VerificationError{Stage: StageCopy, Err: err}
+		return &VerificationError{Stage: StageCopy, Err: err}
 	}
 	if manage {
 		whole.Schema = withOwners(whole.Schema, whole.Owners)
@@ -210,7 +244,7 @@ func VerifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 	}
 	created, err := ensureRoles(ctx, shadow, roles)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	res.CreatedRoles = created
 
@@ -219,11 +253,11 @@ func VerifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 	// fingerprint.
 	empty, err := LoadRemote(ctx, shadow)
 	if err != nil {
-		return nil, fmt.Errorf("reading the shadow database: %w", err)
+		return fmt.Errorf("reading the shadow database: %w", err)
 	}
 	copyPlan, err := Plan(ctx, shadow, whole, empty)
 	if err != nil {
-		return nil, &VerificationError{Stage: StageCopy, Err: err}
+		return &VerificationError{Stage: StageCopy, Err: err}
 	}
 	res.CopyStatements = len(copyPlan.Steps)
 
@@ -237,7 +271,7 @@ func VerifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 	// (verify_fast.go).
 	refEmpty, err := LoadRemote(ctx, reference)
 	if err != nil {
-		return nil, fmt.Errorf("reading the reference scratch database: %w", err)
+		return fmt.Errorf("reading the reference scratch database: %w", err)
 	}
 	refModel := wanted
 	if !opts.Filter.IsZero() {
@@ -245,7 +279,7 @@ func VerifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 	}
 	build, err := Plan(ctx, reference, refModel, refEmpty)
 	if err != nil {
-		return nil, fmt.Errorf("planning the reference scratch database: %w", err)
+		return fmt.Errorf("planning the reference scratch database: %w", err)
 	}
 	// The same statements on the same (empty) database give the same
 	// result: on a first deploy the plan is the reference's build, and
@@ -264,7 +298,7 @@ func VerifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 				refKept = fp
 				res.KeptReference = true
 			} else if refConn, err = keep.NewDatabase(ctx, ""); err != nil {
-				return nil, err
+				return err
 			} else {
 				defer refConn.Close(context.Background())
 			}
@@ -284,7 +318,7 @@ func VerifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 	}
 	shadow, err = buildCopy(ctx, shadow, copyKeep, copyPlan, inScope, remoteScoped, res, manage, created)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if copyKeep != nil {
 		defer shadow.Close(context.Background())
@@ -300,62 +334,62 @@ func VerifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 			if len(opts.Unmanaged) > 0 {
 				lacks += ", and " + DescribeHeld(opts.Unmanaged, 5) + ", left out because they use such objects"
 			}
-			return nil, &VerificationError{Stage: StageCopy, Err: fmt.Errorf(
+			return &VerificationError{Stage: StageCopy, Err: fmt.Errorf(
 				"%w\n(the copy lacks %s; the plan may need them)", err, lacks)}
 		}
-		return nil, &VerificationError{Stage: StageApply, Err: err}
+		return &VerificationError{Stage: StageApply, Err: err}
 	}
 	after, err := LoadRemoteScoped(ctx, shadow, nil, inScope)
 	if err != nil {
-		return nil, fmt.Errorf("reading the shadow database after the plan: %w", err)
+		return fmt.Errorf("reading the shadow database after the plan: %w", err)
 	}
 	res.Fingerprint = after.Fingerprint
 	second, err := Plan(ctx, shadow, wanted, after)
 	if err != nil {
-		return nil, fmt.Errorf("planning again on the shadow database: %w", err)
+		return fmt.Errorf("planning again on the shadow database: %w", err)
 	}
 	if !second.Empty() || len(second.Changes) > 0 {
 		ve := &VerificationError{Stage: StageResult, Remaining: second.Changes}
 		for _, s := range second.Steps {
 			ve.RemainingSQL = append(ve.RemainingSQL, s.SQL)
 		}
-		return nil, ve
+		return ve
 	}
 
 	got := byColumnName(after.Schema)
 	if res.KeptReference {
 		if got.Fingerprint() == refKept {
-			return res, nil
+			return nil
 		}
 		// Show the difference: read a clone of the kept reference.
 		conn, err := keep.NewDatabase(ctx, refKey)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		defer conn.Close(context.Background())
 		ref, err := LoadRemoteScoped(ctx, conn, nil, inScope)
 		if err != nil {
-			return nil, fmt.Errorf("reading the reference scratch database: %w", err)
+			return fmt.Errorf("reading the reference scratch database: %w", err)
 		}
-		return nil, &VerificationError{Stage: StageResult, Mismatch: fileDiffs(got, byColumnName(ref.Schema))}
+		return &VerificationError{Stage: StageResult, Mismatch: fileDiffs(got, byColumnName(ref.Schema))}
 	}
 	ref := after
 	if refJob != nil {
 		if ref, err = refJob.wait(); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	want := byColumnName(ref.Schema)
 	wantFP := want.Fingerprint()
 	if refJob != nil && keep != nil {
 		if err := keep.Keep(ctx, refJob.conn, refKey, wantFP); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if got.Fingerprint() != wantFP {
-		return nil, &VerificationError{Stage: StageResult, Mismatch: fileDiffs(got, want)}
+		return &VerificationError{Stage: StageResult, Mismatch: fileDiffs(got, want)}
 	}
-	return res, nil
+	return nil
 }
 
 // buildCopy makes the copy of the remote the plan runs on and returns the

@@ -65,3 +65,9 @@ func keepKey(what string, scope Scope, p *planner.Plan) string {
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// rebuildKept is a Keeper that finds nothing kept: a verification made
+// with it builds (and keeps) every database anew.
+type rebuildKept struct{ Keeper }
+
+func (rebuildKept) Kept(string) (string, bool) { return "", false }
