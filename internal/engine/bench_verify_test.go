@@ -23,9 +23,11 @@ import (
 //
 //	go test -run '^$' -bench 'Verify2Steps1000|FirstDeploy1000' -benchtime 3x ./internal/engine
 
-// verifyOnce opens a warm scratch database and verifies p in it; it
-// returns the time to open and the time to verify.
-func verifyOnce(b *testing.B, local *Local, remote *Remote, p *planner.Plan) (open, verify time.Duration) {
+// verifyOnce opens a warm scratch database and verifies p in it, keeping
+// what it builds (see verify_keep.go); it returns the time to open, the
+// time to verify, and the time to close (which keeps the cluster when the
+// verification built something).
+func verifyOnce(b *testing.B, local *Local, remote *Remote, p *planner.Plan) (open, verify, closing time.Duration, res *VerifyResult) {
 	b.Helper()
 	ctx := context.Background()
 	t0 := time.Now()
@@ -33,18 +35,26 @@ func verifyOnce(b *testing.B, local *Local, remote *Remote, p *planner.Plan) (op
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer db.Close(ctx)
 	sc, ref, err := db.Connect(ctx)
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer sc.Close(ctx)
-	defer ref.Close(ctx)
 	t1 := time.Now()
-	if _, err := VerifyWith(ctx, sc, ref, local.Parsed, remote, p, VerifyOptions{}); err != nil {
+	opts := VerifyOptions{}
+	if db.Keeps() {
+		opts.Keep = db
+	}
+	res, err = VerifyWith(ctx, sc, ref, local.Parsed, remote, p, opts)
+	if err != nil {
 		b.Fatalf("verification: %v", err)
 	}
-	return t1.Sub(t0), time.Since(t1)
+	t2 := time.Now()
+	sc.Close(ctx)
+	ref.Close(ctx)
+	if err := db.Close(ctx); err != nil {
+		b.Fatal(err)
+	}
+	return t1.Sub(t0), t2.Sub(t1), time.Since(t2), res
 }
 
 // BenchmarkVerify2Steps1000: a 2-statement plan (two new columns) on the
@@ -80,7 +90,11 @@ func BenchmarkVerify2Steps1000(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	var plan, open, verify time.Duration
+	// Kept clusters of this run only: the first iteration builds and
+	// keeps, the others clone (as the apply after a plan does).
+	b.Setenv(shadow.EnvKeep, b.TempDir())
+	var plan, open, verify, closing time.Duration
+	var warmPlan, warmVerify, warmOpenClose time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		t0 := time.Now()
@@ -100,13 +114,29 @@ func BenchmarkVerify2Steps1000(b *testing.B) {
 		if len(p.Steps) != 2 {
 			b.Fatalf("plan has %d steps, want 2", len(p.Steps))
 		}
-		o, v := verifyOnce(b, local, remote, p)
+		planTime := time.Since(t0) // as added above
+		o, v, c, res := verifyOnce(b, local, remote, p)
 		open += o
 		verify += v
+		closing += c
+		if i == 0 {
+			b.ReportMetric(v.Seconds()/planTime.Seconds(), "cold-verify/plan")
+			b.ReportMetric((v+c).Seconds()/planTime.Seconds(), "cold-verify+close/plan")
+			continue
+		}
+		if !res.KeptCopy || !res.KeptReference {
+			b.Fatalf("iteration %d built again (kept copy %t, kept reference %t)", i, res.KeptCopy, res.KeptReference)
+		}
+		warmPlan += planTime
+		warmVerify += v
+		warmOpenClose += o + c
 	}
 	report(b, plan, open, verify)
-	b.ReportMetric(verify.Seconds()/plan.Seconds(), "verify/plan")
-	b.ReportMetric((open+verify).Seconds()/plan.Seconds(), "open+verify/plan")
+	b.ReportMetric(closing.Seconds()/float64(b.N), "close-s")
+	if b.N > 1 {
+		b.ReportMetric(warmVerify.Seconds()/warmPlan.Seconds(), "warm-verify/plan")
+		b.ReportMetric(warmOpenClose.Seconds()/float64(b.N-1), "warm-open+close-s")
+	}
 }
 
 // BenchmarkFirstDeploy1000: apply of the whole 1,000-table schema to an
@@ -170,9 +200,9 @@ func BenchmarkFirstDeploy1000(b *testing.B) {
 			b.Fatal(err)
 		}
 		plan += time.Since(t0)
-		o, v := verifyOnce(b, local, remote, p)
+		o, v, c, _ := verifyOnce(b, local, remote, p)
 		open += o
-		verify += v
+		verify += v + c
 		t0 = time.Now()
 		if err := execute(ctx, target, p); err != nil {
 			b.Fatal(err)

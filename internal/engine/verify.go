@@ -162,19 +162,18 @@ func Verify(ctx context.Context, shadow, reference *pgx.Conn, local *parser.Resu
 // verify_scope.go). local and remote are the plan's: already in the
 // filter's scope.
 //
-// With opts.Keep, a plan that fails on a kept copy or against a kept
-// reference is verified again on databases built now (which replace the
-// kept ones): a kept database that is not what its statements build
+// With opts.Keep, a verification that fails on a kept copy or against a
+// recorded reference is made again on databases built now (which replace
+// the kept ones): a kept database that is not what its statements build
 // (damaged, or tampered with) costs time, never a wrong verdict.
 func VerifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.Result, remote *Remote, p *planner.Plan, opts VerifyOptions) (*VerifyResult, error) {
 	res := &VerifyResult{HeldBack: opts.Unmanaged}
 	err := verifyWith(ctx, shadow, reference, local, remote, p, opts, res)
-	var ve *VerificationError
-	if !errors.As(err, &ve) || ve.Stage == StageCopy || !(res.KeptCopy || res.KeptReference) {
-		if err != nil {
-			return nil, err
-		}
+	if err == nil {
 		return res, nil
+	}
+	if !(res.KeptCopy || res.KeptReference) || ctx.Err() != nil {
+		return nil, err
 	}
 	// Fresh databases: the ones given may hold a copy built above.
 	sc, err := opts.Keep.NewDatabase(ctx, "")
@@ -287,24 +286,14 @@ func verifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 	sameAsShadow := len(copyPlan.Steps) == 0 && empty.Fingerprint == refEmpty.Fingerprint && sameStatements(schemaSteps, build)
 	res.ReferenceFromShadow = sameAsShadow
 	var refJob *referenceBuild
-	var refKey, refKept string // a kept reference: its key and fingerprint
-	var keep Keeper            // the reference's keeper, when it is kept
+	var refKey, refKept string // a recorded reference: its key and fingerprint
 	if !sameAsShadow {
-		refConn := reference
 		if opts.keeps(build) {
-			keep = opts.Keep
 			refKey = keepKey("reference", inScope, build)
-			if fp, ok := keep.Kept(refKey); ok {
-				refKept = fp
-				res.KeptReference = true
-			} else if refConn, err = keep.NewDatabase(ctx, ""); err != nil {
-				return err
-			} else {
-				defer refConn.Close(context.Background())
-			}
+			refKept, res.KeptReference = opts.Keep.Kept(refKey)
 		}
 		if !res.KeptReference {
-			refJob = startReference(ctx, refConn, build, inScope, manage, created)
+			refJob = startReference(ctx, reference, build, inScope, manage, created)
 		}
 	}
 	// Every return below waits for the reference build first: the
@@ -361,17 +350,9 @@ func verifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 		if got.Fingerprint() == refKept {
 			return nil
 		}
-		// Show the difference: read a clone of the kept reference.
-		conn, err := keep.NewDatabase(ctx, refKey)
-		if err != nil {
-			return err
-		}
-		defer conn.Close(context.Background())
-		ref, err := LoadRemoteScoped(ctx, conn, nil, inScope)
-		if err != nil {
-			return fmt.Errorf("reading the reference scratch database: %w", err)
-		}
-		return &VerificationError{Stage: StageResult, Mismatch: fileDiffs(got, byColumnName(ref.Schema))}
+		// VerifyWith verifies again with the reference built, which
+		// shows the difference.
+		return &VerificationError{Stage: StageResult, Err: errors.New("the result's fingerprint is not the one recorded for the database built from the files")}
 	}
 	ref := after
 	if refJob != nil {
@@ -381,10 +362,8 @@ func verifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 	}
 	want := byColumnName(ref.Schema)
 	wantFP := want.Fingerprint()
-	if refJob != nil && keep != nil {
-		if err := keep.Keep(ctx, refJob.conn, refKey, wantFP); err != nil {
-			return err
-		}
+	if refKey != "" {
+		opts.Keep.Record(refKey, wantFP)
 	}
 	if got.Fingerprint() != wantFP {
 		return &VerificationError{Stage: StageResult, Mismatch: fileDiffs(got, want)}

@@ -36,14 +36,13 @@ type referenceBuild struct {
 	done   chan struct{}
 	ref    *Remote
 	err    error
-	conn   *pgx.Conn // the reference's
 }
 
 // startReference runs build on reference and reads the result back, in
 // a goroutine.
 func startReference(ctx context.Context, reference *pgx.Conn, build *planner.Plan, inScope Scope, manage bool, created []string) *referenceBuild {
 	ctx, cancel := context.WithCancel(ctx)
-	j := &referenceBuild{cancel: cancel, done: make(chan struct{}), conn: reference}
+	j := &referenceBuild{cancel: cancel, done: make(chan struct{})}
 	go func() {
 		defer close(j.done)
 		if err := execute(ctx, reference, build); err != nil {

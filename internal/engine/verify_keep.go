@@ -15,10 +15,12 @@ import (
 // reference from nothing is most of a verification's time on a large
 // schema, and the next verification of the same database (the apply
 // after a plan, a plan run again) would build them again from the very
-// same statements. A Keeper keeps what a verification built, named by a
-// key that hashes the statements that built it and how it was read (the
-// scope, owners managed or not), with the fingerprint it was read with;
-// a verification that would run the same statements clones it instead.
+// same statements. A Keeper keeps the copy a verification built, named
+// by a key that hashes the statements that built it and how it was read
+// (the scope, owners managed or not), with the fingerprint it was read
+// with; a verification that would run the same statements clones it
+// instead. Of the reference only the fingerprint is needed (it is built
+// to be compared with): the Keeper records that, under its key.
 // The same statements on an empty database of the same server give the
 // same schema, so a clone is what the build would give, and its recorded
 // fingerprint is what reading it would give. A kept copy is used only
@@ -37,6 +39,8 @@ type Keeper interface {
 	// Keep closes conn (to a database NewDatabase made) and keeps its
 	// database under key, read with fingerprint.
 	Keep(ctx context.Context, conn *pgx.Conn, key, fingerprint string) error
+	// Record keeps only the fingerprint of a database built under key.
+	Record(key, fingerprint string)
 }
 
 // DefaultKeepMinSteps is the fewest statements a build must have for its

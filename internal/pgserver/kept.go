@@ -72,7 +72,9 @@ func StartKept(ctx context.Context, keptRoot string) (*Server, error) {
 // StartKeptFrom is [StartKept] with the binaries in binDir and the
 // template cluster under templateDir (see [StartFromTemplate]).
 func StartKeptFrom(ctx context.Context, binDir string, fromEnv bool, templateDir, keptRoot string) (*Server, error) {
-	s := &Server{binDir: binDir, runBin: binDir, templateRoot: templateDir, keptRoot: keptRoot}
+	// A kept cluster keeps no WAL but what a clean start needs:
+	// segments past two are removed at checkpoints, not recycled.
+	s := &Server{binDir: binDir, runBin: binDir, templateRoot: templateDir, keptRoot: keptRoot, settings: []string{"min_wal_size=2MB"}}
 	if err := s.startLocal(ctx, fromEnv); err != nil {
 		_ = s.Stop()
 		return nil, fmt.Errorf("starting postgres from %s: %w", binDir, err)
@@ -84,6 +86,11 @@ func StartKeptFrom(ctx context.Context, binDir string, fromEnv bool, templateDir
 // was started by [StartKept] with a cache directory.
 func (s *Server) CanKeep() bool { return s.keptRoot != "" && s.templateKeyHex != "" }
 
+// TookKept reports whether the server's data directory was a kept cluster
+// moved out of the cache (not copied): stopped without
+// [Server.StopAndKeep], it is gone from the cache.
+func (s *Server) TookKept() bool { return s.keptTaken }
+
 // KeptMeta returns the metadata of the kept cluster the server started
 // from, nil when it did not start from one.
 func (s *Server) KeptMeta() []byte { return s.keptMeta }
@@ -93,17 +100,17 @@ func (s *Server) keptDir() string {
 	return filepath.Join(s.keptRoot, s.templateKeyHex[:24])
 }
 
-// startKept copies the newest trusted kept cluster into dataDir and starts
-// a server on it. It reports false (with dataDir absent) when there is
-// none, or none a server starts on; those that cannot be trusted are
-// removed.
+// startKept starts a server on the newest trusted kept cluster, moved to
+// dataDir (taken: Close keeps it again) when it can be, else copied. It
+// reports false (with dataDir absent) when there is none, or none a
+// server starts on; those that cannot be trusted are removed.
 func (s *Server) startKept(ctx context.Context, dataDir string) bool {
 	if s.keptRoot == "" || s.templateKeyHex == "" {
 		return false
 	}
 	for _, name := range s.keptNames() {
 		dir := filepath.Join(s.keptDir(), name)
-		meta, ok := s.copyKept(dir, dataDir)
+		meta, taken, ok := s.takeKept(dir, dataDir)
 		if !ok {
 			discardDir(s.keptDir(), dir)
 			continue
@@ -121,7 +128,7 @@ func (s *Server) startKept(ctx context.Context, dataDir string) bool {
 			discardDir(s.keptDir(), dir)
 			continue
 		}
-		s.keptMeta = meta
+		s.keptMeta, s.keptTaken = meta, taken
 		return true
 	}
 	return false
@@ -143,23 +150,44 @@ func (s *Server) keptNames() []string {
 	return names
 }
 
-// copyKept checks the kept cluster in dir and copies its data directory
-// to dataDir, returning its metadata. On any difference from KEPT it
-// removes what it copied and reports false.
-func (s *Server) copyKept(dir, dataDir string) ([]byte, bool) {
+// takeKept checks the kept cluster in dir and moves its data directory
+// to dataDir (taken: dir is removed), or copies it when it cannot be
+// moved, and returns its metadata. On any difference from KEPT it
+// removes what it moved or copied and reports false.
+func (s *Server) takeKept(dir, dataDir string) (meta []byte, taken, ok bool) {
 	meta, want, err := s.readKept(dir)
 	if err != nil {
-		return nil, false
+		return nil, false, false
 	}
-	got, err := copyTree(filepath.Join(dir, "data"), dataDir, s.cred)
+	var got []manifestEntry
+	if err = os.Rename(filepath.Join(dir, "data"), dataDir); err == nil {
+		taken = true
+		discardDir(s.keptDir(), dir)
+		got, err = listTree(dataDir)
+		if err == nil && s.cred != nil {
+			err = chownTree(dataDir, s.cred)
+		}
+	} else {
+		got, err = copyTree(filepath.Join(dir, "data"), dataDir, s.cred)
+	}
 	if err == nil && !sameManifest(got, want) {
 		err = errors.New("the files differ from KEPT's list")
 	}
 	if err != nil {
 		_ = os.RemoveAll(dataDir)
-		return nil, false
+		return nil, false, false
 	}
-	return meta, true
+	return meta, taken, true
+}
+
+// chownTree hands everything under root to cred.
+func chownTree(root string, cred *syscall.Credential) error {
+	return filepath.WalkDir(root, func(path string, _ fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		return os.Lchown(path, int(cred.Uid), int(cred.Gid))
+	})
 }
 
 // readKept reads and checks a kept cluster's KEPT and PG_VERSION, and
@@ -262,11 +290,18 @@ func (s *Server) saveKept(dataDir string, meta []byte) error {
 		return err
 	}
 	defer os.RemoveAll(build) // gone after the rename; else never used
-	list, err := copyTree(dataDir, filepath.Join(build, "data"), nil)
-	if err != nil {
-		return err
-	}
-	if err := syncTree(filepath.Join(build, "data")); err != nil {
+	// The cluster is stopped and its directory is about to be removed:
+	// moved when it can be (one file system), copied when not. Nothing
+	// is synced: a kept cluster only saves time, and verification builds
+	// anew whatever fails on a kept database (engine.VerifyWith).
+	var list []manifestEntry
+	dst := filepath.Join(build, "data")
+	if err := os.Rename(dataDir, dst); err == nil {
+		list, err = listTree(dst)
+		if err != nil {
+			return err
+		}
+	} else if list, err = copyTree(dataDir, dst, nil); err != nil {
 		return err
 	}
 	var b strings.Builder
@@ -302,4 +337,29 @@ func discardDir(root, dir string) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		_ = os.RemoveAll(dir)
 	}
+}
+
+// listTree returns the regular files under root, in lexical order, as
+// copyTree does.
+func listTree(root string) ([]manifestEntry, error) {
+	var list []manifestEntry
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(root, path)
+		if err != nil {
+			return err
+		}
+		list = append(list, manifestEntry{info.Size(), filepath.ToSlash(rel)})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("listing %s: %w", root, err)
+	}
+	return list, nil
 }

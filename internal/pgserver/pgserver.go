@@ -79,8 +79,9 @@ type Server struct {
 	versionText    string // output of postgres --version
 
 	// Kept clusters (kept.go); keptRoot "" means none.
-	keptRoot string
-	keptMeta []byte // the metadata of the kept cluster started from
+	keptRoot  string
+	keptMeta  []byte // the metadata of the kept cluster started from
+	keptTaken bool   // that kept cluster was moved out of the cache
 }
 
 // Start finds the server binaries (see the package documentation) and

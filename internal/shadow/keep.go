@@ -34,7 +34,8 @@ import (
 // moves them (a directory; by default pgserver.DefaultKeptDir).
 const EnvKeep = "RENOVATE_SHADOW_KEEP"
 
-// keptDB is one database of a kept cluster.
+// keptDB is one database of a kept cluster, or (Name "") the record of
+// one built and not kept.
 type keptDB struct {
 	Name        string `json:"name"`
 	Key         string `json:"key"`
@@ -97,7 +98,8 @@ func newKeeper(ctx context.Context, srv *pgserver.Server) (*keeper, error) {
 		exists[n] = true
 	}
 	for _, d := range list {
-		if d.Key != "" && d.Name == keptName(d.Key) && exists[d.Name] {
+		// A record without a database (Record), or a database there.
+		if d.Key != "" && (d.Name == "" || d.Name == keptName(d.Key) && exists[d.Name]) {
 			k.kept[d.Key] = d
 		}
 	}
@@ -123,6 +125,9 @@ func (d *DB) Kept(key string) (string, bool) {
 		return "", false
 	}
 	kd, ok := d.keep.kept[key]
+	if ok && kd.Name == "" {
+		d.keep.used[key] = true // a record is used by being read
+	}
 	return kd.Fingerprint, ok
 }
 
@@ -134,14 +139,20 @@ func (d *DB) NewDatabase(ctx context.Context, from string) (*pgx.Conn, error) {
 	if d.keep == nil {
 		return nil, errors.New("the shadow database keeps nothing")
 	}
-	template := "template0"
+	template, strategy := "template0", ""
 	if from != "" {
 		kd, ok := d.keep.kept[from]
-		if !ok {
+		if !ok || kd.Name == "" {
 			return nil, fmt.Errorf("no scratch database is kept as %s", from)
 		}
 		template = kd.Name
 		d.keep.used[from] = true
+		// WAL_LOG, the default from 15 on, writes every block of the
+		// kept database to the WAL: seconds for thousands of tables.
+		// FILE_COPY copies the files.
+		if d.keep.srv.Version() >= 15 {
+			strategy = " STRATEGY FILE_COPY"
+		}
 	}
 	name, err := scratchName()
 	if err != nil {
@@ -152,7 +163,7 @@ func (d *DB) NewDatabase(ctx context.Context, from string) (*pgx.Conn, error) {
 		return nil, fmt.Errorf("connecting to the shadow cluster: %w", err)
 	}
 	defer admin.Close(context.Background())
-	if _, err := admin.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()+" TEMPLATE "+pgx.Identifier{template}.Sanitize()); err != nil {
+	if _, err := admin.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()+" TEMPLATE "+pgx.Identifier{template}.Sanitize()+strategy); err != nil {
 		return nil, fmt.Errorf("creating the scratch database %s from %s: %w", name, template, err)
 	}
 	d.keep.scratch = append(d.keep.scratch, name)
@@ -203,6 +214,17 @@ func (d *DB) Keep(ctx context.Context, conn *pgx.Conn, key, fingerprint string) 
 	return nil
 }
 
+// Record keeps the fingerprint of a database built under key, without
+// the database.
+func (d *DB) Record(key, fingerprint string) {
+	if d.keep == nil {
+		return
+	}
+	d.keep.kept[key] = keptDB{Key: key, Fingerprint: fingerprint}
+	d.keep.used[key] = true
+	d.keep.added = true
+}
+
 func indexOf(list []string, s string) int {
 	for i, x := range list {
 		if x == s {
@@ -212,12 +234,13 @@ func indexOf(list []string, s string) int {
 	return -1
 }
 
-// close stops the cluster: when the run kept a database, after dropping
-// every database it neither kept nor used, it is kept for the next run;
-// else it is thrown away (the kept cluster it came from stays).
+// close stops the cluster: when the run kept a database, or the cluster
+// was a kept one taken out of the cache, it is kept for the next run,
+// after dropping every database the run neither kept nor used; else it
+// is thrown away (the kept cluster it was copied from stays).
 func (k *keeper) close(ctx context.Context) error {
-	if !k.added {
-		return k.srv.Stop()
+	if !k.added && !k.srv.TookKept() {
+		return k.srv.Stop() // the kept cluster copied from stays
 	}
 	var keep []keptDB
 	for key, kd := range k.kept {
@@ -244,7 +267,9 @@ func (k *keeper) close(ctx context.Context) error {
 	}
 	stay := map[string]bool{}
 	for _, kd := range keep {
-		stay[kd.Name] = true
+		if kd.Name != "" {
+			stay[kd.Name] = true
+		}
 	}
 	for _, n := range names {
 		if stay[n] {
