@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -215,7 +214,7 @@ func verifyPlan(ctx context.Context, f *Factory, v verifyFlags, t targetFlags, w
 	opts := engine.VerifyOptions{Filter: tg.Scope.Filter, Unmanaged: held, ManageOwners: tg.Scope.ManageOwners}
 	if db.Keeps() {
 		opts.Keep = db
-		if n, err := strconv.Atoi(os.Getenv("RENOVATE_SHADOW_KEEP_MIN_STEPS")); err == nil {
+		if n, err := strconv.Atoi(f.Getenv("RENOVATE_SHADOW_KEEP_MIN_STEPS")); err == nil {
 			opts.KeepMinSteps = n
 		}
 	}

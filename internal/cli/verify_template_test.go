@@ -19,12 +19,18 @@ import (
 // opened by open.
 func runWithOpen(t *testing.T, dir string, open func(context.Context, string) (*shadow.DB, error), command string, args ...string) (string, string, int) {
 	t.Helper()
+	return runWithEnv(t, dir, open, func(string) string { return "" }, command, args...)
+}
+
+// runWithEnv is runWithOpen with the environment getenv.
+func runWithEnv(t *testing.T, dir string, open func(context.Context, string) (*shadow.DB, error), getenv func(string) string, command string, args ...string) (string, string, int) {
+	t.Helper()
 	var out, errOut bytes.Buffer
 	f := &Factory{
 		IO:      &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut},
 		Now:     time.Now,
 		Connect: catalog.Connect,
-		Getenv:  func(string) string { return "" },
+		Getenv:  getenv,
 		Version: "test",
 	}
 	ctx := context.Background()
@@ -169,5 +175,45 @@ func TestVerifyWarmMatchesCold(t *testing.T) {
 		if u != pgserver.TemplateReused {
 			t.Errorf("warm scratch database %d: template %s, want reused", i, u)
 		}
+	}
+}
+
+// TestVerifyKeptPlanThenApply: plan --verify builds the copy and the
+// reference and keeps them (every build kept here, however small); the
+// apply of the same change right after verifies on clones of them, says
+// so, and applies; a plan after that builds afresh for the new state.
+func TestVerifyKeptPlanThenApply(t *testing.T) {
+	t.Setenv(shadow.EnvKeep, t.TempDir())
+	dir, dsn := verifyRepo(t, "CREATE VIEW active_users AS SELECT id, email FROM users;")
+	env := testGetenv(map[string]string{"RENOVATE_SHADOW_KEEP_MIN_STEPS": "1", "RENOVATE_VERIFY": ""})
+	const cloned = "were clones of those an earlier verification built from the same statements"
+	out, errOut, code := runWithEnv(t, dir, nil, env, "plan", "--verify")
+	if code != ExitOK || !strings.Contains(errOut, "Verified: the plan ran on a copy") || strings.Contains(errOut, "clone") {
+		t.Fatalf("plan --verify: exit %d\n%s%s", code, out, errOut)
+	}
+	out, errOut, code = runWithEnv(t, dir, nil, env, "apply", "--yes")
+	if code != ExitOK || !strings.Contains(out+errOut, cloned) {
+		t.Fatalf("apply after plan --verify: exit %d (want the verification on kept databases)\n%s%s", code, out, errOut)
+	}
+	conn, err := catalog.Connect(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	var n int
+	if err := conn.QueryRow(context.Background(), "SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'nickname'").Scan(&n); err != nil || n != 1 {
+		t.Fatalf("column nickname after apply: %d, %v", n, err)
+	}
+	// The next change: another state of the database, built afresh.
+	users := filepath.Join(dir, "public", "tables", "users.sql")
+	b, err := os.ReadFile(users)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, users, strings.Replace(string(b), "    nickname text", "    nickname text,\n    age integer", 1))
+	gitCommit(t, dir, "users: add age")
+	out, errOut, code = runWithEnv(t, dir, nil, env, "plan", "--verify")
+	if code != ExitOK || !strings.Contains(errOut, "Verified: the plan ran on a copy") || strings.Contains(errOut, "clone") {
+		t.Fatalf("plan --verify of the next change: exit %d\n%s%s", code, out, errOut)
 	}
 }
