@@ -247,6 +247,32 @@ func verifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 	}
 	res.CreatedRoles = created
 
+	// The reference: the files alone, built from nothing, next to what
+	// the database holds out of scope (the files do not say). Its plan
+	// is made while the copy's is; it is built while the copy is made
+	// and the plan runs on it (verify_fast.go).
+	refModel := wanted
+	if !opts.Filter.IsZero() {
+		refModel = withSchema(wanted, mergeModels(wanted.Schema, outOfScope(opts.Filter, whole.Schema)))
+	}
+	var refEmpty *Remote
+	var build *planner.Plan
+	var refErr error
+	refPlanned := make(chan struct{})
+	go func() {
+		defer close(refPlanned)
+		if refEmpty, refErr = LoadRemote(ctx, reference); refErr != nil {
+			refErr = fmt.Errorf("reading the reference scratch database: %w", refErr)
+			return
+		}
+		if build, refErr = Plan(ctx, reference, refModel, refEmpty); refErr != nil {
+			refErr = fmt.Errorf("planning the reference scratch database: %w", refErr)
+		}
+	}()
+	// Every return below waits for it first: the caller closes the
+	// connection.
+	defer func() { <-refPlanned }()
+
 	// The copy: the remote's canonical files, planned from the empty
 	// shadow and applied. In scope, it must come out with the remote's
 	// fingerprint.
@@ -264,21 +290,9 @@ func verifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 	schemaSteps := withoutData(p)
 	res.SkippedDataSteps = len(p.Steps) - len(schemaSteps.Steps)
 
-	// The reference: the files alone, built from nothing, next to what
-	// the database holds out of scope (the files do not say). It is
-	// built while the copy is made and the plan runs on it
-	// (verify_fast.go).
-	refEmpty, err := LoadRemote(ctx, reference)
-	if err != nil {
-		return fmt.Errorf("reading the reference scratch database: %w", err)
-	}
-	refModel := wanted
-	if !opts.Filter.IsZero() {
-		refModel = withSchema(wanted, mergeModels(wanted.Schema, outOfScope(opts.Filter, whole.Schema)))
-	}
-	build, err := Plan(ctx, reference, refModel, refEmpty)
-	if err != nil {
-		return fmt.Errorf("planning the reference scratch database: %w", err)
+	<-refPlanned
+	if refErr != nil {
+		return refErr
 	}
 	// The same statements on the same (empty) database give the same
 	// result: on a first deploy the plan is the reference's build, and
