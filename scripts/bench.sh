@@ -20,6 +20,11 @@
 #   BENCH_RUNS    runs of each timed command; the fastest is reported (default 1)
 #   BENCH_VIEWS   views of the view-heavy variant, 0 to skip (default 1600)
 #   BENCH_DATA    0 to skip the 1M-row data benchmark (default 1)
+#   BENCH_INIT_VERIFY  0 to skip "init (default verify)", which builds the
+#                 schema twice in a scratch cluster (slow at 20,000 tables)
+#   BENCH_VERIFY  1 to also run BenchmarkVerify2Steps1000 (verification of a
+#                 2-statement plan, the first building and keeping the
+#                 scratch copy, the next ones cloning it) (default 0)
 #   RENOVATE_PG_BIN  PostgreSQL binaries (as for the tests)
 set -euo pipefail
 
@@ -128,7 +133,7 @@ for n in "$@"; do
 	timed "$n/pg_dump" "$bin/pg_dump" --schema-only -f "$work/dump.sql" "$(dsn "$db")"
 	rm -rf "$work/repo"
 	timed "$n/init --verify=never" bash -c 'rm -rf "$1" && exec "$2" init --quiet --verify=never --source "$3" --dir "$1"' _ "$work/repo" "$renovate" "$(dsn "$db")"
-	timed "$n/init (default verify)" bash -c 'rm -rf "$1" && exec "$2" init --quiet --source "$3" --dir "$1"' _ "$work/repo2" "$renovate" "$(dsn "$db")"
+	[ "${BENCH_INIT_VERIFY:-1}" = 0 ] || timed "$n/init (default verify)" bash -c 'rm -rf "$1" && exec "$2" init --quiet --source "$3" --dir "$1"' _ "$work/repo2" "$renovate" "$(dsn "$db")"
 	rm -rf "$work/repo2"
 	timed "$n/plan no-op" "$renovate" plan --quiet --verify=never --detailed-exitcode --format sql --dir "$work/repo" --url "$(dsn "$db")"
 	if [ "$lastrc" -ne 0 ]; then
@@ -191,4 +196,10 @@ if [ "${BENCH_DATA:-1}" = 1 ]; then
 	echo "data: BenchmarkData1M..." >&2
 	(cd "$root/internal/engine" && go test -c -o "$work/engine.test" . )
 	(cd "$root/internal/engine" && "$work/engine.test" -test.run '^$' -test.bench '^BenchmarkData1M$' -test.benchtime 1x -test.timeout 0) | grep -E '^Benchmark|^ok|FAIL'
+fi
+
+if [ "${BENCH_VERIFY:-0}" = 1 ]; then
+	echo "verify: BenchmarkVerify2Steps1000..." >&2
+	[ -x "$work/engine.test" ] || (cd "$root/internal/engine" && go test -c -o "$work/engine.test" . )
+	(cd "$root/internal/engine" && "$work/engine.test" -test.run '^$' -test.bench '^BenchmarkVerify2Steps1000$' -test.benchtime 4x -test.timeout 0) | grep -E '^Benchmark|^ok|FAIL'
 fi
