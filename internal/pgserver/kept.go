@@ -319,12 +319,31 @@ func (s *Server) saveKept(dataDir string, meta []byte) error {
 	return os.Rename(build, filepath.Join(root, name))
 }
 
+// keptMaxBytes bounds the size of the kept clusters of one set of
+// binaries, but for the newest (a kept cluster of 20,000 tables is about
+// 1.5 GB).
+const keptMaxBytes = 2 << 30
+
 // pruneKept removes the kept clusters of the binaries past the newest
-// keptMax.
+// keptMax, and those past keptMaxBytes in all but the newest.
 func (s *Server) pruneKept() {
-	names := s.keptNames()
-	for i := keptMax; i < len(names); i++ {
-		discardDir(s.keptDir(), filepath.Join(s.keptDir(), names[i]))
+	var total int64
+	for i, name := range s.keptNames() {
+		dir := filepath.Join(s.keptDir(), name)
+		if i > 0 {
+			_, list, err := s.readKept(dir)
+			for _, e := range list {
+				total += e.size
+			}
+			if err != nil || i >= keptMax || total > keptMaxBytes {
+				discardDir(s.keptDir(), dir)
+				continue
+			}
+		} else if _, list, err := s.readKept(dir); err == nil {
+			for _, e := range list {
+				total += e.size
+			}
+		}
 	}
 }
 
