@@ -86,6 +86,19 @@ func TestVerifyKeepsScratch(t *testing.T) {
 		t.Fatalf("results differ: %s/%d against %s/%d", second.Fingerprint, second.CopyStatements, first.Fingerprint, first.CopyStatements)
 	}
 
+	// A run that takes the kept cluster and keeps nothing (init's
+	// fidelity check) gives it back whole.
+	db, err := shadow.Open(context.Background(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if res, err := keepVerify(t, local, remote, p, nil); err != nil || !res.KeptCopy || !res.KeptReference {
+		t.Fatalf("after a run that kept nothing: %+v, %v; want the kept copy and reference", res, err)
+	}
+
 	// Another state of the database: other copy statements, other key.
 	local2, remote2, p2 := verifySetup(t, keepFrom+"CREATE TABLE public.extra (id int);\n", keepTo+"CREATE TABLE public.extra (id int, note text);\n")
 	third, err := keepVerify(t, local2, remote2, p2, nil)

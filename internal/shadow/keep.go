@@ -236,15 +236,19 @@ func indexOf(list []string, s string) int {
 
 // close stops the cluster: when the run kept a database, or the cluster
 // was a kept one taken out of the cache, it is kept for the next run,
-// after dropping every database the run neither kept nor used; else it
-// is thrown away (the kept cluster it was copied from stays).
+// after dropping the run's scratch databases (and, when it kept one, the
+// kept ones it did not use); else it is thrown away (the kept cluster it
+// was copied from stays).
 func (k *keeper) close(ctx context.Context) error {
 	if !k.added && !k.srv.TookKept() {
 		return k.srv.Stop() // the kept cluster copied from stays
 	}
+	// A run that kept something keeps what it used (the cluster does not
+	// grow from run to run); one that only took the cluster (init's
+	// fidelity check, a plan too small to keep) gives it back whole.
 	var keep []keptDB
 	for key, kd := range k.kept {
-		if k.used[key] {
+		if k.used[key] || !k.added {
 			keep = append(keep, kd)
 		}
 	}
