@@ -355,7 +355,10 @@ func (tp *tablePlan) side(ctx context.Context, tx *catalog.DataTx, dir string, h
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	return &dbOrder{rows.Ordered(it, s, "table "+s.Table.String()), s.Table}, it.Close, it, nil
+	// The rows are received and decoded in their own goroutine too,
+	// ahead of the merge.
+	pit, stop := rows.Prefetch(it)
+	return &dbOrder{rows.Ordered(pit, s, "table "+s.Table.String()), s.Table}, func() { stop(); it.Close() }, it, nil
 }
 
 // dbOrder turns rows.ErrUnsorted from a database into an error: the

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"math/bits"
@@ -436,30 +437,31 @@ type RowDigest struct {
 
 // add adds the row whose values (as text, nil for NULL) are raw[pos[i]].
 func (d *RowDigest) add(raw [][]byte, pos []int) {
-	const (
-		offset = 14695981039346656037
-		prime  = 1099511628211
-	)
-	h := uint64(offset)
+	h := uint64(0x6a09e667f3bcc908)
 	for _, p := range pos {
 		v := raw[p]
-		// A prefix-free encoding of the value: NULL, or its length and
-		// bytes, so that no two rows' values hash the same sequence.
+		// A prefix-free encoding of the value (NULL, or its length, then
+		// its bytes eight at a time), each word mixed in by a bijection
+		// of the state: two rows differing in one word of their values
+		// never hash the same.
 		if v == nil {
-			h = (h ^ 0xff) * prime
+			h = mixWord(h ^ 0xffffffffffffffff)
 			continue
 		}
-		n := uint32(len(v))
-		h = (h ^ 0x01) * prime
-		h = (h ^ uint64(n&0xff)) * prime
-		h = (h ^ uint64(n>>8&0xff)) * prime
-		h = (h ^ uint64(n>>16&0xff)) * prime
-		h = (h ^ uint64(n>>24)) * prime
-		for _, c := range v {
-			h = (h ^ uint64(c)) * prime
+		h = mixWord(h ^ uint64(len(v)))
+		for len(v) >= 8 {
+			h = mixWord(h ^ binary.LittleEndian.Uint64(v))
+			v = v[8:]
+		}
+		if len(v) > 0 {
+			var w uint64
+			for i, c := range v {
+				w |= uint64(c) << (8 * i)
+			}
+			h = mixWord(h ^ w)
 		}
 	}
-	// A final mix (MurmurHash3's fmix64) spreads the last bytes' changes
+	// A final mix (MurmurHash3's fmix64) spreads the last word's changes
 	// over every bit.
 	h ^= h >> 33
 	h *= 0xff51afd7ed558ccd
@@ -470,6 +472,12 @@ func (d *RowDigest) add(raw [][]byte, pos []int) {
 	d.lo, carry = bits.Add64(d.lo, h, 0)
 	d.hi += carry
 	d.n++
+}
+
+// mixWord is a bijection of 64-bit words (odd multiplications and a
+// rotation) that spreads each input bit over the output.
+func mixWord(x uint64) uint64 {
+	return bits.RotateLeft64(x*0x9e3779b97f4a7c15, 31) * 0xbf58476d1ce4e5b9
 }
 
 // String is the digest as the plan's fingerprint records it.

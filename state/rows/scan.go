@@ -93,31 +93,12 @@ func (r *Reader) parse(p *lineScanner) (Row, error) {
 	}
 	p.space()
 	listStart := p.i
-	if !p.char('(') {
-		return Row{}, p.errorf("expected the column list")
-	}
-	var names []string
-	for {
-		p.space()
-		n, ok := p.ident()
-		if !ok {
-			return Row{}, p.errorf("expected a column name")
-		}
-		names = append(names, n)
-		p.space()
-		if p.char(')') {
-			break
-		}
-		if !p.char(',') {
-			return Row{}, p.errorf(`expected "," or ")"`)
-		}
-	}
-	if text := p.s[listStart:p.i]; text != r.colText {
-		cols, err := r.mapColumns(p, listStart, names)
-		if err != nil {
-			return Row{}, err
-		}
-		r.colText, r.cols = text, cols
+	if r.colText != "" && strings.HasPrefix(p.s[p.i:], r.colText) {
+		// The column list of the line before (every line of a written
+		// file has the same): mapped already.
+		p.i += len(r.colText)
+	} else if err := r.columnList(p, listStart); err != nil {
+		return Row{}, err
 	}
 	p.space()
 	if p.keyword("OVERRIDING") {
@@ -167,6 +148,39 @@ func (r *Reader) parse(p *lineScanner) (Row, error) {
 		}
 	}
 	return row, nil
+}
+
+// columnList reads a row's column list, starting at its "(" (listStart),
+// and maps it to the data columns (r.cols) unless it is the list mapped
+// last.
+func (r *Reader) columnList(p *lineScanner, listStart int) error {
+	if !p.char('(') {
+		return p.errorf("expected the column list")
+	}
+	var names []string
+	for {
+		p.space()
+		n, ok := p.ident()
+		if !ok {
+			return p.errorf("expected a column name")
+		}
+		names = append(names, n)
+		p.space()
+		if p.char(')') {
+			break
+		}
+		if !p.char(',') {
+			return p.errorf(`expected "," or ")"`)
+		}
+	}
+	if text := p.s[listStart:p.i]; text != r.colText {
+		cols, err := r.mapColumns(p, listStart, names)
+		if err != nil {
+			return err
+		}
+		r.colText, r.cols = text, cols
+	}
+	return nil
 }
 
 // mapColumns maps a column list to data columns; every data column must
@@ -446,7 +460,7 @@ func (p *lineScanner) literal() (Value, error) {
 		if s[0] == '+' {
 			s = s[1:]
 		}
-		if !numberRE.MatchString(s) {
+		if !isNumber(s) {
 			return Value{}, p.errorAt(start, "%q is not a number", p.s[start:p.i])
 		}
 		return p.cast(Value{S: s})
