@@ -174,6 +174,16 @@ type rowIter struct {
 	digest    *RowDigest
 	digestPos []int
 	done      bool
+	// ahead are rows decoded ahead (fill), next the next to return;
+	// ended is set once the query has no more. buf, ends and nulls are
+	// fill's buffers.
+	ahead []rows.Row
+	next  int
+	ended bool
+	buf   []byte
+	ends  []int
+	nulls []bool
+	vals  rows.Slab
 }
 
 // Rows streams the rows of s in key order. Close the iterator (or read
@@ -279,41 +289,70 @@ func (r *RowIter) Next() (rows.Row, error) {
 		return rows.Row{}, io.EOF
 	}
 	it := r.it
-	if !it.rs.Next() {
-		it.rs.Close()
-		if err := it.rs.Err(); err != nil {
-			return rows.Row{}, fmt.Errorf("reading the rows of %s: %w", it.table, err)
+	if it.next == len(it.ahead) {
+		if it.ended {
+			return rows.Row{}, io.EOF
 		}
-		it.done = true
-		return rows.Row{}, io.EOF
-	}
-	raw := it.rs.RawValues()
-	if it.digest != nil {
-		it.digest.add(raw, it.digestPos)
-	}
-	// One string holds the row's values (one allocation, not one per
-	// value).
-	n := 0
-	for i := 0; i < it.width && i < len(raw); i++ {
-		n += len(raw[i])
-	}
-	var sb strings.Builder
-	sb.Grow(n)
-	for i := 0; i < it.width && i < len(raw); i++ {
-		sb.Write(raw[i])
-	}
-	all := sb.String()
-	row := rows.Row{Vals: make([]rows.Value, it.width)}
-	off := 0
-	for i := 0; i < it.width && i < len(raw); i++ {
-		if raw[i] == nil {
-			row.Vals[i].Null = true
-			continue
+		if err := it.fill(); err != nil {
+			return rows.Row{}, err
 		}
-		row.Vals[i].S = all[off : off+len(raw[i])]
-		off += len(raw[i])
+		if it.next == len(it.ahead) {
+			return rows.Row{}, io.EOF
+		}
 	}
-	return row, nil
+	it.next++
+	return it.ahead[it.next-1], nil
+}
+
+// readAheadRows is how many rows a RowIter decodes at once: their texts
+// share one string (one allocation, not one per row or value).
+const readAheadRows = 128
+
+// fill decodes the next rows of the query into ahead.
+func (it *rowIter) fill() error {
+	it.ahead, it.next = it.ahead[:0], 0
+	it.buf, it.nulls = it.buf[:0], it.nulls[:0]
+	it.ends = it.ends[:0]
+	for len(it.ahead) < readAheadRows {
+		if !it.rs.Next() {
+			it.rs.Close()
+			if err := it.rs.Err(); err != nil {
+				return fmt.Errorf("reading the rows of %s: %w", it.table, err)
+			}
+			it.ended, it.done = true, true
+			break
+		}
+		raw := it.rs.RawValues()
+		if it.digest != nil {
+			it.digest.add(raw, it.digestPos)
+		}
+		for i := 0; i < it.width; i++ {
+			var v []byte
+			if i < len(raw) {
+				v = raw[i]
+			}
+			it.buf = append(it.buf, v...)
+			it.ends = append(it.ends, len(it.buf))
+			it.nulls = append(it.nulls, v == nil)
+		}
+		it.ahead = append(it.ahead, rows.Row{})
+	}
+	all := string(it.buf)
+	start := 0
+	for k := range it.ahead {
+		vals := it.vals.Take(it.width)
+		for i := range vals {
+			n := k*it.width + i
+			if it.nulls[n] {
+				vals[i].Null = true
+			} else {
+				vals[i].S = all[start:it.ends[n]]
+			}
+			start = it.ends[n]
+		}
+		it.ahead[k] = rows.Row{Vals: vals}
+	}
+	return nil
 }
 
 // Digest returns the digest of the rows read (RowsDigest), and false

@@ -181,6 +181,59 @@ func TestRowsDigestIsDigest(t *testing.T) {
 			{Name: "v", Type: "text"}, {Name: "n", Type: "integer"}, {Name: "extra", Type: "text"}},
 		Constraints: []state.Constraint{{Name: "r_pkey", Kind: state.ConstraintPrimaryKey, Columns: []string{"id"}}},
 	}}}
+	// The rows come out as the server prints them, many decoded at once:
+	// NULL and '' apart, every row once, in key order.
+	{
+		shapes, err := rows.NewShapes(model, []state.DataTable{{Table: state.QualName{Schema: "public", Name: "r"}, Key: []string{"k"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		dtx, err := BeginData(ctx, conn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		rs, err := conn.Query(ctx, `SELECT concat_ws('|', k, coalesce(v, '<null>'), n, extra) FROM r ORDER BY k COLLATE "C"`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rs.Next() {
+			var l string
+			if err := rs.Scan(&l); err != nil {
+				t.Fatal(err)
+			}
+			want = append(want, l)
+		}
+		if rs.Err() != nil {
+			t.Fatal(rs.Err())
+		}
+		it, err := dtx.Rows(ctx, shapes[0], allColumns)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for {
+			r, err := it.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			parts := make([]string, len(r.Vals))
+			for i, v := range r.Vals {
+				parts[i] = v.S
+				if v.Null {
+					parts[i] = "<null>"
+				}
+			}
+			got = append(got, strings.Join(parts, "|"))
+		}
+		dtx.Close(ctx)
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("rows read:\n%.300s\nwant:\n%.300s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
 	for _, where := range []string{"", "n % 2 = 0"} {
 		d := state.DataTable{Table: state.QualName{Schema: "public", Name: "r"}, Key: []string{"k"}, IgnoreColumns: []string{"extra"}, Where: where}
 		shapes, err := rows.NewShapes(model, []state.DataTable{d})
