@@ -11,7 +11,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 
@@ -115,20 +114,28 @@ func modelColumns(m state.DatabaseSchema) catalog.HasColumn {
 // With tw, the tables with a three-way policy keep only the changes their
 // policy applies (threeway.go); conflicts under on_conflict = "fail" make
 // it a *ConflictError once every table is compared.
-func planData(ctx context.Context, conn *pgx.Conn, current, desired state.DatabaseSchema, in dataInput, report func(i, n int, table state.QualName), cascades catalog.CascadeGraph, tw *threeWayInput) ([]planner.TableData, error) {
+//
+// digests are the digests (catalog.Digest) of the current rows of the
+// tables read from the plan's database, computed from the rows the diff
+// read (planFingerprint takes them).
+func planData(ctx context.Context, conn *pgx.Conn, current, desired state.DatabaseSchema, in dataInput, report func(i, n int, table state.QualName), cascades catalog.CascadeGraph, tw *threeWayInput) (_ []planner.TableData, digests map[state.QualName]string, _ error) {
 	if len(in.tables) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	shapes, err := rows.NewShapes(desired, in.tables)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	ignored := map[state.QualName][]string{}
+	for _, d := range in.tables {
+		ignored[d.Table] = d.IgnoreColumns
 	}
 	// The canonicalization queries run on the plan's connection: the
 	// current database, or the desired one when diffing towards a
 	// directory.
 	dtx, err := catalog.BeginData(ctx, conn)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer dtx.Close(ctx)
 	var opened []*catalog.DataTx
@@ -152,11 +159,11 @@ func planData(ctx context.Context, conn *pgx.Conn, current, desired state.Databa
 	}
 	desTx, err := txFor(in.desired.Conn)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	curTx, err := txFor(in.current.Conn)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	type planned struct {
 		tp  *tablePlan
@@ -174,9 +181,18 @@ func planData(ctx context.Context, conn *pgx.Conn, current, desired state.Databa
 			desTx: desTx, desDir: in.desired.Dir, desHas: modelColumns(desired),
 		}
 		tp.unknown, tp.force = unknownColumns(s, current, desired)
+		if ct, ok := current.Table(s.Table); ok && in.current.Dir == "" && curTx == dtx {
+			tp.digestCols = catalog.DigestColumns(&ct, ignored[s.Table])
+		}
 		res, err := tp.plan(ctx)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
+		}
+		if tp.digest != "" {
+			if digests == nil {
+				digests = map[state.QualName]string{}
+			}
+			digests[s.Table] = tp.digest
 		}
 		if res != nil && tw != nil && tw.policies[s.Table].ThreeWay() {
 			var cs []DataConflict
@@ -198,7 +214,7 @@ func planData(ctx context.Context, conn *pgx.Conn, current, desired state.Databa
 		}
 	}
 	if len(failed) > 0 {
-		return nil, &ConflictError{Conflicts: failed}
+		return nil, nil, &ConflictError{Conflicts: failed}
 	}
 	// A deleted row that a kept row refers to until an update moves it
 	// elsewhere (a city moving to a new country, a category to a new
@@ -252,9 +268,9 @@ func planData(ctx context.Context, conn *pgx.Conn, current, desired state.Databa
 		counter = nil // the current side is files: nothing to count in
 	}
 	if err := dataCascades(ctx, dels, out, cascades, counter); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return out, nil
+	return out, digests, nil
 }
 
 // unknownColumns marks the data columns the current table lacks (the plan
@@ -300,39 +316,49 @@ type tablePlan struct {
 	// sorted is set once a data file turned out not to be in key order:
 	// files are then read whole and sorted.
 	sorted bool
+	// digestCols, when set, are the columns of the digest of the current
+	// rows (catalog.DigestColumns) that the read of the current side
+	// computes into digest.
+	digestCols []string
+	digest     string
 }
 
-// side opens one side's rows in key order.
-func (tp *tablePlan) side(ctx context.Context, tx *catalog.DataTx, dir string, has catalog.HasColumn) (rows.Iter, func(), error) {
+// side opens one side's rows in key order. With digest, the rows read
+// from a database also compute the digest of those columns (db returns
+// it once read).
+func (tp *tablePlan) side(ctx context.Context, tx *catalog.DataTx, dir string, has catalog.HasColumn, digest []string) (_ rows.Iter, closeIt func(), db *catalog.RowIter, _ error) {
 	s := tp.shape
 	if dir != "" {
 		rel := layout.DataPath(s.Table)
 		path := filepath.Join(dir, filepath.FromSlash(rel))
 		f, err := os.Open(path)
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, nil, fmt.Errorf("%s: the data file of %s is missing (renovate.hcl has a data block for it): run renovate fetch to write it from the database, or create it", rel, s.Table)
+			return nil, nil, nil, fmt.Errorf("%s: the data file of %s is missing (renovate.hcl has a data block for it): run renovate fetch to write it from the database, or create it", rel, s.Table)
 		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("reading %s: %w", rel, err)
+			return nil, nil, nil, fmt.Errorf("reading %s: %w", rel, err)
 		}
 		r := rows.NewReader(f, rel, s)
 		if tp.sorted {
 			all, err := rows.ReadSorted(r, s, rel)
 			f.Close()
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
-			return &rows.SliceIter{Rows: all}, func() {}, nil
+			return &rows.SliceIter{Rows: all}, func() {}, nil, nil
 		}
 		// The file is parsed in its own goroutine, ahead of the merge.
 		it, stop := rows.Prefetch(rows.Ordered(r, s, rel))
-		return it, func() { stop(); f.Close() }, nil
+		return it, func() { stop(); f.Close() }, nil, nil
 	}
-	it, err := tx.Rows(ctx, s, has)
+	it, err := tx.RowsDigest(ctx, s, has, digest)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return &dbOrder{rows.Ordered(it, s, "table "+s.Table.String()), s.Table}, it.Close, nil
+	// The rows are received and decoded in their own goroutine too,
+	// ahead of the merge.
+	pit, stop := rows.Prefetch(it)
+	return &dbOrder{rows.Ordered(pit, s, "table "+s.Table.String()), s.Table}, func() { stop(); it.Close() }, it, nil
 }
 
 // dbOrder turns rows.ErrUnsorted from a database into an error: the
@@ -360,16 +386,17 @@ func (tp *tablePlan) merge(ctx context.Context) (*diffResult, error) {
 	var res diffResult
 	var cur, des rows.Iter
 	var closeCur, closeDes func()
+	var curDB *catalog.RowIter
 	var err error
 	if tp.curHas(tp.shape.Table, "") || tp.curDir != "" {
-		if cur, closeCur, err = tp.side(ctx, tp.curTx, tp.curDir, tp.curHas); err != nil {
+		if cur, closeCur, curDB, err = tp.side(ctx, tp.curTx, tp.curDir, tp.curHas, tp.digestCols); err != nil {
 			return nil, err
 		}
 		defer closeCur()
 	} else {
 		cur = &rows.SliceIter{}
 	}
-	if des, closeDes, err = tp.side(ctx, tp.desTx, tp.desDir, tp.desHas); err != nil {
+	if des, closeDes, _, err = tp.side(ctx, tp.desTx, tp.desDir, tp.desHas, nil); err != nil {
 		return nil, err
 	}
 	defer closeDes()
@@ -386,6 +413,12 @@ func (tp *tablePlan) merge(ctx context.Context) (*diffResult, error) {
 	})
 	if err != nil {
 		return nil, err
+	}
+	if curDB != nil && tp.digestCols != nil {
+		// Merge read the current rows to the end.
+		if d, ok := curDB.Digest(); ok {
+			tp.digest = d
+		}
 	}
 	return &res, nil
 }
@@ -806,18 +839,22 @@ func ConfigData(cfg *config.Config) []state.DataTable {
 // their rows too, so that a saved plan is refused when rows changed since
 // it was made.
 func PlanFingerprint(ctx context.Context, conn *pgx.Conn, remote *Remote, sc Scope) (string, error) {
-	return planFingerprint(ctx, conn, remote.Schema, remote.Fingerprint, sc.DataTables())
+	return planFingerprint(ctx, conn, remote.Schema, remote.Fingerprint, sc.DataTables(), nil)
 }
 
-func planFingerprint(ctx context.Context, conn *pgx.Conn, current state.DatabaseSchema, schemaFP string, tables []state.DataTable) (string, error) {
+// planFingerprint is PlanFingerprint taking the digests of tables
+// computed already (planData's, from the rows the diff read in the
+// plan's snapshot); it reads the others' rows.
+func planFingerprint(ctx context.Context, conn *pgx.Conn, current state.DatabaseSchema, schemaFP string, tables []state.DataTable, digests map[state.QualName]string) (string, error) {
 	if len(tables) == 0 {
 		return schemaFP, nil
 	}
-	dtx, err := catalog.BeginData(ctx, conn)
-	if err != nil {
-		return "", err
-	}
-	defer dtx.Close(ctx)
+	var dtx *catalog.DataTx
+	defer func() {
+		if dtx != nil {
+			dtx.Close(ctx)
+		}
+	}()
 	h := sha256.New()
 	h.Write([]byte(schemaFP))
 	for _, d := range tables {
@@ -825,18 +862,22 @@ func planFingerprint(ctx context.Context, conn *pgx.Conn, current state.Database
 		if !ok {
 			continue
 		}
-		var cols []string
-		for _, c := range t.Columns {
-			if !slices.Contains(d.IgnoreColumns, c.Name) {
-				cols = append(cols, c.Name)
-			}
-		}
+		cols := catalog.DigestColumns(&t, d.IgnoreColumns)
 		if len(cols) == 0 {
 			continue
 		}
-		digest, err := dtx.Digest(ctx, d.Table, cols, d.Where)
-		if err != nil {
-			return "", err
+		digest, ok := digests[d.Table]
+		if !ok {
+			if dtx == nil {
+				var err error
+				if dtx, err = catalog.BeginData(ctx, conn); err != nil {
+					return "", err
+				}
+			}
+			var err error
+			if digest, err = dtx.Digest(ctx, d.Table, cols, d.Where); err != nil {
+				return "", err
+			}
 		}
 		fmt.Fprintf(h, "\n%s %s", d.Table, digest)
 	}

@@ -258,12 +258,14 @@ func Plan(ctx context.Context, conn *pgx.Conn, local *parser.Result, remote *Rem
 	for _, o := range opts {
 		o(&set)
 	}
+	var digests map[state.QualName]string
 	if set.data != nil {
-		td, err := planData(ctx, conn, remote.Schema, desired, *set.data, set.dataProgress, catalog.NewCascadeGraph(remote.Raw), set.threeWay)
+		td, dg, err := planData(ctx, conn, remote.Schema, desired, *set.data, set.dataProgress, catalog.NewCascadeGraph(remote.Raw), set.threeWay)
 		if err != nil {
 			return nil, err
 		}
 		opts = append(opts, func(s *planSettings) { s.tableData = td })
+		digests = dg
 	}
 	p, err := diffSafe(ctx, conn, remote.Schema, desired, opts)
 	if err != nil {
@@ -271,7 +273,7 @@ func Plan(ctx context.Context, conn *pgx.Conn, local *parser.Result, remote *Rem
 	}
 	p.RemoteFingerprint = remote.Fingerprint
 	if set.data != nil && set.data.current.Dir == "" && set.data.current.Conn == nil {
-		if p.RemoteFingerprint, err = planFingerprint(ctx, conn, remote.Schema, remote.Fingerprint, set.data.tables); err != nil {
+		if p.RemoteFingerprint, err = planFingerprint(ctx, conn, remote.Schema, remote.Fingerprint, set.data.tables, digests); err != nil {
 			return nil, err
 		}
 	}

@@ -2,8 +2,11 @@ package catalog
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"io"
+	"math/bits"
+	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -53,6 +56,16 @@ type HasColumn func(t state.QualName, col string) bool
 // RowsQuery is the query reading the rows of s in key order: every value
 // as text, a reference as the referenced row's key.
 func RowsQuery(s *rows.Shape, has HasColumn) string {
+	q, _ := rowsQuery(s, has, nil, nil)
+	return q
+}
+
+// rowsQuery is RowsQuery whose rows also carry the values of the columns
+// digest (DigestColumns) as text: pos[i] is the position in a result row
+// of digest[i]'s value, a data column's own value where the row has it
+// already, else one more column after the data values. The plain key
+// columns named in byteOrdered sort by their own value (OrderByBytes).
+func rowsQuery(s *rows.Shape, has HasColumn, digest []string, byteOrdered map[string]bool) (q string, pos []int) {
 	var sel, joins []string
 	// expr[i] are the expressions of column i's values.
 	expr := make([][]string, len(s.Columns))
@@ -80,27 +93,47 @@ func RowsQuery(s *rows.Shape, has HasColumn) string {
 			sel = append(sel, e+"::text")
 		}
 	}
+	for _, name := range digest {
+		e := "t." + sqlgen.QuoteIdent(name)
+		if i, ok := s.Column(name); ok && s.Columns[i].Ref == nil && expr[i][0] == e {
+			pos = append(pos, s.Columns[i].Off)
+			continue
+		}
+		pos = append(pos, len(sel))
+		sel = append(sel, e+"::text")
+	}
 	var order []string
+	var native []bool
 	for _, k := range s.Key {
+		c := s.Columns[k]
 		order = append(order, expr[k]...)
+		for _, e := range expr[k] {
+			native = append(native, c.Ref == nil && byteOrdered[c.Name] && e == "t."+sqlgen.QuoteIdent(c.Name))
+		}
 	}
 	var b strings.Builder
 	b.WriteString("SELECT ")
 	b.WriteString(strings.Join(sel, ", "))
-	b.WriteString(" FROM (SELECT * FROM ")
-	b.WriteString(sqlgen.Qual(s.Table))
-	if s.Where != "" {
-		b.WriteString(" WHERE (")
-		b.WriteString(s.Where)
-		b.WriteString(")")
-	}
-	b.WriteString(") AS t")
+	writeFrom(&b, s.Table, s.Where)
 	for _, j := range joins {
 		b.WriteString(j)
 	}
 	b.WriteString(" ORDER BY ")
-	b.WriteString(s.OrderBy(order))
-	return b.String()
+	b.WriteString(s.OrderByBytes(order, native))
+	return b.String(), pos
+}
+
+// writeFrom writes the FROM clause of the rows of table q that satisfy
+// where ("" for all), aliased t.
+func writeFrom(b *strings.Builder, q state.QualName, where string) {
+	b.WriteString(" FROM (SELECT * FROM ")
+	b.WriteString(sqlgen.Qual(q))
+	if where != "" {
+		b.WriteString(" WHERE (")
+		b.WriteString(where)
+		b.WriteString(")")
+	}
+	b.WriteString(") AS t")
 }
 
 // refExprs joins the referenced table of ref as alias (on every column
@@ -135,20 +168,114 @@ type rowIter struct {
 	rs    pgx.Rows
 	width int
 	table state.QualName
+	// digest, when set, accumulates the digest of the values at the
+	// positions digestPos of every row read; done once the rows are read
+	// to the end.
+	digest    *RowDigest
+	digestPos []int
+	done      bool
+	// ahead are rows decoded ahead (fill), next the next to return;
+	// ended is set once the query has no more. buf, ends and nulls are
+	// fill's buffers.
+	ahead []rows.Row
+	next  int
+	ended bool
+	buf   []byte
+	ends  []int
+	nulls []bool
+	vals  rows.Slab
 }
 
 // Rows streams the rows of s in key order. Close the iterator (or read
 // it to the end) before the next query in the transaction.
 func (d *DataTx) Rows(ctx context.Context, s *rows.Shape, has HasColumn) (*RowIter, error) {
+	return d.RowsDigest(ctx, s, has, nil)
+}
+
+// RowsDigest is Rows that also computes, from the same rows, the digest
+// of the columns digest (DigestColumns of the table as this database
+// has it), which Digest computes on its own: RowIter.Digest returns it
+// once the rows are read to the end. One pass over the table serves the
+// diff and the plan's fingerprint.
+func (d *DataTx) RowsDigest(ctx context.Context, s *rows.Shape, has HasColumn, digest []string) (*RowIter, error) {
 	if !has(s.Table, "") {
 		return &RowIter{}, nil
 	}
-	q := RowsQuery(s, has)
+	byteOrdered, err := d.byteOrdered(ctx, s, has)
+	if err != nil {
+		return nil, err
+	}
+	q, pos := rowsQuery(s, has, digest, byteOrdered)
 	rs, err := d.tx.Query(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("reading the rows of %s: %w", s.Table, err)
 	}
-	return &RowIter{it: &rowIter{rs: rs, width: s.Width, table: s.Table}}, nil
+	it := &rowIter{rs: rs, width: s.Width, table: s.Table}
+	if digest != nil {
+		it.digest, it.digestPos = &RowDigest{}, pos
+	}
+	return &RowIter{it: it}, nil
+}
+
+// byteOrderedQuery selects, among the columns $2 of table $1, those
+// whose values sort in the database as the bytes of their text (what
+// rows.Compare does): uuid, whose text is its bytes in hex, and text and
+// varchar of a collation that compares bytes (libc's "C" or "POSIX",
+// the builtin provider's "C" or "C.UTF-8", for the default collation the
+// database's), in a database whose text reaches renovate unconverted
+// (UTF8 or SQL_ASCII). The provider columns are read through to_jsonb:
+// they do not exist before PostgreSQL 15 (every collation was libc's)
+// and 17 (datlocale, colllocale).
+const byteOrderedQuery = `
+SELECT a.attname
+FROM pg_attribute AS a
+LEFT JOIN pg_collation AS c ON c.oid = a.attcollation
+CROSS JOIN (
+    SELECT d.datcollate, pg_encoding_to_char(d.encoding) AS enc,
+           coalesce(to_jsonb(d) ->> 'datlocprovider', 'c') AS provider,
+           coalesce(to_jsonb(d) ->> 'datlocale', '') AS locale
+    FROM pg_database AS d
+    WHERE d.datname = current_database()
+) AS db
+WHERE a.attrelid = $1::regclass AND a.attname = ANY($2) AND NOT a.attisdropped
+  AND (a.atttypid = 'uuid'::regtype
+    OR a.atttypid IN ('text'::regtype, 'varchar'::regtype) AND db.enc IN ('UTF8', 'SQL_ASCII') AND
+       CASE WHEN a.attcollation = 100 -- the database's default
+            THEN db.provider = 'c' AND db.datcollate IN ('C', 'POSIX')
+              OR db.provider = 'b' AND db.locale IN ('C', 'C.UTF-8')
+            ELSE c.collprovider = 'c' AND c.collcollate IN ('C', 'POSIX')
+              OR c.collprovider = 'b' AND coalesce(to_jsonb(c) ->> 'colllocale', '') IN ('C', 'C.UTF-8')
+       END)`
+
+// byteOrdered returns the plain key columns of s whose own order in the
+// database is their text's byte order (byteOrderedQuery).
+func (d *DataTx) byteOrdered(ctx context.Context, s *rows.Shape, has HasColumn) (map[string]bool, error) {
+	var names []string
+	for _, k := range s.Key {
+		if c := s.Columns[k]; c.Ref == nil && has(s.Table, c.Name) {
+			names = append(names, c.Name)
+		}
+	}
+	if len(names) == 0 {
+		return nil, nil
+	}
+	rs, err := d.tx.Query(ctx, byteOrderedQuery, sqlgen.Qual(s.Table), names)
+	if err != nil {
+		return nil, fmt.Errorf("reading the collations of the key of %s: %w", s.Table, err)
+	}
+	defer rs.Close()
+	out := map[string]bool{}
+	for rs.Next() {
+		var name string
+		if err := rs.Scan(&name); err != nil {
+			return nil, fmt.Errorf("reading the collations of the key of %s: %w", s.Table, err)
+		}
+		out[name] = true
+	}
+	if err := rs.Err(); err != nil {
+		return nil, fmt.Errorf("reading the collations of the key of %s: %w", s.Table, err)
+	}
+	return out, nil
 }
 
 // RowIter is an iterator over a table's rows in the database.
@@ -162,23 +289,79 @@ func (r *RowIter) Next() (rows.Row, error) {
 		return rows.Row{}, io.EOF
 	}
 	it := r.it
-	if !it.rs.Next() {
-		it.rs.Close()
-		if err := it.rs.Err(); err != nil {
-			return rows.Row{}, fmt.Errorf("reading the rows of %s: %w", it.table, err)
+	if it.next == len(it.ahead) {
+		if it.ended {
+			return rows.Row{}, io.EOF
 		}
-		return rows.Row{}, io.EOF
-	}
-	raw := it.rs.RawValues()
-	row := rows.Row{Vals: make([]rows.Value, it.width)}
-	for i := 0; i < it.width && i < len(raw); i++ {
-		if raw[i] == nil {
-			row.Vals[i].Null = true
-		} else {
-			row.Vals[i].S = string(raw[i])
+		if err := it.fill(); err != nil {
+			return rows.Row{}, err
+		}
+		if it.next == len(it.ahead) {
+			return rows.Row{}, io.EOF
 		}
 	}
-	return row, nil
+	it.next++
+	return it.ahead[it.next-1], nil
+}
+
+// readAheadRows is how many rows a RowIter decodes at once: their texts
+// share one string (one allocation, not one per row or value).
+const readAheadRows = 128
+
+// fill decodes the next rows of the query into ahead.
+func (it *rowIter) fill() error {
+	it.ahead, it.next = it.ahead[:0], 0
+	it.buf, it.nulls = it.buf[:0], it.nulls[:0]
+	it.ends = it.ends[:0]
+	for len(it.ahead) < readAheadRows {
+		if !it.rs.Next() {
+			it.rs.Close()
+			if err := it.rs.Err(); err != nil {
+				return fmt.Errorf("reading the rows of %s: %w", it.table, err)
+			}
+			it.ended, it.done = true, true
+			break
+		}
+		raw := it.rs.RawValues()
+		if it.digest != nil {
+			it.digest.add(raw, it.digestPos)
+		}
+		for i := 0; i < it.width; i++ {
+			var v []byte
+			if i < len(raw) {
+				v = raw[i]
+			}
+			it.buf = append(it.buf, v...)
+			it.ends = append(it.ends, len(it.buf))
+			it.nulls = append(it.nulls, v == nil)
+		}
+		it.ahead = append(it.ahead, rows.Row{})
+	}
+	all := string(it.buf)
+	start := 0
+	for k := range it.ahead {
+		vals := it.vals.Take(it.width)
+		for i := range vals {
+			n := k*it.width + i
+			if it.nulls[n] {
+				vals[i].Null = true
+			} else {
+				vals[i].S = all[start:it.ends[n]]
+			}
+			start = it.ends[n]
+		}
+		it.ahead[k] = rows.Row{Vals: vals}
+	}
+	return nil
+}
+
+// Digest returns the digest of the rows read (RowsDigest), and false
+// when the iterator computes none or was not read to the end.
+func (r *RowIter) Digest() (string, bool) {
+	if r.it == nil || r.it.digest == nil || !r.it.done {
+		return "", false
+	}
+	return r.it.digest.String(), true
 }
 
 // Close releases the query.
@@ -238,22 +421,105 @@ func (d *DataTx) canonical(ctx context.Context, q string, in []*string, n int) (
 }
 
 // Digest summarizes the rows of table q (those satisfying where, "" for
-// all) over columns cols: their count and the sum of a 64-bit hash of each
-// row's text, which any change to a row's values changes (but for a
-// negligible chance of collision). It is one scan, done by the server.
+// all) over columns cols (DigestColumns): their count and the sum of a
+// 64-bit hash of each row's values as text, which any change to a row's
+// values changes (but for a negligible chance of collision). It is one
+// unordered scan; the plan computes the same digest from the rows it
+// reads for the diff (RowsDigest), in the same way.
 func (d *DataTx) Digest(ctx context.Context, q state.QualName, cols []string, where string) (string, error) {
-	exprs := make([]string, len(cols))
+	var b strings.Builder
+	b.WriteString("SELECT ")
+	pos := make([]int, len(cols))
 	for i, c := range cols {
-		exprs[i] = "t." + sqlgen.QuoteIdent(c)
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("t." + sqlgen.QuoteIdent(c) + "::text")
+		pos[i] = i
 	}
-	sql := "SELECT count(*)::text || ':' || coalesce(sum(hashtextextended(ROW(" + strings.Join(exprs, ", ") +
-		")::text, 0)::numeric), 0)::text FROM " + sqlgen.Qual(q) + " AS t"
-	if where != "" {
-		sql += " WHERE (" + where + ")"
-	}
-	var out string
-	if err := d.tx.QueryRow(ctx, sql).Scan(&out); err != nil {
+	writeFrom(&b, q, where)
+	rs, err := d.tx.Query(ctx, b.String())
+	if err != nil {
 		return "", fmt.Errorf("summarizing the rows of %s: %w", q, err)
 	}
-	return out, nil
+	defer rs.Close()
+	var dg RowDigest
+	for rs.Next() {
+		dg.add(rs.RawValues(), pos)
+	}
+	rs.Close()
+	if err := rs.Err(); err != nil {
+		return "", fmt.Errorf("summarizing the rows of %s: %w", q, err)
+	}
+	return dg.String(), nil
+}
+
+// DigestColumns are the columns of t a digest of its rows covers: every
+// column but ignored ones, in the table's order.
+func DigestColumns(t *state.Table, ignored []string) []string {
+	var cols []string
+	for _, c := range t.Columns {
+		if !slices.Contains(ignored, c.Name) {
+			cols = append(cols, c.Name)
+		}
+	}
+	return cols
+}
+
+// RowDigest is a digest of a set of rows: their count and the 128-bit
+// sum of a 64-bit hash of each, so that it does not depend on the order
+// the rows are read in.
+type RowDigest struct {
+	n      uint64
+	lo, hi uint64
+}
+
+// add adds the row whose values (as text, nil for NULL) are raw[pos[i]].
+func (d *RowDigest) add(raw [][]byte, pos []int) {
+	h := uint64(0x6a09e667f3bcc908)
+	for _, p := range pos {
+		v := raw[p]
+		// A prefix-free encoding of the value (NULL, or its length, then
+		// its bytes eight at a time), each word mixed in by a bijection
+		// of the state: two rows differing in one word of their values
+		// never hash the same.
+		if v == nil {
+			h = mixWord(h ^ 0xffffffffffffffff)
+			continue
+		}
+		h = mixWord(h ^ uint64(len(v)))
+		for len(v) >= 8 {
+			h = mixWord(h ^ binary.LittleEndian.Uint64(v))
+			v = v[8:]
+		}
+		if len(v) > 0 {
+			var w uint64
+			for i, c := range v {
+				w |= uint64(c) << (8 * i)
+			}
+			h = mixWord(h ^ w)
+		}
+	}
+	// A final mix (MurmurHash3's fmix64) spreads the last word's changes
+	// over every bit.
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	var carry uint64
+	d.lo, carry = bits.Add64(d.lo, h, 0)
+	d.hi += carry
+	d.n++
+}
+
+// mixWord is a bijection of 64-bit words (odd multiplications and a
+// rotation) that spreads each input bit over the output.
+func mixWord(x uint64) uint64 {
+	return bits.RotateLeft64(x*0x9e3779b97f4a7c15, 31) * 0xbf58476d1ce4e5b9
+}
+
+// String is the digest as the plan's fingerprint records it.
+func (d *RowDigest) String() string {
+	return fmt.Sprintf("%d:%016x%016x", d.n, d.hi, d.lo)
 }

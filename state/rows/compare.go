@@ -202,13 +202,25 @@ func compareNumbers(a, b string) (int, bool) {
 // Compare's order, given the SQL expression of each key value (in
 // keyValues order).
 func (s *Shape) OrderBy(exprs []string) string {
+	return s.OrderByBytes(exprs, nil)
+}
+
+// OrderByBytes is OrderBy knowing that the key values whose byteOrdered
+// is set sort in their own type's order as their texts' bytes do (a text
+// column of collation "C", a uuid): those are ordered by the expression
+// itself, which an index on the key can serve, instead of by its text in
+// collation "C", which needs a sort.
+func (s *Shape) OrderByBytes(exprs []string, byteOrdered []bool) string {
 	kv := s.keyValues()
 	parts := make([]string, len(kv))
 	for i, k := range kv {
-		if k.numeric {
+		switch {
+		case k.numeric:
 			// The type's own order, which compareNumbers follows.
 			parts[i] = exprs[i]
-		} else {
+		case i < len(byteOrdered) && byteOrdered[i]:
+			parts[i] = exprs[i]
+		default:
 			parts[i] = exprs[i] + `::text COLLATE "C"`
 		}
 	}

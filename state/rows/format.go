@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 
 	"github.com/renovate-pg/renovate/sqlgen"
@@ -24,7 +23,41 @@ func baseType(t string) string {
 	return t
 }
 
-var numberRE = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$`)
+// isNumber reports whether s is a plain number: -?[0-9]+(\.[0-9]+)?
+// ([eE][-+]?[0-9]+)? (read byte by byte: it runs for every numeric value
+// of a data file).
+func isNumber(s string) bool {
+	i := 0
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	digits := func() bool {
+		start := i
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		return i > start
+	}
+	if !digits() {
+		return false
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		if !digits() {
+			return false
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '-' || s[i] == '+') {
+			i++
+		}
+		if !digits() {
+			return false
+		}
+	}
+	return i == len(s)
+}
 
 // Literal writes v as an SQL literal for a column of type typ: NULL,
 // a bare number or boolean, or a string literal, E'...' when it holds a
@@ -43,7 +76,7 @@ func writeLiteral(b *strings.Builder, typ string, v Value) {
 	case v.Null:
 		b.WriteString("NULL")
 		return
-	case numberTypes[bt] && numberRE.MatchString(v.S):
+	case numberTypes[bt] && isNumber(v.S):
 		b.WriteString(v.S)
 		return
 	case bt == "boolean" && (v.S == "true" || v.S == "false"):

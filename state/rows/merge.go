@@ -109,7 +109,8 @@ type Change struct {
 }
 
 // Merge walks current and desired, both in key order, and calls emit
-// for every row to insert, delete or update. unknown marks data columns
+// for every row to insert, delete or update, with rows of its own (Clone):
+// the iterators' rows may share memory with many others. unknown marks data columns
 // whose current values are not known (columns the plan adds): an update
 // sets them whenever force says so for that column or the desired value
 // is not NULL. Memory is bounded by the two rows at hand.
@@ -137,20 +138,20 @@ func Merge(s *Shape, current, desired Iter, unknown, force []bool, emit func(Cha
 		}
 		switch {
 		case c < 0:
-			old := cur
+			old := cur.Clone()
 			if err := emit(Change{Old: &old}); err != nil {
 				return err
 			}
 			cur, curErr = current.Next()
 		case c > 0:
-			nw := des
+			nw := des.Clone()
 			if err := emit(Change{New: &nw}); err != nil {
 				return err
 			}
 			des, desErr = desired.Next()
 		default:
 			if cols := s.changed(cur, des, unknown, force); len(cols) > 0 {
-				old, nw := cur, des
+				old, nw := cur.Clone(), des.Clone()
 				if err := emit(Change{Old: &old, New: &nw, Cols: cols}); err != nil {
 					return err
 				}

@@ -26,6 +26,14 @@ type Reader struct {
 	shape *Shape
 	sc    *bufio.Scanner
 	line  int
+	// pending are lines read ahead, whose texts share one string
+	// (one allocation per readAheadBytes of the file, not one per line);
+	// ended is set once the scanner has no more.
+	pending []string
+	next    int
+	buf     []byte
+	ended   bool
+	vals    Slab
 	// cols maps the positions of the last column list read to data
 	// columns; lists are the same on every line of a written file.
 	colText string
@@ -42,11 +50,48 @@ func NewReader(r io.Reader, path string, s *Shape) *Reader {
 	return &Reader{path: path, shape: s, sc: sc}
 }
 
+// readAheadBytes is about how much of a data file the Reader reads ahead.
+const readAheadBytes = 32 << 10
+
+// nextLine returns the next line, false at the end of the file.
+func (r *Reader) nextLine() (string, bool) {
+	if r.next == len(r.pending) && !r.ended {
+		r.pending, r.next = r.pending[:0], 0
+		r.buf = r.buf[:0]
+		var ends []int
+		for len(r.buf) < readAheadBytes {
+			if !r.sc.Scan() {
+				r.ended = true
+				break
+			}
+			r.buf = append(r.buf, r.sc.Bytes()...)
+			ends = append(ends, len(r.buf))
+		}
+		all := string(r.buf)
+		start := 0
+		for _, e := range ends {
+			r.pending = append(r.pending, all[start:e])
+			start = e
+		}
+		if cap(r.buf) > 4*readAheadBytes {
+			r.buf = nil // a long line's buffer is not kept
+		}
+	}
+	if r.next == len(r.pending) {
+		return "", false
+	}
+	r.next++
+	return r.pending[r.next-1], true
+}
+
 // Next returns the next row, or io.EOF after the last.
 func (r *Reader) Next() (Row, error) {
-	for r.sc.Scan() {
+	for {
+		text, ok := r.nextLine()
+		if !ok {
+			break
+		}
 		r.line++
-		text := r.sc.Text()
 		t := strings.TrimSpace(text)
 		if t == "" || strings.HasPrefix(t, "--") {
 			continue
@@ -93,31 +138,12 @@ func (r *Reader) parse(p *lineScanner) (Row, error) {
 	}
 	p.space()
 	listStart := p.i
-	if !p.char('(') {
-		return Row{}, p.errorf("expected the column list")
-	}
-	var names []string
-	for {
-		p.space()
-		n, ok := p.ident()
-		if !ok {
-			return Row{}, p.errorf("expected a column name")
-		}
-		names = append(names, n)
-		p.space()
-		if p.char(')') {
-			break
-		}
-		if !p.char(',') {
-			return Row{}, p.errorf(`expected "," or ")"`)
-		}
-	}
-	if text := p.s[listStart:p.i]; text != r.colText {
-		cols, err := r.mapColumns(p, listStart, names)
-		if err != nil {
-			return Row{}, err
-		}
-		r.colText, r.cols = text, cols
+	if r.colText != "" && strings.HasPrefix(p.s[p.i:], r.colText) {
+		// The column list of the line before (every line of a written
+		// file has the same): mapped already.
+		p.i += len(r.colText)
+	} else if err := r.columnList(p, listStart); err != nil {
+		return Row{}, err
 	}
 	p.space()
 	if p.keyword("OVERRIDING") {
@@ -132,7 +158,7 @@ func (r *Reader) parse(p *lineScanner) (Row, error) {
 	if !p.char('(') {
 		return Row{}, p.errorf(`expected "(" and the row's values`)
 	}
-	row := Row{Vals: make([]Value, s.Width)}
+	row := Row{Vals: r.vals.Take(s.Width)}
 	for i, ci := range r.cols {
 		p.space()
 		if i > 0 {
@@ -167,6 +193,39 @@ func (r *Reader) parse(p *lineScanner) (Row, error) {
 		}
 	}
 	return row, nil
+}
+
+// columnList reads a row's column list, starting at its "(" (listStart),
+// and maps it to the data columns (r.cols) unless it is the list mapped
+// last.
+func (r *Reader) columnList(p *lineScanner, listStart int) error {
+	if !p.char('(') {
+		return p.errorf("expected the column list")
+	}
+	var names []string
+	for {
+		p.space()
+		n, ok := p.ident()
+		if !ok {
+			return p.errorf("expected a column name")
+		}
+		names = append(names, n)
+		p.space()
+		if p.char(')') {
+			break
+		}
+		if !p.char(',') {
+			return p.errorf(`expected "," or ")"`)
+		}
+	}
+	if text := p.s[listStart:p.i]; text != r.colText {
+		cols, err := r.mapColumns(p, listStart, names)
+		if err != nil {
+			return err
+		}
+		r.colText, r.cols = text, cols
+	}
+	return nil
 }
 
 // mapColumns maps a column list to data columns; every data column must
@@ -446,7 +505,7 @@ func (p *lineScanner) literal() (Value, error) {
 		if s[0] == '+' {
 			s = s[1:]
 		}
-		if !numberRE.MatchString(s) {
+		if !isNumber(s) {
 			return Value{}, p.errorAt(start, "%q is not a number", p.s[start:p.i])
 		}
 		return p.cast(Value{S: s})
