@@ -167,7 +167,7 @@ func (r *resolver) defineObjects(items []any) {
 			if !r.define(state.ObjectKey{Kind: state.KindTable, Schema: d.name.Schema, Name: d.name.Name}, d.loc) {
 				continue
 			}
-			te := &tableEntry{t: state.Table{Schema: d.name.Schema, Name: d.name.Name, Unlogged: d.unlogged, Columns: []state.Column{}, Foreign: d.foreign}}
+			te := &tableEntry{t: state.Table{Schema: d.name.Schema, Name: d.name.Name, Unlogged: d.unlogged, Columns: make([]state.Column, 0, len(d.columns)), Foreign: d.foreign}}
 			r.tables[d.name] = te
 			for _, c := range d.columns {
 				r.addColumn(te, c, false)
