@@ -67,10 +67,44 @@ type tableDef struct {
 
 type columnDef struct {
 	loc Location
-	col state.Column
+	// col is the column as written. A CREATE TABLE's columns are moved
+	// into their table by defineObjects (release): col is then nil and
+	// moved holds what later passes read, so the resolver does not hold
+	// every column twice.
+	col *state.Column
 	// serial is the integer type of a serial column ("" otherwise); the
 	// sequence and default are filled in during resolution.
 	serial string
+	moved  columnSummary
+}
+
+// columnSummary is what the passes after defineObjects read of a column
+// as written.
+type columnSummary struct {
+	name                                                           string
+	hasDefault, notNull, hasStorage, hasCompression, hasFDWOptions bool
+}
+
+// summary describes the column as written.
+func (c *columnDef) summary() columnSummary {
+	if c.col == nil {
+		return c.moved
+	}
+	return columnSummary{
+		name:           c.col.Name,
+		hasDefault:     c.col.Default != "",
+		notNull:        c.col.NotNull,
+		hasStorage:     c.col.Storage != "",
+		hasCompression: c.col.Compression != "",
+		hasFDWOptions:  len(c.col.FDWOptions) > 0,
+	}
+}
+
+// release drops the column, once copied into its table, keeping its
+// summary.
+func (c *columnDef) release() {
+	c.moved = c.summary()
+	c.col = nil
 }
 
 // conDef is a constraint whose name and, for foreign keys, referenced

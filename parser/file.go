@@ -62,7 +62,21 @@ func parseFile(f File) *fileParser {
 		p.statement(raw)
 	}
 	p.flushAnnotations()
+	p.release()
 	return p
+}
+
+// release drops what only parsing the file needed, keeping its
+// definitions and errors for the resolver: the file's statement trees
+// (the last statement's, and the creation index), its line and token
+// offsets and its annotations. Files are all parsed before any is
+// resolved, so what each keeps adds up.
+func (p *fileParser) release() {
+	p.cur = nil
+	p.order = fileOrder{}
+	p.lineStarts = nil
+	p.tokenStarts = nil
+	p.annotations = nil
 }
 
 // add records a definition.

@@ -431,8 +431,8 @@ func (r *resolver) foreignObjects(items []any) {
 				continue
 			}
 			for _, c := range d.columns {
-				if len(c.col.FDWOptions) > 0 {
-					r.errs.semantic(c.loc, "column %s of %s: OPTIONS are for the columns of foreign tables", c.col.Name, d.name)
+				if s := c.summary(); s.hasFDWOptions {
+					r.errs.semantic(c.loc, "column %s of %s: OPTIONS are for the columns of foreign tables", s.name, d.name)
 				}
 			}
 		}

@@ -167,10 +167,11 @@ func (r *resolver) defineObjects(items []any) {
 			if !r.define(state.ObjectKey{Kind: state.KindTable, Schema: d.name.Schema, Name: d.name.Name}, d.loc) {
 				continue
 			}
-			te := &tableEntry{t: state.Table{Schema: d.name.Schema, Name: d.name.Name, Unlogged: d.unlogged, Columns: []state.Column{}, Foreign: d.foreign}}
+			te := &tableEntry{t: state.Table{Schema: d.name.Schema, Name: d.name.Name, Unlogged: d.unlogged, Columns: make([]state.Column, 0, len(d.columns)), Foreign: d.foreign}}
 			r.tables[d.name] = te
 			for _, c := range d.columns {
 				r.addColumn(te, c, false)
+				c.release()
 			}
 		}
 	}
@@ -188,7 +189,7 @@ func (r *resolver) addColumn(te *tableEntry, c *columnDef, ifNotExists bool) boo
 	if !r.define(key, c.loc) {
 		return false
 	}
-	te.t.Columns = append(te.t.Columns, c.col)
+	te.t.Columns = append(te.t.Columns, *c.col)
 	return true
 }
 
@@ -379,10 +380,11 @@ func (r *resolver) alterColumns(a *alterTableDef) {
 // owned by the column, and DEFAULT nextval('<schema>.<sequence>'::regclass).
 func (r *resolver) expandSerial(te *tableEntry, c *columnDef) {
 	q := te.t.QualName()
-	name := r.ns(q.Schema).chooseRelationName(q.Name, c.col.Name, "seq", false)
+	column := c.summary().name
+	name := r.ns(q.Schema).chooseRelationName(q.Name, column, "seq", false)
 	opts, err := seqOptions{}.fill(c.serial)
 	if err != nil {
-		r.errs.semantic(c.loc, "serial column %s: %v", c.col.Name, err)
+		r.errs.semantic(c.loc, "serial column %s: %v", column, err)
 		return
 	}
 	seq := state.Sequence{Schema: q.Schema, Name: name, SequenceOptions: opts}
@@ -390,13 +392,13 @@ func (r *resolver) expandSerial(te *tableEntry, c *columnDef) {
 	if !r.define(key, c.loc) {
 		return
 	}
-	r.sequences[seq.QualName()] = &seqEntry{seq: seq, ownedBy: &ownedByDef{loc: c.loc, table: q, column: c.col.Name}}
+	r.sequences[seq.QualName()] = &seqEntry{seq: seq, ownedBy: &ownedByDef{loc: c.loc, table: q, column: column}}
 	def, err := exprFromSQL("nextval(" + quoteLiteral(quoteQualified(q.Schema, name)) + "::regclass)")
 	if err != nil {
-		r.errs.semantic(c.loc, "serial column %s: %v", c.col.Name, err)
+		r.errs.semantic(c.loc, "serial column %s: %v", column, err)
 		return
 	}
-	if col := r.column(te, c.col.Name, c.loc, "serial"); col != nil {
+	if col := r.column(te, column, c.loc, "serial"); col != nil {
 		col.Default = def
 	}
 }

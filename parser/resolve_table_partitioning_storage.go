@@ -102,11 +102,12 @@ func (r *resolver) inheritStructure(items []any) {
 			te.t.Tablespace = d.ext.tablespace
 			te.t.AccessMethod = d.ext.accessMethod
 			for _, c := range d.columns {
-				o := ti.ownOf(c.col.Name)
-				o.dflt = c.col.Default != "" || c.serial != ""
-				o.notNull = c.col.NotNull
-				o.storage = c.col.Storage != ""
-				o.compression = c.col.Compression != ""
+				s := c.summary()
+				o := ti.ownOf(s.name)
+				o.dflt = s.hasDefault || c.serial != ""
+				o.notNull = s.notNull
+				o.storage = s.hasStorage
+				o.compression = s.hasCompression
 			}
 		case *alterTableDef:
 			for _, c := range d.cmds {

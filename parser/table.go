@@ -131,7 +131,7 @@ func dedupeIndexConstraints(cons []*conDef) []*conDef {
 // ADD COLUMN) and the table constraints written inside it.
 func (p *fileParser) columnDefinition(cd *pg_query.ColumnDef, table state.QualName, stmtLoc Location) (*columnDef, []*conDef, bool) {
 	loc := p.locOr(cd.Location, stmtLoc)
-	col := &columnDef{loc: loc, col: state.Column{Name: cd.Colname}}
+	col := &columnDef{loc: loc, col: &state.Column{Name: cd.Colname}}
 	fail := func(format string, args ...any) (*columnDef, []*conDef, bool) {
 		p.errs.semantic(loc, "column %s of %s: "+format, append([]any{cd.Colname, table}, args...)...)
 		return nil, nil, false

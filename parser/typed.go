@@ -55,7 +55,7 @@ func (r *resolver) typedTableColumns(items []any) {
 		q := *d.ofType
 		te.t.OfType = &q
 		for _, a := range typ.Attributes {
-			c := &columnDef{loc: d.loc, col: state.Column{Name: a.Name, Type: a.Type, Collation: a.Collation}}
+			c := &columnDef{loc: d.loc, col: &state.Column{Name: a.Name, Type: a.Type, Collation: a.Collation}}
 			r.addColumn(te, c, false)
 		}
 	}

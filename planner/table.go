@@ -311,6 +311,10 @@ func constraintSatisfies(r, w state.Constraint) bool {
 }
 
 func stripAnnotations(t state.Table) state.Table {
+	if !hasAnnotations(t) {
+		// Nothing to strip: no copies (tablesEqual only reads).
+		return t
+	}
 	t.RenamedFrom = ""
 	t.Columns = append([]state.Column(nil), t.Columns...)
 	for i := range t.Columns {
@@ -325,6 +329,30 @@ func stripAnnotations(t state.Table) state.Table {
 		t.Indexes[i].RenamedFrom = ""
 	}
 	return t
+}
+
+// hasAnnotations reports whether t or one of its columns, constraints or
+// indexes carries a rename annotation.
+func hasAnnotations(t state.Table) bool {
+	if t.RenamedFrom != "" {
+		return true
+	}
+	for i := range t.Columns {
+		if t.Columns[i].RenamedFrom != "" {
+			return true
+		}
+	}
+	for i := range t.Constraints {
+		if t.Constraints[i].RenamedFrom != "" {
+			return true
+		}
+	}
+	for i := range t.Indexes {
+		if t.Indexes[i].RenamedFrom != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func sequencesEqual(a, b []state.Sequence) bool {

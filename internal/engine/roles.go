@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -154,7 +156,7 @@ func prepareSecurity(ctx context.Context, conn *pgx.Conn, desired state.Database
 		k := ownerKey{r[0], r[1], r[2]}
 		owners[k] = append(owners[k], r[3])
 	}
-	out := desired.Clone()
+	out := securityCopy(desired)
 	// Where the files say who owns an object (owners = "manage"), that
 	// role's own privileges are the owner's, whoever owns it now.
 	for _, o := range desired.Owners {
@@ -177,8 +179,10 @@ func prepareSecurity(ctx context.Context, conn *pgx.Conn, desired state.Database
 	if noMaintain {
 		dropOwnerMaintain(&out)
 	}
+	// strip returns a new slice: out shares the privileges' arrays
+	// with desired (securityCopy).
 	strip := func(ps []state.Privilege, k ownerKey) []state.Privilege {
-		kept := ps[:0]
+		var kept []state.Privilege
 		for _, p := range ps {
 			if isOwner(k, p.Grantee) || (noMaintain && p.Privilege == "MAINTAIN") {
 				continue
@@ -207,13 +211,18 @@ func prepareSecurity(ctx context.Context, conn *pgx.Conn, desired state.Database
 		k := ownerKey{"relation", t.Schema, t.Name}
 		t.Privileges = strip(t.Privileges, k)
 		for j := range t.Columns {
-			t.Columns[j].Privileges = strip(t.Columns[j].Privileges, k)
-			t.Columns[j].IdentityPrivileges = strip(t.Columns[j].IdentityPrivileges, k)
+			if c := &t.Columns[j]; len(c.Privileges) > 0 || len(c.IdentityPrivileges) > 0 {
+				c.Privileges = strip(c.Privileges, k)
+				c.IdentityPrivileges = strip(c.IdentityPrivileges, k)
+			}
 		}
 	}
 	for i := range out.Views {
 		v := &out.Views[i]
 		v.Privileges = strip(v.Privileges, ownerKey{"relation", v.Schema, v.Name})
+		if v.ColumnPrivileges != nil {
+			v.ColumnPrivileges = maps.Clone(v.ColumnPrivileges)
+		}
 		for c, ps := range v.ColumnPrivileges {
 			if ps = strip(ps, ownerKey{"relation", v.Schema, v.Name}); len(ps) > 0 {
 				v.ColumnPrivileges[c] = ps
@@ -232,6 +241,36 @@ func prepareSecurity(ctx context.Context, conn *pgx.Conn, desired state.Database
 	out.DefaultPrivileges = resolveDefaultPrivileges(out.DefaultPrivileges, currentUser, noMaintain)
 	out.Normalize()
 	return out, nil
+}
+
+// securityCopy returns a copy of desired that prepareSecurity can change
+// without changing desired, copying only what it changes: the slices of
+// schemas, types, sequences, tables, views and functions (whose
+// privileges and owner revokes it replaces, never changes in place), and
+// the columns of the tables where a column has privileges. The rest
+// (columns without privileges, constraints, indexes, bodies ...) is
+// shared: a deep copy of the whole model (tens of megabytes at thousands
+// of tables) was the largest allocation of a plan. Normalize, run on the
+// copy, leaves the shared slices as they are: they are sorted already.
+func securityCopy(desired state.DatabaseSchema) state.DatabaseSchema {
+	out := desired
+	out.Schemas = slices.Clone(desired.Schemas)
+	out.Types = slices.Clone(desired.Types)
+	out.Sequences = slices.Clone(desired.Sequences)
+	out.Tables = slices.Clone(desired.Tables)
+	out.Views = slices.Clone(desired.Views)
+	out.Functions = slices.Clone(desired.Functions)
+	out.DefaultPrivileges = slices.Clone(desired.DefaultPrivileges)
+	for i := range out.Tables {
+		t := &out.Tables[i]
+		for _, c := range t.Columns {
+			if len(c.Privileges) > 0 || len(c.IdentityPrivileges) > 0 {
+				t.Columns = slices.Clone(t.Columns)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // resolveDefaultPrivileges fills in the role of ALTER DEFAULT PRIVILEGES

@@ -107,7 +107,16 @@ func (e *encoder) value(v reflect.Value) error {
 type decoder struct {
 	buf []byte
 	err error
+	// strs holds one copy of each short string read: a model repeats
+	// its names, types and file paths (every location names its file),
+	// so the model read back shares them as the parser's does instead of
+	// holding a copy per use.
+	strs map[string]string
 }
+
+// maxInterned is the longest string decoder.strs keeps: longer ones
+// (bodies, definitions) rarely repeat.
+const maxInterned = 64
 
 var errCorrupt = errors.New("parse cache: payload does not decode")
 
@@ -195,8 +204,18 @@ func (d *decoder) value(v reflect.Value) {
 			d.fail()
 			return
 		}
-		v.SetString(string(d.buf[:n]))
+		b := d.buf[:n]
 		d.buf = d.buf[n:]
+		if n > maxInterned {
+			v.SetString(string(b))
+			return
+		}
+		str, ok := d.strs[string(b)]
+		if !ok {
+			str = string(b)
+			d.strs[str] = str
+		}
+		v.SetString(str)
 	case reflect.Pointer:
 		switch d.byte() {
 		case 0:
@@ -269,7 +288,7 @@ func encode(x any) ([]byte, error) {
 // decode reads bytes written by encode into x, a pointer; every byte
 // must be used.
 func decode(b []byte, x any) error {
-	d := &decoder{buf: b}
+	d := &decoder{buf: b, strs: map[string]string{}}
 	d.value(reflect.ValueOf(x).Elem())
 	if d.err == nil && len(d.buf) != 0 {
 		d.err = errCorrupt
