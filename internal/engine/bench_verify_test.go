@@ -120,6 +120,7 @@ func BenchmarkVerify2Steps1000(b *testing.B) {
 		verify += v
 		closing += c
 		if i == 0 {
+			b.ReportMetric(v.Seconds(), "cold-verify-s")
 			b.ReportMetric(v.Seconds()/planTime.Seconds(), "cold-verify/plan")
 			b.ReportMetric((v+c).Seconds()/planTime.Seconds(), "cold-verify+close/plan")
 			continue
@@ -134,6 +135,8 @@ func BenchmarkVerify2Steps1000(b *testing.B) {
 	report(b, plan, open, verify)
 	b.ReportMetric(closing.Seconds()/float64(b.N), "close-s")
 	if b.N > 1 {
+		b.ReportMetric(warmVerify.Seconds()/float64(b.N-1), "warm-verify-s")
+		b.ReportMetric(warmPlan.Seconds()/float64(b.N-1), "warm-plan-s")
 		b.ReportMetric(warmVerify.Seconds()/warmPlan.Seconds(), "warm-verify/plan")
 		b.ReportMetric(warmOpenClose.Seconds()/float64(b.N-1), "warm-open+close-s")
 	}
