@@ -14,7 +14,7 @@ CREATE TABLE public.customers (id bigint PRIMARY KEY, name text NOT NULL);
 CREATE TABLE public.orders (id bigint PRIMARY KEY, customer bigint REFERENCES public.customers, total numeric(10,2));
 CREATE VIEW public.big_orders AS SELECT id, total FROM public.orders WHERE total > 100;
 CREATE FUNCTION public.order_count(c bigint) RETURNS bigint LANGUAGE sql STABLE
-    RETURN (SELECT count(*) FROM public.orders WHERE customer = c);
+    AS $$SELECT count(*) FROM public.orders WHERE customer = c$$;
 `
 
 const keepTo = `
@@ -23,7 +23,7 @@ CREATE TABLE public.orders (id bigint PRIMARY KEY, customer bigint REFERENCES pu
 CREATE INDEX orders_customer ON public.orders (customer);
 CREATE VIEW public.big_orders AS SELECT id, total FROM public.orders WHERE total > 100;
 CREATE FUNCTION public.order_count(c bigint) RETURNS bigint LANGUAGE sql STABLE
-    RETURN (SELECT count(*) FROM public.orders WHERE customer = c);
+    AS $$SELECT count(*) FROM public.orders WHERE customer = c$$;
 `
 
 // keepVerify opens a throwaway shadow cluster (kept clusters under the
