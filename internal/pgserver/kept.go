@@ -17,7 +17,6 @@ package pgserver
 // newest keptMax are kept.
 
 import (
-	"bufio"
 	"context"
 	"encoding/base64"
 	"errors"
@@ -190,44 +189,22 @@ func chownTree(root string, cred *syscall.Credential) error {
 	})
 }
 
+// keptHeader is the header of the binaries' KEPT files, the metadata
+// line last (a prefix: see readManifest).
+func (s *Server) keptHeader() []string {
+	return []string{keptFormat, "key " + s.templateKeyHex, "pg_version " + strconv.Itoa(s.templateMajor), "meta "}
+}
+
 // readKept reads and checks a kept cluster's KEPT and PG_VERSION, and
 // returns its metadata and file list.
 func (s *Server) readKept(dir string) ([]byte, []manifestEntry, error) {
-	f, err := os.Open(filepath.Join(dir, keptFile))
+	rest, list, err := readManifest(dir, keptFile, s.keptHeader(), s.templateMajor)
 	if err != nil {
 		return nil, nil, err
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64*1024), 16<<20)
-	var lines []string
-	for sc.Scan() {
-		lines = append(lines, sc.Text())
-	}
-	if err := sc.Err(); err != nil {
-		return nil, nil, err
-	}
-	if len(lines) < 5 || lines[0] != keptFormat || lines[1] != "key "+s.templateKeyHex ||
-		lines[2] != "pg_version "+strconv.Itoa(s.templateMajor) || !strings.HasPrefix(lines[3], "meta ") ||
-		lines[len(lines)-1] != "end" {
-		return nil, nil, errors.New("KEPT does not name these binaries")
-	}
-	meta, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(lines[3], "meta "))
+	meta, err := base64.StdEncoding.DecodeString(rest[0])
 	if err != nil {
 		return nil, nil, fmt.Errorf("KEPT: bad meta: %w", err)
-	}
-	pv, err := os.ReadFile(filepath.Join(dir, "data", "PG_VERSION"))
-	if err != nil || strings.TrimSpace(string(pv)) != strconv.Itoa(s.templateMajor) {
-		return nil, nil, fmt.Errorf("PG_VERSION %q is not %d", strings.TrimSpace(string(pv)), s.templateMajor)
-	}
-	var list []manifestEntry
-	for _, l := range lines[4 : len(lines)-1] {
-		size, path, ok := strings.Cut(l, " ")
-		n, err := strconv.ParseInt(size, 10, 64)
-		if !ok || err != nil {
-			return nil, nil, fmt.Errorf("KEPT: bad line %q", l)
-		}
-		list = append(list, manifestEntry{n, path})
 	}
 	return meta, list, nil
 }
@@ -304,14 +281,9 @@ func (s *Server) saveKept(dataDir string, meta []byte) error {
 	} else if list, err = copyTree(dataDir, dst, nil); err != nil {
 		return err
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s\nkey %s\npg_version %d\nmeta %s\n", keptFormat, s.templateKeyHex, s.templateMajor,
-		base64.StdEncoding.EncodeToString(meta))
-	for _, e := range list {
-		fmt.Fprintf(&b, "%d %s\n", e.size, e.path)
-	}
-	b.WriteString("end\n")
-	if err := writeSynced(filepath.Join(build, keptFile), b.String()); err != nil {
+	header := s.keptHeader()
+	header[len(header)-1] += base64.StdEncoding.EncodeToString(meta)
+	if err := writeManifest(build, keptFile, header, list); err != nil {
 		return err
 	}
 	// The name sorts by time: newest first is reverse order.
@@ -330,19 +302,12 @@ func (s *Server) pruneKept() {
 	var total int64
 	for i, name := range s.keptNames() {
 		dir := filepath.Join(s.keptDir(), name)
-		if i > 0 {
-			_, list, err := s.readKept(dir)
-			for _, e := range list {
-				total += e.size
-			}
-			if err != nil || i >= keptMax || total > keptMaxBytes {
-				discardDir(s.keptDir(), dir)
-				continue
-			}
-		} else if _, list, err := s.readKept(dir); err == nil {
-			for _, e := range list {
-				total += e.size
-			}
+		_, list, err := s.readKept(dir)
+		for _, e := range list {
+			total += e.size
+		}
+		if i > 0 && (err != nil || i >= keptMax || total > keptMaxBytes) {
+			discardDir(s.keptDir(), dir)
 		}
 	}
 }

@@ -190,37 +190,69 @@ type manifestEntry struct {
 // readReady reads and checks a template's READY and PG_VERSION, and
 // returns READY's file list.
 func (s *Server) readReady() ([]manifestEntry, error) {
-	f, err := os.Open(filepath.Join(s.templateDir, readyFile))
+	_, list, err := readManifest(s.templateDir, readyFile,
+		[]string{templateFormat, "key " + s.templateKeyHex, "pg_version " + strconv.Itoa(s.templateMajor)}, s.templateMajor)
+	return list, err
+}
+
+// readManifest reads the manifest file name of the directory dir (a
+// template's READY, a kept cluster's KEPT): the lines of header, in
+// order (a line of header ending in a space is a prefix, and the line's
+// rest is returned), one "size path" line per regular file of dir/data,
+// and "end". It also checks that dir/data/PG_VERSION is major.
+func readManifest(dir, name string, header []string, major int) (rest []string, list []manifestEntry, err error) {
+	f, err := os.Open(filepath.Join(dir, name))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), 16<<20)
 	var lines []string
 	for sc.Scan() {
 		lines = append(lines, sc.Text())
 	}
 	if err := sc.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if len(lines) < 4 || lines[0] != templateFormat || lines[1] != "key "+s.templateKeyHex ||
-		lines[2] != "pg_version "+strconv.Itoa(s.templateMajor) || lines[len(lines)-1] != "end" {
-		return nil, errors.New("READY does not name these binaries' template")
+	if len(lines) < len(header)+1 || lines[len(lines)-1] != "end" {
+		return nil, nil, fmt.Errorf("%s is incomplete", name)
 	}
-	pv, err := os.ReadFile(filepath.Join(s.templateDir, "data", "PG_VERSION"))
-	if err != nil || strings.TrimSpace(string(pv)) != strconv.Itoa(s.templateMajor) {
-		return nil, fmt.Errorf("PG_VERSION %q is not %d", strings.TrimSpace(string(pv)), s.templateMajor)
+	for i, h := range header {
+		switch {
+		case strings.HasSuffix(h, " ") && strings.HasPrefix(lines[i], h):
+			rest = append(rest, strings.TrimPrefix(lines[i], h))
+		case lines[i] != h:
+			return nil, nil, fmt.Errorf("%s does not name these binaries", name)
+		}
 	}
-	var list []manifestEntry
-	for _, l := range lines[3 : len(lines)-1] {
+	pv, err := os.ReadFile(filepath.Join(dir, "data", "PG_VERSION"))
+	if err != nil || strings.TrimSpace(string(pv)) != strconv.Itoa(major) {
+		return nil, nil, fmt.Errorf("PG_VERSION %q is not %d", strings.TrimSpace(string(pv)), major)
+	}
+	for _, l := range lines[len(header) : len(lines)-1] {
 		size, path, ok := strings.Cut(l, " ")
 		n, err := strconv.ParseInt(size, 10, 64)
 		if !ok || err != nil {
-			return nil, fmt.Errorf("READY: bad line %q", l)
+			return nil, nil, fmt.Errorf("%s: bad line %q", name, l)
 		}
 		list = append(list, manifestEntry{n, path})
 	}
-	return list, nil
+	return rest, list, nil
+}
+
+// writeManifest writes the manifest file name into dir, synced: the
+// lines of header, list, and "end" (see readManifest).
+func writeManifest(dir, name string, header []string, list []manifestEntry) error {
+	var b strings.Builder
+	for _, h := range header {
+		b.WriteString(h + "\n")
+	}
+	for _, e := range list {
+		fmt.Fprintf(&b, "%d %s\n", e.size, e.path)
+	}
+	b.WriteString("end\n")
+	return writeSynced(filepath.Join(dir, name), b.String())
 }
 
 // discardTemplate moves the template aside and removes it. Renaming
@@ -285,13 +317,7 @@ func (s *Server) saveTemplate(dataDir string) error {
 	if err := syncTree(filepath.Join(build, "data")); err != nil {
 		return err
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s\nkey %s\npg_version %d\n", templateFormat, s.templateKeyHex, s.templateMajor)
-	for _, e := range list {
-		fmt.Fprintf(&b, "%d %s\n", e.size, e.path)
-	}
-	b.WriteString("end\n")
-	if err := writeSynced(filepath.Join(build, readyFile), b.String()); err != nil {
+	if err := writeManifest(build, readyFile, []string{templateFormat, "key " + s.templateKeyHex, "pg_version " + strconv.Itoa(s.templateMajor)}, list); err != nil {
 		return err
 	}
 	if err := os.Rename(build, s.templateDir); err != nil {

@@ -22,6 +22,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 
 	"github.com/jackc/pgx/v5"
@@ -186,7 +187,7 @@ func (d *DB) Keep(ctx context.Context, conn *pgx.Conn, key, fingerprint string) 
 		return errors.New("the shadow database keeps nothing")
 	}
 	name := conn.Config().Database
-	i := indexOf(d.keep.scratch, name)
+	i := slices.Index(d.keep.scratch, name)
 	if i < 0 {
 		return fmt.Errorf("keeping %s: not a scratch database of this run", name)
 	}
@@ -223,15 +224,6 @@ func (d *DB) Record(key, fingerprint string) {
 	d.keep.kept[key] = keptDB{Key: key, Fingerprint: fingerprint}
 	d.keep.used[key] = true
 	d.keep.added = true
-}
-
-func indexOf(list []string, s string) int {
-	for i, x := range list {
-		if x == s {
-			return i
-		}
-	}
-	return -1
 }
 
 // close stops the cluster: when the run kept a database, or the cluster
