@@ -64,7 +64,11 @@ func remoteWarnings(ctx context.Context, conn *pgx.Conn) ([]string, string, erro
 	if err != nil {
 		return nil, "", err
 	}
-	w, err := foreignOwnersWarning(ctx, conn)
+	owners, err := catalog.Owners(ctx, conn)
+	if err != nil {
+		return nil, "", err
+	}
+	w, err := foreignOwnersWarning(ctx, conn, owners)
 	if err != nil {
 		return nil, "", err
 	}

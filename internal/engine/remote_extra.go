@@ -70,13 +70,14 @@ const ownersNotManaged = `owners are not managed (owners = "ignore" in renovate.
 const ownersNote = "Note: " + ownersNotManaged + "."
 
 // foreignOwnersWarning is ownersWarning for the database conn is
-// connected to ("" when every object is the connected role's).
-func foreignOwnersWarning(ctx context.Context, conn *pgx.Conn) (string, error) {
-	owners, err := catalog.ForeignOwners(ctx, conn)
+// connected to, whose objects' owners are owners (catalog.Owners): ""
+// when every object is the connected role's.
+func foreignOwnersWarning(ctx context.Context, conn *pgx.Conn, owners []state.Owner) (string, error) {
+	foreign, err := catalog.ForeignOwners(ctx, conn, owners)
 	if err != nil {
 		return "", err
 	}
-	return ownersWarning(owners), nil
+	return ownersWarning(foreign), nil
 }
 
 // withRemoteViewColumns returns parsed with each view's output columns

@@ -135,10 +135,10 @@ func Introspect(ctx context.Context, conn *pgx.Conn) (*Introspection, error) {
 		return nil, err
 	}
 	in := &Introspection{raw: *raw, warnings: warnings}
-	if in.ownersWarning, err = foreignOwnersWarning(ctx, conn); err != nil {
+	if in.owners, err = catalog.Owners(ctx, conn); err != nil {
 		return nil, err
 	}
-	if in.owners, err = catalog.Owners(ctx, conn); err != nil {
+	if in.ownersWarning, err = foreignOwnersWarning(ctx, conn, in.owners); err != nil {
 		return nil, err
 	}
 	return in, nil

@@ -26,19 +26,16 @@ type OwnedObject struct {
 
 // ForeignOwners lists the objects renovate manages that are owned by a
 // role other than the connecting one, sorted by kind and name: the rows
-// of Owners (queries/object_owners.sql) owned by someone else. Owners are
+// of owners (Owners, queries/object_owners.sql, read by the caller on
+// conn) owned by someone else. Owners are
 // not managed: files do not say them, and a plan's new objects belong to
 // the role applying it. The public schema is left out while its owner is
 // what a new database gives it (pg_database_owner since PostgreSQL 15,
 // the bootstrap superuser before).
-func ForeignOwners(ctx context.Context, conn *pgx.Conn) ([]OwnedObject, error) {
+func ForeignOwners(ctx context.Context, conn *pgx.Conn, owners []state.Owner) ([]OwnedObject, error) {
 	var me, bootstrap string
 	if err := conn.QueryRow(ctx, "SELECT current_user::text, pg_get_userbyid(10)::text").Scan(&me, &bootstrap); err != nil {
 		return nil, fmt.Errorf("listing owners: %w", err)
-	}
-	owners, err := Owners(ctx, conn)
-	if err != nil {
-		return nil, err
 	}
 	var out []OwnedObject
 	for _, o := range owners {
