@@ -180,5 +180,5 @@ func (d *differ) removeSteps(key state.ObjectKey) {
 			out = append(out, s)
 		}
 	}
-	d.steps = out
+	d.setSteps(out)
 }

@@ -81,9 +81,14 @@ func DiffWithOptions(current, desired state.DatabaseSchema, opts Options) (*Plan
 // differ accumulates steps and object changes for one Diff.
 type differ struct {
 	from, to state.DatabaseSchema
-	steps    []Step
-	changes  []ObjectChange
-	errs     []error
+	// steps grow by append; a new slice is set with setSteps, which
+	// resets drops.
+	steps []Step
+	// drops indexes the drop steps among steps[:dropsSeen] (recreated).
+	drops     map[state.ObjectKey]bool
+	dropsSeen int
+	changes   []ObjectChange
+	errs      []error
 	// typePlan carries what the type and collation planning tells later
 	// passes and the final ordering (type.go).
 	typePlan typePlan

@@ -122,7 +122,7 @@ func (d *differ) online() {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Transactional && !out[j].Transactional })
-	d.steps = out
+	d.setSteps(out)
 }
 
 // onlineNotNull replaces one SET NOT NULL by the four steps that do it

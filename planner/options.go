@@ -150,7 +150,7 @@ func (d *differ) dropInvalidIndexes() {
 	// Placed first. online() moves the non-transactional steps behind the
 	// transaction keeping their order, so online drops still run before
 	// any concurrent build.
-	d.steps = append(drops, d.steps...)
+	d.setSteps(append(drops, d.steps...))
 }
 
 // concurrently inserts CONCURRENTLY after the statement's leading verb

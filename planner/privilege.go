@@ -167,13 +167,27 @@ func diffStart(from startPrivileges, to []state.Privilege) sqlgen.PrivilegeChang
 
 // recreated reports whether the plan drops the object key (to create it
 // again: the caller knows it exists in the desired model).
+//
+// The drop steps are indexed as they are first asked about: the steps
+// only grow between calls, or are replaced through setSteps.
 func (d *differ) recreated(key state.ObjectKey) bool {
-	for _, s := range d.steps {
-		if s.Action == ActionDrop && s.Object == key {
-			return true
+	if d.drops == nil || d.dropsSeen > len(d.steps) {
+		d.drops, d.dropsSeen = map[state.ObjectKey]bool{}, 0
+	}
+	for _, s := range d.steps[d.dropsSeen:] {
+		if s.Action == ActionDrop {
+			d.drops[s.Object] = true
 		}
 	}
-	return false
+	d.dropsSeen = len(d.steps)
+	return d.drops[key]
+}
+
+// setSteps replaces the plan's steps with steps (filtered, reordered or
+// rewritten), which recreated then indexes anew.
+func (d *differ) setSteps(steps []Step) {
+	d.steps = steps
+	d.drops, d.dropsSeen = nil, 0
 }
 
 // initialPrivileges returns the privileges a new object of key's kind

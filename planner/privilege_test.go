@@ -77,3 +77,44 @@ func TestCreatedObjectPrivileges(t *testing.T) {
 		}
 	}
 }
+
+// TestRecreatedFollowsSteps: recreated's index of drop steps follows the
+// steps as they grow, are filtered in place (removeSteps) and are replaced
+// (setSteps), answering as a scan of the current steps would.
+func TestRecreatedFollowsSteps(t *testing.T) {
+	a := tableKey(state.QualName{Schema: "public", Name: "a"})
+	b := tableKey(state.QualName{Schema: "public", Name: "b"})
+	c := tableKey(state.QualName{Schema: "public", Name: "c"})
+	d := &differ{}
+	scan := func(key state.ObjectKey) bool {
+		for _, s := range d.steps {
+			if s.Action == ActionDrop && s.Object == key {
+				return true
+			}
+		}
+		return false
+	}
+	check := func(when string) {
+		t.Helper()
+		for _, k := range []state.ObjectKey{a, b, c} {
+			if got, want := d.recreated(k), scan(k); got != want {
+				t.Errorf("%s: recreated(%s) = %v, the steps say %v", when, k.Name, got, want)
+			}
+		}
+	}
+	check("no steps")
+	d.add(phaseDropTable, a, ActionDrop, "DROP TABLE public.a;")
+	d.add(phaseCreateTable, b, ActionCreate, "CREATE TABLE public.b ();")
+	check("after a drop and a create")
+	d.add(phaseDropTable, b, ActionDrop, "DROP TABLE public.b;")
+	check("after a later drop")
+	// Filtered in place, then grown past the length indexed before.
+	d.removeSteps(a)
+	d.add(phaseCreateTable, c, ActionCreate, "CREATE TABLE public.c ();")
+	d.add(phaseCreateTable, c, ActionAlter, "ALTER TABLE public.c;")
+	check("after removing a's steps and adding others")
+	d.setSteps(append([]Step{{Object: c, Action: ActionDrop, SQL: "DROP TABLE public.c;"}}, d.steps...))
+	check("after a drop put first")
+	d.setSteps(nil)
+	check("after the steps were emptied")
+}

@@ -78,7 +78,8 @@ type modelRewriter struct {
 	schema func(string) string
 }
 
-// apply returns a rewritten deep copy of s.
+// apply returns a rewritten deep copy of s, not normalized: its callers
+// rename the object itself next and then normalize the model once.
 func (w modelRewriter) apply(s state.DatabaseSchema) state.DatabaseSchema {
 	s = s.Clone()
 	for i := range s.Collations {
@@ -176,7 +177,6 @@ func (w modelRewriter) apply(s state.DatabaseSchema) state.DatabaseSchema {
 			f.DependsOn[j] = w.key(f.DependsOn[j])
 		}
 	}
-	s.Normalize()
 	return s
 }
 
@@ -218,6 +218,7 @@ func renameEnumLabelInModel(s state.DatabaseSchema, q state.QualName, from, to s
 		schema:   func(s string) string { return s },
 	}
 	out := w.apply(s)
+	out.Normalize()
 	for i := range out.Types {
 		if out.Types[i].QualName() != q {
 			continue

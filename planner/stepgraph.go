@@ -570,7 +570,7 @@ func (d *differ) orderByGraph() {
 	for k, i := range ord {
 		out[k] = d.steps[i]
 	}
-	d.steps = out
+	d.setSteps(out)
 }
 
 // GraphEdges returns the edges of the step graph of a plan made by Diff
