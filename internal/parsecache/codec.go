@@ -18,10 +18,26 @@ import (
 //
 // The format follows the Go type, which the cache key pins (the build's
 // hash): no field names or type descriptions are stored.
+//
+// A model repeats its short strings (names, types, and the file path of
+// every location), so each short string is written once: uvarint(2n)
+// followed by its n bytes the first time, uvarint(2i+1) after that, i
+// being its index among the short strings written so far. The model read
+// back then shares one copy of each, as the parser's does, and reading
+// it needs no map: a reference is an index into a slice.
 
 var errUnsupported = errors.New("parse cache: value not encodable")
 
-type encoder struct{ buf []byte }
+type encoder struct {
+	buf []byte
+	// strs numbers the short strings written (see the top of the file).
+	strs map[string]uint64
+}
+
+// maxInterned is the longest string written once and referred to after:
+// longer ones (bodies, definitions) rarely repeat. The empty string is
+// always written as is.
+const maxInterned = 64
 
 func (e *encoder) uvarint(u uint64) { e.buf = binary.AppendUvarint(e.buf, u) }
 func (e *encoder) varint(i int64)   { e.buf = binary.AppendVarint(e.buf, i) }
@@ -51,7 +67,14 @@ func (e *encoder) value(v reflect.Value) error {
 		e.uvarint(math.Float64bits(v.Float()))
 	case reflect.String:
 		s := v.String()
-		e.uvarint(uint64(len(s)))
+		if len(s) > 0 && len(s) <= maxInterned {
+			if i, ok := e.strs[s]; ok {
+				e.uvarint(2*i + 1)
+				return nil
+			}
+			e.strs[s] = uint64(len(e.strs))
+		}
+		e.uvarint(2 * uint64(len(s)))
 		e.buf = append(e.buf, s...)
 	case reflect.Pointer:
 		if v.IsNil() {
@@ -107,16 +130,10 @@ func (e *encoder) value(v reflect.Value) error {
 type decoder struct {
 	buf []byte
 	err error
-	// strs holds one copy of each short string read: a model repeats
-	// its names, types and file paths (every location names its file),
-	// so the model read back shares them as the parser's does instead of
-	// holding a copy per use.
-	strs map[string]string
+	// strs are the short strings read so far, in order: what the
+	// references that follow them point at.
+	strs []string
 }
-
-// maxInterned is the longest string decoder.strs keeps: longer ones
-// (bodies, definitions) rarely repeat.
-const maxInterned = 64
 
 var errCorrupt = errors.New("parse cache: payload does not decode")
 
@@ -199,21 +216,25 @@ func (d *decoder) value(v reflect.Value) {
 	case reflect.Float32, reflect.Float64:
 		v.SetFloat(math.Float64frombits(d.uvarint()))
 	case reflect.String:
-		n := d.uvarint()
+		x := d.uvarint()
+		if x&1 == 1 {
+			i := x >> 1
+			if i >= uint64(len(d.strs)) {
+				d.fail()
+				return
+			}
+			v.SetString(d.strs[i])
+			return
+		}
+		n := x >> 1
 		if n > uint64(len(d.buf)) {
 			d.fail()
 			return
 		}
-		b := d.buf[:n]
+		str := string(d.buf[:n])
 		d.buf = d.buf[n:]
-		if n > maxInterned {
-			v.SetString(string(b))
-			return
-		}
-		str, ok := d.strs[string(b)]
-		if !ok {
-			str = string(b)
-			d.strs[str] = str
+		if n > 0 && n <= maxInterned {
+			d.strs = append(d.strs, str)
 		}
 		v.SetString(str)
 	case reflect.Pointer:
@@ -278,7 +299,7 @@ func (d *decoder) value(v reflect.Value) {
 
 // encode writes x (a pointer's target) as bytes.
 func encode(x any) ([]byte, error) {
-	e := &encoder{}
+	e := &encoder{strs: map[string]uint64{}}
 	if err := e.value(reflect.ValueOf(x).Elem()); err != nil {
 		return nil, err
 	}
@@ -288,7 +309,7 @@ func encode(x any) ([]byte, error) {
 // decode reads bytes written by encode into x, a pointer; every byte
 // must be used.
 func decode(b []byte, x any) error {
-	d := &decoder{buf: b, strs: map[string]string{}}
+	d := &decoder{buf: b}
 	d.value(reflect.ValueOf(x).Elem())
 	if d.err == nil && len(d.buf) != 0 {
 		d.err = errCorrupt

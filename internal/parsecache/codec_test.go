@@ -54,3 +54,34 @@ func TestCodecRoundTrip(t *testing.T) {
 	}
 	t.Logf("%d models round-tripped, %d not encodable (foreign imports)", checked, skipped)
 }
+
+// TestCodecStringReferences: a short string is written once and referred
+// to after, the decoded strings share that one copy's value, and a
+// reference to a string not yet written does not decode.
+func TestCodecStringReferences(t *testing.T) {
+	type pair struct{ A, B, C, Long, Empty, Empty2 string }
+	long := string(make([]byte, maxInterned+1))
+	in := pair{A: "public.t", B: "public.t", C: "x", Long: long, Empty: "", Empty2: ""}
+	payload, err := encode(&in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out pair
+	if err := decode(payload, &out); err != nil {
+		t.Fatal(err)
+	}
+	if out != in {
+		t.Fatalf("decoded %+v, want %+v", out, in)
+	}
+	// uvarint(2*0+1): the first short string, before any was written.
+	if err := decode([]byte{1, 0, 0, 0, 0, 0}, &out); err == nil {
+		t.Error("a reference to a string not written yet decoded")
+	}
+	once, err := encode(&pair{A: "public.t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(payload) >= len(once)+len("public.t")+len(long) {
+		t.Errorf("the repeated string was written again: %d bytes, %d for one", len(payload), len(once))
+	}
+}
