@@ -82,6 +82,12 @@ type modelRewriter struct {
 // rename the object itself next and then normalize the model once.
 func (w modelRewriter) apply(s state.DatabaseSchema) state.DatabaseSchema {
 	s = s.Clone()
+	w.rewrite(&s)
+	return s
+}
+
+// rewrite is apply on s itself, for a model nothing else holds.
+func (w modelRewriter) rewrite(s *state.DatabaseSchema) {
 	for i := range s.Collations {
 		s.Collations[i].Schema = w.schema(s.Collations[i].Schema)
 	}
@@ -177,12 +183,19 @@ func (w modelRewriter) apply(s state.DatabaseSchema) state.DatabaseSchema {
 			f.DependsOn[j] = w.key(f.DependsOn[j])
 		}
 	}
-	return s
 }
 
 // renameTypeInModel returns s as it is after ALTER TYPE from RENAME TO
 // to.
 func renameTypeInModel(s state.DatabaseSchema, from, to state.QualName) state.DatabaseSchema {
+	s = s.Clone()
+	renameTypeInPlace(&s, from, to)
+	return s
+}
+
+// renameTypeInPlace is renameTypeInModel on s itself, for a model nothing
+// else holds.
+func renameTypeInPlace(s *state.DatabaseSchema, from, to state.QualName) {
 	oldQ, newQ := sqlgen.Qual(from), sqlgen.Qual(to)
 	w := modelRewriter{
 		text:     func(t string) string { return replaceName(t, oldQ, newQ, false) },
@@ -195,14 +208,13 @@ func renameTypeInModel(s state.DatabaseSchema, from, to state.QualName) state.Da
 		},
 		schema: func(s string) string { return s },
 	}
-	out := w.apply(s)
-	for i := range out.Types {
-		if out.Types[i].QualName() == from {
-			out.Types[i].Name = to.Name
+	w.rewrite(s)
+	for i := range s.Types {
+		if s.Types[i].QualName() == from {
+			s.Types[i].Name = to.Name
 		}
 	}
-	out.Normalize()
-	return out
+	s.Normalize()
 }
 
 // renameEnumLabelInModel returns s as it is after ALTER TYPE q RENAME

@@ -53,6 +53,9 @@ func (d *differ) types() {
 	}
 	d.renameTypes()
 	order := d.typeOrder(d.to.Types)
+	// owned: d.from is a copy the rebuilds below made, which nothing else
+	// holds; they rename in it rather than copy the whole model again.
+	owned := false
 	for _, t := range order {
 		old, ok := d.remoteType(t.QualName())
 		if !ok || typesEqual(old, t) {
@@ -60,7 +63,7 @@ func (d *differ) types() {
 		}
 		d.change(t.Key(), ActionAlter, sqlgen.TypeDefinition(old), sqlgen.TypeDefinition(t))
 		if why := d.rebuildReason(old, t); why != "" {
-			d.rebuildType(old, t, why)
+			d.rebuildType(old, t, why, &owned)
 			continue
 		}
 		d.alterType(old, t)
@@ -314,8 +317,10 @@ func (d *differ) columnsOfType(q state.QualName) []string {
 // rebuildType plans the recreation of old as t: old is renamed out of the
 // way now; t is created with the other new types, the columns using the
 // type are converted by the table planning, and the renamed old type is
-// dropped with the other dropped types.
-func (d *differ) rebuildType(old, t state.Type, why string) {
+// dropped with the other dropped types. owned says d.from is the
+// differ's own copy, to rename the old type in (see types); it is set
+// once d.from is.
+func (d *differ) rebuildType(old, t state.Type, why string, owned *bool) {
 	q := old.QualName()
 	users := d.columnsOfType(q)
 	if t.Kind == state.TypeComposite && d.typedTableRebuildError(t, why) {
@@ -342,7 +347,12 @@ func (d *differ) rebuildType(old, t state.Type, why string) {
 	// In the first phase: from here on every step names the old type by
 	// its temporary name (drops of routines taking it, say).
 	d.add(phaseRename, t.Key(), ActionRename, sqlgen.RenameType(q, tmp), hz...)
-	d.from = renameTypeInModel(d.from, q, state.QualName{Schema: q.Schema, Name: tmp})
+	if tq := (state.QualName{Schema: q.Schema, Name: tmp}); *owned {
+		renameTypeInPlace(&d.from, q, tq)
+	} else {
+		d.from = renameTypeInModel(d.from, q, tq)
+		*owned = true
+	}
 	d.typePlan.rebuilt[q] = true
 	if old.Kind == state.TypeRange {
 		d.renameRangeExtras(old, t, tmp)

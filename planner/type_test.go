@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -207,5 +208,75 @@ func TestReplaceIdent(t *testing.T) {
 		if got := replaceIdent(tc.text, tc.old, tc.new); got != tc.want {
 			t.Errorf("replaceIdent(%q) = %q, want %q", tc.text, got, tc.want)
 		}
+	}
+}
+
+// TestRebuiltTypesLeaveInputs: a plan that rebuilds several types renames
+// them in its own copy of the current model (the first rebuild copies it,
+// the others rename in that copy): neither input changes, the plan is the
+// same when planned again from the same inputs, and every rebuilt type and
+// every column and composite attribute using one is renamed out of the way
+// and converted.
+func TestRebuiltTypesLeaveInputs(t *testing.T) {
+	parse := func(sql string) state.DatabaseSchema {
+		res, err := parser.ParseString("t.sql", sql)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Schema
+	}
+	from := parse(`
+		CREATE TYPE a AS ENUM ('x', 'y', 'z');
+		CREATE TYPE b AS ENUM ('p', 'q');
+		CREATE TYPE c AS ENUM ('m', 'n');
+		CREATE TYPE pair AS (l a, r b);
+		CREATE TABLE t1 (k int PRIMARY KEY, u a DEFAULT 'x', v b[], w c, p pair);
+		CREATE TABLE t2 (k int PRIMARY KEY, u a, w c CHECK (w <> 'n'));`)
+	to := parse(`
+		CREATE TYPE a AS ENUM ('x', 'z');
+		CREATE TYPE b AS ENUM ('q');
+		CREATE TYPE c AS ENUM ('m', 'n');
+		CREATE TYPE pair AS (l a, r b);
+		CREATE TABLE t1 (k int PRIMARY KEY, u a DEFAULT 'x', v b[], w c, p pair);
+		CREATE TABLE t2 (k int PRIMARY KEY, u a, w c CHECK (w <> 'n'));`)
+	// Clone turns empty collections into nil, so the inputs are compared
+	// as JSON.
+	asJSON := func(s state.DatabaseSchema) string {
+		b, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	fromBefore, toBefore := asJSON(from), asJSON(to)
+	p1, err := Diff(from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if asJSON(from) != fromBefore || asJSON(to) != toBefore {
+		t.Fatal("planning changed its inputs")
+	}
+	p2, err := Diff(from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(stepSQL(p1), "\n")
+	if again := strings.Join(stepSQL(p2), "\n"); again != got {
+		t.Fatalf("the same inputs planned twice differ:\n%s\n---\n%s", got, again)
+	}
+	for _, want := range []string{
+		"ALTER TYPE public.a RENAME TO a__renovate_old;",
+		"ALTER TYPE public.b RENAME TO b__renovate_old;",
+		"ALTER COLUMN u TYPE public.a",
+		"ALTER COLUMN v TYPE public.b[]",
+		"DROP TYPE public.a__renovate_old;",
+		"DROP TYPE public.b__renovate_old;",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the plan lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "RENAME TO c__renovate_old") {
+		t.Errorf("c, unchanged, is rebuilt:\n%s", got)
 	}
 }
