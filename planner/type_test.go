@@ -9,21 +9,34 @@ import (
 	"github.com/renovate-pg/renovate/state"
 )
 
+// parseSchema parses sql as one file.
+func parseSchema(t *testing.T, sql string) state.DatabaseSchema {
+	t.Helper()
+	res, err := parser.ParseString("t.sql", sql)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Schema
+}
+
 // diffSQL parses two schemas and plans from into to.
 func diffSQL(t *testing.T, from, to string) *Plan {
 	t.Helper()
-	parse := func(sql string) state.DatabaseSchema {
-		res, err := parser.ParseString("t.sql", sql)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return res.Schema
-	}
-	p, err := Diff(parse(from), parse(to))
+	p, err := Diff(parseSchema(t, from), parseSchema(t, to))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// wantInPlan reports each of wants that the plan's SQL, got, lacks.
+func wantInPlan(t *testing.T, got string, wants ...string) {
+	t.Helper()
+	for _, want := range wants {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in plan:\n%s", want, got)
+		}
+	}
 }
 
 func stepSQL(p *Plan) []string {
@@ -39,19 +52,14 @@ func TestEnumRecreatedWhenValueRemoved(t *testing.T) {
 		`CREATE TYPE s AS ENUM ('a', 'b', 'c'); CREATE TABLE t (x s DEFAULT 'a', y s[]);`,
 		`CREATE TYPE s AS ENUM ('a', 'c'); CREATE TABLE t (x s DEFAULT 'a', y s[]);`)
 	got := strings.Join(stepSQL(p), "\n")
-	for _, want := range []string{
+	wantInPlan(t, got,
 		"ALTER TYPE public.s RENAME TO s__renovate_old;",
 		"CREATE TYPE public.s AS ENUM (",
 		"ALTER TABLE public.t ALTER COLUMN x DROP DEFAULT;",
 		"ALTER TABLE public.t ALTER COLUMN x TYPE public.s USING x::text::public.s;",
 		"ALTER TABLE public.t ALTER COLUMN x SET DEFAULT 'a';",
 		"ALTER TABLE public.t ALTER COLUMN y TYPE public.s[] USING y::text::public.s[];",
-		"DROP TYPE public.s__renovate_old;",
-	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("missing %q in plan:\n%s", want, got)
-		}
-	}
+		"DROP TYPE public.s__renovate_old;")
 	if strings.Index(got, "RENAME TO s__renovate_old") > strings.Index(got, "CREATE TYPE public.s") ||
 		strings.Index(got, "DROP TYPE public.s__renovate_old") < strings.Index(got, "USING y::text") {
 		t.Errorf("steps out of order:\n%s", got)
@@ -218,21 +226,14 @@ func TestReplaceIdent(t *testing.T) {
 // every column and composite attribute using one is renamed out of the way
 // and converted.
 func TestRebuiltTypesLeaveInputs(t *testing.T) {
-	parse := func(sql string) state.DatabaseSchema {
-		res, err := parser.ParseString("t.sql", sql)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return res.Schema
-	}
-	from := parse(`
+	from := parseSchema(t, `
 		CREATE TYPE a AS ENUM ('x', 'y', 'z');
 		CREATE TYPE b AS ENUM ('p', 'q');
 		CREATE TYPE c AS ENUM ('m', 'n');
 		CREATE TYPE pair AS (l a, r b);
 		CREATE TABLE t1 (k int PRIMARY KEY, u a DEFAULT 'x', v b[], w c, p pair);
 		CREATE TABLE t2 (k int PRIMARY KEY, u a, w c CHECK (w <> 'n'));`)
-	to := parse(`
+	to := parseSchema(t, `
 		CREATE TYPE a AS ENUM ('x', 'z');
 		CREATE TYPE b AS ENUM ('q');
 		CREATE TYPE c AS ENUM ('m', 'n');
@@ -264,18 +265,13 @@ func TestRebuiltTypesLeaveInputs(t *testing.T) {
 	if again := strings.Join(stepSQL(p2), "\n"); again != got {
 		t.Fatalf("the same inputs planned twice differ:\n%s\n---\n%s", got, again)
 	}
-	for _, want := range []string{
+	wantInPlan(t, got,
 		"ALTER TYPE public.a RENAME TO a__renovate_old;",
 		"ALTER TYPE public.b RENAME TO b__renovate_old;",
 		"ALTER COLUMN u TYPE public.a",
 		"ALTER COLUMN v TYPE public.b[]",
 		"DROP TYPE public.a__renovate_old;",
-		"DROP TYPE public.b__renovate_old;",
-	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("the plan lacks %q:\n%s", want, got)
-		}
-	}
+		"DROP TYPE public.b__renovate_old;")
 	if strings.Contains(got, "RENAME TO c__renovate_old") {
 		t.Errorf("c, unchanged, is rebuilt:\n%s", got)
 	}
