@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -28,6 +29,9 @@ type fleetBenchResult struct {
 	n                 int
 	plan, apply, loop time.Duration
 	loopRan           bool
+	// The floors: what reading every target costs any tool, as many at
+	// once as the fleet commands (see measureFloors).
+	connect, dump time.Duration
 }
 
 // BenchmarkFleet measures a fleet of tenant databases on the test server
@@ -81,17 +85,19 @@ func BenchmarkFleet(b *testing.B) {
 		}
 	}
 	var parallel []string
+	width := defaultFleetParallel
 	if v := os.Getenv("RENOVATE_FLEET_PARALLEL"); v != "" {
-		if n, err := strconv.Atoi(v); err != nil || n < 1 {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
 			b.Fatalf("RENOVATE_FLEET_PARALLEL=%q: want a positive number", v)
 		}
-		parallel = []string{"--parallel", v}
+		parallel, width = []string{"--parallel", v}, n
 	}
 	var results []fleetBenchResult
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("targets=%d", n), func(b *testing.B) {
 			for range b.N {
-				results = append(results, benchFleet(b, n, n <= loopMax, parallel))
+				results = append(results, benchFleet(b, n, n <= loopMax, parallel, width))
 			}
 		})
 	}
@@ -116,12 +122,13 @@ func BenchmarkFleet(b *testing.B) {
 	if large.loopRan && small.loopRan {
 		line += ", loop of single applies " + ratio(large.loop, small.loop)
 	}
+	line += fmt.Sprintf("; floors: a new connection to each target %s, pg_dump --schema-only of each %s", ratio(large.connect, small.connect), ratio(large.dump, small.dump))
 	// A parent benchmark's b.Log is not printed once it has run
 	// sub-benchmarks: print the ratios as a line of the output.
 	fmt.Println("BenchmarkFleet: " + line)
 }
 
-func benchFleet(b *testing.B, n int, loop bool, parallel []string) fleetBenchResult {
+func benchFleet(b *testing.B, n int, loop bool, parallel []string, width int) fleetBenchResult {
 	b.StopTimer()
 	res := fleetBenchResult{n: n}
 	setup := time.Now()
@@ -196,6 +203,8 @@ func benchFleet(b *testing.B, n int, loop bool, parallel []string) fleetBenchRes
 		b.Logf("targets=%d: %-24s %9s  peak Go heap %6.1f MB, max RSS so far %s", n, what, d.Round(time.Millisecond), float64(peak())/(1<<20), maxRSS())
 		return d, out
 	}
+	res.connect, res.dump = measureFloors(b, dsns, width)
+	b.Logf("targets=%d: floors, %d at a time: a new connection and SELECT 1 on each %s, pg_dump --schema-only of each %s", n, width, res.connect.Round(time.Millisecond), res.dump.Round(time.Millisecond))
 	b.StartTimer()
 	var out string
 	res.plan, out = measure("fleet plan", append([]string{"plan", "--dir", dir, "--env", "tenants", "--format", "json"}, parallel...)...)
@@ -245,12 +254,47 @@ func benchFleet(b *testing.B, n int, loop bool, parallel []string) fleetBenchRes
 	return res
 }
 
+// measureFloors times what no fleet tool can do without, on every target
+// and width at a time (the fleet commands' --parallel): opening a new
+// connection and running SELECT 1 (each target is its own database, so
+// its own backend), and pg_dump --schema-only, the catalog read every
+// schema tool's is measured against. They set the bound on how the fleet
+// commands can scale with the number of targets on one server.
+func measureFloors(b *testing.B, dsns []string, width int) (connect, dump time.Duration) {
+	b.Helper()
+	start := time.Now()
+	onEachN(b, dsns, width, func(dsn string) error {
+		_, err := queryBoolErr(dsn, "SELECT true")
+		return err
+	})
+	connect = time.Since(start)
+	pgDump, err := srv.OracleMethod(context.Background())
+	if err != nil || pgDump == "catalog" {
+		b.Fatalf("the pg_dump floor needs a pg_dump at least as new as the server (got %q, %v)", pgDump, err)
+	}
+	start = time.Now()
+	onEachN(b, dsns, width, func(dsn string) error {
+		cmd := exec.Command(pgDump, "--schema-only", "--no-password", "--file", os.DevNull, "--dbname", dsn)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("pg_dump: %w: %s", err, out)
+		}
+		return nil
+	})
+	return connect, time.Since(start)
+}
+
 // onEach runs fn on every database, four at a time.
 func onEach(tb testing.TB, dsns []string, fn func(dsn string) error) {
 	tb.Helper()
+	onEachN(tb, dsns, 4, fn)
+}
+
+// onEachN runs fn on every database, width at a time.
+func onEachN(tb testing.TB, dsns []string, width int, fn func(dsn string) error) {
+	tb.Helper()
 	var wg sync.WaitGroup
 	errs := make([]error, len(dsns))
-	sem := make(chan struct{}, 4)
+	sem := make(chan struct{}, width)
 	for i := range dsns {
 		wg.Add(1)
 		go func(i int) {
