@@ -112,6 +112,7 @@ func (r *Repo) CommitPaths(paths []string, message string, now time.Time) (hash 
 	if err != nil {
 		return "", nil, err
 	}
+	blobs := r.newBlobs()
 	for _, rel := range rels {
 		s.rel = rel
 		err = s.walk(func(f wtFile) error {
@@ -137,7 +138,7 @@ func (r *Repo) CommitPaths(paths []string, message string, now time.Time) (hash 
 			if err != nil {
 				return fmt.Errorf("staging %s: %w", f.path, err)
 			}
-			h, err := r.writeBlob(data)
+			h, err := blobs.add(data)
 			if err != nil {
 				return fmt.Errorf("staging %s: %w", f.path, err)
 			}
@@ -158,6 +159,9 @@ func (r *Repo) CommitPaths(paths []string, message string, now time.Time) (hash 
 		}
 	}
 
+	if err := blobs.store(); err != nil {
+		return "", nil, fmt.Errorf("committing: %w", err)
+	}
 	branch, parent, err := r.headBranch()
 	if err != nil {
 		return "", nil, err

@@ -336,6 +336,7 @@ func (r *Repo) CommitAll(under, message string, now time.Time) (string, error) {
 	}
 
 	var scoped []*index.Entry
+	blobs := r.newBlobs()
 	err = s.walk(func(f wtFile) error {
 		if f.nested {
 			return fmt.Errorf("%s is a nested git repository; commit it separately or add it to .gitignore", f.path)
@@ -363,7 +364,7 @@ func (r *Repo) CommitAll(under, message string, now time.Time) (string, error) {
 		if err != nil {
 			return fmt.Errorf("staging %s: %w", f.path, err)
 		}
-		hash, err := r.writeBlob(data)
+		hash, err := blobs.add(data)
 		if err != nil {
 			return fmt.Errorf("staging %s: %w", f.path, err)
 		}
@@ -378,6 +379,9 @@ func (r *Repo) CommitAll(under, message string, now time.Time) (string, error) {
 	})
 	if err != nil {
 		return "", err
+	}
+	if err := blobs.store(); err != nil {
+		return "", fmt.Errorf("committing: %w", err)
 	}
 
 	branch, parent, err := r.headBranch()
@@ -722,29 +726,6 @@ func (r *Repo) commitFiles(c *object.Commit, rel, name string) (map[string]treeF
 		files[path.Join(prefix, p)] = treeFile{mode: e.Mode, hash: e.Hash}
 	}
 	return files, nil
-}
-
-// writeBlob stores data as a blob unless it is already stored.
-func (r *Repo) writeBlob(data []byte) (plumbing.Hash, error) {
-	h := plumbing.ComputeHash(plumbing.BlobObject, data)
-	if r.repo.Storer.HasEncodedObject(h) == nil {
-		return h, nil
-	}
-	obj := r.repo.Storer.NewEncodedObject()
-	obj.SetType(plumbing.BlobObject)
-	obj.SetSize(int64(len(data)))
-	w, err := obj.Writer()
-	if err != nil {
-		return plumbing.ZeroHash, err
-	}
-	if _, err := w.Write(data); err != nil {
-		_ = w.Close()
-		return plumbing.ZeroHash, err
-	}
-	if err := w.Close(); err != nil {
-		return plumbing.ZeroHash, err
-	}
-	return r.repo.Storer.SetEncodedObject(obj)
 }
 
 type treeDir struct {
