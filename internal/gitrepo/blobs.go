@@ -31,10 +31,12 @@ type blobs struct {
 	hashes  []plumbing.Hash
 	seen    map[plumbing.Hash]bool
 	bytes   int
+	// maxBytes is maxPendingBytes (tests lower it).
+	maxBytes int
 }
 
 func (r *Repo) newBlobs() *blobs {
-	return &blobs{r: r, pending: memory.NewStorage(), seen: map[plumbing.Hash]bool{}}
+	return &blobs{r: r, pending: memory.NewStorage(), seen: map[plumbing.Hash]bool{}, maxBytes: maxPendingBytes}
 }
 
 // add returns data's blob hash, holding the blob if it is not stored yet.
@@ -65,7 +67,7 @@ func (b *blobs) add(data []byte) (plumbing.Hash, error) {
 	}
 	b.hashes = append(b.hashes, h)
 	b.bytes += len(data)
-	if b.bytes >= maxPendingBytes {
+	if b.bytes >= b.maxBytes {
 		return h, b.store()
 	}
 	return h, nil
