@@ -63,7 +63,9 @@ func (s *DatabaseSchema) order(o orderer) {
 	for i := range s.Types {
 		sortPrivileges(o, s.Types[i].Privileges)
 		sortPrivileges(o, s.Types[i].OwnerRevoked)
-		o.slice(s.Types[i].Checks, func(a, b int) bool { return s.Types[i].Checks[a].Name < s.Types[i].Checks[b].Name })
+		if len(s.Types[i].Checks) > 1 {
+			o.slice(s.Types[i].Checks, func(a, b int) bool { return s.Types[i].Checks[a].Name < s.Types[i].Checks[b].Name })
+		}
 	}
 	for i := range s.Sequences {
 		sortPrivileges(o, s.Sequences[i].Privileges)
@@ -71,14 +73,23 @@ func (s *DatabaseSchema) order(o orderer) {
 	}
 	for i := range s.Tables {
 		t := &s.Tables[i]
-		o.slice(t.Constraints, func(a, b int) bool { return t.Constraints[a].Name < t.Constraints[b].Name })
-		o.slice(t.Indexes, func(a, b int) bool { return t.Indexes[a].Name < t.Indexes[b].Name })
-		for j := range t.Indexes {
-			st := t.Indexes[j].Statistics
-			o.slice(st, func(a, b int) bool { return st[a].Column < st[b].Column })
+		if len(t.Constraints) > 1 {
+			o.slice(t.Constraints, func(a, b int) bool { return t.Constraints[a].Name < t.Constraints[b].Name })
 		}
-		o.slice(t.Policies, func(a, b int) bool { return t.Policies[a].Name < t.Policies[b].Name })
-		o.slice(t.Triggers, func(a, b int) bool { return t.Triggers[a].Name < t.Triggers[b].Name })
+		if len(t.Indexes) > 1 {
+			o.slice(t.Indexes, func(a, b int) bool { return t.Indexes[a].Name < t.Indexes[b].Name })
+		}
+		for j := range t.Indexes {
+			if st := t.Indexes[j].Statistics; len(st) > 1 {
+				o.slice(st, func(a, b int) bool { return st[a].Column < st[b].Column })
+			}
+		}
+		if len(t.Policies) > 1 {
+			o.slice(t.Policies, func(a, b int) bool { return t.Policies[a].Name < t.Policies[b].Name })
+		}
+		if len(t.Triggers) > 1 {
+			o.slice(t.Triggers, func(a, b int) bool { return t.Triggers[a].Name < t.Triggers[b].Name })
+		}
 		sortPrivileges(o, t.Privileges)
 		sortPrivileges(o, t.OwnerRevoked)
 		for j := range t.Columns {
@@ -88,8 +99,12 @@ func (s *DatabaseSchema) order(o orderer) {
 	}
 	for i := range s.Views {
 		v := &s.Views[i]
-		o.slice(v.Indexes, func(a, b int) bool { return v.Indexes[a].Name < v.Indexes[b].Name })
-		o.slice(v.Triggers, func(a, b int) bool { return v.Triggers[a].Name < v.Triggers[b].Name })
+		if len(v.Indexes) > 1 {
+			o.slice(v.Indexes, func(a, b int) bool { return v.Indexes[a].Name < v.Indexes[b].Name })
+		}
+		if len(v.Triggers) > 1 {
+			o.slice(v.Triggers, func(a, b int) bool { return v.Triggers[a].Name < v.Triggers[b].Name })
+		}
 		o.strings(v.Options)
 		sortPrivileges(o, v.Privileges)
 		sortPrivileges(o, v.OwnerRevoked)
@@ -111,7 +126,14 @@ func (s *DatabaseSchema) order(o orderer) {
 	}
 }
 
+// sortPrivileges, sortKeys and the per-table and per-view collections
+// skip slices of fewer than two elements before making their comparison
+// closure: a model has a few of those per column, and each closure (and
+// the slice boxed for the orderer) would be an allocation.
 func sortPrivileges(o orderer, ps []Privilege) {
+	if len(ps) < 2 {
+		return
+	}
 	o.slice(ps, func(i, j int) bool {
 		if ps[i].Grantee != ps[j].Grantee {
 			return ps[i].Grantee < ps[j].Grantee
@@ -124,6 +146,9 @@ func sortPrivileges(o orderer, ps []Privilege) {
 }
 
 func sortKeys(o orderer, ks []ObjectKey) {
+	if len(ks) < 2 {
+		return
+	}
 	o.slice(ks, func(i, j int) bool { return ks[i].Less(ks[j]) })
 }
 
