@@ -151,9 +151,8 @@ func defKindRank(k Kind) int {
 
 // orderDefObjects sorts the definition objects by kind, then key, and
 // their references.
-func (s *DatabaseSchema) orderDefObjects(o orderer) {
-	o.slice(s.Objects, func(i, j int) bool {
-		a, b := s.Objects[i], s.Objects[j]
+func (s *DatabaseSchema) orderDefObjects(o *orderer) {
+	orderBy(o, s.Objects, func(a, b *DefObject) bool {
 		if a.Kind != b.Kind {
 			return defKindRank(a.Kind) < defKindRank(b.Kind)
 		}
@@ -164,11 +163,9 @@ func (s *DatabaseSchema) orderDefObjects(o orderer) {
 		sortPrivileges(o, s.Objects[i].Privileges)
 		switch s.Objects[i].Kind {
 		case KindTSConfiguration:
-			st := s.Objects[i].Settings
-			o.slice(st, func(a, b int) bool { return st[a].Name < st[b].Name })
+			orderBy(o, s.Objects[i].Settings, func(a, b *DefSetting) bool { return a.Name < b.Name })
 		case KindOperatorFamily:
-			st := s.Objects[i].Settings
-			o.slice(st, func(a, b int) bool { return OpFamilyMemberLess(st[a].Name, st[b].Name) })
+			orderBy(o, s.Objects[i].Settings, func(a, b *DefSetting) bool { return OpFamilyMemberLess(a.Name, b.Name) })
 		}
 	}
 }

@@ -140,18 +140,17 @@ func DefaultSubscription(name string) Subscription {
 }
 
 // orderForeign sorts the foreign-data objects and subscriptions.
-func (s *DatabaseSchema) orderForeign(o orderer) {
-	o.slice(s.ForeignDataWrappers, func(i, j int) bool { return s.ForeignDataWrappers[i].Name < s.ForeignDataWrappers[j].Name })
-	o.slice(s.Servers, func(i, j int) bool { return s.Servers[i].Name < s.Servers[j].Name })
+func (s *DatabaseSchema) orderForeign(o *orderer) {
+	orderBy(o, s.ForeignDataWrappers, func(a, b *ForeignDataWrapper) bool { return a.Name < b.Name })
+	orderBy(o, s.Servers, func(a, b *ForeignServer) bool { return a.Name < b.Name })
 	for i := range s.ForeignDataWrappers {
 		sortPrivileges(o, s.ForeignDataWrappers[i].Privileges)
 	}
 	for i := range s.Servers {
-		m := s.Servers[i].UserMappings
-		o.slice(m, func(a, b int) bool { return m[a].User < m[b].User })
+		orderBy(o, s.Servers[i].UserMappings, func(a, b *UserMapping) bool { return a.User < b.User })
 		sortPrivileges(o, s.Servers[i].Privileges)
 	}
-	o.slice(s.Subscriptions, func(i, j int) bool { return s.Subscriptions[i].Name < s.Subscriptions[j].Name })
+	orderBy(o, s.Subscriptions, func(a, b *Subscription) bool { return a.Name < b.Name })
 	for i := range s.Subscriptions {
 		o.strings(s.Subscriptions[i].Tables)
 	}

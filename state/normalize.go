@@ -9,53 +9,66 @@ import (
 
 // Normalize puts every collection of s into its canonical order. It is the
 // only place that decides ordering; it does not change any value.
-func (s *DatabaseSchema) Normalize() { s.order(sortingOrder{}) }
+func (s *DatabaseSchema) Normalize() { s.order(&orderer{}) }
 
 // normalized reports whether every collection of s is already in its
 // canonical order (then Normalize would change nothing that matters).
 func (s DatabaseSchema) normalized() bool {
-	c := &checkingOrder{sorted: true}
+	c := &orderer{check: true, sorted: true}
 	s.order(c)
 	return c.sorted
 }
 
-// orderer sorts a collection, or checks that it is sorted.
-type orderer interface {
-	slice(x any, less func(i, j int) bool)
-	strings(x []string)
+// orderer sorts the collections given to it, or, with check, only records
+// whether they all are sorted.
+//
+// A collection already in order is left as it is, unsorted: sort.Slice
+// moves nothing in a sorted slice (equal neighbours included), so skipping
+// it changes nothing, and a model is normalized many times (after every
+// rewrite of a plan) while almost always in order. The check allocates
+// nothing (the comparisons capture nothing), which matters for the few
+// small collections of every table and column.
+type orderer struct {
+	check, sorted bool
 }
 
-type sortingOrder struct{}
-
-func (sortingOrder) slice(x any, less func(i, j int) bool) { sort.Slice(x, less) }
-func (sortingOrder) strings(x []string)                    { sort.Strings(x) }
-
-type checkingOrder struct{ sorted bool }
-
-func (c *checkingOrder) slice(x any, less func(i, j int) bool) {
-	c.sorted = c.sorted && sort.SliceIsSorted(x, less)
+// orderBy orders x by less.
+func orderBy[T any](o *orderer, x []T, less func(a, b *T) bool) {
+	for i := 1; i < len(x); i++ {
+		if less(&x[i], &x[i-1]) {
+			if o.check {
+				o.sorted = false
+			} else {
+				sort.Slice(x, func(i, j int) bool { return less(&x[i], &x[j]) })
+			}
+			return
+		}
+	}
 }
-func (c *checkingOrder) strings(x []string) { c.sorted = c.sorted && sort.StringsAreSorted(x) }
+
+// strings orders x.
+func (o *orderer) strings(x []string) {
+	orderBy(o, x, func(a, b *string) bool { return *a < *b })
+}
 
 // order applies o to every collection of s with its canonical order.
-func (s *DatabaseSchema) order(o orderer) {
-	o.slice(s.Extensions, func(i, j int) bool { return s.Extensions[i].Name < s.Extensions[j].Name })
-	o.slice(s.Schemas, func(i, j int) bool { return s.Schemas[i].Name < s.Schemas[j].Name })
-	o.slice(s.Types, func(i, j int) bool { return s.Types[i].QualName().Less(s.Types[j].QualName()) })
-	o.slice(s.Sequences, func(i, j int) bool { return s.Sequences[i].QualName().Less(s.Sequences[j].QualName()) })
-	o.slice(s.Tables, func(i, j int) bool { return s.Tables[i].QualName().Less(s.Tables[j].QualName()) })
-	o.slice(s.Collations, func(i, j int) bool { return s.Collations[i].QualName().Less(s.Collations[j].QualName()) })
-	o.slice(s.Views, func(i, j int) bool { return s.Views[i].QualName().Less(s.Views[j].QualName()) })
-	o.slice(s.Functions, func(i, j int) bool { return s.Functions[i].Key().Less(s.Functions[j].Key()) })
-	o.slice(s.EventTriggers, func(i, j int) bool { return s.EventTriggers[i].Name < s.EventTriggers[j].Name })
-	o.slice(s.Publications, func(i, j int) bool { return s.Publications[i].Name < s.Publications[j].Name })
+func (s *DatabaseSchema) order(o *orderer) {
+	orderBy(o, s.Extensions, func(a, b *Extension) bool { return a.Name < b.Name })
+	orderBy(o, s.Schemas, func(a, b *Schema) bool { return a.Name < b.Name })
+	orderBy(o, s.Types, func(a, b *Type) bool { return a.QualName().Less(b.QualName()) })
+	orderBy(o, s.Sequences, func(a, b *Sequence) bool { return a.QualName().Less(b.QualName()) })
+	orderBy(o, s.Tables, func(a, b *Table) bool { return a.QualName().Less(b.QualName()) })
+	orderBy(o, s.Collations, func(a, b *Collation) bool { return a.QualName().Less(b.QualName()) })
+	orderBy(o, s.Views, func(a, b *View) bool { return a.QualName().Less(b.QualName()) })
+	orderBy(o, s.Functions, func(a, b *Function) bool { return a.Key().Less(b.Key()) })
+	orderBy(o, s.EventTriggers, func(a, b *EventTrigger) bool { return a.Name < b.Name })
+	orderBy(o, s.Publications, func(a, b *Publication) bool { return a.Name < b.Name })
 	s.orderForeign(o)
-	o.slice(s.DefaultPrivileges, func(i, j int) bool {
-		a, b := s.DefaultPrivileges[i], s.DefaultPrivileges[j]
-		return defaultPrivilegeKey(a) < defaultPrivilegeKey(b)
+	orderBy(o, s.DefaultPrivileges, func(a, b *DefaultPrivilege) bool {
+		return defaultPrivilegeKey(*a) < defaultPrivilegeKey(*b)
 	})
-	o.slice(s.MemberPrivileges, func(i, j int) bool { return s.MemberPrivileges[i].Key().Less(s.MemberPrivileges[j].Key()) })
-	o.slice(s.Owners, func(i, j int) bool { return s.Owners[i].Object.Less(s.Owners[j].Object) })
+	orderBy(o, s.MemberPrivileges, func(a, b *MemberPrivilege) bool { return a.Key().Less(b.Key()) })
+	orderBy(o, s.Owners, func(a, b *Owner) bool { return a.Object.Less(b.Object) })
 	for i := range s.Schemas {
 		sortPrivileges(o, s.Schemas[i].Privileges)
 		sortPrivileges(o, s.Schemas[i].OwnerRevoked)
@@ -63,9 +76,7 @@ func (s *DatabaseSchema) order(o orderer) {
 	for i := range s.Types {
 		sortPrivileges(o, s.Types[i].Privileges)
 		sortPrivileges(o, s.Types[i].OwnerRevoked)
-		if len(s.Types[i].Checks) > 1 {
-			o.slice(s.Types[i].Checks, func(a, b int) bool { return s.Types[i].Checks[a].Name < s.Types[i].Checks[b].Name })
-		}
+		orderBy(o, s.Types[i].Checks, func(a, b *Constraint) bool { return a.Name < b.Name })
 	}
 	for i := range s.Sequences {
 		sortPrivileges(o, s.Sequences[i].Privileges)
@@ -73,23 +84,13 @@ func (s *DatabaseSchema) order(o orderer) {
 	}
 	for i := range s.Tables {
 		t := &s.Tables[i]
-		if len(t.Constraints) > 1 {
-			o.slice(t.Constraints, func(a, b int) bool { return t.Constraints[a].Name < t.Constraints[b].Name })
-		}
-		if len(t.Indexes) > 1 {
-			o.slice(t.Indexes, func(a, b int) bool { return t.Indexes[a].Name < t.Indexes[b].Name })
-		}
+		orderBy(o, t.Constraints, func(a, b *Constraint) bool { return a.Name < b.Name })
+		orderBy(o, t.Indexes, func(a, b *Index) bool { return a.Name < b.Name })
 		for j := range t.Indexes {
-			if st := t.Indexes[j].Statistics; len(st) > 1 {
-				o.slice(st, func(a, b int) bool { return st[a].Column < st[b].Column })
-			}
+			orderBy(o, t.Indexes[j].Statistics, func(a, b *IndexStatistics) bool { return a.Column < b.Column })
 		}
-		if len(t.Policies) > 1 {
-			o.slice(t.Policies, func(a, b int) bool { return t.Policies[a].Name < t.Policies[b].Name })
-		}
-		if len(t.Triggers) > 1 {
-			o.slice(t.Triggers, func(a, b int) bool { return t.Triggers[a].Name < t.Triggers[b].Name })
-		}
+		orderBy(o, t.Policies, func(a, b *Policy) bool { return a.Name < b.Name })
+		orderBy(o, t.Triggers, func(a, b *Trigger) bool { return a.Name < b.Name })
 		sortPrivileges(o, t.Privileges)
 		sortPrivileges(o, t.OwnerRevoked)
 		for j := range t.Columns {
@@ -99,12 +100,8 @@ func (s *DatabaseSchema) order(o orderer) {
 	}
 	for i := range s.Views {
 		v := &s.Views[i]
-		if len(v.Indexes) > 1 {
-			o.slice(v.Indexes, func(a, b int) bool { return v.Indexes[a].Name < v.Indexes[b].Name })
-		}
-		if len(v.Triggers) > 1 {
-			o.slice(v.Triggers, func(a, b int) bool { return v.Triggers[a].Name < v.Triggers[b].Name })
-		}
+		orderBy(o, v.Indexes, func(a, b *Index) bool { return a.Name < b.Name })
+		orderBy(o, v.Triggers, func(a, b *Trigger) bool { return a.Name < b.Name })
 		o.strings(v.Options)
 		sortPrivileges(o, v.Privileges)
 		sortPrivileges(o, v.OwnerRevoked)
@@ -126,30 +123,20 @@ func (s *DatabaseSchema) order(o orderer) {
 	}
 }
 
-// sortPrivileges, sortKeys and the per-table and per-view collections
-// skip slices of fewer than two elements before making their comparison
-// closure: a model has a few of those per column, and each closure (and
-// the slice boxed for the orderer) would be an allocation.
-func sortPrivileges(o orderer, ps []Privilege) {
-	if len(ps) < 2 {
-		return
-	}
-	o.slice(ps, func(i, j int) bool {
-		if ps[i].Grantee != ps[j].Grantee {
-			return ps[i].Grantee < ps[j].Grantee
+func sortPrivileges(o *orderer, ps []Privilege) {
+	orderBy(o, ps, func(a, b *Privilege) bool {
+		if a.Grantee != b.Grantee {
+			return a.Grantee < b.Grantee
 		}
-		if ps[i].Privilege != ps[j].Privilege {
-			return ps[i].Privilege < ps[j].Privilege
+		if a.Privilege != b.Privilege {
+			return a.Privilege < b.Privilege
 		}
-		return !ps[i].Grantable && ps[j].Grantable
+		return !a.Grantable && b.Grantable
 	})
 }
 
-func sortKeys(o orderer, ks []ObjectKey) {
-	if len(ks) < 2 {
-		return
-	}
-	o.slice(ks, func(i, j int) bool { return ks[i].Less(ks[j]) })
+func sortKeys(o *orderer, ks []ObjectKey) {
+	orderBy(o, ks, func(a, b *ObjectKey) bool { return a.Less(*b) })
 }
 
 func defaultPrivilegeKey(d DefaultPrivilege) string {
