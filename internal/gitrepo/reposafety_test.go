@@ -293,3 +293,53 @@ func TestCommitPathsOverlapping(t *testing.T) {
 func itoa(i int) string { return strconv.Itoa(i) }
 
 var cmpSorted = cmpopts.SortSlices(func(a, b string) bool { return a < b })
+
+// TestCheckSourcesThroughLinks: the repository reached through a linked
+// directory and relative paths are judged as before, and the resolver
+// CheckSources uses gives what filepath.EvalSymlinks gives for files,
+// links to files, files under a linked directory and missing files.
+func TestCheckSourcesThroughLinks(t *testing.T) {
+	r := newRepo(t)
+	write(t, r.Root(), map[string]string{"other/sub/shared.sql": "CREATE TABLE s (id int);\n"})
+	for link, target := range map[string]string{"linked": "other/sub", "schema/one.sql": "../other/sub/shared.sql"} {
+		if err := os.Symlink(target, filepath.Join(r.Root(), link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, _, err := r.CommitPaths([]string{filepath.Join(r.Root(), "other"), filepath.Join(r.Root(), "schema")}, "links", testTime); err != nil {
+		t.Fatal(err)
+	}
+	via := filepath.Join(t.TempDir(), "via")
+	if err := os.Symlink(r.Root(), via); err != nil {
+		t.Fatal(err)
+	}
+	viaRepo, err := Open(via)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(filepath.Join(via, "schema"))
+	ok := []string{"public/tables/users.sql", "one.sql", filepath.Join(via, "schema/public/tables/items.sql"), filepath.Join(r.Root(), "other/sub/shared.sql")}
+	if err := viaRepo.CheckSources(ok); err != nil {
+		t.Errorf("tracked files and a link, relative and through a linked repository: %v", err)
+	}
+	err = viaRepo.CheckSources([]string{"public/tables/gone.sql"})
+	var se *UntrackedSourcesError
+	if !errors.As(err, &se) || len(se.Problems) != 1 {
+		t.Fatalf("a missing file: %v", err)
+	}
+
+	resolve := newResolver()
+	for _, p := range []string{
+		"schema/public/tables/users.sql", "schema/public/tables/items.sql", "schema/one.sql",
+		"linked/shared.sql", "other/sub/shared.sql", "schema/public/tables/gone.sql", "linked/gone.sql",
+	} {
+		for _, root := range []string{via, r.Root()} {
+			abs := filepath.Join(root, p)
+			want, wantErr := filepath.EvalSymlinks(abs)
+			got, gotErr := resolve(abs)
+			if got != want || (gotErr == nil) != (wantErr == nil) {
+				t.Errorf("%s: resolved to %q, %v; filepath.EvalSymlinks: %q, %v", abs, got, gotErr, want, wantErr)
+			}
+		}
+	}
+}

@@ -3,6 +3,8 @@ package gitrepo
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -197,8 +199,15 @@ func (r *Repo) CheckSources(paths []string) error {
 	if err != nil {
 		return fmt.Errorf("resolving %s: %w", r.root, err)
 	}
+	// Relative paths are taken from the working directory, read once
+	// (filepath.Abs would read it for every path).
+	cwd, cwdErr := os.Getwd()
+	resolve := newResolver()
 	var problems []SourceProblem
 	for _, p := range paths {
+		if cwdErr == nil && !filepath.IsAbs(p) {
+			p = filepath.Join(cwd, p)
+		}
 		rel, err := r.scope(p)
 		if err != nil {
 			problems = append(problems, SourceProblem{Path: p, Reason: "outside the git repository"})
@@ -215,7 +224,7 @@ func (r *Repo) CheckSources(paths []string) error {
 		// Where the content really comes from: the file itself, unless it
 		// (or a directory on its way) is a link.
 		abs := r.abs(rel)
-		real, err := filepath.EvalSymlinks(abs)
+		real, err := resolve(abs)
 		if err != nil {
 			problems = append(problems, SourceProblem{Path: rel, Reason: fmt.Sprintf("cannot be resolved: %v", err)})
 			continue
@@ -266,3 +275,29 @@ func (r *Repo) ignored(rel string) bool {
 // Rel returns under (absolute or relative to the current directory) as a
 // slash-separated path relative to the repository root ("" for the root).
 func (r *Repo) Rel(under string) (string, error) { return r.scope(under) }
+
+// newResolver returns filepath.EvalSymlinks for files of the same few
+// directories: a file that is not a link resolves to its directory's real
+// path (resolved once per directory, not once per file and component)
+// joined with its name; a link is resolved as EvalSymlinks does.
+func newResolver() func(abs string) (string, error) {
+	realDirs := map[string]string{}
+	return func(abs string) (string, error) {
+		info, err := os.Lstat(abs)
+		if err != nil {
+			return "", err
+		}
+		if info.Mode()&fs.ModeSymlink != 0 {
+			return filepath.EvalSymlinks(abs)
+		}
+		dir := filepath.Dir(abs)
+		realDir, ok := realDirs[dir]
+		if !ok {
+			if realDir, err = filepath.EvalSymlinks(dir); err != nil {
+				return "", err
+			}
+			realDirs[dir] = realDir
+		}
+		return filepath.Join(realDir, filepath.Base(abs)), nil
+	}
+}
