@@ -32,8 +32,12 @@ type orderer struct {
 	check, sorted bool
 }
 
-// orderBy orders x by less.
+// orderBy orders x by less. A check that has found a collection out of
+// order looks at no more.
 func orderBy[T any](o *orderer, x []T, less func(a, b *T) bool) {
+	if o.check && !o.sorted {
+		return
+	}
 	for i := 1; i < len(x); i++ {
 		if less(&x[i], &x[i-1]) {
 			if o.check {
