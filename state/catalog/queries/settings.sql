@@ -25,4 +25,5 @@ SELECT
 	set_config('TimeZone', 'UTC', true),
 	set_config('extra_float_digits', '1', true),
 	set_config('bytea_output', 'hex', true),
-	set_config('jit', 'off', true)
+	set_config('jit', 'off', true),
+	set_config('max_parallel_workers_per_gather', '0', true)
