@@ -138,7 +138,7 @@ COMMENT ON EXTENSION pgcrypto IS 'cryptographic functions';
 		t.Fatal(err)
 	}
 	var got []string
-	for k := range r.Locations {
+	for k := range r.Locations.All() {
 		got = append(got, k.String())
 	}
 	want := []string{"column app.t.id", "extension pgcrypto", "schema app", "sequence app.s", "table app.t", "type app.e"}

@@ -232,7 +232,7 @@ REVOKE GRANT OPTION FOR CREATE ON SCHEMA public FROM other;
 		ImplicitPublicPrivilegeKey("app", "CREATE", false),
 		ImplicitPublicPrivilegeKey("other", "CREATE", true),
 	} {
-		if _, ok := res.Locations[k]; !ok {
+		if _, ok := res.Locations.Get(k); !ok {
 			t.Errorf("no location for %v", k)
 		}
 	}
@@ -241,7 +241,7 @@ REVOKE GRANT OPTION FOR CREATE ON SCHEMA public FROM other;
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := res.Locations[ImplicitPublicPrivilegeKey("app", "USAGE", false)]; ok {
+	if _, ok := res.Locations.Get(ImplicitPublicPrivilegeKey("app", "USAGE", false)); ok {
 		t.Error("declared public schema recorded as implicit")
 	}
 }

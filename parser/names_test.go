@@ -129,7 +129,7 @@ func TestDefaultNamesAcrossFiles(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	if loc := first.Locations[tab.Key()]; loc != (Location{File: "a.sql", Line: 1, Col: 1}) {
+	if loc, _ := first.Locations.Get(tab.Key()); loc != (Location{File: "a.sql", Line: 1, Col: 1}) {
 		t.Errorf("table location %v", loc)
 	}
 }

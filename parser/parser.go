@@ -2,6 +2,7 @@ package parser
 
 import (
 	"fmt"
+	"reflect"
 	"runtime"
 	"sort"
 	"sync"
@@ -23,8 +24,9 @@ type Result struct {
 	Schema state.DatabaseSchema
 	// Locations says where each extension, schema, type, sequence, table,
 	// column, constraint and index was defined. A serial column's sequence
-	// is located at the column.
-	Locations map[state.ObjectKey]Location
+	// is located at the column. It is never nil in a result ParseFiles or
+	// the parse cache returns.
+	Locations *Locations
 	// Owners are the owners ALTER ... OWNER TO gives the objects of
 	// Schema (owner.go), sorted by object. They are not part of Schema:
 	// the engine adds them where owners are managed.
@@ -34,6 +36,15 @@ type Result struct {
 	// expands them (package engine); without one, RequireNoImports
 	// refuses them with their location.
 	ForeignImports []ForeignImport
+}
+
+// Equal reports whether r and o are the same result: the same model,
+// owners, imports and locations (which reflect.DeepEqual cannot compare:
+// a result read back from the parse cache defers some of them).
+func (r *Result) Equal(o *Result) bool {
+	a, b := *r, *o
+	a.Locations, b.Locations = nil, nil
+	return reflect.DeepEqual(a, b) && r.Locations.Equal(o.Locations)
 }
 
 // ParseFiles parses files in parallel (at most runtime.GOMAXPROCS at a

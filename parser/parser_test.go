@@ -26,7 +26,7 @@ func TestLocations(t *testing.T) {
 		{Kind: state.KindType, Schema: "public", Name: "e"}:                        at(8, 1),
 	}
 	got := map[state.ObjectKey]Location{}
-	for k, v := range r.Locations {
+	for k, v := range r.Locations.All() {
 		got[k] = v
 	}
 	if _, ok := got[state.ObjectKey{Kind: state.KindSchema, Name: "public"}]; !ok {

@@ -437,5 +437,5 @@ func (r *resolver) result() *Result {
 	r.addRoutines(&s)
 	s.Objects = r.defs
 	s.Normalize()
-	return &Result{Schema: s, Locations: r.locs}
+	return &Result{Schema: s, Locations: NewLocations(r.locs)}
 }

@@ -203,7 +203,7 @@ COMMENT ON INDEX mv_a_idx IS 'unique';
 	if len(tbl.Indexes) != 1 || tbl.Indexes[0].Name != "t_a_idx" {
 		t.Errorf("table indexes: %+v", tbl.Indexes)
 	}
-	if _, ok := r.Locations[state.ObjectKey{Kind: state.KindIndex, Schema: "public", Table: "mv", Name: "mv_a_idx"}]; !ok {
+	if _, ok := r.Locations.Get(state.ObjectKey{Kind: state.KindIndex, Schema: "public", Table: "mv", Name: "mv_a_idx"}); !ok {
 		t.Errorf("no location for the materialized view's index")
 	}
 }

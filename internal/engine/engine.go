@@ -158,10 +158,7 @@ func parseRemote(files map[string]string) (*parser.Result, error) {
 		}
 		return nil, fmt.Errorf("reading the live database's schema back: %w", err)
 	}
-	for k, l := range res.Locations {
-		l.File = remoteSource + " " + l.File
-		res.Locations[k] = l
-	}
+	res.Locations.PrefixFiles(remoteSource + " ")
 	for i := range res.ForeignImports {
 		res.ForeignImports[i].Loc.File = remoteSource + " " + res.ForeignImports[i].Loc.File
 	}
@@ -290,7 +287,7 @@ func Plan(ctx context.Context, conn *pgx.Conn, local *parser.Result, remote *Rem
 // so the remote's are kept.
 func adoptImplicitPublic(local *parser.Result, remote state.DatabaseSchema) state.DatabaseSchema {
 	desired := local.Schema
-	if _, declared := local.Locations[state.ObjectKey{Kind: state.KindSchema, Name: "public"}]; declared {
+	if _, declared := local.Locations.Get(state.ObjectKey{Kind: state.KindSchema, Name: "public"}); declared {
 		return desired
 	}
 	var remotePublic *state.Schema

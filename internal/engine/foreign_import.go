@@ -54,11 +54,12 @@ func expandForeignImports(ctx context.Context, conn *pgx.Conn, local *parser.Res
 		}
 		for _, t := range tables {
 			if _, clash := s.Table(t.QualName()); clash {
+				at, _ := local.Locations.Get(t.Key())
 				return fmt.Errorf("%s: IMPORT FOREIGN SCHEMA creates table %s, which the files already define (at %s)",
-					imp.Loc, t.QualName(), local.Locations[t.Key()])
+					imp.Loc, t.QualName(), at)
 			}
 			s.Tables = append(s.Tables, t)
-			local.Locations[t.Key()] = imp.Loc
+			local.Locations.Set(t.Key(), imp.Loc)
 		}
 	}
 	s.Normalize()

@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -14,6 +13,7 @@ import (
 	"github.com/renovate-pg/renovate/internal/pgtest"
 	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/planner/render"
+	"github.com/renovate-pg/renovate/state"
 )
 
 // planOutcome is what a plan shows: its JSON (every step, hazard and
@@ -251,7 +251,7 @@ func TestParseRemoteRelocated(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !reflect.DeepEqual(want, got) {
+		if !want.Equal(got) {
 			t.Fatalf("%v: relocated model differs from the prefixed parse", keys(files))
 		}
 	}
@@ -263,4 +263,64 @@ func keys(m map[string]string) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// TestPlanLeavesLocationsEncoded: planning files read back from the parse
+// cache decodes none of their deferred locations (parser.Locations),
+// which are most of a large result's memory. The files use what a plan
+// reads every time: the undeclared public schema with privileges the
+// files grant, and default privileges.
+func TestPlanLeavesLocationsEncoded(t *testing.T) {
+	t.Setenv(parsecache.EnvVar, t.TempDir())
+	t.Setenv(parsecache.EnvMinBytes, "0")
+	const files = `CREATE SCHEMA app;
+CREATE TABLE app.t (id int PRIMARY KEY, name text NOT NULL DEFAULT '' CHECK (name <> 'x'));
+CREATE INDEX t_name ON app.t (name);
+CREATE SEQUENCE app.s;
+GRANT USAGE ON SCHEMA public TO PUBLIC;
+ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO PUBLIC;
+`
+	ctx := context.Background()
+	dsn := srv.NewDatabase(t)
+	if err := execSQL(t, dsn, files); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "app.sql"), []byte(files), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	conn, err := connect(t, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for run := range 2 {
+		local, err := LoadLocal(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The first run parses (and stores); the second reads back.
+		if got := local.Locations.Pending(); got != (run == 1) {
+			t.Fatalf("run %d: locations pending %v", run, got)
+		}
+		remote, err := LoadRemote(ctx, conn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := Plan(ctx, conn, local, remote)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Steps) != 0 {
+			t.Fatalf("run %d: the files plan changes:\n%s", run, planSQL(p))
+		}
+		if run == 1 {
+			if !local.Locations.Pending() {
+				t.Fatal("planning decoded the deferred locations")
+			}
+			loc, ok := local.Locations.Get(state.ObjectKey{Kind: state.KindColumn, Schema: "app", Table: "t", Name: "name"})
+			if !ok || loc != (parser.Location{File: "app.sql", Line: 2, Col: 41}) || local.Locations.Pending() {
+				t.Fatalf("column location %v %v, pending %v", loc, ok, local.Locations.Pending())
+			}
+		}
+	}
 }

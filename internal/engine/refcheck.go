@@ -140,11 +140,11 @@ func CheckReferences(ctx context.Context, conn *pgx.Conn, local *parser.Result, 
 
 // locate finds where the files define k, or its table.
 func locate(local *parser.Result, k state.ObjectKey) (parser.Location, bool) {
-	if loc, ok := local.Locations[k]; ok {
+	if loc, ok := local.Locations.Get(k); ok {
 		return loc, true
 	}
 	if k.Table != "" {
-		loc, ok := local.Locations[state.ObjectKey{Kind: state.KindTable, Schema: k.Schema, Name: k.Table}]
+		loc, ok := local.Locations.Get(state.ObjectKey{Kind: state.KindTable, Schema: k.Schema, Name: k.Table})
 		return loc, ok
 	}
 	return parser.Location{}, false

@@ -368,10 +368,10 @@ func rolesUsed(s state.DatabaseSchema) map[string][]string {
 func implicitPublicPrivileges(local *parser.Result, remote, files []state.Privilege) []state.Privilege {
 	var out []state.Privilege
 	for _, p := range remote {
-		if _, touched := local.Locations[parser.ImplicitPublicPrivilegeKey(p.Grantee, p.Privilege, false)]; touched {
+		if _, touched := local.Locations.Get(parser.ImplicitPublicPrivilegeKey(p.Grantee, p.Privilege, false)); touched {
 			continue
 		}
-		if _, optionOnly := local.Locations[parser.ImplicitPublicPrivilegeKey(p.Grantee, p.Privilege, true)]; optionOnly {
+		if _, optionOnly := local.Locations.Get(parser.ImplicitPublicPrivilegeKey(p.Grantee, p.Privilege, true)); optionOnly {
 			p.Grantable = false
 		}
 		out = append(out, p)
@@ -395,21 +395,14 @@ func sortedColumnNames(m map[string][]state.Privilege) []string {
 // those objects, but renovate reads the files the same whoever applies
 // them (see parser.ForRoleBeforeObjectsKey).
 func checkForRoleBeforeObjects(ctx context.Context, conn *pgx.Conn, local *parser.Result) error {
-	found := false
-	for k := range local.Locations {
-		if k.Kind == state.KindDefaultPrivilege {
-			found = true
-			break
-		}
-	}
-	if !found {
+	if !local.Locations.HasKind(state.KindDefaultPrivilege) {
 		return nil
 	}
 	var current string
 	if err := conn.QueryRow(ctx, "SELECT current_user::text").Scan(&current); err != nil {
 		return fmt.Errorf("reading the current role: %w", err)
 	}
-	if loc, ok := local.Locations[parser.ForRoleBeforeObjectsKey(current)]; ok {
+	if loc, ok := local.Locations.Get(parser.ForRoleBeforeObjectsKey(current)); ok {
 		return fmt.Errorf("%s: ALTER DEFAULT PRIVILEGES FOR ROLE %s comes before objects it would apply to in the same file, "+
 			"and %s is the role applying the files: write it without FOR ROLE to give those objects its privileges, "+
 			"or move it after them (files must mean the same whoever applies them)", loc, current, current)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -74,7 +73,7 @@ func TestHitEqualsParse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(want, first) || !reflect.DeepEqual(want, second) {
+	if !want.Equal(first) || !want.Equal(second) {
 		t.Fatal("a cached model differs from the parsed one")
 	}
 }
@@ -101,7 +100,7 @@ func TestEditedFileMisses(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := mustParse(t, edited)
-	if !reflect.DeepEqual(want, got) {
+	if !want.Equal(got) {
 		t.Fatal("the edited files' model is not the parser's")
 	}
 	if n := len(entries(t, c)); n != 2 {
@@ -192,7 +191,7 @@ func TestPoisonedEntries(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !reflect.DeepEqual(want, got) {
+			if !want.Equal(got) {
 				t.Fatal("the files were not parsed again")
 			}
 			if _, ok := c.Get(key); !ok {

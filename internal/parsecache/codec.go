@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+
+	"github.com/renovate-pg/renovate/parser"
+	"github.com/renovate-pg/renovate/state"
 )
 
 // The codec writes a value of the model as bytes and reads it back
@@ -52,6 +55,9 @@ func (e *encoder) length(isNil bool, n int) {
 }
 
 func (e *encoder) value(v reflect.Value) error {
+	if v.Type() == locationsType {
+		return e.locations(v.Interface().(*parser.Locations))
+	}
 	switch v.Kind() {
 	case reflect.Bool:
 		if v.Bool() {
@@ -133,6 +139,8 @@ type decoder struct {
 	// strs are the short strings read so far, in order: what the
 	// references that follow them point at.
 	strs []string
+	// nstrs counts the short strings skip passed over.
+	nstrs int
 }
 
 var errCorrupt = errors.New("parse cache: payload does not decode")
@@ -188,6 +196,10 @@ func (d *decoder) length() (int, bool) {
 
 func (d *decoder) value(v reflect.Value) {
 	if d.err != nil {
+		return
+	}
+	if v.Type() == locationsType {
+		d.locations(v)
 		return
 	}
 	switch v.Kind() {
@@ -315,4 +327,165 @@ func decode(b []byte, x any) error {
 		d.err = errCorrupt
 	}
 	return d.err
+}
+
+// A result's locations (*parser.Locations) are written in two parts: the
+// kinds parser.Deferred rejects as a map, and the others as one byte
+// string of their own encoding (its own short strings), which a result
+// read back keeps and decodes only when one of them is asked for. Reading
+// an entry walks that string once without building anything
+// (decoder.skip), so it can no longer fail when it is decoded.
+var (
+	locationsType = reflect.TypeFor[*parser.Locations]()
+	locationMap   = reflect.TypeFor[map[state.ObjectKey]parser.Location]()
+)
+
+func (e *encoder) locations(l *parser.Locations) error {
+	if l == nil {
+		e.buf = append(e.buf, 0)
+		return nil
+	}
+	e.buf = append(e.buf, 1)
+	held, deferred := l.Split()
+	if err := e.value(reflect.ValueOf(held)); err != nil {
+		return err
+	}
+	b, err := encode(&deferred)
+	if err != nil {
+		return err
+	}
+	e.length(false, len(b))
+	e.buf = append(e.buf, b...)
+	return nil
+}
+
+func (d *decoder) locations(v reflect.Value) {
+	switch d.byte() {
+	case 0:
+		return
+	case 1:
+	default:
+		d.fail()
+		return
+	}
+	var held map[state.ObjectKey]parser.Location
+	d.value(reflect.ValueOf(&held).Elem())
+	n, isNil := d.length()
+	if d.err != nil || isNil {
+		d.fail()
+		return
+	}
+	b := make([]byte, n)
+	copy(b, d.buf[:n])
+	d.buf = d.buf[n:]
+	check := &decoder{buf: b}
+	check.skip(locationMap)
+	if check.err != nil || len(check.buf) != 0 {
+		d.fail()
+		return
+	}
+	if n, _ := binary.Varint(b); n == 0 {
+		v.Set(reflect.ValueOf(parser.NewLocations(held)))
+		return
+	}
+	load := func() map[state.ObjectKey]parser.Location {
+		var m map[state.ObjectKey]parser.Location
+		if err := decode(b, &m); err != nil {
+			// skip walked these very bytes when the entry was read.
+			panic(fmt.Sprintf("parse cache: locations that were checked do not decode: %v", err))
+		}
+		return m
+	}
+	v.Set(reflect.ValueOf(parser.NewDeferredLocations(held, load)))
+}
+
+// skip reads past a value of type t as value would, building nothing: it
+// fails where value would. Short strings are only counted.
+func (d *decoder) skip(t reflect.Type) {
+	if d.err != nil {
+		return
+	}
+	if t == locationsType {
+		// Never nested in the deferred locations.
+		d.fail()
+		return
+	}
+	switch t.Kind() {
+	case reflect.Bool:
+		if b := d.byte(); b > 1 {
+			d.fail()
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		i := d.varint()
+		if s := 64 - t.Bits(); i<<s>>s != i {
+			d.fail()
+		}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		u := d.uvarint()
+		if s := 64 - t.Bits(); u<<s>>s != u {
+			d.fail()
+		}
+	case reflect.Float32, reflect.Float64:
+		d.uvarint()
+	case reflect.String:
+		x := d.uvarint()
+		if x&1 == 1 {
+			if x>>1 >= uint64(d.nstrs) {
+				d.fail()
+			}
+			return
+		}
+		n := x >> 1
+		if n > uint64(len(d.buf)) {
+			d.fail()
+			return
+		}
+		d.buf = d.buf[n:]
+		if n > 0 && n <= maxInterned {
+			d.nstrs++
+		}
+	case reflect.Pointer:
+		switch d.byte() {
+		case 0:
+		case 1:
+			d.skip(t.Elem())
+		default:
+			d.fail()
+		}
+	case reflect.Slice:
+		n, isNil := d.length()
+		if isNil || d.err != nil {
+			return
+		}
+		if t.Elem().Kind() == reflect.Uint8 {
+			d.buf = d.buf[n:]
+			return
+		}
+		for i := 0; i < n && d.err == nil; i++ {
+			d.skip(t.Elem())
+		}
+	case reflect.Array:
+		for i := 0; i < t.Len() && d.err == nil; i++ {
+			d.skip(t.Elem())
+		}
+	case reflect.Map:
+		n, isNil := d.length()
+		if isNil || d.err != nil {
+			return
+		}
+		for i := 0; i < n && d.err == nil; i++ {
+			d.skip(t.Key())
+			d.skip(t.Elem())
+		}
+	case reflect.Struct:
+		for i := 0; i < t.NumField() && d.err == nil; i++ {
+			if !t.Field(i).IsExported() {
+				d.fail()
+				return
+			}
+			d.skip(t.Field(i).Type)
+		}
+	default:
+		d.fail()
+	}
 }
