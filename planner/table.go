@@ -50,17 +50,20 @@ func memberKey(kind state.Kind, t state.QualName, name string) state.ObjectKey {
 func (d *differ) tables() {
 	fromOwned := sqlgen.OwnedSequences(d.from)
 	toOwned := sqlgen.OwnedSequences(d.to)
-	from := map[state.QualName]state.Table{}
-	for _, t := range d.from.Tables {
-		from[t.QualName()] = t
+	// Pointers, not copies of every table: at thousands of tables the
+	// copies were megabytes.
+	from := make(map[state.QualName]*state.Table, len(d.from.Tables))
+	for i := range d.from.Tables {
+		from[d.from.Tables[i].QualName()] = &d.from.Tables[i]
 	}
 	// A table whose partition key changes is dropped and created again,
 	// with its partitions; parents are created before their children and
 	// dropped after them.
 	d.tableExt.recreated = d.recreatedTables()
 	matched := map[state.QualName]bool{}
-	var pairs [][2]state.Table
-	for _, t := range inheritanceOrder(d.to.Tables) {
+	var pairs [][2]*state.Table
+	ordered := inheritanceOrder(d.to.Tables)
+	for i, t := range ordered {
 		q := t.QualName()
 		old, ok := from[q]
 		if ok && d.tableExt.recreated[q] {
@@ -80,7 +83,7 @@ func (d *differ) tables() {
 			continue
 		}
 		matched[old.QualName()] = true
-		pairs = append(pairs, [2]state.Table{old, t})
+		pairs = append(pairs, [2]*state.Table{old, &ordered[i]})
 	}
 	dropped := map[state.QualName]bool{}
 	for _, t := range d.from.Tables {
@@ -99,7 +102,7 @@ func (d *differ) tables() {
 	// constraint they rely on is recreated.
 	refRebuild := d.referencedKeysRebuilt(pairs)
 	for _, p := range pairs {
-		d.alterTable(p[0], p[1], fromOwned[p[0].QualName()], toOwned[p[1].QualName()], refRebuild)
+		d.alterTable(*p[0], *p[1], fromOwned[p[0].QualName()], toOwned[p[1].QualName()], refRebuild)
 	}
 }
 
@@ -203,10 +206,10 @@ func (d *differ) dropTable(t state.Table, owned []state.Sequence, dropped map[st
 // referencedKeysRebuilt returns, per remote table, whether one of its
 // primary key or unique constraints is dropped or recreated: foreign keys
 // pointing at such a table must be dropped first and added again after.
-func (d *differ) referencedKeysRebuilt(pairs [][2]state.Table) map[state.QualName]bool {
+func (d *differ) referencedKeysRebuilt(pairs [][2]*state.Table) map[state.QualName]bool {
 	out := map[state.QualName]bool{}
 	for _, p := range pairs {
-		old, nw := p[0], p[1]
+		old, nw := *p[0], *p[1]
 		for _, c := range old.Constraints {
 			if c.Kind != state.ConstraintPrimaryKey && c.Kind != state.ConstraintUnique {
 				continue

@@ -28,12 +28,12 @@ type tableExtPlan struct {
 // (by name otherwise). A cycle, which PostgreSQL cannot have, leaves the
 // order by name.
 func inheritanceOrder(tables []state.Table) []state.Table {
-	byKey := map[state.ObjectKey]state.Table{}
+	byKey := make(map[state.ObjectKey]int, len(tables))
 	keys := make([]state.ObjectKey, len(tables))
 	deps := map[state.ObjectKey][]state.ObjectKey{}
 	for i, t := range tables {
 		keys[i] = t.Key()
-		byKey[t.Key()] = t
+		byKey[t.Key()] = i
 		for _, p := range t.Parents() {
 			deps[t.Key()] = append(deps[t.Key()], tableKey(p))
 		}
@@ -44,7 +44,7 @@ func inheritanceOrder(tables []state.Table) []state.Table {
 	}
 	out := make([]state.Table, len(order))
 	for i, k := range order {
-		out[i] = byKey[k]
+		out[i] = tables[byKey[k]]
 	}
 	return out
 }
@@ -145,10 +145,10 @@ func (d *differ) adoptUnchangeable(old, nw state.Table) state.Table {
 // planOnlyDrops decides, for each kept parent's dropped column, whether a
 // child keeps its copy: then the parent drops it with ONLY and the copy
 // becomes the child's own.
-func (d *differ) planOnlyDrops(pairs [][2]state.Table) {
+func (d *differ) planOnlyDrops(pairs [][2]*state.Table) {
 	d.tableExt.onlyDrop = map[state.QualName]map[string]bool{}
 	for _, p := range pairs {
-		old, nw := p[0], p[1]
+		old, nw := *p[0], *p[1]
 		for _, kp := range d.keptParents(old, nw) {
 			rp, dp := kp[0], kp[1]
 			for _, c := range rp.Columns {

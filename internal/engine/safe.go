@@ -146,9 +146,9 @@ func withoutIndexes(s state.DatabaseSchema, keys []state.ObjectKey) state.Databa
 // type change between base types) and the type pairs to look up casts
 // for. Only these tables are probed for rows.
 func migrationCandidates(current, desired state.DatabaseSchema) ([]state.QualName, [][2]string) {
-	cur := map[state.QualName]state.Table{}
-	for _, t := range current.Tables {
-		cur[t.QualName()] = t
+	cur := make(map[state.QualName]*state.Table, len(current.Tables))
+	for i := range current.Tables {
+		cur[current.Tables[i].QualName()] = &current.Tables[i]
 	}
 	var tables []state.QualName
 	pairSet := map[[2]string]bool{}
