@@ -16,6 +16,7 @@ import (
 	"github.com/renovate-pg/renovate/planner/render"
 	"github.com/renovate-pg/renovate/state"
 	"github.com/renovate-pg/renovate/state/catalog"
+	"github.com/renovate-pg/renovate/state/layout"
 	"github.com/spf13/cobra"
 )
 
@@ -178,6 +179,21 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.Pla
 		got.intro, got.err = engine.Introspect(ctx, got.conn)
 	}()
 	local, localErr := engine.LoadLocalScoped(t.Dir, tg.Scope)
+	// What git says of the files needs no database either: it is worked
+	// out while the catalog is still being read, and its errors are
+	// reported where they were before (after the connection's).
+	var (
+		repo      *gitrepo.Repo
+		repoErr   error
+		commit    string
+		commitErr error
+	)
+	if localErr == nil {
+		repo, repoErr = openPlanRepo(t.Dir, local.Files, tg.Scope)
+		if repo != nil && repoErr == nil {
+			commit, commitErr = planCommit(repo, t.Dir)
+		}
+	}
 	got := <-ch
 	conn := got.conn
 	if localErr != nil || got.err != nil {
@@ -189,17 +205,9 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.Pla
 		}
 		return nil, nil, nil, "", got.err
 	}
-	// In a git repository, plan only what git holds (reposafety.go).
-	repo, err := gitrepo.Open(t.Dir)
-	if err != nil && !errors.Is(err, gitrepo.ErrNotRepo) {
+	if repoErr != nil {
 		conn.Close(context.Background())
-		return nil, nil, nil, "", err
-	}
-	if repo != nil {
-		if err := checkSources(repo, t.Dir, local.Files, tg.Scope); err != nil {
-			conn.Close(context.Background())
-			return nil, nil, nil, "", refused(err)
-		}
+		return nil, nil, nil, "", repoErr
 	}
 	remote, err := got.intro.Remote(local, tg.Scope)
 	if err != nil {
@@ -240,12 +248,30 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.Pla
 	prog.Done()
 	p.RenovateVersion = f.Version
 	if repo != nil {
-		if p.GitCommit, err = planCommit(repo, t.Dir); err != nil {
+		if commitErr != nil {
 			conn.Close(context.Background())
-			return nil, nil, nil, "", err
+			return nil, nil, nil, "", commitErr
 		}
+		p.GitCommit = commit
 	}
 	return p, remote, conn, dsn, nil
+}
+
+// openPlanRepo opens the git repository holding dir, if any, and checks
+// that git holds the files a plan reads (reposafety.go): nil and no error
+// outside a repository.
+func openPlanRepo(dir string, files []layout.File, sc engine.Scope) (*gitrepo.Repo, error) {
+	repo, err := gitrepo.Open(dir)
+	if errors.Is(err, gitrepo.ErrNotRepo) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := checkSources(repo, dir, files, sc); err != nil {
+		return nil, refused(err)
+	}
+	return repo, nil
 }
 
 func runPlan(ctx context.Context, opts *PlanOptions) error {
