@@ -9,9 +9,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/renovate-pg/renovate/sqlgen"
 	"github.com/renovate-pg/renovate/state"
@@ -111,8 +113,12 @@ func Files(s state.DatabaseSchema) map[string]string {
 		}
 		out[ObjectPath(sq.Schema, "sequences", sq.Name)] = sqlgen.SequenceDefinition(sq)
 	}
-	for _, t := range s.Tables {
-		out[ObjectPath(t.Schema, tableDir(t), t.Name)] = sqlgen.TableDefinition(t, owned[t.QualName()], sqlgen.ParentTables(s, t)...)
+	defs := renderAll(len(s.Tables), func(i int) string {
+		t := s.Tables[i]
+		return sqlgen.TableDefinition(t, owned[t.QualName()], sqlgen.ParentTables(s, t)...)
+	})
+	for i, t := range s.Tables {
+		out[ObjectPath(t.Schema, tableDir(t), t.Name)] = defs[i]
 	}
 	for _, v := range s.Views {
 		out[ViewPath(v)] = sqlgen.ViewDefinition(v)
@@ -120,6 +126,35 @@ func Files(s state.DatabaseSchema) map[string]string {
 	routineFiles(s, out)
 	defObjectFiles(s, out)
 	ownerFiles(s, out)
+	return out
+}
+
+// renderAll returns render(i) for every i < n, computed on up to
+// GOMAXPROCS goroutines: the tables are most of a large schema's text,
+// and each one's depends only on the model, which nothing changes
+// meanwhile. A panic in render is raised again in the caller's goroutine,
+// where the commands recover from it.
+func renderAll(n int, render func(int) string) []string {
+	out := make([]string, n)
+	workers := min(runtime.GOMAXPROCS(0), n/64+1)
+	panics := make([]any, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { panics[w] = recover() }()
+			for i := w; i < n; i += workers {
+				out[i] = render(i)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, p := range panics {
+		if p != nil {
+			panic(p)
+		}
+	}
 	return out
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -157,4 +158,32 @@ func TestPathObject(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestRenderAll: every index is rendered once, in its place, whatever the
+// number of workers, and a panic in one reaches the caller.
+func TestRenderAll(t *testing.T) {
+	for _, n := range []int{0, 1, 63, 64, 65, 1000} {
+		got := renderAll(n, func(i int) string { return strconv.Itoa(i) })
+		if len(got) != n {
+			t.Fatalf("n=%d: %d results", n, len(got))
+		}
+		for i, s := range got {
+			if s != strconv.Itoa(i) {
+				t.Fatalf("n=%d: result %d is %q", n, i, s)
+			}
+		}
+	}
+	defer func() {
+		if r := recover(); r != "boom 700" {
+			t.Fatalf("recovered %v, want the worker's panic", r)
+		}
+	}()
+	renderAll(1000, func(i int) string {
+		if i == 700 {
+			panic("boom 700")
+		}
+		return ""
+	})
+	t.Fatal("renderAll returned after a panic")
 }
