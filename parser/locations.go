@@ -191,7 +191,6 @@ func (l *Locations) PrefixFiles(p string) {
 	if load := l.load; load != nil {
 		l.load = func() map[state.ObjectKey]Location {
 			m := load()
-			clear(prefixed)
 			prefix(m)
 			return m
 		}

@@ -52,7 +52,7 @@ const EnvVar = "RENOVATE_PARSE_CACHE"
 const EnvMinBytes = "RENOVATE_PARSE_CACHE_MIN_BYTES"
 
 // formatVersion changes whenever the entry layout or the codec changes.
-const formatVersion = "renovate parse cache v2"
+const formatVersion = "renovate parse cache v3"
 
 // magic starts every entry.
 var magic = []byte("RNVPC1\n")
