@@ -73,7 +73,7 @@ func (e *encoder) value(v reflect.Value) error {
 		e.uvarint(math.Float64bits(v.Float()))
 	case reflect.String:
 		s := v.String()
-		if len(s) > 0 && len(s) <= maxInterned {
+		if interned(len(s)) {
 			if i, ok := e.strs[s]; ok {
 				e.uvarint(2*i + 1)
 				return nil
@@ -194,6 +194,65 @@ func (d *decoder) length() (int, bool) {
 	return int(n), n == -1
 }
 
+// flag reads a bool, or the mark before a pointer's target: 0 or 1.
+func (d *decoder) flag() bool {
+	switch d.byte() {
+	case 0:
+		return false
+	case 1:
+		return true
+	}
+	d.fail()
+	return false
+}
+
+// int reads a signed integer that must fit in type t.
+func (d *decoder) int(t reflect.Type) (int64, bool) {
+	i := d.varint()
+	if s := 64 - t.Bits(); i<<s>>s != i {
+		d.fail()
+		return 0, false
+	}
+	return i, d.err == nil
+}
+
+// uint reads an unsigned integer that must fit in type t.
+func (d *decoder) uint(t reflect.Type) (uint64, bool) {
+	u := d.uvarint()
+	if s := 64 - t.Bits(); u<<s>>s != u {
+		d.fail()
+		return 0, false
+	}
+	return u, d.err == nil
+}
+
+// str reads a string: a reference to the i-th short string written
+// before (known of them so far), or the bytes b of one written here (not
+// copied; interned says whether it is a short one, which later references
+// count).
+func (d *decoder) str(known int) (i int, b []byte, isRef bool) {
+	x := d.uvarint()
+	if x&1 == 1 {
+		if x>>1 >= uint64(known) {
+			d.fail()
+			return 0, nil, false
+		}
+		return int(x >> 1), nil, true
+	}
+	n := x >> 1
+	if n > uint64(len(d.buf)) {
+		d.fail()
+		return 0, nil, false
+	}
+	b = d.buf[:n]
+	d.buf = d.buf[n:]
+	return 0, b, false
+}
+
+// interned says whether a string of n bytes is a short one (see the top of
+// the file).
+func interned(n int) bool { return n > 0 && n <= maxInterned }
+
 func (d *decoder) value(v reflect.Value) {
 	if d.err != nil {
 		return
@@ -204,60 +263,35 @@ func (d *decoder) value(v reflect.Value) {
 	}
 	switch v.Kind() {
 	case reflect.Bool:
-		switch d.byte() {
-		case 0:
-		case 1:
-			v.SetBool(true)
-		default:
-			d.fail()
-		}
+		v.SetBool(d.flag())
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		i := d.varint()
-		if v.OverflowInt(i) {
-			d.fail()
-			return
+		if i, ok := d.int(v.Type()); ok {
+			v.SetInt(i)
 		}
-		v.SetInt(i)
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		u := d.uvarint()
-		if v.OverflowUint(u) {
-			d.fail()
-			return
+		if u, ok := d.uint(v.Type()); ok {
+			v.SetUint(u)
 		}
-		v.SetUint(u)
 	case reflect.Float32, reflect.Float64:
 		v.SetFloat(math.Float64frombits(d.uvarint()))
 	case reflect.String:
-		x := d.uvarint()
-		if x&1 == 1 {
-			i := x >> 1
-			if i >= uint64(len(d.strs)) {
-				d.fail()
-				return
-			}
+		i, b, isRef := d.str(len(d.strs))
+		switch {
+		case d.err != nil:
+		case isRef:
 			v.SetString(d.strs[i])
-			return
+		default:
+			str := string(b)
+			if interned(len(b)) {
+				d.strs = append(d.strs, str)
+			}
+			v.SetString(str)
 		}
-		n := x >> 1
-		if n > uint64(len(d.buf)) {
-			d.fail()
-			return
-		}
-		str := string(d.buf[:n])
-		d.buf = d.buf[n:]
-		if n > 0 && n <= maxInterned {
-			d.strs = append(d.strs, str)
-		}
-		v.SetString(str)
 	case reflect.Pointer:
-		switch d.byte() {
-		case 0:
-		case 1:
+		if d.flag() {
 			p := reflect.New(v.Type().Elem())
 			d.value(p.Elem())
 			v.Set(p)
-		default:
-			d.fail()
 		}
 	case reflect.Slice:
 		n, isNil := d.length()
@@ -412,45 +446,20 @@ func (d *decoder) skip(t reflect.Type) {
 	}
 	switch t.Kind() {
 	case reflect.Bool:
-		if b := d.byte(); b > 1 {
-			d.fail()
-		}
+		d.flag()
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		i := d.varint()
-		if s := 64 - t.Bits(); i<<s>>s != i {
-			d.fail()
-		}
+		d.int(t)
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		u := d.uvarint()
-		if s := 64 - t.Bits(); u<<s>>s != u {
-			d.fail()
-		}
+		d.uint(t)
 	case reflect.Float32, reflect.Float64:
 		d.uvarint()
 	case reflect.String:
-		x := d.uvarint()
-		if x&1 == 1 {
-			if x>>1 >= uint64(d.nstrs) {
-				d.fail()
-			}
-			return
-		}
-		n := x >> 1
-		if n > uint64(len(d.buf)) {
-			d.fail()
-			return
-		}
-		d.buf = d.buf[n:]
-		if n > 0 && n <= maxInterned {
+		if _, b, isRef := d.str(d.nstrs); d.err == nil && !isRef && interned(len(b)) {
 			d.nstrs++
 		}
 	case reflect.Pointer:
-		switch d.byte() {
-		case 0:
-		case 1:
+		if d.flag() {
 			d.skip(t.Elem())
-		default:
-			d.fail()
 		}
 	case reflect.Slice:
 		n, isNil := d.length()
