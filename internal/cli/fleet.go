@@ -204,7 +204,7 @@ func planTarget(ctx context.Context, f *Factory, dir string, repo *gitrepo.Repo,
 		return nil, "", nil, err
 	}
 	defer conn.Close(context.Background())
-	intro, err := engine.Introspect(ctx, conn)
+	intro, err := engine.IntrospectCached(ctx, conn)
 	if err != nil {
 		return nil, "", nil, err
 	}

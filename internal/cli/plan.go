@@ -176,7 +176,7 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.Pla
 		if got.conn, got.err = f.Connect(ctx, dsn); got.err != nil {
 			return
 		}
-		got.intro, got.err = engine.Introspect(ctx, got.conn)
+		got.intro, got.err = engine.IntrospectCached(ctx, got.conn)
 	}()
 	local, localErr := engine.LoadLocalScoped(t.Dir, tg.Scope)
 	// What git says of the files needs no database either: it is worked

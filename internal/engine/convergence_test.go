@@ -293,6 +293,7 @@ func makePlanScoped(t testing.TB, dsn, dir string, sc Scope, opts ...PlanOption)
 		if err != nil {
 			return nil, fmt.Errorf("loading remote: %w", err)
 		}
+		checkStoredCatalog(t, remote.Raw)
 		p, err := Plan(ctx, conn, local.Parsed, remote, opts...)
 		if err != nil {
 			return nil, fmt.Errorf("planning: %w", err)
@@ -311,6 +312,7 @@ func makePlanScoped(t testing.TB, dsn, dir string, sc Scope, opts ...PlanOption)
 	if err != nil {
 		return nil, fmt.Errorf("loading remote: %w", err)
 	}
+	checkStoredCatalog(t, remote.Raw)
 	p, err := Plan(ctx, conn, local, remote, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("planning: %w", err)

@@ -130,11 +130,16 @@ func Introspect(ctx context.Context, conn *pgx.Conn) (*Introspection, error) {
 	if err != nil {
 		return nil, err
 	}
+	return introspectRest(ctx, conn, *raw)
+}
+
+// introspectRest reads what an Introspection holds besides the model.
+func introspectRest(ctx context.Context, conn *pgx.Conn, raw state.DatabaseSchema) (*Introspection, error) {
 	warnings, err := unmanagedWarnings(ctx, conn)
 	if err != nil {
 		return nil, err
 	}
-	in := &Introspection{raw: *raw, warnings: warnings}
+	in := &Introspection{raw: raw, warnings: warnings}
 	if in.owners, err = catalog.Owners(ctx, conn); err != nil {
 		return nil, err
 	}

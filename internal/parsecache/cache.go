@@ -232,6 +232,20 @@ var errBadEntry = errors.New("parse cache: bad entry")
 // readEntry checks and decodes an entry: magic, key, payload hash,
 // payload.
 func readEntry(b []byte, key [32]byte) (*parser.Result, error) {
+	payload, err := checkEntry(b, key)
+	if err != nil {
+		return nil, err
+	}
+	var res parser.Result
+	if err := decode(payload, &res); err != nil {
+		return nil, err
+	}
+	return &res, nil
+}
+
+// checkEntry checks an entry's magic, key and payload hash, and returns
+// its payload.
+func checkEntry(b []byte, key [32]byte) ([]byte, error) {
 	if !bytes.HasPrefix(b, magic) || len(b) < len(magic)+64 {
 		return nil, errBadEntry
 	}
@@ -243,11 +257,7 @@ func readEntry(b []byte, key [32]byte) (*parser.Result, error) {
 	if got := entryHash(key, payload); !bytes.Equal(got[:], sum) {
 		return nil, errBadEntry
 	}
-	var res parser.Result
-	if err := decode(payload, &res); err != nil {
-		return nil, err
-	}
-	return &res, nil
+	return payload, nil
 }
 
 // entryHash is the hash an entry stores: of its key and payload, so a
@@ -273,6 +283,11 @@ func (c *Cache) Put(key [32]byte, res *parser.Result) error {
 	if err != nil {
 		return err
 	}
+	return c.putEntry(key, payload)
+}
+
+// putEntry writes an entry of payload under key and prunes the directory.
+func (c *Cache) putEntry(key [32]byte, payload []byte) error {
 	sum := entryHash(key, payload)
 	entry := make([]byte, 0, len(magic)+64+len(payload))
 	entry = append(entry, magic...)

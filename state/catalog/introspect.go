@@ -36,19 +36,54 @@ const minServerVersion = 130000
 // conn must not be inside a transaction. It is left as it was found: every
 // setting Introspect changes is local to its own transaction.
 func Introspect(ctx context.Context, conn *pgx.Conn) (*state.DatabaseSchema, error) {
+	s, _, err := readCatalog(ctx, conn, false, "")
+	return s, err
+}
+
+// IntrospectStamped is Introspect that first reads the catalog's stamp
+// (queries/stamp.sql) in the same transaction, and stops there when the
+// stamp equals known: it then returns a nil schema. Otherwise it returns
+// the schema and the stamp it was read at. The stamp is empty when the
+// server cannot give one (a standby, or a role refused the functions it
+// calls); an empty known never matches.
+//
+// Two reads with equal stamps read equal catalogs. A stamp holds:
+//   - the transaction's snapshot (pg_current_snapshot), which fixes which
+//     transactions' changes every query sees: any transaction that ends
+//     (commits or aborts) changes the snapshots taken after it, so an
+//     equal snapshot means no catalog change committed in between,
+//     including one that committed while a read was under way;
+//   - the WAL insert position, read before any catalog row: the changes
+//     PostgreSQL makes in place, outside MVCC (an index made valid by
+//     CREATE INDEX CONCURRENTLY), belong to no transaction but are written
+//     to the WAL like every catalog change;
+//   - what the same catalog may still be read differently under: the
+//     cluster (its system identifier, timeline and postmaster start time,
+//     so a restart, a restore or a failover never matches), the database's
+//     OID, the current and session roles, the server's version and a hash
+//     of every setting of the session.
+//
+// The deparsing functions read the catalog caches, which can see a commit
+// newer than the snapshot; that transaction then ended after the snapshot
+// was taken, so no later stamp equals this one.
+func IntrospectStamped(ctx context.Context, conn *pgx.Conn, known string) (*state.DatabaseSchema, string, error) {
+	return readCatalog(ctx, conn, true, known)
+}
+
+func readCatalog(ctx context.Context, conn *pgx.Conn, stamped bool, known string) (*state.DatabaseSchema, string, error) {
 	version, err := serverVersion(conn)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if version < minServerVersion {
-		return nil, fmt.Errorf("PostgreSQL %s is not supported: renovate needs PostgreSQL 13 or later",
+		return nil, "", fmt.Errorf("PostgreSQL %s is not supported: renovate needs PostgreSQL 13 or later",
 			conn.PgConn().ParameterStatus("server_version"))
 	}
 
 	// Batch.BeginTx inside an open transaction would only warn, and the
 	// Commit below would then end the caller's transaction.
 	if st := conn.PgConn().TxStatus(); st != 'I' {
-		return nil, errors.New("introspecting: the connection is inside a transaction")
+		return nil, "", errors.New("introspecting: the connection is inside a transaction")
 	}
 
 	in := newIntrospection()
@@ -57,16 +92,88 @@ func Introspect(ctx context.Context, conn *pgx.Conn) (*state.DatabaseSchema, err
 	// already. Any other error (beginning the transaction, the network)
 	// is not.
 	failed := false
+	queue := func(batch *pgx.Batch, file, what string, scan func(pgx.Rows) error) error {
+		sql, err := renderQuery(file, data)
+		if err != nil {
+			return err
+		}
+		batch.Queue(sql).Query(func(rows pgx.Rows) error {
+			err := scan(rows)
+			if err == nil {
+				err = rows.Err()
+			}
+			if err != nil {
+				failed = true
+				return fmt.Errorf("%s: %w", what, err)
+			}
+			return nil
+		})
+		return nil
+	}
+	// finish ends a batch, explaining a lock timeout.
+	finish := func(br pgx.BatchResults, tx pgx.Tx) error {
+		err := br.Close()
+		if err == nil {
+			return nil
+		}
+		if !failed {
+			err = fmt.Errorf("introspecting: %w", err)
+		}
+		if isLockTimeout(err) {
+			_ = tx.Rollback(ctx)
+			err = fmt.Errorf("reading the database catalog: %w", ExplainLockTimeout(ctx, conn, err))
+		}
+		return err
+	}
+
 	batch := &pgx.Batch{}
 	// Snapshot isolation makes every query see the same catalog; READ ONLY
 	// documents (and enforces) that introspection never writes.
 	batch.BeginTx(pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	if err := queue(batch, "settings.sql", "setting up the session", discardRows); err != nil {
+		return nil, "", err
+	}
+	var (
+		stamp string
+		br    pgx.BatchResults
+		tx    pgx.Tx
+	)
+	if stamped {
+		if err := queue(batch, "stamp.sql", "reading the catalog's stamp", func(rows pgx.Rows) error {
+			for rows.Next() {
+				var s *string
+				if err := rows.Scan(&s); err != nil {
+					return err
+				}
+				if s != nil {
+					stamp = *s
+				}
+			}
+			return nil
+		}); err != nil {
+			return nil, "", err
+		}
+		br = conn.SendBatch(ctx, batch)
+		tx = br.Tx()
+		// After a successful Commit this is a no-op; on any error it ends
+		// the transaction so conn is usable again.
+		defer func() { _ = tx.Rollback(ctx) }()
+		if err := finish(br, tx); err != nil {
+			return nil, "", err
+		}
+		if stamp != "" && stamp == known {
+			if err := tx.Rollback(ctx); err != nil {
+				return nil, "", fmt.Errorf("ending introspection transaction: %w", err)
+			}
+			return nil, stamp, nil
+		}
+		batch = &pgx.Batch{}
+	}
 	for _, q := range []struct {
 		file string
 		what string
 		scan func(pgx.Rows) error
 	}{
-		{"settings.sql", "setting up the session", discardRows},
 		// Comments first: every other scan looks its objects' up.
 		{"comments.sql", "introspecting comments", in.scanComments},
 		{"extensions.sql", "introspecting extensions", in.scanExtensions},
@@ -104,50 +211,32 @@ func Introspect(ctx context.Context, conn *pgx.Conn) (*state.DatabaseSchema, err
 		{"defobjects.sql", "introspecting aggregates, casts, statistics and text search objects", in.scanDefObjects},
 		{"depends.sql", "introspecting dependencies", in.scanDepends},
 	} {
-		sql, err := renderQuery(q.file, data)
-		if err != nil {
-			return nil, err
+		if err := queue(batch, q.file, q.what, q.scan); err != nil {
+			return nil, "", err
 		}
-		scan, what := q.scan, q.what
-		batch.Queue(sql).Query(func(rows pgx.Rows) error {
-			err := scan(rows)
-			if err == nil {
-				err = rows.Err()
-			}
-			if err != nil {
-				failed = true
-				return fmt.Errorf("%s: %w", what, err)
-			}
-			return nil
-		})
 	}
 
-	br := conn.SendBatch(ctx, batch)
-	tx := br.Tx()
-	// After a successful Commit this is a no-op; on any error it ends the
-	// transaction so conn is usable again.
-	defer func() { _ = tx.Rollback(ctx) }()
-	if err := br.Close(); err != nil {
-		if !failed {
-			err = fmt.Errorf("introspecting: %w", err)
-		}
-		if isLockTimeout(err) {
-			_ = tx.Rollback(ctx)
-			err = fmt.Errorf("reading the database catalog: %w", ExplainLockTimeout(ctx, conn, err))
-		}
-		return nil, err
+	if stamped {
+		br = tx.SendBatch(ctx, batch)
+	} else {
+		br = conn.SendBatch(ctx, batch)
+		tx = br.Tx()
+		defer func() { _ = tx.Rollback(ctx) }()
+	}
+	if err := finish(br, tx); err != nil {
+		return nil, "", err
 	}
 	if err := tx.Commit(ctx); err != nil {
-		return nil, fmt.Errorf("ending introspection transaction: %w", err)
+		return nil, "", fmt.Errorf("ending introspection transaction: %w", err)
 	}
 
 	in.attachTriggers()
 	if err := in.attachPrivileges(); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	s := in.schema
 	s.Normalize()
-	return &s, nil
+	return &s, stamp, nil
 }
 
 // RemoteFingerprint returns the Fingerprint of the live database's schema:
