@@ -6,6 +6,12 @@
 #   pg_dump --schema-only          the floor every schema tool reads through
 #   renovate plan, no-op           files written by init, same database
 #   renovate plan, 1% changed      same files against gen_schema --mutate 1
+# each twice: "catalog read" with the catalog cache off (every plan reads
+# the catalog), and "again" right after one untimed plan of the same files
+# and database, with the catalog cache on (README, "Catalog cache": a no-op
+# plan then does not read the catalog again; a plan whose files needed the
+# server's normalization ended transactions of its own, so the next one
+# reads it)
 #   renovate init --verify=never   read the catalog, write, commit
 #   renovate init                  the same plus its default verification
 # and the ratio of each time to pg_dump's. BENCH_VIEWS=V (default 1600) adds
@@ -79,6 +85,8 @@ psqlq() { "$bin/psql" -X -q -v ON_ERROR_STOP=1 "$@" >/dev/null; }
 version=$("$bin/psql" -X -At "$admin" -c 'SHOW server_version')
 
 export RENOVATE_VERIFY=never NO_COLOR=1
+# A parse and catalog cache of the bench's own, empty at the start.
+export RENOVATE_PARSE_CACHE=$work/cache
 export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@localhost GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@localhost
 
 # timed LABEL CMD...: runs CMD BENCH_RUNS times (output discarded unless it
@@ -109,11 +117,11 @@ report() {
 	local n=$1 label
 	shift
 	printf '\n### N = %s (PostgreSQL %s, %s)\n\n' "$n" "$version" "$(nproc) cores"
-	printf '| %-34s | %9s | %8s | %12s |\n' "command" "time (s)" "peak RSS" "× pg_dump"
-	printf '|%s|%s|%s|%s|\n' "------------------------------------" "-----------:" "---------:" "-------------:"
+	printf '| %-44s | %9s | %8s | %12s |\n' "command" "time (s)" "peak RSS" "× pg_dump"
+	printf '|%s|%s|%s|%s|\n' "----------------------------------------------" "-----------:" "---------:" "-------------:"
 	for label in "$@"; do
 		[ -n "${secs[$label]:-}" ] || continue
-		printf '| %-34s | %9.2f | %5s MB | %12s |\n' "$label" "${secs[$label]}" "${rss[$label]}" \
+		printf '| %-44s | %9.2f | %5s MB | %12s |\n' "$label" "${secs[$label]}" "${rss[$label]}" \
 			"$(awk -v a="${secs[$label]}" -v b="${secs[$n/pg_dump]}" 'BEGIN{printf "%.2f", a/b}')"
 	done
 }
@@ -135,15 +143,21 @@ for n in "$@"; do
 	timed "$n/init --verify=never" bash -c 'rm -rf "$1" && exec "$2" init --quiet --verify=never --source "$3" --dir "$1"' _ "$work/repo" "$renovate" "$(dsn "$db")"
 	[ "${BENCH_INIT_VERIFY:-1}" = 0 ] || timed "$n/init (default verify)" bash -c 'rm -rf "$1" && exec "$2" init --quiet --source "$3" --dir "$1"' _ "$work/repo2" "$renovate" "$(dsn "$db")"
 	rm -rf "$work/repo2"
-	timed "$n/plan no-op" "$renovate" plan --quiet --verify=never --detailed-exitcode --format sql --dir "$work/repo" --url "$(dsn "$db")"
+	plan=("$renovate" plan --quiet --verify=never --detailed-exitcode --format sql --dir "$work/repo")
+	RENOVATE_CATALOG_CACHE=off timed "$n/plan no-op, catalog read" "${plan[@]}" --url "$(dsn "$db")"
 	if [ "$lastrc" -ne 0 ]; then
 		echo "bench.sh: the no-op plan is not empty:" >&2
 		head -20 "$work/out" >&2
 		exit 1
 	fi
-	timed "$n/plan 1% changed" "$renovate" plan --quiet --verify=never --detailed-exitcode --format sql --dir "$work/repo" --url "$(dsn "${db}_mut")"
+	RENOVATE_CATALOG_CACHE=off timed "$n/plan 1% changed, catalog read" "${plan[@]}" --url "$(dsn "${db}_mut")"
+	"${plan[@]}" --url "$(dsn "$db")" >/dev/null 2>&1 || true
+	timed "$n/plan no-op, again" "${plan[@]}" --url "$(dsn "$db")"
+	"${plan[@]}" --url "$(dsn "${db}_mut")" >/dev/null 2>&1 || true
+	timed "$n/plan 1% changed, again" "${plan[@]}" --url "$(dsn "${db}_mut")"
 	steps=$(grep -c ';$' "$work/out" || true)
-	report "$n" "$n/pg_dump" "$n/plan no-op" "$n/plan 1% changed" "$n/init --verify=never" "$n/init (default verify)"
+	report "$n" "$n/pg_dump" "$n/plan no-op, catalog read" "$n/plan 1% changed, catalog read" \
+		"$n/plan no-op, again" "$n/plan 1% changed, again" "$n/init --verify=never" "$n/init (default verify)"
 	echo "(1% changed: $steps statements planned)"
 	psqlq "$admin" -c "DROP DATABASE $db" -c "DROP DATABASE ${db}_mut"
 done
@@ -180,14 +194,17 @@ if [ "$views" -gt 0 ]; then
 	nviews=$("$bin/psql" -X -At "$(dsn "$db")" -c "SELECT count(*) FROM pg_views WHERE schemaname NOT IN ('pg_catalog', 'information_schema')")
 	timed "views/pg_dump" "$bin/pg_dump" --schema-only -f "$work/dump.sql" "$(dsn "$db")"
 	timed "views/init --verify=never" bash -c 'rm -rf "$1" && exec "$2" init --quiet --verify=never --source "$3" --dir "$1"' _ "$work/repo" "$renovate" "$(dsn "$db")"
-	timed "views/plan no-op" "$renovate" plan --quiet --verify=never --detailed-exitcode --format sql --dir "$work/repo" --url "$(dsn "$db")"
+	plan=("$renovate" plan --quiet --verify=never --detailed-exitcode --format sql --dir "$work/repo" --url "$(dsn "$db")")
+	RENOVATE_CATALOG_CACHE=off timed "views/plan no-op, catalog read" "${plan[@]}"
+	"${plan[@]}" >/dev/null 2>&1 || true
+	timed "views/plan no-op, again" "${plan[@]}"
 	if [ "$lastrc" -ne 0 ]; then
 		echo "bench.sh: the no-op plan of the view-heavy schema is not empty:" >&2
 		head -20 "$work/out" >&2
 		exit 1
 	fi
 	timed "views/init (default verify)" bash -c 'rm -rf "$1" && exec "$2" init --quiet --source "$3" --dir "$1"' _ "$work/repo2" "$renovate" "$(dsn "$db")"
-	report views "views/pg_dump" "views/plan no-op" "views/init --verify=never" "views/init (default verify)"
+	report views "views/pg_dump" "views/plan no-op, catalog read" "views/plan no-op, again" "views/init --verify=never" "views/init (default verify)"
 	echo "(view-heavy: $n tables, $nviews views)"
 	psqlq "$admin" -c "DROP DATABASE $db"
 fi
