@@ -186,6 +186,16 @@ func TestCatalogCacheSeesEveryChange(t *testing.T) {
 	}
 	checkCatalogRead(t, conn, cache, "poisoned entry", miss)
 	checkCatalogSettles(t, conn, cache, "after the poisoned entry")
+
+	// A role that may not read the WAL position gets no stamp: its reads
+	// are never stored, so never used.
+	mustExecConn(t, conn, "REVOKE EXECUTE ON FUNCTION pg_current_wal_insert_lsn() FROM PUBLIC; SET ROLE cc_reader")
+	if _, stamp, err := catalog.IntrospectStamped(context.Background(), conn, ""); err != nil || stamp != "" {
+		t.Fatalf("a role refused pg_current_wal_insert_lsn got a stamp (%v):\n%s", err, stamp)
+	}
+	for i := 0; i < 3; i++ {
+		checkCatalogRead(t, conn, cache, "no stamp", miss)
+	}
 }
 
 // stampLines splits a catalog stamp into its lines, by their first word.
