@@ -17,13 +17,16 @@ import (
 	"github.com/renovate-pg/renovate/state/catalog"
 )
 
-// quietCluster starts a private cluster where nothing commits but the
-// test (no autovacuum): the catalog cache hits only while no transaction
-// ends anywhere in the cluster, which the shared test cluster never
-// promises. It returns the admin DSN.
+// quietCluster starts a private cluster where nothing commits or writes
+// WAL but the test: the catalog cache hits only while no transaction ends
+// anywhere in the cluster and the WAL stays where it was, which the shared
+// test cluster never promises. Without autovacuum, with minimal WAL (no
+// snapshot of running transactions logged every 15 s) and no timed
+// checkpoint. It returns the admin DSN.
 func quietCluster(t *testing.T) string {
 	t.Helper()
-	s, err := pgserver.StartFrom(context.Background(), srv.BinDir(), os.Getenv(pgserver.EnvBin) != "", "autovacuum=off")
+	s, err := pgserver.StartFrom(context.Background(), srv.BinDir(), os.Getenv(pgserver.EnvBin) != "",
+		"autovacuum=off", "wal_level=minimal", "max_wal_senders=0", "checkpoint_timeout=1d")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -45,9 +45,9 @@ func Introspect(ctx context.Context, conn *pgx.Conn) (*state.DatabaseSchema, err
 // (queries/stamp.sql) in the same transaction, and stops there when the
 // stamp equals known: it then returns a nil schema. Otherwise it returns
 // the schema and the stamp it was read at. The stamp is empty when the
-// server cannot give one (a standby, or a role refused one of the
-// functions it calls, which costs a second transaction); an empty known
-// never matches.
+// server cannot give one (a standby; a role refused one of the functions
+// it calls, or a server that does not offer one, which costs a second
+// transaction); an empty known never matches.
 //
 // Two reads with equal stamps read equal catalogs. A stamp holds:
 //   - the transaction's snapshot (pg_current_snapshot), which fixes which
@@ -161,10 +161,14 @@ func readCatalog(ctx context.Context, conn *pgx.Conn, stamped bool, known string
 		// the transaction so conn is usable again.
 		defer func() { _ = tx.Rollback(ctx) }()
 		if err := finish(br, tx); err != nil {
+			// The server refused the stamp: one of its functions is
+			// refused to this role, or not offered by this server (a
+			// managed service may not give WAL positions). The stamp
+			// only saves work: read the catalog without one. An error
+			// of the session itself (BEGIN, the settings) comes again
+			// from that read; the network's is returned.
 			var pgErr *pgconn.PgError
-			if errors.As(err, &pgErr) && pgErr.Code == "42501" { // insufficient_privilege
-				// A function of the stamp is refused to this role: read
-				// the catalog without one.
+			if errors.As(err, &pgErr) && !conn.IsClosed() {
 				_ = tx.Rollback(ctx)
 				return readCatalog(ctx, conn, false, "")
 			}

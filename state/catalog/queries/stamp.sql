@@ -6,8 +6,9 @@
 -- CASE keeps pg_current_wal_insert_lsn from being called there, where it
 -- fails). A role refused one of the functions fails the whole query when
 -- it starts (PostgreSQL checks the right to call every function of a query
--- before running it, whichever branch of a CASE it sits in): the caller
--- then reads the catalog without a stamp.
+-- before running it, whichever branch of a CASE it sits in), as does a
+-- server that does not offer one of them: the caller then reads the
+-- catalog without a stamp.
 SELECT CASE WHEN NOT pg_is_in_recovery() THEN concat_ws(E'\n',
 		'wal ' || pg_current_wal_insert_lsn()::text,
 		'snapshot ' || pg_current_snapshot()::text,
