@@ -58,6 +58,7 @@ func routines(ctx context.Context, srv *Server, desired state.DatabaseSchema) (s
 			return
 		}
 		f := &out.Functions[idx[k]]
+		state.Own(f)
 		if canon, ok := canonicalServerRoutine(*f, sr); ok {
 			f.IdentityArguments, f.Arguments, f.Result, f.Args = canon.IdentityArguments, canon.Arguments, canon.Result, canon.Args
 			if f.SQLBody {
@@ -123,6 +124,7 @@ func triggers(ctx context.Context, srv *Server, desired state.DatabaseSchema) (s
 			return
 		}
 		t := &out.Tables[refs[k].table]
+		state.Own(t)
 		tr := &t.Triggers[refs[k].trigger]
 		if def, ok := canonicalServerTrigger(t.QualName(), st.Definition); ok {
 			tr.Definition = def

@@ -58,6 +58,7 @@ func matviewIndexes(ctx context.Context, srv *Server, desired state.DatabaseSche
 			return
 		}
 		v := &out.Views[refs[k].view]
+		state.Own(v)
 		ix := &v.Indexes[refs[k].index]
 		def, ok := requalifyIndex(res.Text, state.Table{Schema: v.Schema, Name: v.Name})
 		if !ok {

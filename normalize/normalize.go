@@ -96,7 +96,10 @@ func Run(ctx context.Context, conn *pgx.Conn, desired, remote state.DatabaseSche
 // costs nothing; otherwise PostgreSQL prints reqs (print is one of
 // package catalog's printers, all one transaction that is rolled back)
 // and merge takes each answer k, which may be a refusal, into a copy of
-// desired.
+// desired. The copy is shallow (state.ShallowClone): merge owns the
+// element it changes (state.Own) before changing it, so that desired,
+// which the caller still holds, stays as it was, and a pass that prints
+// a few objects of a large model copies only those.
 func printEach[Q, A any](ctx context.Context, srv *Server, desired state.DatabaseSchema, reqs []Q,
 	print func(context.Context, *pgx.Conn, string, []Q) ([]A, error),
 	merge func(out *state.DatabaseSchema, k int, printed A)) (state.DatabaseSchema, error) {
@@ -107,7 +110,7 @@ func printEach[Q, A any](ctx context.Context, srv *Server, desired state.Databas
 	if err != nil {
 		return desired, err
 	}
-	out := desired.Clone()
+	out := desired.ShallowClone()
 	for k, a := range printed {
 		merge(&out, k, a)
 	}
@@ -151,6 +154,7 @@ func printDefObjects(ctx context.Context, srv *Server, desired state.DatabaseSch
 		}
 		o := &out.Objects[idx[k]]
 		if def, ok := read(k, *o, res.Text); ok {
+			state.Own(o)
 			o.Definition = def
 		}
 	})

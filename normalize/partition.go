@@ -57,6 +57,7 @@ func partitionKeys(ctx context.Context, srv *Server, desired state.DatabaseSchem
 		}
 		t := &out.Tables[idx[k]]
 		if key, ok := canonicalKey(*t, res.Text); ok {
+			state.Own(t)
 			t.PartitionBy = key
 		}
 	})
@@ -90,6 +91,7 @@ func partitionBounds(ctx context.Context, srv *Server, desired state.DatabaseSch
 		t := &out.Tables[idx[k]]
 		parent, _ := desired.Table(*t.PartitionOf)
 		if b, ok := canonicalBound(parent, t.Name, res.Text); ok {
+			state.Own(t)
 			t.PartitionBound = b
 		}
 	})

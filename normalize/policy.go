@@ -32,7 +32,9 @@ func policies(ctx context.Context, srv *Server, desired state.DatabaseSchema) (s
 	}
 	return printEach(ctx, srv, desired, temps, catalog.PrintTemp, func(out *state.DatabaseSchema, k int, st catalog.ServerTable) {
 		if st.Err == nil {
-			mergeServerPolicies(&out.Tables[idx[k]], st.Policies)
+			t := &out.Tables[idx[k]]
+			state.Own(t)
+			mergeServerPolicies(t, st.Policies)
 		}
 	})
 }

@@ -61,6 +61,7 @@ func publications(ctx context.Context, srv *Server, desired state.DatabaseSchema
 			return
 		}
 		p := &out.Publications[jobs[k].pub]
+		state.Own(p)
 		e := p.Tables[jobs[k].entry]
 		table, where, _ := splitFilter(e)
 		t, _ := tableByQuotedName(desired, table)

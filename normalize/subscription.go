@@ -28,7 +28,7 @@ func subscriptionDefaults(ctx context.Context, srv *Server, desired state.Databa
 	if version < 180000 {
 		return desired, nil
 	}
-	out := desired.Clone()
+	out := desired.ShallowClone()
 	for i, s := range out.Subscriptions {
 		if s.StreamingImplied {
 			out.Subscriptions[i].Streaming = "parallel"

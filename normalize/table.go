@@ -35,6 +35,7 @@ func tables(ctx context.Context, srv *Server, desired state.DatabaseSchema) (sta
 		}
 		t := &out.Tables[idx[k]]
 		if canon, ok := canonicalServerTable(*t, st); ok {
+			state.Own(t)
 			mergeServerForms(t, canon)
 		}
 	})

@@ -65,6 +65,7 @@ func domains(ctx context.Context, srv *Server, desired state.DatabaseSchema) (st
 		if !ok {
 			return
 		}
+		state.Own(t)
 		t.Default = canon.Default
 		for i := range t.Checks {
 			for _, c := range canon.Checks {
@@ -129,7 +130,7 @@ func withoutMultiranges(s state.DatabaseSchema) state.DatabaseSchema {
 	if !changed {
 		return s
 	}
-	s = s.Clone()
+	s = s.ShallowClone()
 	for i := range s.Types {
 		s.Types[i].MultirangeName = ""
 	}

@@ -58,6 +58,7 @@ func viewDefaults(ctx context.Context, srv *Server, desired state.DatabaseSchema
 			return
 		}
 		v := &out.Views[idx[k]]
+		state.Own(v)
 		defaults := make(map[string]string, len(v.ColumnDefaults))
 		for c, e := range v.ColumnDefaults {
 			defaults[c] = e

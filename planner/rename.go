@@ -88,116 +88,198 @@ func (w modelRewriter) apply(s state.DatabaseSchema) state.DatabaseSchema {
 
 // rewrite is apply on s itself, for a model nothing else holds.
 func (w modelRewriter) rewrite(s *state.DatabaseSchema) {
+	w.objects(s, func(_ any, rewrite func(*edit)) { rewrite(&edit{}) })
+}
+
+// rewriteShared is rewrite on a model whose lists of objects are its own
+// while the objects may be shared with another model (a ShallowClone):
+// an object the rewrite changes is copied first (state.Own), every other
+// one is left as it is, shared (copy on write).
+func (w modelRewriter) rewriteShared(s *state.DatabaseSchema) {
+	w.objects(s, func(object any, rewrite func(*edit)) {
+		probe := edit{dry: true}
+		if rewrite(&probe); probe.changed {
+			state.Own(object)
+			rewrite(&edit{})
+		}
+	})
+}
+
+// edit is one rewrite of one object's fields. A dry edit changes
+// nothing and only notes whether the rewrite would change a field.
+type edit struct {
+	dry, changed bool
+}
+
+func (e *edit) text(p *string, f func(string) string) {
+	if v := f(*p); v != *p {
+		e.changed = true
+		if !e.dry {
+			*p = v
+		}
+	}
+}
+
+func (e *edit) key(p *state.ObjectKey, f func(state.ObjectKey) state.ObjectKey) {
+	if k := f(*p); k != *p {
+		e.changed = true
+		if !e.dry {
+			*p = k
+		}
+	}
+}
+
+// objects calls one with a pointer to each object of s that holds a name
+// the rewriter may change, and the function that rewrites that object.
+func (w modelRewriter) objects(s *state.DatabaseSchema, one func(object any, rewrite func(*edit))) {
 	for i := range s.Collations {
-		s.Collations[i].Schema = w.schema(s.Collations[i].Schema)
+		c := &s.Collations[i]
+		one(c, func(e *edit) { e.text(&c.Schema, w.schema) })
 	}
 	for i := range s.Types {
 		t := &s.Types[i]
-		t.Schema = w.schema(t.Schema)
-		t.BaseType = w.typeText(t.BaseType)
-		t.Subtype = w.typeText(t.Subtype)
-		t.Default = w.text(t.Default)
-		t.Collation = w.text(t.Collation)
-		t.Canonical = w.text(t.Canonical)
-		t.SubtypeDiff = w.text(t.SubtypeDiff)
-		t.SubtypeOpClass = w.text(t.SubtypeOpClass)
-		t.MultirangeName = w.text(t.MultirangeName)
-		for j := range t.Checks {
-			t.Checks[j].Definition = w.text(t.Checks[j].Definition)
-		}
-		for j := range t.Attributes {
-			t.Attributes[j].Type = w.typeText(t.Attributes[j].Type)
-			t.Attributes[j].Collation = w.text(t.Attributes[j].Collation)
-		}
+		one(t, func(e *edit) { w.typeFields(t, e) })
 	}
 	for i := range s.Sequences {
-		s.Sequences[i].Schema = w.schema(s.Sequences[i].Schema)
+		q := &s.Sequences[i]
+		one(q, func(e *edit) { e.text(&q.Schema, w.schema) })
 	}
 	for i := range s.Tables {
 		t := &s.Tables[i]
-		t.Schema = w.schema(t.Schema)
-		for j := range t.Columns {
-			c := &t.Columns[j]
-			c.Type = w.typeText(c.Type)
-			c.Collation = w.text(c.Collation)
-			c.Default = w.text(c.Default)
-			c.Generated = w.text(c.Generated)
-		}
-		for j := range t.Constraints {
-			c := &t.Constraints[j]
-			c.Definition = w.text(c.Definition)
-			if c.References != nil {
-				c.References.Schema = w.schema(c.References.Schema)
-			}
-		}
-		for j := range t.Indexes {
-			t.Indexes[j].Definition = w.text(t.Indexes[j].Definition)
-		}
-		for j := range t.Policies {
-			t.Policies[j].Using = w.text(t.Policies[j].Using)
-			t.Policies[j].WithCheck = w.text(t.Policies[j].WithCheck)
-		}
-		for j := range t.Triggers {
-			t.Triggers[j].Definition = w.text(t.Triggers[j].Definition)
-			t.Triggers[j].Function.Schema = w.schema(t.Triggers[j].Function.Schema)
-		}
-		if t.PartitionOf != nil {
-			t.PartitionOf.Schema = w.schema(t.PartitionOf.Schema)
-		}
-		for j := range t.Inherits {
-			t.Inherits[j].Schema = w.schema(t.Inherits[j].Schema)
-		}
-		if t.OfType != nil {
-			k := w.key(state.ObjectKey{Kind: state.KindType, Schema: t.OfType.Schema, Name: t.OfType.Name})
-			t.OfType = &state.QualName{Schema: w.schema(k.Schema), Name: k.Name}
-		}
+		one(t, func(e *edit) { w.tableFields(t, e) })
 	}
 	for i := range s.Views {
 		v := &s.Views[i]
-		v.Schema = w.schema(v.Schema)
-		v.Definition = w.text(v.Definition)
-		for j := range v.Columns {
-			v.Columns[j].Type = w.typeText(v.Columns[j].Type)
-		}
-		for j := range v.Indexes {
-			v.Indexes[j].Definition = w.text(v.Indexes[j].Definition)
-		}
-		for j := range v.DependsOn {
-			v.DependsOn[j] = w.key(v.DependsOn[j])
-		}
-		for j := range v.ReadsFromCatalog {
-			v.ReadsFromCatalog[j] = w.key(v.ReadsFromCatalog[j])
-		}
+		one(v, func(e *edit) { w.viewFields(v, e) })
 	}
 	for i := range s.Functions {
 		f := &s.Functions[i]
-		f.Schema = w.schema(f.Schema)
-		f.Arguments = w.text(f.Arguments)
-		f.IdentityArguments = w.text(f.IdentityArguments)
-		f.Result = w.text(f.Result)
-		for j := range f.Args {
-			f.Args[j].Type = w.typeText(f.Args[j].Type)
-			f.Args[j].Default = w.text(f.Args[j].Default)
+		one(f, func(e *edit) { w.functionFields(f, e) })
+	}
+}
+
+func (w modelRewriter) typeFields(t *state.Type, e *edit) {
+	e.text(&t.Schema, w.schema)
+	e.text(&t.BaseType, w.typeText)
+	e.text(&t.Subtype, w.typeText)
+	for _, p := range []*string{&t.Default, &t.Collation, &t.Canonical, &t.SubtypeDiff, &t.SubtypeOpClass, &t.MultirangeName} {
+		e.text(p, w.text)
+	}
+	for j := range t.Checks {
+		e.text(&t.Checks[j].Definition, w.text)
+	}
+	for j := range t.Attributes {
+		e.text(&t.Attributes[j].Type, w.typeText)
+		e.text(&t.Attributes[j].Collation, w.text)
+	}
+}
+
+func (w modelRewriter) tableFields(t *state.Table, e *edit) {
+	e.text(&t.Schema, w.schema)
+	for j := range t.Columns {
+		c := &t.Columns[j]
+		e.text(&c.Type, w.typeText)
+		e.text(&c.Collation, w.text)
+		e.text(&c.Default, w.text)
+		e.text(&c.Generated, w.text)
+	}
+	for j := range t.Constraints {
+		c := &t.Constraints[j]
+		e.text(&c.Definition, w.text)
+		if c.References != nil {
+			e.text(&c.References.Schema, w.schema)
 		}
-		for j := range f.DependsOn {
-			f.DependsOn[j] = w.key(f.DependsOn[j])
+	}
+	for j := range t.Indexes {
+		e.text(&t.Indexes[j].Definition, w.text)
+	}
+	for j := range t.Policies {
+		e.text(&t.Policies[j].Using, w.text)
+		e.text(&t.Policies[j].WithCheck, w.text)
+	}
+	for j := range t.Triggers {
+		e.text(&t.Triggers[j].Definition, w.text)
+		e.text(&t.Triggers[j].Function.Schema, w.schema)
+	}
+	if t.PartitionOf != nil {
+		e.text(&t.PartitionOf.Schema, w.schema)
+	}
+	for j := range t.Inherits {
+		e.text(&t.Inherits[j].Schema, w.schema)
+	}
+	if t.OfType != nil {
+		k := state.ObjectKey{Kind: state.KindType, Schema: t.OfType.Schema, Name: t.OfType.Name}
+		e.key(&k, func(k state.ObjectKey) state.ObjectKey {
+			k = w.key(k)
+			k.Schema = w.schema(k.Schema)
+			return k
+		})
+		if !e.dry {
+			t.OfType = &state.QualName{Schema: k.Schema, Name: k.Name}
 		}
+	}
+}
+
+func (w modelRewriter) viewFields(v *state.View, e *edit) {
+	e.text(&v.Schema, w.schema)
+	e.text(&v.Definition, w.text)
+	for j := range v.Columns {
+		e.text(&v.Columns[j].Type, w.typeText)
+	}
+	for j := range v.Indexes {
+		e.text(&v.Indexes[j].Definition, w.text)
+	}
+	for j := range v.DependsOn {
+		e.key(&v.DependsOn[j], w.key)
+	}
+	for j := range v.ReadsFromCatalog {
+		e.key(&v.ReadsFromCatalog[j], w.key)
+	}
+}
+
+func (w modelRewriter) functionFields(f *state.Function, e *edit) {
+	e.text(&f.Schema, w.schema)
+	e.text(&f.Arguments, w.text)
+	e.text(&f.IdentityArguments, w.text)
+	e.text(&f.Result, w.text)
+	for j := range f.Args {
+		e.text(&f.Args[j].Type, w.typeText)
+		e.text(&f.Args[j].Default, w.text)
+	}
+	for j := range f.DependsOn {
+		e.key(&f.DependsOn[j], w.key)
 	}
 }
 
 // renameTypeInModel returns s as it is after ALTER TYPE from RENAME TO
-// to.
+// to. It shares with s every object the rename leaves as it is.
 func renameTypeInModel(s state.DatabaseSchema, from, to state.QualName) state.DatabaseSchema {
-	s = s.Clone()
+	s = s.ShallowClone()
 	renameTypeInPlace(&s, from, to)
 	return s
 }
 
-// renameTypeInPlace is renameTypeInModel on s itself, for a model nothing
-// else holds.
+// renameTypeInPlace is renameTypeInModel on s itself, for a model whose
+// lists of objects nothing else holds (a ShallowClone, say): an object
+// the rename changes is copied first (state.Own), so objects s shares
+// with another model stay as they are there.
 func renameTypeInPlace(s *state.DatabaseSchema, from, to state.QualName) {
+	typeRenamer(from, to).rewriteShared(s)
+	for i := range s.Types {
+		if s.Types[i].QualName() == from {
+			s.Types[i].Name = to.Name
+		}
+	}
+	// Normalize reorders only lists out of order: the list of types and
+	// lists of the objects just copied. A shared object of a normalized
+	// model (what Diff takes) is in order, and is not written to.
+	s.Normalize()
+}
+
+// typeRenamer rewrites the mentions of type from as to.
+func typeRenamer(from, to state.QualName) modelRewriter {
 	oldQ, newQ := sqlgen.Qual(from), sqlgen.Qual(to)
-	w := modelRewriter{
+	return modelRewriter{
 		text:     func(t string) string { return replaceName(t, oldQ, newQ, false) },
 		typeText: func(t string) string { return renameTypeText(t, oldQ, newQ) },
 		key: func(k state.ObjectKey) state.ObjectKey {
@@ -208,13 +290,6 @@ func renameTypeInPlace(s *state.DatabaseSchema, from, to state.QualName) {
 		},
 		schema: func(s string) string { return s },
 	}
-	w.rewrite(s)
-	for i := range s.Types {
-		if s.Types[i].QualName() == from {
-			s.Types[i].Name = to.Name
-		}
-	}
-	s.Normalize()
 }
 
 // renameEnumLabelInModel returns s as it is after ALTER TYPE q RENAME

@@ -182,6 +182,36 @@ func (s DatabaseSchema) Clone() DatabaseSchema {
 	return c
 }
 
+// ShallowClone returns a copy of s whose lists of objects are its own
+// while the objects in them are still s's: setting a field of an element
+// that holds a string, a number or a bool, or replacing an element, leaves
+// s as it was; changing anything an element points to (its columns, say)
+// needs the element owned first (Own). A pass that rewrites a few objects
+// of a large model copies those objects, not the model.
+func (s DatabaseSchema) ShallowClone() DatabaseSchema {
+	c := s
+	v := reflect.ValueOf(&c).Elem()
+	for i := 0; i < v.NumField(); i++ {
+		if f := v.Field(i); f.Kind() == reflect.Slice && !f.IsNil() {
+			own := reflect.MakeSlice(f.Type(), f.Len(), f.Len())
+			reflect.Copy(own, f)
+			f.Set(own)
+		}
+	}
+	return c
+}
+
+// Own replaces the object p points to, an element of a ShallowClone, by
+// a deep copy of itself (what Clone makes of it), so that it can be
+// changed in place without changing the model it was cloned from. p must
+// be a non-nil pointer.
+func Own(p any) {
+	v := reflect.ValueOf(p).Elem()
+	c := reflect.New(v.Type()).Elem()
+	deepCopy(c, v)
+	v.Set(c)
+}
+
 // Table returns the table called q.
 func (s DatabaseSchema) Table(q QualName) (Table, bool) {
 	i := sort.Search(len(s.Tables), func(i int) bool { return !s.Tables[i].QualName().Less(q) })
