@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -182,4 +183,28 @@ func TestRecordRunAtomic(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(other, MetaDir, "plans")); err == nil {
 		t.Error("RecordRun left a plans directory")
 	}
+}
+
+// TestWriteManyFailureLeavesNoTemporaryFile: the temporary files of a
+// large write are all removed when one of them cannot be renamed into
+// place.
+func TestWriteManyFailureLeavesNoTemporaryFile(t *testing.T) {
+	dir := t.TempDir()
+	want := map[string]string{"public/schema.sql": "CREATE SCHEMA public;\n"}
+	for i := range 300 {
+		want[fmt.Sprintf("public/tables/t%03d.sql", i)] = fmt.Sprintf("CREATE TABLE public.t%03d (id integer);\n", i)
+	}
+	// A non-empty directory where one of the files must go.
+	if err := os.MkdirAll(filepath.Join(dir, "public", "tables", "t150.sql", "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := WriteFiles(dir, want, nil); err == nil || !strings.Contains(err.Error(), "t150.sql") {
+		t.Fatalf("WriteFiles over a directory in the way: %v, want an error naming t150.sql", err)
+	}
+	_ = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if strings.HasPrefix(e.Name(), ".renovate-") {
+			t.Errorf("temporary file left: %s", p)
+		}
+		return err
+	})
 }
