@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/renovate-pg/renovate/sqlgen"
@@ -88,15 +89,15 @@ func (w modelRewriter) apply(s state.DatabaseSchema) state.DatabaseSchema {
 
 // rewrite is apply on s itself, for a model nothing else holds.
 func (w modelRewriter) rewrite(s *state.DatabaseSchema) {
-	w.objects(s, func(_ any, rewrite func(*edit)) { rewrite(&edit{}) })
+	w.objects(s, everyObject, func(_ any, rewrite func(*edit)) { rewrite(&edit{}) })
 }
 
 // rewriteShared is rewrite on a model whose lists of objects are its own
 // while the objects may be shared with another model (a ShallowClone):
 // an object the rewrite changes is copied first (state.Own), every other
 // one is left as it is, shared (copy on write).
-func (w modelRewriter) rewriteShared(s *state.DatabaseSchema) {
-	w.objects(s, func(object any, rewrite func(*edit)) {
+func (w modelRewriter) rewriteShared(s *state.DatabaseSchema, part modelPart) {
+	w.objects(s, part, func(object any, rewrite func(*edit)) {
 		probe := edit{dry: true}
 		if rewrite(&probe); probe.changed {
 			state.Own(object)
@@ -129,16 +130,31 @@ func (e *edit) key(p *state.ObjectKey, f func(state.ObjectKey) state.ObjectKey) 
 	}
 }
 
-// objects calls one with a pointer to each object of s that holds a name
-// the rewriter may change, and the function that rewrites that object.
-func (w modelRewriter) objects(s *state.DatabaseSchema, one func(object any, rewrite func(*edit))) {
+// modelPart selects the objects of a model a rewrite goes through.
+type modelPart int
+
+const (
+	everyObject modelPart = iota
+	onlyTypes
+	allButTypes
+)
+
+// objects calls one with a pointer to each object of s in part that holds
+// a name the rewriter may change, and the function that rewrites that
+// object.
+func (w modelRewriter) objects(s *state.DatabaseSchema, part modelPart, one func(object any, rewrite func(*edit))) {
+	if part != allButTypes {
+		for i := range s.Types {
+			t := &s.Types[i]
+			one(t, func(e *edit) { w.typeFields(t, e) })
+		}
+	}
+	if part == onlyTypes {
+		return
+	}
 	for i := range s.Collations {
 		c := &s.Collations[i]
 		one(c, func(e *edit) { e.text(&c.Schema, w.schema) })
-	}
-	for i := range s.Types {
-		t := &s.Types[i]
-		one(t, func(e *edit) { w.typeFields(t, e) })
 	}
 	for i := range s.Sequences {
 		q := &s.Sequences[i]
@@ -264,7 +280,7 @@ func renameTypeInModel(s state.DatabaseSchema, from, to state.QualName) state.Da
 // the rename changes is copied first (state.Own), so objects s shares
 // with another model stay as they are there.
 func renameTypeInPlace(s *state.DatabaseSchema, from, to state.QualName) {
-	typeRenamer(from, to).rewriteShared(s)
+	typeRenamer(from, to).rewriteShared(s, everyObject)
 	for i := range s.Types {
 		if s.Types[i].QualName() == from {
 			s.Types[i].Name = to.Name
@@ -274,6 +290,106 @@ func renameTypeInPlace(s *state.DatabaseSchema, from, to state.QualName) {
 	// lists of the objects just copied. A shared object of a normalized
 	// model (what Diff takes) is in order, and is not written to.
 	s.Normalize()
+}
+
+// typeRenames are the types a plan renames out of the way to recreate
+// them (rebuildType), in order. Each rename is made in the types at once,
+// since whether a type built on a renamed one is recreated too depends on
+// it; the other objects are rewritten once for all of them (apply). A
+// rename per pass over a large model cost the model once per rebuilt
+// type.
+type typeRenames struct {
+	list []typeRename
+	// owned: the model renamed in is the differ's own shallow clone.
+	owned bool
+}
+
+type typeRename struct {
+	from, to   state.QualName
+	oldQ, newQ string
+}
+
+// rename renames type from to to in the types of *s now, and records the
+// rename for apply. The first rename makes *s a ShallowClone of itself.
+func (rs *typeRenames) rename(s *state.DatabaseSchema, from, to state.QualName) {
+	if !rs.owned {
+		*s = s.ShallowClone()
+		rs.owned = true
+	}
+	typeRenamer(from, to).rewriteShared(s, onlyTypes)
+	for i := range s.Types {
+		if s.Types[i].QualName() == from {
+			s.Types[i].Name = to.Name
+		}
+	}
+	sort.SliceStable(s.Types, func(i, j int) bool { return s.Types[i].QualName().Less(s.Types[j].QualName()) })
+	rs.list = append(rs.list, typeRename{from: from, to: to, oldQ: sqlgen.Qual(from), newQ: sqlgen.Qual(to)})
+}
+
+// apply rewrites every object of *s but the types as the renames made so
+// far would, in their order, and normalizes *s.
+func (rs *typeRenames) apply(s *state.DatabaseSchema) {
+	if len(rs.list) == 0 {
+		return
+	}
+	rs.rewriter().rewriteShared(s, allButTypes)
+	s.Normalize()
+	rs.list = nil
+}
+
+// rewriter is the rewrite of every rename of rs at once: what applying
+// each rename's typeRenamer in turn does. A text can hold a renamed
+// type's name only if it holds the name's schema prefix ("app."), so the
+// renames of a schema are only tried on texts holding its prefix.
+func (rs *typeRenames) rewriter() modelRewriter {
+	newQ := map[string]string{}
+	newName := map[state.QualName]string{}
+	byPrefix := map[string][]int{}
+	var prefixes []string
+	for i, r := range rs.list {
+		newQ[r.oldQ] = r.newQ
+		newName[r.from] = r.to.Name
+		p := r.oldQ
+		if dot := strings.Index(p, "."); dot >= 0 {
+			p = p[:dot+1]
+		}
+		if _, ok := byPrefix[p]; !ok {
+			prefixes = append(prefixes, p)
+		}
+		byPrefix[p] = append(byPrefix[p], i)
+	}
+	sort.Strings(prefixes)
+	return modelRewriter{
+		text: func(t string) string {
+			var tried []int
+			for _, p := range prefixes {
+				if strings.Contains(t, p) {
+					tried = append(tried, byPrefix[p]...)
+				}
+			}
+			sort.Ints(tried)
+			for _, i := range tried {
+				t = replaceName(t, rs.list[i].oldQ, rs.list[i].newQ, false)
+			}
+			return t
+		},
+		typeText: func(t string) string {
+			base := strings.TrimRight(t, "[]")
+			if n, ok := newQ[base]; ok {
+				return n + t[len(base):]
+			}
+			return t
+		},
+		key: func(k state.ObjectKey) state.ObjectKey {
+			if k.Kind == state.KindType {
+				if n, ok := newName[state.QualName{Schema: k.Schema, Name: k.Name}]; ok {
+					k.Name = n
+				}
+			}
+			return k
+		},
+		schema: func(s string) string { return s },
+	}
 }
 
 // typeRenamer rewrites the mentions of type from as to.

@@ -100,3 +100,75 @@ func filesOf(s state.DatabaseSchema) []string {
 	}
 	return out
 }
+
+// TestTypeRenamesEqualRenamesOneByOne checks the batch of renames a plan
+// makes when it recreates several types (typeRenames): types renamed at
+// once, every other object in one pass at the end, with the same result
+// as renaming the whole model once per type, in order; the model renamed
+// from is left as it was. Names that are prefixes of one another, quoted
+// names holding dots and a second schema are among them.
+func TestTypeRenamesEqualRenamesOneByOne(t *testing.T) {
+	s := parseSchema(t, `
+CREATE SCHEMA app;
+CREATE SCHEMA "x.y";
+CREATE TYPE app.mood AS ENUM ('sad', 'ok');
+CREATE TYPE app.mood_x AS ENUM ('a', 'b');
+CREATE TYPE app."mo.od" AS ENUM ('c');
+CREATE TYPE "x.y".mood AS ENUM ('d');
+CREATE DOMAIN app.good AS app.mood CHECK (VALUE <> 'sad'::app.mood);
+CREATE TABLE app.t (
+    a app.mood DEFAULT 'ok'::app.mood,
+    b app.mood_x[] DEFAULT ARRAY['a'::app.mood_x],
+    c app."mo.od",
+    d "x.y".mood DEFAULT 'd'::"x.y".mood,
+    e app.good,
+    CONSTRAINT mixed CHECK (a <> 'sad'::app.mood OR b IS NULL OR c = 'c'::app."mo.od" OR d = 'd'::"x.y".mood)
+);
+CREATE VIEW app.v AS SELECT a, b, c, d FROM app.t WHERE a = 'ok'::app.mood AND d = 'd'::"x.y".mood;
+CREATE FUNCTION app.f(m app.mood, n "x.y".mood) RETURNS app.mood_x LANGUAGE sql AS $$ SELECT 'a'::app.mood_x $$;
+`)
+	s.Normalize()
+	given := s.Clone()
+	renames := [][2]state.QualName{
+		{{Schema: "app", Name: "mood_x"}, {Schema: "app", Name: "mood_x__renovate_old"}},
+		{{Schema: "x.y", Name: "mood"}, {Schema: "x.y", Name: "mood__renovate_old"}},
+		{{Schema: "app", Name: "mood"}, {Schema: "app", Name: "mood__renovate_old"}},
+		{{Schema: "app", Name: "mo.od"}, {Schema: "app", Name: "mo.od__renovate_old"}},
+	}
+	want := s
+	for _, r := range renames {
+		want = renameTypeInModel(want, r[0], r[1])
+	}
+	got := s
+	var rs typeRenames
+	for _, r := range renames {
+		rs.rename(&got, r[0], r[1])
+	}
+	rs.apply(&got)
+	if !reflect.DeepEqual(s.Clone(), given) {
+		t.Fatal("typeRenames changed the model it renamed from")
+	}
+	if !reflect.DeepEqual(got.Clone(), want.Clone()) {
+		gf, wf := layout.Files(got), layout.Files(want)
+		for p := range wf {
+			if gf[p] != wf[p] {
+				t.Errorf("%s:\ngot:\n%s\nwant:\n%s", p, gf[p], wf[p])
+			}
+		}
+		t.Fatal("the batch of renames differs from renaming one type at a time")
+	}
+	if reflect.DeepEqual(got.Clone(), given) {
+		t.Fatal("the renames changed nothing")
+	}
+	all := strings.Join(filesOf(got), "\n")
+	for _, renamed := range []string{"::app.mood__renovate_old", "app.mood_x__renovate_old[]", `app."mo.od__renovate_old"`, `"x.y".mood__renovate_old`} {
+		if !strings.Contains(all, renamed) {
+			t.Errorf("%s not in the renamed model:\n%s", renamed, all)
+		}
+	}
+	for _, gone := range []string{"::app.mood ", "::app.mood)", "::app.mood_x]", `app."mo.od"`, `"x.y".mood `, `"x.y".mood)`} {
+		if strings.Contains(all, gone) {
+			t.Errorf("%s still in the renamed model:\n%s", gone, all)
+		}
+	}
+}

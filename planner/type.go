@@ -15,7 +15,8 @@ import (
 //
 // What ALTER cannot do is done by recreating the type: the remote type is
 // renamed out of the way (<name>__renovate_old), the remote model is
-// rewritten as if that rename had happened (renameTypeInModel), the new
+// rewritten as if that rename had happened (typeRenames: its types at
+// once, its other objects once the types are planned), the new
 // type is created under the real name, and the ordinary table planning
 // then sees every column, default, constraint and index that used the old
 // type as changed: it converts columns with ALTER COLUMN ... TYPE ...
@@ -36,7 +37,14 @@ type typePlan struct {
 	// table's row type in the desired and current models, filled when
 	// first needed (rowtype_order.go).
 	rowTypeUsersTo, rowTypeUsersFrom map[state.QualName]bool
+	// columnsByType indexes the current model's table columns by type
+	// (columnsOfType) while types plans the existing types: the tables
+	// are not rewritten meanwhile (typeRenames).
+	columnsByType map[string][]columnRef
 }
+
+// columnRef is a column of a table of the current model, by position.
+type columnRef struct{ table, column int }
 
 // newEnumLabel is one value added to an existing enum.
 type newEnumLabel struct {
@@ -53,9 +61,10 @@ func (d *differ) types() {
 	}
 	d.renameTypes()
 	order := d.typeOrder(d.to.Types)
-	// owned: d.from is a copy the rebuilds below made, which nothing else
-	// holds; they rename in it rather than copy the whole model again.
-	owned := false
+	// The types the loop recreates are renamed in the types at once and
+	// in the rest of the model after it (typeRenames).
+	var renames typeRenames
+	d.typePlan.columnsByType = d.indexColumnsByType()
 	for _, t := range order {
 		old, ok := d.remoteType(t.QualName())
 		if !ok || typesEqual(old, t) {
@@ -63,11 +72,13 @@ func (d *differ) types() {
 		}
 		d.change(t.Key(), ActionAlter, sqlgen.TypeDefinition(old), sqlgen.TypeDefinition(t))
 		if why := d.rebuildReason(old, t); why != "" {
-			d.rebuildType(old, t, why, &owned)
+			d.rebuildType(old, t, why, &renames)
 			continue
 		}
 		d.alterType(old, t)
 	}
+	d.typePlan.columnsByType = nil
+	renames.apply(&d.from)
 	for _, t := range order {
 		if _, ok := d.remoteType(t.QualName()); ok {
 			continue
@@ -304,6 +315,13 @@ func (d *differ) typeInUse(q state.QualName) bool {
 func (d *differ) columnsOfType(q state.QualName) []string {
 	name := sqlgen.Qual(q)
 	var out []string
+	if d.typePlan.columnsByType != nil {
+		for _, r := range d.typePlan.columnsByType[name] {
+			t := d.from.Tables[r.table]
+			out = append(out, t.QualName().String()+"."+t.Columns[r.column].Name)
+		}
+		return out
+	}
 	for _, t := range d.from.Tables {
 		for _, c := range t.Columns {
 			if strings.TrimRight(c.Type, "[]") == name {
@@ -314,13 +332,25 @@ func (d *differ) columnsOfType(q state.QualName) []string {
 	return out
 }
 
+// indexColumnsByType indexes the table columns of d.from by their type,
+// an array by its element type, as columnsOfType matches them.
+func (d *differ) indexColumnsByType() map[string][]columnRef {
+	out := map[string][]columnRef{}
+	for i, t := range d.from.Tables {
+		for j, c := range t.Columns {
+			base := strings.TrimRight(c.Type, "[]")
+			out[base] = append(out[base], columnRef{table: i, column: j})
+		}
+	}
+	return out
+}
+
 // rebuildType plans the recreation of old as t: old is renamed out of the
 // way now; t is created with the other new types, the columns using the
 // type are converted by the table planning, and the renamed old type is
-// dropped with the other dropped types. owned says d.from is the
-// differ's own copy, to rename the old type in (see types); it is set
-// once d.from is.
-func (d *differ) rebuildType(old, t state.Type, why string, owned *bool) {
+// dropped with the other dropped types. The rename is made in d.from's
+// types now and in its other objects when renames is applied (types).
+func (d *differ) rebuildType(old, t state.Type, why string, renames *typeRenames) {
 	q := old.QualName()
 	users := d.columnsOfType(q)
 	if t.Kind == state.TypeComposite && d.typedTableRebuildError(t, why) {
@@ -347,12 +377,7 @@ func (d *differ) rebuildType(old, t state.Type, why string, owned *bool) {
 	// In the first phase: from here on every step names the old type by
 	// its temporary name (drops of routines taking it, say).
 	d.add(phaseRename, t.Key(), ActionRename, sqlgen.RenameType(q, tmp), hz...)
-	if tq := (state.QualName{Schema: q.Schema, Name: tmp}); *owned {
-		renameTypeInPlace(&d.from, q, tq)
-	} else {
-		d.from = renameTypeInModel(d.from, q, tq)
-		*owned = true
-	}
+	renames.rename(&d.from, q, state.QualName{Schema: q.Schema, Name: tmp})
 	d.typePlan.rebuilt[q] = true
 	if old.Kind == state.TypeRange {
 		d.renameRangeExtras(old, t, tmp)

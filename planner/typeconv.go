@@ -516,6 +516,11 @@ func classifyTimes(from, to typeDesc) (TypeChange, bool) {
 func (d *differ) resolveType(name string) (UserType, bool) {
 	for _, s := range []state.DatabaseSchema{d.to, d.from} {
 		for _, t := range s.Types {
+			// name holds t.Name unless quoting doubled a quote in it:
+			// most types are passed over without quoting their names.
+			if !strings.Contains(name, t.Name) && !strings.Contains(t.Name, `"`) {
+				continue
+			}
 			if sqlgen.Qual(t.QualName()) == name {
 				u := UserType{Kind: t.Kind}
 				if t.Kind == state.TypeDomain {
