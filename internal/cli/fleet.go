@@ -228,6 +228,7 @@ func planTarget(ctx context.Context, f *Factory, dir string, repo *gitrepo.Repo,
 	if err := engine.CheckReferences(ctx, conn, local.Parsed, remote); err != nil {
 		return nil, remote.Fingerprint, conflicts, err
 	}
+	intro.StoreCatalog(ctx, conn)
 	p.RenovateVersion = f.Version
 	p.GitCommit = commit
 	return p, remote.Fingerprint, conflicts, nil

@@ -245,6 +245,9 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.Pla
 		conn.Close(context.Background())
 		return nil, nil, nil, "", err
 	}
+	// The catalog read for this plan is kept for the next one, while its
+	// stamp still holds (StoreCatalog).
+	got.intro.StoreCatalog(ctx, conn)
 	prog.Done()
 	p.RenovateVersion = f.Version
 	if repo != nil {

@@ -15,8 +15,8 @@ import (
 // (parsecache.CatalogFromEnv): when the catalog's stamp
 // (catalog.IntrospectStamped) equals the one stored for this database
 // and role, the Introspection stored with it is returned and the catalog
-// is not read again; otherwise the catalog is read, and stored with its
-// stamp.
+// is not read again; otherwise the catalog is read, to be stored with its
+// stamp by StoreCatalog once the plan is made.
 //
 // Plans use it. Apply, and everything that writes files, reads the
 // catalog itself; apply then refuses a plan whose recorded fingerprint
@@ -54,9 +54,39 @@ func introspectCached(ctx context.Context, conn *pgx.Conn, cache *parsecache.Cac
 	if in, err = introspectRest(ctx, conn, *raw); err != nil {
 		return nil, false, err
 	}
-	// A failure to store costs only the next plan's read.
-	_ = cache.PutCatalog(id, stamp, in.stored())
+	if stamp != "" {
+		in.unstored = &catalogEntry{cache: cache, id: id, stamp: stamp}
+	}
 	return in, false, nil
+}
+
+// catalogEntry is where and under which stamp an Introspection read by
+// IntrospectCached is to be stored.
+type catalogEntry struct {
+	cache *parsecache.Cache
+	id    string
+	stamp string
+}
+
+// StoreCatalog stores an Introspection IntrospectCached read from the
+// catalog (it does nothing for one it took from the cache, or one read
+// otherwise), for the next plan, when the catalog's stamp is still the one
+// it was read at. A plan that printed expressions through the server
+// (normalize) has ended transactions and written WAL, and so changed the
+// stamp itself, as any change meanwhile would: no later stamp could equal
+// the stored one, and storing it (encoding a large model and writing it)
+// would only cost time. Storing is best effort: a failure costs only the
+// next plan's read. conn must not be inside a transaction.
+func (in *Introspection) StoreCatalog(ctx context.Context, conn *pgx.Conn) {
+	e := in.unstored
+	in.unstored = nil
+	if e == nil {
+		return
+	}
+	if now, err := catalog.Stamp(ctx, conn); err != nil || now != e.stamp {
+		return
+	}
+	_ = e.cache.PutCatalog(e.id, e.stamp, in.stored())
 }
 
 // catalogIdentity names the database and role conn reads, for the cache

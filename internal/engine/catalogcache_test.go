@@ -51,6 +51,7 @@ func checkCatalogRead(t *testing.T, conn *pgx.Conn, cache *parsecache.Cache, ste
 	if err != nil {
 		t.Fatalf("%s: %v", step, err)
 	}
+	got.StoreCatalog(ctx, conn)
 	if want != nil && hit != *want {
 		t.Fatalf("%s: cache hit %v, want %v", step, hit, *want)
 	}
@@ -77,9 +78,12 @@ var (
 func checkCatalogSettles(t *testing.T, conn *pgx.Conn, cache *parsecache.Cache, step string) {
 	t.Helper()
 	for i := 0; i < 2; i++ {
-		if _, hit, err := introspectCached(context.Background(), conn, cache); err != nil {
+		in, hit, err := introspectCached(context.Background(), conn, cache)
+		if err != nil {
 			t.Fatalf("%s: %v", step, err)
-		} else if hit {
+		}
+		in.StoreCatalog(context.Background(), conn)
+		if hit {
 			break
 		}
 	}
@@ -154,6 +158,40 @@ func TestCatalogCacheSeesEveryChange(t *testing.T) {
 	// but it shows the catalog.
 	mustExecConn(t, conn, "BEGIN; CREATE TABLE app.gone (id int); ROLLBACK")
 	checkCatalogRead(t, conn, cache, "rolled back", nil)
+
+	// A read is stored only while its stamp holds: not when the plan
+	// itself printed expressions through the server (a temporary table in
+	// a transaction it rolled back), nor after a change meanwhile. With
+	// nothing in between it is stored, and used.
+	for _, step := range []struct {
+		name string
+		by   *pgx.Conn
+		sql  string
+	}{
+		{"a temporary table rolled back on the same connection", conn, "BEGIN; CREATE TEMP TABLE cc_probe (a int); ROLLBACK"},
+		{"a table made by another session", other, "CREATE TABLE app.meanwhile (id int)"},
+		{"nothing", nil, ""},
+	} {
+		fresh, err := parsecache.Open(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		in, used, err := introspectCached(context.Background(), conn, fresh)
+		if err != nil || used {
+			t.Fatalf("%s: a read from an empty cache: hit %v, %v", step.name, used, err)
+		}
+		if step.by != nil {
+			mustExecConn(t, step.by, step.sql)
+		}
+		in.StoreCatalog(context.Background(), conn)
+		stored := fresh.Catalog(catalogIdentity(conn)).Stamp != ""
+		if want := step.by == nil; stored != want {
+			t.Fatalf("after %s the read was stored: %v, want %v", step.name, stored, want)
+		}
+		if stored {
+			checkCatalogRead(t, conn, fresh, "stored after "+step.name, hit)
+		}
+	}
 
 	// A transaction open during the read commits after it.
 	mustExecConn(t, other, "BEGIN")

@@ -122,6 +122,8 @@ type Introspection struct {
 	// managed; owners are the objects' owners, used when they are.
 	ownersWarning string
 	owners        []state.Owner
+	// unstored, when set, is the catalog cache entry StoreCatalog writes.
+	unstored *catalogEntry
 }
 
 // Introspect reads the database's catalog.

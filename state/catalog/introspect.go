@@ -37,7 +37,7 @@ const minServerVersion = 130000
 // conn must not be inside a transaction. It is left as it was found: every
 // setting Introspect changes is local to its own transaction.
 func Introspect(ctx context.Context, conn *pgx.Conn) (*state.DatabaseSchema, error) {
-	s, _, err := readCatalog(ctx, conn, false, "")
+	s, _, err := readCatalog(ctx, conn, unstamped, "")
 	return s, err
 }
 
@@ -69,10 +69,27 @@ func Introspect(ctx context.Context, conn *pgx.Conn) (*state.DatabaseSchema, err
 // newer than the snapshot; that transaction then ended after the snapshot
 // was taken, so no later stamp equals this one.
 func IntrospectStamped(ctx context.Context, conn *pgx.Conn, known string) (*state.DatabaseSchema, string, error) {
-	return readCatalog(ctx, conn, true, known)
+	return readCatalog(ctx, conn, stamped, known)
 }
 
-func readCatalog(ctx context.Context, conn *pgx.Conn, stamped bool, known string) (*state.DatabaseSchema, string, error) {
+// Stamp reads the catalog's stamp as IntrospectStamped does, and nothing
+// else: "" when the server cannot give one. conn must not be inside a
+// transaction.
+func Stamp(ctx context.Context, conn *pgx.Conn) (string, error) {
+	_, stamp, err := readCatalog(ctx, conn, stampOnly, "")
+	return stamp, err
+}
+
+// readMode says how much of the catalog readCatalog reads.
+type readMode int
+
+const (
+	unstamped readMode = iota // the catalog, without a stamp
+	stamped                   // the stamp, then the catalog unless the stamp is known
+	stampOnly                 // the stamp only
+)
+
+func readCatalog(ctx context.Context, conn *pgx.Conn, mode readMode, known string) (*state.DatabaseSchema, string, error) {
 	version, err := serverVersion(conn)
 	if err != nil {
 		return nil, "", err
@@ -140,7 +157,7 @@ func readCatalog(ctx context.Context, conn *pgx.Conn, stamped bool, known string
 		br    pgx.BatchResults
 		tx    pgx.Tx
 	)
-	if stamped {
+	if mode != unstamped {
 		if err := queue(batch, "stamp.sql", "reading the catalog's stamp", func(rows pgx.Rows) error {
 			for rows.Next() {
 				var s *string
@@ -170,11 +187,14 @@ func readCatalog(ctx context.Context, conn *pgx.Conn, stamped bool, known string
 			var pgErr *pgconn.PgError
 			if errors.As(err, &pgErr) && !conn.IsClosed() {
 				_ = tx.Rollback(ctx)
-				return readCatalog(ctx, conn, false, "")
+				if mode == stampOnly {
+					return nil, "", nil
+				}
+				return readCatalog(ctx, conn, unstamped, "")
 			}
 			return nil, "", err
 		}
-		if stamp != "" && stamp == known {
+		if mode == stampOnly || stamp != "" && stamp == known {
 			if err := tx.Rollback(ctx); err != nil {
 				return nil, "", fmt.Errorf("ending introspection transaction: %w", err)
 			}
@@ -229,7 +249,7 @@ func readCatalog(ctx context.Context, conn *pgx.Conn, stamped bool, known string
 		}
 	}
 
-	if stamped {
+	if mode == stamped {
 		br = tx.SendBatch(ctx, batch)
 	} else {
 		br = conn.SendBatch(ctx, batch)
