@@ -54,15 +54,7 @@ CREATE FUNCTION app.plus(a int) RETURNS int LANGUAGE sql AS $$ SELECT a + 1 $$;
 		}
 	}
 	want.Normalize()
-	if !reflect.DeepEqual(got.Clone(), want.Clone()) {
-		gf, wf := layout.Files(got), layout.Files(want)
-		for p := range wf {
-			if gf[p] != wf[p] {
-				t.Errorf("%s:\ngot:\n%s\nwant:\n%s", p, gf[p], wf[p])
-			}
-		}
-		t.Fatal("the copy-on-write rename differs from a rewrite of a deep copy")
-	}
+	sameModel(t, got, want, "the copy-on-write rename differs from a rewrite of a deep copy")
 	all := strings.Join(filesOf(got), "\n")
 	if strings.Contains(strings.ReplaceAll(all, "app.mood__renovate_old", ""), "app.mood") {
 		t.Errorf("app.mood still named after the rename:\n%s", all)
@@ -148,15 +140,7 @@ CREATE FUNCTION app.f(m app.mood, n "x.y".mood) RETURNS app.mood_x LANGUAGE sql 
 	if !reflect.DeepEqual(s.Clone(), given) {
 		t.Fatal("typeRenames changed the model it renamed from")
 	}
-	if !reflect.DeepEqual(got.Clone(), want.Clone()) {
-		gf, wf := layout.Files(got), layout.Files(want)
-		for p := range wf {
-			if gf[p] != wf[p] {
-				t.Errorf("%s:\ngot:\n%s\nwant:\n%s", p, gf[p], wf[p])
-			}
-		}
-		t.Fatal("the batch of renames differs from renaming one type at a time")
-	}
+	sameModel(t, got, want, "the batch of renames differs from renaming one type at a time")
 	if reflect.DeepEqual(got.Clone(), given) {
 		t.Fatal("the renames changed nothing")
 	}
@@ -171,4 +155,20 @@ CREATE FUNCTION app.f(m app.mood, n "x.y".mood) RETURNS app.mood_x LANGUAGE sql 
 			t.Errorf("%s still in the renamed model:\n%s", gone, all)
 		}
 	}
+}
+
+// sameModel fails with what, showing the files that differ, unless got
+// and want are the same model.
+func sameModel(t *testing.T, got, want state.DatabaseSchema, what string) {
+	t.Helper()
+	if reflect.DeepEqual(got.Clone(), want.Clone()) {
+		return
+	}
+	gf, wf := layout.Files(got), layout.Files(want)
+	for p := range wf {
+		if gf[p] != wf[p] {
+			t.Errorf("%s:\ngot:\n%s\nwant:\n%s", p, gf[p], wf[p])
+		}
+	}
+	t.Fatal(what)
 }
