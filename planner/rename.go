@@ -270,26 +270,10 @@ func (w modelRewriter) functionFields(f *state.Function, e *edit) {
 // renameTypeInModel returns s as it is after ALTER TYPE from RENAME TO
 // to. It shares with s every object the rename leaves as it is.
 func renameTypeInModel(s state.DatabaseSchema, from, to state.QualName) state.DatabaseSchema {
-	s = s.ShallowClone()
-	renameTypeInPlace(&s, from, to)
+	var rs typeRenames
+	rs.rename(&s, from, to)
+	rs.apply(&s)
 	return s
-}
-
-// renameTypeInPlace is renameTypeInModel on s itself, for a model whose
-// lists of objects nothing else holds (a ShallowClone, say): an object
-// the rename changes is copied first (state.Own), so objects s shares
-// with another model stay as they are there.
-func renameTypeInPlace(s *state.DatabaseSchema, from, to state.QualName) {
-	typeRenamer(from, to).rewriteShared(s, everyObject)
-	for i := range s.Types {
-		if s.Types[i].QualName() == from {
-			s.Types[i].Name = to.Name
-		}
-	}
-	// Normalize reorders only lists out of order: the list of types and
-	// lists of the objects just copied. A shared object of a normalized
-	// model (what Diff takes) is in order, and is not written to.
-	s.Normalize()
 }
 
 // typeRenames are the types a plan renames out of the way to recreate
@@ -333,6 +317,9 @@ func (rs *typeRenames) apply(s *state.DatabaseSchema) {
 		return
 	}
 	rs.rewriter().rewriteShared(s, allButTypes)
+	// Normalize reorders only lists out of order: the list of types and
+	// lists of the objects just copied. A shared object of a normalized
+	// model (what Diff takes) is in order, and is not written to.
 	s.Normalize()
 	rs.list = nil
 }

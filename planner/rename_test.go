@@ -46,14 +46,7 @@ CREATE FUNCTION app.plus(a int) RETURNS int LANGUAGE sql AS $$ SELECT a + 1 $$;
 		t.Fatal("renameTypeInModel changed the model it renamed from")
 	}
 	// The reference: the same rewrite of a whole deep copy.
-	want := s.Clone()
-	typeRenamer(from, to).rewrite(&want)
-	for i := range want.Types {
-		if want.Types[i].QualName() == from {
-			want.Types[i].Name = to.Name
-		}
-	}
-	want.Normalize()
+	want := renameInDeepCopy(s, from, to)
 	sameModel(t, got, want, "the copy-on-write rename differs from a rewrite of a deep copy")
 	all := strings.Join(filesOf(got), "\n")
 	if strings.Contains(strings.ReplaceAll(all, "app.mood__renovate_old", ""), "app.mood") {
@@ -71,7 +64,7 @@ CREATE FUNCTION app.plus(a int) RETURNS int LANGUAGE sql AS $$ SELECT a + 1 $$;
 	// A second rename on the renamed model (what the planner does for the
 	// next rebuilt type) leaves both earlier models as they were.
 	gotOnce := got.Clone()
-	renameTypeInPlace(&got, state.QualName{Schema: "app", Name: "level"}, state.QualName{Schema: "app", Name: "level__renovate_old"})
+	got = renameTypeInModel(got, state.QualName{Schema: "app", Name: "level"}, state.QualName{Schema: "app", Name: "level__renovate_old"})
 	if !reflect.DeepEqual(s.Clone(), given) {
 		t.Fatal("the second rename changed the first model")
 	}
@@ -129,7 +122,7 @@ CREATE FUNCTION app.f(m app.mood, n "x.y".mood) RETURNS app.mood_x LANGUAGE sql 
 	}
 	want := s
 	for _, r := range renames {
-		want = renameTypeInModel(want, r[0], r[1])
+		want = renameInDeepCopy(want, r[0], r[1])
 	}
 	got := s
 	var rs typeRenames
@@ -171,4 +164,18 @@ func sameModel(t *testing.T, got, want state.DatabaseSchema, what string) {
 		}
 	}
 	t.Fatal(what)
+}
+
+// renameInDeepCopy is the reference rename: the type's rewrite applied to
+// every object of a deep copy of s.
+func renameInDeepCopy(s state.DatabaseSchema, from, to state.QualName) state.DatabaseSchema {
+	out := s.Clone()
+	typeRenamer(from, to).rewrite(&out)
+	for i := range out.Types {
+		if out.Types[i].QualName() == from {
+			out.Types[i].Name = to.Name
+		}
+	}
+	out.Normalize()
+	return out
 }
