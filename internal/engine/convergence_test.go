@@ -11,6 +11,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/renovate-pg/renovate/internal/pgtest"
+	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/planner"
 	"github.com/renovate-pg/renovate/planner/render"
 	"github.com/renovate-pg/renovate/state/catalog"
@@ -294,13 +295,11 @@ func makePlanScoped(t testing.TB, dsn, dir string, sc Scope, opts ...PlanOption)
 			return nil, fmt.Errorf("loading remote: %w", err)
 		}
 		checkStoredCatalog(t, remote.Raw)
-		p, err := Plan(ctx, conn, local.Parsed, remote, opts...)
-		if err != nil {
-			return nil, fmt.Errorf("planning: %w", err)
-		}
-		return p, nil
+		return planLeavingInputs(t, conn, local.Parsed, remote, opts...)
 	}
-	local, err := LoadLocal(dir)
+	// As the CLI does: the database read against the files, so that the
+	// two models share the objects they hold alike (state.ShareEqual).
+	local, err := LoadLocalFiles(dir)
 	if err != nil {
 		return nil, fmt.Errorf("loading local files: %w", err)
 	}
@@ -308,14 +307,29 @@ func makePlanScoped(t testing.TB, dsn, dir string, sc Scope, opts ...PlanOption)
 	if err != nil {
 		return nil, err
 	}
-	remote, err := LoadRemote(ctx, conn)
+	remote, err := LoadRemoteFor(ctx, conn, local)
 	if err != nil {
 		return nil, fmt.Errorf("loading remote: %w", err)
 	}
 	checkStoredCatalog(t, remote.Raw)
-	p, err := Plan(ctx, conn, local, remote, opts...)
+	return planLeavingInputs(t, conn, local.Parsed, remote, opts...)
+}
+
+// planLeavingInputs is Plan, which must leave the files' model and the
+// database's as they were: the two share the objects they hold alike, so
+// a pass that changed an object of one in place would change the other.
+func planLeavingInputs(t testing.TB, conn *pgx.Conn, local *parser.Result, remote *Remote, opts ...PlanOption) (*planner.Plan, error) {
+	t.Helper()
+	before := []string{local.Schema.Fingerprint(), remote.Schema.Fingerprint(), remote.Raw.Fingerprint()}
+	p, err := Plan(context.Background(), conn, local, remote, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("planning: %w", err)
+	}
+	after := []string{local.Schema.Fingerprint(), remote.Schema.Fingerprint(), remote.Raw.Fingerprint()}
+	for i, what := range []string{"the files' model", "the database's model", "the database's model as read"} {
+		if before[i] != after[i] {
+			t.Errorf("planning changed %s", what)
+		}
 	}
 	return p, nil
 }

@@ -200,6 +200,7 @@ func LoadRemoteFor(ctx context.Context, conn *pgx.Conn, local *Local) (*Remote, 
 	if err != nil {
 		return nil, err
 	}
+	raw.ShareEqual(local.Parsed.Schema)
 	remoteFiles := serverFiles(*raw)
 	if sameFiles(local.Files, remoteFiles) {
 		r := newRemote(*raw, local.Parsed.Schema)
@@ -210,6 +211,7 @@ func LoadRemoteFor(ctx context.Context, conn *pgx.Conn, local *Local) (*Remote, 
 	if err != nil {
 		return nil, err
 	}
+	res.Schema.ShareEqual(local.Parsed.Schema)
 	r := newRemote(*raw, res.Schema)
 	r.Warnings, r.OwnersNote = warnings, note
 	return r, nil

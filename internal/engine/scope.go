@@ -154,6 +154,12 @@ func introspectRest(ctx context.Context, conn *pgx.Conn, raw state.DatabaseSchem
 // Remote is the rest of LoadRemoteScoped: the introspected database as
 // the model a plan against local compares (local may be nil).
 func (in *Introspection) Remote(local *Local, sc Scope) (*Remote, error) {
+	if local != nil {
+		// Most of the database's objects print as the files do: the two
+		// models share them (see state.ShareEqual), which a plan's memory
+		// holds once.
+		in.raw.ShareEqual(local.Parsed.Schema)
+	}
 	raw := in.raw
 	if sc.ManageOwners {
 		raw = withOwners(raw, in.owners)
@@ -172,7 +178,11 @@ func (in *Introspection) Remote(local *Local, sc Scope) (*Remote, error) {
 		if sc.ManageOwners {
 			schema = withOwners(schema, res.Owners)
 		}
-		r = newRemote(raw, sc.Filter.Apply(schema))
+		schema = sc.Filter.Apply(schema)
+		if local != nil {
+			schema.ShareEqual(local.Parsed.Schema)
+		}
+		r = newRemote(raw, schema)
 	}
 	r.Warnings = in.warnings
 	switch {
