@@ -66,27 +66,47 @@ func isNumber(s string) bool {
 // standard_conforming_strings setting, so a backslash never ends the
 // literal early, whoever runs the SQL.
 func Literal(typ string, v Value) string {
-	var b strings.Builder
+	var b text
 	writeLiteral(&b, typ, v)
-	return b.String()
+	return string(b.b)
 }
 
-func writeLiteral(b *strings.Builder, typ string, v Value) {
+// text is the buffer values are written to; its writes cannot fail.
+type text struct{ b []byte }
+
+func (t *text) str(s string) { t.b = append(t.b, s...) }
+func (t *text) byte(c byte)  { t.b = append(t.b, c) }
+
+// doublingQuotes writes s with every single quote doubled.
+func (t *text) doublingQuotes(s string) {
+	for {
+		i := strings.IndexByte(s, '\'')
+		if i < 0 {
+			t.str(s)
+			return
+		}
+		t.str(s[:i+1])
+		t.byte('\'')
+		s = s[i+1:]
+	}
+}
+
+func writeLiteral(b *text, typ string, v Value) {
 	switch bt := baseType(typ); {
 	case v.Null:
-		b.WriteString("NULL")
+		b.str("NULL")
 		return
 	case numberTypes[bt] && isNumber(v.S):
-		b.WriteString(v.S)
+		b.str(v.S)
 		return
 	case bt == "boolean" && (v.S == "true" || v.S == "false"):
-		b.WriteString(v.S)
+		b.str(v.S)
 		return
 	}
 	writeString(b, v.S)
 }
 
-func writeString(b *strings.Builder, s string) {
+func writeString(b *text, s string) {
 	plain := true
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c == 0x7f || c == '\\' {
@@ -95,43 +115,49 @@ func writeString(b *strings.Builder, s string) {
 		}
 	}
 	if plain {
-		b.WriteByte('\'')
-		b.WriteString(strings.ReplaceAll(s, "'", "''"))
-		b.WriteByte('\'')
+		b.byte('\'')
+		b.doublingQuotes(s)
+		b.byte('\'')
 		return
 	}
-	b.WriteString("E'")
+	b.str("E'")
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
 		case '\'':
-			b.WriteString("''")
+			b.str("''")
 		case '\\':
-			b.WriteString(`\\`)
+			b.str(`\\`)
 		case '\n':
-			b.WriteString(`\n`)
+			b.str(`\n`)
 		case '\r':
-			b.WriteString(`\r`)
+			b.str(`\r`)
 		case '\t':
-			b.WriteString(`\t`)
+			b.str(`\t`)
 		case '\b':
-			b.WriteString(`\b`)
+			b.str(`\b`)
 		case '\f':
-			b.WriteString(`\f`)
+			b.str(`\f`)
 		default:
 			if c < 0x20 || c == 0x7f {
-				fmt.Fprintf(b, `\x%02x`, c)
+				b.b = fmt.Appendf(b.b, `\x%02x`, c)
 			} else {
-				b.WriteByte(c)
+				b.byte(c)
 			}
 		}
 	}
-	b.WriteByte('\'')
+	b.byte('\'')
 }
 
 // ColumnValue writes the value of data column c of row r: a literal, or
 // for a reference the subquery that finds the referenced row by its key
 // in the database the statement runs on.
 func (s *Shape) ColumnValue(b *strings.Builder, c Column, r Row) {
+	var t text
+	columnValue(&t, c, r)
+	b.Write(t.b)
+}
+
+func columnValue(b *text, c Column, r Row) {
 	if c.Ref == nil {
 		writeLiteral(b, c.Type, r.Vals[c.Off])
 		return
@@ -142,37 +168,37 @@ func (s *Shape) ColumnValue(b *strings.Builder, c Column, r Row) {
 // writeRef writes a reference whose key values are vals: NULL when they
 // are all NULL, else the subquery that finds the referenced row, a
 // nested reference as a subquery of its own.
-func writeRef(b *strings.Builder, ref *Ref, vals []Value) {
+func writeRef(b *text, ref *Ref, vals []Value) {
 	if allNull(vals) {
-		b.WriteString("NULL")
+		b.str("NULL")
 		return
 	}
-	b.WriteString("(SELECT ")
-	b.WriteString(sqlgen.QuoteIdent(ref.Column))
-	b.WriteString(" FROM ")
-	b.WriteString(sqlgen.Qual(ref.Table))
-	b.WriteString(" WHERE ")
+	b.str("(SELECT ")
+	b.str(sqlgen.QuoteIdent(ref.Column))
+	b.str(" FROM ")
+	b.str(sqlgen.Qual(ref.Table))
+	b.str(" WHERE ")
 	off := 0
 	for i, k := range ref.Key {
 		if i > 0 {
-			b.WriteString(" AND ")
+			b.str(" AND ")
 		}
 		w := ref.keyWidth(i)
 		kv := vals[off : off+w]
-		b.WriteString(sqlgen.QuoteIdent(k))
+		b.str(sqlgen.QuoteIdent(k))
 		switch {
 		case allNull(kv):
-			b.WriteString(" IS NULL")
+			b.str(" IS NULL")
 		case ref.KeyRefs != nil && ref.KeyRefs[i] != nil:
-			b.WriteString(" = ")
+			b.str(" = ")
 			writeRef(b, ref.KeyRefs[i], kv)
 		default:
-			b.WriteString(" = ")
+			b.str(" = ")
 			writeLiteral(b, ref.KeyTypes[off], kv[0])
 		}
 		off += w
 	}
-	b.WriteByte(')')
+	b.byte(')')
 }
 
 func allNull(vals []Value) bool {
@@ -195,31 +221,34 @@ func (s *Shape) columnList() string {
 
 // Tuple writes "(v1, v2, ...)" of row r.
 func (s *Shape) Tuple(b *strings.Builder, r Row) {
-	b.WriteByte('(')
+	var t text
+	s.tuple(&t, r)
+	b.Write(t.b)
+}
+
+func (s *Shape) tuple(b *text, r Row) {
+	b.byte('(')
 	for i, c := range s.Columns {
 		if i > 0 {
-			b.WriteString(", ")
+			b.str(", ")
 		}
-		s.ColumnValue(b, c, r)
+		columnValue(b, c, r)
 	}
-	b.WriteByte(')')
+	b.byte(')')
 }
 
 // Line is the data file line of row r, without the newline.
 func (s *Shape) Line(r Row) string {
-	var b strings.Builder
-	s.line(&b, r)
-	return b.String()
+	b := text{b: []byte(s.linePrefix())}
+	s.tuple(&b, r)
+	b.byte(';')
+	return string(b.b)
 }
 
-func (s *Shape) line(b *strings.Builder, r Row) {
-	b.WriteString("INSERT INTO ")
-	b.WriteString(sqlgen.Qual(s.Table))
-	b.WriteByte(' ')
-	b.WriteString(s.columnList())
-	b.WriteString(" VALUES ")
-	s.Tuple(b, r)
-	b.WriteByte(';')
+// linePrefix is what every line of the data file starts with:
+// "INSERT INTO t (a, b) VALUES ".
+func (s *Shape) linePrefix() string {
+	return "INSERT INTO " + sqlgen.Qual(s.Table) + " " + s.columnList() + " VALUES "
 }
 
 // Header is what a data file starts with: comments, then ConformingStrings.
@@ -244,15 +273,17 @@ const ConformingStrings = "SET standard_conforming_strings = on;"
 // Writer writes a data file: the header, then one line per row, which
 // must come in key order.
 type Writer struct {
-	shape *Shape
-	w     *bufio.Writer
-	b     strings.Builder
-	err   error
+	shape  *Shape
+	w      *bufio.Writer
+	prefix int  // the length of linePrefix at the start of b
+	b      text // the line being written
+	err    error
 }
 
 // NewWriter starts a data file of shape s on w.
 func NewWriter(w io.Writer, s *Shape) *Writer {
-	wr := &Writer{shape: s, w: bufio.NewWriterSize(w, 1<<16)}
+	p := s.linePrefix()
+	wr := &Writer{shape: s, w: bufio.NewWriterSize(w, 1<<16), prefix: len(p), b: text{b: []byte(p)}}
 	_, wr.err = wr.w.WriteString(s.Header())
 	return wr
 }
@@ -262,10 +293,10 @@ func (w *Writer) Write(r Row) error {
 	if w.err != nil {
 		return w.err
 	}
-	w.b.Reset()
-	w.shape.line(&w.b, r)
-	w.b.WriteByte('\n')
-	_, w.err = w.w.WriteString(w.b.String())
+	w.b.b = w.b.b[:w.prefix]
+	w.shape.tuple(&w.b, r)
+	w.b.str(";\n")
+	_, w.err = w.w.Write(w.b.b)
 	return w.err
 }
 
