@@ -292,3 +292,33 @@ func TestReaderConformingStrings(t *testing.T) {
 		}
 	}
 }
+
+// TestWriterWritesLines: the writer, which reuses one buffer for every
+// line, writes the header and then exactly Line of each row, long rows
+// followed by short ones, quotes and NULLs included.
+func TestWriterWritesLines(t *testing.T) {
+	s := testShape(t)
+	rows := []Row{
+		{Vals: []Value{{S: "north"}, {S: "1"}, {S: strings.Repeat("long 'quoted' text ", 50)}, {S: "true"}, {S: "1.50"}}},
+		{Vals: []Value{{S: "s"}, {S: "2"}, {S: "x"}, {Null: true}, {Null: true}}},
+		{Vals: []Value{{S: "t\ttab"}, {S: "3"}, {S: `back\slash`}, {S: "false"}, {S: "-0.5"}}},
+	}
+	var b strings.Builder
+	w := NewWriter(&b, s)
+	want := s.Header()
+	for _, r := range rows {
+		if err := w.Write(r); err != nil {
+			t.Fatal(err)
+		}
+		want += s.Line(r) + "\n"
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.String(); got != want {
+		t.Fatalf("writer wrote\n%s\nwant\n%s", got, want)
+	}
+	if !strings.HasPrefix(s.Line(rows[1]), "INSERT INTO ") {
+		t.Fatalf("line %q", s.Line(rows[1]))
+	}
+}
