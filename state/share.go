@@ -19,8 +19,9 @@ import "reflect"
 // Of an object that differs, each list it holds (a table's columns, its
 // indexes) that equals the other's is shared in the same way: a table
 // the database prints with another spelling of one default still shares
-// its indexes. A shared list's capacity is its length, so that appending
-// to either side's copies it.
+// its indexes. The capacity of a list s now shares is cut to its length,
+// so that appending to it in s copies it rather than writing into
+// other's array (other's own appends stay past the length s sees).
 //
 // Objects are matched by their Key (or QualName where they have none);
 // lists of objects without either are left alone.
