@@ -3,9 +3,6 @@ package parser
 import (
 	"fmt"
 	"reflect"
-	"runtime"
-	"sort"
-	"sync"
 
 	"github.com/renovate-pg/renovate/state"
 )
@@ -45,49 +42,6 @@ func (r *Result) Equal(o *Result) bool {
 	a, b := *r, *o
 	a.Locations, b.Locations = nil, nil
 	return reflect.DeepEqual(a, b) && r.Locations.Equal(o.Locations)
-}
-
-// ParseFiles parses files in parallel (at most runtime.GOMAXPROCS at a
-// time), then resolves everything that spans statements or files in one
-// deterministic pass, in the order of the files' paths and the statements'
-// positions. The order of files does not matter.
-//
-// On failure the error lists up to 20 problems (errors.Join), each a
-// *SyntaxError, *UnsupportedError, *DuplicateError or *SemanticError, sorted
-// by location; a syntax error in one file does not hide problems in others.
-func ParseFiles(files []File) (*Result, error) {
-	sorted := append([]File(nil), files...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
-
-	parsed := make([]*fileParser, len(sorted))
-	workers := min(runtime.GOMAXPROCS(0), len(sorted))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				parsed[i] = parseFileSafely(sorted[i])
-			}
-		}()
-	}
-	for i := range sorted {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-
-	var errs errorList
-	for _, fp := range parsed {
-		errs.errs = append(errs.errs, fp.errs.errs...)
-	}
-	r := newResolver(&errs)
-	res := r.resolve(parsed)
-	if err := errs.err(); err != nil {
-		return nil, err
-	}
-	return res, nil
 }
 
 // ParseString parses a single file.

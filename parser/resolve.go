@@ -96,7 +96,7 @@ func (r *resolver) define(key state.ObjectKey, loc Location) bool {
 }
 
 // resolve runs the passes and builds the result.
-func (r *resolver) resolve(files []*fileParser) *Result {
+func (r *resolver) resolve(files []*FileParse) *Result {
 	var items []any
 	for _, f := range files {
 		items = append(items, f.items...)

@@ -52,7 +52,7 @@ const EnvVar = "RENOVATE_PARSE_CACHE"
 const EnvMinBytes = "RENOVATE_PARSE_CACHE_MIN_BYTES"
 
 // formatVersion changes whenever the entry layout or the codec changes.
-const formatVersion = "renovate parse cache v3"
+const formatVersion = "renovate parse cache v4"
 
 // magic starts every entry.
 var magic = []byte("RNVPC1\n")
@@ -73,6 +73,8 @@ const (
 type Cache struct {
 	dir   string
 	build []byte
+	// defTypes number the parser's definition types (defs.go).
+	defTypes *defTypes
 	// MaxBytes bounds the directory's size (DefaultMaxBytes).
 	MaxBytes int64
 	// MinBytes is the smallest input (bytes of SQL) that is cached
@@ -116,7 +118,7 @@ func Open(dir string) (*Cache, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse cache: identifying this build: %w", err)
 	}
-	return &Cache{dir: dir, build: build, MaxBytes: DefaultMaxBytes, MinBytes: DefaultMinBytes}, nil
+	return &Cache{dir: dir, build: build, defTypes: newDefTypes(), MaxBytes: DefaultMaxBytes, MinBytes: DefaultMinBytes}, nil
 }
 
 // Dir is the cache's directory.
@@ -188,7 +190,7 @@ func (c *Cache) ParseFiles(files []parser.File) (*parser.Result, error) {
 	if res, ok := c.Get(key); ok {
 		return res, nil
 	}
-	res, err := parser.ParseFiles(files)
+	res, err := c.parseChanged(files)
 	if err != nil {
 		return nil, err
 	}
@@ -283,18 +285,19 @@ func (c *Cache) Put(key [32]byte, res *parser.Result) error {
 	if err != nil {
 		return err
 	}
-	return c.putEntry(key, payload)
+	return c.putEntry(key, c.path(key), payload)
 }
 
-// putEntry writes an entry of payload under key and prunes the directory.
-func (c *Cache) putEntry(key [32]byte, payload []byte) error {
+// putEntry writes an entry of payload under key at path and prunes the
+// directory.
+func (c *Cache) putEntry(key [32]byte, path string, payload []byte) error {
 	sum := entryHash(key, payload)
 	entry := make([]byte, 0, len(magic)+64+len(payload))
 	entry = append(entry, magic...)
 	entry = append(entry, key[:]...)
 	entry = append(entry, sum[:]...)
 	entry = append(entry, payload...)
-	if err := writeAtomic(c.dir, c.path(key), entry); err != nil {
+	if err := writeAtomic(c.dir, path, entry); err != nil {
 		return err
 	}
 	return c.Prune()

@@ -36,7 +36,13 @@ func entries(t *testing.T, c *Cache) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return m
+	var models []string
+	for _, p := range m {
+		if !strings.HasPrefix(filepath.Base(p), filesPrefix) {
+			models = append(models, p)
+		}
+	}
+	return models
 }
 
 func mustParse(t *testing.T, fs []parser.File) *parser.Result {

@@ -103,5 +103,6 @@ func (c *Cache) PutCatalog(identity, stamp string, x any) error {
 	payload := binary.AppendUvarint(make([]byte, 0, len(stamp)+len(model)+binary.MaxVarintLen64), uint64(len(stamp)))
 	payload = append(payload, stamp...)
 	payload = append(payload, model...)
-	return c.putEntry(c.catalogKey(identity), payload)
+	key := c.catalogKey(identity)
+	return c.putEntry(key, c.path(key), payload)
 }

@@ -35,6 +35,9 @@ type encoder struct {
 	buf []byte
 	// strs numbers the short strings written (see the top of the file).
 	strs map[string]uint64
+	// defs is set when writing a file's definitions (items.go), nil when
+	// writing a model.
+	defs *defsCodec
 }
 
 // maxInterned is the longest string written once and referred to after:
@@ -87,8 +90,16 @@ func (e *encoder) value(v reflect.Value) error {
 			e.buf = append(e.buf, 0)
 			return nil
 		}
+		if e.defs != nil {
+			return e.defs.pointer(e, v)
+		}
 		e.buf = append(e.buf, 1)
 		return e.value(v.Elem())
+	case reflect.Interface:
+		if e.defs == nil {
+			return fmt.Errorf("%w: %s", errUnsupported, v.Type())
+		}
+		return e.defs.iface(e, v)
 	case reflect.Slice:
 		e.length(v.IsNil(), v.Len())
 		if v.Type().Elem().Kind() == reflect.Uint8 {
@@ -120,7 +131,7 @@ func (e *encoder) value(v reflect.Value) error {
 	case reflect.Struct:
 		t := v.Type()
 		for i := 0; i < t.NumField(); i++ {
-			if !t.Field(i).IsExported() {
+			if !t.Field(i).IsExported() && e.defs == nil {
 				return fmt.Errorf("%w: unexported field %s.%s", errUnsupported, t, t.Field(i).Name)
 			}
 			if err := e.value(v.Field(i)); err != nil {
@@ -141,6 +152,8 @@ type decoder struct {
 	strs []string
 	// nstrs counts the short strings skip passed over.
 	nstrs int
+	// defs is set when reading a file's definitions (items.go).
+	defs *defsCodec
 }
 
 var errCorrupt = errors.New("parse cache: payload does not decode")
@@ -288,11 +301,21 @@ func (d *decoder) value(v reflect.Value) {
 			v.SetString(str)
 		}
 	case reflect.Pointer:
+		if d.defs != nil && v.Type().Implements(protoMessageType) {
+			d.defs.readMessage(d, v)
+			return
+		}
 		if d.flag() {
 			p := reflect.New(v.Type().Elem())
 			d.value(p.Elem())
 			v.Set(p)
 		}
+	case reflect.Interface:
+		if d.defs == nil {
+			d.fail()
+			return
+		}
+		d.defs.readIface(d, v)
 	case reflect.Slice:
 		n, isNil := d.length()
 		if isNil || d.err != nil {
@@ -332,11 +355,15 @@ func (d *decoder) value(v reflect.Value) {
 	case reflect.Struct:
 		t := v.Type()
 		for i := 0; i < t.NumField() && d.err == nil; i++ {
+			f := v.Field(i)
 			if !t.Field(i).IsExported() {
-				d.fail()
-				return
+				if d.defs == nil {
+					d.fail()
+					return
+				}
+				f = settable(f)
 			}
-			d.value(v.Field(i))
+			d.value(f)
 		}
 	default:
 		d.fail()
