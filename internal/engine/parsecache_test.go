@@ -43,8 +43,8 @@ func cacheEntries(t *testing.T, dir string) []string {
 }
 
 // checkCachedPlansEqual plans dir against dsn without the parse cache,
-// with a cold one and with the warm one, and fails unless all three show
-// the same plan, the cold run stored entries and the warm run read them
+// with a cold one, with the warm one and with only its files entries
+// (the models removed), and fails unless all four show the same plan, the cold run stored entries and the warm run read them
 // (Get marks an entry used by its modification time).
 func checkCachedPlansEqual(t *testing.T, dsn, dir string, sc Scope, opts ...PlanOption) {
 	t.Helper()
@@ -88,6 +88,34 @@ func checkCachedPlansEqual(t *testing.T, dsn, dir string, sc Scope, opts ...Plan
 	}
 	if n := len(cacheEntries(t, cache)); n != len(entries) {
 		t.Fatalf("the warm plan stored %d new entries", n-len(entries))
+	}
+	// Without the models, every file's definitions are read back from
+	// the files entries (a read marks one used) and resolved again.
+	for _, e := range entries {
+		if err := os.Remove(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	defs, err := filepath.Glob(filepath.Join(cache, "paths-*.entry"))
+	if err != nil || len(defs) == 0 {
+		t.Fatalf("no files entry stored (%v)", err)
+	}
+	for _, e := range defs {
+		if err := os.Chtimes(e, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := planOutcome(t, dsn, dir, sc, opts...); got != want {
+		t.Fatalf("plan from the files' definitions differs:\n%s\nwithout the cache:\n%s", got, want)
+	}
+	read := 0
+	for _, e := range defs {
+		if st, err := os.Stat(e); err == nil && st.ModTime().After(old) {
+			read++
+		}
+	}
+	if read == 0 {
+		t.Fatal("the plan without models read no files entry")
 	}
 }
 
