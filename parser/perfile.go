@@ -124,13 +124,14 @@ func Resolve(files []*FileParse) (*Result, error) {
 // *SyntaxError, *UnsupportedError, *DuplicateError or *SemanticError, sorted
 // by location; a syntax error in one file does not hide problems in others.
 func ParseFiles(files []File) (*Result, error) {
-	return ParseFilesWith(files, func(_ int, f File) *FileParse { return ParseFile(f) })
+	return Resolve(ParseEach(files, func(_ int, f File) *FileParse { return ParseFile(f) }))
 }
 
-// ParseFilesWith is ParseFiles taking each file's parse from get, which
-// is given the file and its index in files and is called in parallel, as
-// ParseFile is by ParseFiles: a store's parse of the file, or ParseFile's.
-func ParseFilesWith(files []File, get func(i int, f File) *FileParse) (*Result, error) {
+// ParseEach is each file's parse, taken from get, which is given the file
+// and its index in files and is called in parallel (at most
+// runtime.GOMAXPROCS at a time), as ParseFiles calls ParseFile: a
+// store's parse of the file, or ParseFile's. Resolve joins them.
+func ParseEach(files []File, get func(i int, f File) *FileParse) []*FileParse {
 	parsed := make([]*FileParse, len(files))
 	workers := min(runtime.GOMAXPROCS(0), len(files))
 	jobs := make(chan int)
@@ -149,5 +150,5 @@ func ParseFilesWith(files []File, get func(i int, f File) *FileParse) (*Result, 
 	}
 	close(jobs)
 	wg.Wait()
-	return Resolve(parsed)
+	return parsed
 }

@@ -131,7 +131,7 @@ func (e *encoder) value(v reflect.Value) error {
 	case reflect.Struct:
 		t := v.Type()
 		for i := 0; i < t.NumField(); i++ {
-			if !t.Field(i).IsExported() && e.defs == nil {
+			if e.defs == nil && !t.Field(i).IsExported() {
 				return fmt.Errorf("%w: unexported field %s.%s", errUnsupported, t, t.Field(i).Name)
 			}
 			if err := e.value(v.Field(i)); err != nil {
@@ -356,7 +356,7 @@ func (d *decoder) value(v reflect.Value) {
 		t := v.Type()
 		for i := 0; i < t.NumField() && d.err == nil; i++ {
 			f := v.Field(i)
-			if !t.Field(i).IsExported() {
+			if !f.CanSet() { // an unexported field
 				if d.defs == nil {
 					d.fail()
 					return

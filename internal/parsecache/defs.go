@@ -1,8 +1,10 @@
 package parsecache
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
+	"sync"
 	"unsafe"
 
 	"google.golang.org/protobuf/proto"
@@ -32,6 +34,9 @@ var protoMessageType = reflect.TypeFor[proto.Message]()
 type defTypes struct {
 	list  []reflect.Type
 	index map[reflect.Type]int
+	// encoders are encoders kept for the next file: the maps they grew
+	// for one file serve the next.
+	encoders sync.Pool
 }
 
 func newDefTypes() *defTypes {
@@ -55,12 +60,20 @@ type defsPayload struct {
 }
 
 func encodeDefs(types *defTypes, items []any) ([]byte, error) {
-	e := &encoder{strs: map[string]uint64{}, defs: &defsCodec{types: types, seen: map[uintptr]bool{}}}
+	e, _ := types.encoders.Get().(*encoder)
+	if e == nil {
+		e = &encoder{strs: map[string]uint64{}, defs: &defsCodec{seen: map[uintptr]bool{}}}
+	}
+	defer types.encoders.Put(e)
+	e.buf = e.buf[:0]
+	clear(e.strs)
+	clear(e.defs.seen)
+	e.defs.types = types
 	p := defsPayload{Items: items}
 	if err := e.value(reflect.ValueOf(&p).Elem()); err != nil {
 		return nil, err
 	}
-	return e.buf, nil
+	return bytes.Clone(e.buf), nil
 }
 
 func decodeDefs(types *defTypes, b []byte) ([]any, error) {

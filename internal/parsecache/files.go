@@ -1,13 +1,16 @@
 package parsecache
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/renovate-pg/renovate/parser"
@@ -18,12 +21,15 @@ import (
 // definitions come from the set's files entry, and the resolver joins
 // them. The files entry of a set is keyed by the build and the set's
 // paths (not their bytes), so editing a file finds the entry the set
-// wrote before; it records, for each path, the SHA-256 of the bytes it
+// wrote before; adding, removing or renaming one (a new set of paths)
+// falls back to the entry used last; it records, for each path, the SHA-256 of the bytes it
 // was parsed from and their definitions (defs.go), and a file is taken
 // from it only when its bytes have that hash. Like a model's entry it is
 // checked whole (its key and the hash of key and payload) on every read.
 // A file whose definitions cannot be written has none in it and is
-// parsed every time; a set that fails to parse stores nothing.
+// parsed every time. A set with a file that fails to parse stores
+// nothing; a set whose files parse but do not resolve together (a
+// duplicate across files, say) stores its files entry, not its model.
 
 // fileDefs is what a files entry records of one file.
 type fileDefs struct {
@@ -73,9 +79,17 @@ func (c *Cache) parseChanged(files []parser.File) (*parser.Result, error) {
 func (c *Cache) parseChangedCounting(files []parser.File) (*parser.Result, int, error) {
 	fkey := c.filesKey(files)
 	kept := c.getFiles(fkey)
+	if kept == nil {
+		// A file added, removed or renamed: the set's paths have no
+		// entry yet, but the newest entry (of the files just before
+		// the change, or of the files this plan read a moment ago)
+		// holds most of them. Each file is still taken only for its
+		// hash.
+		kept = c.newestFiles()
+	}
 	got := make([]fileDefs, len(files))
 	reused := make([]bool, len(files))
-	res, err := parser.ParseFilesWith(files, func(i int, f parser.File) *parser.FileParse {
+	parsed := parser.ParseEach(files, func(i int, f parser.File) *parser.FileParse {
 		sum := fileSum(f)
 		got[i].sum = sum
 		if k, ok := kept[f.Path]; ok && k.sum == sum && k.defs != nil {
@@ -94,20 +108,24 @@ func (c *Cache) parseChangedCounting(files []parser.File) (*parser.Result, int, 
 		}
 		return fp
 	})
-	if err != nil {
-		// Nothing of a set that fails is stored: the entry of the last
-		// set that parsed still serves the files that did not change.
-		return nil, 0, err
-	}
-	n := 0
-	for _, r := range reused {
+	n, ok := 0, true
+	for i, r := range reused {
 		if r {
 			n++
 		}
+		ok = ok && parsed[i].Err() == nil
 	}
-	if n != len(files) || len(kept) != len(files) {
-		// A failure to store costs only the next parse.
+	if ok && (n != len(files) || len(kept) != len(files)) {
+		// Stored before resolving, so that the entry's bytes are not
+		// held while the resolver builds the model. A failure to store
+		// costs only the next parse.
 		_ = c.putFiles(fkey, files, got)
+	}
+	res, err := parser.Resolve(parsed)
+	if err != nil {
+		// Of a set that fails, the files entry is stored only when every
+		// file parsed on its own, and the model never.
+		return nil, 0, err
 	}
 	return res, n, nil
 }
@@ -120,7 +138,7 @@ func (c *Cache) getFiles(key [32]byte) map[string]fileDefs {
 	if err != nil {
 		return nil
 	}
-	m, ok := readFiles(b, key)
+	m, ok := readFiles(b, key, c.build)
 	if !ok {
 		_ = os.Remove(p)
 		return nil
@@ -130,12 +148,45 @@ func (c *Cache) getFiles(key [32]byte) map[string]fileDefs {
 	return m
 }
 
-func readFiles(b []byte, key [32]byte) (map[string]fileDefs, bool) {
+// newestFiles reads this build's files entry used last, whatever its
+// paths, or nil.
+func (c *Cache) newestFiles() map[string]fileDefs {
+	ents, err := os.ReadDir(c.dir)
+	if err != nil {
+		return nil
+	}
+	var newest string
+	var when time.Time
+	for _, de := range ents {
+		name := de.Name()
+		if !strings.HasPrefix(name, c.filesTag()) || !strings.HasSuffix(name, entrySuffix) {
+			continue
+		}
+		if info, err := de.Info(); err == nil && info.ModTime().After(when) {
+			newest, when = name, info.ModTime()
+		}
+	}
+	hexKey := strings.TrimSuffix(strings.TrimPrefix(newest, c.filesTag()), entrySuffix)
+	b, err := hex.DecodeString(hexKey)
+	if err != nil || len(b) != 32 {
+		return nil
+	}
+	var key [32]byte
+	copy(key[:], b)
+	return c.getFiles(key)
+}
+
+func readFiles(b []byte, key [32]byte, build []byte) (map[string]fileDefs, bool) {
 	payload, err := checkEntry(b, key)
 	if err != nil {
 		return nil, false
 	}
 	d := &decoder{buf: payload}
+	bl, _ := d.length()
+	if d.err != nil || bl != len(build) || !bytes.Equal(d.buf[:bl], build) {
+		return nil, false
+	}
+	d.buf = d.buf[bl:]
 	n := d.uvarint()
 	if d.err != nil || n > uint64(len(payload)) {
 		return nil, false
@@ -173,6 +224,8 @@ func readFiles(b []byte, key [32]byte) (map[string]fileDefs, bool) {
 // putFiles stores the files entry of files under key.
 func (c *Cache) putFiles(key [32]byte, files []parser.File, got []fileDefs) error {
 	e := &encoder{}
+	e.length(false, len(c.build))
+	e.buf = append(e.buf, c.build...)
 	e.uvarint(uint64(len(files)))
 	for i, f := range files {
 		e.length(false, len(f.Path))
@@ -185,9 +238,16 @@ func (c *Cache) putFiles(key [32]byte, files []parser.File, got []fileDefs) erro
 }
 
 // filesPath is where the files entry under key is: apart from the models'
-// entries (whose names are hex), pruned with them.
+// entries (whose names are hex), pruned with them, and named after the
+// build (filesTag) so that newestFiles looks only at this build's.
 func (c *Cache) filesPath(key [32]byte) string {
-	return filepath.Join(c.dir, fmt.Sprintf("%s%x%s", filesPrefix, key, entrySuffix))
+	return filepath.Join(c.dir, fmt.Sprintf("%s%x%s", c.filesTag(), key, entrySuffix))
+}
+
+// filesTag starts the names of this build's files entries. The build is
+// also the start of each entry's payload, checked on every read.
+func (c *Cache) filesTag() string {
+	return fmt.Sprintf("%s%x-", filesPrefix, c.build[:8])
 }
 
 const filesPrefix = "paths-"

@@ -153,3 +153,51 @@ func TestDefsShared(t *testing.T) {
 		t.Fatal("a value of a type not listed was written")
 	}
 }
+
+// TestAddedFileReadsNewestEntry: adding a file makes a new set of paths,
+// whose entry does not exist yet; the files it shares with the set parsed
+// last are read back from that set's entry, and the model is the parser's.
+func TestAddedFileReadsNewestEntry(t *testing.T) {
+	c := openTest(t)
+	if _, err := c.ParseFiles(files()); err != nil {
+		t.Fatal(err)
+	}
+	added := append(files(), parser.File{Path: "app/tables/c.sql", SQL: "CREATE TABLE app.c (id int REFERENCES app.a (id));\n"})
+	got, n, err := c.parseChangedCounting(added)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 3 {
+		t.Fatalf("%d files read back, want 3 (all but the new one)", n)
+	}
+	sameOutcome(t, "added", mustParse(t, added), nil, got, nil)
+}
+
+// TestOtherBuildsFilesNotUsed: another build's files entries, even one
+// planted under this build's name, are never read: definitions are the
+// types of the build that wrote them.
+func TestOtherBuildsFilesNotUsed(t *testing.T) {
+	c := openTest(t)
+	// A build whose entries are named as this build's (the same tag):
+	// its entry fails on the build it records.
+	other := *c
+	other.build = append([]byte(nil), c.build...)
+	other.build[len(other.build)-1] ^= 1
+	if _, err := other.ParseFiles(files()); err != nil {
+		t.Fatal(err)
+	}
+	edited := files()
+	edited[0].SQL += "COMMENT ON COLUMN app.b.note IS 'n';\n"
+	if _, n, err := c.parseChangedCounting(edited); err != nil || n != 0 {
+		t.Fatalf("%d files read back from another build's entry (%v)", n, err)
+	}
+	// The newest entry, of a build with another tag, is not looked at:
+	// this build's own entry is.
+	other.build[0] ^= 1
+	if _, err := other.ParseFiles(files()); err != nil {
+		t.Fatal(err)
+	}
+	if _, n, err := c.parseChangedCounting(files()); err != nil || n != 2 {
+		t.Fatalf("%d files read back, want 2 from this build's own entry (%v)", n, err)
+	}
+}
