@@ -18,15 +18,18 @@ import (
 
 // When a set of files is not in the cache (one of them was edited, say),
 // only the files whose bytes changed are parsed again: the others'
-// definitions come from the set's files entry, and the resolver joins
-// them. The files entry of a set is keyed by the build and the set's
-// paths (not their bytes), so editing a file finds the entry the set
-// wrote before; adding, removing or renaming one (a new set of paths)
-// falls back to the entry used last; it records, for each path, the SHA-256 of the bytes it
-// was parsed from and their definitions (defs.go), and a file is taken
-// from it only when its bytes have that hash. Like a model's entry it is
-// checked whole (its key and the hash of key and payload) on every read.
-// A file whose definitions cannot be written has none in it and is
+// definitions come from a files entry, and the resolver joins them.
+//
+// The files entry of a set is keyed by the build and the set's paths (not
+// their bytes), so editing a file finds the entry the set wrote before;
+// adding, removing or renaming one (a new set of paths) falls back to this
+// build's entry used last. An entry records, for each path, the SHA-256 of
+// the bytes it was parsed from and their definitions (defs.go); a file is
+// taken from it only when its bytes have that hash. Like a model's entry
+// it is checked whole (its key, the hash of key and payload, and the build
+// it records) on every read.
+//
+// A file whose definitions cannot be written has none in the entry and is
 // parsed every time. A set with a file that fails to parse stores
 // nothing; a set whose files parse but do not resolve together (a
 // duplicate across files, say) stores its files entry, not its model.
@@ -74,8 +77,8 @@ func (c *Cache) parseChanged(files []parser.File) (*parser.Result, error) {
 	return res, err
 }
 
-// parseChangedCounting is parseChanged, also saying how many files' definitions
-// came from the entry.
+// parseChangedCounting is parseChanged, also saying how many files'
+// definitions came from a files entry.
 func (c *Cache) parseChangedCounting(files []parser.File) (*parser.Result, int, error) {
 	fkey := c.filesKey(files)
 	kept := c.getFiles(fkey)
