@@ -64,33 +64,19 @@ func checkCachedPlansEqual(t *testing.T, dsn, dir string, sc Scope, opts ...Plan
 		}
 		t.Fatal("the cold plan stored no parse")
 	}
-	old := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	for _, e := range entries {
-		if err := os.Chtimes(e, old, old); err != nil {
-			t.Fatal(err)
-		}
-	}
+	// Get marks an entry used by its modification time.
+	markOld(t, entries)
 	if got := planOutcome(t, dsn, dir, sc, opts...); got != want {
 		t.Fatalf("plan with a warm parse cache differs:\n%s\nwithout the cache:\n%s", got, want)
 	}
-	hits := 0
-	for _, e := range entries {
-		st, err := os.Stat(e)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if st.ModTime().After(old) {
-			hits++
-		}
-	}
-	if hits == 0 {
+	if usedSinceOld(t, entries) == 0 {
 		t.Fatal("the warm plan read no entry of the cache")
 	}
 	if n := len(cacheEntries(t, cache)); n != len(entries) {
 		t.Fatalf("the warm plan stored %d new entries", n-len(entries))
 	}
 	// Without the models, every file's definitions are read back from
-	// the files entries (a read marks one used) and resolved again.
+	// the files entries (a read marks one used too) and resolved again.
 	for _, e := range entries {
 		if err := os.Remove(e); err != nil {
 			t.Fatal(err)
@@ -100,23 +86,42 @@ func checkCachedPlansEqual(t *testing.T, dsn, dir string, sc Scope, opts ...Plan
 	if err != nil || len(defs) == 0 {
 		t.Fatalf("no files entry stored (%v)", err)
 	}
-	for _, e := range defs {
-		if err := os.Chtimes(e, old, old); err != nil {
-			t.Fatal(err)
-		}
-	}
+	markOld(t, defs)
 	if got := planOutcome(t, dsn, dir, sc, opts...); got != want {
 		t.Fatalf("plan from the files' definitions differs:\n%s\nwithout the cache:\n%s", got, want)
 	}
-	read := 0
-	for _, e := range defs {
-		if st, err := os.Stat(e); err == nil && st.ModTime().After(old) {
-			read++
-		}
-	}
-	if read == 0 {
+	if usedSinceOld(t, defs) == 0 {
 		t.Fatal("the plan without models read no files entry")
 	}
+}
+
+// oldTime is what markOld sets entries' times to.
+var oldTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// markOld sets the entries' times to oldTime.
+func markOld(t *testing.T, entries []string) {
+	t.Helper()
+	for _, e := range entries {
+		if err := os.Chtimes(e, oldTime, oldTime); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// usedSinceOld counts the entries read (or written) since markOld.
+func usedSinceOld(t *testing.T, entries []string) int {
+	t.Helper()
+	n := 0
+	for _, e := range entries {
+		st, err := os.Stat(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.ModTime().After(oldTime) {
+			n++
+		}
+	}
+	return n
 }
 
 // TestParseCachePlansEqual: over a sample of the convergence cases (one
