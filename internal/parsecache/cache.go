@@ -19,6 +19,11 @@
 // read half an entry. The directory is pruned, oldest use first, past a
 // size bound.
 //
+// A set that misses is not parsed whole: each file's own parse (its
+// definitions, before the resolver joins the files) is kept too, in a
+// files entry per set of paths, and only the files whose bytes changed
+// are parsed again (files.go, defs.go).
+//
 // parsecache imports parser (whose results it stores) and state (the
 // model they hold).
 package parsecache
