@@ -109,12 +109,17 @@ func runInit(ctx context.Context, opts *InitOptions) error {
 	}
 	defer conn.Close(context.Background())
 	prog.Phase("Reading the database catalog")
-	remote, err := engine.LoadRemoteScoped(ctx, conn, nil, scope)
+	in, err := engine.Introspect(ctx, conn)
 	prog.Done()
 	if err != nil {
 		return err
 	}
-	if err := reportUnmanaged(f, remote, opts.Strict); err != nil {
+	// The database's text is parsed back (for the summary, and so that
+	// the fidelity check and the first plan find it in the parse cache)
+	// while its files are written; wait is called on every way out.
+	early, wait := in.RemoteBeside(scope)
+	defer func() { _, _ = wait() }()
+	if err := reportUnmanaged(f, early, opts.Strict); err != nil {
 		return err
 	}
 	// A failed init leaves nothing behind: what it made is removed, so
@@ -130,7 +135,7 @@ func runInit(ctx context.Context, opts *InitOptions) error {
 		}
 	}()
 	prog.Phase("Writing the schema files")
-	written, err := engine.RefreshFiles(ctx, conn, dir, remote.Raw, scope)
+	written, err := engine.RefreshFiles(ctx, conn, dir, early.Raw, scope)
 	undo.files(written...)
 	if err != nil {
 		return fmt.Errorf("writing the schema files: %w (nothing was kept)", err)
@@ -145,6 +150,10 @@ func runInit(ctx context.Context, opts *InitOptions) error {
 		if err := os.WriteFile(cfgPath, hcl, 0o644); err != nil {
 			return fmt.Errorf("writing %s: %w", cfgPath, err)
 		}
+	}
+	remote, err := wait()
+	if err != nil {
+		return fmt.Errorf("%w (nothing was kept)", err)
 	}
 	if err := checkFidelity(ctx, f, opts.Verify, targetFlags{Dir: dir, Env: opts.Env}, scope, conn, opts.Strict); err != nil {
 		return err

@@ -160,10 +160,43 @@ func (in *Introspection) Remote(local *Local, sc Scope) (*Remote, error) {
 		// holds once.
 		in.raw.ShareEqual(local.Parsed.Schema)
 	}
-	raw := in.raw
+	return in.remoteOf(in.rawFor(sc), local, sc)
+}
+
+// rawFor is the model Remote's Raw holds: the catalog's, with the objects'
+// owners where sc manages them.
+func (in *Introspection) rawFor(sc Scope) state.DatabaseSchema {
 	if sc.ManageOwners {
-		raw = withOwners(raw, in.owners)
+		return withOwners(in.raw, in.owners)
 	}
+	return in.raw
+}
+
+// RemoteBeside is Remote(nil, sc) for init, which writes the database's
+// files while their text is parsed back: it starts the parse and returns
+// at once what needs none (the Remote's Raw, Warnings and OwnersNote, in
+// a Remote without Schema), and wait, which returns the whole Remote once
+// parsed (every call the same). Both sides only read Raw: nothing may
+// write it until wait returns.
+func (in *Introspection) RemoteBeside(sc Scope) (early *Remote, wait func() (*Remote, error)) {
+	raw := in.rawFor(sc)
+	early = &Remote{Raw: raw}
+	early.Warnings, early.OwnersNote = in.notes(sc)
+	done := make(chan struct{})
+	var r *Remote
+	var err error
+	go func() {
+		defer close(done)
+		r, err = in.remoteOf(raw, nil, sc)
+	}()
+	return early, func() (*Remote, error) {
+		<-done
+		return r, err
+	}
+}
+
+// remoteOf is Remote, given raw = in.rawFor(sc).
+func (in *Introspection) remoteOf(raw state.DatabaseSchema, local *Local, sc Scope) (*Remote, error) {
 	scoped := sc.Filter.Apply(raw)
 	remoteFiles := serverFiles(scoped)
 	var r *Remote
@@ -184,15 +217,20 @@ func (in *Introspection) Remote(local *Local, sc Scope) (*Remote, error) {
 		}
 		r = newRemote(raw, schema)
 	}
-	r.Warnings = in.warnings
+	r.Warnings, r.OwnersNote = in.notes(sc)
+	return r, nil
+}
+
+// notes are a Remote's Warnings and OwnersNote under sc.
+func (in *Introspection) notes(sc Scope) (warnings []string, note string) {
 	switch {
 	case sc.ManageOwners:
+		return in.warnings, ""
 	case in.ownersWarning != "":
-		r.Warnings = append(append([]string(nil), r.Warnings...), in.ownersWarning)
+		return append(append([]string(nil), in.warnings...), in.ownersWarning), ""
 	default:
-		r.OwnersNote = ownersNote
+		return in.warnings, ownersNote
 	}
-	return r, nil
 }
 
 // Files returns the files to write for the introspected model raw: the
