@@ -12,6 +12,10 @@
 # plan then does not read the catalog again; a plan whose files needed the
 # server's normalization ended transactions of its own, so the next one
 # reads it)
+#   renovate plan after editing one file   against the 1%-changed database,
+#                                  right after a column was added to one
+#                                  more table file (the parse cache misses
+#                                  and parses that file alone)
 #   renovate init --verify=never   read the catalog, write, commit
 #   renovate init                  the same plus its default verification
 # and the ratio of each time to pg_dump's. BENCH_VIEWS=V (default 1600) adds
@@ -91,11 +95,13 @@ export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@localhost GIT_COMMITTER_NAME
 
 # timed LABEL CMD...: runs CMD BENCH_RUNS times (output discarded unless it
 # fails), keeping the fastest wall time (s) and the largest peak RSS (MB).
+# When before_each names a function, it runs, untimed, before each run.
 declare -A secs rss
 timed() {
 	local label=$1 best="" peak=0 i t m rc
 	shift
 	for i in $(seq 1 "$runs"); do
+		[ -z "${before_each:-}" ] || "$before_each"
 		rc=0
 		/usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$work/out" 2>&1 || rc=$?
 		if [ "$rc" -ne 0 ] && [ "$rc" -ne 2 ]; then
@@ -124,6 +130,18 @@ report() {
 		printf '| %-44s | %9.2f | %5s MB | %12s |\n' "$label" "${secs[$label]}" "${rss[$label]}" \
 			"$(awk -v a="${secs[$label]}" -v b="${secs[$n/pg_dump]}" 'BEGIN{printf "%.2f", a/b}')"
 	done
+}
+
+# edit_one adds a column to one more table file of $work/repo and commits
+# it (plan reads what git holds).
+edit_one() {
+	local f
+	edited=$((edited + 1))
+	f=$(cd "$work/repo" && find . -path './*/tables/*.sql' | sort | sed -n "${edited}p")
+	[ -n "$f" ] || { echo "bench.sh: no table file left to edit" >&2; exit 1; }
+	sed -i '0,/^CREATE TABLE .* ($/s//&\n    bench_edit integer,/' "$work/repo/$f"
+	grep -q '^    bench_edit integer,$' "$work/repo/$f" || { echo "bench.sh: could not edit $f" >&2; exit 1; }
+	git -C "$work/repo" commit -q -a -m "bench: edit $f"
 }
 
 for n in "$@"; do
@@ -156,8 +174,16 @@ for n in "$@"; do
 	"${plan[@]}" --url "$(dsn "${db}_mut")" >/dev/null 2>&1 || true
 	timed "$n/plan 1% changed, again" "${plan[@]}" --url "$(dsn "${db}_mut")"
 	steps=$(grep -c ';$' "$work/out" || true)
+	# The first plan after editing a file (a column added to one more
+	# table, committed, before each run): the edited set misses the parse
+	# cache and only the edited file is parsed again.
+	edited=0
+	before_each=edit_one
+	timed "$n/plan after editing one file" "${plan[@]}" --url "$(dsn "${db}_mut")"
+	before_each=
 	report "$n" "$n/pg_dump" "$n/plan no-op, catalog read" "$n/plan 1% changed, catalog read" \
-		"$n/plan no-op, again" "$n/plan 1% changed, again" "$n/init --verify=never" "$n/init (default verify)"
+		"$n/plan no-op, again" "$n/plan 1% changed, again" "$n/plan after editing one file" \
+		"$n/init --verify=never" "$n/init (default verify)"
 	echo "(1% changed: $steps statements planned)"
 	psqlq "$admin" -c "DROP DATABASE $db" -c "DROP DATABASE ${db}_mut"
 done
