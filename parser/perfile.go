@@ -27,9 +27,6 @@ func ParseFile(f File) *FileParse {
 	return &FileParse{path: fp.path, items: fp.items, errs: fp.errs}
 }
 
-// Path is the file's path.
-func (p *FileParse) Path() string { return p.path }
-
 // Err is the problems found in the file alone, as ParseFiles reports
 // them, or nil.
 func (p *FileParse) Err() error { return p.errs.err() }

@@ -195,7 +195,7 @@ func (c *Cache) ParseFiles(files []parser.File) (*parser.Result, error) {
 	if res, ok := c.Get(key); ok {
 		return res, nil
 	}
-	res, err := c.parseChanged(files)
+	res, _, err := c.parseChanged(files)
 	if err != nil {
 		return nil, err
 	}

@@ -71,15 +71,9 @@ func fileSum(f parser.File) [32]byte {
 }
 
 // parseChanged parses files, taking the definitions of each file whose
-// bytes the files entry recorded from it, then stores the new entry.
-func (c *Cache) parseChanged(files []parser.File) (*parser.Result, error) {
-	res, _, err := c.parseChangedCounting(files)
-	return res, err
-}
-
-// parseChangedCounting is parseChanged, also saying how many files'
-// definitions came from a files entry.
-func (c *Cache) parseChangedCounting(files []parser.File) (*parser.Result, int, error) {
+// bytes a files entry recorded from it, and stores the new entry. It also
+// says how many files' definitions came from the entry.
+func (c *Cache) parseChanged(files []parser.File) (*parser.Result, int, error) {
 	fkey := c.filesKey(files)
 	kept := c.getFiles(fkey)
 	if kept == nil {

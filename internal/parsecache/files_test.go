@@ -76,9 +76,9 @@ func TestFileDefsEqualParse(t *testing.T) {
 				}
 			}
 		}
-		cold, _, coldErr := c.parseChangedCounting(set)
+		cold, _, coldErr := c.parseChanged(set)
 		sameOutcome(t, f.Path+" (parsed, definitions written)", want, wantErr, cold, coldErr)
-		warm, n, warmErr := c.parseChangedCounting(set)
+		warm, n, warmErr := c.parseChanged(set)
 		sameOutcome(t, f.Path+" (definitions read back)", want, wantErr, warm, warmErr)
 		reusedFiles += n
 	}
@@ -107,7 +107,7 @@ func TestEditedFileReparsedAlone(t *testing.T) {
 	}
 	edited := files()
 	edited[2].SQL = strings.Replace(edited[2].SQL, "varchar(10)", "varchar(20)", 1)
-	got, n, err := c.parseChangedCounting(edited)
+	got, n, err := c.parseChanged(edited)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +127,7 @@ func TestEditedFileReparsedAlone(t *testing.T) {
 	if err := os.WriteFile(c.filesPath(fk), b, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	got, n, err = c.parseChangedCounting(edited)
+	got, n, err = c.parseChanged(edited)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +163,7 @@ func TestAddedFileReadsNewestEntry(t *testing.T) {
 		t.Fatal(err)
 	}
 	added := append(files(), parser.File{Path: "app/tables/c.sql", SQL: "CREATE TABLE app.c (id int REFERENCES app.a (id));\n"})
-	got, n, err := c.parseChangedCounting(added)
+	got, n, err := c.parseChanged(added)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +188,7 @@ func TestOtherBuildsFilesNotUsed(t *testing.T) {
 	}
 	edited := files()
 	edited[0].SQL += "COMMENT ON COLUMN app.b.note IS 'n';\n"
-	if _, n, err := c.parseChangedCounting(edited); err != nil || n != 0 {
+	if _, n, err := c.parseChanged(edited); err != nil || n != 0 {
 		t.Fatalf("%d files read back from another build's entry (%v)", n, err)
 	}
 	// The newest entry, of a build with another tag, is not looked at:
@@ -197,7 +197,7 @@ func TestOtherBuildsFilesNotUsed(t *testing.T) {
 	if _, err := other.ParseFiles(files()); err != nil {
 		t.Fatal(err)
 	}
-	if _, n, err := c.parseChangedCounting(files()); err != nil || n != 2 {
+	if _, n, err := c.parseChanged(files()); err != nil || n != 2 {
 		t.Fatalf("%d files read back, want 2 from this build's own entry (%v)", n, err)
 	}
 }
