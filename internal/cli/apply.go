@@ -211,7 +211,7 @@ func runApply(ctx context.Context, opts *ApplyOptions) error {
 		if err != nil {
 			return err
 		}
-		if p, remote, conn, dsn, err = makePlan(ctx, f, opts.targetFlags, po...); err != nil {
+		if p, remote, conn, dsn, err = makePlan(ctx, f, opts.targetFlags, &opts.Verify, po...); err != nil {
 			return err
 		}
 	}

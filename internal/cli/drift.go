@@ -72,7 +72,7 @@ func runDrift(ctx context.Context, opts *DriftOptions) error {
 		}
 		return runFleetDrift(ctx, opts, fl)
 	}
-	p, remote, conn, dsn, err := makePlan(ctx, f, opts.targetFlags)
+	p, remote, conn, dsn, err := makePlan(ctx, f, opts.targetFlags, nil)
 	if err != nil {
 		return err
 	}

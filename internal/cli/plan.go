@@ -151,7 +151,7 @@ func planVerifyDefault(f *Factory) string {
 }
 
 // makePlan loads both sides and plans. The caller closes the connection.
-func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.PlanOption) (*planner.Plan, *engine.Remote, *pgx.Conn, string, error) {
+func makePlan(ctx context.Context, f *Factory, t targetFlags, v *verifyFlags, opts ...engine.PlanOption) (*planner.Plan, *engine.Remote, *pgx.Conn, string, error) {
 	tg, err := t.resolve()
 	if err != nil {
 		return nil, nil, nil, "", err
@@ -214,6 +214,9 @@ func makePlan(ctx context.Context, f *Factory, t targetFlags, opts ...engine.Pla
 		conn.Close(context.Background())
 		return nil, nil, nil, "", err
 	}
+	// A copy of this database kept by an earlier verification starts
+	// being cloned while the plan is made (shadow's spare.go).
+	v.warm(remote.Fingerprint)
 	prog.Phase("Planning")
 	if len(tg.Scope.SyncPolicies) > 0 {
 		// Three-way data sync: the base is what was last applied here
@@ -299,7 +302,7 @@ func runPlan(ctx context.Context, opts *PlanOptions) error {
 	// computed (a throwaway cluster takes a while).
 	opts.Verify.prepare(ctx, opts.targetFlags)
 	defer opts.Verify.discard()
-	p, remote, conn, _, err := makePlan(ctx, f, opts.targetFlags, po...)
+	p, remote, conn, _, err := makePlan(ctx, f, opts.targetFlags, &opts.Verify, po...)
 	if err != nil {
 		return err
 	}

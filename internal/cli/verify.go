@@ -60,6 +60,16 @@ func (v *verifyFlags) prepare(ctx context.Context, t targetFlags) {
 	v.pending = shadow.PrepareWith(ctx, serverURL, open)
 }
 
+// warm hands the target's fingerprint to the scratch database being
+// prepared: a copy of the target kept by an earlier verification starts
+// being cloned (shadow.Pending.Warm). Nothing for a nil v or when none is
+// being prepared.
+func (v *verifyFlags) warm(fingerprint string) {
+	if v != nil && v.pending != nil {
+		v.pending.Warm(fingerprint)
+	}
+}
+
 // discard stops a scratch database prepare started that was not used.
 func (v *verifyFlags) discard() {
 	if v.pending != nil {

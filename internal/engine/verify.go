@@ -221,6 +221,14 @@ func verifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 	// owners, and every model read back carries them (verify_owners.go).
 	manage := opts.ManageOwners || len(remote.Schema.Owners) > 0
 	inScope := Scope{Filter: scope, ManageOwners: manage}
+	// What the copy must read back as. A copy kept before can be used
+	// only when it was read with this fingerprint: its clone starts now,
+	// while the builds are planned (buildCopy still decides on the key).
+	remoteScoped := scope.Apply(remote.Schema)
+	remoteFP := remoteScoped.Fingerprint()
+	if opts.Keep != nil {
+		opts.Keep.Warm(remoteFP)
+	}
 	// The whole database is copied, out-of-scope objects included: the
 	// plan runs on the real database, where they are.
 	whole, err := parseRemote(serverFiles(hold.Apply(remote.Raw)))
@@ -314,12 +322,11 @@ func verifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 	// caller closes its connection.
 	defer refJob.cancelAndWait()
 
-	remoteScoped := scope.Apply(remote.Schema)
 	var copyKeep Keeper
 	if opts.keeps(copyPlan) {
 		copyKeep = opts.Keep
 	}
-	shadow, err = buildCopy(ctx, shadow, copyKeep, copyPlan, inScope, remoteScoped, res, manage, created)
+	shadow, err = buildCopy(ctx, shadow, copyKeep, copyPlan, inScope, remoteScoped, remoteFP, res, manage, created)
 	if err != nil {
 		return err
 	}
@@ -390,8 +397,7 @@ func verifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 // else a clone of the copy kept for copyPlan when one is and it was read
 // with the remote's fingerprint, or a clone of a copy built now and kept.
 // The copy must read back (in scope) as the remote does.
-func buildCopy(ctx context.Context, shadow *pgx.Conn, keep Keeper, copyPlan *planner.Plan, inScope Scope, remoteScoped state.DatabaseSchema, res *VerifyResult, manage bool, created []string) (*pgx.Conn, error) {
-	want := remoteScoped.Fingerprint()
+func buildCopy(ctx context.Context, shadow *pgx.Conn, keep Keeper, copyPlan *planner.Plan, inScope Scope, remoteScoped state.DatabaseSchema, want string, res *VerifyResult, manage bool, created []string) (*pgx.Conn, error) {
 	var key string
 	if keep != nil {
 		key = keepKey("copy", inScope, copyPlan)

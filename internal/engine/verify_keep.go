@@ -41,6 +41,12 @@ type Keeper interface {
 	Keep(ctx context.Context, conn *pgx.Conn, key, fingerprint string) error
 	// Record keeps only the fingerprint of a database built under key.
 	Record(key, fingerprint string)
+	// Warm starts cloning, in the background, the kept database read
+	// with fingerprint, if any: the NewDatabase that asks for a clone of
+	// it then takes that one. It is a hint, made as soon as the target's
+	// fingerprint is known, before the key is (internal/shadow's
+	// spare.go); it changes what a clone is made of in no way.
+	Warm(fingerprint string)
 }
 
 // DefaultKeepMinSteps is the fewest statements a build must have for its
@@ -75,3 +81,6 @@ func keepKey(what string, scope Scope, p *planner.Plan) string {
 type rebuildKept struct{ Keeper }
 
 func (rebuildKept) Kept(string) (string, bool) { return "", false }
+
+// Warm does nothing: nothing kept is cloned.
+func (rebuildKept) Warm(string) {}

@@ -24,6 +24,7 @@ import (
 	"os"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/jackc/pgx/v5"
 
@@ -50,7 +51,11 @@ type keeper struct {
 	kept     map[string]keptDB // by key: kept before or during this run
 	used     map[string]bool   // keys this run cloned or kept
 	added    bool              // this run kept a database
-	scratch  []string          // databases this run made and did not keep
+	// mu guards scratch and spares: Warm may be called while the
+	// cluster is still being handed to its user (Pending).
+	mu      sync.Mutex
+	scratch []string          // databases this run made and did not keep
+	spares  map[string]*spare // by key: clones made ahead (spare.go)
 }
 
 // startKept starts a throwaway cluster that may come from a kept one.
@@ -72,7 +77,7 @@ func startKept(ctx context.Context) (*pgserver.Server, error) {
 // against the databases the cluster holds: a database missing is
 // forgotten.
 func newKeeper(ctx context.Context, srv *pgserver.Server) (*keeper, error) {
-	k := &keeper{srv: srv, adminDSN: srv.AdminDSN(), kept: map[string]keptDB{}, used: map[string]bool{}}
+	k := &keeper{srv: srv, adminDSN: srv.AdminDSN(), kept: map[string]keptDB{}, used: map[string]bool{}, spares: map[string]*spare{}}
 	meta := srv.KeptMeta()
 	if len(meta) == 0 {
 		return k, nil
@@ -148,26 +153,29 @@ func (d *DB) NewDatabase(ctx context.Context, from string) (*pgx.Conn, error) {
 		}
 		template = kd.Name
 		d.keep.used[from] = true
-		// WAL_LOG, the default from 15 on, writes every block of the
-		// kept database to the WAL: seconds for thousands of tables.
-		// FILE_COPY copies the files.
-		if d.keep.srv.Version() >= 15 {
-			strategy = " STRATEGY FILE_COPY"
+		strategy = d.keep.cloneStrategy()
+	}
+	name, ok := "", false
+	if from != "" {
+		name, ok = d.keep.takeSpare(ctx, from)
+	}
+	if !ok {
+		var err error
+		if name, err = scratchName(); err != nil {
+			return nil, err
 		}
+		admin, err := catalog.Connect(ctx, d.keep.adminDSN)
+		if err != nil {
+			return nil, fmt.Errorf("connecting to the shadow cluster: %w", err)
+		}
+		defer admin.Close(context.Background())
+		if _, err := admin.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()+" TEMPLATE "+pgx.Identifier{template}.Sanitize()+strategy); err != nil {
+			return nil, fmt.Errorf("creating the scratch database %s from %s: %w", name, template, err)
+		}
+		d.keep.mu.Lock()
+		d.keep.scratch = append(d.keep.scratch, name)
+		d.keep.mu.Unlock()
 	}
-	name, err := scratchName()
-	if err != nil {
-		return nil, err
-	}
-	admin, err := catalog.Connect(ctx, d.keep.adminDSN)
-	if err != nil {
-		return nil, fmt.Errorf("connecting to the shadow cluster: %w", err)
-	}
-	defer admin.Close(context.Background())
-	if _, err := admin.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()+" TEMPLATE "+pgx.Identifier{template}.Sanitize()+strategy); err != nil {
-		return nil, fmt.Errorf("creating the scratch database %s from %s: %w", name, template, err)
-	}
-	d.keep.scratch = append(d.keep.scratch, name)
 	dsn, err := withDatabase(d.keep.adminDSN, name)
 	if err != nil {
 		return nil, err
@@ -187,10 +195,14 @@ func (d *DB) Keep(ctx context.Context, conn *pgx.Conn, key, fingerprint string) 
 		return errors.New("the shadow database keeps nothing")
 	}
 	name := conn.Config().Database
-	i := slices.Index(d.keep.scratch, name)
-	if i < 0 {
+	d.keep.mu.Lock()
+	isScratch := slices.Contains(d.keep.scratch, name)
+	d.keep.mu.Unlock()
+	if !isScratch {
 		return fmt.Errorf("keeping %s: not a scratch database of this run", name)
 	}
+	// A spare clone of the database this one replaces is of the old one.
+	d.keep.dropSpare(key)
 	if err := conn.Close(ctx); err != nil {
 		return fmt.Errorf("keeping %s: closing its connection: %w", name, err)
 	}
@@ -208,7 +220,9 @@ func (d *DB) Keep(ctx context.Context, conn *pgx.Conn, key, fingerprint string) 
 	if _, err := admin.Exec(ctx, "ALTER DATABASE "+pgx.Identifier{name}.Sanitize()+" RENAME TO "+pgx.Identifier{kept}.Sanitize()); err != nil {
 		return fmt.Errorf("keeping %s: %w", name, err)
 	}
-	d.keep.scratch = append(d.keep.scratch[:i], d.keep.scratch[i+1:]...)
+	d.keep.mu.Lock()
+	d.keep.scratch = slices.DeleteFunc(d.keep.scratch, func(n string) bool { return n == name })
+	d.keep.mu.Unlock()
 	d.keep.kept[key] = keptDB{Name: kept, Key: key, Fingerprint: fingerprint}
 	d.keep.used[key] = true
 	d.keep.added = true
@@ -232,6 +246,7 @@ func (d *DB) Record(key, fingerprint string) {
 // kept ones it did not use); else it is thrown away (the kept cluster it
 // was copied from stays).
 func (k *keeper) close(ctx context.Context) error {
+	k.stopSpares()
 	if !k.added && !k.srv.TookKept() {
 		return k.srv.Stop() // the kept cluster copied from stays
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/renovate-pg/renovate/internal/pgserver"
 )
@@ -18,6 +19,11 @@ type Pending struct {
 	err       error
 	cancel    context.CancelFunc
 	taken     bool // Wait returned the database: the caller closes it
+	// mu guards warm and opened: Warm may come before the database is
+	// open or after.
+	mu     sync.Mutex
+	warm   []string // fingerprints Warm was given before it was open
+	opened bool
 }
 
 // Prepare starts opening the scratch database of serverURL, as [Open]
@@ -33,9 +39,32 @@ func PrepareWith(ctx context.Context, serverURL string, open func(context.Contex
 	p := &Pending{serverURL: serverURL, done: make(chan struct{}), cancel: cancel}
 	go func() {
 		defer close(p.done)
-		p.db, p.err = open(ctx, serverURL)
+		db, err := open(ctx, serverURL)
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		p.db, p.err, p.opened = db, err, true
+		if err == nil && db != nil {
+			for _, fp := range p.warm {
+				db.Warm(fp)
+			}
+		}
 	}()
 	return p
+}
+
+// Warm is [DB.Warm] on the database being opened: as soon as it is
+// open, a clone of the kept copy read with fingerprint starts being made
+// in the background (spare.go).
+func (p *Pending) Warm(fingerprint string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.opened {
+		p.warm = append(p.warm, fingerprint)
+		return
+	}
+	if p.err == nil && p.db != nil && !p.taken {
+		p.db.Warm(fingerprint)
+	}
 }
 
 // ServerURL is the serverURL the scratch database is opened on.
@@ -49,6 +78,8 @@ func (p *Pending) Wait(ctx context.Context) (*DB, error) {
 	case <-ctx.Done():
 		return nil, errors.Join(fmt.Errorf("waiting for the shadow database: %w", ctx.Err()), p.Discard())
 	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	p.taken = true
 	return p.db, p.err
 }
@@ -56,12 +87,17 @@ func (p *Pending) Wait(ctx context.Context) (*DB, error) {
 // Discard gives up the scratch database: its opening is cancelled, and
 // what was opened is closed (the throwaway cluster stopped and removed).
 func (p *Pending) Discard() error {
-	if p.taken {
+	p.mu.Lock()
+	taken := p.taken
+	p.mu.Unlock()
+	if taken {
 		return nil
 	}
 	p.cancel()
 	<-p.done
+	p.mu.Lock()
 	p.taken = true
+	p.mu.Unlock()
 	if p.err != nil || p.db == nil {
 		return nil
 	}
