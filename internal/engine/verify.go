@@ -143,6 +143,9 @@ type VerifyResult struct {
 	// clone of one a verification built before from the same statements
 	// (VerifyOptions.Keep, verify_keep.go).
 	KeptCopy, KeptReference bool
+	// ByModel says both were found by their models' keys: neither build
+	// was planned (verify_keep.go).
+	ByModel bool
 }
 
 // Verify runs p on the empty database shadow after copying remote into
@@ -195,7 +198,7 @@ func VerifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 }
 
 // verifyWith is VerifyWith's one attempt; it fills res.
-func verifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.Result, remote *Remote, p *planner.Plan, opts VerifyOptions, res *VerifyResult) error {
+func verifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.Result, remote *Remote, p *planner.Plan, opts VerifyOptions, res *VerifyResult) (err error) {
 	// A plan made by Plan has its imports expanded already; a saved
 	// plan's files may not (foreign_import.go).
 	if err := expandForeignImports(ctx, reference, local); err != nil {
@@ -263,70 +266,75 @@ func verifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 	if !opts.Filter.IsZero() {
 		refModel = withSchema(wanted, mergeModels(wanted.Schema, outOfScope(opts.Filter, whole.Schema)))
 	}
-	var refEmpty *Remote
-	var build *planner.Plan
-	var refErr error
-	refPlanned := make(chan struct{})
-	go func() {
-		defer close(refPlanned)
-		if refEmpty, refErr = LoadRemote(ctx, reference); refErr != nil {
-			refErr = fmt.Errorf("reading the reference scratch database: %w", refErr)
-			return
-		}
-		if build, refErr = Plan(ctx, reference, refModel, refEmpty); refErr != nil {
-			refErr = fmt.Errorf("planning the reference scratch database: %w", refErr)
-		}
-	}()
-	// Every return below waits for it first: the caller closes the
-	// connection.
-	defer func() { <-refPlanned }()
-
-	// The copy: the remote's canonical files, planned from the empty
-	// shadow and applied. In scope, it must come out with the remote's
-	// fingerprint.
-	empty, err := LoadRemote(ctx, shadow)
-	if err != nil {
-		return fmt.Errorf("reading the shadow database: %w", err)
-	}
-	copyPlan, err := Plan(ctx, shadow, whole, empty)
-	if err != nil {
-		return &VerificationError{Stage: StageCopy, Err: err}
-	}
-	res.CopyStatements = len(copyPlan.Steps)
-
 	// The plan, exactly as apply runs it, but for its row changes.
 	schemaSteps := withoutData(p)
 	res.SkippedDataSteps = len(p.Steps) - len(schemaSteps.Steps)
 
-	<-refPlanned
-	if refErr != nil {
-		return refErr
-	}
-	// The same statements on the same (empty) database give the same
-	// result: on a first deploy the plan is the reference's build, and
-	// the shadow after the plan serves as the reference.
-	sameAsShadow := len(copyPlan.Steps) == 0 && empty.Fingerprint == refEmpty.Fingerprint && sameStatements(schemaSteps, build)
-	res.ReferenceFromShadow = sameAsShadow
+	// The builds of the copy and of the reference, or what was kept of
+	// them: by their models' keys, when both were (neither is planned
+	// then), else by their statements' (verify_keep.go).
+	var copyKey, copyModel, refKey, refModelKey string
+	var refKept string // a recorded reference's fingerprint
+	var copyPlan *planner.Plan
 	var refJob *referenceBuild
-	var refKey, refKept string // a recorded reference: its key and fingerprint
-	if !sameAsShadow {
-		if opts.keeps(build) {
-			refKey = keepKey("reference", inScope, build)
-			refKept, res.KeptReference = opts.Keep.Kept(refKey)
+	if opts.Keep != nil {
+		copyModel, refModelKey = modelKey("copy", inScope, whole, shadow), modelKey("reference", inScope, refModel, reference)
+	}
+	if kb, ok := keptByModel(opts.Keep, copyModel, refModelKey, remoteFP); ok {
+		copyKey, refKey, refKept = kb.copyKey, kb.refKey, kb.refFP
+		res.CopyStatements = kb.copySteps
+		res.KeptReference, res.ByModel = true, true
+	} else {
+		// The copy: the remote's canonical files, planned from the
+		// empty shadow and applied. In scope, it must come out with
+		// the remote's fingerprint. The reference's build is planned
+		// beside it.
+		var build *planner.Plan
+		var empty, refEmpty *Remote
+		var err error
+		if copyPlan, build, empty, refEmpty, err = planBuilds(ctx, shadow, reference, whole, refModel); err != nil {
+			return err
 		}
-		if !res.KeptReference {
-			refJob = startReference(ctx, reference, build, inScope, manage, created)
+		res.CopyStatements = len(copyPlan.Steps)
+		if opts.keeps(copyPlan) {
+			copyKey = keepKey("copy", inScope, copyPlan)
+		}
+		// The same statements on the same (empty) database give the
+		// same result: on a first deploy the plan is the reference's
+		// build, and the shadow after the plan serves as the reference.
+		sameAsShadow := len(copyPlan.Steps) == 0 && empty.Fingerprint == refEmpty.Fingerprint && sameStatements(schemaSteps, build)
+		res.ReferenceFromShadow = sameAsShadow
+		if !sameAsShadow {
+			if opts.keeps(build) {
+				refKey = keepKey("reference", inScope, build)
+				refKept, res.KeptReference = opts.Keep.Kept(refKey)
+			}
+			if !res.KeptReference {
+				refJob = startReference(ctx, reference, build, inScope, manage, created)
+			}
 		}
 	}
 	// Every return below waits for the reference build first: the
 	// caller closes its connection.
 	defer refJob.cancelAndWait()
+	// A verification that passed names its kept builds by their models
+	// too, for the next one.
+	defer func() {
+		if err == nil && opts.Keep != nil {
+			if copyKey != "" && copyModel != "" {
+				opts.Keep.Alias(copyModel, copyKey, res.CopyStatements)
+			}
+			if refKey != "" && refModelKey != "" {
+				opts.Keep.Alias(refModelKey, refKey, 0)
+			}
+		}
+	}()
 
 	var copyKeep Keeper
-	if opts.keeps(copyPlan) {
+	if copyKey != "" {
 		copyKeep = opts.Keep
 	}
-	shadow, err = buildCopy(ctx, shadow, copyKeep, copyPlan, inScope, remoteScoped, remoteFP, res, manage, created)
+	shadow, err = buildCopy(ctx, shadow, copyKeep, copyKey, copyPlan, inScope, remoteScoped, remoteFP, res, manage, created)
 	if err != nil {
 		return err
 	}
@@ -394,16 +402,18 @@ func verifyWith(ctx context.Context, shadow, reference *pgx.Conn, local *parser.
 
 // buildCopy makes the copy of the remote the plan runs on and returns the
 // connection to it: shadow itself, built by copyPlan, when keep is nil;
-// else a clone of the copy kept for copyPlan when one is and it was read
-// with the remote's fingerprint, or a clone of a copy built now and kept.
-// The copy must read back (in scope) as the remote does.
-func buildCopy(ctx context.Context, shadow *pgx.Conn, keep Keeper, copyPlan *planner.Plan, inScope Scope, remoteScoped state.DatabaseSchema, want string, res *VerifyResult, manage bool, created []string) (*pgx.Conn, error) {
-	var key string
+// else a clone of the copy kept under key when one is and it was read
+// with the remote's fingerprint, or a clone of a copy built now and kept
+// under key. The copy must read back (in scope) as the remote does.
+// copyPlan may be nil when the copy is known to be kept.
+func buildCopy(ctx context.Context, shadow *pgx.Conn, keep Keeper, key string, copyPlan *planner.Plan, inScope Scope, remoteScoped state.DatabaseSchema, want string, res *VerifyResult, manage bool, created []string) (*pgx.Conn, error) {
 	if keep != nil {
-		key = keepKey("copy", inScope, copyPlan)
 		if fp, ok := keep.Kept(key); ok && fp == want {
 			res.KeptCopy = true
 			return keep.NewDatabase(ctx, key)
+		}
+		if copyPlan == nil {
+			return nil, errors.New("the copy kept for the database's model is gone")
 		}
 		conn, err := keep.NewDatabase(ctx, "")
 		if err != nil {

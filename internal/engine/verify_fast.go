@@ -6,6 +6,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/planner"
 )
 
@@ -73,4 +74,36 @@ func (j *referenceBuild) cancelAndWait() {
 	}
 	j.cancel()
 	<-j.done
+}
+
+// planBuilds plans, from the empty shadow and reference databases, the
+// build of the copy (whole) and the reference's (refModel), side by side
+// (two server backends), and returns them with the empty databases'
+// models. A copy that cannot be planned is a copy-stage failure.
+func planBuilds(ctx context.Context, shadow, reference *pgx.Conn, whole, refModel *parser.Result) (copyPlan, build *planner.Plan, empty, refEmpty *Remote, err error) {
+	var refErr error
+	refPlanned := make(chan struct{})
+	go func() {
+		defer close(refPlanned)
+		if refEmpty, refErr = LoadRemote(ctx, reference); refErr != nil {
+			refErr = fmt.Errorf("reading the reference scratch database: %w", refErr)
+			return
+		}
+		if build, refErr = Plan(ctx, reference, refModel, refEmpty); refErr != nil {
+			refErr = fmt.Errorf("planning the reference scratch database: %w", refErr)
+		}
+	}()
+	// The caller closes the connection: the goroutine is done first.
+	defer func() { <-refPlanned }()
+	if empty, err = LoadRemote(ctx, shadow); err != nil {
+		return nil, nil, nil, nil, fmt.Errorf("reading the shadow database: %w", err)
+	}
+	if copyPlan, err = Plan(ctx, shadow, whole, empty); err != nil {
+		return nil, nil, nil, nil, &VerificationError{Stage: StageCopy, Err: err}
+	}
+	<-refPlanned
+	if refErr != nil {
+		return nil, nil, nil, nil, refErr
+	}
+	return copyPlan, build, empty, refEmpty, nil
 }

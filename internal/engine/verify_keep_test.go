@@ -5,6 +5,8 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/renovate-pg/renovate/internal/shadow"
 	"github.com/renovate-pg/renovate/planner"
 )
@@ -82,6 +84,11 @@ func TestVerifyKeepsScratch(t *testing.T) {
 	if !second.KeptCopy || !second.KeptReference {
 		t.Fatalf("second verification built again: kept copy %t, kept reference %t", second.KeptCopy, second.KeptReference)
 	}
+	// The first verification passed: it named its builds by their
+	// models, so the second planned neither.
+	if !second.ByModel {
+		t.Error("second verification planned the builds again: the kept ones were not found by their models")
+	}
 	if second.Fingerprint != first.Fingerprint || second.CopyStatements != first.CopyStatements {
 		t.Fatalf("results differ: %s/%d against %s/%d", second.Fingerprint, second.CopyStatements, first.Fingerprint, first.CopyStatements)
 	}
@@ -151,6 +158,31 @@ func TestVerifyKeepsScratch(t *testing.T) {
 	again, err := keepVerify(t, local2, remote2, p2, nil)
 	if err != nil || !again.KeptCopy {
 		t.Fatalf("after the rebuild: kept copy %v, err %v", again != nil && again.KeptCopy, err)
+	}
+
+	// Tampered with in place, its model key standing: found by its
+	// model, the copy still gives no wrong verdict.
+	inPlace, err := keepVerify(t, local2, remote2, p2, func(db *shadow.DB) {
+		ctx := context.Background()
+		cfg, err := pgx.ParseConfig(db.DSN)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.Database = "renovate_kept_" + keepKey("copy", Scope{}, mustCopyPlan(t, remote2))[:32]
+		conn, err := pgx.ConnectConfig(ctx, cfg)
+		if err != nil {
+			t.Fatalf("connecting to the kept copy: %v", err)
+		}
+		defer conn.Close(ctx)
+		if _, err := conn.Exec(ctx, "CREATE TABLE public.planted (id int)"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if err != nil {
+		t.Fatalf("verification with a copy tampered with in place: %v", err)
+	}
+	if inPlace.KeptCopy || inPlace.Fingerprint != third.Fingerprint {
+		t.Fatalf("tampered in place: kept copy %t, result %s; want a rebuild giving %s", inPlace.KeptCopy, inPlace.Fingerprint, third.Fingerprint)
 	}
 }
 

@@ -32,6 +32,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -128,6 +129,16 @@ func Open(dir string) (*Cache, error) {
 
 // Dir is the cache's directory.
 func (c *Cache) Dir() string { return c.dir }
+
+// BuildID identifies the running renovate build, in hex (buildID): what
+// is cached for one build is not used by another.
+func BuildID() (string, error) {
+	b, err := buildID()
+	if err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(b), nil
+}
 
 // buildID identifies the running renovate build: a hash of its
 // executable's start (which holds the Go build ID, itself a hash of every

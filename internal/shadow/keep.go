@@ -42,6 +42,11 @@ type keptDB struct {
 	Name        string `json:"name"`
 	Key         string `json:"key"`
 	Fingerprint string `json:"fingerprint"`
+	// Model is the key of the model it was built from, and Steps the
+	// statements that built it (Alias); "" and 0 until a verification
+	// that used it passed.
+	Model string `json:"model,omitempty"`
+	Steps int    `json:"steps,omitempty"`
 }
 
 // keeper is the kept-database state of a throwaway cluster.
@@ -238,6 +243,37 @@ func (d *DB) Record(key, fingerprint string) {
 	d.keep.kept[key] = keptDB{Key: key, Fingerprint: fingerprint}
 	d.keep.used[key] = true
 	d.keep.added = true
+}
+
+// Alias records that what is kept under key was built from the model
+// keyed model, by steps statements: KeptModel finds it. Nothing when
+// nothing is kept under key.
+func (d *DB) Alias(model, key string, steps int) {
+	if d.keep == nil || model == "" {
+		return
+	}
+	kd, ok := d.keep.kept[key]
+	if !ok {
+		return
+	}
+	kd.Model, kd.Steps = model, steps
+	d.keep.kept[key] = kd
+	d.keep.used[key] = true
+}
+
+// KeptModel returns the key of what is kept for the model keyed model
+// (Alias), and the statements that built it.
+func (d *DB) KeptModel(model string) (key string, steps int, ok bool) {
+	if d.keep == nil || model == "" {
+		return "", 0, false
+	}
+	// One entry per model in practice; the smallest key if not.
+	for k, kd := range d.keep.kept {
+		if kd.Model == model && (!ok || k < key) {
+			key, steps, ok = k, kd.Steps, true
+		}
+	}
+	return key, steps, ok
 }
 
 // close stops the cluster: when the run kept a database, or the cluster
