@@ -2,6 +2,7 @@ package layout
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -186,4 +187,103 @@ func TestRenderAll(t *testing.T) {
 		return ""
 	})
 	t.Fatal("renderAll returned after a panic")
+}
+
+// TestWriteFilesNewAndChanged: WriteFiles makes new files whole and
+// replaces changed ones, every file mode 0644, with no temporary file
+// left; and a failure part way (a file where a
+// directory must go) leaves the directory as it was: the new files made
+// before it are removed, the changed ones untouched.
+func TestWriteFilesNewAndChanged(t *testing.T) {
+	dir := t.TempDir()
+	first := map[string]string{
+		"extensions.sql":         "CREATE EXTENSION citext;\n",
+		"app/tables/a.sql":       "CREATE TABLE app.a (id int);\n",
+		"app/tables/b.sql":       "CREATE TABLE app.b (id int);\n",
+		"app/schema.sql":         "CREATE SCHEMA app;\n",
+		"public/tables/zeta.sql": "CREATE TABLE public.zeta (id int);\n",
+	}
+	touched, err := WriteFiles(dir, first, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(touched) != len(first) {
+		t.Errorf("touched %v, want the %d files", touched, len(first))
+	}
+	second := map[string]string{}
+	for p, text := range first {
+		second[p] = text
+	}
+	second["app/tables/a.sql"] = "CREATE TABLE app.a (id int, note text);\n"
+	second["app/tables/c.sql"] = "CREATE TABLE app.c (id int);\n"
+	if _, err := WriteFiles(dir, second, nil); err != nil {
+		t.Fatal(err)
+	}
+	var seen []string
+	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		rel = filepath.ToSlash(rel)
+		seen = append(seen, rel)
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if info.Mode().Perm() != 0o644 {
+			t.Errorf("%s: mode %v, want 0644", rel, info.Mode().Perm())
+		}
+		text, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if string(text) != second[rel] {
+			t.Errorf("%s holds %q, want %q", rel, text, second[rel])
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) != len(second) {
+		t.Errorf("the directory holds %v, want exactly the %d files", seen, len(second))
+	}
+
+	// A file named public/tables stands where a directory must go:
+	// public/tables/zeta.sql cannot be written, after app/tables/a.sql
+	// (changed) and app/tables/d.sql (new) were staged.
+	if err := os.RemoveAll(filepath.Join(dir, "public")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "public"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "public", "tables"), []byte("in the way\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	third := map[string]string{}
+	for p, text := range second {
+		third[p] = text
+	}
+	third["app/tables/a.sql"] = "CREATE TABLE app.a (id bigint);\n"
+	third["app/tables/d.sql"] = "CREATE TABLE app.d (id int);\n"
+	if _, err := WriteFiles(dir, third, nil); err == nil {
+		t.Fatal("WriteFiles wrote under a file in the way")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "app", "tables", "d.sql")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a new file staged before the failure was made (%v)", err)
+	}
+	if text, _ := os.ReadFile(filepath.Join(dir, "app", "tables", "a.sql")); string(text) != second["app/tables/a.sql"] {
+		t.Errorf("the changed file was replaced before the failure: %q", text)
+	}
+	entries, err := os.ReadDir(filepath.Join(dir, "app", "tables"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("a temporary file was left: %s", e.Name())
+		}
+	}
 }
