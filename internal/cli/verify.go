@@ -198,6 +198,27 @@ func verifyPlan(ctx context.Context, f *Factory, v verifyFlags, t targetFlags, w
 		}
 		return nil
 	}
+	// The target's objects that use unmanaged ones are read while the
+	// scratch databases open (the two wait on different servers); conn
+	// is not used otherwise until it is read, on every way out.
+	type heldRead struct {
+		held []catalog.UnmanagedDependent
+		err  error
+	}
+	heldCh := make(chan heldRead, 1)
+	go func() {
+		held, err := catalog.UnmanagedDependents(ctx, conn)
+		heldCh <- heldRead{held, err}
+	}()
+	var heldDone *heldRead
+	readHeld := func() heldRead {
+		if heldDone == nil {
+			r := <-heldCh
+			heldDone = &r
+		}
+		return *heldDone
+	}
+	defer readHeld()
 	db, err := v.openShadow(ctx, serverURL)
 	if err != nil {
 		return unverified(err)
@@ -217,11 +238,11 @@ func verifyPlan(ctx context.Context, f *Factory, v verifyFlags, t targetFlags, w
 	}
 	defer sc.Close(context.Background())
 	defer ref.Close(context.Background())
-	held, err := catalog.UnmanagedDependents(ctx, conn)
-	if err != nil {
-		return err
+	hr := readHeld()
+	if hr.err != nil {
+		return hr.err
 	}
-	opts := engine.VerifyOptions{Filter: tg.Scope.Filter, Unmanaged: held, ManageOwners: tg.Scope.ManageOwners}
+	opts := engine.VerifyOptions{Filter: tg.Scope.Filter, Unmanaged: hr.held, ManageOwners: tg.Scope.ManageOwners}
 	if db.Keeps() {
 		opts.Keep = db
 		if n, err := strconv.Atoi(f.Getenv("RENOVATE_SHADOW_KEEP_MIN_STEPS")); err == nil {
