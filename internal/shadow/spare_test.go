@@ -39,6 +39,25 @@ func openKept(t *testing.T) *DB {
 	return db
 }
 
+// keepNew makes an empty scratch database in db, runs setup there (when
+// not empty) and keeps it under key with fingerprint fp.
+func keepNew(t *testing.T, db *DB, key, fp, setup string) {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := db.NewDatabase(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if setup != "" {
+		if _, err := conn.Exec(ctx, setup); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.Keep(ctx, conn, key, fp); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestWarmSpare: Warm clones, in the background, the kept database read
 // with the given fingerprint, and the NewDatabase that asks for a clone
 // of it takes that clone; a fingerprint no kept database was read with
@@ -51,16 +70,7 @@ func TestWarmSpare(t *testing.T) {
 	ctx := context.Background()
 
 	db := openKept(t)
-	conn, err := db.NewDatabase(ctx, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := conn.Exec(ctx, "CREATE TABLE public.first (id int)"); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Keep(ctx, conn, "k1", "fp1"); err != nil {
-		t.Fatal(err)
-	}
+	keepNew(t, db, "k1", "fp1", "CREATE TABLE public.first (id int)")
 	db.Record("k2", "fp1") // a record without a database: nothing to clone
 	if err := db.Close(ctx); err != nil {
 		t.Fatal(err)
@@ -77,7 +87,7 @@ func TestWarmSpare(t *testing.T) {
 		t.Fatalf("Warm twice started %d clone(s), want 1", n)
 	}
 	spareName := db.keep.spares["k1"].name
-	conn, err = db.NewDatabase(ctx, "k1")
+	conn, err := db.NewDatabase(ctx, "k1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,16 +104,7 @@ func TestWarmSpare(t *testing.T) {
 
 	// A spare of k1 as it is now; then k1 is kept anew.
 	db.Warm("fp1")
-	conn, err = db.NewDatabase(ctx, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := conn.Exec(ctx, "CREATE TABLE public.second (id int)"); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Keep(ctx, conn, "k1", "fp2"); err != nil {
-		t.Fatal(err)
-	}
+	keepNew(t, db, "k1", "fp2", "CREATE TABLE public.second (id int)")
 	if n := spareCount(db); n != 0 {
 		t.Fatalf("the spare of the replaced database is still offered (%d)", n)
 	}
@@ -165,20 +166,14 @@ func TestPendingWarm(t *testing.T) {
 	t.Setenv(EnvKeep, t.TempDir())
 	ctx := context.Background()
 	db := openKept(t)
-	conn, err := db.NewDatabase(ctx, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Keep(ctx, conn, "k1", "fp1"); err != nil {
-		t.Fatal(err)
-	}
+	keepNew(t, db, "k1", "fp1", "")
 	if err := db.Close(ctx); err != nil {
 		t.Fatal(err)
 	}
 
 	p := Prepare(ctx, "")
 	p.Warm("fp1") // before the cluster is up, as a rule
-	db, err = p.Wait(ctx)
+	db, err := p.Wait(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,7 +185,7 @@ func TestPendingWarm(t *testing.T) {
 	if n := spareCount(db); n != 1 {
 		t.Fatalf("%d spare(s) after a second Warm, want 1", n)
 	}
-	conn, err = db.NewDatabase(ctx, "k1")
+	conn, err := db.NewDatabase(ctx, "k1")
 	if err != nil {
 		t.Fatal(err)
 	}
