@@ -56,8 +56,9 @@ type keeper struct {
 	kept     map[string]keptDB // by key: kept before or during this run
 	used     map[string]bool   // keys this run cloned or kept
 	added    bool              // this run kept a database
-	// mu guards scratch and spares: Warm may be called while the
-	// cluster is still being handed to its user (Pending).
+	// mu guards scratch and spares, which spare clones' goroutines
+	// share. kept and used belong to the goroutine that uses the DB
+	// (Warm reads kept on it, or before the DB is handed over: Pending).
 	mu      sync.Mutex
 	scratch []string          // databases this run made and did not keep
 	spares  map[string]*spare // by key: clones made ahead (spare.go)
