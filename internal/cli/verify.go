@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/spf13/cobra"
@@ -210,14 +211,7 @@ func verifyPlan(ctx context.Context, f *Factory, v verifyFlags, t targetFlags, w
 		held, err := catalog.UnmanagedDependents(ctx, conn)
 		heldCh <- heldRead{held, err}
 	}()
-	var heldDone *heldRead
-	readHeld := func() heldRead {
-		if heldDone == nil {
-			r := <-heldCh
-			heldDone = &r
-		}
-		return *heldDone
-	}
+	readHeld := sync.OnceValue(func() heldRead { return <-heldCh })
 	defer readHeld()
 	db, err := v.openShadow(ctx, serverURL)
 	if err != nil {

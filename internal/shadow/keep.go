@@ -151,7 +151,7 @@ func (d *DB) NewDatabase(ctx context.Context, from string) (*pgx.Conn, error) {
 	if d.keep == nil {
 		return nil, errors.New("the shadow database keeps nothing")
 	}
-	template, strategy := "template0", ""
+	template := "template0"
 	if from != "" {
 		kd, ok := d.keep.kept[from]
 		if !ok || kd.Name == "" {
@@ -159,7 +159,6 @@ func (d *DB) NewDatabase(ctx context.Context, from string) (*pgx.Conn, error) {
 		}
 		template = kd.Name
 		d.keep.used[from] = true
-		strategy = d.keep.cloneStrategy()
 	}
 	name, ok := "", false
 	if from != "" {
@@ -170,13 +169,8 @@ func (d *DB) NewDatabase(ctx context.Context, from string) (*pgx.Conn, error) {
 		if name, err = scratchName(); err != nil {
 			return nil, err
 		}
-		admin, err := catalog.Connect(ctx, d.keep.adminDSN)
-		if err != nil {
-			return nil, fmt.Errorf("connecting to the shadow cluster: %w", err)
-		}
-		defer admin.Close(context.Background())
-		if _, err := admin.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()+" TEMPLATE "+pgx.Identifier{template}.Sanitize()+strategy); err != nil {
-			return nil, fmt.Errorf("creating the scratch database %s from %s: %w", name, template, err)
+		if err := d.keep.createFrom(ctx, name, template); err != nil {
+			return nil, err
 		}
 		d.keep.mu.Lock()
 		d.keep.scratch = append(d.keep.scratch, name)

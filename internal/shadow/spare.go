@@ -16,7 +16,9 @@ package shadow
 
 import (
 	"context"
-	"sort"
+	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/jackc/pgx/v5"
 
@@ -45,12 +47,7 @@ func (d *DB) Warm(fingerprint string) {
 func (k *keeper) warm(fingerprint string) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	keys := make([]string, 0, len(k.kept))
-	for key := range k.kept {
-		keys = append(keys, key)
-	}
-	sort.Strings(keys)
-	for _, key := range keys {
+	for _, key := range slices.Sorted(maps.Keys(k.kept)) {
 		kd := k.kept[key]
 		if kd.Name == "" || kd.Fingerprint != fingerprint {
 			continue
@@ -70,7 +67,7 @@ func (k *keeper) warm(fingerprint string) {
 		k.scratch = append(k.scratch, name)
 		go func() {
 			defer close(s.done)
-			s.err = k.clone(ctx, name, kd.Name)
+			s.err = k.createFrom(ctx, name, kd.Name)
 		}()
 		// One kept database is read with a given fingerprint in
 		// practice; a second one would be a guess more.
@@ -128,23 +125,22 @@ func (k *keeper) dropSpare(key string) {
 	}
 }
 
-// clone creates database name as a copy of the kept database template.
-func (k *keeper) clone(ctx context.Context, name, template string) error {
+// createFrom creates database name as a copy of template: template0
+// (empty), or a kept database, copied by its files. WAL_LOG, the default
+// from 15 on, writes every block of a kept database to the WAL (seconds
+// for thousands of tables); FILE_COPY copies the files.
+func (k *keeper) createFrom(ctx context.Context, name, template string) error {
+	strategy := ""
+	if template != "template0" && k.srv.Version() >= 15 {
+		strategy = " STRATEGY FILE_COPY"
+	}
 	admin, err := catalog.Connect(ctx, k.adminDSN)
 	if err != nil {
-		return err
+		return fmt.Errorf("connecting to the shadow cluster: %w", err)
 	}
 	defer admin.Close(context.Background())
-	_, err = admin.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()+" TEMPLATE "+pgx.Identifier{template}.Sanitize()+k.cloneStrategy())
-	return err
-}
-
-// cloneStrategy is how a kept database is copied: WAL_LOG, the default
-// from 15 on, writes every block of it to the WAL (seconds for thousands
-// of tables); FILE_COPY copies the files.
-func (k *keeper) cloneStrategy() string {
-	if k.srv.Version() >= 15 {
-		return " STRATEGY FILE_COPY"
+	if _, err := admin.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()+" TEMPLATE "+pgx.Identifier{template}.Sanitize()+strategy); err != nil {
+		return fmt.Errorf("creating the scratch database %s from %s: %w", name, template, err)
 	}
-	return ""
+	return nil
 }
