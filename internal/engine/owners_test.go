@@ -101,8 +101,8 @@ REVOKE ALL ON FUNCTION f() FROM PUBLIC;
 	}
 	got := strings.Join(r.Warnings, "\n")
 	for _, want := range []string{
-		"the owner of sequence t_a_seq revoked some of its own privileges",
-		"the privileges of type citext, a member of an extension, differ from those CREATE EXTENSION gave it",
+		"the owner of sequence public.t_a_seq revoked some of its own privileges",
+		"the privileges of type public.citext, a member of an extension, differ from those CREATE EXTENSION gave it",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("no warning %q in:\n%s", want, got)

@@ -172,36 +172,44 @@ func readCatalog(ctx context.Context, conn *pgx.Conn, mode readMode, known strin
 		}); err != nil {
 			return nil, "", err
 		}
-		br = conn.SendBatch(ctx, batch)
-		tx = br.Tx()
-		// After a successful Commit this is a no-op; on any error it ends
-		// the transaction so conn is usable again.
-		defer func() { _ = tx.Rollback(ctx) }()
-		if err := finish(br, tx); err != nil {
-			// The server refused the stamp: one of its functions is
-			// refused to this role, or not offered by this server (a
-			// managed service may not give WAL positions). The stamp
-			// only saves work: read the catalog without one. An error
-			// of the session itself (BEGIN, the settings) comes again
-			// from that read; the network's is returned.
-			var pgErr *pgconn.PgError
-			if errors.As(err, &pgErr) && !conn.IsClosed() {
-				_ = tx.Rollback(ctx)
-				if mode == stampOnly {
-					return nil, "", nil
-				}
-				return readCatalog(ctx, conn, unstamped, "")
-			}
+	}
+	// The settings (and the stamp) go first, in a round trip of their own:
+	// the server resolves the names in the queries when it prepares them,
+	// before any of the batch runs, so the queries must be prepared under
+	// the settings' search_path (pg_catalog), not the session's (where a
+	// path putting public first would make pg_class a user's table).
+	br = conn.SendBatch(ctx, batch)
+	tx = br.Tx()
+	// After a successful Commit this is a no-op; on any error it ends
+	// the transaction so conn is usable again.
+	defer func() { _ = tx.Rollback(ctx) }()
+	if err := finish(br, tx); err != nil {
+		if mode == unstamped {
 			return nil, "", err
 		}
-		if mode == stampOnly || stamp != "" && stamp == known {
-			if err := tx.Rollback(ctx); err != nil {
-				return nil, "", fmt.Errorf("ending introspection transaction: %w", err)
+		// The server refused the stamp: one of its functions is
+		// refused to this role, or not offered by this server (a
+		// managed service may not give WAL positions). The stamp
+		// only saves work: read the catalog without one. An error
+		// of the session itself (BEGIN, the settings) comes again
+		// from that read; the network's is returned.
+		var pgErr *pgconn.PgError
+		if errors.As(err, &pgErr) && !conn.IsClosed() {
+			_ = tx.Rollback(ctx)
+			if mode == stampOnly {
+				return nil, "", nil
 			}
-			return nil, stamp, nil
+			return readCatalog(ctx, conn, unstamped, "")
 		}
-		batch = &pgx.Batch{}
+		return nil, "", err
 	}
+	if mode == stampOnly || stamp != "" && stamp == known {
+		if err := tx.Rollback(ctx); err != nil {
+			return nil, "", fmt.Errorf("ending introspection transaction: %w", err)
+		}
+		return nil, stamp, nil
+	}
+	batch = &pgx.Batch{}
 	for _, q := range []struct {
 		file string
 		what string
@@ -249,13 +257,7 @@ func readCatalog(ctx context.Context, conn *pgx.Conn, mode readMode, known strin
 		}
 	}
 
-	if mode == stamped {
-		br = tx.SendBatch(ctx, batch)
-	} else {
-		br = conn.SendBatch(ctx, batch)
-		tx = br.Tx()
-		defer func() { _ = tx.Rollback(ctx) }()
-	}
+	br = tx.SendBatch(ctx, batch)
 	if err := finish(br, tx); err != nil {
 		return nil, "", err
 	}

@@ -522,8 +522,10 @@ func TestIntrospectIsBulk(t *testing.T) {
 	if small != large {
 		t.Errorf("Introspect sent %s for 3 tables but %s for 300", small, large)
 	}
-	// The transaction is begun inside the one batch, and committed after.
-	if want := "1 queries, 1 batches holding 31 queries"; large != want {
+	// The transaction is begun, with the session settings, in a first
+	// batch (the queries must be prepared under them), the queries go in
+	// a second, and the transaction is committed after.
+	if want := "1 queries, 2 batches holding 31 queries"; large != want {
 		t.Errorf("Introspect sent %s, want %s", large, want)
 	}
 }

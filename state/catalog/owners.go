@@ -82,28 +82,22 @@ func UnmanagedPrivileges(ctx context.Context, conn *pgx.Conn) ([]UnmanagedPrivil
 	if err != nil {
 		return nil, err
 	}
-	sql, err := renderQuery("unmanaged_privileges.sql", queryData{Version: version})
-	if err != nil {
-		return nil, err
-	}
-	rows, err := conn.Query(ctx, sql)
-	if err != nil {
-		return nil, fmt.Errorf("listing unmanaged privileges: %w", err)
-	}
-	defer rows.Close()
 	var out []UnmanagedPrivilege
-	for rows.Next() {
-		var (
-			what string
-			u    UnmanagedPrivilege
-		)
-		if err := rows.Scan(&what, &u.Object); err != nil {
-			return nil, fmt.Errorf("listing unmanaged privileges: %w", err)
+	err = readSettled(ctx, conn, "unmanaged_privileges.sql", queryData{Version: version}, func(rows pgx.Rows) error {
+		for rows.Next() {
+			var (
+				what string
+				u    UnmanagedPrivilege
+			)
+			if err := rows.Scan(&what, &u.Object); err != nil {
+				return err
+			}
+			u.Extension = what == "extension"
+			out = append(out, u)
 		}
-		u.Extension = what == "extension"
-		out = append(out, u)
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("listing unmanaged privileges: %w", err)
 	}
 	return out, nil
@@ -117,26 +111,20 @@ func Owners(ctx context.Context, conn *pgx.Conn) ([]state.Owner, error) {
 	if err != nil {
 		return nil, err
 	}
-	sql, err := renderQuery("object_owners.sql", queryData{Version: version})
-	if err != nil {
-		return nil, err
-	}
-	rows, err := conn.Query(ctx, sql)
-	if err != nil {
-		return nil, fmt.Errorf("reading owners: %w", err)
-	}
-	defer rows.Close()
 	var out []state.Owner
-	for rows.Next() {
-		var o state.Owner
-		var kind string
-		if err := rows.Scan(&kind, &o.Object.Schema, &o.Object.Name, &o.Object.Signature, &o.Role); err != nil {
-			return nil, fmt.Errorf("reading owners: %w", err)
+	err = readSettled(ctx, conn, "object_owners.sql", queryData{Version: version}, func(rows pgx.Rows) error {
+		for rows.Next() {
+			var o state.Owner
+			var kind string
+			if err := rows.Scan(&kind, &o.Object.Schema, &o.Object.Name, &o.Object.Signature, &o.Role); err != nil {
+				return err
+			}
+			o.Object.Kind = state.Kind(kind)
+			out = append(out, o)
 		}
-		o.Object.Kind = state.Kind(kind)
-		out = append(out, o)
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("reading owners: %w", err)
 	}
 	return out, nil

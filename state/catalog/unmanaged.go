@@ -47,24 +47,18 @@ func Unmanaged(ctx context.Context, conn *pgx.Conn) ([]UnmanagedObject, error) {
 	if err != nil {
 		return nil, err
 	}
-	sql, err := renderQuery("unmanaged.sql", newQueryData(conn, version))
-	if err != nil {
-		return nil, err
-	}
-	rows, err := conn.Query(ctx, sql)
-	if err != nil {
-		return nil, fmt.Errorf("listing objects renovate does not manage: %w", err)
-	}
-	defer rows.Close()
 	var out []UnmanagedObject
-	for rows.Next() {
-		var o UnmanagedObject
-		if err := rows.Scan(&o.Kind, &o.Name); err != nil {
-			return nil, fmt.Errorf("listing objects renovate does not manage: %w", err)
+	err = readSettled(ctx, conn, "unmanaged.sql", newQueryData(conn, version), func(rows pgx.Rows) error {
+		for rows.Next() {
+			var o UnmanagedObject
+			if err := rows.Scan(&o.Kind, &o.Name); err != nil {
+				return err
+			}
+			out = append(out, o)
 		}
-		out = append(out, o)
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("listing objects renovate does not manage: %w", err)
 	}
 	return out, nil

@@ -31,26 +31,20 @@ func UnmanagedDependents(ctx context.Context, conn *pgx.Conn) ([]UnmanagedDepend
 	if err != nil {
 		return nil, err
 	}
-	sql, err := renderQuery("unmanaged_dependents.sql", queryData{Version: version})
-	if err != nil {
-		return nil, err
-	}
-	rows, err := conn.Query(ctx, sql)
-	if err != nil {
-		return nil, fmt.Errorf("listing objects that use objects renovate does not manage: %w", err)
-	}
-	defer rows.Close()
 	var out []UnmanagedDependent
-	for rows.Next() {
-		var d UnmanagedDependent
-		var kind string
-		if err := rows.Scan(&kind, &d.Key.Schema, &d.Key.Table, &d.Key.Name, &d.Cause); err != nil {
-			return nil, fmt.Errorf("listing objects that use objects renovate does not manage: %w", err)
+	err = readSettled(ctx, conn, "unmanaged_dependents.sql", queryData{Version: version}, func(rows pgx.Rows) error {
+		for rows.Next() {
+			var d UnmanagedDependent
+			var kind string
+			if err := rows.Scan(&kind, &d.Key.Schema, &d.Key.Table, &d.Key.Name, &d.Cause); err != nil {
+				return err
+			}
+			d.Key.Kind = state.Kind(kind)
+			out = append(out, d)
 		}
-		d.Key.Kind = state.Kind(kind)
-		out = append(out, d)
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("listing objects that use objects renovate does not manage: %w", err)
 	}
 	return out, nil
