@@ -28,9 +28,10 @@ const minServerVersion = 130000
 // Introspect reads the schema of the database conn is connected to.
 //
 // It sends a fixed set of bulk queries (one per kind of object, see
-// queries/) in a single batch inside one READ ONLY REPEATABLE READ
-// transaction, so the result is one consistent snapshot and costs two round
-// trips however many objects the database holds. System schemas, plpgsql
+// queries/) in one batch, after a first batch that begins a READ ONLY
+// REPEATABLE READ transaction with the session settings, so the result is
+// one consistent snapshot and costs a few round trips however many objects
+// the database holds. System schemas, plpgsql
 // and everything that belongs to an extension are left out. The result is
 // normalized.
 //
