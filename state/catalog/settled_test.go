@@ -32,7 +32,8 @@ var settledSetup = []string{
 }
 
 // TestOwnersUnderRoleSettings: the owners, unmanaged objects, unmanaged
-// privileges and unmanaged dependents are read with the introspection's
+// privileges, unmanaged dependents and extension routines' initial
+// privileges are read with the introspection's
 // session settings whatever the session's are. Before, the owners query ran
 // under the session's search path: a routine over a type in public was
 // keyed "(m mood)" there and "(m public.mood)" in the model, so with owners
@@ -93,6 +94,9 @@ func testOwnersUnderPath(t *testing.T, searchPath string) {
 			t.Error(err)
 		}
 		if _, err := UnmanagedDependents(ctx, conn); err != nil {
+			t.Error(err)
+		}
+		if _, err := ExtensionRoutineInitPrivileges(ctx, conn); err != nil {
 			t.Error(err)
 		}
 		var path string
