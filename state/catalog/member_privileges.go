@@ -32,12 +32,8 @@ type RoutineRef struct{ Schema, Name, Arguments string }
 // or the built-in default), the owner's left out: what a GRANT or REVOKE
 // in the files is a difference from.
 func ExtensionRoutineInitPrivileges(ctx context.Context, conn *pgx.Conn) (map[RoutineRef][]state.Privilege, error) {
-	version, err := serverVersion(conn)
-	if err != nil {
-		return nil, err
-	}
 	out := map[RoutineRef][]state.Privilege{}
-	err = readSettled(ctx, conn, "extension_init_privileges.sql", queryData{Version: version}, func(rows pgx.Rows) error {
+	err := readSettled(ctx, conn, "extension_init_privileges.sql", func(rows pgx.Rows) error {
 		for rows.Next() {
 			var (
 				r RoutineRef

@@ -78,12 +78,8 @@ type UnmanagedPrivilege struct {
 // UnmanagedPrivileges lists the privilege settings the model cannot carry
 // (queries/unmanaged_privileges.sql), so they are reported, not lost.
 func UnmanagedPrivileges(ctx context.Context, conn *pgx.Conn) ([]UnmanagedPrivilege, error) {
-	version, err := serverVersion(conn)
-	if err != nil {
-		return nil, err
-	}
 	var out []UnmanagedPrivilege
-	err = readSettled(ctx, conn, "unmanaged_privileges.sql", queryData{Version: version}, func(rows pgx.Rows) error {
+	err := readSettled(ctx, conn, "unmanaged_privileges.sql", func(rows pgx.Rows) error {
 		for rows.Next() {
 			var (
 				what string
@@ -107,12 +103,8 @@ func UnmanagedPrivileges(ctx context.Context, conn *pgx.Conn) ([]UnmanagedPrivil
 // record (queries/object_owners.sql), for owners = "manage". The keys
 // are the catalog's, as Introspect's objects have them.
 func Owners(ctx context.Context, conn *pgx.Conn) ([]state.Owner, error) {
-	version, err := serverVersion(conn)
-	if err != nil {
-		return nil, err
-	}
 	var out []state.Owner
-	err = readSettled(ctx, conn, "object_owners.sql", queryData{Version: version}, func(rows pgx.Rows) error {
+	err := readSettled(ctx, conn, "object_owners.sql", func(rows pgx.Rows) error {
 		for rows.Next() {
 			var o state.Owner
 			var kind string

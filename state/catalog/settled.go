@@ -11,6 +11,7 @@ import (
 
 // readSettled runs the query queries/file on conn with the session settings
 // every catalog read has (queries/settings.sql), passing its rows to scan.
+// The templates see what Introspect's do (newQueryData).
 // Without them the query would run under the role's own settings:
 //   - its search_path, under which the names the server prints (argument
 //     types in pg_get_function_identity_arguments, format_type) are
@@ -25,7 +26,12 @@ import (
 // back. On a connection inside a transaction it runs in a savepoint
 // instead, and the caller's transaction and settings are as they were
 // when it returns (settings made in a savepoint end with it).
-func readSettled(ctx context.Context, conn *pgx.Conn, file string, data queryData, scan func(pgx.Rows) error) error {
+func readSettled(ctx context.Context, conn *pgx.Conn, file string, scan func(pgx.Rows) error) error {
+	version, err := serverVersion(conn)
+	if err != nil {
+		return err
+	}
+	data := newQueryData(conn, version)
 	settings, err := renderQuery("settings.sql", data)
 	if err != nil {
 		return err

@@ -43,12 +43,8 @@ func (o UnmanagedObject) Reason() string {
 // belong to an extension are not listed (the extension manages them). It
 // runs one query.
 func Unmanaged(ctx context.Context, conn *pgx.Conn) ([]UnmanagedObject, error) {
-	version, err := serverVersion(conn)
-	if err != nil {
-		return nil, err
-	}
 	var out []UnmanagedObject
-	err = readSettled(ctx, conn, "unmanaged.sql", newQueryData(conn, version), func(rows pgx.Rows) error {
+	err := readSettled(ctx, conn, "unmanaged.sql", func(rows pgx.Rows) error {
 		for rows.Next() {
 			var o UnmanagedObject
 			if err := rows.Scan(&o.Kind, &o.Name); err != nil {

@@ -27,12 +27,8 @@ type UnmanagedDependent struct {
 // ones, sorted by key. It runs one query, which finds nothing at once
 // when the database holds no unmanaged objects.
 func UnmanagedDependents(ctx context.Context, conn *pgx.Conn) ([]UnmanagedDependent, error) {
-	version, err := serverVersion(conn)
-	if err != nil {
-		return nil, err
-	}
 	var out []UnmanagedDependent
-	err = readSettled(ctx, conn, "unmanaged_dependents.sql", queryData{Version: version}, func(rows pgx.Rows) error {
+	err := readSettled(ctx, conn, "unmanaged_dependents.sql", func(rows pgx.Rows) error {
 		for rows.Next() {
 			var d UnmanagedDependent
 			var kind string
