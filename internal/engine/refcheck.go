@@ -170,7 +170,10 @@ func userTypeName(t string) (string, bool) {
 
 // missingInCatalog looks the references up in the database, in one
 // query, and reports which are missing. An unqualified relation in a view
-// is read as public's: pg_catalog's is accepted too.
+// is read as public's: pg_catalog's is accepted too. A type is looked up
+// as the files' statements will name it, under the session's search_path
+// (so not through catalog.ReadSettled); every function is qualified, so
+// that none of public's is called in pg_catalog's place.
 func missingInCatalog(ctx context.Context, conn *pgx.Conn, refs []ref) (map[int]bool, error) {
 	idx := make([]int32, len(refs))
 	kinds := make([]string, len(refs))
@@ -182,11 +185,11 @@ func missingInCatalog(ctx context.Context, conn *pgx.Conn, refs []ref) (map[int]
 		kinds[i], names[i], schemas[i], rels[i] = r.kind, r.name, r.schema, r.rel
 	}
 	rows, err := conn.Query(ctx, `
-		SELECT i FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[]) AS x(i, kind, name, sch, rel)
+		SELECT i FROM pg_catalog.unnest($1::pg_catalog.int4[], $2::pg_catalog.text[], $3::pg_catalog.text[], $4::pg_catalog.text[], $5::pg_catalog.text[]) AS x(i, kind, name, sch, rel)
 		WHERE CASE kind
-			WHEN 'type' THEN to_regtype(name) IS NULL
-			ELSE to_regclass(quote_ident(sch) || '.' || quote_ident(rel)) IS NULL
-				AND NOT (sch = 'public' AND to_regclass('pg_catalog.' || quote_ident(rel)) IS NOT NULL)
+			WHEN 'type' THEN pg_catalog.to_regtype(name) IS NULL
+			ELSE pg_catalog.to_regclass(pg_catalog.format('%I.%I', sch, rel)) IS NULL
+				AND NOT (sch OPERATOR(pg_catalog.=) 'public' AND pg_catalog.to_regclass(pg_catalog.format('pg_catalog.%I', rel)) IS NOT NULL)
 		END`, idx, kinds, names, schemas, rels)
 	if err != nil {
 		return nil, fmt.Errorf("looking up the files' references in the database: %w", err)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/renovate-pg/renovate/parser"
 	"github.com/renovate-pg/renovate/state"
+	"github.com/renovate-pg/renovate/state/catalog"
 )
 
 // This file prepares the privilege and policy parts of the desired model
@@ -131,7 +132,7 @@ func prepareSecurity(ctx context.Context, conn *pgx.Conn, desired state.Database
 		existing    []string
 		ownersJSON  []byte
 	)
-	if err := conn.QueryRow(ctx, securityQuery, names).Scan(&currentUser, &version, &existing, &ownersJSON); err != nil {
+	if err := catalog.ReadSettledRow(ctx, conn, securityQuery, []any{names}, &currentUser, &version, &existing, &ownersJSON); err != nil {
 		return desired, fmt.Errorf("checking roles: %w", err)
 	}
 	missing := map[string][]string{}
@@ -399,7 +400,7 @@ func checkForRoleBeforeObjects(ctx context.Context, conn *pgx.Conn, local *parse
 		return nil
 	}
 	var current string
-	if err := conn.QueryRow(ctx, "SELECT current_user::text").Scan(&current); err != nil {
+	if err := conn.QueryRow(ctx, "SELECT current_user::pg_catalog.text").Scan(&current); err != nil {
 		return fmt.Errorf("reading the current role: %w", err)
 	}
 	if loc, ok := local.Locations.Get(parser.ForRoleBeforeObjectsKey(current)); ok {

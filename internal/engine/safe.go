@@ -44,7 +44,7 @@ func diffSafe(ctx context.Context, conn *pgx.Conn, current, desired state.Databa
 		o(&set)
 	}
 	po := planner.Options{Online: set.online, Data: set.tableData}
-	if err := conn.QueryRow(ctx, "SELECT current_user::text").Scan(&po.CreatingRole); err != nil {
+	if err := conn.QueryRow(ctx, "SELECT current_user::pg_catalog.text").Scan(&po.CreatingRole); err != nil {
 		return nil, fmt.Errorf("reading the current role: %w", err)
 	}
 	invalid, err := catalog.InvalidIndexes(ctx, conn)

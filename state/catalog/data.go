@@ -90,7 +90,7 @@ func rowsQuery(s *rows.Shape, has HasColumn, digest []string, byteOrdered map[st
 	}
 	for _, es := range expr {
 		for _, e := range es {
-			sel = append(sel, e+"::text")
+			sel = append(sel, e+"::pg_catalog.text")
 		}
 	}
 	for _, name := range digest {
@@ -100,7 +100,7 @@ func rowsQuery(s *rows.Shape, has HasColumn, digest []string, byteOrdered map[st
 			continue
 		}
 		pos = append(pos, len(sel))
-		sel = append(sel, e+"::text")
+		sel = append(sel, e+"::pg_catalog.text")
 	}
 	var order []string
 	var native []bool
@@ -259,21 +259,14 @@ func (d *DataTx) byteOrdered(ctx context.Context, s *rows.Shape, has HasColumn) 
 	if len(names) == 0 {
 		return nil, nil
 	}
-	rs, err := d.tx.Query(ctx, byteOrderedQuery, sqlgen.Qual(s.Table), names)
+	// In a savepoint of the snapshot, under the catalog reads' settings.
+	got, err := collectSettled(ctx, d.tx.Conn(), byteOrderedQuery, []any{sqlgen.Qual(s.Table), names}, pgx.RowTo[string])
 	if err != nil {
 		return nil, fmt.Errorf("reading the collations of the key of %s: %w", s.Table, err)
 	}
-	defer rs.Close()
 	out := map[string]bool{}
-	for rs.Next() {
-		var name string
-		if err := rs.Scan(&name); err != nil {
-			return nil, fmt.Errorf("reading the collations of the key of %s: %w", s.Table, err)
-		}
+	for _, name := range got {
 		out[name] = true
-	}
-	if err := rs.Err(); err != nil {
-		return nil, fmt.Errorf("reading the collations of the key of %s: %w", s.Table, err)
 	}
 	return out, nil
 }
@@ -434,7 +427,7 @@ func (d *DataTx) Digest(ctx context.Context, q state.QualName, cols []string, wh
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString("t." + sqlgen.QuoteIdent(c) + "::text")
+		b.WriteString("t." + sqlgen.QuoteIdent(c) + "::pg_catalog.text")
 		pos[i] = i
 	}
 	writeFrom(&b, q, where)

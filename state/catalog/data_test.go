@@ -108,8 +108,8 @@ func TestRowsOrderByKeyCollation(t *testing.T) {
 	t.Run("C database", func(t *testing.T) {
 		_, conn := newDatabase(t, setup)
 		check(t, conn, map[string]string{
-			"icu": `t.k::text COLLATE "C"`, "c": "t.k", "posix": "t.k", "dflt": "t.k", "u": "t.k",
-			"mixed": `t.a::text COLLATE "C", t.b, t.c`,
+			"icu": `t.k::pg_catalog.text COLLATE pg_catalog."C"`, "c": "t.k", "posix": "t.k", "dflt": "t.k", "u": "t.k",
+			"mixed": `t.a::pg_catalog.text COLLATE pg_catalog."C", t.b, t.c`,
 		})
 	})
 	t.Run("ICU database", func(t *testing.T) {
@@ -145,8 +145,8 @@ func TestRowsOrderByKeyCollation(t *testing.T) {
 			t.Fatal(err)
 		}
 		check(t, conn, map[string]string{
-			"icu": `t.k::text COLLATE "C"`, "c": "t.k", "posix": "t.k", "dflt": `t.k::text COLLATE "C"`, "u": "t.k",
-			"mixed": `t.a::text COLLATE "C", t.b, t.c`,
+			"icu": `t.k::pg_catalog.text COLLATE pg_catalog."C"`, "c": "t.k", "posix": "t.k", "dflt": `t.k::pg_catalog.text COLLATE pg_catalog."C"`, "u": "t.k",
+			"mixed": `t.a::pg_catalog.text COLLATE pg_catalog."C", t.b, t.c`,
 		})
 	})
 }

@@ -359,16 +359,18 @@ var ErrLocked = errors.New("another renovate apply is running on this database (
 
 // LockForApply takes renovate's session-level advisory lock on the
 // database, failing at once with ErrLocked when another session holds it.
-// The returned function releases it.
+// The returned function releases it. The functions are qualified: under a
+// search_path that puts public first, a public.pg_try_advisory_lock(bigint)
+// returning true would let two applies run at once.
 func LockForApply(ctx context.Context, conn *pgx.Conn) (release func(), err error) {
 	var ok bool
-	if err := conn.QueryRow(ctx, "SELECT pg_try_advisory_lock($1)", applyLockKey).Scan(&ok); err != nil {
+	if err := conn.QueryRow(ctx, "SELECT pg_catalog.pg_try_advisory_lock($1::pg_catalog.int8)", applyLockKey).Scan(&ok); err != nil {
 		return nil, fmt.Errorf("taking the apply lock: %w", err)
 	}
 	if !ok {
 		return nil, ErrLocked
 	}
 	return func() {
-		_, _ = conn.Exec(context.Background(), "SELECT pg_advisory_unlock($1)", applyLockKey)
+		_, _ = conn.Exec(context.Background(), "SELECT pg_catalog.pg_advisory_unlock($1::pg_catalog.int8)", applyLockKey)
 	}, nil
 }

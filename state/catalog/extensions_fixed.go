@@ -11,11 +11,7 @@ import (
 // not relocatable (pg_extension.extrelocatable false): PostgreSQL refuses
 // ALTER EXTENSION ... SET SCHEMA on them.
 func FixedExtensions(ctx context.Context, conn *pgx.Conn) (map[string]bool, error) {
-	rows, err := conn.Query(ctx, `SELECT extname::text FROM pg_extension WHERE NOT extrelocatable`)
-	if err != nil {
-		return nil, fmt.Errorf("reading extensions that are not relocatable: %w", err)
-	}
-	names, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	names, err := collectSettled(ctx, conn, `SELECT extname::text FROM pg_extension WHERE NOT extrelocatable`, nil, pgx.RowTo[string])
 	if err != nil {
 		return nil, fmt.Errorf("reading extensions that are not relocatable: %w", err)
 	}

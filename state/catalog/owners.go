@@ -34,7 +34,7 @@ type OwnedObject struct {
 // the bootstrap superuser before).
 func ForeignOwners(ctx context.Context, conn *pgx.Conn, owners []state.Owner) ([]OwnedObject, error) {
 	var me, bootstrap string
-	if err := conn.QueryRow(ctx, "SELECT current_user::text, pg_get_userbyid(10)::text").Scan(&me, &bootstrap); err != nil {
+	if err := ReadSettledRow(ctx, conn, "SELECT current_user::text, pg_get_userbyid(10)::text", nil, &me, &bootstrap); err != nil {
 		return nil, fmt.Errorf("listing owners: %w", err)
 	}
 	var out []OwnedObject

@@ -90,7 +90,7 @@ func dropInvalidIndex(ctx context.Context, conn *pgx.Conn, qualified string) err
 		return nil
 	}
 	var invalid bool
-	err := conn.QueryRow(ctx, `SELECT NOT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass($1)`, qualified).Scan(&invalid)
+	err := ReadSettledRow(ctx, conn, `SELECT NOT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass($1)`, []any{qualified}, &invalid)
 	if errors.Is(err, pgx.ErrNoRows) || (err == nil && !invalid) {
 		return nil
 	}
@@ -113,7 +113,9 @@ func withBlockers(ctx context.Context, conn *pgx.Conn, relation string, err erro
 	if relation == "" || conn.IsClosed() || !errors.As(err, &se) {
 		return err
 	}
-	rows, qerr := conn.Query(ctx, `
+	// The session's query text is left out: it may hold secrets, and
+	// the message is recorded and committed.
+	parts, qerr := collectSettled(ctx, conn, `
 SELECT a.pid, coalesce(a.usename::text, ''), coalesce(a.application_name, ''), coalesce(a.state, ''),
 	coalesce(extract(epoch FROM now() - a.xact_start)::bigint, 0),
 	string_agg(DISTINCT l.mode, ', ' ORDER BY l.mode)
@@ -121,23 +123,13 @@ FROM pg_locks l
 JOIN pg_stat_activity a ON a.pid = l.pid
 WHERE l.relation = to_regclass($1) AND l.granted AND l.pid <> pg_backend_pid()
 GROUP BY 1, 2, 3, 4, 5
-ORDER BY 1`, relation)
-	if qerr != nil {
-		return err
-	}
-	defer rows.Close()
-	var parts []string
-	for rows.Next() {
+ORDER BY 1`, []any{relation}, func(row pgx.CollectableRow) (string, error) {
 		var pid, secs int64
 		var user, app, state, modes string
-		if rows.Scan(&pid, &user, &app, &state, &secs, &modes) != nil {
-			return err
-		}
-		// The session's query text is left out: it may hold secrets, and
-		// the message is recorded and committed.
-		parts = append(parts, fmt.Sprintf("pid %d (user %s, application %q, %s, transaction open for %ds, holding %s)", pid, user, app, state, secs, modes))
-	}
-	if rows.Err() != nil || len(parts) == 0 {
+		err := row.Scan(&pid, &user, &app, &state, &secs, &modes)
+		return fmt.Sprintf("pid %d (user %s, application %q, %s, transaction open for %ds, holding %s)", pid, user, app, state, secs, modes), err
+	})
+	if qerr != nil || len(parts) == 0 {
 		return err
 	}
 	se.Blockers = relation + " locked by " + strings.Join(parts, "; ")

@@ -37,27 +37,26 @@ func RelationSizes(ctx context.Context, conn *pgx.Conn, tables []state.QualName)
 		return nil, err
 	}
 	schemas, names := splitQualNames(tables)
-	rows, err := conn.Query(ctx, `
+	type sized struct {
+		q state.QualName
+		s RelationSize
+	}
+	got, err := collectSettled(ctx, conn, `
 SELECT n.nspname::text, c.relname::text,
 	CASE WHEN $3 AND c.reltuples = 0 AND c.relpages = 0 THEN -1 ELSE c.reltuples::bigint END,
 	pg_relation_size(c.oid), pg_total_relation_size(c.oid)
 FROM unnest($1::text[], $2::text[]) AS u(s, r)
 JOIN pg_namespace n ON n.nspname = u.s
-JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = u.r`, schemas, names, version < 140000)
+JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = u.r`, []any{schemas, names, version < 140000}, func(row pgx.CollectableRow) (sized, error) {
+		var r sized
+		err := row.Scan(&r.q.Schema, &r.q.Name, &r.s.EstimatedRows, &r.s.Bytes, &r.s.TotalBytes)
+		return r, err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("reading table sizes: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var q state.QualName
-		var s RelationSize
-		if err := rows.Scan(&q.Schema, &q.Name, &s.EstimatedRows, &s.Bytes, &s.TotalBytes); err != nil {
-			return nil, fmt.Errorf("reading table sizes: %w", err)
-		}
-		out[q] = s
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reading table sizes: %w", err)
+	for _, r := range got {
+		out[r.q] = r.s
 	}
 	return out, nil
 }
@@ -77,20 +76,12 @@ func NonEmptyTables(ctx context.Context, conn *pgx.Conn, tables []state.QualName
 		}
 		fmt.Fprintf(&b, "SELECT %d WHERE EXISTS (SELECT 1 FROM %s)", i, sqlgen.Qual(t))
 	}
-	rows, err := conn.Query(ctx, b.String())
+	got, err := collectSettled(ctx, conn, b.String(), nil, pgx.RowTo[int])
 	if err != nil {
 		return nil, fmt.Errorf("checking which tables hold rows: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var i int
-		if err := rows.Scan(&i); err != nil {
-			return nil, fmt.Errorf("checking which tables hold rows: %w", err)
-		}
+	for _, i := range got {
 		out[tables[i]] = true
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("checking which tables hold rows: %w", err)
 	}
 	return out, nil
 }
@@ -112,7 +103,7 @@ func NoAssignmentCasts(ctx context.Context, conn *pgx.Conn, pairs [][2]string) (
 	for i, p := range pairs {
 		src[i], dst[i] = p[0], p[1]
 	}
-	rows, err := conn.Query(ctx, `
+	got, err := collectSettled(ctx, conn, `
 SELECT u.s, u.t
 FROM unnest($1::text[], $2::text[]) AS u(s, t)
 CROSS JOIN LATERAL (SELECT to_regtype(u.s)::oid AS s0, to_regtype(u.t)::oid AS t0) AS r0
@@ -129,20 +120,16 @@ CROSS JOIN LATERAL (
 WHERE r.s IS NOT NULL AND r.t IS NOT NULL AND b.s <> b.t
 	AND b.t NOT IN ('text'::regtype, 'character varying'::regtype, 'character'::regtype, 'name'::regtype)
 	AND NOT EXISTS (SELECT 1 FROM pg_cast c
-		WHERE c.castsource = b.s AND c.casttarget = b.t AND c.castcontext IN ('a', 'i'))`, src, dst)
+		WHERE c.castsource = b.s AND c.casttarget = b.t AND c.castcontext IN ('a', 'i'))`, []any{src, dst}, func(row pgx.CollectableRow) ([2]string, error) {
+		var p [2]string
+		err := row.Scan(&p[0], &p[1])
+		return p, err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("looking up casts: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var p [2]string
-		if err := rows.Scan(&p[0], &p[1]); err != nil {
-			return nil, fmt.Errorf("looking up casts: %w", err)
-		}
+	for _, p := range got {
 		out[p] = true
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("looking up casts: %w", err)
 	}
 	return out, nil
 }
@@ -150,11 +137,7 @@ WHERE r.s IS NOT NULL AND r.t IS NOT NULL AND b.s <> b.t
 // VolatileFunctionNames returns the names of every volatile function of
 // the database (built-in and user-defined), lower case.
 func VolatileFunctionNames(ctx context.Context, conn *pgx.Conn) (map[string]bool, error) {
-	rows, err := conn.Query(ctx, `SELECT DISTINCT proname::text FROM pg_proc WHERE provolatile = 'v'`)
-	if err != nil {
-		return nil, fmt.Errorf("reading volatile functions: %w", err)
-	}
-	names, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	names, err := collectSettled(ctx, conn, `SELECT DISTINCT proname::text FROM pg_proc WHERE provolatile = 'v'`, nil, pgx.RowTo[string])
 	if err != nil {
 		return nil, fmt.Errorf("reading volatile functions: %w", err)
 	}
@@ -170,7 +153,7 @@ func VolatileFunctionNames(ctx context.Context, conn *pgx.Conn) (map[string]bool
 // concurrently right now is invalid too until it finishes). Keys are
 // index keys: Kind index, Schema, Table, Name.
 func InvalidIndexes(ctx context.Context, conn *pgx.Conn) ([]state.ObjectKey, error) {
-	rows, err := conn.Query(ctx, `
+	out, err := collectSettled(ctx, conn, `
 SELECT n.nspname::text, c.relname::text, ic.relname::text
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
@@ -178,20 +161,12 @@ JOIN pg_class c ON c.oid = i.indrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE NOT i.indisvalid AND c.relkind = 'r'
 	AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%'
-ORDER BY 1, 2, 3`)
-	if err != nil {
-		return nil, fmt.Errorf("looking for invalid indexes: %w", err)
-	}
-	defer rows.Close()
-	var out []state.ObjectKey
-	for rows.Next() {
+ORDER BY 1, 2, 3`, nil, func(row pgx.CollectableRow) (state.ObjectKey, error) {
 		k := state.ObjectKey{Kind: state.KindIndex}
-		if err := rows.Scan(&k.Schema, &k.Table, &k.Name); err != nil {
-			return nil, fmt.Errorf("looking for invalid indexes: %w", err)
-		}
-		out = append(out, k)
-	}
-	if err := rows.Err(); err != nil {
+		err := row.Scan(&k.Schema, &k.Table, &k.Name)
+		return k, err
+	})
+	if err != nil {
 		return nil, fmt.Errorf("looking for invalid indexes: %w", err)
 	}
 	return out, nil
@@ -226,7 +201,7 @@ type IndexBuild struct {
 // the safe side). Such an index is not a leftover of a failed build: a
 // plan must not drop it.
 func IndexBuildsInProgress(ctx context.Context, conn *pgx.Conn) ([]IndexBuild, error) {
-	rows, err := conn.Query(ctx, `
+	out, err := collectSettled(ctx, conn, `
 SELECT n.nspname::text, c.relname::text, ic.relname::text, b.pid, b.how
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
@@ -248,22 +223,14 @@ JOIN LATERAL (
 ) b ON true
 WHERE NOT i.indisvalid AND c.relkind IN ('r', 'p')
 	AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%'
-ORDER BY 1, 2, 3`)
-	if err != nil {
-		return nil, fmt.Errorf("looking for index builds in progress: %w", err)
-	}
-	defer rows.Close()
-	var out []IndexBuild
-	for rows.Next() {
+ORDER BY 1, 2, 3`, nil, func(row pgx.CollectableRow) (IndexBuild, error) {
 		b := IndexBuild{Index: state.ObjectKey{Kind: state.KindIndex}}
 		var pid int32
-		if err := rows.Scan(&b.Index.Schema, &b.Index.Table, &b.Index.Name, &pid, &b.How); err != nil {
-			return nil, fmt.Errorf("looking for index builds in progress: %w", err)
-		}
+		err := row.Scan(&b.Index.Schema, &b.Index.Table, &b.Index.Name, &pid, &b.How)
 		b.PID = int(pid)
-		out = append(out, b)
-	}
-	if err := rows.Err(); err != nil {
+		return b, err
+	})
+	if err != nil {
 		return nil, fmt.Errorf("looking for index builds in progress: %w", err)
 	}
 	return out, nil

@@ -38,34 +38,26 @@ func SequencePositions(ctx context.Context, conn *pgx.Conn, seqs []state.QualNam
 			tables[i] = sqlgen.QualifiedName(k.Schema, k.Table)
 			cols[i] = k.Name
 		}
-		var idx []int32
-		var seqNames []*string
-		rows, err := conn.Query(ctx, `
+		type serial struct {
+			i    int32
+			name *string
+		}
+		serials, err := collectSettled(ctx, conn, `
 SELECT u.i::int, pg_get_serial_sequence(u.t, u.c)
 FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u(t, c, i)
 WHERE to_regclass(u.t) IS NOT NULL
-	AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = to_regclass(u.t) AND a.attname = u.c AND NOT a.attisdropped)`, tables, cols)
+	AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = to_regclass(u.t) AND a.attname = u.c AND NOT a.attisdropped)`, []any{tables, cols}, func(row pgx.CollectableRow) (serial, error) {
+			var r serial
+			err := row.Scan(&r.i, &r.name)
+			return r, err
+		})
 		if err != nil {
 			return nil, fmt.Errorf("finding identity sequences: %w", err)
 		}
-		for rows.Next() {
-			var i int32
-			var name *string
-			if err := rows.Scan(&i, &name); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("finding identity sequences: %w", err)
-			}
-			idx = append(idx, i)
-			seqNames = append(seqNames, name)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("finding identity sequences: %w", err)
-		}
-		for j, i := range idx {
-			if seqNames[j] != nil {
-				keys = append(keys, identity[i-1])
-				names = append(names, *seqNames[j])
+		for _, r := range serials {
+			if r.name != nil {
+				keys = append(keys, identity[r.i-1])
+				names = append(names, *r.name)
 			}
 		}
 	}
@@ -79,21 +71,20 @@ WHERE to_regclass(u.t) IS NOT NULL
 		}
 		fmt.Fprintf(&b, "SELECT %d, last_value, is_called FROM %s", i, n)
 	}
-	rows, err := conn.Query(ctx, b.String())
+	type position struct {
+		i int
+		p SequencePosition
+	}
+	got, err := collectSettled(ctx, conn, b.String(), nil, func(row pgx.CollectableRow) (position, error) {
+		var r position
+		err := row.Scan(&r.i, &r.p.LastValue, &r.p.IsCalled)
+		return r, err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("reading sequence positions: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var i int
-		var p SequencePosition
-		if err := rows.Scan(&i, &p.LastValue, &p.IsCalled); err != nil {
-			return nil, fmt.Errorf("reading sequence positions: %w", err)
-		}
-		out[keys[i]] = p
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reading sequence positions: %w", err)
+	for _, r := range got {
+		out[keys[r.i]] = r.p
 	}
 	return out, nil
 }

@@ -143,8 +143,15 @@ func ExplainLockTimeout(ctx context.Context, conn *pgx.Conn, err error) error {
 		return err
 	}
 	e := &LockTimeoutError{Timeout: "the lock timeout", Err: err}
-	_ = conn.QueryRow(ctx, "SELECT current_setting('lock_timeout')").Scan(&e.Timeout)
-	rows, qerr := conn.Query(ctx, `
+	// current_setting is read in the savepoint or transaction of the
+	// report, which sets no lock_timeout: the session's is the one that
+	// fired.
+	_ = ReadSettledRow(ctx, conn, "SELECT current_setting('lock_timeout')", nil, &e.Timeout)
+	type holder struct {
+		rel, user, app, state string
+		pid, secs             int64
+	}
+	holders, qerr := collectSettled(ctx, conn, `
 SELECT format('%I.%I', n.nspname, c.relname), a.pid, coalesce(a.usename::text, ''), coalesce(a.application_name, ''),
 	coalesce(a.state, ''), coalesce(extract(epoch FROM now() - a.xact_start)::bigint, 0)
 FROM pg_locks l
@@ -155,18 +162,16 @@ WHERE l.locktype = 'relation' AND l.granted AND l.mode = 'AccessExclusiveLock'
 	AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
 	AND l.pid <> pg_backend_pid()
 ORDER BY 1, 2
-LIMIT 10`)
+LIMIT 10`, nil, func(row pgx.CollectableRow) (holder, error) {
+		var h holder
+		err := row.Scan(&h.rel, &h.pid, &h.user, &h.app, &h.state, &h.secs)
+		return h, err
+	})
 	if qerr != nil {
 		return e
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var rel, user, app, state string
-		var pid, secs int64
-		if rows.Scan(&rel, &pid, &user, &app, &state, &secs) != nil {
-			break
-		}
-		e.Holders = append(e.Holders, fmt.Sprintf("%s is locked (ACCESS EXCLUSIVE) by pid %d (user %s, application %q, %s, transaction open for %ds)", rel, pid, user, app, state, secs))
+	for _, h := range holders {
+		e.Holders = append(e.Holders, fmt.Sprintf("%s is locked (ACCESS EXCLUSIVE) by pid %d (user %s, application %q, %s, transaction open for %ds)", h.rel, h.pid, h.user, h.app, h.state, h.secs))
 	}
 	return e
 }

@@ -21,22 +21,49 @@ import (
 //   - jit and parallel workers, under which the owners query took 2.5 to
 //     3.6 s instead of 0.44 s on a 20,000-table database, most of it
 //     compiling.
-//
-// The query runs in a READ ONLY transaction of its own, which is rolled
-// back. On a connection inside a transaction it runs in a savepoint
-// instead, and the caller's transaction and settings are as they were
-// when it returns (settings made in a savepoint end with it).
 func readSettled(ctx context.Context, conn *pgx.Conn, file string, scan func(pgx.Rows) error) error {
 	version, err := serverVersion(conn)
 	if err != nil {
 		return err
 	}
-	data := newQueryData(conn, version)
-	settings, err := renderQuery("settings.sql", data)
+	sql, err := renderQuery(file, newQueryData(conn, version))
 	if err != nil {
 		return err
 	}
-	sql, err := renderQuery(file, data)
+	return ReadSettled(ctx, conn, sql, nil, scan)
+}
+
+// ReadSettled runs sql with args on conn under the catalog reads' session
+// settings (queries/settings.sql), passing its rows to scan. Every query
+// renovate writes itself to read the database goes through it (or
+// through Introspect, which sets the same settings), so that:
+//   - the names in it (pg_class, format, to_regclass, pg_relation_size,
+//     the operators, the types of its casts) mean pg_catalog's whatever
+//     the role's search_path. Under the default path a function of public
+//     that matches the arguments better than pg_catalog's is the one the
+//     server calls (CVE-2018-1058): public.pg_relation_size(oid) would
+//     run, with renovate's privileges, in place of
+//     pg_catalog.pg_relation_size(regclass). On PostgreSQL 13 and 14 any
+//     role may create it;
+//   - the names the server prints come out as Introspect's;
+//   - no JIT compiles a catalog query.
+//
+// sql must not need the user's search_path: names from the files that
+// PostgreSQL should resolve as the files' statements do are looked up
+// under the session's own settings instead, with every function
+// qualified (see the engine's missingInCatalog).
+//
+// The query runs in a READ ONLY transaction of its own, which is rolled
+// back. On a connection inside a transaction it runs in a savepoint
+// instead, and the caller's transaction and settings are as they were
+// when it returns (settings made in a savepoint end with it). A
+// connection in a failed transaction is refused.
+func ReadSettled(ctx context.Context, conn *pgx.Conn, sql string, args []any, scan func(pgx.Rows) error) error {
+	version, err := serverVersion(conn)
+	if err != nil {
+		return err
+	}
+	settings, err := renderQuery("settings.sql", newQueryData(conn, version))
 	if err != nil {
 		return err
 	}
@@ -47,12 +74,12 @@ func readSettled(ctx context.Context, conn *pgx.Conn, file string, scan func(pgx
 			return err
 		}
 		defer func() { _ = tx.Rollback(context.Background()) }()
-		return querySettled(ctx, tx.Exec, tx.Query, settings, sql, scan)
+		return querySettled(ctx, tx.Exec, tx.Query, settings, sql, args, scan)
 	case 'T':
 		if _, err := conn.Exec(ctx, "SAVEPOINT renovate_catalog_read"); err != nil {
 			return err
 		}
-		err := querySettled(ctx, conn.Exec, conn.Query, settings, sql, scan)
+		err := querySettled(ctx, conn.Exec, conn.Query, settings, sql, args, scan)
 		if _, rbErr := conn.Exec(ctx, "ROLLBACK TO SAVEPOINT renovate_catalog_read; RELEASE SAVEPOINT renovate_catalog_read"); rbErr != nil {
 			err = errors.Join(err, fmt.Errorf("leaving the catalog read's savepoint: %w", rbErr))
 		}
@@ -62,16 +89,30 @@ func readSettled(ctx context.Context, conn *pgx.Conn, file string, scan func(pgx
 	}
 }
 
+// ReadSettledRow is ReadSettled for a query of one row, scanned into
+// dest; pgx.ErrNoRows when it returns none.
+func ReadSettledRow(ctx context.Context, conn *pgx.Conn, sql string, args []any, dest ...any) error {
+	return ReadSettled(ctx, conn, sql, args, func(rows pgx.Rows) error {
+		if !rows.Next() {
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			return pgx.ErrNoRows
+		}
+		return rows.Scan(dest...)
+	})
+}
+
 // querySettled is readSettled's work, through exec and query of a
 // transaction or a connection.
 func querySettled(ctx context.Context,
 	exec func(context.Context, string, ...any) (pgconn.CommandTag, error),
 	query func(context.Context, string, ...any) (pgx.Rows, error),
-	settings, sql string, scan func(pgx.Rows) error) error {
+	settings, sql string, args []any, scan func(pgx.Rows) error) error {
 	if _, err := exec(ctx, settings); err != nil {
 		return err
 	}
-	rows, err := query(ctx, sql)
+	rows, err := query(ctx, sql, args...)
 	if err != nil {
 		return err
 	}
@@ -80,4 +121,15 @@ func querySettled(ctx context.Context,
 		return err
 	}
 	return rows.Err()
+}
+
+// collectSettled is ReadSettled collecting each row with to.
+func collectSettled[T any](ctx context.Context, conn *pgx.Conn, sql string, args []any, to pgx.RowToFunc[T]) ([]T, error) {
+	var out []T
+	err := ReadSettled(ctx, conn, sql, args, func(rows pgx.Rows) error {
+		var err error
+		out, err = pgx.CollectRows(rows, to)
+		return err
+	})
+	return out, err
 }

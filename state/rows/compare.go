@@ -221,7 +221,7 @@ func (s *Shape) OrderByBytes(exprs []string, byteOrdered []bool) string {
 		case i < len(byteOrdered) && byteOrdered[i]:
 			parts[i] = exprs[i]
 		default:
-			parts[i] = exprs[i] + `::text COLLATE "C"`
+			parts[i] = exprs[i] + `::pg_catalog.text COLLATE pg_catalog."C"`
 		}
 	}
 	return strings.Join(parts, ", ")
