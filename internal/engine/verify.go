@@ -533,7 +533,7 @@ func ensureRoles(ctx context.Context, conn *pgx.Conn, roles map[string][]string)
 		return nil, nil
 	}
 	var existing []string
-	if err := conn.QueryRow(ctx, "SELECT ARRAY(SELECT rolname::text FROM pg_catalog.pg_roles WHERE rolname = ANY($1::text[]))", names).Scan(&existing); err != nil {
+	if err := conn.QueryRow(ctx, "SELECT ARRAY(SELECT rolname::pg_catalog.text FROM pg_catalog.pg_roles WHERE rolname OPERATOR(pg_catalog.=) ANY($1::pg_catalog.text[]))", names).Scan(&existing); err != nil {
 		return nil, fmt.Errorf("checking roles in the shadow database: %w", err)
 	}
 	have := map[string]bool{}

@@ -1,0 +1,1 @@
+SELECT count(*) = 20 AND min(number) = 1000 FROM public.invoices
