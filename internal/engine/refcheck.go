@@ -185,7 +185,9 @@ func missingInCatalog(ctx context.Context, conn *pgx.Conn, refs []ref) (map[int]
 		kinds[i], names[i], schemas[i], rels[i] = r.kind, r.name, r.schema, r.rel
 	}
 	rows, err := conn.Query(ctx, `
-		SELECT i FROM pg_catalog.unnest($1::pg_catalog.int4[], $2::pg_catalog.text[], $3::pg_catalog.text[], $4::pg_catalog.text[], $5::pg_catalog.text[]) AS x(i, kind, name, sch, rel)
+		SELECT i FROM ROWS FROM (pg_catalog.unnest($1::pg_catalog.int4[]), pg_catalog.unnest($2::pg_catalog.text[]),
+			pg_catalog.unnest($3::pg_catalog.text[]), pg_catalog.unnest($4::pg_catalog.text[]),
+			pg_catalog.unnest($5::pg_catalog.text[])) AS x(i, kind, name, sch, rel)
 		WHERE CASE kind
 			WHEN 'type' THEN pg_catalog.to_regtype(name) IS NULL
 			ELSE pg_catalog.to_regclass(pg_catalog.format('%I.%I', sch, rel)) IS NULL

@@ -15,11 +15,16 @@ import (
 // type or table that neither the files nor the database define are errors
 // naming file:line:col; what the database has outside the files (an
 // excluded table, an extension's or a built-in type, pg_catalog) is not.
+// The database's public.unnest(integer[]) matches the lookup's integer
+// array better than pg_catalog.unnest(anyarray): the lookup must not call
+// it.
 func TestCheckReferences(t *testing.T) {
 	ctx := context.Background()
 	dsn := srv.NewDatabase(t)
 	if err := execSQL(t, dsn, `CREATE TABLE audit_log (id int PRIMARY KEY);
-CREATE TYPE mood AS ENUM ('ok');`); err != nil {
+CREATE TYPE mood AS ENUM ('ok');
+CREATE FUNCTION public.unnest(integer[]) RETURNS SETOF integer LANGUAGE plpgsql
+    AS $$ BEGIN RAISE EXCEPTION 'public.unnest was called'; END $$;`); err != nil {
 		t.Fatal(err)
 	}
 	conn, err := connect(t, dsn)

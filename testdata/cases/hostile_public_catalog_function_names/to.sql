@@ -15,6 +15,8 @@ CREATE FUNCTION public.json_build_array(text, text, text, text) RETURNS json LAN
     AS $$ BEGIN RAISE EXCEPTION 'public.json_build_array was called'; END $$;
 CREATE FUNCTION public.starts_with(name, text) RETURNS boolean LANGUAGE plpgsql
     AS $$ BEGIN RAISE EXCEPTION 'public.starts_with was called'; END $$;
+CREATE FUNCTION public.unnest(integer[]) RETURNS SETOF integer LANGUAGE plpgsql
+    AS $$ BEGIN RAISE EXCEPTION 'public.unnest was called'; END $$;
 
 CREATE SEQUENCE public.invoice_no START 1000;
 
