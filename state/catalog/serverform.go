@@ -92,8 +92,8 @@ SELECT json_build_object(
 // it runs for each i < n, in a savepoint of its own (so names never clash
 // and one refusal spoils nothing else): create(tx, i) under searchPath,
 // the path local SQL is interpreted under, then read(tx, i) with
-// search_path = pg_catalog, so the server prints local definitions exactly
-// as it prints remote ones. refused[i] is create's or read's error: the
+// search_path = pg_catalog, pg_temp, so the server prints local
+// definitions exactly as it prints remote ones. refused[i] is create's or read's error: the
 // server refused the local definition (it may use an object the plan has
 // yet to create), and its local text stands. err is for a failure of the
 // transaction itself; what names the fragments in it.
@@ -128,7 +128,11 @@ func serverTx(ctx context.Context, conn *pgx.Conn, what, searchPath string, n in
 		}
 		refused[i] = create(tx, i)
 		if refused[i] == nil {
-			if _, err := tx.Exec(ctx, "SELECT set_config('search_path', 'pg_catalog', true)"); err != nil {
+			// pg_temp last: a path without it searches pg_temp first
+			// for tables and types, where the copy of a table named
+			// pg_constraint or text would stand in for the catalog or
+			// the type in the read.
+			if _, err := tx.Exec(ctx, "SELECT set_config('search_path', 'pg_catalog, pg_temp', true)"); err != nil {
 				refused[i] = err
 			} else {
 				refused[i] = read(tx, i)

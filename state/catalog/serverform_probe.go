@@ -23,9 +23,9 @@ type ProbeResult struct {
 }
 
 // RunProbes runs each probe (serverTx): the statements under searchPath,
-// the query with search_path = pg_catalog and the introspection settings,
-// so texts come out as introspection prints them. Nothing on the server
-// changes.
+// the query with search_path = pg_catalog, pg_temp and the introspection
+// settings, so texts come out as introspection prints them. Nothing on
+// the server changes.
 func RunProbes(ctx context.Context, conn *pgx.Conn, searchPath string, probes []Probe) ([]ProbeResult, error) {
 	out := make([]ProbeResult, len(probes))
 	refused, err := serverTx(ctx, conn, "definitions", searchPath, len(probes),
