@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // readSettled runs the query queries/file on conn with the session settings
@@ -67,26 +66,28 @@ func ReadSettled(ctx context.Context, conn *pgx.Conn, sql string, args []any, sc
 	if err != nil {
 		return err
 	}
+	// The transaction (or savepoint) and the settings go in one round
+	// trip, then the query, then the end: three in all.
+	var begin, end string
 	switch conn.PgConn().TxStatus() {
 	case 'I':
-		tx, err := conn.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
-		if err != nil {
-			return err
-		}
-		defer func() { _ = tx.Rollback(context.Background()) }()
-		return querySettled(ctx, tx.Exec, tx.Query, settings, sql, args, scan)
+		begin, end = "BEGIN READ ONLY", "ROLLBACK"
 	case 'T':
-		if _, err := conn.Exec(ctx, "SAVEPOINT renovate_catalog_read"); err != nil {
-			return err
-		}
-		err := querySettled(ctx, conn.Exec, conn.Query, settings, sql, args, scan)
-		if _, rbErr := conn.Exec(ctx, "ROLLBACK TO SAVEPOINT renovate_catalog_read; RELEASE SAVEPOINT renovate_catalog_read"); rbErr != nil {
-			err = errors.Join(err, fmt.Errorf("leaving the catalog read's savepoint: %w", rbErr))
-		}
-		return err
+		begin, end = "SAVEPOINT renovate_catalog_read", "ROLLBACK TO SAVEPOINT renovate_catalog_read; RELEASE SAVEPOINT renovate_catalog_read"
 	default:
 		return errors.New("the connection is in a failed transaction")
 	}
+	_, err = conn.Exec(ctx, begin+";\n"+settings, pgx.QueryExecModeSimpleProtocol)
+	if err == nil {
+		err = querySettled(ctx, conn, sql, args, scan)
+	}
+	// Ended whatever happened (a failure leaves the transaction or the
+	// savepoint open and failed); not under ctx, which may be what
+	// failed.
+	if _, endErr := conn.Exec(context.Background(), end, pgx.QueryExecModeSimpleProtocol); endErr != nil && !conn.IsClosed() {
+		err = errors.Join(err, fmt.Errorf("ending the catalog read: %w", endErr))
+	}
+	return err
 }
 
 // ReadSettledRow is ReadSettled for a query of one row, scanned into
@@ -103,16 +104,9 @@ func ReadSettledRow(ctx context.Context, conn *pgx.Conn, sql string, args []any,
 	})
 }
 
-// querySettled is readSettled's work, through exec and query of a
-// transaction or a connection.
-func querySettled(ctx context.Context,
-	exec func(context.Context, string, ...any) (pgconn.CommandTag, error),
-	query func(context.Context, string, ...any) (pgx.Rows, error),
-	settings, sql string, args []any, scan func(pgx.Rows) error) error {
-	if _, err := exec(ctx, settings); err != nil {
-		return err
-	}
-	rows, err := query(ctx, sql, args...)
+// querySettled runs sql with args on conn, passing its rows to scan.
+func querySettled(ctx context.Context, conn *pgx.Conn, sql string, args []any, scan func(pgx.Rows) error) error {
+	rows, err := conn.Query(ctx, sql, args...)
 	if err != nil {
 		return err
 	}
@@ -120,6 +114,7 @@ func querySettled(ctx context.Context,
 	if err := scan(rows); err != nil {
 		return err
 	}
+	rows.Close()
 	return rows.Err()
 }
 

@@ -2,7 +2,11 @@ package catalog
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"testing"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/renovate-pg/renovate/state"
 )
@@ -133,5 +137,45 @@ func testOwnersUnderPath(t *testing.T, searchPath string) {
 	}
 	if _, err := conn.Exec(ctx, `ROLLBACK`); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestReadSettledEndsOnError: a query that fails leaves the connection as
+// it found it: idle, or in the caller's transaction, which still works and
+// still sees its own work.
+func TestReadSettledEndsOnError(t *testing.T) {
+	ctx := testContext(t)
+	_, conn := newDatabase(t)
+	bad := func() error {
+		return ReadSettled(ctx, conn, `SELECT 1/0`, nil, func(pgx.Rows) error { return nil })
+	}
+	if err := bad(); err == nil || !strings.Contains(err.Error(), "division by zero") {
+		t.Fatalf("ReadSettled of a failing query: %v, want division by zero", err)
+	}
+	if s := conn.PgConn().TxStatus(); s != 'I' {
+		t.Fatalf("after a failed read the connection's status is %q, want idle", s)
+	}
+	if _, err := conn.Exec(ctx, `BEGIN; CREATE TABLE made_in_tx (x int)`); err != nil {
+		t.Fatal(err)
+	}
+	if err := bad(); err == nil {
+		t.Fatal("ReadSettled of a failing query in a transaction succeeded")
+	}
+	var n int
+	if err := conn.QueryRow(ctx, `SELECT count(*) FROM made_in_tx`).Scan(&n); err != nil {
+		t.Fatalf("the caller's transaction after a failed read: %v", err)
+	}
+	var ro string
+	if err := ReadSettledRow(ctx, conn, `SELECT current_setting('transaction_read_only')`, nil, &ro); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.Exec(ctx, `ROLLBACK`); err != nil {
+		t.Fatal(err)
+	}
+	if err := ReadSettledRow(ctx, conn, `SELECT current_setting('transaction_read_only')`, nil, &ro); err != nil || ro != "on" {
+		t.Errorf("an idle connection's read ran with transaction_read_only = %q (%v), want on", ro, err)
+	}
+	if err := ReadSettledRow(ctx, conn, `SELECT 1 WHERE false`, nil, &n); !errors.Is(err, pgx.ErrNoRows) {
+		t.Errorf("ReadSettledRow of no row: %v, want pgx.ErrNoRows", err)
 	}
 }
