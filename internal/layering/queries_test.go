@@ -25,6 +25,7 @@ var queryDirs = []string{"state/catalog", "internal/engine", "internal/cli", "no
 // a public.pg_relation_size(oid) that way, the lock report a
 // public.format(text, name, name).
 var settledQueries = map[string]string{
+	"state/catalog/settled.go:querySettled":                  "ReadSettled's query, after the settings in the same transaction or savepoint",
 	"state/catalog/introspect.go:readCatalog":                "sends queries/settings.sql in a batch of its own before its queries are prepared",
 	"state/catalog/snapshot.go:ReadSnapshot":                 "runs queries/settings.sql first in its transaction",
 	"state/catalog/serverform.go:PrintTemp":                  "serverTx's read, after settings.sql and search_path pg_catalog, pg_temp",
