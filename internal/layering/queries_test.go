@@ -38,7 +38,7 @@ var settledQueries = map[string]string{
 	"state/catalog/foreign_import.go:readImported":           "runs after settings.sql in the expansion's transaction",
 	"state/catalog/exec.go:LockForApply":                     "names pg_catalog's functions and type (a session lock outlives ReadSettled's transaction, not the caller's)",
 	"state/catalog/data.go:RowsDigest":                       "reads the user's rows in the data snapshot: casts to pg_catalog.text, the user's filter, and the joins of references by '=', which is not qualified yet (README, Connections)",
-	"state/catalog/data.go:Digest":                           "reads the user's rows in the data snapshot: casts to pg_catalog.text, the user's filter, and the joins of references by '=', which is not qualified yet (README, Connections)",
+	"state/catalog/data.go:Digest":                           "reads the user's rows in the data snapshot: casts to pg_catalog.text and the user's filter",
 	"state/catalog/data.go:canonical":                        "casts the files' values to the column's type as the files' statements will",
 	"state/catalog/cascade.go:count":                         "counts the rows a cascade reaches under the user's filter, as the plan's DELETE will",
 	"internal/engine/refcheck.go:missingInCatalog":           "looks the files' names up as their statements will, with every function named pg_catalog.",
