@@ -143,9 +143,8 @@ func ExplainLockTimeout(ctx context.Context, conn *pgx.Conn, err error) error {
 		return err
 	}
 	e := &LockTimeoutError{Timeout: "the lock timeout", Err: err}
-	// current_setting is read in the savepoint or transaction of the
-	// report, which sets no lock_timeout: the session's is the one that
-	// fired.
+	// current_setting is read in the report's own transaction, which
+	// sets no lock_timeout: the session's is the one that fired.
 	_ = ReadSettledRow(ctx, conn, "SELECT current_setting('lock_timeout')", nil, &e.Timeout)
 	type holder struct {
 		rel, user, app, state string

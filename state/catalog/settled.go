@@ -58,11 +58,9 @@ func readSettled(ctx context.Context, conn *pgx.Conn, file string, scan func(pgx
 // when it returns (settings made in a savepoint end with it). A
 // connection in a failed transaction is refused.
 func ReadSettled(ctx context.Context, conn *pgx.Conn, sql string, args []any, scan func(pgx.Rows) error) error {
-	version, err := serverVersion(conn)
-	if err != nil {
-		return err
-	}
-	settings, err := renderQuery("settings.sql", newQueryData(conn, version))
+	// settings.sql depends on no server version, as the server tier's and
+	// the foreign import's renderings of it say.
+	settings, err := renderQuery("settings.sql", queryData{})
 	if err != nil {
 		return err
 	}
